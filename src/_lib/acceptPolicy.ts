@@ -1,0 +1,15 @@
+import { validate } from './errors';
+import { policySchema, type Policy } from './policySchema';
+import { deepFreeze } from './settle';
+
+// Policies this module validated and froze; they are not validated again on every claim.
+// A cache only: whether a policy is in it never changes a result.
+const accepted = new WeakSet<object>();
+
+/** Validates and freezes a policy, unless it is one that was already accepted. */
+export function acceptPolicy(input: unknown, name: string | number = 'policy'): Policy {
+  if (typeof input === 'object' && input !== null && accepted.has(input)) return input as Policy;
+  const policy = deepFreeze(validate(policySchema, input, name));
+  accepted.add(policy);
+  return policy;
+}

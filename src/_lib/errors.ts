@@ -1,0 +1,124 @@
+import type { z } from 'zod';
+import { Decimal } from './decimal';
+
+/** One problem with an input: where it is, what kind it is, and what was expected. */
+export interface Issue {
+  /** Path from the argument name to the offending field, e.g. `["claim", "costs", "selfPaid"]`. */
+  readonly path: readonly (string | number)[];
+  /** Machine-readable kind, e.g. `invalid_type`, `invalid_yuan`, `unrecognized_keys`. */
+  readonly code: string;
+  /** What was expected, in English. */
+  readonly message: string;
+}
+
+/** `claim.costs[0].selfPaid`: the way a developer writes the path in code. */
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text === '' ? key : `${text}.${key}`),
+    '',
+  );
+}
+
+/**
+ * Thrown by every public function when an argument fails validation. The issues are data;
+ * `message` is the same issues in prose, one per line.
+ */
+export class InvalidInputError extends Error {
+  override readonly name = 'InvalidInputError';
+  readonly issues: readonly Issue[];
+
+  constructor(issues: readonly Issue[]) {
+    super(
+      `Invalid input (${issues.length} ${issues.length === 1 ? 'issue' : 'issues'}):\n` +
+        issues.map((issue) => `  - ${formatPath(issue.path) || '(root)'}: ${issue.message}`).join('\n'),
+    );
+    this.issues = Object.freeze(issues.map((issue) => Object.freeze({ ...issue, path: Object.freeze([...issue.path]) })));
+  }
+}
+
+/** The period of one policy version, as {@link PolicyNotFoundError} lists them. */
+export interface VersionPeriod {
+  readonly year: number;
+  readonly validFrom: string;
+  readonly validTo?: string | undefined;
+}
+
+/** Thrown by `selectPolicy` when no version of a scheme is in force on the date asked for. */
+export class PolicyNotFoundError extends Error {
+  override readonly name = 'PolicyNotFoundError';
+  /** The versions of the scheme that exist, none of which applies. */
+  readonly versions: readonly VersionPeriod[];
+
+  constructor(
+    readonly scheme: string,
+    readonly date: string,
+    versions: readonly VersionPeriod[],
+  ) {
+    const known = versions.length
+      ? versions.map((v) => `${v.year} (${v.validFrom} to ${v.validTo ?? 'open'})`).join(', ')
+      : 'none';
+    super(`No "${scheme}" policy is in force on ${date}; known versions: ${known}`);
+    this.versions = Object.freeze(versions.map(({ year, validFrom, validTo }) => Object.freeze({ year, validFrom, validTo })));
+  }
+}
+
+function flatten(issue: z.core.$ZodIssue, prefix: readonly (string | number)[]): Issue[] {
+  const path = [...prefix, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))];
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    // A union error nests one issue list per branch; the branch that got furthest names the field best.
+    const best = issue.errors.reduce((a, b) => (deepest(b) > deepest(a) ? b : a));
+    return best.flatMap((inner) => flatten(inner, path));
+  }
+  // Our own refinements name their code in `params.code`; zod's built-in issues keep theirs.
+  const named = issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
+  return [{ path, code: typeof named === 'string' ? named : issue.code, message: issue.message }];
+}
+
+function deepest(issues: readonly z.core.$ZodIssue[]): number {
+  return Math.max(...issues.map((issue) => issue.path.length));
+}
+
+/** Keys that could reach an object's prototype when data is copied; no input may use them. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Deeper than any real input; deeper still is refused before it can exhaust the stack. */
+const MAX_DEPTH = 32;
+
+function unsafeKeys(value: unknown, path: (string | number)[], issues: Issue[]): void {
+  if (value === null || typeof value !== 'object' || Decimal.isDecimal(value)) return;
+  if (path.length > MAX_DEPTH) {
+    issues.push({ path, code: 'too_deep', message: `expected data nested at most ${MAX_DEPTH} levels deep` });
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) {
+      issues.push({ path: [...path, key], code: 'forbidden_key', message: `the key "${key}" is not allowed in huzhu data` });
+    } else {
+      unsafeKeys((value as Record<string, unknown>)[key], [...path, Array.isArray(value) ? Number(key) : key], issues);
+    }
+  }
+}
+
+/** Parses `value` with `schema`, or throws an {@link InvalidInputError} whose paths start at `name`. */
+export function validate<S extends z.ZodType>(schema: S, value: unknown, name: string | number): z.output<S> {
+  const unsafe: Issue[] = [];
+  unsafeKeys(value, [name], unsafe);
+  if (unsafe.length > 0) throw new InvalidInputError(unsafe);
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new InvalidInputError(parsed.error.issues.flatMap((issue) => flatten(issue, [name])));
+}
+
+/** The result of a `safe…` function: zod's `safeParse` shape. */
+export type SafeResult<T> = { success: true; data: T } | { success: false; error: InvalidInputError };
+
+/** Wraps a throwing public function into its `safe…` twin; only invalid input becomes a value. */
+export function toSafe<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => SafeResult<R> {
+  return (...args) => {
+    try {
+      return { success: true, data: fn(...args) };
+    } catch (error) {
+      if (error instanceof InvalidInputError) return { success: false, error };
+      throw error;
+    }
+  };
+}

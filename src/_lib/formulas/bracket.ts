@@ -1,0 +1,32 @@
+import { Dec } from '../decimal';
+import { formatYuan } from '../money';
+import { stayCost } from './costs';
+import type { Evaluator } from './types';
+
+/** A fixed amount, or a range decided on application, by the bracket a cost falls in. */
+export const bracket: Evaluator<'bracket'> = (formula, context) => {
+  const { benefit, trace, path } = context;
+  const measured = stayCost(context, formula.measure);
+  const brackets = trace.use(formula.brackets, `${path}.brackets`);
+  const index = brackets.findIndex((b) => measured.gte(b.from) && (b.to === undefined || measured.lt(b.to)));
+  const found = brackets[index];
+  if (found === undefined) {
+    const threshold = brackets.find((b) => measured.lt(b.from)) ?? brackets[0]!;
+    trace.reason('BELOW_THRESHOLD', {
+      benefit: benefit.label,
+      measure: formula.measure,
+      amount: formatYuan(measured),
+      threshold: threshold.from,
+    });
+    return { amount: new Dec(0) };
+  }
+  const where = `${formatYuan(measured)} ≥ ${found.from}${found.to === undefined ? '' : ` < ${found.to}`}`;
+  if (found.amount !== undefined) {
+    trace.step('bracket', { measure: formula.measure, from: found.from }, where, found.amount);
+    return { amount: new Dec(found.amount) };
+  }
+  const range = { min: new Dec(found.min!), max: new Dec(found.max!) };
+  trace.step('bracket', { measure: formula.measure, from: found.from }, where, `${found.min}–${found.max}`);
+  trace.warn('DECIDED_ON_APPLICATION', { benefit: benefit.label, min: found.min!, max: found.max! });
+  return { amount: new Dec(0), range };
+};

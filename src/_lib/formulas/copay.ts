@@ -1,0 +1,34 @@
+import { Dec } from '../decimal';
+import { formatYuan } from '../money';
+import { stayCost } from './costs';
+import type { Evaluator } from './types';
+
+/** A share of a cost above a deductible, by ratio tiers whose bounds are on the cost itself. */
+export const copay: Evaluator<'copay'> = (formula, context) => {
+  const { trace, path, roundStep } = context;
+  const base = stayCost(context, formula.base);
+  trace.step('base', { field: formula.base }, formatYuan(base), base);
+  const deductible = new Dec(trace.use(formula.deductible, `${path}.deductible`));
+  const aboveDeductible = Dec.max(0, base.minus(deductible));
+  trace.step('deductible', {}, `max(0, ${formatYuan(base)} − ${formatYuan(deductible)})`, aboveDeductible);
+
+  const tiers = trace.use(formula.tiers, `${path}.tiers`);
+  let lower = deductible;
+  let amount = new Dec(0);
+  tiers.forEach((tier, index) => {
+    const upper = tier.upTo === undefined ? undefined : new Dec(tier.upTo);
+    const portion = Dec.max(0, (upper === undefined ? base : Dec.min(base, upper)).minus(lower));
+    if (portion.gt(0)) {
+      const part = roundStep(portion.times(tier.ratio));
+      trace.step(
+        'tier',
+        { tier: index + 1, from: formatYuan(lower), to: upper === undefined ? '∞' : formatYuan(upper), ratio: tier.ratio },
+        `${formatYuan(portion)} × ${tier.ratio}`,
+        part,
+      );
+      amount = amount.plus(part);
+    }
+    if (upper !== undefined) lower = Dec.max(lower, upper);
+  });
+  return { amount };
+};

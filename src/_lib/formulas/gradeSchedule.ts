@@ -1,0 +1,19 @@
+import { Dec } from '../decimal';
+import { formatYuan } from '../money';
+import type { Evaluator } from './types';
+
+/** A share of a maximum by disability grade; a grade the table leaves out pays nothing. */
+export const gradeSchedule: Evaluator<'gradeSchedule'> = (formula, { claim, benefit, trace, path, roundStep }) => {
+  if (claim.kind !== 'disability') throw new Error(`huzhu: a gradeSchedule formula ran on a ${claim.kind} claim`);
+  const shares = trace.use(formula.shares, `${path}.shares`);
+  const grade = String(claim.grade) as keyof typeof shares;
+  const share = Object.hasOwn(shares, grade) ? shares[grade] : undefined;
+  if (share === undefined) {
+    trace.reason('GRADE_NOT_COVERED', { benefit: benefit.label, grade: claim.grade });
+    return { amount: new Dec(0) };
+  }
+  const maximum = new Dec(trace.use(formula.maximum, `${path}.maximum`));
+  const amount = roundStep(maximum.times(share));
+  trace.step('gradeShare', { grade: claim.grade }, `${formatYuan(maximum)} × ${share}`, amount);
+  return { amount };
+};

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { daysBetween, isoDateSchema } from './dates';
+import { yuanSchema } from './money';
+import { causeSchema, memberFlagSchema, slugSchema } from './policySchema';
+
+const idSchema = z.string().min(1).max(200);
+
+/** A stay longer than this is a data error (ten years and a day or so). */
+export const MAX_STAY_DAYS = 3660;
+
+export const enrolmentSchema = z
+  .strictObject({
+    scheme: z.string().min(1).max(64),
+    year: z.number().int().min(1990).max(2200),
+    /** First covered day. */
+    from: isoDateSchema,
+    /** Last covered day, inclusive. */
+    to: isoDateSchema,
+  })
+  .refine((enrolment) => enrolment.to >= enrolment.from, { path: ['to'], message: 'expected "to" on or after "from"' });
+
+export const memberSchema = z.strictObject({
+  id: idSchema,
+  enrolments: z.array(enrolmentSchema).max(1000),
+  flags: z.partialRecord(memberFlagSchema, z.boolean()).optional(),
+});
+
+const costsSchema = z
+  .strictObject({
+    /** 总费用: the whole bill of the stay. */
+    total: yuanSchema,
+    /** 医保报销 / 统筹支付: what basic medical insurance paid. */
+    insurancePaid: yuanSchema,
+    /** 政策范围内个人自付: the member's co-payment inside the covered list. */
+    inScopeCopay: yuanSchema,
+    /** 自费 / 医保外自费费用: self-paid costs outside the covered list. */
+    selfPaid: yuanSchema,
+  })
+  .refine((costs) => costs.insurancePaid.plus(costs.inScopeCopay).plus(costs.selfPaid).lte(costs.total), {
+    path: ['total'],
+    message: 'expected "total" to be at least insurancePaid + inScopeCopay + selfPaid',
+  });
+
+export const hospitalisationSchema = z
+  .strictObject({
+    kind: z.literal('hospitalisation'),
+    id: idSchema,
+    admission: isoDateSchema,
+    discharge: isoDateSchema,
+    cause: causeSchema,
+    costs: costsSchema,
+  })
+  .superRefine((stay, ctx) => {
+    const days = daysBetween(stay.admission, stay.discharge);
+    if (days < 0) ctx.addIssue({ code: 'custom', path: ['discharge'], message: 'expected "discharge" on or after "admission"' });
+    if (days > MAX_STAY_DAYS) {
+      ctx.addIssue({ code: 'custom', path: ['discharge'], message: `expected a stay of at most ${MAX_STAY_DAYS} days; got ${days}` });
+    }
+  });
+
+export const claimSchema = z.discriminatedUnion('kind', [
+  hospitalisationSchema,
+  z.strictObject({
+    kind: z.literal('disability'),
+    id: idSchema,
+    /** Date the disability grade was assessed. */
+    date: isoDateSchema,
+    /** 伤残等级: 1 (most severe) to 10. */
+    grade: z.number().int().min(1).max(10),
+  }),
+  z.strictObject({
+    kind: z.literal('death'),
+    id: idSchema,
+    date: isoDateSchema,
+  }),
+]);
+
+export const ledgerSchema = z.strictObject({
+  scheme: z.string().min(1).max(64),
+  year: z.number().int(),
+  memberId: idSchema,
+  /** Everything paid to the member in the protection year. */
+  total: yuanSchema,
+  /** Paid so far, by benefit id. */
+  byBenefit: z.record(slugSchema, yuanSchema),
+  /** Claims already settled, so that none is paid twice. */
+  claimIds: z.array(idSchema),
+});
+
+export const rosterSchema = z
+  .array(
+    z.strictObject({
+      id: idSchema,
+      /** How many members this entry stands for, e.g. a unit's headcount; 1 when absent. */
+      count: z.number().int().min(1).max(100_000_000).optional(),
+      flags: z.partialRecord(memberFlagSchema, z.boolean()).optional(),
+    }),
+  )
+  .max(10_000_000);
+
+export const condolenceDecisionSchema = z.strictObject({
+  /** The amount the federation awarded on application, inside the allowed range. */
+  awarded: yuanSchema,
+});
+
+/** A member as the caller writes it. */
+export type MemberInput = z.input<typeof memberSchema>;
+export type Member = z.output<typeof memberSchema>;
+/** A claim as the caller writes it: amounts as strings, numbers or Decimals. */
+export type ClaimInput = z.input<typeof claimSchema>;
+export type Claim = z.output<typeof claimSchema>;
+export type HospitalisationInput = z.input<typeof hospitalisationSchema>;
+export type Hospitalisation = z.output<typeof hospitalisationSchema>;
+export type LedgerInput = z.input<typeof ledgerSchema>;
+export type RosterInput = z.input<typeof rosterSchema>;
+export type CondolenceDecisionInput = z.input<typeof condolenceDecisionSchema>;

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { Dec, Decimal } from './decimal';
+
+/** What the library accepts as an amount of yuan. */
+export type YuanInput = string | number | Decimal;
+
+/** Largest accepted amount: anything above a trillion yuan is a data error, not a claim. */
+export const MAX_YUAN = '999999999999.99';
+const PLAIN_YUAN = /^\d+(\.\d{1,2})?$/;
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number') return String(value);
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}
+
+/** Reads one amount, or says in a sentence why it is not one. */
+export function readYuan(value: unknown): Decimal | string {
+  let text: string;
+  if (typeof value === 'string') {
+    if (!PLAIN_YUAN.test(value)) {
+      return `expected a yuan amount as a plain decimal string with at most two decimals, like "22669.43"; got ${describe(value)}`;
+    }
+    text = value;
+  } else if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return `expected a finite number of yuan; got ${describe(value)}`;
+    // The shortest decimal form is what the author typed: 0.1 + 0.2 shows its binary error and is refused.
+    text = String(value);
+  } else if (Decimal.isDecimal(value)) {
+    const decimal = value as Decimal;
+    if (!decimal.isFinite()) return `expected a finite yuan amount; got ${decimal.toString()}`;
+    text = decimal.toString();
+  } else {
+    return `expected a yuan amount (a decimal string like "22669.43", a Decimal, or a number); got ${describe(value)}`;
+  }
+  const amount = new Dec(text);
+  if (amount.isNegative()) return `expected an amount of at least 0 yuan; got ${text}`;
+  if (amount.decimalPlaces() > 2) return `expected at most two decimals (whole fen); got ${text}`;
+  if (amount.greaterThan(MAX_YUAN)) return `expected at most ${MAX_YUAN} yuan; got ${text}`;
+  return amount;
+}
+
+/** Zod schema for an amount of yuan: validates, and yields a Decimal. */
+export const yuanSchema = z.unknown().transform((value, ctx) => {
+  const amount = readYuan(value);
+  if (typeof amount === 'string') {
+    ctx.addIssue({ code: 'custom', message: amount, params: { code: 'invalid_yuan' } });
+    return z.NEVER;
+  }
+  return amount;
+}) as unknown as z.ZodType<Decimal, YuanInput>;
+
+/** Zod schema for an amount kept in policy data: canonical two-decimal string, so policies stay JSON. */
+export const policyYuanSchema = yuanSchema.transform((amount) => amount.toFixed(2)) as unknown as z.ZodType<
+  string,
+  YuanInput
+>;
+
+const PLAIN_RATIO = /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/;
+
+/** A share between 0 and 1 with at most six decimals, kept as a canonical decimal string. */
+export const ratioSchema = z
+  .union([z.string(), z.number()])
+  .transform((value, ctx) => {
+    const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+    if (typeof text !== 'string' || !PLAIN_RATIO.test(text)) {
+      ctx.addIssue({ code: 'custom', params: { code: 'invalid_ratio' }, message: `expected a ratio from 0 to 1 with at most six decimals, like "0.5"; got ${describe(value)}` });
+      return z.NEVER;
+    }
+    return new Dec(text).toString();
+  });
+
+const frozenJson = function (this: Decimal): string {
+  return this.toFixed(2);
+};
+
+/**
+ * An output amount: a frozen Decimal whose JSON form is a string with two decimals.
+ * The `toJSON` is an own property because the Decimal prototype is shared with every clone.
+ */
+export function toMoney(amount: Decimal): Decimal {
+  const money = new Dec(amount);
+  Object.defineProperty(money, 'toJSON', { value: frozenJson, enumerable: false });
+  return Object.freeze(money);
+}
+
+/** A zero amount, for folds. */
+export const ZERO = toMoney(new Dec(0));
+
+export type RoundingMode = 'halfUp' | 'halfEven' | 'down' | 'up';
+
+const DECIMAL_ROUNDING: Record<RoundingMode, Decimal.Rounding> = {
+  halfUp: Decimal.ROUND_HALF_UP,
+  halfEven: Decimal.ROUND_HALF_EVEN,
+  down: Decimal.ROUND_DOWN,
+  up: Decimal.ROUND_UP,
+};
+
+/** Rounds to the fen by the policy's named mode. */
+export function roundToFen(amount: Decimal, mode: RoundingMode): Decimal {
+  return amount.toDecimalPlaces(2, DECIMAL_ROUNDING[mode]);
+}
+
+/** `12345.6` → `"12345.60"`: how amounts appear in computation steps. */
+export function formatYuan(amount: Decimal): string {
+  return amount.toFixed(2);
+}

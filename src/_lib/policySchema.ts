@@ -1,0 +1,261 @@
+import { z } from 'zod';
+import { isoDateSchema } from './dates';
+import { Dec } from './decimal';
+import { policyYuanSchema, ratioSchema } from './money';
+
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'expected a lower-case id of letters, digits and dashes, like "guilin-condolence"' })
+  .max(64);
+
+/** A text in both languages the library speaks. */
+export const labelSchema = z.strictObject({
+  zh: z.string().min(1).max(500),
+  en: z.string().min(1).max(500),
+});
+
+/** Where a parameter's value comes from: a published text, or nobody (illustrative). */
+export const provenanceSchema = z.discriminatedUnion('status', [
+  z.strictObject({
+    status: z.literal('published'),
+    /** The published text, precise enough for a reader to find it. */
+    source: z.string().min(1).max(1000),
+    /** The words of the source that state the value. */
+    quote: z.string().max(1000).optional(),
+    note: z.string().max(2000).optional(),
+  }),
+  z.strictObject({
+    status: z.literal('illustrative'),
+    /** Why the value is here although nobody published it. */
+    note: z.string().min(1).max(2000),
+  }),
+]);
+
+/** One policy parameter: its value, its label and its provenance (OpenFisca style). */
+function parameter<T extends z.ZodType>(value: T) {
+  return z.strictObject({ value, label: labelSchema, provenance: provenanceSchema });
+}
+
+export const costFieldSchema = z.enum(['total', 'insurancePaid', 'inScopeCopay', 'selfPaid']);
+export const eventKindSchema = z.enum(['hospitalisation', 'disability', 'death']);
+export const causeSchema = z.enum(['illness', 'accident']);
+export const memberFlagSchema = z.enum(['cityFederationDirect', 'hardship', 'gigWorker']);
+export const payerSchema = z.enum(['memberOrUnit', 'publicFunds', 'union']);
+
+const tierSchema = z.strictObject({
+  /** Upper bound of the base amount this tier covers; absent on the last, open tier. */
+  upTo: policyYuanSchema.optional(),
+  ratio: ratioSchema,
+});
+
+const bracketSchema = z
+  .strictObject({
+    /** Lower bound of the measured amount, inclusive. */
+    from: policyYuanSchema,
+    /** Upper bound, exclusive; absent on the last, open bracket. */
+    to: policyYuanSchema.optional(),
+    /** A fixed amount for this bracket … */
+    amount: policyYuanSchema.optional(),
+    /** … or a range, the amount being decided on application. */
+    min: policyYuanSchema.optional(),
+    max: policyYuanSchema.optional(),
+  })
+  .superRefine((bracket, ctx) => {
+    const fixed = bracket.amount !== undefined;
+    const ranged = bracket.min !== undefined && bracket.max !== undefined;
+    if (fixed === ranged || (!ranged && (bracket.min ?? bracket.max) !== undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'expected either "amount", or both "min" and "max"' });
+    } else if (ranged && new Dec(bracket.min!).greaterThan(bracket.max!)) {
+      ctx.addIssue({ code: 'custom', path: ['max'], message: 'expected "max" to be at least "min"' });
+    }
+    if (bracket.to !== undefined && !new Dec(bracket.to).greaterThan(bracket.from)) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'expected "to" to be above "from"' });
+    }
+  });
+
+const gradeSchema = z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+
+export const formulaSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('copay'),
+    /** Which cost of the stay the share is taken of. */
+    base: costFieldSchema,
+    deductible: parameter(policyYuanSchema),
+    tiers: parameter(
+      z
+        .array(tierSchema)
+        .min(1)
+        .superRefine((tiers, ctx) => {
+          tiers.forEach((tier, index) => {
+            const last = index === tiers.length - 1;
+            if (last !== (tier.upTo === undefined)) {
+              ctx.addIssue({ code: 'custom', path: [index, 'upTo'], message: 'expected "upTo" on every tier but the last' });
+            }
+            const previous = tiers[index - 1]?.upTo;
+            if (tier.upTo !== undefined && previous !== undefined && !new Dec(tier.upTo).greaterThan(previous)) {
+              ctx.addIssue({ code: 'custom', path: [index, 'upTo'], message: 'expected tiers in ascending order of "upTo"' });
+            }
+          });
+        }),
+    ),
+  }),
+  z.strictObject({
+    kind: z.literal('perDay'),
+    amount: parameter(policyYuanSchema),
+    /** First day in hospital that is paid (1 = from the first day). */
+    firstPaidDay: parameter(z.number().int().min(1).max(3660)).optional(),
+    /** Most days paid for one stay. */
+    maxDays: parameter(z.number().int().min(1).max(3660)).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('lumpSum'),
+    amount: parameter(policyYuanSchema),
+  }),
+  z.strictObject({
+    kind: z.literal('gradeSchedule'),
+    /** The amount a share of 1 pays. */
+    maximum: parameter(policyYuanSchema),
+    /** Share of the maximum by grade ("1" … "10"); a grade not listed pays nothing. */
+    shares: parameter(z.partialRecord(gradeSchema, ratioSchema)),
+  }),
+  z.strictObject({
+    kind: z.literal('bracket'),
+    /** Which cost of the stay picks the bracket. */
+    measure: costFieldSchema,
+    brackets: parameter(
+      z
+        .array(bracketSchema)
+        .min(1)
+        .superRefine((brackets, ctx) => {
+          brackets.forEach((bracket, index) => {
+            const next = brackets[index + 1];
+            if (next === undefined) return;
+            if (bracket.to === undefined || new Dec(next.from).lessThan(bracket.to)) {
+              ctx.addIssue({ code: 'custom', path: [index, 'to'], message: 'expected brackets in ascending order without overlap' });
+            }
+          });
+        }),
+    ),
+  }),
+]);
+
+const FORMULA_EVENTS: Record<z.output<typeof formulaSchema>['kind'], readonly string[]> = {
+  copay: ['hospitalisation'],
+  perDay: ['hospitalisation'],
+  bracket: ['hospitalisation'],
+  gradeSchedule: ['disability'],
+  lumpSum: ['hospitalisation', 'disability', 'death'],
+};
+
+export const benefitSchema = z
+  .strictObject({
+    id: slugSchema,
+    label: labelSchema,
+    /** The kind of claim this benefit pays on. */
+    event: eventKindSchema,
+    /** Causes of a stay this benefit covers; absent means every cause. */
+    causes: z.array(causeSchema).min(1).optional(),
+    formula: formulaSchema,
+    caps: z
+      .strictObject({
+        perClaim: parameter(policyYuanSchema).optional(),
+        perYear: parameter(policyYuanSchema).optional(),
+      })
+      .optional(),
+  })
+  .superRefine((benefit, ctx) => {
+    if (!FORMULA_EVENTS[benefit.formula.kind].includes(benefit.event)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['formula', 'kind'],
+        message: `a "${benefit.formula.kind}" formula cannot pay on a "${benefit.event}" event`,
+      });
+    }
+  });
+
+export const conventionsSchema = z.strictObject({
+  /** Which date of a stay picks the protection year and the policy version. */
+  yearBy: z.enum(['admission', 'discharge']),
+  /**
+   * How days in hospital are counted, always at least 1: `excludeDischargeDay` is the usual
+   * Chinese rule (discharge − admission); `includeBothDays` adds the discharge day.
+   */
+  dayCount: z.enum(['excludeDischargeDay', 'includeBothDays']),
+  /** Rounding to the fen: the mode, and whether every step or only each benefit line is rounded. */
+  rounding: z.strictObject({
+    mode: z.enum(['halfUp', 'halfEven', 'down', 'up']),
+    at: z.enum(['eachStep', 'eachLine']),
+  }),
+});
+
+const payerRuleSchema = z.strictObject({ flag: memberFlagSchema, payer: payerSchema });
+
+export const policySchema = z
+  .strictObject({
+    /** Scheme id, e.g. `guangxi`; versions of one scheme share it. */
+    scheme: slugSchema,
+    /** The protection year (保障年度) this version is for. */
+    year: z.number().int().min(1990).max(2200),
+    name: labelSchema,
+    /** First day an event may fall on under this version. */
+    validFrom: isoDateSchema,
+    /** Last day, inclusive; absent while the version is in force with no announced end. */
+    validTo: isoDateSchema.optional(),
+    conventions: conventionsSchema,
+    eligibility: z.strictObject({
+      /** Whose enrolment is required; absent means this scheme's own, for this year. */
+      enrolmentScheme: slugSchema.optional(),
+      /** Member flags every claimant must have, e.g. `cityFederationDirect`. */
+      requiredFlags: z.array(memberFlagSchema),
+    }),
+    benefits: z.array(benefitSchema),
+    ceilings: z.strictObject({
+      /** 最高补助: the most one member receives in the protection year, all benefits together. */
+      maximumSubsidy: parameter(policyYuanSchema).optional(),
+    }),
+    contribution: z
+      .strictObject({
+        /** 互助金: the yearly contribution for one member. */
+        perMember: parameter(policyYuanSchema),
+        /** Who pays for a member with a flag; the first rule that matches wins. */
+        payers: parameter(z.array(payerRuleSchema)),
+        /** Who pays for everyone else. */
+        defaultPayer: payerSchema,
+      })
+      .optional(),
+    /** Assumptions and remarks a reader of this version should know. */
+    notes: z.array(labelSchema).optional(),
+  })
+  .superRefine((policy, ctx) => {
+    if (policy.validTo !== undefined && policy.validTo < policy.validFrom) {
+      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'expected "validTo" on or after "validFrom"' });
+    }
+    const seen = new Set<string>();
+    policy.benefits.forEach((benefit, index) => {
+      if (seen.has(benefit.id)) {
+        ctx.addIssue({ code: 'custom', path: ['benefits', index, 'id'], message: `duplicate benefit id "${benefit.id}"` });
+      }
+      seen.add(benefit.id);
+    });
+  });
+
+/** What a policy author writes: amounts as strings, numbers or Decimals. */
+export type PolicyInput = z.input<typeof policySchema>;
+/** A validated policy: plain, frozen, JSON-serialisable data with amounts as two-decimal strings. */
+export type Policy = z.output<typeof policySchema>;
+export type Benefit = Policy['benefits'][number];
+export type BenefitInput = PolicyInput['benefits'][number];
+export type Formula = Benefit['formula'];
+export type Conventions = Policy['conventions'];
+export type Label = z.output<typeof labelSchema>;
+export type Provenance = z.output<typeof provenanceSchema>;
+/** Any policy parameter, whatever its value type. */
+export interface Parameter<T = unknown> {
+  readonly value: T;
+  readonly label: Label;
+  readonly provenance: Provenance;
+}
+export type CostField = z.output<typeof costFieldSchema>;
+export type EventKind = z.output<typeof eventKindSchema>;
+export type MemberFlag = z.output<typeof memberFlagSchema>;
+export type Payer = z.output<typeof payerSchema>;

@@ -1,0 +1,235 @@
+import type { Decimal } from './decimal';
+import { Dec } from './decimal';
+import { runFormula } from './formulas';
+import type { Claim, Member } from './inputSchemas';
+import { paidFor, recordPayment, type Ledger } from './ledger';
+import { formatYuan, roundToFen, toMoney, ZERO } from './money';
+import { message, type Message } from './messages';
+import type { Benefit, Label, Policy } from './policySchema';
+import { illustrativeWarnings, Trace, type Citation, type Step } from './trace';
+import { isWithin } from './dates';
+
+/** Which cap cut a line. */
+export type CapKind = 'perClaim' | 'perYear' | 'maximumSubsidy';
+
+/** What one benefit paid on a claim, and how. */
+export interface BenefitLine {
+  /** The benefit id in the policy. */
+  readonly benefit: string;
+  readonly label: Label;
+  /** What is paid, after every cap. */
+  readonly amount: Decimal;
+  /** What the formula gave, rounded, before caps. */
+  readonly amountBeforeCaps: Decimal;
+  /** The cap that set the amount, or null when none did. */
+  readonly cappedBy: CapKind | null;
+  /** Set when the amount is decided on application inside this range (the line then pays 0). */
+  readonly range?: { readonly min: Decimal; readonly max: Decimal };
+  readonly steps: readonly Step[];
+  /** Every parameter the line depended on, with its provenance. */
+  readonly citations: readonly Citation[];
+  /** True when any parameter the line used is illustrative, not published. */
+  readonly illustrative: boolean;
+}
+
+/** The policy version a result was computed by. */
+export interface PolicyRef {
+  readonly scheme: string;
+  readonly year: number;
+  readonly name: Label;
+}
+
+/** The settlement of one claim. Refusal is a result with reasons, never an exception. */
+export interface ClaimResult {
+  readonly claimId: string;
+  readonly memberId: string;
+  readonly kind: Claim['kind'];
+  /** The date that placed the event in the protection year. */
+  readonly eventDate: string;
+  readonly policy: PolicyRef;
+  readonly eligible: boolean;
+  /** Why the claim was refused, or which parts were refused or cut. */
+  readonly reasons: readonly Message[];
+  readonly total: Decimal;
+  readonly lines: readonly BenefitLine[];
+  /** The member's ledger after this claim. */
+  readonly ledger: Ledger;
+  readonly warnings: readonly Message[];
+  /** True when any figure in the result rests on an illustrative parameter. */
+  readonly illustrative: boolean;
+}
+
+/** The date that picks the protection year: a stay's admission or discharge, by the policy. */
+export function eventDate(policy: Pick<Policy, 'conventions'>, claim: Claim): string {
+  if (claim.kind !== 'hospitalisation') return claim.date;
+  return policy.conventions.yearBy === 'admission' ? claim.admission : claim.discharge;
+}
+
+export function policyRef(policy: Policy): PolicyRef {
+  return { scheme: policy.scheme, year: policy.year, name: policy.name };
+}
+
+/** Every reason the member cannot claim under this policy on this date; empty when they can. */
+export function eligibilityReasons(policy: Policy, member: Member, date: string): Message[] {
+  const reasons: Message[] = [];
+  if (!isWithin(date, policy.validFrom, policy.validTo)) {
+    reasons.push(message('OUTSIDE_POLICY_PERIOD', { date, validFrom: policy.validFrom, validTo: policy.validTo ?? '…' }));
+  }
+  const scheme = policy.eligibility.enrolmentScheme ?? policy.scheme;
+  const enrolled = member.enrolments.some(
+    (enrolment) =>
+      enrolment.scheme === scheme &&
+      (scheme !== policy.scheme || enrolment.year === policy.year) &&
+      isWithin(date, enrolment.from, enrolment.to),
+  );
+  if (!enrolled) reasons.push(message('NOT_ENROLLED', { scheme, date }));
+  for (const flag of policy.eligibility.requiredFlags) {
+    if (member.flags?.[flag] !== true) reasons.push(message('MISSING_FLAG', { flag }));
+  }
+  return reasons;
+}
+
+/** The benefits that pay on this claim's kind and cause. */
+export function benefitsFor(policy: Policy, claim: Claim): { benefits: Benefit[]; reasons: Message[] } {
+  const ofKind = policy.benefits.filter((benefit) => benefit.event === claim.kind);
+  if (claim.kind !== 'hospitalisation') return { benefits: ofKind, reasons: [] };
+  const cause = claim.cause;
+  const benefits = ofKind.filter((benefit) => benefit.causes === undefined || benefit.causes.includes(cause));
+  const reasons = ofKind
+    .filter((benefit) => !benefits.includes(benefit))
+    .map((benefit) => message('CAUSE_NOT_COVERED', { benefit: benefit.label, cause }));
+  return { benefits, reasons };
+}
+
+interface CapCheck {
+  readonly kind: CapKind;
+  /** What the cap still allows. */
+  readonly remaining: Decimal;
+  readonly limit: Decimal;
+  readonly expression: string;
+}
+
+/** Runs one benefit and its caps; `paidThisClaim` is what earlier lines of the claim already took. */
+export function settleBenefit(
+  policy: Policy,
+  benefit: Benefit,
+  claim: Claim,
+  ledger: Ledger,
+  paidThisClaim: Decimal,
+): { line: BenefitLine; reasons: Message[]; warnings: Message[] } {
+  const trace = new Trace();
+  const { mode, at } = policy.conventions.rounding;
+  const round = (amount: Decimal) => roundToFen(amount, mode);
+  const path = `benefits.${benefit.id}`;
+  const outcome = runFormula(benefit.formula, {
+    claim,
+    benefit,
+    path: `${path}.formula`,
+    trace,
+    roundStep: at === 'eachStep' ? round : (amount) => amount,
+    conventions: policy.conventions,
+  });
+  const amountBeforeCaps = round(outcome.amount);
+  if (!amountBeforeCaps.equals(outcome.amount)) {
+    trace.step('rounding', { mode }, outcome.amount.toString(), amountBeforeCaps);
+  }
+
+  const caps: CapCheck[] = [];
+  if (benefit.caps?.perClaim) {
+    const limit = new Dec(trace.use(benefit.caps.perClaim, `${path}.caps.perClaim`));
+    caps.push({ kind: 'perClaim', remaining: limit, limit, expression: formatYuan(limit) });
+  }
+  if (benefit.caps?.perYear) {
+    const limit = new Dec(trace.use(benefit.caps.perYear, `${path}.caps.perYear`));
+    const paid = paidFor(ledger, benefit.id);
+    caps.push({ kind: 'perYear', remaining: Dec.max(0, limit.minus(paid)), limit, expression: `${formatYuan(limit)} − ${formatYuan(paid)}` });
+  }
+  if (policy.ceilings.maximumSubsidy) {
+    const limit = new Dec(trace.use(policy.ceilings.maximumSubsidy, 'ceilings.maximumSubsidy'));
+    const paid = ledger.total.plus(paidThisClaim);
+    caps.push({ kind: 'maximumSubsidy', remaining: Dec.max(0, limit.minus(paid)), limit, expression: `${formatYuan(limit)} − ${formatYuan(paid)}` });
+  }
+
+  let amount = amountBeforeCaps;
+  let cappedBy: CapKind | null = null;
+  for (const cap of caps) {
+    if (amount.lte(cap.remaining)) continue;
+    trace.step(cap.kind, {}, `min(${formatYuan(amount)}, ${cap.expression})`, cap.remaining);
+    amount = cap.remaining;
+    cappedBy = cap.kind;
+  }
+  if (cappedBy !== null) {
+    const limit = caps.find((cap) => cap.kind === cappedBy)!.limit;
+    trace.reason('CAP_REACHED', { benefit: benefit.label, cap: cappedBy, cut: formatYuan(amountBeforeCaps.minus(amount)), limit: formatYuan(limit) });
+  }
+
+  const line: BenefitLine = {
+    benefit: benefit.id,
+    label: benefit.label,
+    amount: toMoney(amount),
+    amountBeforeCaps: toMoney(amountBeforeCaps),
+    cappedBy,
+    ...(outcome.range && { range: { min: toMoney(outcome.range.min), max: toMoney(outcome.range.max) } }),
+    steps: trace.steps,
+    citations: trace.citations,
+    illustrative: trace.illustrative,
+  };
+  return { line, reasons: trace.reasons, warnings: [...trace.warnings, ...illustrativeWarnings(trace.citations)] };
+}
+
+/** Messages with the same code and wording, once each, in first-seen order. */
+export function uniqueMessages(messages: readonly Message[]): Message[] {
+  const seen = new Set<string>();
+  return messages.filter((m) => {
+    const key = `${m.code}\u0000${m.message.en}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Settles one validated claim against one validated policy and ledger. */
+export function settleClaim(policy: Policy, member: Member, claim: Claim, ledger: Ledger): ClaimResult {
+  const date = eventDate(policy, claim);
+  const reasons = eligibilityReasons(policy, member, date);
+  if (ledger.claimIds.includes(claim.id)) reasons.push(message('DUPLICATE_CLAIM', { claimId: claim.id }));
+  const applicable = benefitsFor(policy, claim);
+  if (reasons.length === 0 && applicable.benefits.length === 0) {
+    reasons.push(...applicable.reasons, message('NO_BENEFIT_FOR_EVENT', { event: claim.kind, ...(claim.kind === 'hospitalisation' && { cause: claim.cause }) }));
+  }
+  const base = { claimId: claim.id, memberId: member.id, kind: claim.kind, eventDate: date, policy: policyRef(policy) };
+  if (reasons.length > 0) {
+    return deepFreeze({ ...base, eligible: false, reasons, total: ZERO, lines: [], ledger, warnings: [], illustrative: false });
+  }
+
+  const lines: BenefitLine[] = [];
+  const lineReasons: Message[] = [...applicable.reasons];
+  const warnings: Message[] = [];
+  let paid: Decimal = ZERO;
+  for (const benefit of applicable.benefits) {
+    const settled = settleBenefit(policy, benefit, claim, ledger, paid);
+    lines.push(settled.line);
+    lineReasons.push(...settled.reasons);
+    warnings.push(...settled.warnings);
+    paid = paid.plus(settled.line.amount);
+  }
+  return deepFreeze({
+    ...base,
+    eligible: true,
+    reasons: lineReasons,
+    total: toMoney(paid),
+    lines,
+    ledger: recordPayment(ledger, claim.id, lines),
+    warnings: uniqueMessages(warnings),
+    illustrative: lines.some((line) => line.illustrative),
+  });
+}
+
+/** Freezes a result tree; Decimals are frozen already and their innards are left alone. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

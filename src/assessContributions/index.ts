@@ -1,0 +1,87 @@
+import { acceptPolicy } from '../_lib/acceptPolicy';
+import type { Decimal } from '../_lib/decimal';
+import { Dec } from '../_lib/decimal';
+import { InvalidInputError, validate } from '../_lib/errors';
+import { rosterSchema, type RosterInput } from '../_lib/inputSchemas';
+import { toMoney } from '../_lib/money';
+import type { Message } from '../_lib/messages';
+import type { Payer, Policy } from '../_lib/policySchema';
+import { deepFreeze, policyRef, type PolicyRef } from '../_lib/settle';
+import { illustrativeWarnings, Trace, type Citation } from '../_lib/trace';
+
+/** What one payer owes for the members it pays for. */
+export interface PayerShare {
+  readonly members: number;
+  readonly amount: Decimal;
+}
+
+/** The contributions (互助金) due for a roster, in total and by payer. */
+export interface ContributionAssessment {
+  readonly policy: PolicyRef;
+  /** Members counted, every entry's `count` added up. */
+  readonly members: number;
+  readonly perMember: Decimal;
+  readonly total: Decimal;
+  /** `memberOrUnit`: the member or their unit; `publicFunds`: public funds (财政); `union`: the union itself. */
+  readonly byPayer: Readonly<Record<Payer, PayerShare>>;
+  readonly citations: readonly Citation[];
+  readonly warnings: readonly Message[];
+  readonly illustrative: boolean;
+}
+
+const PAYERS: readonly Payer[] = ['memberOrUnit', 'publicFunds', 'union'];
+
+/**
+ * @category Evaluation
+ * @summary Work out the yearly contributions for a roster, and who pays them.
+ *
+ * @description
+ * Each roster entry is one member, or `count` members alike (a unit's headcount). A member's
+ * contribution is paid by the payer of the first payer rule whose flag the member has
+ * (Xining 2024: hardship workers by public funds, gig workers by the union), else by the
+ * policy's default payer.
+ *
+ * @param policy - a policy with a `contribution` section, e.g. `policies.xining[2024]`
+ * @param roster - the members enrolled
+ * @returns the total and the share of each payer, with citations
+ * @throws {InvalidInputError} for an invalid roster, or a policy without a contribution
+ *
+ * @example
+ * const assessment = assessContributions(policies.xining[2024], [{ id: 'gig-workers', count: 6550, flags: { gigWorker: true } }]);
+ * assessment.byPayer.union.amount.toFixed(2)
+ * //=> '655000.00'
+ */
+export function assessContributions(policy: Policy, roster: RosterInput): ContributionAssessment {
+  const accepted = acceptPolicy(policy);
+  const entries = validate(rosterSchema, roster, 'roster');
+  const contribution = accepted.contribution;
+  if (contribution === undefined) {
+    throw new InvalidInputError([
+      { path: ['policy', 'contribution'], code: 'no_contribution', message: 'expected a policy with a "contribution" section' },
+    ]);
+  }
+  const trace = new Trace();
+  const perMember = new Dec(trace.use(contribution.perMember, 'contribution.perMember'));
+  const rules = trace.use(contribution.payers, 'contribution.payers');
+
+  const counts: Record<Payer, number> = { memberOrUnit: 0, publicFunds: 0, union: 0 };
+  for (const entry of entries) {
+    const payer = rules.find((rule) => entry.flags?.[rule.flag] === true)?.payer ?? contribution.defaultPayer;
+    counts[payer] += entry.count ?? 1;
+  }
+  const members = PAYERS.reduce((sum, payer) => sum + counts[payer], 0);
+  const byPayer = Object.fromEntries(
+    PAYERS.map((payer) => [payer, { members: counts[payer], amount: toMoney(perMember.times(counts[payer])) }]),
+  ) as Record<Payer, PayerShare>;
+
+  return deepFreeze({
+    policy: policyRef(accepted),
+    members,
+    perMember: toMoney(perMember),
+    total: toMoney(perMember.times(members)),
+    byPayer,
+    citations: trace.citations,
+    warnings: illustrativeWarnings(trace.citations),
+    illustrative: trace.illustrative,
+  });
+}

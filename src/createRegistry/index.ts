@@ -1,0 +1,50 @@
+import { acceptPolicy } from '../_lib/acceptPolicy';
+import { InvalidInputError, type Issue } from '../_lib/errors';
+import type { Policy } from '../_lib/policySchema';
+
+/** A set of policy versions to pick from by scheme and date. */
+export interface PolicyRegistry {
+  /** Every version, sorted by scheme, then by the first day it applies. */
+  readonly policies: readonly Policy[];
+}
+
+/**
+ * @category Policies
+ * @summary Gather policy versions, yours or the bundled ones, to select from by date.
+ *
+ * @description
+ * Each policy is validated. Two versions of one scheme may not apply on the same day, so
+ * that {@link selectPolicy} always has one answer.
+ *
+ * @param policies - the versions
+ * @returns a frozen registry
+ * @throws {InvalidInputError} for an invalid policy, or for versions of one scheme whose periods overlap
+ *
+ * @example
+ * const registry = createRegistry([policies.guangxi[2023], policies.guangxi[2024]]);
+ * selectPolicy('guangxi', '2023-12-28', registry).year
+ * //=> 2023
+ */
+export function createRegistry(policies: readonly Policy[]): PolicyRegistry {
+  if (!Array.isArray(policies)) {
+    throw new InvalidInputError([{ path: ['policies'], code: 'invalid_type', message: 'expected an array of policies' }]);
+  }
+  const accepted = policies.map((policy, index) => ({ policy: acceptPolicy(policy, index), index }));
+  const sorted = [...accepted].sort(
+    (a, b) => a.policy.scheme.localeCompare(b.policy.scheme) || a.policy.validFrom.localeCompare(b.policy.validFrom),
+  );
+  const issues: Issue[] = [];
+  sorted.forEach((entry, position) => {
+    const previous = sorted[position - 1];
+    if (previous === undefined || previous.policy.scheme !== entry.policy.scheme) return;
+    if (previous.policy.validTo === undefined || previous.policy.validTo >= entry.policy.validFrom) {
+      issues.push({
+        path: ['policies', entry.index, 'validFrom'],
+        code: 'overlapping_versions',
+        message: `"${entry.policy.scheme}" ${entry.policy.year} starts on ${entry.policy.validFrom}, while ${previous.policy.year} still applies`,
+      });
+    }
+  });
+  if (issues.length > 0) throw new InvalidInputError(issues);
+  return Object.freeze({ policies: Object.freeze(sorted.map((entry) => entry.policy)) });
+}

@@ -1,0 +1,46 @@
+import { acceptPolicy } from '../_lib/acceptPolicy';
+import type { Policy, PolicyInput } from '../_lib/policySchema';
+
+/**
+ * @category Policies
+ * @summary Write a policy in TypeScript: typed, validated, frozen.
+ *
+ * @description
+ * A policy is one scheme's rules for one protection year: its validity dates, its
+ * conventions (which date picks the year, how days are counted, rounding), its eligibility
+ * rules, its benefits (each a formula of a closed set of kinds: `copay`, `perDay`, `lumpSum`,
+ * `gradeSchedule`, `bracket`), its ceilings and its contribution. Every parameter carries a
+ * label in Chinese and English and a provenance: `published` with its source, or
+ * `illustrative` with a note saying why an unpublished value is there.
+ *
+ * The result is plain data: amounts become two-decimal strings, so `JSON.stringify` of a
+ * policy is a valid input to {@link parsePolicy}.
+ *
+ * @param spec - the policy; the editor completes and checks every field
+ * @returns the validated, deeply frozen policy
+ * @throws {InvalidInputError} naming the path of every field that is wrong
+ *
+ * @example
+ * const published = { status: 'published', source: 'Guilin Daily, 2023-11-24' } as const;
+ * const policy = definePolicy({
+ *   scheme: 'demo',
+ *   year: 2024,
+ *   name: { zh: '示例', en: 'Demo' },
+ *   validFrom: '2024-01-01',
+ *   validTo: '2024-12-31',
+ *   conventions: { yearBy: 'admission', dayCount: 'excludeDischargeDay', rounding: { mode: 'halfUp', at: 'eachLine' } },
+ *   eligibility: { requiredFlags: [] },
+ *   benefits: [{
+ *     id: 'death',
+ *     label: { zh: '身故津贴', en: 'Death benefit' },
+ *     event: 'death',
+ *     formula: { kind: 'lumpSum', amount: { value: 10000, label: { zh: '身故津贴', en: 'Death benefit' }, provenance: published } },
+ *   }],
+ *   ceilings: {},
+ * });
+ * policy.benefits[0].formula
+ * //=> { kind: 'lumpSum', amount: { value: '10000.00', … } }
+ */
+export function definePolicy(spec: PolicyInput): Policy {
+  return acceptPolicy(spec, 'spec');
+}

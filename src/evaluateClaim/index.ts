@@ -1,0 +1,43 @@
+import { acceptPolicy } from '../_lib/acceptPolicy';
+import { validate } from '../_lib/errors';
+import { claimSchema, ledgerSchema, memberSchema, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
+import { acceptLedger } from '../_lib/ledger';
+import type { Policy } from '../_lib/policySchema';
+import { settleClaim, type ClaimResult } from '../_lib/settle';
+
+/**
+ * @category Evaluation
+ * @summary Settle one claim: what each benefit pays, why, and the member's ledger after it.
+ *
+ * @description
+ * A pure function: it reads no clock, no file and no global, and leaves its arguments as they
+ * were. The claim must fall in the policy's period (pick the version with
+ * {@link selectPolicy}); the member must be enrolled then. Each benefit of the claim's kind
+ * runs its formula, is rounded as the policy says, then is cut by its per-claim cap, its yearly
+ * cap and the scheme's maximum subsidy, in that order; `ledger` is what the member was already
+ * paid in the protection year, so the caps hold across claims.
+ *
+ * A refused claim is a result with `eligible: false` and its `reasons`, not an exception.
+ * Every line that used an illustrative (unpublished) parameter is marked, and the result
+ * carries a warning for each such parameter.
+ *
+ * @param policy - the policy version, e.g. `policies.guangxi[2024]`
+ * @param member - the member with their enrolments and flags
+ * @param claim - a `hospitalisation`, `disability` or `death` claim
+ * @param ledger - what the member was paid earlier in this protection year; empty when absent
+ * @returns the settlement, deeply frozen; amounts are Decimals that serialise as `"500.00"`
+ * @throws {InvalidInputError} naming the path of every invalid field
+ *
+ * @example
+ * const member = { id: 'm1', enrolments: [{ scheme: 'guangxi', year: 2024, from: '2024-01-01', to: '2024-12-31' }] };
+ * const death = { kind: 'death', id: 'c1', date: '2024-06-01' } as const;
+ * evaluateClaim(policies.guangxi[2024], member, death).total.toFixed(2)
+ * //=> '10000.00'
+ */
+export function evaluateClaim(policy: Policy, member: MemberInput, claim: ClaimInput, ledger?: LedgerInput): ClaimResult {
+  const accepted = acceptPolicy(policy);
+  const validMember = validate(memberSchema, member, 'member');
+  const validClaim = validate(claimSchema, claim, 'claim');
+  const validLedger = ledger === undefined ? undefined : validate(ledgerSchema, ledger, 'ledger');
+  return settleClaim(accepted, validMember, validClaim, acceptLedger(validLedger, accepted, validMember.id));
+}

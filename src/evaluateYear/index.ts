@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { acceptPolicy } from '../_lib/acceptPolicy';
+import type { Decimal } from '../_lib/decimal';
+import { validate } from '../_lib/errors';
+import { claimSchema, ledgerSchema, memberSchema, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
+import { acceptLedger, type Ledger } from '../_lib/ledger';
+import { toMoney } from '../_lib/money';
+import type { Message } from '../_lib/messages';
+import type { Policy } from '../_lib/policySchema';
+import { deepFreeze, eventDate, policyRef, settleClaim, uniqueMessages, type ClaimResult, type PolicyRef } from '../_lib/settle';
+
+/** A member's claims settled in date order under one policy version. */
+export interface YearResult {
+  readonly memberId: string;
+  readonly policy: PolicyRef;
+  /** One result per claim, in the order they were settled (by event date). */
+  readonly results: readonly ClaimResult[];
+  /** What the claims given here paid together. */
+  readonly total: Decimal;
+  /** The ledger after the last claim. */
+  readonly ledger: Ledger;
+  /** Every warning of every result, once each. */
+  readonly warnings: readonly Message[];
+  readonly illustrative: boolean;
+}
+
+const claimsSchema = z.array(claimSchema).max(100_000);
+
+/**
+ * @category Evaluation
+ * @summary Settle a member's claims of a protection year, carrying the ledger from one to the next.
+ *
+ * @description
+ * Claims are settled in the order of their event dates (claims on the same date keep the order
+ * given), each with the ledger the previous one left, so yearly caps and the maximum subsidy
+ * hold across the year. The answer is exactly what chaining {@link evaluateClaim} by hand
+ * gives. A claim outside the policy's period is in the results as refused.
+ *
+ * @param policy - the policy version
+ * @param member - the member
+ * @param claims - the claims, in any order
+ * @param ledger - what was paid before these claims; empty when absent
+ * @returns the results in settlement order, the total and the final ledger
+ * @throws {InvalidInputError} naming the path of every invalid field (`claims[3].admission`, …)
+ *
+ * @example
+ * const member = { id: 'm1', enrolments: [{ scheme: 'guangxi', year: 2023, from: '2023-01-01', to: '2023-12-31' }] };
+ * const year = evaluateYear(policies.guangxi[2023], member, [
+ *   { kind: 'death', id: 'c2', date: '2023-09-01' },
+ * ], { scheme: 'guangxi', year: 2023, memberId: 'm1', total: '498000.00', byBenefit: {}, claimIds: [] });
+ * year.total.toFixed(2)
+ * //=> '2000.00'
+ */
+export function evaluateYear(policy: Policy, member: MemberInput, claims: readonly ClaimInput[], ledger?: LedgerInput): YearResult {
+  const accepted = acceptPolicy(policy);
+  const validMember = validate(memberSchema, member, 'member');
+  const validClaims = validate(claimsSchema, claims, 'claims');
+  const start = acceptLedger(ledger === undefined ? undefined : validate(ledgerSchema, ledger, 'ledger'), accepted, validMember.id);
+
+  const ordered = validClaims
+    .map((claim, index) => ({ claim, index, date: eventDate(accepted, claim) }))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.index - b.index);
+  const results: ClaimResult[] = [];
+  let current = start;
+  for (const { claim } of ordered) {
+    const result = settleClaim(accepted, validMember, claim, current);
+    results.push(result);
+    current = result.ledger;
+  }
+  return deepFreeze({
+    memberId: validMember.id,
+    policy: policyRef(accepted),
+    results,
+    total: toMoney(current.total.minus(start.total)),
+    ledger: current,
+    warnings: uniqueMessages(results.flatMap((result) => result.warnings)),
+    illustrative: results.some((result) => result.illustrative),
+  });
+}

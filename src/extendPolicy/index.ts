@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { acceptPolicy } from '../_lib/acceptPolicy';
+import { shiftYears } from '../_lib/dates';
+import { validate } from '../_lib/errors';
+import { slugSchema, type BenefitInput, type Policy, type PolicyInput } from '../_lib/policySchema';
+
+/**
+ * What changes from one version of a policy to the next. Sections are merged one level deep;
+ * `null` removes an optional part; a benefit given by id replaces that benefit whole (or is
+ * added after the others), so each year restates, and cites, the rules it changes.
+ */
+export interface PolicyChanges {
+  /** The new protection year. Validity dates and the year in the name follow unless given. */
+  readonly year?: number;
+  readonly name?: PolicyInput['name'];
+  readonly validFrom?: string;
+  /** `null` makes the new version open-ended. */
+  readonly validTo?: string | null;
+  readonly conventions?: Partial<PolicyInput['conventions']>;
+  readonly eligibility?: Partial<PolicyInput['eligibility']>;
+  readonly ceilings?: { readonly maximumSubsidy?: NonNullable<PolicyInput['ceilings']['maximumSubsidy']> | null };
+  readonly contribution?: PolicyInput['contribution'] | null;
+  /** By benefit id: the new benefit, or `null` to remove it. */
+  readonly benefits?: Readonly<Record<string, Omit<BenefitInput, 'id'> | null>>;
+  /** Replaces the notes. */
+  readonly notes?: PolicyInput['notes'];
+}
+
+const changesSchema = z.strictObject({
+  year: z.number().int().optional(),
+  name: z.unknown().optional(),
+  validFrom: z.string().optional(),
+  validTo: z.string().nullable().optional(),
+  conventions: z.record(z.string(), z.unknown()).optional(),
+  eligibility: z.record(z.string(), z.unknown()).optional(),
+  ceilings: z.strictObject({ maximumSubsidy: z.unknown().optional() }).optional(),
+  contribution: z.unknown().optional(),
+  benefits: z.record(slugSchema, z.record(z.string(), z.unknown()).nullable()).optional(),
+  notes: z.unknown().optional(),
+});
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * @category Policies
+ * @summary Write next year's policy as last year's plus the changes.
+ *
+ * @description
+ * The base is left untouched. When only `year` is given, the validity dates move by the same
+ * number of years and every occurrence of the old year in the name becomes the new one.
+ * The merged policy is validated like any other; its error paths name fields of the new
+ * policy (`extended.…`).
+ *
+ * @param base - the policy to start from
+ * @param changes - what differs
+ * @returns the new validated, deeply frozen policy
+ * @throws {InvalidInputError} when the changes are malformed (`changes.…`) or the merged policy is invalid (`extended.…`)
+ *
+ * @example
+ * const next = extendPolicy(policies.guangxi[2024], { year: 2025 });
+ * [next.year, next.validFrom, next.name.en]
+ * //=> [2025, '2025-01-01', 'Guangxi employee medical mutual aid, protection year 2025']
+ */
+export function extendPolicy(base: Policy, changes: PolicyChanges): Policy {
+  const policy = acceptPolicy(base, 'base');
+  const delta = validate(changesSchema, changes, 'changes');
+  const years = delta.year === undefined ? 0 : delta.year - policy.year;
+  const renameYear = (text: string) => (years === 0 ? text : text.split(String(policy.year)).join(String(delta.year)));
+
+  const benefitChanges = changes.benefits ?? {};
+  const benefits = policy.benefits
+    .filter((benefit) => benefitChanges[benefit.id] !== null)
+    .map((benefit) => (Object.hasOwn(benefitChanges, benefit.id) ? { ...benefitChanges[benefit.id], id: benefit.id } : benefit));
+  for (const [id, benefit] of Object.entries(benefitChanges)) {
+    if (benefit !== null && !policy.benefits.some((existing) => existing.id === id)) benefits.push({ ...benefit, id });
+  }
+
+  const ceilings = { ...policy.ceilings, ...changes.ceilings };
+  const extended = withoutUndefined({
+    ...policy,
+    year: delta.year ?? policy.year,
+    name: changes.name ?? { zh: renameYear(policy.name.zh), en: renameYear(policy.name.en) },
+    validFrom: changes.validFrom ?? shiftYears(policy.validFrom, years),
+    validTo:
+      changes.validTo === null
+        ? undefined
+        : (changes.validTo ?? (policy.validTo === undefined ? undefined : shiftYears(policy.validTo, years))),
+    conventions: { ...policy.conventions, ...changes.conventions },
+    eligibility: withoutUndefined({ ...policy.eligibility, ...changes.eligibility }),
+    benefits,
+    ceilings: withoutUndefined({ ...ceilings, maximumSubsidy: ceilings.maximumSubsidy ?? undefined }),
+    contribution: changes.contribution === null ? undefined : (changes.contribution ?? policy.contribution),
+    notes: changes.notes ?? policy.notes,
+  });
+  return acceptPolicy(extended, 'extended');
+}

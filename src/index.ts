@@ -1,0 +1,59 @@
+// The public API. This file only re-exports: each function lives in its own module.
+
+export { assessContributions } from './assessContributions';
+export { createRegistry } from './createRegistry';
+export { definePolicy } from './definePolicy';
+export { evaluateClaim } from './evaluateClaim';
+export { evaluateCondolence } from './evaluateCondolence';
+export { evaluateYear } from './evaluateYear';
+export { extendPolicy } from './extendPolicy';
+export { parsePolicy } from './parsePolicy';
+export { bundledRegistry, policies } from './policies';
+export { safeAssessContributions } from './safeAssessContributions';
+export { safeEvaluateClaim } from './safeEvaluateClaim';
+export { safeEvaluateCondolence } from './safeEvaluateCondolence';
+export { safeEvaluateYear } from './safeEvaluateYear';
+export { safeParsePolicy } from './safeParsePolicy';
+export { selectPolicy } from './selectPolicy';
+export { toYuan } from './toYuan';
+
+export { InvalidInputError, PolicyNotFoundError } from './_lib/errors';
+export { Decimal } from './_lib/decimal';
+
+export type { ContributionAssessment, PayerShare } from './assessContributions';
+export type { PolicyRegistry } from './createRegistry';
+export type { CondolenceResult } from './evaluateCondolence';
+export type { YearResult } from './evaluateYear';
+export type { PolicyChanges } from './extendPolicy';
+export type { Issue, SafeResult, VersionPeriod } from './_lib/errors';
+export type {
+  Claim,
+  ClaimInput,
+  CondolenceDecisionInput,
+  Hospitalisation,
+  HospitalisationInput,
+  LedgerInput,
+  Member,
+  MemberInput,
+  RosterInput,
+} from './_lib/inputSchemas';
+export type { Ledger } from './_lib/ledger';
+export type { Message, MessageCode, MessageParams, StepKey } from './_lib/messages';
+export type { RoundingMode, YuanInput } from './_lib/money';
+export type {
+  Benefit,
+  BenefitInput,
+  Conventions,
+  CostField,
+  EventKind,
+  Formula,
+  Label,
+  MemberFlag,
+  Parameter,
+  Payer,
+  Policy,
+  PolicyInput,
+  Provenance,
+} from './_lib/policySchema';
+export type { BenefitLine, CapKind, ClaimResult, PolicyRef } from './_lib/settle';
+export type { Citation, Step } from './_lib/trace';

@@ -1,0 +1,32 @@
+import { acceptPolicy } from '../_lib/acceptPolicy';
+import { InvalidInputError } from '../_lib/errors';
+import type { Policy } from '../_lib/policySchema';
+
+/**
+ * @category Policies
+ * @summary Read a policy kept as a JSON rule file.
+ *
+ * @description
+ * Takes the JSON text, or the value `JSON.parse` made of it, and validates it exactly as
+ * {@link definePolicy} does. Unknown keys are refused (a typo must not silently drop a
+ * rule), and so are `__proto__`, `constructor` and `prototype` anywhere in the data.
+ *
+ * @param json - JSON text, or an already parsed value
+ * @returns the validated, deeply frozen policy
+ * @throws {InvalidInputError} for text that is not JSON (path `json`) or for each wrong field (path `policy.…`)
+ *
+ * @example
+ * const again = parsePolicy(JSON.stringify(policies.guangxi[2024]));
+ * again.ceilings.maximumSubsidy?.value
+ * //=> '1000000.00'
+ */
+export function parsePolicy(json: string | unknown): Policy {
+  if (typeof json !== 'string') return acceptPolicy(json);
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    throw new InvalidInputError([{ path: ['json'], code: 'invalid_json', message: `expected JSON text: ${(error as Error).message}` }]);
+  }
+  return acceptPolicy(data);
+}

@@ -1,0 +1,18 @@
+import { toSafe } from '../_lib/errors';
+import { evaluateCondolence } from '../evaluateCondolence';
+
+/**
+ * @category Evaluation
+ * @summary {@link evaluateCondolence} that returns invalid input as a value instead of throwing.
+ *
+ * @returns `{ success: true, data }` with the condolence result, or `{ success: false, error }` with the {@link InvalidInputError}
+ *
+ * @example
+ * const outcome = safeEvaluateCondolence(policies['guilin-condolence'][2023], { id: 'm1', enrolments: [] }, {
+ *   kind: 'hospitalisation', id: 's1', admission: '2023-08-01', discharge: '2023-08-20', cause: 'illness',
+ *   costs: { total: '12,000', insurancePaid: 0, inScopeCopay: 0, selfPaid: 0 },
+ * });
+ * outcome.success ? 'ok' : outcome.error.issues[0].path
+ * //=> ['stay', 'costs', 'total']
+ */
+export const safeEvaluateCondolence = toSafe(evaluateCondolence);

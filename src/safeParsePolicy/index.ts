@@ -1,0 +1,16 @@
+import { toSafe } from '../_lib/errors';
+import { parsePolicy } from '../parsePolicy';
+
+/**
+ * @category Policies
+ * @summary {@link parsePolicy} that returns its error instead of throwing it.
+ *
+ * @param json - JSON text, or an already parsed value
+ * @returns `{ success: true, data }` with the policy, or `{ success: false, error }` with the {@link InvalidInputError}
+ *
+ * @example
+ * const parsed = safeParsePolicy('{"scheme":"demo"}');
+ * parsed.success ? 'ok' : parsed.error.issues[0].path
+ * //=> ['policy', 'year']
+ */
+export const safeParsePolicy = toSafe(parsePolicy);
