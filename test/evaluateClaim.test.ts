@@ -1,0 +1,270 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateClaim, InvalidInputError, safeEvaluateClaim, type BenefitInput, type ClaimInput } from '../src';
+import { enrolledMember, made, stay, syntheticPolicy } from './_fixtures';
+
+const member = enrolledMember('test', 2024);
+
+function lineOf(benefit: BenefitInput, claim: ClaimInput, overrides = {}) {
+  const result = evaluateClaim(syntheticPolicy([benefit], overrides), member, claim);
+  expect(result.eligible).toBe(true);
+  return { result, line: result.lines[0]! };
+}
+
+const copay = (extra: Partial<BenefitInput> = {}): BenefitInput => ({
+  id: 'copay',
+  label: { zh: '住院补助', en: 'Stay subsidy' },
+  event: 'hospitalisation',
+  // Above a 100 deductible: 50 % of the part up to 1,000, 80 % of the part above.
+  formula: { kind: 'copay', base: 'inScopeCopay', deductible: made('100'), tiers: made([{ upTo: '1000', ratio: '0.5' }, { ratio: '0.8' }]) },
+  ...extra,
+});
+
+describe('copay', () => {
+  it.each([
+    { inScopeCopay: '100.00', amount: '0.00' }, // at the deductible
+    { inScopeCopay: '600.00', amount: '250.00' }, // 500 × 0.5
+    { inScopeCopay: '1000.00', amount: '450.00' }, // 900 × 0.5
+    { inScopeCopay: '1500.00', amount: '850.00' }, // 900 × 0.5 + 500 × 0.8
+  ])('$inScopeCopay of in-scope co-payment pays $amount', ({ inScopeCopay, amount }) => {
+    const { line } = lineOf(copay(), stay('s', '2024-03-01', '2024-03-05', { inScopeCopay }));
+    expect(line.amount.toFixed(2)).toBe(amount);
+  });
+
+  it('takes the share of the cost field the formula names, not another', () => {
+    const benefit = copay({ formula: { kind: 'copay', base: 'selfPaid', deductible: made('0'), tiers: made([{ ratio: '0.1' }]) } });
+    const { line } = lineOf(benefit, stay('s', '2024-03-01', '2024-03-05', { inScopeCopay: '999.00', selfPaid: '200.00' }));
+    expect(line.amount.toFixed(2)).toBe('20.00');
+  });
+
+  it('shows its arithmetic step by step', () => {
+    const { line } = lineOf(copay(), stay('s', '2024-03-01', '2024-03-05', { inScopeCopay: '1500.00' }));
+    expect(line.steps.map((s) => [s.key, s.expression, s.value])).toEqual([
+      ['base', '1500.00', '1500.00'],
+      ['deductible', 'max(0, 1500.00 − 100.00)', '1400.00'],
+      ['tier', '900.00 × 0.5', '450.00'],
+      ['tier', '500.00 × 0.8', '400.00'],
+    ]);
+    expect(line.steps[2]?.label).toEqual({ zh: '第 1 档：100.00 至 1000.00 元部分 × 0.5', en: 'tier 1: 100.00 to 1000.00 yuan at 0.5' });
+  });
+});
+
+describe('perDay', () => {
+  const perDay = (formula: Partial<Extract<BenefitInput['formula'], { kind: 'perDay' }>> = {}): BenefitInput => ({
+    id: 'allowance',
+    label: { zh: '住院补贴', en: 'Allowance' },
+    event: 'hospitalisation',
+    formula: { kind: 'perDay', amount: made('30'), ...formula },
+  });
+
+  it.each([
+    { name: '10 nights, discharge day not counted: 30 × 10', admission: '2024-03-01', discharge: '2024-03-11', formula: {}, amount: '300.00' },
+    { name: 'a same-day stay counts as one day', admission: '2024-03-01', discharge: '2024-03-01', formula: {}, amount: '30.00' },
+    { name: 'paid from day 3: 30 × 8', admission: '2024-03-01', discharge: '2024-03-11', formula: { firstPaidDay: made(3) }, amount: '240.00' },
+    { name: 'at most 5 days: 30 × 5', admission: '2024-03-01', discharge: '2024-03-11', formula: { maxDays: made(5) }, amount: '150.00' },
+    { name: 'a stay shorter than the first paid day pays nothing', admission: '2024-03-01', discharge: '2024-03-02', formula: { firstPaidDay: made(3) }, amount: '0.00' },
+    { name: 'crossing February of a leap year: 28 Feb to 1 Mar is 2 days', admission: '2024-02-28', discharge: '2024-03-01', formula: {}, amount: '60.00' },
+  ])('$name', ({ admission, discharge, formula, amount }) => {
+    const { line } = lineOf(perDay(formula), stay('s', admission, discharge));
+    expect(line.amount.toFixed(2)).toBe(amount);
+  });
+
+  it('counts both days when the policy says so: 30 × 11', () => {
+    const conventions = { yearBy: 'admission', dayCount: 'includeBothDays', rounding: { mode: 'halfUp', at: 'eachLine' } } as const;
+    const { line } = lineOf(perDay(), stay('s', '2024-03-01', '2024-03-11'), { conventions });
+    expect(line.amount.toFixed(2)).toBe('330.00');
+    expect(line.steps[0]).toMatchObject({ key: 'days', expression: 'max(1, 2024-03-11 − 2024-03-01 + 1)', value: '11' });
+  });
+});
+
+describe('lumpSum and gradeSchedule', () => {
+  it('a lump sum pays its amount on its event', () => {
+    const { line } = lineOf({ id: 'death', label: { zh: '身故', en: 'Death' }, event: 'death', formula: { kind: 'lumpSum', amount: made('1234.56') } }, { kind: 'death', id: 'd', date: '2024-04-01' });
+    expect(line.amount.toFixed(2)).toBe('1234.56');
+  });
+
+  const disability: BenefitInput = {
+    id: 'disability',
+    label: { zh: '伤残补助', en: 'Disability' },
+    event: 'disability',
+    formula: { kind: 'gradeSchedule', maximum: made('10000'), shares: made({ 1: '1', 5: '0.35' }) },
+  };
+
+  it('a grade pays its share of the maximum: 10,000 × 0.35', () => {
+    const { line } = lineOf(disability, { kind: 'disability', id: 'x', date: '2024-04-01', grade: 5 });
+    expect(line.amount.toFixed(2)).toBe('3500.00');
+  });
+
+  it('a grade the table leaves out pays nothing, with a reason', () => {
+    const { result, line } = lineOf(disability, { kind: 'disability', id: 'x', date: '2024-04-01', grade: 6 });
+    expect(line.amount.toFixed(2)).toBe('0.00');
+    expect(result.reasons.map((r) => r.code)).toEqual(['GRADE_NOT_COVERED']);
+  });
+});
+
+describe('bracket', () => {
+  const benefit: BenefitInput = {
+    id: 'top-up',
+    label: { zh: '补助', en: 'Top-up' },
+    event: 'hospitalisation',
+    formula: { kind: 'bracket', measure: 'selfPaid', brackets: made([{ from: '1000', to: '5000', amount: '200' }, { from: '5000', amount: '800' }]) },
+  };
+
+  it.each([
+    { selfPaid: '999.99', amount: '0.00', reasons: ['BELOW_THRESHOLD'] },
+    { selfPaid: '1000.00', amount: '200.00', reasons: [] },
+    { selfPaid: '4999.99', amount: '200.00', reasons: [] },
+    { selfPaid: '5000.00', amount: '800.00', reasons: [] },
+  ])('self-paid $selfPaid pays $amount (from inclusive, to exclusive)', ({ selfPaid, amount, reasons }) => {
+    const { result, line } = lineOf(benefit, stay('s', '2024-03-01', '2024-03-05', { selfPaid }));
+    expect(line.amount.toFixed(2)).toBe(amount);
+    expect(result.reasons.map((r) => r.code)).toEqual(reasons);
+  });
+});
+
+describe('caps', () => {
+  const stay1500 = stay('s', '2024-03-01', '2024-03-05', { inScopeCopay: '1500.00' }); // 850.00 before caps
+
+  it('a per-claim cap cuts the line and says by how much', () => {
+    const { result, line } = lineOf(copay({ caps: { perClaim: made('600') } }), stay1500);
+    expect([line.amountBeforeCaps.toFixed(2), line.amount.toFixed(2), line.cappedBy]).toEqual(['850.00', '600.00', 'perClaim']);
+    expect(result.reasons[0]?.message.en).toBe('Stay subsidy was cut by 250.00 yuan by the per-claim cap (600.00 yuan).');
+  });
+
+  it('a yearly cap counts what the ledger already paid for the benefit: 1,000 − 700 leaves 300', () => {
+    const policy = syntheticPolicy([copay({ caps: { perYear: made('1000') } })]);
+    const ledger = { scheme: 'test', year: 2024, memberId: 'member-1', total: '700.00', byBenefit: { copay: '700.00' }, claimIds: ['earlier'] };
+    const result = evaluateClaim(policy, member, stay1500, ledger);
+    expect([result.total.toFixed(2), result.lines[0]?.cappedBy]).toEqual(['300.00', 'perYear']);
+    expect(result.ledger).toMatchObject({ claimIds: ['earlier', 's'] });
+    expect(result.ledger.byBenefit.copay?.toFixed(2)).toBe('1000.00');
+  });
+
+  it('the maximum subsidy is shared by the lines of one claim: 300, then 500 − 300 = 200', () => {
+    const lump = (id: string, amount: string): BenefitInput => ({ id, label: { zh: id, en: id }, event: 'death', formula: { kind: 'lumpSum', amount: made(amount) } });
+    const policy = syntheticPolicy([lump('first', '300'), lump('second', '400')], { ceilings: { maximumSubsidy: made('500') } });
+    const result = evaluateClaim(policy, member, { kind: 'death', id: 'd', date: '2024-04-01' });
+    expect(result.lines.map((l) => [l.amount.toFixed(2), l.cappedBy])).toEqual([['300.00', null], ['200.00', 'maximumSubsidy']]);
+    expect(result.total.toFixed(2)).toBe('500.00');
+  });
+});
+
+describe('rounding, as the policy states it', () => {
+  // 0.05 × 0.5 = 0.025: the half fen shows each mode.
+  const halfFen: BenefitInput = { id: 'd', label: { zh: '伤残', en: 'Disability' }, event: 'disability', formula: { kind: 'gradeSchedule', maximum: made('0.05'), shares: made({ 1: '0.5' }) } };
+
+  it.each([
+    { mode: 'halfUp', amount: '0.03' },
+    { mode: 'halfEven', amount: '0.02' },
+    { mode: 'down', amount: '0.02' },
+    { mode: 'up', amount: '0.03' },
+  ] as const)('$mode rounds 0.025 to $amount', ({ mode, amount }) => {
+    const conventions = { yearBy: 'admission', dayCount: 'excludeDischargeDay', rounding: { mode, at: 'eachLine' } } as const;
+    const { line } = lineOf(halfFen, { kind: 'disability', id: 'x', date: '2024-04-01', grade: 1 }, { conventions });
+    expect(line.amount.toFixed(2)).toBe(amount);
+  });
+
+  // Two tiers of 0.01 yuan each at 50 %: 0.005 + 0.005.
+  const twoHalfFens: BenefitInput = copay({ formula: { kind: 'copay', base: 'inScopeCopay', deductible: made('0'), tiers: made([{ upTo: '0.01', ratio: '0.5' }, { ratio: '0.5' }]) } });
+
+  it.each([
+    { at: 'eachStep', amount: '0.02' }, // 0.01 + 0.01
+    { at: 'eachLine', amount: '0.01' }, // round(0.005 + 0.005)
+  ] as const)('rounding at $at gives $amount', ({ at, amount }) => {
+    const conventions = { yearBy: 'admission', dayCount: 'excludeDischargeDay', rounding: { mode: 'halfUp', at } } as const;
+    const { line } = lineOf(twoHalfFens, stay('s', '2024-03-01', '2024-03-05', { inScopeCopay: '0.02' }), { conventions });
+    expect(line.amount.toFixed(2)).toBe(amount);
+  });
+});
+
+describe('eligibility', () => {
+  const death: BenefitInput = { id: 'death', label: { zh: '身故', en: 'Death' }, event: 'death', formula: { kind: 'lumpSum', amount: made('100') } };
+
+  it('collects every reason, not only the first', () => {
+    const policy = syntheticPolicy([death], { eligibility: { requiredFlags: ['cityFederationDirect'] } });
+    const result = evaluateClaim(policy, { id: 'member-1', enrolments: [] }, { kind: 'death', id: 'd', date: '2025-01-01' });
+    expect(result.reasons.map((r) => r.code)).toEqual(['OUTSIDE_POLICY_PERIOD', 'NOT_ENROLLED', 'MISSING_FLAG']);
+    expect(result.lines).toEqual([]);
+    expect(result.ledger.claimIds).toEqual([]);
+  });
+
+  it('an enrolment of another year does not count', () => {
+    const result = evaluateClaim(syntheticPolicy([death]), enrolledMember('test', 2023), { kind: 'death', id: 'd', date: '2024-01-01' });
+    expect(result.reasons.map((r) => r.code)).toEqual(['NOT_ENROLLED']);
+  });
+
+  it('a claim already in the ledger is not paid twice', () => {
+    const policy = syntheticPolicy([death]);
+    const first = evaluateClaim(policy, member, { kind: 'death', id: 'd', date: '2024-04-01' });
+    const again = evaluateClaim(policy, member, { kind: 'death', id: 'd', date: '2024-04-01' }, first.ledger);
+    expect([again.eligible, again.reasons.map((r) => r.code), again.ledger.total.toFixed(2)]).toEqual([false, ['DUPLICATE_CLAIM'], '100.00']);
+  });
+
+  it('a benefit limited to accidents does not pay for illness', () => {
+    const accidentOnly = { ...copay(), causes: ['accident'] } as BenefitInput;
+    const result = evaluateClaim(syntheticPolicy([accidentOnly]), member, stay('s', '2024-03-01', '2024-03-05', { inScopeCopay: '500' }, 'illness'));
+    expect(result.reasons.map((r) => r.code)).toEqual(['CAUSE_NOT_COVERED', 'NO_BENEFIT_FOR_EVENT']);
+    const accident = evaluateClaim(syntheticPolicy([accidentOnly]), member, stay('s', '2024-03-01', '2024-03-05', { inScopeCopay: '500' }, 'accident'));
+    expect(accident.total.toFixed(2)).toBe('200.00');
+  });
+
+  it('a ledger of another year is invalid input, not a silent reset', () => {
+    const ledger = { scheme: 'test', year: 2023, memberId: 'member-1', total: '0', byBenefit: {}, claimIds: [] };
+    const outcome = safeEvaluateClaim(syntheticPolicy([death]), member, { kind: 'death', id: 'd', date: '2024-04-01' }, ledger);
+    expect(outcome.success === false && outcome.error.issues).toEqual([
+      { path: ['ledger', 'year'], code: 'ledger_mismatch', message: 'expected the ledger of year 2024; got 2023' },
+    ]);
+  });
+});
+
+describe('exact money', () => {
+  it('0.10 + 0.20 is 0.30, not 0.30000000000000004', () => {
+    const lump = (id: string, amount: string): BenefitInput => ({ id, label: { zh: id, en: id }, event: 'death', formula: { kind: 'lumpSum', amount: made(amount) } });
+    const result = evaluateClaim(syntheticPolicy([lump('a', '0.10'), lump('b', '0.20')]), member, { kind: 'death', id: 'd', date: '2024-04-01' });
+    expect(result.total.toFixed(2)).toBe('0.30');
+    expect(result.total.equals('0.3')).toBe(true);
+  });
+
+  it('results serialise amounts as strings with two decimals', () => {
+    const { result } = lineOf(copay(), stay('s', '2024-03-01', '2024-03-05', { inScopeCopay: '600' }));
+    const json = JSON.parse(JSON.stringify(result));
+    expect([json.total, json.lines[0].amount, json.lines[0].amountBeforeCaps, json.ledger.total]).toEqual(['250.00', '250.00', '250.00', '250.00']);
+  });
+});
+
+describe('purity', () => {
+  const policy = syntheticPolicy([copay({ caps: { perYear: made('10000') } })]);
+  const claim = stay('s', '2024-03-01', '2024-03-05', { inScopeCopay: '1500.00' });
+  const ledger = { scheme: 'test', year: 2024, memberId: 'member-1', total: '10.00', byBenefit: { copay: '10.00' }, claimIds: ['x'] };
+
+  it('leaves its inputs as they were, and works on frozen ones', () => {
+    const inputs = [member, claim, ledger].map((value) => structuredClone(value));
+    const frozen = inputs.map(deepFreeze);
+    evaluateClaim(policy, frozen[0] as typeof member, frozen[1] as ClaimInput, frozen[2] as typeof ledger);
+    expect(inputs).toEqual([member, claim, ledger]);
+  });
+
+  it('gives the same result, byte for byte, every time', () => {
+    const once = JSON.stringify(evaluateClaim(policy, member, claim, ledger));
+    expect(JSON.stringify(evaluateClaim(policy, member, claim, ledger))).toBe(once);
+  });
+
+  it('returns a frozen result', () => {
+    const result = evaluateClaim(policy, member, claim, ledger);
+    expect(Object.isFrozen(result) && Object.isFrozen(result.lines[0]) && Object.isFrozen(result.total)).toBe(true);
+  });
+
+  it('throws InvalidInputError for bad input and the safe twin returns it', () => {
+    const bad = { ...claim, admission: '2024-13-01' };
+    expect(() => evaluateClaim(policy, member, bad)).toThrow(InvalidInputError);
+    const outcome = safeEvaluateClaim(policy, member, bad);
+    expect(outcome.success).toBe(false);
+  });
+});
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
