@@ -17,11 +17,15 @@ export const enrolmentSchema = z
     /** Last covered day, inclusive. */
     to: isoDateSchema,
   })
-  .refine((enrolment) => enrolment.to >= enrolment.from, { path: ['to'], message: 'expected "to" on or after "from"' });
+  .refine((enrolment) => enrolment.to >= enrolment.from, {
+    path: ['to'],
+    params: { code: 'ends_before_start' },
+    message: 'expected "to" on or after "from"',
+  });
 
 export const memberSchema = z.strictObject({
   id: idSchema,
-  enrolments: z.array(enrolmentSchema).max(1000),
+  enrolments: z.array(enrolmentSchema).max(1000).readonly(),
   flags: z.partialRecord(memberFlagSchema, z.boolean()).optional(),
 });
 
@@ -38,6 +42,7 @@ const costsSchema = z
   })
   .refine((costs) => costs.insurancePaid.plus(costs.inScopeCopay).plus(costs.selfPaid).lte(costs.total), {
     path: ['total'],
+    params: { code: 'parts_exceed_total' },
     message: 'expected "total" to be at least insurancePaid + inScopeCopay + selfPaid',
   });
 
@@ -52,9 +57,11 @@ export const hospitalisationSchema = z
   })
   .superRefine((stay, ctx) => {
     const days = daysBetween(stay.admission, stay.discharge);
-    if (days < 0) ctx.addIssue({ code: 'custom', path: ['discharge'], message: 'expected "discharge" on or after "admission"' });
+    if (days < 0) {
+      ctx.addIssue({ code: 'custom', path: ['discharge'], params: { code: 'ends_before_start' }, message: 'expected "discharge" on or after "admission"' });
+    }
     if (days > MAX_STAY_DAYS) {
-      ctx.addIssue({ code: 'custom', path: ['discharge'], message: `expected a stay of at most ${MAX_STAY_DAYS} days; got ${days}` });
+      ctx.addIssue({ code: 'custom', path: ['discharge'], params: { code: 'stay_too_long' }, message: `expected a stay of at most ${MAX_STAY_DAYS} days; got ${days}` });
     }
   });
 
@@ -84,7 +91,7 @@ export const ledgerSchema = z.strictObject({
   /** Paid so far, by benefit id. */
   byBenefit: z.record(slugSchema, yuanSchema),
   /** Claims already settled, so that none is paid twice. */
-  claimIds: z.array(idSchema),
+  claimIds: z.array(idSchema).readonly(),
 });
 
 export const rosterSchema = z
@@ -96,7 +103,8 @@ export const rosterSchema = z
       flags: z.partialRecord(memberFlagSchema, z.boolean()).optional(),
     }),
   )
-  .max(10_000_000);
+  .max(10_000_000)
+  .readonly();
 
 export const condolenceDecisionSchema = z.strictObject({
   /** The amount the federation awarded on application, inside the allowed range. */

@@ -6,7 +6,7 @@ export type YuanInput = string | number | Decimal;
 
 /** Largest accepted amount: anything above a trillion yuan is a data error, not a claim. */
 export const MAX_YUAN = '999999999999.99';
-const PLAIN_YUAN = /^\d+(\.\d{1,2})?$/;
+const PLAIN_YUAN = /^\d+(\.\d+)?$/;
 
 function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
@@ -20,7 +20,7 @@ export function readYuan(value: unknown): Decimal | string {
   let text: string;
   if (typeof value === 'string') {
     if (!PLAIN_YUAN.test(value)) {
-      return `expected a yuan amount as a plain decimal string with at most two decimals, like "22669.43"; got ${describe(value)}`;
+      return `expected a yuan amount as a plain decimal string, like "22669.43"; got ${describe(value)}`;
     }
     text = value;
   } else if (typeof value === 'number') {

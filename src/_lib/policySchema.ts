@@ -64,12 +64,12 @@ const bracketSchema = z
     const fixed = bracket.amount !== undefined;
     const ranged = bracket.min !== undefined && bracket.max !== undefined;
     if (fixed === ranged || (!ranged && (bracket.min ?? bracket.max) !== undefined)) {
-      ctx.addIssue({ code: 'custom', message: 'expected either "amount", or both "min" and "max"' });
+      ctx.addIssue({ code: 'custom', params: { code: 'invalid_bracket' }, message: 'expected either "amount", or both "min" and "max"' });
     } else if (ranged && new Dec(bracket.min!).greaterThan(bracket.max!)) {
-      ctx.addIssue({ code: 'custom', path: ['max'], message: 'expected "max" to be at least "min"' });
+      ctx.addIssue({ code: 'custom', path: ['max'], params: { code: 'invalid_bracket' }, message: 'expected "max" to be at least "min"' });
     }
     if (bracket.to !== undefined && !new Dec(bracket.to).greaterThan(bracket.from)) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'expected "to" to be above "from"' });
+      ctx.addIssue({ code: 'custom', path: ['to'], params: { code: 'invalid_bracket' }, message: 'expected "to" to be above "from"' });
     }
   });
 
@@ -89,14 +89,15 @@ export const formulaSchema = z.discriminatedUnion('kind', [
           tiers.forEach((tier, index) => {
             const last = index === tiers.length - 1;
             if (last !== (tier.upTo === undefined)) {
-              ctx.addIssue({ code: 'custom', path: [index, 'upTo'], message: 'expected "upTo" on every tier but the last' });
+              ctx.addIssue({ code: 'custom', path: [index, 'upTo'], params: { code: 'invalid_tiers' }, message: 'expected "upTo" on every tier but the last' });
             }
             const previous = tiers[index - 1]?.upTo;
             if (tier.upTo !== undefined && previous !== undefined && !new Dec(tier.upTo).greaterThan(previous)) {
-              ctx.addIssue({ code: 'custom', path: [index, 'upTo'], message: 'expected tiers in ascending order of "upTo"' });
+              ctx.addIssue({ code: 'custom', path: [index, 'upTo'], params: { code: 'invalid_tiers' }, message: 'expected tiers in ascending order of "upTo"' });
             }
           });
-        }),
+        })
+        .readonly(),
     ),
   }),
   z.strictObject({
@@ -131,10 +132,11 @@ export const formulaSchema = z.discriminatedUnion('kind', [
             const next = brackets[index + 1];
             if (next === undefined) return;
             if (bracket.to === undefined || new Dec(next.from).lessThan(bracket.to)) {
-              ctx.addIssue({ code: 'custom', path: [index, 'to'], message: 'expected brackets in ascending order without overlap' });
+              ctx.addIssue({ code: 'custom', path: [index, 'to'], params: { code: 'invalid_bracket' }, message: 'expected brackets in ascending order without overlap' });
             }
           });
-        }),
+        })
+        .readonly(),
     ),
   }),
 ]);
@@ -154,7 +156,7 @@ export const benefitSchema = z
     /** The kind of claim this benefit pays on. */
     event: eventKindSchema,
     /** Causes of a stay this benefit covers; absent means every cause. */
-    causes: z.array(causeSchema).min(1).optional(),
+    causes: z.array(causeSchema).min(1).readonly().optional(),
     formula: formulaSchema,
     caps: z
       .strictObject({
@@ -168,6 +170,7 @@ export const benefitSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['formula', 'kind'],
+        params: { code: 'formula_event_mismatch' },
         message: `a "${benefit.formula.kind}" formula cannot pay on a "${benefit.event}" event`,
       });
     }
@@ -206,9 +209,9 @@ export const policySchema = z
       /** Whose enrolment is required; absent means this scheme's own, for this year. */
       enrolmentScheme: slugSchema.optional(),
       /** Member flags every claimant must have, e.g. `cityFederationDirect`. */
-      requiredFlags: z.array(memberFlagSchema),
+      requiredFlags: z.array(memberFlagSchema).readonly(),
     }),
-    benefits: z.array(benefitSchema),
+    benefits: z.array(benefitSchema).readonly(),
     ceilings: z.strictObject({
       /** 最高补助: the most one member receives in the protection year, all benefits together. */
       maximumSubsidy: parameter(policyYuanSchema).optional(),
@@ -218,22 +221,22 @@ export const policySchema = z
         /** 互助金: the yearly contribution for one member. */
         perMember: parameter(policyYuanSchema),
         /** Who pays for a member with a flag; the first rule that matches wins. */
-        payers: parameter(z.array(payerRuleSchema)),
+        payers: parameter(z.array(payerRuleSchema).readonly()),
         /** Who pays for everyone else. */
         defaultPayer: payerSchema,
       })
       .optional(),
     /** Assumptions and remarks a reader of this version should know. */
-    notes: z.array(labelSchema).optional(),
+    notes: z.array(labelSchema).readonly().optional(),
   })
   .superRefine((policy, ctx) => {
     if (policy.validTo !== undefined && policy.validTo < policy.validFrom) {
-      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'expected "validTo" on or after "validFrom"' });
+      ctx.addIssue({ code: 'custom', path: ['validTo'], params: { code: 'ends_before_start' }, message: 'expected "validTo" on or after "validFrom"' });
     }
     const seen = new Set<string>();
     policy.benefits.forEach((benefit, index) => {
       if (seen.has(benefit.id)) {
-        ctx.addIssue({ code: 'custom', path: ['benefits', index, 'id'], message: `duplicate benefit id "${benefit.id}"` });
+        ctx.addIssue({ code: 'custom', path: ['benefits', index, 'id'], params: { code: 'duplicate_id' }, message: `duplicate benefit id "${benefit.id}"` });
       }
       seen.add(benefit.id);
     });

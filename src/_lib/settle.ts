@@ -1,5 +1,4 @@
-import type { Decimal } from './decimal';
-import { Dec } from './decimal';
+import { Dec, Decimal } from './decimal';
 import { runFormula } from './formulas';
 import type { Claim, Member } from './inputSchemas';
 import { paidFor, recordPayment, type Ledger } from './ledger';
@@ -225,10 +224,11 @@ export function settleClaim(policy: Policy, member: Member, claim: Claim, ledger
   });
 }
 
-/** Freezes a result tree; Decimals are frozen already and their innards are left alone. */
+/** Freezes a result tree. Decimals are left as they are: output amounts are frozen by `toMoney`. */
 export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+  if (value !== null && typeof value === 'object' && !Decimal.isDecimal(value)) {
     Object.freeze(value);
+    // An already frozen node may still hold unfrozen children (zod freezes readonly arrays shallowly).
     for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;

@@ -24,7 +24,7 @@ export interface YearResult {
   readonly illustrative: boolean;
 }
 
-const claimsSchema = z.array(claimSchema).max(100_000);
+const claimsSchema = z.array(claimSchema).max(100_000).readonly();
 
 /**
  * @category Evaluation

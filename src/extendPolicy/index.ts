@@ -70,12 +70,13 @@ export function extendPolicy(base: Policy, changes: PolicyChanges): Policy {
   const renameYear = (text: string) => (years === 0 ? text : text.split(String(policy.year)).join(String(delta.year)));
 
   const benefitChanges = changes.benefits ?? {};
-  const benefits = policy.benefits
+  const kept = policy.benefits
     .filter((benefit) => benefitChanges[benefit.id] !== null)
     .map((benefit) => (Object.hasOwn(benefitChanges, benefit.id) ? { ...benefitChanges[benefit.id], id: benefit.id } : benefit));
-  for (const [id, benefit] of Object.entries(benefitChanges)) {
-    if (benefit !== null && !policy.benefits.some((existing) => existing.id === id)) benefits.push({ ...benefit, id });
-  }
+  const added = Object.entries(benefitChanges)
+    .filter(([id, benefit]) => benefit !== null && !policy.benefits.some((existing) => existing.id === id))
+    .map(([id, benefit]) => ({ ...benefit, id }));
+  const benefits = [...kept, ...added];
 
   const ceilings = { ...policy.ceilings, ...changes.ceilings };
   const extended = withoutUndefined({

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateClaim, evaluateYear, safeEvaluateYear, type BenefitInput, type ClaimInput, type LedgerInput } from '../src';
+import { enrolledMember, made, stay, syntheticPolicy } from './_fixtures';
+
+const member = enrolledMember('test', 2024);
+const benefits: BenefitInput[] = [
+  { id: 'stay', label: { zh: '住院', en: 'Stay' }, event: 'hospitalisation', formula: { kind: 'perDay', amount: made('100') }, caps: { perYear: made('1500') } },
+  { id: 'death', label: { zh: '身故', en: 'Death' }, event: 'death', formula: { kind: 'lumpSum', amount: made('1000') } },
+];
+const policy = syntheticPolicy(benefits, { ceilings: { maximumSubsidy: made('2000') } });
+const claims: ClaimInput[] = [
+  { kind: 'death', id: 'd', date: '2024-09-01' },
+  stay('a', '2024-02-01', '2024-02-11'), // 10 days: 1,000
+  stay('b', '2024-05-01', '2024-05-11'), // 10 days: 1,000, but only 500 left of the yearly 1,500
+];
+
+describe('evaluateYear', () => {
+  it('settles claims in date order and carries the ledger: 1,000 + 500 + 500 (maximum subsidy 2,000)', () => {
+    const year = evaluateYear(policy, member, claims);
+    expect(year.results.map((r) => [r.claimId, r.total.toFixed(2)])).toEqual([['a', '1000.00'], ['b', '500.00'], ['d', '500.00']]);
+    expect(year.results.map((r) => r.lines[0]?.cappedBy)).toEqual([null, 'perYear', 'maximumSubsidy']);
+    expect(year.total.toFixed(2)).toBe('2000.00');
+    expect(year.ledger.claimIds).toEqual(['a', 'b', 'd']);
+  });
+
+  it('equals chaining evaluateClaim by hand', () => {
+    let ledger: LedgerInput | undefined;
+    const chained = [claims[1]!, claims[2]!, claims[0]!].map((claim) => {
+      const result = evaluateClaim(policy, member, claim, ledger);
+      ledger = result.ledger;
+      return result;
+    });
+    expect(JSON.stringify(evaluateYear(policy, member, claims).results)).toBe(JSON.stringify(chained));
+  });
+
+  it('gives the same answer whatever order claims with distinct dates come in', () => {
+    const once = JSON.stringify(evaluateYear(policy, member, claims));
+    expect(JSON.stringify(evaluateYear(policy, member, [...claims].reverse()))).toBe(once);
+  });
+
+  it('keeps the given order for claims on the same date', () => {
+    const twins = [stay('second', '2024-02-01', '2024-02-03'), stay('first', '2024-02-01', '2024-02-03')];
+    expect(evaluateYear(policy, member, twins).results.map((r) => r.claimId)).toEqual(['second', 'first']);
+  });
+
+  it('starts from a given ledger, and its total is what these claims added', () => {
+    const ledger = { scheme: 'test', year: 2024, memberId: 'member-1', total: '1900.00', byBenefit: {}, claimIds: [] };
+    const year = evaluateYear(policy, member, [claims[0]!], ledger);
+    expect([year.total.toFixed(2), year.ledger.total.toFixed(2)]).toEqual(['100.00', '2000.00']);
+  });
+
+  it('keeps a claim of another year in the results, refused', () => {
+    const year = evaluateYear(policy, member, [...claims, { kind: 'death', id: 'late', date: '2025-01-02' }]);
+    expect(year.results.at(-1)).toMatchObject({ claimId: 'late', eligible: false });
+    expect(year.results).toHaveLength(4);
+  });
+
+  it('gathers the warnings of its results once each', () => {
+    const year = evaluateYear(policy, member, claims);
+    expect(year.illustrative).toBe(true);
+    expect(year.warnings.map((w) => w.params.parameter)).toEqual([
+      'benefits.stay.formula.amount',
+      'benefits.stay.caps.perYear',
+      'ceilings.maximumSubsidy',
+      'benefits.death.formula.amount',
+    ]);
+  });
+
+  it('names the claim an invalid field belongs to', () => {
+    const outcome = safeEvaluateYear(policy, member, [claims[0]!, { ...stay('x', '2024-03-05', '2024-03-01') }]);
+    expect(outcome.success === false && outcome.error.issues.map((i) => i.path)).toEqual([['claims', 1, 'discharge']]);
+  });
+});
