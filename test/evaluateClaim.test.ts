@@ -39,7 +39,7 @@ describe('copay', () => {
   it('shows its arithmetic step by step', () => {
     const { line } = lineOf(copay(), stay('s', '2024-03-01', '2024-03-05', { inScopeCopay: '1500.00' }));
     expect(line.steps.map((s) => [s.key, s.expression, s.value])).toEqual([
-      ['base', '1500.00', '1500.00'],
+      ['base', 'costs.inScopeCopay', '1500.00'],
       ['deductible', 'max(0, 1500.00 − 100.00)', '1400.00'],
       ['tier', '900.00 × 0.5', '450.00'],
       ['tier', '500.00 × 0.8', '400.00'],

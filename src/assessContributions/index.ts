@@ -32,14 +32,14 @@ export interface ContributionAssessment {
 const PAYERS: readonly Payer[] = ['memberOrUnit', 'publicFunds', 'union'];
 
 /**
- * @category Evaluation
- * @summary Work out the yearly contributions for a roster, and who pays them.
+ * Work out the yearly contributions for a roster, and who pays them.
  *
- * @description
  * Each roster entry is one member, or `count` members alike (a unit's headcount). A member's
  * contribution is paid by the payer of the first payer rule whose flag the member has
  * (Xining 2024: hardship workers by public funds, gig workers by the union), else by the
  * policy's default payer.
+ *
+ * @category Evaluation
  *
  * @param policy - a policy with a `contribution` section, e.g. `policies.xining[2024]`
  * @param roster - the members enrolled

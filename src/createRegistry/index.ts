@@ -9,12 +9,12 @@ export interface PolicyRegistry {
 }
 
 /**
- * @category Policies
- * @summary Gather policy versions, yours or the bundled ones, to select from by date.
+ * Gather policy versions, yours or the bundled ones, to select from by date.
  *
- * @description
  * Each policy is validated. Two versions of one scheme may not apply on the same day, so
  * that {@link selectPolicy} always has one answer.
+ *
+ * @category Policies
  *
  * @param policies - the versions
  * @returns a frozen registry

@@ -2,10 +2,8 @@ import { acceptPolicy } from '../_lib/acceptPolicy';
 import type { Policy, PolicyInput } from '../_lib/policySchema';
 
 /**
- * @category Policies
- * @summary Write a policy in TypeScript: typed, validated, frozen.
+ * Write a policy in TypeScript: typed, validated, frozen.
  *
- * @description
  * A policy is one scheme's rules for one protection year: its validity dates, its
  * conventions (which date picks the year, how days are counted, rounding), its eligibility
  * rules, its benefits (each a formula of a closed set of kinds: `copay`, `perDay`, `lumpSum`,
@@ -15,6 +13,8 @@ import type { Policy, PolicyInput } from '../_lib/policySchema';
  *
  * The result is plain data: amounts become two-decimal strings, so `JSON.stringify` of a
  * policy is a valid input to {@link parsePolicy}.
+ *
+ * @category Policies
  *
  * @param spec - the policy; the editor completes and checks every field
  * @returns the validated, deeply frozen policy
@@ -38,8 +38,8 @@ import type { Policy, PolicyInput } from '../_lib/policySchema';
  *   }],
  *   ceilings: {},
  * });
- * policy.benefits[0].formula
- * //=> { kind: 'lumpSum', amount: { value: '10000.00', … } }
+ * JSON.stringify(policy).includes('"value":"10000.00"')
+ * //=> true
  */
 export function definePolicy(spec: PolicyInput): Policy {
   return acceptPolicy(spec, 'spec');

@@ -6,10 +6,8 @@ import type { Policy } from '../_lib/policySchema';
 import { settleClaim, type ClaimResult } from '../_lib/settle';
 
 /**
- * @category Evaluation
- * @summary Settle one claim: what each benefit pays, why, and the member's ledger after it.
+ * Settle one claim: what each benefit pays, why, and the member's ledger after it.
  *
- * @description
  * A pure function: it reads no clock, no file and no global, and leaves its arguments as they
  * were. The claim must fall in the policy's period (pick the version with
  * {@link selectPolicy}); the member must be enrolled then. Each benefit of the claim's kind
@@ -20,6 +18,8 @@ import { settleClaim, type ClaimResult } from '../_lib/settle';
  * A refused claim is a result with `eligible: false` and its `reasons`, not an exception.
  * Every line that used an illustrative (unpublished) parameter is marked, and the result
  * carries a warning for each such parameter.
+ *
+ * @category Evaluation
  *
  * @param policy - the policy version, e.g. `policies.guangxi[2024]`
  * @param member - the member with their enrolments and flags

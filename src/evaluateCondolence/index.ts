@@ -34,14 +34,14 @@ export interface CondolenceResult {
 }
 
 /**
- * @category Evaluation
- * @summary Check a stay against a condolence (慰问金) policy: eligibility, allowed range, amount.
+ * Check a stay against a condolence (慰问金) policy: eligibility, allowed range, amount.
  *
- * @description
  * A condolence policy pays by bracket of a cost of one stay; for Guilin, a self-paid cost
  * outside medical insurance of 5,000.00 yuan or more qualifies for 500–5,000 yuan, the
  * amount being decided on application. Pass that decision as `decision.awarded` to check it
  * against the range; without it, `amount` is null and `range` says what may be awarded.
+ *
+ * @category Evaluation
  *
  * @param policy - a policy with a `bracket` benefit on hospitalisation, e.g. `policies['guilin-condolence'][2023]`
  * @param member - the member, with the enrolment and flags the policy requires

@@ -27,14 +27,14 @@ export interface YearResult {
 const claimsSchema = z.array(claimSchema).max(100_000).readonly();
 
 /**
- * @category Evaluation
- * @summary Settle a member's claims of a protection year, carrying the ledger from one to the next.
+ * Settle a member's claims of a protection year, carrying the ledger from one to the next.
  *
- * @description
  * Claims are settled in the order of their event dates (claims on the same date keep the order
  * given), each with the ledger the previous one left, so yearly caps and the maximum subsidy
  * hold across the year. The answer is exactly what chaining {@link evaluateClaim} by hand
  * gives. A claim outside the policy's period is in the results as refused.
+ *
+ * @category Evaluation
  *
  * @param policy - the policy version
  * @param member - the member

@@ -44,14 +44,14 @@ function withoutUndefined<T extends object>(value: T): T {
 }
 
 /**
- * @category Policies
- * @summary Write next year's policy as last year's plus the changes.
+ * Write next year's policy as last year's plus the changes.
  *
- * @description
  * The base is left untouched. When only `year` is given, the validity dates move by the same
  * number of years and every occurrence of the old year in the name becomes the new one.
  * The merged policy is validated like any other; its error paths name fields of the new
  * policy (`extended.…`).
+ *
+ * @category Policies
  *
  * @param base - the policy to start from
  * @param changes - what differs

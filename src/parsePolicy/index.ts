@@ -3,13 +3,13 @@ import { InvalidInputError } from '../_lib/errors';
 import type { Policy } from '../_lib/policySchema';
 
 /**
- * @category Policies
- * @summary Read a policy kept as a JSON rule file.
+ * Read a policy kept as a JSON rule file.
  *
- * @description
  * Takes the JSON text, or the value `JSON.parse` made of it, and validates it exactly as
  * {@link definePolicy} does. Unknown keys are refused (a typo must not silently drop a
  * rule), and so are `__proto__`, `constructor` and `prototype` anywhere in the data.
+ *
+ * @category Policies
  *
  * @param json - JSON text, or an already parsed value
  * @returns the validated, deeply frozen policy

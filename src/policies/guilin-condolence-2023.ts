@@ -25,10 +25,7 @@ export const guilinCondolence2023 = definePolicy({
         measure: 'selfPaid',
         brackets: {
           value: [{ from: '5000.00', min: '500.00', max: '5000.00' }],
-          label: {
-            zh: '单次住院医保外自费费用 5000 元及以上，可申请 500—5000 元',
-            en: 'A stay with self-paid cost of 5,000 yuan or more may apply for 500 to 5,000 yuan',
-          },
+          label: { zh: '慰问金档次', en: 'Condolence brackets' },
           provenance: published(
             GUILIN_DAILY_2023_11,
             '符合条件的可向市总工会申请500—5000元慰问金',

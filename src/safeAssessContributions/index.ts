@@ -2,8 +2,9 @@ import { toSafe } from '../_lib/errors';
 import { assessContributions } from '../assessContributions';
 
 /**
+ * {@link assessContributions} that returns invalid input as a value instead of throwing.
+ *
  * @category Evaluation
- * @summary {@link assessContributions} that returns invalid input as a value instead of throwing.
  *
  * @returns `{ success: true, data }` with the assessment, or `{ success: false, error }` with the {@link InvalidInputError}
  *

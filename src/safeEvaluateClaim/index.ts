@@ -2,8 +2,9 @@ import { toSafe } from '../_lib/errors';
 import { evaluateClaim } from '../evaluateClaim';
 
 /**
+ * {@link evaluateClaim} that returns invalid input as a value instead of throwing.
+ *
  * @category Evaluation
- * @summary {@link evaluateClaim} that returns invalid input as a value instead of throwing.
  *
  * @returns `{ success: true, data }` with the claim result, or `{ success: false, error }` with the {@link InvalidInputError}
  *

@@ -2,8 +2,9 @@ import { toSafe } from '../_lib/errors';
 import { evaluateCondolence } from '../evaluateCondolence';
 
 /**
+ * {@link evaluateCondolence} that returns invalid input as a value instead of throwing.
+ *
  * @category Evaluation
- * @summary {@link evaluateCondolence} that returns invalid input as a value instead of throwing.
  *
  * @returns `{ success: true, data }` with the condolence result, or `{ success: false, error }` with the {@link InvalidInputError}
  *

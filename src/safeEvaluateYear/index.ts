@@ -2,8 +2,9 @@ import { toSafe } from '../_lib/errors';
 import { evaluateYear } from '../evaluateYear';
 
 /**
+ * {@link evaluateYear} that returns invalid input as a value instead of throwing.
+ *
  * @category Evaluation
- * @summary {@link evaluateYear} that returns invalid input as a value instead of throwing.
  *
  * @returns `{ success: true, data }` with the year result, or `{ success: false, error }` with the {@link InvalidInputError}
  *

@@ -2,8 +2,9 @@ import { toSafe } from '../_lib/errors';
 import { parsePolicy } from '../parsePolicy';
 
 /**
+ * {@link parsePolicy} that returns its error instead of throwing it.
+ *
  * @category Policies
- * @summary {@link parsePolicy} that returns its error instead of throwing it.
  *
  * @param json - JSON text, or an already parsed value
  * @returns `{ success: true, data }` with the policy, or `{ success: false, error }` with the {@link InvalidInputError}

@@ -7,13 +7,13 @@ import type { PolicyRegistry } from '../createRegistry';
 import { bundledRegistry } from '../policies';
 
 /**
- * @category Policies
- * @summary Find the version of a scheme that applies on a date, or to a claim.
+ * Find the version of a scheme that applies on a date, or to a claim.
  *
- * @description
  * Given a claim, each version's own convention says which of the claim's dates counts (for
  * the bundled Guangxi rules, a stay belongs to the year of its admission): a stay admitted
  * 2023-12-28 and discharged 2024-01-05 is judged by the 2023 rules.
+ *
+ * @category Policies
  *
  * @param scheme - the scheme id, e.g. `guangxi`
  * @param at - a date `YYYY-MM-DD`, or a claim

@@ -3,14 +3,14 @@ import { InvalidInputError } from '../_lib/errors';
 import { readYuan, toMoney, type YuanInput } from '../_lib/money';
 
 /**
- * @category Money
- * @summary Read an amount of yuan, exactly, to the fen.
+ * Read an amount of yuan, exactly, to the fen.
  *
- * @description
  * Accepts what every huzhu function accepts as money: a plain decimal string (`"22669.43"`),
  * a Decimal, or a finite number with at most two decimals (read through its shortest decimal
  * form, so `0.1 + 0.2` is refused rather than silently rounded). Amounts are never negative
  * and never above 999,999,999,999.99.
+ *
+ * @category Money
  *
  * @param value - the amount
  * @returns a frozen Decimal whose JSON form is a string with two decimals

@@ -7,7 +7,7 @@ import type { Evaluator } from './types';
 export const copay: Evaluator<'copay'> = (formula, context) => {
   const { trace, path, roundStep } = context;
   const base = stayCost(context, formula.base);
-  trace.step('base', { field: formula.base }, formatYuan(base), base);
+  trace.step('base', { field: formula.base }, `costs.${formula.base}`, base);
   const deductible = new Dec(trace.use(formula.deductible, `${path}.deductible`));
   const aboveDeductible = Dec.max(0, base.minus(deductible));
   trace.step('deductible', {}, `max(0, ${formatYuan(base)} − ${formatYuan(deductible)})`, aboveDeductible);

@@ -1,0 +1,23 @@
+// Loads the built package by its own name, through the `exports` map, as ESM and as CommonJS,
+// and checks that both settle a claim alike and that their type files exist.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
+
+const require = createRequire(import.meta.url);
+const esm = await import('huzhu');
+const cjs = require('huzhu');
+
+const member = { id: 'm1', enrolments: [{ scheme: 'guangxi', year: 2024, from: '2024-01-01', to: '2024-12-31' }] };
+const death = { kind: 'death', id: 'c1', date: '2024-06-01' };
+const settle = (lib) => JSON.stringify(lib.evaluateClaim(lib.policies.guangxi[2024], member, death));
+
+assert.equal(settle(esm), settle(cjs));
+assert.equal(esm.evaluateClaim(esm.policies.guangxi[2024], member, death).total.toFixed(2), '10000.00');
+assert.ok(cjs.InvalidInputError.prototype instanceof Error);
+
+const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+for (const condition of Object.values(manifest.exports['.'])) {
+  for (const file of Object.values(condition)) assert.ok(existsSync(new URL(`../${file}`, import.meta.url)), `missing ${file}`);
+}
+console.log('dist: ESM and CommonJS builds load and agree');
