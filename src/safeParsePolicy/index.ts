@@ -6,7 +6,6 @@ import { parsePolicy } from '../parsePolicy';
  *
  * @category Policies
  *
- * @param json - JSON text, or an already parsed value
  * @returns `{ success: true, data }` with the policy, or `{ success: false, error }` with the {@link InvalidInputError}
  *
  * @example
