@@ -22,6 +22,7 @@ export { Decimal } from './_lib/decimal';
 
 export type { ContributionAssessment, PayerShare } from './assessContributions';
 export type { PolicyRegistry } from './createRegistry';
+export type { DefinedPolicy } from './definePolicy';
 export type { CondolenceResult } from './evaluateCondolence';
 export type { YearResult } from './evaluateYear';
 export type { PolicyChanges } from './extendPolicy';

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { definePolicy, InvalidInputError, type BenefitInput, type PolicyInput } from '../src';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { definePolicy, InvalidInputError, policies, type BenefitInput, type PolicyInput } from '../src';
 import { made, syntheticPolicy } from './_fixtures';
 
 function issuesOf(spec: unknown) {
@@ -20,6 +20,12 @@ describe('definePolicy', () => {
     const formula = valid.benefits[0]!.formula;
     expect(formula.kind === 'lumpSum' && formula.amount.value).toBe('5000.00');
     expect(JSON.parse(JSON.stringify(valid))).toEqual(valid);
+  });
+
+  it('keeps the literal scheme id and year in the type', () => {
+    expectTypeOf(policies.xining[2024].scheme).toEqualTypeOf<'xining'>();
+    expectTypeOf(policies.xining[2024].year).toEqualTypeOf<2024>();
+    expect([policies.xining[2024].scheme, policies.xining[2024].year]).toEqual(['xining', 2024]);
   });
 
   it('freezes the policy deeply', () => {

@@ -12,7 +12,7 @@ export interface Issue {
 }
 
 /** `claim.costs[0].selfPaid`: the way a developer writes the path in code. */
-export function formatPath(path: readonly (string | number)[]): string {
+function formatPath(path: readonly (string | number)[]): string {
   return path.reduce<string>(
     (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text === '' ? key : `${text}.${key}`),
     '',

@@ -88,7 +88,9 @@ export function toMoney(amount: Decimal): Decimal {
 /** A zero amount, for folds. */
 export const ZERO = toMoney(new Dec(0));
 
-export type RoundingMode = 'halfUp' | 'halfEven' | 'down' | 'up';
+/** The rounding modes a policy may name: half-up (四舍五入), half-even, towards zero, away from zero. */
+export const ROUNDING_MODES = ['halfUp', 'halfEven', 'down', 'up'] as const;
+export type RoundingMode = (typeof ROUNDING_MODES)[number];
 
 const DECIMAL_ROUNDING: Record<RoundingMode, Decimal.Rounding> = {
   halfUp: Decimal.ROUND_HALF_UP,

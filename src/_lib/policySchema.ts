@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from './dates';
 import { Dec } from './decimal';
-import { policyYuanSchema, ratioSchema } from './money';
+import { policyYuanSchema, ratioSchema, ROUNDING_MODES } from './money';
 
 export const slugSchema = z
   .string()
@@ -186,7 +186,7 @@ export const conventionsSchema = z.strictObject({
   dayCount: z.enum(['excludeDischargeDay', 'includeBothDays']),
   /** Rounding to the fen: the mode, and whether every step or only each benefit line is rounded. */
   rounding: z.strictObject({
-    mode: z.enum(['halfUp', 'halfEven', 'down', 'up']),
+    mode: z.enum(ROUNDING_MODES),
     at: z.enum(['eachStep', 'eachLine']),
   }),
 });

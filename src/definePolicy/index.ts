@@ -41,6 +41,12 @@ import type { Policy, PolicyInput } from '../_lib/policySchema';
  * JSON.stringify(policy).includes('"value":"10000.00"')
  * //=> true
  */
-export function definePolicy(spec: PolicyInput): Policy {
-  return acceptPolicy(spec, 'spec');
+export function definePolicy<const Spec extends PolicyInput>(spec: Spec): DefinedPolicy<Spec> {
+  return acceptPolicy(spec, 'spec') as DefinedPolicy<Spec>;
 }
+
+/** A validated policy that keeps the literal scheme id and year its author wrote. */
+export type DefinedPolicy<Spec extends Pick<PolicyInput, 'scheme' | 'year'>> = Policy & {
+  readonly scheme: Spec['scheme'];
+  readonly year: Spec['year'];
+};

@@ -1,12 +1,12 @@
 import { Dec } from '../decimal';
 import { formatYuan } from '../money';
-import { stayCost } from './costs';
+import { claimOf } from './claimOf';
 import type { Evaluator } from './types';
 
 /** A fixed amount, or a range decided on application, by the bracket a cost falls in. */
 export const bracket: Evaluator<'bracket'> = (formula, context) => {
   const { benefit, trace, path } = context;
-  const measured = stayCost(context, formula.measure);
+  const measured = claimOf(context, 'hospitalisation').costs[formula.measure];
   const brackets = trace.use(formula.brackets, `${path}.brackets`);
   const index = brackets.findIndex((b) => measured.gte(b.from) && (b.to === undefined || measured.lt(b.to)));
   const found = brackets[index];

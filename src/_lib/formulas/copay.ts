@@ -1,12 +1,12 @@
 import { Dec } from '../decimal';
 import { formatYuan } from '../money';
-import { stayCost } from './costs';
+import { claimOf } from './claimOf';
 import type { Evaluator } from './types';
 
 /** A share of a cost above a deductible, by ratio tiers whose bounds are on the cost itself. */
 export const copay: Evaluator<'copay'> = (formula, context) => {
   const { trace, path, roundStep } = context;
-  const base = stayCost(context, formula.base);
+  const base = claimOf(context, 'hospitalisation').costs[formula.base];
   trace.step('base', { field: formula.base }, `costs.${formula.base}`, base);
   const deductible = new Dec(trace.use(formula.deductible, `${path}.deductible`));
   const aboveDeductible = Dec.max(0, base.minus(deductible));

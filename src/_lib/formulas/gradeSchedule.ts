@@ -1,10 +1,12 @@
 import { Dec } from '../decimal';
 import { formatYuan } from '../money';
+import { claimOf } from './claimOf';
 import type { Evaluator } from './types';
 
 /** A share of a maximum by disability grade; a grade the table leaves out pays nothing. */
-export const gradeSchedule: Evaluator<'gradeSchedule'> = (formula, { claim, benefit, trace, path, roundStep }) => {
-  if (claim.kind !== 'disability') throw new Error(`huzhu: a gradeSchedule formula ran on a ${claim.kind} claim`);
+export const gradeSchedule: Evaluator<'gradeSchedule'> = (formula, context) => {
+  const { benefit, trace, path, roundStep } = context;
+  const claim = claimOf(context, 'disability');
   const shares = trace.use(formula.shares, `${path}.shares`);
   const grade = String(claim.grade) as keyof typeof shares;
   const share = Object.hasOwn(shares, grade) ? shares[grade] : undefined;

@@ -13,4 +13,3 @@ export function runFormula(formula: Formula, context: FormulaContext): FormulaOu
   return (EVALUATORS[formula.kind] as unknown as Evaluator<Formula['kind']>)(formula, context);
 }
 
-export type { FormulaContext, FormulaOutcome };

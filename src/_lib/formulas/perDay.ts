@@ -1,11 +1,13 @@
 import { daysInHospital } from '../dates';
 import { Dec } from '../decimal';
 import { formatYuan } from '../money';
+import { claimOf } from './claimOf';
 import type { Evaluator } from './types';
 
 /** An amount per day in hospital, from a first paid day, up to a number of days. */
-export const perDay: Evaluator<'perDay'> = (formula, { claim, trace, path, roundStep, conventions }) => {
-  if (claim.kind !== 'hospitalisation') throw new Error(`huzhu: a perDay formula ran on a ${claim.kind} claim`);
+export const perDay: Evaluator<'perDay'> = (formula, context) => {
+  const { trace, path, roundStep, conventions } = context;
+  const claim = claimOf(context, 'hospitalisation');
   const days = daysInHospital(claim, conventions.dayCount);
   const counted = `${claim.discharge} − ${claim.admission}${conventions.dayCount === 'includeBothDays' ? ' + 1' : ''}`;
   trace.step('days', { rule: conventions.dayCount }, `max(1, ${counted})`, String(days));
