@@ -111,14 +111,48 @@ export const condolenceDecisionSchema = z.strictObject({
   awarded: yuanSchema,
 });
 
-/** A member as the caller writes it. */
+/**
+ * A member as the caller writes it.
+ * @useDeclaredType
+ */
 export type MemberInput = z.input<typeof memberSchema>;
+/**
+ * A member after validation.
+ * @useDeclaredType
+ */
 export type Member = z.output<typeof memberSchema>;
-/** A claim as the caller writes it: amounts as strings, numbers or Decimals. */
+/**
+ * A claim as the caller writes it: amounts as strings, numbers or Decimals.
+ * @useDeclaredType
+ */
 export type ClaimInput = z.input<typeof claimSchema>;
+/**
+ * A claim after validation: amounts are Decimals.
+ * @useDeclaredType
+ */
 export type Claim = z.output<typeof claimSchema>;
+/**
+ * A stay as the caller writes it.
+ * @useDeclaredType
+ */
 export type HospitalisationInput = z.input<typeof hospitalisationSchema>;
+/**
+ * A stay after validation: amounts are Decimals.
+ * @useDeclaredType
+ */
 export type Hospitalisation = z.output<typeof hospitalisationSchema>;
+/**
+ * A ledger as the caller passes it: the `ledger` of an earlier result, or the same written as JSON.
+ * @useDeclaredType
+ */
 export type LedgerInput = z.input<typeof ledgerSchema>;
+/**
+ * The members to assess contributions for: one entry per member, or per group of alike members.
+ * @useDeclaredType
+ */
 export type RosterInput = z.input<typeof rosterSchema>;
+/**
+ * The amount a federation awarded on application.
+ * @useDeclaredType
+ */
 export type CondolenceDecisionInput = z.input<typeof condolenceDecisionSchema>;

@@ -90,6 +90,7 @@ export const ZERO = toMoney(new Dec(0));
 
 /** The rounding modes a policy may name: half-up (四舍五入), half-even, towards zero, away from zero. */
 export const ROUNDING_MODES = ['halfUp', 'halfEven', 'down', 'up'] as const;
+/** @useDeclaredType */
 export type RoundingMode = (typeof ROUNDING_MODES)[number];
 
 const DECIMAL_ROUNDING: Record<RoundingMode, Decimal.Rounding> = {

@@ -242,15 +242,45 @@ export const policySchema = z
     });
   });
 
-/** What a policy author writes: amounts as strings, numbers or Decimals. */
+/**
+ * What a policy author writes: amounts as strings, numbers or Decimals.
+ * @useDeclaredType
+ */
 export type PolicyInput = z.input<typeof policySchema>;
-/** A validated policy: plain, frozen, JSON-serialisable data with amounts as two-decimal strings. */
+/**
+ * A validated policy: plain, frozen, JSON-serialisable data with amounts as two-decimal strings.
+ * @useDeclaredType
+ */
 export type Policy = z.output<typeof policySchema>;
+/**
+ * One benefit of a policy: what it pays on, its formula and its caps.
+ * @useDeclaredType
+ */
 export type Benefit = Policy['benefits'][number];
+/**
+ * A benefit as a policy author writes it.
+ * @useDeclaredType
+ */
 export type BenefitInput = PolicyInput['benefits'][number];
+/**
+ * A benefit formula, one of the closed set of kinds.
+ * @useDeclaredType
+ */
 export type Formula = Benefit['formula'];
+/**
+ * The conventions a policy states: the date that picks the year, the day count and rounding.
+ * @useDeclaredType
+ */
 export type Conventions = Policy['conventions'];
+/**
+ * A text in Chinese and English.
+ * @useDeclaredType
+ */
 export type Label = z.output<typeof labelSchema>;
+/**
+ * Where a parameter comes from: `published` with its source, or `illustrative` with a note.
+ * @useDeclaredType
+ */
 export type Provenance = z.output<typeof provenanceSchema>;
 /** Any policy parameter, whatever its value type. */
 export interface Parameter<T = unknown> {
@@ -258,7 +288,23 @@ export interface Parameter<T = unknown> {
   readonly label: Label;
   readonly provenance: Provenance;
 }
+/**
+ * A cost of a stay a formula can read.
+ * @useDeclaredType
+ */
 export type CostField = z.output<typeof costFieldSchema>;
+/**
+ * The kinds of claim.
+ * @useDeclaredType
+ */
 export type EventKind = z.output<typeof eventKindSchema>;
+/**
+ * Flags on a member that eligibility and payer rules look at.
+ * @useDeclaredType
+ */
 export type MemberFlag = z.output<typeof memberFlagSchema>;
+/**
+ * Who pays a contribution.
+ * @useDeclaredType
+ */
 export type Payer = z.output<typeof payerSchema>;
