@@ -11,7 +11,7 @@ export interface Issue {
   readonly message: string;
 }
 
-/** `claim.costs[0].selfPaid`: the way a developer writes the path in code. */
+/** `claims[3].costs.selfPaid`: the path as a developer writes it in code. */
 function formatPath(path: readonly (string | number)[]): string {
   return path.reduce<string>(
     (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text === '' ? key : `${text}.${key}`),
