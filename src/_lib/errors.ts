@@ -62,6 +62,19 @@ export class PolicyNotFoundError extends Error {
   }
 }
 
+/**
+ * Reports one of huzhu's own problems inside a zod refinement, under a named code that
+ * {@link InvalidInputError} issues carry instead of zod's generic `custom`.
+ */
+export function addIssue(
+  ctx: z.RefinementCtx,
+  code: string,
+  message: string,
+  path: readonly (string | number)[] = [],
+): void {
+  ctx.addIssue({ code: 'custom', path: [...path], params: { code }, message });
+}
+
 function flatten(issue: z.core.$ZodIssue, prefix: readonly (string | number)[]): Issue[] {
   const path = [...prefix, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))];
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addIssue } from './errors';
 import { daysBetween, isoDateSchema } from './dates';
 import { yuanSchema } from './money';
 import { causeSchema, memberFlagSchema, slugSchema } from './policySchema';
@@ -58,10 +59,10 @@ export const hospitalisationSchema = z
   .superRefine((stay, ctx) => {
     const days = daysBetween(stay.admission, stay.discharge);
     if (days < 0) {
-      ctx.addIssue({ code: 'custom', path: ['discharge'], params: { code: 'ends_before_start' }, message: 'expected "discharge" on or after "admission"' });
+      addIssue(ctx, 'ends_before_start', 'expected "discharge" on or after "admission"', ['discharge']);
     }
     if (days > MAX_STAY_DAYS) {
-      ctx.addIssue({ code: 'custom', path: ['discharge'], params: { code: 'stay_too_long' }, message: `expected a stay of at most ${MAX_STAY_DAYS} days; got ${days}` });
+      addIssue(ctx, 'stay_too_long', `expected a stay of at most ${MAX_STAY_DAYS} days; got ${days}`, ['discharge']);
     }
   });
 

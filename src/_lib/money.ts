@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addIssue } from './errors';
 import { Dec, Decimal } from './decimal';
 
 /** What the library accepts as an amount of yuan. */
@@ -45,7 +46,7 @@ export function readYuan(value: unknown): Decimal | string {
 export const yuanSchema = z.unknown().transform((value, ctx) => {
   const amount = readYuan(value);
   if (typeof amount === 'string') {
-    ctx.addIssue({ code: 'custom', message: amount, params: { code: 'invalid_yuan' } });
+    addIssue(ctx, 'invalid_yuan', amount);
     return z.NEVER;
   }
   return amount;
@@ -65,7 +66,7 @@ export const ratioSchema = z
   .transform((value, ctx) => {
     const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
     if (typeof text !== 'string' || !PLAIN_RATIO.test(text)) {
-      ctx.addIssue({ code: 'custom', params: { code: 'invalid_ratio' }, message: `expected a ratio from 0 to 1 with at most six decimals, like "0.5"; got ${describe(value)}` });
+      addIssue(ctx, 'invalid_ratio', `expected a ratio from 0 to 1 with at most six decimals, like "0.5"; got ${describe(value)}`);
       return z.NEVER;
     }
     return new Dec(text).toString();

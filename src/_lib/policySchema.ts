@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addIssue } from './errors';
 import { isoDateSchema } from './dates';
 import { Dec } from './decimal';
 import { policyYuanSchema, ratioSchema, ROUNDING_MODES } from './money';
@@ -64,12 +65,12 @@ const bracketSchema = z
     const fixed = bracket.amount !== undefined;
     const ranged = bracket.min !== undefined && bracket.max !== undefined;
     if (fixed === ranged || (!ranged && (bracket.min ?? bracket.max) !== undefined)) {
-      ctx.addIssue({ code: 'custom', params: { code: 'invalid_bracket' }, message: 'expected either "amount", or both "min" and "max"' });
+      addIssue(ctx, 'invalid_bracket', 'expected either "amount", or both "min" and "max"');
     } else if (ranged && new Dec(bracket.min!).greaterThan(bracket.max!)) {
-      ctx.addIssue({ code: 'custom', path: ['max'], params: { code: 'invalid_bracket' }, message: 'expected "max" to be at least "min"' });
+      addIssue(ctx, 'invalid_bracket', 'expected "max" to be at least "min"', ['max']);
     }
     if (bracket.to !== undefined && !new Dec(bracket.to).greaterThan(bracket.from)) {
-      ctx.addIssue({ code: 'custom', path: ['to'], params: { code: 'invalid_bracket' }, message: 'expected "to" to be above "from"' });
+      addIssue(ctx, 'invalid_bracket', 'expected "to" to be above "from"', ['to']);
     }
   });
 
@@ -89,11 +90,11 @@ export const formulaSchema = z.discriminatedUnion('kind', [
           tiers.forEach((tier, index) => {
             const last = index === tiers.length - 1;
             if (last !== (tier.upTo === undefined)) {
-              ctx.addIssue({ code: 'custom', path: [index, 'upTo'], params: { code: 'invalid_tiers' }, message: 'expected "upTo" on every tier but the last' });
+              addIssue(ctx, 'invalid_tiers', 'expected "upTo" on every tier but the last', [index, 'upTo']);
             }
             const previous = tiers[index - 1]?.upTo;
             if (tier.upTo !== undefined && previous !== undefined && !new Dec(tier.upTo).greaterThan(previous)) {
-              ctx.addIssue({ code: 'custom', path: [index, 'upTo'], params: { code: 'invalid_tiers' }, message: 'expected tiers in ascending order of "upTo"' });
+              addIssue(ctx, 'invalid_tiers', 'expected tiers in ascending order of "upTo"', [index, 'upTo']);
             }
           });
         })
@@ -132,7 +133,7 @@ export const formulaSchema = z.discriminatedUnion('kind', [
             const next = brackets[index + 1];
             if (next === undefined) return;
             if (bracket.to === undefined || new Dec(next.from).lessThan(bracket.to)) {
-              ctx.addIssue({ code: 'custom', path: [index, 'to'], params: { code: 'invalid_bracket' }, message: 'expected brackets in ascending order without overlap' });
+              addIssue(ctx, 'invalid_bracket', 'expected brackets in ascending order without overlap', [index, 'to']);
             }
           });
         })
@@ -167,12 +168,10 @@ export const benefitSchema = z
   })
   .superRefine((benefit, ctx) => {
     if (!FORMULA_EVENTS[benefit.formula.kind].includes(benefit.event)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['formula', 'kind'],
-        params: { code: 'formula_event_mismatch' },
-        message: `a "${benefit.formula.kind}" formula cannot pay on a "${benefit.event}" event`,
-      });
+      addIssue(ctx, 'formula_event_mismatch', `a "${benefit.formula.kind}" formula cannot pay on a "${benefit.event}" event`, [
+        'formula',
+        'kind',
+      ]);
     }
   });
 
@@ -231,12 +230,12 @@ export const policySchema = z
   })
   .superRefine((policy, ctx) => {
     if (policy.validTo !== undefined && policy.validTo < policy.validFrom) {
-      ctx.addIssue({ code: 'custom', path: ['validTo'], params: { code: 'ends_before_start' }, message: 'expected "validTo" on or after "validFrom"' });
+      addIssue(ctx, 'ends_before_start', 'expected "validTo" on or after "validFrom"', ['validTo']);
     }
     const seen = new Set<string>();
     policy.benefits.forEach((benefit, index) => {
       if (seen.has(benefit.id)) {
-        ctx.addIssue({ code: 'custom', path: ['benefits', index, 'id'], params: { code: 'duplicate_id' }, message: `duplicate benefit id "${benefit.id}"` });
+        addIssue(ctx, 'duplicate_id', `duplicate benefit id "${benefit.id}"`, ['benefits', index, 'id']);
       }
       seen.add(benefit.id);
     });
