@@ -1,11 +1,15 @@
 // The public API. This file only re-exports: each function lives in its own module.
 
 export { assessContributions } from './assessContributions';
+export { buildExplanation } from './buildExplanation';
+export { compareClaim } from './compareClaim';
 export { createRegistry } from './createRegistry';
 export { definePolicy } from './definePolicy';
+export { diffPolicies } from './diffPolicies';
 export { evaluateClaim } from './evaluateClaim';
 export { evaluateCondolence } from './evaluateCondolence';
 export { evaluateYear } from './evaluateYear';
+export { explain } from './explain';
 export { extendPolicy } from './extendPolicy';
 export { parsePolicy } from './parsePolicy';
 export { bundledRegistry, policies } from './policies';
@@ -21,6 +25,10 @@ export { InvalidInputError, PolicyNotFoundError } from './_lib/errors';
 export { Decimal } from './_lib/decimal';
 
 export type { ContributionAssessment, PayerShare } from './assessContributions';
+export type { ExplainedLine, ExplainedSource, Explanation } from './buildExplanation';
+export type { ClaimComparison, ComparedResult } from './compareClaim';
+export type { ParameterChange, ParameterState, PolicyDiff, SettingChange } from './diffPolicies';
+export type { Explainable, ExplainOptions } from './_lib/explainable';
 export type { PolicyRegistry } from './createRegistry';
 export type { DefinedPolicy } from './definePolicy';
 export type { CondolenceResult } from './evaluateCondolence';
@@ -39,7 +47,7 @@ export type {
   RosterInput,
 } from './_lib/inputSchemas';
 export type { Ledger } from './_lib/ledger';
-export type { Message, MessageCode, MessageParams, StepKey } from './_lib/messages';
+export type { Language, Message, MessageCode, MessageParams, StepKey } from './_lib/messages';
 export type { RoundingMode, YuanInput } from './_lib/money';
 export type {
   Benefit,

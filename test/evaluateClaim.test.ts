@@ -43,6 +43,14 @@ describe('copay', () => {
       ['deductible', 'max(0, 1500.00 − 100.00)', '1400.00'],
       ['tier', '900.00 × 0.5', '450.00'],
       ['tier', '500.00 × 0.8', '400.00'],
+      ['sum', '450.00 + 400.00', '850.00'],
+    ]);
+    expect(line.steps.map((s) => s.statement.zh)).toEqual([
+      '1500.00 元',
+      'max(0, 1500.00 − 100.00) = 1400.00 元',
+      '900.00 × 0.5 = 450.00 元',
+      '500.00 × 0.8 = 400.00 元',
+      '450.00 + 400.00 = 850.00 元',
     ]);
     expect(line.steps[2]?.label).toEqual({ zh: '第 1 档：100.00 至 1000.00 元部分 × 0.5', en: 'tier 1: 100.00 to 1000.00 yuan at 0.5' });
   });
@@ -73,6 +81,7 @@ describe('perDay', () => {
     const { line } = lineOf(perDay(), stay('s', '2024-03-01', '2024-03-11'), { conventions });
     expect(line.amount.toFixed(2)).toBe('330.00');
     expect(line.steps[0]).toMatchObject({ key: 'days', expression: 'max(1, 2024-03-11 − 2024-03-01 + 1)', value: '11' });
+    expect(line.steps.at(-1)?.statement).toEqual({ zh: '30.00 元/天 × 11 天 = 330.00 元', en: '30.00 yuan/day × 11 days = 330.00 yuan' });
   });
 });
 

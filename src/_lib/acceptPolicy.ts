@@ -7,7 +7,7 @@ import { deepFreeze } from './settle';
 const accepted = new WeakSet<object>();
 
 /** Validates and freezes a policy, unless it is one that was already accepted. */
-export function acceptPolicy(input: unknown, name: string | number = 'policy'): Policy {
+export function acceptPolicy(input: unknown, name: Parameters<typeof validate>[2] = 'policy'): Policy {
   if (typeof input === 'object' && input !== null && accepted.has(input)) return input as Policy;
   const policy = deepFreeze(validate(policySchema, input, name));
   accepted.add(policy);

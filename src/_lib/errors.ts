@@ -112,13 +112,14 @@ function unsafeKeys(value: unknown, path: (string | number)[], issues: Issue[]):
 }
 
 /** Parses `value` with `schema`, or throws an {@link InvalidInputError} whose paths start at `name`. */
-export function validate<S extends z.ZodType>(schema: S, value: unknown, name: string | number): z.output<S> {
+export function validate<S extends z.ZodType>(schema: S, value: unknown, name: string | number | readonly (string | number)[]): z.output<S> {
+  const root = typeof name === 'object' ? [...name] : [name];
   const unsafe: Issue[] = [];
-  unsafeKeys(value, [name], unsafe);
+  unsafeKeys(value, root, unsafe);
   if (unsafe.length > 0) throw new InvalidInputError(unsafe);
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new InvalidInputError(parsed.error.issues.flatMap((issue) => flatten(issue, [name])));
+  throw new InvalidInputError(parsed.error.issues.flatMap((issue) => flatten(issue, root)));
 }
 
 /** The result of a `safe…` function: zod's `safeParse` shape. */

@@ -68,17 +68,21 @@ export function policyRef(policy: Policy): PolicyRef {
   return { scheme: policy.scheme, year: policy.year, name: policy.name };
 }
 
-/** Every reason the member cannot claim under this policy on this date; empty when they can. */
-export function eligibilityReasons(policy: Policy, member: Member, date: string): Message[] {
+/**
+ * Every reason the member cannot claim under this policy on this date; empty when they can.
+ * A what-if waives the policy's period and asks only for an enrolment in the scheme on the date,
+ * whatever its year: it applies one version's rules to an event another version governs.
+ */
+export function eligibilityReasons(policy: Policy, member: Member, date: string, whatIf = false): Message[] {
   const reasons: Message[] = [];
-  if (!isWithin(date, policy.validFrom, policy.validTo)) {
+  if (!whatIf && !isWithin(date, policy.validFrom, policy.validTo)) {
     reasons.push(message('OUTSIDE_POLICY_PERIOD', { date, validFrom: policy.validFrom, validTo: policy.validTo ?? '…' }));
   }
   const scheme = policy.eligibility.enrolmentScheme ?? policy.scheme;
   const enrolled = member.enrolments.some(
     (enrolment) =>
       enrolment.scheme === scheme &&
-      (scheme !== policy.scheme || enrolment.year === policy.year) &&
+      (whatIf || scheme !== policy.scheme || enrolment.year === policy.year) &&
       isWithin(date, enrolment.from, enrolment.to),
   );
   if (!enrolled) reasons.push(message('NOT_ENROLLED', { scheme, date }));
@@ -187,10 +191,13 @@ export function uniqueMessages(messages: readonly Message[]): Message[] {
   });
 }
 
-/** Settles one validated claim against one validated policy and ledger. */
-export function settleClaim(policy: Policy, member: Member, claim: Claim, ledger: Ledger): ClaimResult {
+/**
+ * Settles one validated claim against one validated policy and ledger. `whatIf` applies the
+ * policy to an event outside its period (see {@link eligibilityReasons}) and says so in a warning.
+ */
+export function settleClaim(policy: Policy, member: Member, claim: Claim, ledger: Ledger, whatIf = false): ClaimResult {
   const date = eventDate(policy, claim);
-  const reasons = eligibilityReasons(policy, member, date);
+  const reasons = eligibilityReasons(policy, member, date, whatIf);
   if (ledger.claimIds.includes(claim.id)) reasons.push(message('DUPLICATE_CLAIM', { claimId: claim.id }));
   const applicable = benefitsFor(policy, claim);
   if (reasons.length === 0 && applicable.benefits.length === 0) {
@@ -203,7 +210,7 @@ export function settleClaim(policy: Policy, member: Member, claim: Claim, ledger
 
   const lines: BenefitLine[] = [];
   const lineReasons: Message[] = [...applicable.reasons];
-  const warnings: Message[] = [];
+  const warnings: Message[] = whatIf ? [message('WHAT_IF', { scheme: policy.scheme, year: policy.year, date })] : [];
   let paid: Decimal = ZERO;
   for (const benefit of applicable.benefits) {
     const settled = settleBenefit(policy, benefit, claim, ledger, paid);

@@ -1,5 +1,5 @@
 import type { Decimal } from './decimal';
-import { message, stepLabel, type Message, type MessageParams, type StepKey } from './messages';
+import { message, stepLabel, stepStatement, type Message, type MessageParams, type StepKey } from './messages';
 import type { Label, Parameter, Provenance } from './policySchema';
 
 /** One step of a computation, in both languages, with the arithmetic written out. */
@@ -10,6 +10,8 @@ export interface Step {
   readonly expression: string;
   /** What the step came to: an amount with two decimals, or a count. */
   readonly value: string;
+  /** The arithmetic and its result with units, in both languages: `50.00 元/天 × 10 天 = 500.00 元`. */
+  readonly statement: Label;
 }
 
 /** A parameter a result depended on, with its provenance. */
@@ -17,6 +19,8 @@ export interface Citation {
   /** Where the parameter sits in the policy, e.g. `benefits.death.formula.amount`. */
   readonly parameter: string;
   readonly label: Label;
+  /** The value the parameter had. */
+  readonly value: unknown;
   readonly provenance: Provenance;
 }
 
@@ -33,13 +37,14 @@ export class Trace {
   /** Reads a parameter and remembers that the result depends on it. */
   use<T>(parameter: Parameter<T>, path: string): T {
     if (!this.citations.some((citation) => citation.parameter === path)) {
-      this.citations.push({ parameter: path, label: parameter.label, provenance: parameter.provenance });
+      this.citations.push({ parameter: path, label: parameter.label, value: parameter.value, provenance: parameter.provenance });
     }
     return parameter.value;
   }
 
   step(key: StepKey, params: MessageParams, expression: string, value: string | Decimal): void {
-    this.steps.push({ key, label: stepLabel(key, params), expression, value: typeof value === 'string' ? value : value.toFixed(2) });
+    const shown = typeof value === 'string' ? value : value.toFixed(2);
+    this.steps.push({ key, label: stepLabel(key, params), expression, value: shown, statement: stepStatement(key, expression, shown, params) });
   }
 
   reason(...args: Parameters<typeof message>): void {

@@ -1,4 +1,4 @@
-import { Dec } from '../decimal';
+import { Dec, type Decimal } from '../decimal';
 import { formatYuan } from '../money';
 import { claimOf } from './claimOf';
 import type { Evaluator } from './types';
@@ -14,7 +14,7 @@ export const copay: Evaluator<'copay'> = (formula, context) => {
 
   const tiers = trace.use(formula.tiers, `${path}.tiers`);
   let lower = deductible;
-  let amount = new Dec(0);
+  const parts: Decimal[] = [];
   tiers.forEach((tier, index) => {
     const upper = tier.upTo === undefined ? undefined : new Dec(tier.upTo);
     const portion = Dec.max(0, (upper === undefined ? base : Dec.min(base, upper)).minus(lower));
@@ -26,9 +26,11 @@ export const copay: Evaluator<'copay'> = (formula, context) => {
         `${formatYuan(portion)} × ${tier.ratio}`,
         part,
       );
-      amount = amount.plus(part);
+      parts.push(part);
     }
     if (upper !== undefined) lower = Dec.max(lower, upper);
   });
+  const amount = parts.reduce((sum, part) => sum.plus(part), new Dec(0));
+  if (parts.length > 1) trace.step('sum', {}, parts.map(formatYuan).join(' + '), amount);
   return { amount };
 };

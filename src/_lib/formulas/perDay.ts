@@ -20,6 +20,6 @@ export const perDay: Evaluator<'perDay'> = (formula, context) => {
     trace.step('paidDays', {}, Number.isFinite(maxDays) ? `min(${maxDays}, ${fromFirst})` : fromFirst, String(paidDays));
   }
   const amount = roundStep(daily.times(paidDays));
-  trace.step('perDay', {}, `${formatYuan(daily)} × ${paidDays}`, amount);
+  trace.step('perDay', { daily: formatYuan(daily), days: paidDays }, `${formatYuan(daily)} × ${paidDays}`, amount);
   return { amount };
 };

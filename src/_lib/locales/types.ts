@@ -10,7 +10,8 @@ export type MessageCode =
   | 'BELOW_THRESHOLD'
   | 'CAP_REACHED'
   | 'ILLUSTRATIVE_PARAMETER'
-  | 'DECIDED_ON_APPLICATION';
+  | 'DECIDED_ON_APPLICATION'
+  | 'WHAT_IF';
 
 /** Names of the computation steps a benefit line shows. */
 export type StepKey =
@@ -22,8 +23,8 @@ export type StepKey =
   | 'perDay'
   | 'lumpSum'
   | 'gradeShare'
+  | 'sum'
   | 'bracket'
-  | 'range'
   | 'rounding'
   | 'perClaim'
   | 'perYear'
@@ -38,5 +39,32 @@ export type ResolvedParams = Readonly<Record<string, string | number>>;
 export interface Locale {
   readonly messages: Record<MessageCode, (params: ResolvedParams) => string>;
   readonly steps: Record<StepKey, (params: ResolvedParams) => string>;
+  /** Units shown after a step's value; `perDay` writes the daily rate and the days. */
+  readonly units: { readonly yuan: string; readonly days: string; readonly perDay: (params: ResolvedParams) => string };
+  /** Words the explanations are made of. */
+  readonly explain: ExplainWords;
   readonly terms: Readonly<Record<string, string>>;
+}
+
+/** The fixed wording of an explanation in one language. */
+export interface ExplainWords {
+  readonly claim: (params: ResolvedParams) => string;
+  readonly stay: (params: ResolvedParams) => string;
+  readonly year: (params: ResolvedParams) => string;
+  readonly policy: (params: ResolvedParams) => string;
+  readonly paid: (params: ResolvedParams) => string;
+  readonly refused: string;
+  readonly range: (params: ResolvedParams) => string;
+  readonly awarded: (params: ResolvedParams) => string;
+  readonly notQualified: string;
+  readonly capped: (params: ResolvedParams) => string;
+  readonly reasons: string;
+  readonly warnings: string;
+  readonly sources: string;
+  readonly published: string;
+  readonly illustrative: string;
+  readonly illustrativeLegend: string;
+  readonly net: (params: ResolvedParams) => string;
+  readonly semicolon: string;
+  readonly colon: string;
 }

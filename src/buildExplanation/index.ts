@@ -1,0 +1,240 @@
+import type { Decimal } from '../_lib/decimal';
+import { acceptExplainable, type Explainable, type ExplainOptions } from '../_lib/explainable';
+import { locales, type Language, type Message, type MessageCode } from '../_lib/messages';
+import type { BenefitLine, ClaimResult, PolicyRef } from '../_lib/settle';
+import type { Citation } from '../_lib/trace';
+import type { CondolenceResult } from '../evaluateCondolence';
+import type { YearResult } from '../evaluateYear';
+
+/** The mark every illustrative (unpublished) figure carries in an explanation. */
+const ILLUSTRATIVE_MARK = '※';
+
+/** A result put into words in one language: what {@link explain} prints, as data for a UI. */
+export interface Explanation {
+  readonly lang: Language;
+  readonly kind: 'claim' | 'year' | 'condolence';
+  /** What was settled, e.g. `申请 c1（住院，2024-03-01）`. */
+  readonly title: string;
+  /** The policy version used, e.g. `适用办法：…（guangxi 2024）`. */
+  readonly policy: string;
+  /** The outcome, e.g. `应付 550.00 元※`; marked when it rests on an illustrative figure. */
+  readonly outcome: string;
+  readonly lines: readonly ExplainedLine[];
+  /** Why the claim was refused, or why parts of it were cut, as sentences. */
+  readonly reasons: readonly string[];
+  /** Notes other than illustrative figures, which are marked where they are used instead. */
+  readonly warnings: readonly string[];
+  /** Every parameter the lines used; lines refer to them by `ref`. */
+  readonly sources: readonly ExplainedSource[];
+  /** True when any figure rests on an illustrative parameter; the text then ends with a legend. */
+  readonly illustrative: boolean;
+  /** For a year, one explanation per claim in settlement order; empty otherwise. */
+  readonly parts: readonly Explanation[];
+}
+
+/** One benefit line in words. */
+export interface ExplainedLine {
+  readonly benefit: string;
+  /** The benefit's name, with the illustrative mark when it applies. */
+  readonly label: string;
+  readonly amount: string;
+  readonly illustrative: boolean;
+  /** The line in one sentence: `住院补贴：50.00 元/天 × 10 天 = 500.00 元`. */
+  readonly summary: string;
+  readonly steps: readonly { readonly label: string; readonly statement: string }[];
+  /** Which ceiling cut the line and by how much; null when none did. */
+  readonly cut: string | null;
+  /** The `ref`s of the sources the line used. */
+  readonly sources: readonly number[];
+}
+
+/** A parameter an explanation rests on, with where its value comes from. */
+export interface ExplainedSource {
+  readonly ref: number;
+  /** Where the parameter sits in the policy, e.g. `benefits.death.formula.amount`. */
+  readonly parameter: string;
+  readonly label: string;
+  readonly value: string;
+  readonly status: 'published' | 'illustrative';
+  /** The published source and quote, or the note saying why the value is illustrative. */
+  readonly text: string;
+}
+
+/** Steps that adjust a formula's result rather than compute it. */
+const ADJUSTMENTS = new Set(['rounding', 'perClaim', 'perYear', 'maximumSubsidy']);
+
+function showValue(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
+function sentences(messages: readonly Message[], lang: Language): string[] {
+  return messages.map((m) => m.message[lang]);
+}
+
+class SourceList {
+  readonly sources: ExplainedSource[] = [];
+
+  constructor(private readonly lang: Language) {}
+
+  refOf(citation: Citation): number {
+    const found = this.sources.find((source) => source.parameter === citation.parameter);
+    if (found !== undefined) return found.ref;
+    const words = locales[this.lang].explain;
+    const { provenance } = citation;
+    const illustrative = provenance.status === 'illustrative';
+    const text = illustrative
+      ? `${words.illustrative}${words.colon}${provenance.note}`
+      : `${provenance.source}${provenance.quote === undefined ? '' : `${words.colon}“${provenance.quote}”`}`;
+    const source: ExplainedSource = {
+      ref: this.sources.length + 1,
+      parameter: citation.parameter,
+      label: citation.label[this.lang] + (illustrative ? ILLUSTRATIVE_MARK : ''),
+      value: showValue(citation.value),
+      status: provenance.status,
+      text,
+    };
+    this.sources.push(source);
+    return source.ref;
+  }
+}
+
+function capCut(line: BenefitLine, lang: Language): string | null {
+  if (line.cappedBy === null) return null;
+  const path = line.cappedBy === 'maximumSubsidy' ? 'ceilings.maximumSubsidy' : `benefits.${line.benefit}.caps.${line.cappedBy}`;
+  const limit = line.citations.find((citation) => citation.parameter === path)?.value;
+  return locales[lang].explain.capped({
+    cap: locales[lang].terms[line.cappedBy] ?? line.cappedBy,
+    limit: showValue(limit),
+    cut: line.amountBeforeCaps.minus(line.amount).toFixed(2),
+  });
+}
+
+function explainLine(line: BenefitLine, lang: Language, sources: SourceList): ExplainedLine {
+  const words = locales[lang].explain;
+  const label = line.label[lang] + (line.illustrative ? ILLUSTRATIVE_MARK : '');
+  const computing = line.steps.filter((step) => !ADJUSTMENTS.has(step.key));
+  const main = computing.at(-1)?.statement[lang] ?? `${line.amount.toFixed(2)} ${locales[lang].units.yuan}`;
+  const cut = capCut(line, lang);
+  const afterCut = cut === null ? '' : `${words.semicolon}${cut}${words.semicolon}${words.net({ amount: line.amount.toFixed(2) })}`;
+  return {
+    benefit: line.benefit,
+    label,
+    amount: line.amount.toFixed(2),
+    illustrative: line.illustrative,
+    summary: `${label}${words.colon}${main}${afterCut}`,
+    steps: line.steps.map((step) => ({ label: step.label[lang], statement: step.statement[lang] })),
+    cut,
+    sources: line.citations.map((citation) => sources.refOf(citation)),
+  };
+}
+
+function heading(policy: PolicyRef, lang: Language): string {
+  return locales[lang].explain.policy({ name: policy.name[lang], scheme: policy.scheme, year: policy.year });
+}
+
+function marked(text: string, illustrative: boolean): string {
+  return illustrative ? `${text}${ILLUSTRATIVE_MARK}` : text;
+}
+
+function money(amount: Decimal): string {
+  return amount.toFixed(2);
+}
+
+/** Warnings other than those the explanation already shows in place (marks, outcome). */
+function notes(messages: readonly Message[], lang: Language, shownElsewhere: readonly MessageCode[]): string[] {
+  return sentences(
+    messages.filter((m) => m.code !== 'ILLUSTRATIVE_PARAMETER' && !shownElsewhere.includes(m.code)),
+    lang,
+  );
+}
+
+function explainClaim(result: ClaimResult, lang: Language): Explanation {
+  const words = locales[lang].explain;
+  const sources = new SourceList(lang);
+  const lines = result.lines.map((line) => explainLine(line, lang, sources));
+  return {
+    lang,
+    kind: 'claim',
+    title: words.claim({ claimId: result.claimId, kind: result.kind, date: result.eventDate }),
+    policy: heading(result.policy, lang),
+    outcome: result.eligible ? marked(words.paid({ amount: money(result.total) }), result.illustrative) : words.refused,
+    lines,
+    // A cut is told on its line, so the reasons keep only what refused the claim or a benefit.
+    reasons: sentences(result.reasons.filter((reason) => reason.code !== 'CAP_REACHED'), lang),
+    warnings: notes(result.warnings, lang, []),
+    sources: sources.sources,
+    illustrative: result.illustrative,
+    parts: [],
+  };
+}
+
+function explainCondolence(result: CondolenceResult, lang: Language): Explanation {
+  const words = locales[lang].explain;
+  const sources = new SourceList(lang);
+  const lines = result.line === null ? [] : [explainLine(result.line, lang, sources)];
+  const outcome = !result.eligible
+    ? words.notQualified
+    : result.amount !== null
+      ? words.awarded({ amount: money(result.amount) })
+      : words.range({ min: money(result.range!.min), max: money(result.range!.max) });
+  return {
+    lang,
+    kind: 'condolence',
+    title: words.stay({ stayId: result.stayId, date: result.eventDate }),
+    policy: heading(result.policy, lang),
+    outcome: marked(outcome, result.illustrative),
+    lines,
+    reasons: sentences(result.reasons, lang),
+    warnings: notes(result.warnings, lang, ['DECIDED_ON_APPLICATION']),
+    sources: sources.sources,
+    illustrative: result.illustrative,
+    parts: [],
+  };
+}
+
+function explainYear(result: YearResult, lang: Language): Explanation {
+  const words = locales[lang].explain;
+  return {
+    lang,
+    kind: 'year',
+    title: words.year({ memberId: result.memberId, count: result.results.length }),
+    policy: heading(result.policy, lang),
+    outcome: marked(words.paid({ amount: money(result.total) }), result.illustrative),
+    lines: [],
+    reasons: [],
+    warnings: [],
+    sources: [],
+    illustrative: result.illustrative,
+    parts: result.results.map((claim) => explainClaim(claim, lang)),
+  };
+}
+
+/**
+ * Put a claim, year or condolence result into words, as data a UI can lay out.
+ *
+ * Each benefit line gets a one-sentence summary with its arithmetic and units
+ * (`住院补贴：50.00 元/天 × 10 天 = 500.00 元`), its steps, the ceiling that cut it and by how
+ * much, and references to the sources of the parameters it used. Every figure that rests on an
+ * illustrative (unpublished) parameter carries the mark `※`. {@link explain} renders this as
+ * text.
+ *
+ * @category Explanation
+ *
+ * @param result - what {@link evaluateClaim}, {@link evaluateYear} or {@link evaluateCondolence} returned
+ * @param options - `lang`: `'zh'` (the default) or `'en'`
+ * @returns the explanation, in the chosen language
+ * @throws {InvalidInputError} when `result` is not a huzhu result or `options` is invalid
+ *
+ * @example
+ * const member = { id: 'm1', enrolments: [{ scheme: 'guangxi', year: 2024, from: '2024-01-01', to: '2024-12-31' }] };
+ * const death = { kind: 'death', id: 'c1', date: '2024-06-01' } as const;
+ * const explanation = buildExplanation(evaluateClaim(policies.guangxi[2024], member, death), { lang: 'en' });
+ * [explanation.outcome, explanation.lines[0].summary]
+ * //=> ['Pays 10000.00 yuan', 'Death benefit: 10000.00 yuan']
+ */
+export function buildExplanation(result: Explainable, options?: ExplainOptions): Explanation {
+  const { kind, lang } = acceptExplainable(result, options);
+  if (kind === 'year') return explainYear(result as YearResult, lang);
+  if (kind === 'condolence') return explainCondolence(result as CondolenceResult, lang);
+  return explainClaim(result as ClaimResult, lang);
+}

@@ -1,0 +1,127 @@
+import { acceptPolicy } from '../_lib/acceptPolicy';
+import { Dec } from '../_lib/decimal';
+import type { Label, Parameter, Policy, Provenance } from '../_lib/policySchema';
+import { deepFreeze, policyRef, type PolicyRef } from '../_lib/settle';
+
+/** A parameter's value and where it comes from, on one side of a diff. */
+export interface ParameterState {
+  readonly value: unknown;
+  readonly provenance: Provenance;
+}
+
+/** One parameter that differs between two policy versions. */
+export interface ParameterChange {
+  readonly change: 'added' | 'removed' | 'changed';
+  /** Where the parameter sits, e.g. `benefits.death.formula.amount`. */
+  readonly parameter: string;
+  /** The label of the newer side when there is one. */
+  readonly label: Label;
+  readonly before: ParameterState | null;
+  readonly after: ParameterState | null;
+  /** For a changed amount or ratio, whether it went up or down; null otherwise. */
+  readonly direction: 'increase' | 'decrease' | null;
+}
+
+/** A convention or eligibility rule that differs; these are settings, not cited parameters. */
+export interface SettingChange {
+  /** E.g. `conventions.dayCount` or `eligibility.requiredFlags`. */
+  readonly setting: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/** What changes from one policy version to another. */
+export interface PolicyDiff {
+  readonly from: PolicyRef;
+  readonly to: PolicyRef;
+  /** Parameters of `to` in its order, then those only `from` had. */
+  readonly changes: readonly ParameterChange[];
+  readonly settings: readonly SettingChange[];
+}
+
+function isParameter(value: unknown): value is Parameter {
+  return typeof value === 'object' && value !== null && 'value' in value && 'label' in value && 'provenance' in value;
+}
+
+/** Every parameter of a policy by path; benefits are named by id, so reordering them is no change. */
+function parametersOf(policy: Policy): Map<string, Parameter> {
+  const found = new Map<string, Parameter>();
+  const walk = (value: unknown, path: string): void => {
+    if (isParameter(value)) {
+      found.set(path, value);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value)) walk(child, `${path}.${key}`);
+    }
+  };
+  for (const benefit of policy.benefits) walk(benefit, `benefits.${benefit.id}`);
+  walk(policy.ceilings, 'ceilings');
+  walk(policy.contribution, 'contribution');
+  return found;
+}
+
+function settingsOf(policy: Policy): Map<string, unknown> {
+  const settings = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(policy.conventions)) settings.set(`conventions.${key}`, value);
+  for (const [key, value] of Object.entries(policy.eligibility)) settings.set(`eligibility.${key}`, value);
+  return settings;
+}
+
+// Both sides are schema output, so equal values serialise with the same key order.
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+function direction(before: unknown, after: unknown): ParameterChange['direction'] {
+  const numeric = (value: unknown) => (typeof value === 'string' || typeof value === 'number') && /^\d+(\.\d+)?$/.test(String(value));
+  if (!numeric(before) || !numeric(after)) return null;
+  const order = new Dec(String(after)).comparedTo(String(before));
+  return order > 0 ? 'increase' : order < 0 ? 'decrease' : null;
+}
+
+const state = (parameter: Parameter): ParameterState => ({ value: parameter.value, provenance: parameter.provenance });
+
+/**
+ * List every parameter that differs between two policy versions: added, removed or changed,
+ * with labels, both values and their provenance.
+ *
+ * Parameters are matched by path, benefits by id. A parameter whose value is unchanged is not
+ * listed, even when its label or source text was reworded. Conventions and eligibility rules
+ * that differ are listed apart, under `settings`. What a policy author runs after writing a
+ * new protection year, to check that it changes exactly what the union announced.
+ *
+ * @category Policies
+ *
+ * @param from - the older version, e.g. `policies.guangxi[2023]`
+ * @param to - the newer version
+ * @returns the changed parameters and settings
+ * @throws {InvalidInputError} when either policy is invalid
+ *
+ * @example
+ * const diff = diffPolicies(policies.guangxi[2023], policies.guangxi[2024]);
+ * diff.changes.filter((c) => c.after?.provenance.status === 'published').map((c) => `${c.change} ${c.label.en}`)
+ * //=> ['changed Death benefit', 'added Daily hospital allowance per day', 'added Disability subsidy maximum', 'changed Maximum subsidy per protection year']
+ */
+export function diffPolicies(from: Policy, to: Policy): PolicyDiff {
+  const older = acceptPolicy(from, 'from');
+  const newer = acceptPolicy(to, 'to');
+  const before = parametersOf(older);
+  const after = parametersOf(newer);
+  const changes: ParameterChange[] = [];
+  for (const [path, parameter] of after) {
+    const old = before.get(path);
+    if (old === undefined) {
+      changes.push({ change: 'added', parameter: path, label: parameter.label, before: null, after: state(parameter), direction: null });
+    } else if (!same(old.value, parameter.value)) {
+      const change = { change: 'changed', parameter: path, label: parameter.label } as const;
+      changes.push({ ...change, before: state(old), after: state(parameter), direction: direction(old.value, parameter.value) });
+    }
+  }
+  for (const [path, parameter] of before) {
+    if (!after.has(path)) {
+      changes.push({ change: 'removed', parameter: path, label: parameter.label, before: state(parameter), after: null, direction: null });
+    }
+  }
+  const oldSettings = settingsOf(older);
+  const settings = [...settingsOf(newer)]
+    .filter(([key, value]) => !same(oldSettings.get(key), value))
+    .map(([setting, value]) => ({ setting, before: oldSettings.get(setting) ?? null, after: value }));
+  return deepFreeze({ from: policyRef(older), to: policyRef(newer), changes, settings });
+}
