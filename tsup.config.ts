@@ -1,11 +1,23 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
-  treeshake: true,
-});
+export default defineConfig([
+  {
+    entry: ['src/index.ts'],
+    format: ['esm', 'cjs'],
+    dts: true,
+    // Each build cleans only its own files: the two run at once in the same folder.
+    clean: ['index.*'],
+    sourcemap: true,
+    target: 'node20',
+    treeshake: true,
+  },
+  {
+    // The `huzhu` command: ESM only, with its shebang kept from src/bin.ts.
+    entry: { cli: 'src/bin.ts' },
+    format: ['esm'],
+    clean: ['cli.*'],
+    sourcemap: true,
+    target: 'node20',
+    treeshake: true,
+  },
+]);

@@ -1,5 +1,7 @@
 // Loads the built package by its own name, through the `exports` map, as ESM and as CommonJS,
-// and checks that both settle a claim alike and that their type files exist.
+// and checks that both settle a claim alike, that their type files exist, and that the `huzhu`
+// command the `bin` field names runs.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
@@ -20,4 +22,8 @@ const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.
 for (const condition of Object.values(manifest.exports['.'])) {
   for (const file of Object.values(condition)) assert.ok(existsSync(new URL(`../${file}`, import.meta.url)), `missing ${file}`);
 }
-console.log('dist: ESM and CommonJS builds load and agree');
+const bin = new URL(`../${manifest.bin.huzhu}`, import.meta.url);
+const listed = execFileSync(process.execPath, [bin.pathname, 'policies'], { encoding: 'utf8' });
+assert.match(listed, /^guangxi@2024 /m);
+assert.equal(execFileSync(process.execPath, [bin.pathname, '--version'], { encoding: 'utf8' }).trim(), manifest.version);
+console.log('dist: ESM and CommonJS builds load and agree; the huzhu command runs');

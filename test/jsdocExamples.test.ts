@@ -10,7 +10,7 @@ import * as huzhu from '../src';
 
 const SRC = join(import.meta.dirname, '..', 'src');
 const modules = readdirSync(SRC, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_') && entry.name !== 'policies')
+  .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_') && !['cli', 'policies'].includes(entry.name))
   .map((entry) => entry.name);
 
 function exampleOf(source: string): { code: string; expected: string } | undefined {

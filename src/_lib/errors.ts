@@ -12,7 +12,7 @@ export interface Issue {
 }
 
 /** `claims[3].costs.selfPaid`: the path as a developer writes it in code. */
-function formatPath(path: readonly (string | number)[]): string {
+export function formatPath(path: readonly (string | number)[]): string {
   return path.reduce<string>(
     (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text === '' ? key : `${text}.${key}`),
     '',

@@ -1,0 +1,72 @@
+import { formatPath, type Issue } from '../_lib/errors';
+import type { Language } from '../_lib/messages';
+import type { ClaimResult } from '../_lib/settle';
+import { csvLine } from './csv';
+import type { Outcome } from './settle';
+
+export const OUTPUT_FORMATS = ['table', 'csv', 'ndjson'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** `claim.admission: expected …`, one issue per entry. */
+export function issueText(issue: Issue): string {
+  const where = formatPath(issue.path);
+  return where === '' ? issue.message : `${where}: ${issue.message}`;
+}
+
+/** The flat summary of one outcome that every output format shows. */
+function summary(outcome: Outcome, lang: Language) {
+  if ('issues' in outcome) {
+    return { line: outcome.line, status: 'error' as const, errors: outcome.issues.map(issueText), issues: outcome.issues };
+  }
+  const result: ClaimResult = outcome.result;
+  return {
+    line: outcome.line,
+    status: result.eligible ? ('settled' as const) : ('refused' as const),
+    scheme: result.policy.scheme,
+    year: result.policy.year,
+    memberId: result.memberId,
+    claimId: result.claimId,
+    total: result.total.toFixed(2),
+    benefits: Object.fromEntries(result.lines.map((line) => [line.benefit, line.amount.toFixed(2)])),
+    reasons: result.reasons.map((reason) => reason.message[lang]),
+    illustrative: result.illustrative,
+  };
+}
+
+const CSV_HEADER = ['line', 'status', 'scheme', 'year', 'memberId', 'claimId', 'total', 'benefits', 'reasons', 'illustrative', 'errors'];
+
+function csvRow(outcome: Outcome, lang: Language): string {
+  const row = summary(outcome, lang);
+  if (row.status === 'error') return csvLine([String(row.line), row.status, '', '', '', '', '', '', '', '', row.errors.join(' | ')]);
+  const benefits = Object.entries(row.benefits).map(([id, amount]) => `${id}=${amount}`).join(';');
+  return csvLine([String(row.line), row.status, row.scheme, String(row.year), row.memberId, row.claimId, row.total, benefits, row.reasons.join(' | '), String(row.illustrative), '']);
+}
+
+function ndjsonRow(outcome: Outcome, lang: Language): string {
+  const row = summary(outcome, lang);
+  if (row.status === 'error') return `${JSON.stringify({ line: row.line, status: row.status, issues: row.issues })}\n`;
+  return `${JSON.stringify(row)}\n`;
+}
+
+// Display width: CJK characters take two columns in a terminal.
+const width = (text: string) => [...text].reduce((sum, char) => sum + (/[\u1100-\uFFEF]/.test(char) ? 2 : 1), 0);
+const pad = (text: string, size: number) => text + ' '.repeat(Math.max(0, size - width(text)));
+const TABLE_COLUMNS = [6, 10, 16, 16, 16, 13] as const;
+
+function tableRow(cells: readonly string[]): string {
+  return `${cells.map((cell, i) => (i < TABLE_COLUMNS.length ? pad(cell, TABLE_COLUMNS[i]!) : cell)).join(' ')}`.trimEnd() + '\n';
+}
+
+function tableLine(outcome: Outcome, lang: Language): string {
+  const row = summary(outcome, lang);
+  if (row.status === 'error') return tableRow([String(row.line), 'error', '', '', '', '', row.errors.join(' | ')]);
+  const note = [...row.reasons, ...(row.illustrative ? [lang === 'zh' ? '※ 含示例参数' : '※ uses illustrative figures'] : [])].join(' ');
+  return tableRow([String(row.line), row.status, `${row.scheme} ${row.year}`, row.memberId, row.claimId, row.total, note]);
+}
+
+/** Writes outcomes in one format: a header first when the format has one, then a line each. */
+export function outcomeWriter(format: OutputFormat, lang: Language): { header: string; row: (outcome: Outcome) => string } {
+  if (format === 'csv') return { header: csvLine(CSV_HEADER), row: (outcome) => csvRow(outcome, lang) };
+  if (format === 'ndjson') return { header: '', row: (outcome) => ndjsonRow(outcome, lang) };
+  return { header: tableRow(['line', 'status', 'policy', 'member', 'claim', 'total', 'notes']), row: (outcome) => tableLine(outcome, lang) };
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { Issue } from '../_lib/errors';
+import { slugSchema } from '../_lib/policySchema';
+
+/**
+ * The CSV columns, with the Chinese headers accepted for each. One row is one claim with the
+ * member's enrolment; empty cells are absent values.
+ */
+export const CSV_COLUMNS = {
+  scheme: '保障方案',
+  memberId: '会员编号',
+  enrolmentScheme: '参保方案',
+  enrolmentYear: '参保年度',
+  enrolledFrom: '参保起始日期',
+  enrolledTo: '参保终止日期',
+  flags: '会员标识',
+  claimId: '申请编号',
+  kind: '申请类型',
+  date: '事件日期',
+  admission: '入院日期',
+  discharge: '出院日期',
+  cause: '住院原因',
+  total: '总费用',
+  insurancePaid: '医保报销',
+  inScopeCopay: '政策范围内个人自付',
+  selfPaid: '医保外自费费用',
+  grade: '伤残等级',
+} as const;
+
+export type CsvColumn = keyof typeof CSV_COLUMNS;
+
+const COLUMN_BY_HEADER = new Map<string, CsvColumn>(
+  Object.entries(CSV_COLUMNS).flatMap(([column, chinese]) => [
+    [column, column as CsvColumn],
+    [chinese, column as CsvColumn],
+  ]),
+);
+
+/** Chinese words accepted in the `kind` and `cause` cells. */
+const VALUE_ALIASES: Readonly<Record<string, string>> = {
+  住院: 'hospitalisation',
+  伤残: 'disability',
+  身故: 'death',
+  疾病: 'illness',
+  意外: 'accident',
+  意外伤害: 'accident',
+};
+
+/** A record as the library takes it: which scheme, the member, and the claim. */
+export const recordSchema = z.strictObject({ scheme: slugSchema, member: z.unknown(), claim: z.unknown() });
+export type ClaimRecord = z.output<typeof recordSchema>;
+
+const integer = (cell: string | undefined) => (cell !== undefined && /^\d+$/.test(cell) ? Number(cell) : cell);
+
+/** A CSV row keyed by header, as the record JSON input would give; unknown headers are issues. */
+export function recordFromCsv(row: Readonly<Record<string, string>>): { record: unknown } | { issues: Issue[] } {
+  const cells: Partial<Record<CsvColumn, string>> = {};
+  const issues: Issue[] = [];
+  for (const [header, value] of Object.entries(row)) {
+    const column = COLUMN_BY_HEADER.get(header);
+    if (column === undefined) {
+      issues.push({ path: [header], code: 'unknown_column', message: `unknown column; expected one of ${Object.keys(CSV_COLUMNS).join(', ')} or their Chinese names` });
+    } else if (value.trim() !== '') {
+      cells[column] = value.trim();
+    }
+  }
+  if (issues.length > 0) return { issues };
+  const alias = (cell: string | undefined) => (cell === undefined ? undefined : (VALUE_ALIASES[cell] ?? cell));
+  const kind = alias(cells.kind);
+  const costs = { total: cells.total, insurancePaid: cells.insurancePaid, inScopeCopay: cells.inScopeCopay, selfPaid: cells.selfPaid };
+  const claim =
+    kind === 'hospitalisation'
+      ? { kind, id: cells.claimId, admission: cells.admission, discharge: cells.discharge, cause: alias(cells.cause), costs }
+      : kind === 'disability'
+        ? { kind, id: cells.claimId, date: cells.date, grade: integer(cells.grade) }
+        : { kind, id: cells.claimId, date: cells.date };
+  const flags = cells.flags?.split(/[;；]/).map((flag) => flag.trim()).filter((flag) => flag !== '');
+  const enrolment = {
+    // A top-up such as Guilin's condolence payment rests on an enrolment in another scheme.
+    scheme: cells.enrolmentScheme ?? cells.scheme,
+    year: integer(cells.enrolmentYear) ?? integer(cells.enrolledFrom?.slice(0, 4)),
+    from: cells.enrolledFrom,
+    to: cells.enrolledTo,
+  };
+  const member = {
+    id: cells.memberId,
+    enrolments: [enrolment],
+    ...(flags && { flags: Object.fromEntries(flags.map((flag) => [flag, true])) }),
+  };
+  return { record: { scheme: cells.scheme, member, claim } };
+}
+
+/** An issue of a CSV row, re-pointed from the record's field to the column it came from. */
+export function issueInColumn(issue: Issue): Issue {
+  const [root, key, ...rest] = issue.path;
+  let column: string | undefined;
+  if (root === 'scheme') column = 'scheme';
+  else if (root === 'member' && key === 'id') column = 'memberId';
+  else if (root === 'member' && key === 'flags') column = 'flags';
+  else if (root === 'member' && key === 'enrolments') {
+    const field = rest[1];
+    column = field === 'from' ? 'enrolledFrom' : field === 'to' ? 'enrolledTo' : field === 'year' ? 'enrolmentYear' : 'enrolmentScheme';
+  } else if (root === 'claim' && key === 'costs') column = rest.length > 0 ? String(rest[0]) : 'total';
+  else if (root === 'claim' && key === 'id') column = 'claimId';
+  else if (root === 'claim' && typeof key === 'string') column = key;
+  return column === undefined ? issue : { ...issue, path: [column] };
+}
