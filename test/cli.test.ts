@@ -83,9 +83,9 @@ describe('huzhu evaluate', () => {
   it('writes CSV with a header and a row per input row', () => {
     const { stdout } = huzhu(['evaluate', 'claims.csv', '--format', 'csv', '--lang', 'en']);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('line,status,scheme,year,memberId,claimId,total,benefits,reasons,illustrative,errors');
-    expect(lines[1]).toBe('2,settled,guangxi,2024,m1,c1,1500.00,hospitalisation=1000.00;hospital-allowance=500.00,,true,');
-    expect(lines[4]).toBe('5,settled,guangxi,2023,m3,"c4, with a comma",5000.00,death=5000.00,,false,');
+    expect(lines[0]).toBe('line,status,scheme,year,memberId,claimId,total,benefits,reasons,warnings,illustrative,errors');
+    expect(lines[1]).toBe('2,settled,guangxi,2024,m1,c1,1500.00,hospitalisation=1000.00;hospital-allowance=500.00,,,true,');
+    expect(lines[4]).toBe('5,settled,guangxi,2023,m3,"c4, with a comma",5000.00,death=5000.00,,,false,');
     expect(lines).toHaveLength(7);
   });
 
@@ -105,6 +105,15 @@ describe('huzhu evaluate', () => {
     expect(code).toBe(0);
   });
 
+  it('settles a condolence top-up on the Guangxi enrolment, and states the range still to be decided', () => {
+    const input = [
+      'scheme,memberId,enrolmentScheme,enrolledFrom,enrolledTo,flags,claimId,kind,admission,discharge,cause,total,insurancePaid,inScopeCopay,selfPaid',
+      'guilin-condolence,m1,guangxi,2024-01-01,2024-12-31,cityFederationDirect,s1,hospitalisation,2024-08-01,2024-08-20,illness,40000,20000,8000,12000',
+    ].join('\n');
+    const [row] = ndjson(huzhu(['evaluate', '-', '--from', 'csv', '--format', 'ndjson', '--lang', 'en'], input).stdout);
+    expect(row).toMatchObject({ status: 'settled', total: '0.00', warnings: ['Condolence payment: the amount is decided on application, between 500.00 and 5000.00 yuan.'] });
+  });
+
   it('keeps every row of a long file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'huzhu-cli-'));
     const file = join(dir, 'many.csv');
@@ -113,7 +122,7 @@ describe('huzhu evaluate', () => {
     const { code, stdout } = huzhu(['evaluate', file, '--format', 'csv']);
     const lines = stdout.trimEnd().split('\n').slice(1);
     expect(lines).toHaveLength(3000);
-    expect(lines.at(-1)).toBe('3001,settled,guangxi,2024,m2999,c2999,10000.00,death=10000.00,,false,');
+    expect(lines.at(-1)).toBe('3001,settled,guangxi,2024,m2999,c2999,10000.00,death=10000.00,,,false,');
     expect(code).toBe(0);
   });
 });

@@ -137,7 +137,8 @@ function registryWith(extraPolicyFiles: readonly string[]): PolicyRegistry {
 }
 
 async function summarise(io: CliIo, counts: { rows: number; failed: number }): Promise<number> {
-  await write(io.stderr, `${counts.rows} rows: ${counts.rows - counts.failed} results, ${counts.failed} errors\n`);
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  await write(io.stderr, `${count(counts.rows, 'row')}: ${count(counts.rows - counts.failed, 'result')}, ${count(counts.failed, 'error')}\n`);
   return counts.failed > 0 ? EXIT.rowsFailed : EXIT.ok;
 }
 

@@ -29,17 +29,19 @@ function summary(outcome: Outcome, lang: Language) {
     total: result.total.toFixed(2),
     benefits: Object.fromEntries(result.lines.map((line) => [line.benefit, line.amount.toFixed(2)])),
     reasons: result.reasons.map((reason) => reason.message[lang]),
+    // Illustrative figures have their own column; a warning per parameter would drown the rest.
+    warnings: result.warnings.filter((warning) => warning.code !== 'ILLUSTRATIVE_PARAMETER').map((warning) => warning.message[lang]),
     illustrative: result.illustrative,
   };
 }
 
-const CSV_HEADER = ['line', 'status', 'scheme', 'year', 'memberId', 'claimId', 'total', 'benefits', 'reasons', 'illustrative', 'errors'];
+const CSV_HEADER = ['line', 'status', 'scheme', 'year', 'memberId', 'claimId', 'total', 'benefits', 'reasons', 'warnings', 'illustrative', 'errors'];
 
 function csvRow(outcome: Outcome, lang: Language): string {
   const row = summary(outcome, lang);
-  if (row.status === 'error') return csvLine([String(row.line), row.status, '', '', '', '', '', '', '', '', row.errors.join(' | ')]);
+  if (row.status === 'error') return csvLine([String(row.line), row.status, ...Array<string>(CSV_HEADER.length - 3).fill(''), row.errors.join(' | ')]);
   const benefits = Object.entries(row.benefits).map(([id, amount]) => `${id}=${amount}`).join(';');
-  return csvLine([String(row.line), row.status, row.scheme, String(row.year), row.memberId, row.claimId, row.total, benefits, row.reasons.join(' | '), String(row.illustrative), '']);
+  return csvLine([String(row.line), row.status, row.scheme, String(row.year), row.memberId, row.claimId, row.total, benefits, row.reasons.join(' | '), row.warnings.join(' | '), String(row.illustrative), '']);
 }
 
 function ndjsonRow(outcome: Outcome, lang: Language): string {
@@ -51,7 +53,7 @@ function ndjsonRow(outcome: Outcome, lang: Language): string {
 // Display width: CJK characters take two columns in a terminal.
 const width = (text: string) => [...text].reduce((sum, char) => sum + (/[\u1100-\uFFEF]/.test(char) ? 2 : 1), 0);
 const pad = (text: string, size: number) => text + ' '.repeat(Math.max(0, size - width(text)));
-const TABLE_COLUMNS = [6, 10, 16, 16, 16, 13] as const;
+const TABLE_COLUMNS = [6, 8, 24, 12, 12, 12] as const;
 
 function tableRow(cells: readonly string[]): string {
   return `${cells.map((cell, i) => (i < TABLE_COLUMNS.length ? pad(cell, TABLE_COLUMNS[i]!) : cell)).join(' ')}`.trimEnd() + '\n';
@@ -60,7 +62,7 @@ function tableRow(cells: readonly string[]): string {
 function tableLine(outcome: Outcome, lang: Language): string {
   const row = summary(outcome, lang);
   if (row.status === 'error') return tableRow([String(row.line), 'error', '', '', '', '', row.errors.join(' | ')]);
-  const note = [...row.reasons, ...(row.illustrative ? [lang === 'zh' ? '※ 含示例参数' : '※ uses illustrative figures'] : [])].join(' ');
+  const note = [...row.reasons, ...row.warnings, ...(row.illustrative ? [lang === 'zh' ? '※ 含示例参数' : '※ uses illustrative figures'] : [])].join(' ');
   return tableRow([String(row.line), row.status, `${row.scheme} ${row.year}`, row.memberId, row.claimId, row.total, note]);
 }
 
