@@ -29,7 +29,7 @@ export function createRegistry(policies: readonly Policy[]): PolicyRegistry {
   if (!Array.isArray(policies)) {
     throw new InvalidInputError([{ path: ['policies'], code: 'invalid_type', message: 'expected an array of policies' }]);
   }
-  const accepted = policies.map((policy, index) => ({ policy: acceptPolicy(policy, index), index }));
+  const accepted = policies.map((policy, index) => ({ policy: acceptPolicy(policy, ['policies', index]), index }));
   const sorted = [...accepted].sort(
     (a, b) => a.policy.scheme.localeCompare(b.policy.scheme) || a.policy.validFrom.localeCompare(b.policy.validFrom),
   );
