@@ -17,6 +17,10 @@ import {
   type MemberInput,
   type Policy,
 } from '../src';
+import { validate } from '../src/_lib/errors';
+import { claimSchema, ledgerSchema } from '../src/_lib/inputSchemas';
+import { acceptLedger } from '../src/_lib/ledger';
+import { settleClaim } from '../src/_lib/settle';
 import { made, syntheticPolicy } from './_fixtures';
 
 const capped = syntheticPolicy(
@@ -190,3 +194,51 @@ describe('policies as JSON', () => {
     expect(parsePolicy(JSON.parse(JSON.stringify(policy)))).toEqual(policy);
   });
 });
+
+describe('the fast path and the reference path agree', () => {
+  // A third policy exercises what the others do not: rounding at each step, half to even,
+  // a per-claim cap, a grade table with gaps, and both days counted.
+  const evenSteps = syntheticPolicy(
+    [
+      { id: 'subsidy', label: { zh: '住院补助', en: 'Subsidy' }, event: 'hospitalisation', causes: ['illness'], formula: { kind: 'copay', base: 'selfPaid', deductible: made('0.01'), tiers: made([{ upTo: '777.77', ratio: '0.125' }, { upTo: '5000', ratio: '0.333333' }, { ratio: '0.5' }]) }, caps: { perClaim: made('2500.5') } },
+      { id: 'allowance', label: { zh: '住院补贴', en: 'Allowance' }, event: 'hospitalisation', formula: { kind: 'perDay', amount: made('12.34') } },
+      { id: 'disability', label: { zh: '伤残补助', en: 'Disability' }, event: 'disability', formula: { kind: 'gradeSchedule', maximum: made('999.99'), shares: made({ 2: '0.5', 7: '0.125' }) }, caps: { perYear: made('600') } },
+    ],
+    { ceilings: { maximumSubsidy: made('4000') }, conventions: { yearBy: 'discharge', dayCount: 'includeBothDays', rounding: { mode: 'halfEven', at: 'eachStep' } } },
+  );
+  const all = [...cases, { name: 'half-even rounding at each step', policy: evenSteps, scheme: 'test' }];
+
+  it.each(all)('evaluateClaim gives the reference settlement byte for byte under $name', ({ policy, scheme }) => {
+    fc.assert(
+      fc.property(claimArb('c'), ledgerArb(scheme), (claim, ledger) => {
+        const reference = settleClaim(policy, member(scheme) as never, validate(claimSchema, claim, 'claim'), acceptLedger(validate(ledgerSchema, ledger, 'ledger'), policy, 'm'));
+        expect(JSON.stringify(evaluateClaim(policy, member(scheme), claim, ledger))).toBe(JSON.stringify(reference));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each(all)('evaluateYear gives the chained reference settlements under $name, deeply frozen', ({ policy, scheme }) => {
+    fc.assert(
+      fc.property(claimsArb, (claims) => {
+        const year = evaluateYear(policy, member(scheme), claims);
+        let ledger = acceptLedger(undefined, policy, 'm');
+        for (const result of year.results) {
+          const claim = claims.find((c) => c.id === result.claimId)!;
+          const reference = settleClaim(policy, member(scheme) as never, validate(claimSchema, claim, 'claim'), ledger);
+          expect(JSON.stringify(result)).toBe(JSON.stringify(reference));
+          ledger = reference.ledger;
+        }
+        expect(isDeeplyFrozen(year)).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+/** Frozen all the way down; a Decimal counts as a value, frozen itself, as the library freezes it. */
+function isDeeplyFrozen(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (Decimal.isDecimal(value)) return Object.isFrozen(value);
+  return Object.isFrozen(value) && Object.values(value).every(isDeeplyFrozen);
+}

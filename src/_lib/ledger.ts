@@ -25,9 +25,8 @@ export function emptyLedger(policy: Policy, memberId: string): Ledger {
   return Object.freeze({ scheme: policy.scheme, year: policy.year, memberId, total: ZERO, byBenefit: Object.freeze({}), claimIds: Object.freeze([]) });
 }
 
-/** Checks that a caller's ledger belongs to this scheme, year and member. */
-export function acceptLedger(ledger: z.output<typeof ledgerSchema> | undefined, policy: Policy, memberId: string): Ledger {
-  if (ledger === undefined) return emptyLedger(policy, memberId);
+/** Refuses a ledger of another scheme, year or member: it would silently reset the caps. */
+export function checkLedgerOwner(ledger: Pick<Ledger, 'scheme' | 'year' | 'memberId'>, policy: Policy, memberId: string): void {
   const expected = { scheme: policy.scheme, year: policy.year, memberId } as const;
   const issues = (Object.keys(expected) as (keyof typeof expected)[])
     .filter((key) => ledger[key] !== expected[key])
@@ -37,8 +36,16 @@ export function acceptLedger(ledger: z.output<typeof ledgerSchema> | undefined, 
       message: `expected the ledger of ${key} ${JSON.stringify(expected[key])}; got ${JSON.stringify(ledger[key])}`,
     }));
   if (issues.length > 0) throw new InvalidInputError(issues);
+}
+
+/** Checks that a caller's ledger belongs to this scheme, year and member. */
+export function acceptLedger(ledger: z.output<typeof ledgerSchema> | undefined, policy: Policy, memberId: string): Ledger {
+  if (ledger === undefined) return emptyLedger(policy, memberId);
+  checkLedgerOwner(ledger, policy, memberId);
   return Object.freeze({
-    ...expected,
+    scheme: policy.scheme,
+    year: policy.year,
+    memberId,
     total: toMoney(ledger.total),
     byBenefit: Object.freeze(Object.fromEntries(Object.entries(ledger.byBenefit).map(([id, amount]) => [id, toMoney(amount)]))),
     claimIds: Object.freeze([...ledger.claimIds]),

@@ -31,6 +31,40 @@ export interface BenefitLine {
   readonly illustrative: boolean;
 }
 
+/**
+ * A benefit line whose steps may be worked out on first read: the fast path settles the
+ * amounts and leaves the steps, which cost more to write than the settlement itself, to the
+ * reference path. To a reader and to JSON it is a plain line; `steps` is an accessor.
+ */
+export class Line implements BenefitLine {
+  declare readonly benefit: string;
+  declare readonly label: Label;
+  declare readonly amount: Decimal;
+  declare readonly amountBeforeCaps: Decimal;
+  declare readonly cappedBy: CapKind | null;
+  declare readonly range?: { readonly min: Decimal; readonly max: Decimal };
+  declare readonly citations: readonly Citation[];
+  declare readonly illustrative: boolean;
+  #steps: readonly Step[] | (() => readonly Step[]);
+
+  constructor(fields: Omit<BenefitLine, 'steps'>, steps: readonly Step[] | (() => readonly Step[])) {
+    Object.assign(this, fields);
+    this.#steps = typeof steps === 'function' ? steps : deepFreeze(steps);
+    Object.freeze(this);
+  }
+
+  get steps(): readonly Step[] {
+    if (typeof this.#steps === 'function') this.#steps = deepFreeze(this.#steps());
+    return this.#steps;
+  }
+
+  /** The line as plain data, in the order of {@link BenefitLine}'s fields. */
+  toJSON(): BenefitLine {
+    const { benefit, label, amount, amountBeforeCaps, cappedBy, range, citations, illustrative } = this;
+    return { benefit, label, amount, amountBeforeCaps, cappedBy, ...(range && { range }), steps: this.steps, citations, illustrative };
+  }
+}
+
 /** The policy version a result was computed by. */
 export interface PolicyRef {
   readonly scheme: string;
@@ -65,7 +99,7 @@ export function eventDate(policy: Pick<Policy, 'conventions'>, claim: Claim): st
 }
 
 export function policyRef(policy: Policy): PolicyRef {
-  return { scheme: policy.scheme, year: policy.year, name: policy.name };
+  return Object.freeze({ scheme: policy.scheme, year: policy.year, name: policy.name });
 }
 
 /**
@@ -166,17 +200,19 @@ export function settleBenefit(
     trace.reason('CAP_REACHED', { benefit: benefit.label, cap: cappedBy, cut: formatYuan(amountBeforeCaps.minus(amount)), limit: formatYuan(limit) });
   }
 
-  const line: BenefitLine = {
-    benefit: benefit.id,
-    label: benefit.label,
-    amount: toMoney(amount),
-    amountBeforeCaps: toMoney(amountBeforeCaps),
-    cappedBy,
-    ...(outcome.range && { range: { min: toMoney(outcome.range.min), max: toMoney(outcome.range.max) } }),
-    steps: trace.steps,
-    citations: trace.citations,
-    illustrative: trace.illustrative,
-  };
+  const line = new Line(
+    {
+      benefit: benefit.id,
+      label: benefit.label,
+      amount: toMoney(amount),
+      amountBeforeCaps: toMoney(amountBeforeCaps),
+      cappedBy,
+      ...(outcome.range && { range: { min: toMoney(outcome.range.min), max: toMoney(outcome.range.max) } }),
+      citations: trace.citations,
+      illustrative: trace.illustrative,
+    },
+    trace.steps,
+  );
   return { line, reasons: trace.reasons, warnings: [...trace.warnings, ...illustrativeWarnings(trace.citations)] };
 }
 

@@ -1,7 +1,9 @@
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import { validate } from '../_lib/errors';
-import { claimSchema, ledgerSchema, memberSchema, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
-import { acceptLedger } from '../_lib/ledger';
+import { settleFast } from '../_lib/fastSettle';
+import { claimSchema, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
+import { isPlainClaim } from '../_lib/plainInput';
+import { readLedger, readMember } from '../_lib/readInputs';
 import type { Policy } from '../_lib/policySchema';
 import { settleClaim, type ClaimResult } from '../_lib/settle';
 
@@ -36,8 +38,11 @@ import { settleClaim, type ClaimResult } from '../_lib/settle';
  */
 export function evaluateClaim(policy: Policy, member: MemberInput, claim: ClaimInput, ledger?: LedgerInput): ClaimResult {
   const accepted = acceptPolicy(policy);
-  const validMember = validate(memberSchema, member, 'member');
-  const validClaim = validate(claimSchema, claim, 'claim');
-  const validLedger = ledger === undefined ? undefined : validate(ledgerSchema, ledger, 'ledger');
-  return settleClaim(accepted, validMember, validClaim, acceptLedger(validLedger, accepted, validMember.id));
+  const validMember = readMember(member);
+  const parseClaim = () => validate(claimSchema, claim, 'claim');
+  const plain = isPlainClaim(claim);
+  const validClaim = plain ? undefined : parseClaim();
+  const start = readLedger(ledger, accepted, validMember.id);
+  const fast = plain ? settleFast(accepted, validMember, claim, parseClaim, start) : undefined;
+  return fast ?? settleClaim(accepted, validMember, validClaim ?? parseClaim(), start);
 }

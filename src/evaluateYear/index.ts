@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import type { Decimal } from '../_lib/decimal';
 import { validate } from '../_lib/errors';
-import { claimSchema, ledgerSchema, memberSchema, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
-import { acceptLedger, type Ledger } from '../_lib/ledger';
+import { settleFast } from '../_lib/fastSettle';
+import { claimSchema, type Claim, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
+import type { Ledger } from '../_lib/ledger';
+import { isPlainClaim } from '../_lib/plainInput';
+import { readLedger, readMember } from '../_lib/readInputs';
 import { toMoney } from '../_lib/money';
 import type { Message } from '../_lib/messages';
 import type { Policy } from '../_lib/policySchema';
-import { deepFreeze, eventDate, policyRef, settleClaim, uniqueMessages, type ClaimResult, type PolicyRef } from '../_lib/settle';
+import { eventDate, policyRef, settleClaim, uniqueMessages, type ClaimResult, type PolicyRef } from '../_lib/settle';
 
 /** A member's claims settled in date order under one policy version. */
 export interface YearResult {
@@ -24,7 +27,8 @@ export interface YearResult {
   readonly illustrative: boolean;
 }
 
-const claimsSchema = z.array(claimSchema).max(100_000).readonly();
+const MAX_CLAIMS = 100_000;
+const claimsSchema = z.array(claimSchema).max(MAX_CLAIMS).readonly();
 
 /**
  * Settle a member's claims of a protection year, carrying the ledger from one to the next.
@@ -53,27 +57,31 @@ const claimsSchema = z.array(claimSchema).max(100_000).readonly();
  */
 export function evaluateYear(policy: Policy, member: MemberInput, claims: readonly ClaimInput[], ledger?: LedgerInput): YearResult {
   const accepted = acceptPolicy(policy);
-  const validMember = validate(memberSchema, member, 'member');
-  const validClaims = validate(claimsSchema, claims, 'claims');
-  const start = acceptLedger(ledger === undefined ? undefined : validate(ledgerSchema, ledger, 'ledger'), accepted, validMember.id);
+  const validMember = readMember(member);
+  // Claims of the plain shape skip the schema; if any is not plain, the schema checks them all.
+  const allPlain = Array.isArray(claims) && claims.length <= MAX_CLAIMS && claims.every(isPlainClaim);
+  const validClaims: readonly (ClaimInput | Claim)[] = allPlain ? claims : validate(claimsSchema, claims, 'claims');
+  const start = readLedger(ledger, accepted, validMember.id);
 
   const ordered = validClaims
-    .map((claim, index) => ({ claim, index, date: eventDate(accepted, claim) }))
-    .sort((a, b) => a.date.localeCompare(b.date) || a.index - b.index);
+    .map((claim, index) => ({ claim, index, date: eventDate(accepted, claim as Claim) }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
   const results: ClaimResult[] = [];
   let current = start;
-  for (const { claim } of ordered) {
-    const result = settleClaim(accepted, validMember, claim, current);
+  for (const { claim, index } of ordered) {
+    const parse = () => validate(claimSchema, claims[index], ['claims', index]);
+    const fast = allPlain ? settleFast(accepted, validMember, claim as ClaimInput, parse, current) : undefined;
+    const result = fast ?? settleClaim(accepted, validMember, allPlain ? parse() : (claim as Claim), current);
     results.push(result);
     current = result.ledger;
   }
-  return deepFreeze({
+  return Object.freeze({
     memberId: validMember.id,
     policy: policyRef(accepted),
-    results,
+    results: Object.freeze(results),
     total: toMoney(current.total.minus(start.total)),
     ledger: current,
-    warnings: uniqueMessages(results.flatMap((result) => result.warnings)),
+    warnings: Object.freeze(uniqueMessages(results.flatMap((result) => result.warnings))),
     illustrative: results.some((result) => result.illustrative),
   });
 }

@@ -1,0 +1,323 @@
+/**
+ * The fast path of settlement: the same rules as `settleClaim`, computed in whole fen with
+ * plain integers wherever that is provably exact, and the explanation (reasons, steps,
+ * citations, warnings) left to be computed on first access by `settleClaim` itself, which is
+ * the reference. Whenever a claim is outside what this path does exactly (a refusal, a
+ * `bracket` formula, a product past 2^53), it answers `undefined` and the caller takes the
+ * reference path. Property tests check that both paths give the same JSON, byte for byte.
+ */
+import { Dec, type Decimal } from './decimal';
+import type { Claim, ClaimInput, Member } from './inputSchemas';
+import type { Ledger } from './ledger';
+import { moneyFromFen, type RoundingMode } from './money';
+import { message, type Message } from './messages';
+import type { Benefit, Parameter, Policy } from './policySchema';
+import { benefitsFor, deepFreeze, eligibilityReasons, eventDate, Line, policyRef, settleClaim, uniqueMessages, type CapKind, type ClaimResult } from './settle';
+import { illustrativeWarnings, type Citation } from './trace';
+import { dayNumber, fenOfPlain } from './plainInput';
+
+/** The part of a ledger the fast path needs, in fen. */
+interface FenLedger {
+  readonly total: number;
+  readonly byBenefit: ReadonlyMap<string, number>;
+}
+
+/** A ratio as an exact fraction num / den, den a power of ten. */
+interface Ratio {
+  readonly num: number;
+  readonly den: number;
+}
+
+type Compiled = (claim: ClaimInput, mode: RoundingMode, eachStep: boolean) => number | undefined;
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+function ratio(value: string | number): Ratio {
+  const exact = new Dec(value);
+  const den = 10 ** exact.decimalPlaces();
+  return { num: exact.times(den).toNumber(), den };
+}
+
+const fen = (yuan: string) => new Dec(yuan).times(100).toNumber();
+
+/** n / d rounded to a whole number by the mode, for integers 0 ≤ n ≤ 2^53 and d > 0. */
+function divide(n: number, d: number, mode: RoundingMode): number {
+  let q = Math.floor(n / d);
+  let r = n - q * d;
+  // The float quotient may land one off; the remainder puts it right.
+  if (r < 0) (q -= 1), (r += d);
+  else if (r >= d) (q += 1), (r -= d);
+  if (r === 0 || mode === 'down') return q;
+  if (mode === 'up') return q + 1;
+  if (2 * r > d) return q + 1;
+  if (2 * r < d) return q;
+  return mode === 'halfUp' || q % 2 === 1 ? q + 1 : q;
+}
+
+/** `portion × ratio` exactly, in units of fen / den, or undefined past 2^53. */
+function times(portion: number, { num }: Ratio): number | undefined {
+  return num === 0 || portion <= SAFE / num ? portion * num : undefined;
+}
+
+function compileFormula(benefit: Benefit, dayCount: Policy['conventions']['dayCount']): Compiled | undefined {
+  const formula = benefit.formula;
+  switch (formula.kind) {
+    case 'lumpSum': {
+      const amount = fen(formula.amount.value);
+      return () => amount;
+    }
+    case 'perDay': {
+      const daily = fen(formula.amount.value);
+      const firstPaidDay = formula.firstPaidDay?.value ?? 1;
+      const maxDays = formula.maxDays?.value ?? Infinity;
+      return (claim) => {
+        if (claim.kind !== 'hospitalisation') return undefined;
+        const nights = dayNumber(claim.discharge) - dayNumber(claim.admission);
+        const days = Math.max(1, dayCount === 'includeBothDays' ? nights + 1 : nights);
+        const paidDays = Math.min(maxDays, Math.max(0, days - firstPaidDay + 1));
+        return paidDays === 0 || daily <= SAFE / paidDays ? daily * paidDays : undefined;
+      };
+    }
+    case 'gradeSchedule': {
+      const maximum = fen(formula.maximum.value);
+      const shares = new Map(Object.entries(formula.shares.value).map(([grade, share]) => [Number(grade), ratio(share!)]));
+      return (claim, mode) => {
+        if (claim.kind !== 'disability') return undefined;
+        const share = shares.get(claim.grade);
+        if (share === undefined) return 0;
+        const exact = times(maximum, share);
+        return exact === undefined ? undefined : divide(exact, share.den, mode);
+      };
+    }
+    case 'copay': {
+      const deductible = fen(formula.deductible.value);
+      const tiers = formula.tiers.value.map((tier) => ({ upTo: tier.upTo === undefined ? undefined : fen(tier.upTo), ratio: ratio(tier.ratio) }));
+      const den = Math.max(...tiers.map((tier) => tier.ratio.den));
+      const base = formula.base;
+      return (claim, mode, eachStep) => {
+        if (claim.kind !== 'hospitalisation') return undefined;
+        const cost = fenOfPlain(claim.costs[base] as string);
+        let lower = deductible;
+        let sum = 0;
+        for (const tier of tiers) {
+          const portion = Math.max(0, (tier.upTo === undefined ? cost : Math.min(cost, tier.upTo)) - lower);
+          if (portion > 0) {
+            const exact = times(portion, tier.ratio);
+            if (exact === undefined) return undefined;
+            // Each step rounds each tier; otherwise tiers add up exactly in fen / den.
+            const part = eachStep ? divide(exact, tier.ratio.den, mode) * den : exact * (den / tier.ratio.den);
+            if (part > SAFE - sum) return undefined;
+            sum += part;
+          }
+          if (tier.upTo !== undefined) lower = Math.max(lower, tier.upTo);
+        }
+        return divide(sum, den, mode);
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A benefit in fen, with what its line cites and warns of: fixed by the policy, not the claim. */
+interface CompiledBenefit {
+  readonly formula: Compiled;
+  readonly caps: readonly { readonly kind: 'perClaim' | 'perYear'; readonly limit: number }[];
+  /** The citations when the formula pays, and when a grade table leaves the grade out. */
+  readonly citations: readonly Citation[];
+  readonly citationsUncovered: readonly Citation[];
+  /** One warning per illustrative parameter among those citations. */
+  readonly warnings: readonly Message[];
+  readonly warningsUncovered: readonly Message[];
+  /** For `gradeSchedule`: whether the table has the claim's grade. */
+  readonly covers: (claim: ClaimInput) => boolean;
+}
+
+interface CompiledPolicy {
+  readonly benefits: ReadonlyMap<Benefit, CompiledBenefit>;
+  readonly maximumSubsidy: { readonly limit: number; readonly citation: Citation } | undefined;
+}
+
+function cite(parameter: Parameter, path: string): Citation {
+  return Object.freeze({ parameter: path, label: parameter.label, value: parameter.value, provenance: parameter.provenance });
+}
+
+/** The parameters a formula reads, in the order the reference evaluators read them. */
+function formulaCitations(benefit: Benefit, covered: boolean): Citation[] {
+  const path = `benefits.${benefit.id}.formula`;
+  const formula = benefit.formula;
+  const optional = (parameter: Parameter | undefined, name: string) => (parameter === undefined ? [] : [cite(parameter, `${path}.${name}`)]);
+  switch (formula.kind) {
+    case 'copay':
+      return [cite(formula.deductible, `${path}.deductible`), cite(formula.tiers, `${path}.tiers`)];
+    case 'perDay':
+      return [cite(formula.amount, `${path}.amount`), ...optional(formula.firstPaidDay, 'firstPaidDay'), ...optional(formula.maxDays, 'maxDays')];
+    case 'gradeSchedule':
+      return [cite(formula.shares, `${path}.shares`), ...(covered ? [cite(formula.maximum, `${path}.maximum`)] : [])];
+    case 'lumpSum':
+      return [cite(formula.amount, `${path}.amount`)];
+    default:
+      // Brackets never reach the fast path: compile refuses them.
+      return [];
+  }
+}
+
+const compiled = new WeakMap<Policy, CompiledPolicy | null>();
+
+/** The policy in fen, once per policy object; null when a benefit has no exact fast form. */
+function compile(policy: Policy): CompiledPolicy | null {
+  const known = compiled.get(policy);
+  if (known !== undefined) return known;
+  const maximum = policy.ceilings.maximumSubsidy;
+  const maximumSubsidy = maximum && { limit: fen(maximum.value), citation: cite(maximum, 'ceilings.maximumSubsidy') };
+  const benefits = new Map<Benefit, CompiledBenefit>();
+  let result: CompiledPolicy | null = { benefits, maximumSubsidy };
+  for (const benefit of policy.benefits) {
+    const formula = compileFormula(benefit, policy.conventions.dayCount);
+    if (formula === undefined) {
+      result = null;
+      break;
+    }
+    const path = `benefits.${benefit.id}.caps`;
+    const capCitations = (['perClaim', 'perYear'] as const).flatMap((kind) => (benefit.caps?.[kind] ? [cite(benefit.caps[kind], `${path}.${kind}`)] : []));
+    const after = [...capCitations, ...(maximumSubsidy ? [maximumSubsidy.citation] : [])];
+    const shares = benefit.formula.kind === 'gradeSchedule' ? benefit.formula.shares.value : undefined;
+    const citations = Object.freeze([...formulaCitations(benefit, true), ...after]);
+    const citationsUncovered = Object.freeze([...formulaCitations(benefit, false), ...after]);
+    benefits.set(benefit, {
+      formula,
+      caps: (['perClaim', 'perYear'] as const).flatMap((kind) => (benefit.caps?.[kind] ? [{ kind, limit: fen(benefit.caps[kind].value) }] : [])),
+      citations,
+      citationsUncovered,
+      warnings: deepFreeze(illustrativeWarnings(citations)),
+      warningsUncovered: deepFreeze(illustrativeWarnings(citationsUncovered)),
+      covers: (claim) => shares === undefined || (claim.kind === 'disability' && Object.hasOwn(shares, String(claim.grade))),
+    });
+  }
+  compiled.set(policy, result);
+  return result;
+}
+
+const fenLedgers = new WeakMap<Ledger, FenLedger>();
+
+/** A ledger in fen: remembered for the ledgers this path made, read from Decimals otherwise. */
+function inFen(ledger: Ledger): FenLedger {
+  const known = fenLedgers.get(ledger);
+  if (known !== undefined) return known;
+  return {
+    total: ledger.total.times(100).toNumber(),
+    byBenefit: new Map(Object.entries(ledger.byBenefit).map(([id, amount]) => [id, amount.times(100).toNumber()])),
+  };
+}
+
+/** Whether huzhu made this ledger: then it is frozen and valid, and need not be validated again. */
+export function isOwnLedger(value: unknown): value is Ledger {
+  return typeof value === 'object' && value !== null && fenLedgers.has(value as Ledger);
+}
+
+/** `1234.5` yuan in fen (123450) as formatYuan writes it: `"1234.50"`. */
+function fenText(amountInFen: number): string {
+  return `${Math.floor(amountInFen / 100)}.${String(amountInFen % 100).padStart(2, '0')}`;
+}
+
+function ledgerAfter(ledger: Ledger, before: FenLedger, claimId: string, paid: readonly { benefit: Benefit; fen: number }[]): Ledger {
+  const byBenefit = new Map(before.byBenefit);
+  let total = before.total;
+  for (const line of paid) {
+    byBenefit.set(line.benefit.id, (byBenefit.get(line.benefit.id) ?? 0) + line.fen);
+    total += line.fen;
+  }
+  const amounts: Record<string, Decimal> = {};
+  for (const [id, amount] of byBenefit) amounts[id] = moneyFromFen(amount);
+  const next: Ledger = Object.freeze({
+    scheme: ledger.scheme,
+    year: ledger.year,
+    memberId: ledger.memberId,
+    total: moneyFromFen(total),
+    byBenefit: Object.freeze(amounts),
+    claimIds: Object.freeze([...ledger.claimIds, claimId]),
+  });
+  fenLedgers.set(next, { total, byBenefit });
+  return next;
+}
+
+/**
+ * Settles a plain, validated claim in fen, or answers undefined when the reference path must
+ * do it. `validClaim` gives the schema-parsed claim the reference path needs for explanations.
+ */
+export function settleFast(policy: Policy, member: Member, claim: ClaimInput, validClaim: () => Claim, ledger: Ledger): ClaimResult | undefined {
+  const compiledPolicy = compile(policy);
+  if (compiledPolicy === null) return undefined;
+  const plain = claim as Claim;
+  const date = eventDate(policy, plain);
+  if (eligibilityReasons(policy, member, date).length > 0 || ledger.claimIds.includes(claim.id)) return undefined;
+  const applicable = benefitsFor(policy, plain);
+  if (applicable.benefits.length === 0) return undefined;
+
+  const { mode, at } = policy.conventions.rounding;
+  const before = inFen(ledger);
+  const reasons: Message[] = [...applicable.reasons];
+  const warnings: Message[] = [];
+  const paid: { benefit: Benefit; fen: number; beforeCaps: number; cappedBy: CapKind | null; citations: readonly Citation[] }[] = [];
+  let paidThisClaim = 0;
+  for (const benefit of applicable.benefits) {
+    const compiledBenefit = compiledPolicy.benefits.get(benefit)!;
+    const beforeCaps = compiledBenefit.formula(claim, mode, at === 'eachStep');
+    if (beforeCaps === undefined) return undefined;
+    const covered = compiledBenefit.covers(claim);
+    if (!covered) reasons.push(message('GRADE_NOT_COVERED', { benefit: benefit.label, grade: (claim as { grade: number }).grade }));
+    const caps = compiledBenefit.caps.map((cap) => ({
+      ...cap,
+      remaining: cap.kind === 'perClaim' ? cap.limit : Math.max(0, cap.limit - (before.byBenefit.get(benefit.id) ?? 0)),
+    }));
+    if (compiledPolicy.maximumSubsidy) {
+      const { limit } = compiledPolicy.maximumSubsidy;
+      caps.push({ kind: 'maximumSubsidy' as never, limit, remaining: Math.max(0, limit - before.total - paidThisClaim) });
+    }
+    let amount = beforeCaps;
+    let capped: (typeof caps)[number] | undefined;
+    for (const cap of caps) {
+      if (amount > cap.remaining) (amount = cap.remaining), (capped = cap);
+    }
+    if (capped !== undefined) {
+      reasons.push(message('CAP_REACHED', { benefit: benefit.label, cap: capped.kind, cut: fenText(beforeCaps - amount), limit: fenText(capped.limit) }));
+    }
+    const citations = covered ? compiledBenefit.citations : compiledBenefit.citationsUncovered;
+    warnings.push(...(covered ? compiledBenefit.warnings : compiledBenefit.warningsUncovered));
+    paid.push({ benefit, fen: amount, beforeCaps, cappedBy: (capped?.kind as CapKind | undefined) ?? null, citations });
+    paidThisClaim += amount;
+  }
+
+  // The reference settlement, run only if something asks for the steps.
+  let reference: ClaimResult | undefined;
+  const explained = () => (reference ??= settleClaim(policy, member, validClaim(), ledger));
+  const lines = paid.map((line, index) => {
+    const amount = moneyFromFen(line.fen);
+    return new Line(
+      {
+        benefit: line.benefit.id,
+        label: line.benefit.label,
+        amount,
+        amountBeforeCaps: line.beforeCaps === line.fen ? amount : moneyFromFen(line.beforeCaps),
+        cappedBy: line.cappedBy,
+        citations: line.citations,
+        illustrative: line.citations.some((citation) => citation.provenance.status === 'illustrative'),
+      },
+      () => explained().lines[index]!.steps,
+    );
+  });
+  return Object.freeze({
+    claimId: claim.id,
+    memberId: member.id,
+    kind: claim.kind,
+    eventDate: date,
+    policy: policyRef(policy),
+    eligible: true,
+    reasons: deepFreeze(reasons),
+    total: moneyFromFen(paidThisClaim),
+    lines: Object.freeze(lines),
+    ledger: ledgerAfter(ledger, before, claim.id, paid),
+    warnings: Object.freeze(uniqueMessages(warnings)),
+    illustrative: lines.some((line) => line.illustrative),
+  });
+}

@@ -1,0 +1,104 @@
+/**
+ * Hand-written checks for the common shape of members and claims: strings for amounts and
+ * dates, nothing unusual. They accept a strict subset of what the zod schemas accept and say
+ * nothing about why an input fails: anything they refuse goes through the schemas, which give
+ * the error or the normalised value. They exist because they are ~50× faster than the schemas
+ * on the path every claim takes.
+ */
+import type { ClaimInput, MemberInput } from './inputSchemas';
+import { MAX_STAY_DAYS } from './inputSchemas';
+
+const DATE = /^(19|2\d)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** At most twelve digits and two decimals, so always within MAX_YUAN. */
+const YUAN = /^\d{1,12}(\.\d{1,2})?$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const FLAGS = new Set(['cityFederationDirect', 'hardship', 'gigWorker']);
+
+/** Day number of a `YYYY-MM-DD` date already matched by DATE: whole days since 1970-01-01. */
+export function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+}
+
+export function isPlainDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !DATE.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return Number(value.slice(8, 10)) <= (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!);
+}
+
+/** Whole fen of an amount matched by YUAN: exact, since it has at most 14 digits. */
+export function fenOfPlain(yuan: string): number {
+  const dot = yuan.indexOf('.');
+  if (dot < 0) return Number(yuan) * 100;
+  const decimals = yuan.slice(dot + 1);
+  return Number(yuan.slice(0, dot)) * 100 + Number(decimals) * (decimals.length === 1 ? 10 : 1);
+}
+
+const isPlainId = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 200;
+const isPlainYuan = (value: unknown): value is string => typeof value === 'string' && YUAN.test(value);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** Exactly these keys, the optional ones possibly absent; no `__proto__` or others slip past. */
+function hasKeys(value: Record<string, unknown>, required: readonly string[], optional: readonly string[] = []): boolean {
+  const keys = Object.keys(value);
+  let present = 0;
+  for (const key of keys) {
+    if (required.includes(key)) present += 1;
+    else if (!optional.includes(key)) return false;
+  }
+  return present === required.length;
+}
+
+function isPlainEnrolment(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    hasKeys(value, ['scheme', 'year', 'from', 'to']) &&
+    typeof value.scheme === 'string' &&
+    value.scheme.length >= 1 &&
+    value.scheme.length <= 64 &&
+    Number.isInteger(value.year) &&
+    (value.year as number) >= 1990 &&
+    (value.year as number) <= 2200 &&
+    isPlainDate(value.from) &&
+    isPlainDate(value.to) &&
+    value.to >= value.from
+  );
+}
+
+export function isPlainMember(value: unknown): value is MemberInput {
+  if (!isRecord(value) || !hasKeys(value, ['id', 'enrolments'], ['flags']) || !isPlainId(value.id)) return false;
+  const { enrolments, flags } = value;
+  if (!Array.isArray(enrolments) || enrolments.length > 1000 || !enrolments.every(isPlainEnrolment)) return false;
+  if (flags === undefined) return true;
+  return isRecord(flags) && Object.entries(flags).every(([flag, set]) => FLAGS.has(flag) && typeof set === 'boolean');
+}
+
+function isPlainStay(value: Record<string, unknown>): boolean {
+  if (!hasKeys(value, ['kind', 'id', 'admission', 'discharge', 'cause', 'costs'])) return false;
+  const { admission, discharge, cause, costs } = value;
+  if (!isPlainDate(admission) || !isPlainDate(discharge) || (cause !== 'illness' && cause !== 'accident')) return false;
+  const days = dayNumber(discharge) - dayNumber(admission);
+  if (days < 0 || days > MAX_STAY_DAYS) return false;
+  if (!isRecord(costs) || !hasKeys(costs, ['total', 'insurancePaid', 'inScopeCopay', 'selfPaid'])) return false;
+  const { total, insurancePaid, inScopeCopay, selfPaid } = costs;
+  if (!isPlainYuan(total) || !isPlainYuan(insurancePaid) || !isPlainYuan(inScopeCopay) || !isPlainYuan(selfPaid)) return false;
+  return fenOfPlain(insurancePaid) + fenOfPlain(inScopeCopay) + fenOfPlain(selfPaid) <= fenOfPlain(total);
+}
+
+export function isPlainClaim(value: unknown): value is ClaimInput {
+  if (!isRecord(value) || !isPlainId(value.id)) return false;
+  switch (value.kind) {
+    case 'hospitalisation':
+      return isPlainStay(value);
+    case 'disability':
+      return hasKeys(value, ['kind', 'id', 'date', 'grade']) && isPlainDate(value.date) && Number.isInteger(value.grade) && (value.grade as number) >= 1 && (value.grade as number) <= 10;
+    case 'death':
+      return hasKeys(value, ['kind', 'id', 'date']) && isPlainDate(value.date);
+    default:
+      return false;
+  }
+}
