@@ -12,7 +12,7 @@ import type { Ledger } from './ledger';
 import { moneyFromFen, type RoundingMode } from './money';
 import { message, type Message } from './messages';
 import type { Benefit, Parameter, Policy } from './policySchema';
-import { benefitsFor, deepFreeze, eligibilityReasons, eventDate, Line, policyRef, settleClaim, uniqueMessages, type CapKind, type ClaimResult } from './settle';
+import { benefitsFor, deepFreeze, eligibilityReasons, eventDate, Line, policyRef, settleClaim, type CapKind, type ClaimResult } from './settle';
 import { illustrativeWarnings, type Citation } from './trace';
 import { dayNumber, fenOfPlain } from './plainInput';
 
@@ -135,6 +135,8 @@ interface CompiledBenefit {
 
 interface CompiledPolicy {
   readonly benefits: ReadonlyMap<Benefit, CompiledBenefit>;
+  /** `benefitsFor` by claim kind and cause: a policy has few, and every claim asks. */
+  readonly applicable: Map<string, { readonly benefits: Benefit[]; readonly reasons: readonly Message[] }>;
   readonly maximumSubsidy: { readonly limit: number; readonly citation: Citation } | undefined;
 }
 
@@ -171,7 +173,17 @@ function compile(policy: Policy): CompiledPolicy | null {
   const maximum = policy.ceilings.maximumSubsidy;
   const maximumSubsidy = maximum && { limit: fen(maximum.value), citation: cite(maximum, 'ceilings.maximumSubsidy') };
   const benefits = new Map<Benefit, CompiledBenefit>();
-  let result: CompiledPolicy | null = { benefits, maximumSubsidy };
+  let result: CompiledPolicy | null = { benefits, maximumSubsidy, applicable: new Map() };
+  // One warning object per parameter, so that the warnings of a claim dedupe by identity.
+  const warningOf = new Map<string, Message>();
+  const warningsFor = (citations: readonly Citation[]) =>
+    Object.freeze(
+      illustrativeWarnings(citations).map((warning, index) => {
+        const path = citations.filter((citation) => citation.provenance.status === 'illustrative')[index]!.parameter;
+        if (!warningOf.has(path)) warningOf.set(path, deepFreeze(warning));
+        return warningOf.get(path)!;
+      }),
+    );
   for (const benefit of policy.benefits) {
     const formula = compileFormula(benefit, policy.conventions.dayCount);
     if (formula === undefined) {
@@ -189,8 +201,8 @@ function compile(policy: Policy): CompiledPolicy | null {
       caps: (['perClaim', 'perYear'] as const).flatMap((kind) => (benefit.caps?.[kind] ? [{ kind, limit: fen(benefit.caps[kind].value) }] : [])),
       citations,
       citationsUncovered,
-      warnings: deepFreeze(illustrativeWarnings(citations)),
-      warningsUncovered: deepFreeze(illustrativeWarnings(citationsUncovered)),
+      warnings: warningsFor(citations),
+      warningsUncovered: warningsFor(citationsUncovered),
       covers: (claim) => shares === undefined || (claim.kind === 'disability' && Object.hasOwn(shares, String(claim.grade))),
     });
   }
@@ -198,21 +210,49 @@ function compile(policy: Policy): CompiledPolicy | null {
   return result;
 }
 
-const fenLedgers = new WeakMap<Ledger, FenLedger>();
+/**
+ * A ledger the fast path made: plain fields as any ledger, plus its amounts in fen in a
+ * private field, so the next claim reads them without converting Decimals back.
+ */
+class FenBackedLedger implements Ledger {
+  declare readonly scheme: string;
+  declare readonly year: number;
+  declare readonly memberId: string;
+  declare readonly total: Decimal;
+  declare readonly byBenefit: Readonly<Record<string, Decimal>>;
+  declare readonly claimIds: readonly string[];
+  readonly #fen: FenLedger;
 
-/** A ledger in fen: remembered for the ledgers this path made, read from Decimals otherwise. */
-function inFen(ledger: Ledger): FenLedger {
-  const known = fenLedgers.get(ledger);
-  if (known !== undefined) return known;
-  return {
-    total: ledger.total.times(100).toNumber(),
-    byBenefit: new Map(Object.entries(ledger.byBenefit).map(([id, amount]) => [id, amount.times(100).toNumber()])),
-  };
+  constructor(fields: Ledger, fen: FenLedger) {
+    const self = this as { -readonly [K in keyof Ledger]: Ledger[K] };
+    self.scheme = fields.scheme;
+    self.year = fields.year;
+    self.memberId = fields.memberId;
+    self.total = fields.total;
+    self.byBenefit = fields.byBenefit;
+    self.claimIds = fields.claimIds;
+    this.#fen = fen;
+    Object.freeze(this);
+  }
+
+  static fenOf(ledger: unknown): FenLedger | undefined {
+    return typeof ledger === 'object' && ledger !== null && #fen in ledger ? (ledger as FenBackedLedger).#fen : undefined;
+  }
 }
 
-/** Whether huzhu made this ledger: then it is frozen and valid, and need not be validated again. */
+/** A ledger in fen: kept by the ledgers this path made, read from Decimals otherwise. */
+function inFen(ledger: Ledger): FenLedger {
+  return (
+    FenBackedLedger.fenOf(ledger) ?? {
+      total: ledger.total.times(100).toNumber(),
+      byBenefit: new Map(Object.entries(ledger.byBenefit).map(([id, amount]) => [id, amount.times(100).toNumber()])),
+    }
+  );
+}
+
+/** Whether huzhu's fast path made this ledger: then it is frozen and valid, and need not be validated again. */
 export function isOwnLedger(value: unknown): value is Ledger {
-  return typeof value === 'object' && value !== null && fenLedgers.has(value as Ledger);
+  return FenBackedLedger.fenOf(value) !== undefined;
 }
 
 /** `1234.5` yuan in fen (123450) as formatYuan writes it: `"1234.50"`. */
@@ -227,18 +267,20 @@ function ledgerAfter(ledger: Ledger, before: FenLedger, claimId: string, paid: r
     byBenefit.set(line.benefit.id, (byBenefit.get(line.benefit.id) ?? 0) + line.fen);
     total += line.fen;
   }
-  const amounts: Record<string, Decimal> = {};
-  for (const [id, amount] of byBenefit) amounts[id] = moneyFromFen(amount);
-  const next: Ledger = Object.freeze({
-    scheme: ledger.scheme,
-    year: ledger.year,
-    memberId: ledger.memberId,
-    total: moneyFromFen(total),
-    byBenefit: Object.freeze(amounts),
-    claimIds: Object.freeze([...ledger.claimIds, claimId]),
-  });
-  fenLedgers.set(next, { total, byBenefit });
-  return next;
+  // Amounts of benefits this claim did not pay are the previous ledger's, unchanged.
+  const amounts: Record<string, Decimal> = { ...ledger.byBenefit };
+  for (const line of paid) amounts[line.benefit.id] = moneyFromFen(byBenefit.get(line.benefit.id)!);
+  return new FenBackedLedger(
+    {
+      scheme: ledger.scheme,
+      year: ledger.year,
+      memberId: ledger.memberId,
+      total: moneyFromFen(total),
+      byBenefit: Object.freeze(amounts),
+      claimIds: Object.freeze([...ledger.claimIds, claimId]),
+    },
+    { total, byBenefit },
+  );
 }
 
 /**
@@ -251,7 +293,13 @@ export function settleFast(policy: Policy, member: Member, claim: ClaimInput, va
   const plain = claim as Claim;
   const date = eventDate(policy, plain);
   if (eligibilityReasons(policy, member, date).length > 0 || ledger.claimIds.includes(claim.id)) return undefined;
-  const applicable = benefitsFor(policy, plain);
+  const key = plain.kind === 'hospitalisation' ? `${plain.kind} ${plain.cause}` : plain.kind;
+  let applicable = compiledPolicy.applicable.get(key);
+  if (applicable === undefined) {
+    const found = benefitsFor(policy, plain);
+    applicable = { benefits: found.benefits, reasons: deepFreeze(found.reasons) };
+    compiledPolicy.applicable.set(key, applicable);
+  }
   if (applicable.benefits.length === 0) return undefined;
 
   const { mode, at } = policy.conventions.rounding;
@@ -266,25 +314,27 @@ export function settleFast(policy: Policy, member: Member, claim: ClaimInput, va
     if (beforeCaps === undefined) return undefined;
     const covered = compiledBenefit.covers(claim);
     if (!covered) reasons.push(message('GRADE_NOT_COVERED', { benefit: benefit.label, grade: (claim as { grade: number }).grade }));
-    const caps = compiledBenefit.caps.map((cap) => ({
-      ...cap,
-      remaining: cap.kind === 'perClaim' ? cap.limit : Math.max(0, cap.limit - (before.byBenefit.get(benefit.id) ?? 0)),
-    }));
-    if (compiledPolicy.maximumSubsidy) {
-      const { limit } = compiledPolicy.maximumSubsidy;
-      caps.push({ kind: 'maximumSubsidy' as never, limit, remaining: Math.max(0, limit - before.total - paidThisClaim) });
-    }
     let amount = beforeCaps;
-    let capped: (typeof caps)[number] | undefined;
-    for (const cap of caps) {
-      if (amount > cap.remaining) (amount = cap.remaining), (capped = cap);
+    let cappedBy: CapKind | null = null;
+    let cappedLimit = 0;
+    for (const cap of compiledBenefit.caps) {
+      const remaining = cap.kind === 'perClaim' ? cap.limit : Math.max(0, cap.limit - (before.byBenefit.get(benefit.id) ?? 0));
+      if (amount > remaining) (amount = remaining), (cappedBy = cap.kind), (cappedLimit = cap.limit);
     }
-    if (capped !== undefined) {
-      reasons.push(message('CAP_REACHED', { benefit: benefit.label, cap: capped.kind, cut: fenText(beforeCaps - amount), limit: fenText(capped.limit) }));
+    const maximum = compiledPolicy.maximumSubsidy;
+    if (maximum !== undefined) {
+      const remaining = Math.max(0, maximum.limit - before.total - paidThisClaim);
+      if (amount > remaining) (amount = remaining), (cappedBy = 'maximumSubsidy'), (cappedLimit = maximum.limit);
+    }
+    if (cappedBy !== null) {
+      reasons.push(message('CAP_REACHED', { benefit: benefit.label, cap: cappedBy, cut: fenText(beforeCaps - amount), limit: fenText(cappedLimit) }));
     }
     const citations = covered ? compiledBenefit.citations : compiledBenefit.citationsUncovered;
-    warnings.push(...(covered ? compiledBenefit.warnings : compiledBenefit.warningsUncovered));
-    paid.push({ benefit, fen: amount, beforeCaps, cappedBy: (capped?.kind as CapKind | undefined) ?? null, citations });
+    // Warnings are one object per parameter (see compile), so identity finds the repeats.
+    for (const warning of covered ? compiledBenefit.warnings : compiledBenefit.warningsUncovered) {
+      if (!warnings.includes(warning)) warnings.push(warning);
+    }
+    paid.push({ benefit, fen: amount, beforeCaps, cappedBy, citations });
     paidThisClaim += amount;
   }
 
@@ -317,7 +367,7 @@ export function settleFast(policy: Policy, member: Member, claim: ClaimInput, va
     total: moneyFromFen(paidThisClaim),
     lines: Object.freeze(lines),
     ledger: ledgerAfter(ledger, before, claim.id, paid),
-    warnings: Object.freeze(uniqueMessages(warnings)),
+    warnings: Object.freeze(warnings),
     illustrative: lines.some((line) => line.illustrative),
   });
 }

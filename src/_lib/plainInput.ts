@@ -8,31 +8,54 @@
 import type { ClaimInput, MemberInput } from './inputSchemas';
 import { MAX_STAY_DAYS } from './inputSchemas';
 
-const DATE = /^(19|2\d)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** At most twelve digits and two decimals, so always within MAX_YUAN. */
 const YUAN = /^\d{1,12}(\.\d{1,2})?$/;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const FLAGS = new Set(['cityFederationDirect', 'hardship', 'gigWorker']);
+const ZERO_CODE = 48;
 
-/** Day number of a `YYYY-MM-DD` date already matched by DATE: whole days since 1970-01-01. */
+/** The value of `length` decimal digits of `text` from `at`, or -1 if any is not a digit. */
+function digits(text: string, at: number, length: number): number {
+  let value = 0;
+  for (let i = at; i < at + length; i += 1) {
+    const digit = text.charCodeAt(i) - ZERO_CODE;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * Whole days since 1970-01-01 of a real `YYYY-MM-DD` date from 1900 to 2999, or NaN for
+ * anything else (the schema then decides). Civil-calendar arithmetic, no Date objects.
+ */
 export function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return NaN;
+  const year = digits(date, 0, 4);
+  const month = digits(date, 5, 2);
+  const day = digits(date, 8, 2);
+  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return NaN;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!)) return NaN;
+  // Days from civil (Howard Hinnant's algorithm), with March as the first month of the year.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 export function isPlainDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !DATE.test(value)) return false;
-  const year = Number(value.slice(0, 4));
-  const month = Number(value.slice(5, 7));
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return Number(value.slice(8, 10)) <= (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!);
+  return typeof value === 'string' && !Number.isNaN(dayNumber(value));
 }
 
 /** Whole fen of an amount matched by YUAN: exact, since it has at most 14 digits. */
 export function fenOfPlain(yuan: string): number {
   const dot = yuan.indexOf('.');
-  if (dot < 0) return Number(yuan) * 100;
-  const decimals = yuan.slice(dot + 1);
-  return Number(yuan.slice(0, dot)) * 100 + Number(decimals) * (decimals.length === 1 ? 10 : 1);
+  if (dot < 0) return digits(yuan, 0, yuan.length) * 100;
+  const whole = digits(yuan, 0, dot) * 100;
+  return yuan.length - dot === 2 ? whole + digits(yuan, dot + 1, 1) * 10 : whole + digits(yuan, dot + 1, 2);
 }
 
 const isPlainId = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 200;

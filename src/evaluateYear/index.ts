@@ -63,9 +63,10 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   const validClaims: readonly (ClaimInput | Claim)[] = allPlain ? claims : validate(claimsSchema, claims, 'claims');
   const start = readLedger(ledger, accepted, validMember.id);
 
-  const ordered = validClaims
-    .map((claim, index) => ({ claim, index, date: eventDate(accepted, claim as Claim) }))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
+  const dated = validClaims.map((claim, index) => ({ claim, index, date: eventDate(accepted, claim as Claim) }));
+  // Claims usually come in date order already; sorting is then skipped.
+  const sorted = dated.every((entry, i) => i === 0 || dated[i - 1]!.date <= entry.date);
+  const ordered = sorted ? dated : [...dated].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
   const results: ClaimResult[] = [];
   let current = start;
   for (const { claim, index } of ordered) {
