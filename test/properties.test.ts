@@ -23,6 +23,9 @@ import { acceptLedger } from '../src/_lib/ledger';
 import { settleClaim } from '../src/_lib/settle';
 import { made, syntheticPolicy } from './_fixtures';
 
+// Mutation testing lowers the number of generated cases (vitest.mutation.config.ts).
+if (process.env.HUZHU_PROPERTY_RUNS) fc.configureGlobal({ numRuns: Number(process.env.HUZHU_PROPERTY_RUNS) });
+
 const capped = syntheticPolicy(
   [
     {
@@ -214,7 +217,7 @@ describe('the fast path and the reference path agree', () => {
         const reference = settleClaim(policy, member(scheme) as never, validate(claimSchema, claim, 'claim'), acceptLedger(validate(ledgerSchema, ledger, 'ledger'), policy, 'm'));
         expect(JSON.stringify(evaluateClaim(policy, member(scheme), claim, ledger))).toBe(JSON.stringify(reference));
       }),
-      { numRuns: 300 },
+      { numRuns: 3 * (Number(process.env.HUZHU_PROPERTY_RUNS) || 100) },
     );
   });
 
@@ -231,7 +234,6 @@ describe('the fast path and the reference path agree', () => {
         }
         expect(isDeeplyFrozen(year)).toBe(true);
       }),
-      { numRuns: 100 },
     );
   });
 });

@@ -1,10 +1,11 @@
 /**
  * The fast path of settlement: the same rules as `settleClaim`, computed in whole fen with
- * plain integers wherever that is provably exact, and the explanation (reasons, steps,
- * citations, warnings) left to be computed on first access by `settleClaim` itself, which is
- * the reference. Whenever a claim is outside what this path does exactly (a refusal, a
- * `bracket` formula, a product past 2^53), it answers `undefined` and the caller takes the
- * reference path. Property tests check that both paths give the same JSON, byte for byte.
+ * plain integers wherever that is provably exact. What a line cites and warns of is fixed by
+ * the policy, so it is worked out once per policy (`compile`); the steps, which cost more to
+ * write than the settlement, are left to `settleClaim` itself, the reference, on first read.
+ * Whenever a claim is outside what this path does exactly (a refusal, a `bracket` formula, a
+ * product past 2^53), it answers `undefined` and the caller takes the reference path.
+ * Property tests check that both paths give the same JSON, byte for byte.
  */
 import { Dec, type Decimal } from './decimal';
 import type { Claim, ClaimInput, Member } from './inputSchemas';

@@ -8,8 +8,6 @@
 import type { ClaimInput, MemberInput } from './inputSchemas';
 import { MAX_STAY_DAYS } from './inputSchemas';
 
-/** At most twelve digits and two decimals, so always within MAX_YUAN. */
-const YUAN = /^\d{1,12}(\.\d{1,2})?$/;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const FLAGS = new Set(['cityFederationDirect', 'hardship', 'gigWorker']);
 const ZERO_CODE = 48;
@@ -50,7 +48,7 @@ export function isPlainDate(value: unknown): value is string {
   return typeof value === 'string' && !Number.isNaN(dayNumber(value));
 }
 
-/** Whole fen of an amount matched by YUAN: exact, since it has at most 14 digits. */
+/** Whole fen of an amount `isPlainYuan` accepted: exact, since it has at most 14 digits. */
 export function fenOfPlain(yuan: string): number {
   const dot = yuan.indexOf('.');
   if (dot < 0) return digits(yuan, 0, yuan.length) * 100;
@@ -59,7 +57,16 @@ export function fenOfPlain(yuan: string): number {
 }
 
 const isPlainId = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 200;
-const isPlainYuan = (value: unknown): value is string => typeof value === 'string' && YUAN.test(value);
+/** One to twelve digits, then optionally a dot and one or two: always within MAX_YUAN. */
+function isPlainYuan(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const dot = value.indexOf('.');
+  const whole = dot < 0 ? value.length : dot;
+  if (whole < 1 || whole > 12 || digits(value, 0, whole) < 0) return false;
+  if (dot < 0) return true;
+  const decimals = value.length - dot - 1;
+  return decimals >= 1 && decimals <= 2 && digits(value, dot + 1, decimals) >= 0;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;

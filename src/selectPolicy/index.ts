@@ -1,6 +1,7 @@
 import { isoDateSchema, isWithin } from '../_lib/dates';
 import { PolicyNotFoundError, validate } from '../_lib/errors';
-import { claimSchema, type ClaimInput } from '../_lib/inputSchemas';
+import { claimSchema, type Claim, type ClaimInput } from '../_lib/inputSchemas';
+import { isPlainClaim } from '../_lib/plainInput';
 import type { Policy } from '../_lib/policySchema';
 import { eventDate } from '../_lib/settle';
 import type { PolicyRegistry } from '../createRegistry';
@@ -34,7 +35,7 @@ export function selectPolicy(scheme: string, at: string | ClaimInput, registry: 
     if (found) return found;
     throw new PolicyNotFoundError(scheme, date, versions);
   }
-  const claim = validate(claimSchema, at, 'claim');
+  const claim = isPlainClaim(at) ? (at as Claim) : validate(claimSchema, at, 'claim');
   const found = versions.find((policy) => isWithin(eventDate(policy, claim), policy.validFrom, policy.validTo));
   if (found) return found;
   throw new PolicyNotFoundError(scheme, claim.kind === 'hospitalisation' ? claim.admission : claim.date, versions);

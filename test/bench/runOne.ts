@@ -5,7 +5,9 @@
  *   node --import tsx test/bench/runOne.ts <huzhu|floor|rules-engine> <members> <claimsPerMember>
  *   node --import tsx test/bench/runOne.ts latency <huzhu|floor|rules-engine> <calls>
  */
-import { evaluateClaim, evaluateYear, policies } from '../../dist/index.js';
+// The built package, as users get it; typed by its source, so this file type-checks before a build.
+const dist = new URL('../../dist/index.js', import.meta.url).href;
+const { evaluateClaim, evaluateYear, policies } = (await import(dist)) as typeof import('../../src');
 import { Digest } from './checksum';
 import { floorYear } from './floor';
 import { createEngine, rulesEngineYear } from './rulesEngine';

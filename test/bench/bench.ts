@@ -1,0 +1,120 @@
+/**
+ * `npm run bench`: huzhu beside a hand-written floor and json-rules-engine, on the same
+ * claims, with the answers checked equal claim by claim (by digest). Each run is its own
+ * process, so each peak memory is its own. Never part of `npm test`: timings vary by machine.
+ *
+ *   npm run bench                  # 100,000 members × 10 claims, and a 1,000,000-row CSV
+ *   npm run bench -- --members 10000
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Digest } from './checksum';
+import { memberYear } from './workload';
+
+const { values } = parseArgs({ options: { members: { type: 'string', default: '100000' }, claims: { type: 'string', default: '10' } } });
+const members = Number(values.members);
+const perMember = Number(values.claims);
+const root = join(import.meta.dirname, '..', '..');
+const here = import.meta.dirname;
+
+interface Run {
+  implementation: string;
+  claimsPerSecond?: number;
+  medianMicroseconds?: number;
+  p99Microseconds?: number;
+  claims?: number;
+  total?: string;
+  digest?: string;
+  ms?: number;
+  peakRssMB: number;
+}
+
+function runOne(...args: string[]): Run {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'runOne.ts'), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Run;
+}
+
+function writeCsv(file: string): void {
+  const fd = openSync(file, 'w');
+  let chunk = 'scheme,memberId,enrolledFrom,enrolledTo,claimId,kind,date,admission,discharge,cause,total,insurancePaid,inScopeCopay,selfPaid,grade\n';
+  for (let index = 0; index < members; index += 1) {
+    for (const claim of memberYear(index, perMember).claims) {
+      const common = `guangxi,m${index},2024-01-01,2024-12-31,${claim.id},${claim.kind}`;
+      chunk +=
+        claim.kind === 'hospitalisation'
+          ? `${common},,${claim.admission},${claim.discharge},${claim.cause},${claim.costs.total},${claim.costs.insurancePaid},${claim.costs.inScopeCopay},${claim.costs.selfPaid},\n`
+          : `${common},${claim.date},,,,,,,,${claim.kind === 'disability' ? claim.grade : ''}\n`;
+    }
+    if (chunk.length > 1 << 20) (writeSync(fd, chunk), (chunk = ''));
+  }
+  writeSync(fd, chunk);
+  closeSync(fd);
+}
+
+function cliRun(csv: string, out: string): Run {
+  const start = performance.now();
+  const run = spawnSync(
+    process.execPath,
+    ['--import', join(here, 'peakMemory.mjs'), join(root, 'dist', 'cli.js'), 'evaluate', csv, '--format', 'csv', '--no-progress'],
+    { stdio: ['ignore', openSync(out, 'w'), 'pipe'], encoding: 'utf8' },
+  );
+  const ms = performance.now() - start;
+  const stderr = run.stderr.trim().split('\n');
+  const digest = new Digest();
+  const lines = readFileSync(out, 'utf8').split('\n');
+  for (const line of lines.slice(1)) {
+    if (line === '') continue;
+    // total is the 7th column; no earlier column holds a comma in this workload.
+    digest.add(Math.round(Number(line.split(',')[6]) * 100));
+  }
+  const { peakRssMB } = JSON.parse(stderr.at(-1)!) as { peakRssMB: number };
+  return { implementation: 'huzhu CLI (CSV → CSV)', ms: Math.round(ms), claimsPerSecond: Math.round((digest.claims / ms) * 1000), ...digest.toJSON(), peakRssMB };
+}
+
+const claims = members * perMember;
+console.log(`huzhu benchmark — Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}`);
+console.log(`workload: ${members.toLocaleString('en')} members × ${perMember} claims = ${claims.toLocaleString('en')} claims, Guangxi 2024\n`);
+
+console.log('one claim (latency, 20,000 calls after warm-up):');
+for (const implementation of ['floor', 'huzhu', 'rules-engine']) {
+  const run = runOne('latency', implementation, '20000');
+  console.log(`  ${implementation.padEnd(14)} median ${String(run.medianMicroseconds).padStart(8)} µs   p99 ${String(run.p99Microseconds).padStart(8)} µs`);
+}
+
+console.log('\nthroughput (settling only is timed; each in its own process):');
+const runs = ['floor', 'huzhu', 'rules-engine'].map((implementation) => runOne(implementation, String(members), String(perMember)));
+const floor = runs[0]!;
+const engine = runs[2]!;
+for (const run of runs) {
+  console.log(
+    `  ${run.implementation.padEnd(14)} ${String(run.claimsPerSecond!.toLocaleString('en')).padStart(11)} claims/s   peak ${String(run.peakRssMB).padStart(4)} MB   ` +
+      `total ${run.total} digest ${run.digest}`,
+  );
+}
+const huzhu = runs[1]!;
+console.log(`\n  huzhu ÷ json-rules-engine: ${(huzhu.claimsPerSecond! / engine.claimsPerSecond!).toFixed(1)}× (target ≥ 20×)`);
+console.log(`  floor ÷ huzhu:             ${(floor.claimsPerSecond! / huzhu.claimsPerSecond!).toFixed(1)}× (target ≤ 3×)`);
+console.log(`  huzhu peak memory:         ${huzhu.peakRssMB} MB (target < 300 MB)`);
+
+const dir = mkdtempSync(join(tmpdir(), 'huzhu-bench-'));
+try {
+  const csv = join(dir, 'claims.csv');
+  writeCsv(csv);
+  const cli = cliRun(csv, join(dir, 'results.csv'));
+  console.log(`\nthe CLI on a ${claims.toLocaleString('en')}-row CSV (whole process, reading and writing included):`);
+  console.log(`  ${cli.implementation}  ${cli.claimsPerSecond!.toLocaleString('en')} rows/s   ${(cli.ms! / 1000).toFixed(1)} s   peak ${cli.peakRssMB} MB   total ${cli.total} digest ${cli.digest}`);
+  runs.push(cli);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const digests = new Set(runs.map((run) => `${run.claims} ${run.total} ${run.digest}`));
+if (digests.size !== 1) {
+  console.error('\nThe implementations disagree on at least one claim:', [...digests]);
+  process.exitCode = 1;
+} else {
+  console.log('\nEvery implementation gave the same total for every claim, to the fen.');
+}

@@ -1,0 +1,110 @@
+/**
+ * The steps every line shows, written out in full for a year a reader can check by hand:
+ * what an explanation prints must be the arithmetic that was done.
+ *
+ * The policy: copay on in-scope co-payment above 100 yuan, 33.3 % up to 1,000 and 80 % above,
+ * at most 700 a claim; 30 yuan a day from the third day, at most 5 days, at most 200 a year;
+ * grade 3 disability 33.3 % of 1,000.01; death 800; at most 1,500 a year in all.
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluateClaim, evaluateYear, type ClaimResult } from '../src';
+import { enrolledMember, made, stay, syntheticPolicy } from './_fixtures';
+
+const policy = syntheticPolicy(
+  [
+    { id: 'subsidy', label: { zh: '住院补助', en: 'Subsidy' }, event: 'hospitalisation', formula: { kind: 'copay', base: 'inScopeCopay', deductible: made('100'), tiers: made([{ upTo: '1000', ratio: '0.333' }, { ratio: '0.8' }]) }, caps: { perClaim: made('700') } },
+    { id: 'allowance', label: { zh: '住院补贴', en: 'Allowance' }, event: 'hospitalisation', formula: { kind: 'perDay', amount: made('30'), firstPaidDay: made(3), maxDays: made(5) }, caps: { perYear: made('200') } },
+    { id: 'grade', label: { zh: '伤残补助', en: 'Disability' }, event: 'disability', formula: { kind: 'gradeSchedule', maximum: made('1000.01'), shares: made({ 3: '0.333' }) } },
+    { id: 'death', label: { zh: '身故', en: 'Death' }, event: 'death', formula: { kind: 'lumpSum', amount: made('800') } },
+  ],
+  { ceilings: { maximumSubsidy: made('1500') } },
+);
+const member = enrolledMember('test', 2024);
+const steps = (result: ClaimResult | undefined, benefit: string) =>
+  result?.lines.find((line) => line.benefit === benefit)?.steps.map((step) => [step.key, step.expression, step.value]);
+
+describe('the steps of a year, checked by hand', () => {
+  const year = evaluateYear(policy, member, [
+    stay('s1', '2024-03-01', '2024-03-11', { inScopeCopay: '1500.00' }),
+    stay('s2', '2024-04-01', '2024-04-11', { inScopeCopay: '150.00' }),
+    { kind: 'disability', id: 'd', date: '2024-05-01', grade: 3 },
+    { kind: 'death', id: 'x', date: '2024-06-01' },
+  ]);
+  const [s1, s2, disability, death] = year.results;
+
+  it('a copay over two tiers: 900 × 0.333 + 500 × 0.8 = 699.70, under the 700 cap', () => {
+    expect(steps(s1, 'subsidy')).toEqual([
+      ['base', 'costs.inScopeCopay', '1500.00'],
+      ['deductible', 'max(0, 1500.00 − 100.00)', '1400.00'],
+      ['tier', '900.00 × 0.333', '299.70'],
+      ['tier', '500.00 × 0.8', '400.00'],
+      ['sum', '299.70 + 400.00', '699.70'],
+    ]);
+    expect(s1?.lines[0]?.steps[3]?.label).toEqual({ zh: '第 2 档：1000.00 至 ∞ 元部分 × 0.8', en: 'tier 2: 1000.00 to ∞ yuan at 0.8' });
+  });
+
+  it('days from the third, at most five: 10 days → 5 paid → 30 × 5 = 150', () => {
+    expect(steps(s1, 'allowance')).toEqual([
+      ['days', 'max(1, 2024-03-11 − 2024-03-01)', '10'],
+      ['paidDays', 'min(5, max(0, 10 − 3 + 1))', '5'],
+      ['perDay', '30.00 × 5', '150.00'],
+    ]);
+    expect(s1?.lines[1]?.steps.map((step) => step.statement.zh)).toEqual([
+      'max(1, 2024-03-11 − 2024-03-01) = 10 天',
+      'min(5, max(0, 10 − 3 + 1)) = 5 天',
+      '30.00 元/天 × 5 天 = 150.00 元',
+    ]);
+  });
+
+  it('a single tier shows no sum; the yearly cap leaves 200 − 150 = 50 of the second allowance', () => {
+    expect(steps(s2, 'subsidy')).toEqual([
+      ['base', 'costs.inScopeCopay', '150.00'],
+      ['deductible', 'max(0, 150.00 − 100.00)', '50.00'],
+      ['tier', '50.00 × 0.333', '16.65'],
+    ]);
+    expect(steps(s2, 'allowance')?.at(-1)).toEqual(['perYear', 'min(150.00, 200.00 − 150.00)', '50.00']);
+    expect(s2?.reasons.map((reason) => reason.message.en)).toEqual(['Allowance was cut by 100.00 yuan by the yearly cap of the benefit (200.00 yuan).']);
+  });
+
+  it('a grade share is rounded to the fen once: 1000.01 × 0.333 = 333.00333 → 333.00', () => {
+    expect(steps(disability, 'grade')).toEqual([
+      ['gradeShare', '1000.01 × 0.333', '333.00'],
+      ['rounding', '333.00333', '333.00'],
+    ]);
+    expect(disability?.lines[0]?.steps[1]?.statement).toEqual({ zh: '333.00333 → 333.00 元', en: '333.00333 → 333.00 yuan' });
+  });
+
+  it('the maximum subsidy leaves 1500 − 1249.35 = 250.65 of the death benefit', () => {
+    expect(steps(death, 'death')).toEqual([
+      ['lumpSum', '800.00', '800.00'],
+      ['maximumSubsidy', 'min(800.00, 1500.00 − 1249.35)', '250.65'],
+    ]);
+    expect(death?.reasons.map((reason) => reason.message.zh)).toEqual(['身故受保障年度最高补助（1500.00 元）限制，核减 549.35 元。']);
+    expect(year.total.toFixed(2)).toBe('1500.00');
+  });
+
+  it('the per-claim cap: 299.70 + 4,000 × 0.8 = 3,499.70, cut to 700', () => {
+    const result = evaluateClaim(policy, member, stay('s3', '2024-03-01', '2024-03-02', { inScopeCopay: '5000.00' }));
+    expect(steps(result, 'subsidy')?.slice(-2)).toEqual([
+      ['sum', '299.70 + 3200.00', '3499.70'],
+      ['perClaim', 'min(3499.70, 700.00)', '700.00'],
+    ]);
+    expect(result.lines[0]).toMatchObject({ cappedBy: 'perClaim' });
+    expect(result.lines[0]?.amountBeforeCaps.toFixed(2)).toBe('3499.70');
+  });
+
+  it('rounding at each step rounds each tier: 33.33 × 0.5 = 16.665 → 16.67, and 0.01 × 0.5 = 0.005 → 0.01', () => {
+    const eachStep = syntheticPolicy(
+      [{ id: 'subsidy', label: { zh: '住院补助', en: 'Subsidy' }, event: 'hospitalisation', formula: { kind: 'copay', base: 'selfPaid', deductible: made('0'), tiers: made([{ upTo: '33.33', ratio: '0.5' }, { ratio: '0.5' }]) } }],
+      { conventions: { yearBy: 'admission', dayCount: 'excludeDischargeDay', rounding: { mode: 'halfUp', at: 'eachStep' } } },
+    );
+    const result = evaluateClaim(eachStep, member, stay('s', '2024-03-01', '2024-03-02', { selfPaid: '33.34' }));
+    expect(steps(result, 'subsidy')?.slice(2)).toEqual([
+      ['tier', '33.33 × 0.5', '16.67'],
+      ['tier', '0.01 × 0.5', '0.01'],
+      ['sum', '16.67 + 0.01', '16.68'],
+    ]);
+    // Rounded once for the line, the same stay would pay 33.34 × 0.5 = 16.67.
+    expect(result.total.toFixed(2)).toBe('16.68');
+  });
+});
