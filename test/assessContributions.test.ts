@@ -33,7 +33,9 @@ describe('assessContributions', () => {
 
   it('needs a policy with a contribution section', () => {
     const outcome = safeAssessContributions(policies.guangxi[2024], []);
-    expect(outcome.success === false && outcome.error.issues[0]?.path).toEqual(['policy', 'contribution']);
+    expect(outcome.success === false && outcome.error.issues).toEqual([
+      { path: ['policy', 'contribution'], code: 'no_contribution', message: 'expected a policy with a "contribution" section' },
+    ]);
   });
 
   it('refuses a count that is not a positive whole number', () => {

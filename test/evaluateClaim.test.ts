@@ -128,6 +128,23 @@ describe('bracket', () => {
     expect(line.amount.toFixed(2)).toBe(amount);
     expect(result.reasons.map((r) => r.code)).toEqual(reasons);
   });
+
+  it('shows the bracket a cost fell in, bounded or open, and the lowest bracket a cost fell short of', () => {
+    const bracketStep = (selfPaid: string) => lineOf(benefit, stay('s', '2024-03-01', '2024-03-05', { selfPaid })).line.steps[0];
+    expect(bracketStep('1000.00')).toMatchObject({ key: 'bracket', expression: '1000.00 ≥ 1000.00 < 5000.00', value: '200.00' });
+    expect(bracketStep('6000.00')).toMatchObject({ key: 'bracket', expression: '6000.00 ≥ 5000.00', value: '800.00' });
+    expect(bracketStep('6000.00')?.label).toEqual({ zh: '医保外自费费用所在档次（5000.00 元起）', en: 'self-paid cost outside insurance in the bracket from 5000.00 yuan' });
+    const { line, result } = lineOf(benefit, stay('s', '2024-03-01', '2024-03-05', { selfPaid: '10.00' }));
+    expect(line.citations.map((c) => c.parameter)).toEqual(['benefits.top-up.formula.brackets']);
+    expect(result.reasons[0]?.message.en).toBe('Top-up requires self-paid cost outside insurance of at least 1000.00 yuan; this stay has 10.00 yuan.');
+  });
+
+  it('shows a range decided on application as its step', () => {
+    const ranged: BenefitInput = { ...benefit, formula: { kind: 'bracket', measure: 'selfPaid', brackets: made([{ from: '100', min: '10', max: '90' }]) } };
+    const { line, result } = lineOf(ranged, stay('s', '2024-03-01', '2024-03-05', { selfPaid: '150.00' }));
+    expect(line.steps[0]).toMatchObject({ key: 'bracket', expression: '150.00 ≥ 100.00', value: '10.00–90.00' });
+    expect(result.warnings.map((w) => [w.code, w.params])).toContainEqual(['DECIDED_ON_APPLICATION', { benefit: ranged.label, min: '10.00', max: '90.00' }]);
+  });
 });
 
 describe('caps', () => {

@@ -41,9 +41,23 @@ describe('evaluateCondolence', () => {
     expect(result.line?.citations[0]?.provenance.status).toBe('published');
   });
 
+  it('refuses an award outside the range, saying the range', () => {
+    const outcome = safeEvaluateCondolence(
+      policies['guilin-condolence'][2023],
+      { ...enrolledMember('guangxi', 2023), flags: { cityFederationDirect: true } },
+      stay('s', '2023-08-01', '2023-08-10', { selfPaid: '7000.00' }),
+      { awarded: '5000.01' },
+    );
+    expect(outcome.success === false && outcome.error.issues).toEqual([
+      { path: ['decision', 'awarded'], code: 'award_not_allowed', message: 'expected an amount from 500.00 to 5000.00; got 5000.01' },
+    ]);
+  });
+
   it('needs a policy with a bracket benefit', () => {
     const outcome = safeEvaluateCondolence(policies.guangxi[2024], member, stay('s', '2024-03-01', '2024-03-05'));
-    expect(outcome.success === false && outcome.error.issues.map((i) => [i.path, i.code])).toEqual([[['policy', 'benefits'], 'not_condolence_policy']]);
+    expect(outcome.success === false && outcome.error.issues).toEqual([
+      { path: ['policy', 'benefits'], code: 'not_condolence_policy', message: 'expected a policy with a "bracket" benefit on hospitalisation' },
+    ]);
   });
 
   it('takes stays only', () => {

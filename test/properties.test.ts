@@ -165,6 +165,22 @@ describe.each(cases)('properties under $name', ({ policy, scheme }) => {
     );
   });
 
+  it('settles in event-date order, claims on the same date in the order given', () => {
+    fc.assert(
+      fc.property(claimsArb, (claims) => {
+        const year = evaluateYear(policy, member(scheme), claims);
+        const given = (id: string) => claims.findIndex((claim) => claim.id === id);
+        year.results.forEach((result, i) => {
+          const previous = year.results[i - 1];
+          if (previous === undefined) return;
+          expect(previous.eventDate <= result.eventDate).toBe(true);
+          if (previous.eventDate === result.eventDate) expect(given(previous.claimId)).toBeLessThan(given(result.claimId));
+        });
+        expect(year.illustrative).toBe(year.results.some((result) => result.illustrative));
+      }),
+    );
+  });
+
   it('the order claims with distinct dates are given in does not change the year', () => {
     const distinct = claimsArb.filter((claims) => new Set(claims.map((c) => (c.kind === 'hospitalisation' ? c.admission : c.date))).size === claims.length);
     fc.assert(

@@ -20,19 +20,24 @@ const policy = syntheticPolicy(
   { ceilings: { maximumSubsidy: made('1500') } },
 );
 const member = enrolledMember('test', 2024);
+const allowanceOf = (maxDays: ReturnType<typeof made<number>> | undefined) =>
+  ({ label: { zh: '住院补贴', en: 'Allowance' }, event: 'hospitalisation', formula: { kind: 'perDay', amount: made('30'), ...(maxDays && { maxDays }) } }) as const;
 const steps = (result: ClaimResult | undefined, benefit: string) =>
   result?.lines.find((line) => line.benefit === benefit)?.steps.map((step) => [step.key, step.expression, step.value]);
 
-describe('the steps of a year, checked by hand', () => {
-  const year = evaluateYear(policy, member, [
+// Settled inside each test, so that mutation testing sees which test ran which code.
+const settleYear = () =>
+  evaluateYear(policy, member, [
     stay('s1', '2024-03-01', '2024-03-11', { inScopeCopay: '1500.00' }),
     stay('s2', '2024-04-01', '2024-04-11', { inScopeCopay: '150.00' }),
     { kind: 'disability', id: 'd', date: '2024-05-01', grade: 3 },
     { kind: 'death', id: 'x', date: '2024-06-01' },
   ]);
-  const [s1, s2, disability, death] = year.results;
+
+describe('the steps of a year, checked by hand', () => {
 
   it('a copay over two tiers: 900 × 0.333 + 500 × 0.8 = 699.70, under the 700 cap', () => {
+    const [s1] = settleYear().results;
     expect(steps(s1, 'subsidy')).toEqual([
       ['base', 'costs.inScopeCopay', '1500.00'],
       ['deductible', 'max(0, 1500.00 − 100.00)', '1400.00'],
@@ -44,6 +49,7 @@ describe('the steps of a year, checked by hand', () => {
   });
 
   it('days from the third, at most five: 10 days → 5 paid → 30 × 5 = 150', () => {
+    const [s1] = settleYear().results;
     expect(steps(s1, 'allowance')).toEqual([
       ['days', 'max(1, 2024-03-11 − 2024-03-01)', '10'],
       ['paidDays', 'min(5, max(0, 10 − 3 + 1))', '5'],
@@ -57,6 +63,7 @@ describe('the steps of a year, checked by hand', () => {
   });
 
   it('a single tier shows no sum; the yearly cap leaves 200 − 150 = 50 of the second allowance', () => {
+    const [, s2] = settleYear().results;
     expect(steps(s2, 'subsidy')).toEqual([
       ['base', 'costs.inScopeCopay', '150.00'],
       ['deductible', 'max(0, 150.00 − 100.00)', '50.00'],
@@ -67,6 +74,7 @@ describe('the steps of a year, checked by hand', () => {
   });
 
   it('a grade share is rounded to the fen once: 1000.01 × 0.333 = 333.00333 → 333.00', () => {
+    const [, , disability] = settleYear().results;
     expect(steps(disability, 'grade')).toEqual([
       ['gradeShare', '1000.01 × 0.333', '333.00'],
       ['rounding', '333.00333', '333.00'],
@@ -75,12 +83,24 @@ describe('the steps of a year, checked by hand', () => {
   });
 
   it('the maximum subsidy leaves 1500 − 1249.35 = 250.65 of the death benefit', () => {
+    const year = settleYear();
+    const death = year.results[3];
     expect(steps(death, 'death')).toEqual([
       ['lumpSum', '800.00', '800.00'],
       ['maximumSubsidy', 'min(800.00, 1500.00 − 1249.35)', '250.65'],
     ]);
     expect(death?.reasons.map((reason) => reason.message.zh)).toEqual(['身故受保障年度最高补助（1500.00 元）限制，核减 549.35 元。']);
     expect(year.total.toFixed(2)).toBe('1500.00');
+  });
+
+  it('at most five days, from the first: min(5, 10) = 5, and no paid-days step when every day is paid', () => {
+    const capped = syntheticPolicy([{ ...allowanceOf(made(5)), id: 'a' }]);
+    expect(steps(evaluateClaim(capped, member, stay('s', '2024-03-01', '2024-03-11')), 'a')?.slice(1)).toEqual([
+      ['paidDays', 'min(5, 10)', '5'],
+      ['perDay', '30.00 × 5', '150.00'],
+    ]);
+    const uncapped = syntheticPolicy([{ ...allowanceOf(undefined), id: 'a' }]);
+    expect(steps(evaluateClaim(uncapped, member, stay('s', '2024-03-01', '2024-03-11')), 'a')?.map(([key]) => key)).toEqual(['days', 'perDay']);
   });
 
   it('the per-claim cap: 299.70 + 4,000 × 0.8 = 3,499.70, cut to 700', () => {

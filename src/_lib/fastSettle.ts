@@ -179,11 +179,12 @@ function compile(policy: Policy): CompiledPolicy | null {
   const warningOf = new Map<string, Message>();
   const warningsFor = (citations: readonly Citation[]) =>
     Object.freeze(
-      illustrativeWarnings(citations).map((warning, index) => {
-        const path = citations.filter((citation) => citation.provenance.status === 'illustrative')[index]!.parameter;
-        if (!warningOf.has(path)) warningOf.set(path, deepFreeze(warning));
-        return warningOf.get(path)!;
-      }),
+      citations
+        .filter((citation) => citation.provenance.status === 'illustrative')
+        .map((citation) => {
+          if (!warningOf.has(citation.parameter)) warningOf.set(citation.parameter, deepFreeze(illustrativeWarnings([citation])[0]!));
+          return warningOf.get(citation.parameter)!;
+        }),
     );
   for (const benefit of policy.benefits) {
     const formula = compileFormula(benefit, policy.conventions.dayCount);
@@ -191,15 +192,21 @@ function compile(policy: Policy): CompiledPolicy | null {
       result = null;
       break;
     }
-    const path = `benefits.${benefit.id}.caps`;
-    const capCitations = (['perClaim', 'perYear'] as const).flatMap((kind) => (benefit.caps?.[kind] ? [cite(benefit.caps[kind], `${path}.${kind}`)] : []));
+    const caps: CompiledBenefit['caps'][number][] = [];
+    const capCitations: Citation[] = [];
+    for (const kind of ['perClaim', 'perYear'] as const) {
+      const cap = benefit.caps?.[kind];
+      if (cap === undefined) continue;
+      caps.push({ kind, limit: fen(cap.value) });
+      capCitations.push(cite(cap, `benefits.${benefit.id}.caps.${kind}`));
+    }
     const after = [...capCitations, ...(maximumSubsidy ? [maximumSubsidy.citation] : [])];
     const shares = benefit.formula.kind === 'gradeSchedule' ? benefit.formula.shares.value : undefined;
     const citations = Object.freeze([...formulaCitations(benefit, true), ...after]);
     const citationsUncovered = Object.freeze([...formulaCitations(benefit, false), ...after]);
     benefits.set(benefit, {
       formula,
-      caps: (['perClaim', 'perYear'] as const).flatMap((kind) => (benefit.caps?.[kind] ? [{ kind, limit: fen(benefit.caps[kind].value) }] : [])),
+      caps,
       citations,
       citationsUncovered,
       warnings: warningsFor(citations),

@@ -21,7 +21,7 @@ export function fenOf(yuan: string): number {
   return Number(yuan.slice(0, dot)) * 100 + Number(cents.length === 1 ? `${cents}0` : cents);
 }
 
-function dayNumber(date: string): number {
+export function dayNumber(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 }
 

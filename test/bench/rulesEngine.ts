@@ -5,7 +5,7 @@
  */
 import { Engine, type RuleProperties } from 'json-rules-engine';
 import type { ClaimInput } from '../../src';
-import { fenOf } from './floor';
+import { dayNumber, fenOf } from './floor';
 import type { MemberYear } from './workload';
 
 const rules: RuleProperties[] = [
@@ -31,13 +31,11 @@ const rules: RuleProperties[] = [
 ];
 
 export function createEngine(): Engine {
-  const engine = new Engine(rules, { allowUndefinedFacts: true });
-  return engine;
+  return new Engine(rules, { allowUndefinedFacts: true });
 }
 
 function days(claim: Extract<ClaimInput, { kind: 'hospitalisation' }>): number {
-  const day = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
-  return Math.max(1, day(claim.discharge) - day(claim.admission));
+  return Math.max(1, dayNumber(claim.discharge) - dayNumber(claim.admission));
 }
 
 export async function rulesEngineYear(engine: Engine, { claims }: MemberYear): Promise<number[]> {
