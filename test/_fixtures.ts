@@ -5,9 +5,9 @@ export function made<T>(value: T, en = 'test parameter') {
   return { value, label: { zh: '测试参数', en }, provenance: { status: 'illustrative', note: 'synthetic test value' } } as const;
 }
 
-/** A one-year synthetic policy whose benefits a reader can check by hand. */
-export function syntheticPolicy(benefits: BenefitInput[], overrides: Partial<PolicyInput> = {}) {
-  return definePolicy({
+/** The input of a one-year synthetic policy, for tests that need it before validation. */
+export function syntheticSpec(benefits: BenefitInput[], overrides: Partial<PolicyInput> = {}): PolicyInput {
+  return {
     scheme: 'test',
     year: 2024,
     name: { zh: '测试办法 2024', en: 'Test scheme 2024' },
@@ -18,7 +18,12 @@ export function syntheticPolicy(benefits: BenefitInput[], overrides: Partial<Pol
     benefits,
     ceilings: {},
     ...overrides,
-  });
+  };
+}
+
+/** A one-year synthetic policy whose benefits a reader can check by hand. */
+export function syntheticPolicy(benefits: BenefitInput[], overrides: Partial<PolicyInput> = {}) {
+  return definePolicy(syntheticSpec(benefits, overrides));
 }
 
 export function enrolledMember(scheme: string, year: number, extra: Partial<MemberInput> = {}): MemberInput {

@@ -7,8 +7,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import * as huzhu from '../src';
-import { InvalidInputError, policies, type PolicyInput } from '../src';
-import { enrolledMember, made, stay } from './_fixtures';
+import { InvalidInputError, policies } from '../src';
+import { enrolledMember, made, stay, syntheticSpec } from './_fixtures';
 
 type Path = readonly (string | number)[];
 interface Hostile {
@@ -82,17 +82,7 @@ const hostileMembers: Hostile[] = [
 ];
 
 // A one-benefit policy, so a hostile value sits at a path a reader can check.
-const basePolicy: PolicyInput = {
-  scheme: 'test',
-  year: 2024,
-  name: { zh: '测试', en: 'Test' },
-  validFrom: '2024-01-01',
-  validTo: '2024-12-31',
-  conventions: { yearBy: 'admission', dayCount: 'excludeDischargeDay', rounding: { mode: 'halfUp', at: 'eachLine' } },
-  eligibility: { requiredFlags: [] },
-  benefits: [{ id: 'death', label: { zh: '身故', en: 'Death' }, event: 'death', formula: { kind: 'lumpSum', amount: made('5000') } }],
-  ceilings: {},
-};
+const basePolicy = syntheticSpec([{ id: 'death', label: { zh: '身故', en: 'Death' }, event: 'death', formula: { kind: 'lumpSum', amount: made('5000') } }]);
 const withAmount = (value: unknown) => ({ ...basePolicy, benefits: [{ ...basePolicy.benefits[0]!, formula: { kind: 'lumpSum', amount: { ...made('0'), value } } }] });
 const AMOUNT = ['benefits', 0, 'formula', 'amount', 'value'];
 

@@ -19,7 +19,7 @@ export interface Message {
   readonly message: Label;
 }
 
-export function resolve(params: MessageParams, lang: Language): ResolvedParams {
+function resolve(params: MessageParams, lang: Language): ResolvedParams {
   return Object.fromEntries(
     Object.entries(params).map(([key, value]) => [key, typeof value === 'object' ? value[lang] : value]),
   );
