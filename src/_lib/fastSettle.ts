@@ -10,18 +10,12 @@
 import { Dec, type Decimal } from './decimal';
 import type { Claim, ClaimInput, Member } from './inputSchemas';
 import type { Ledger } from './ledger';
-import { moneyFromFen, type RoundingMode } from './money';
+import { fenText, moneyFromFen, toMoney, type RoundingMode } from './money';
 import { message, type Message } from './messages';
-import type { Benefit, Parameter, Policy } from './policySchema';
+import type { Benefit, Cause, EventKind, Parameter, Policy } from './policySchema';
 import { benefitsFor, deepFreeze, eligibilityReasons, eventDate, Line, policyRef, settleClaim, type CapKind, type ClaimResult } from './settle';
 import { illustrativeWarnings, type Citation } from './trace';
 import { dayNumber, fenOfPlain } from './plainInput';
-
-/** The part of a ledger the fast path needs, in fen. */
-interface FenLedger {
-  readonly total: number;
-  readonly byBenefit: ReadonlyMap<string, number>;
-}
 
 /** A ratio as an exact fraction num / den, den a power of ten. */
 interface Ratio {
@@ -120,25 +114,52 @@ function compileFormula(benefit: Benefit, dayCount: Policy['conventions']['dayCo
   }
 }
 
-/** A benefit in fen, with what its line cites and warns of: fixed by the policy, not the claim. */
-interface CompiledBenefit {
-  readonly formula: Compiled;
-  readonly caps: readonly { readonly kind: 'perClaim' | 'perYear'; readonly limit: number }[];
-  /** The citations when the formula pays, and when a grade table leaves the grade out. */
+/** What a line cites and warns of, fixed by the policy: the same on every claim it pays. */
+interface LineSources {
   readonly citations: readonly Citation[];
-  readonly citationsUncovered: readonly Citation[];
-  /** One warning per illustrative parameter among those citations. */
+  /** One warning per illustrative parameter among the citations. */
   readonly warnings: readonly Message[];
-  readonly warningsUncovered: readonly Message[];
+  readonly illustrative: boolean;
+}
+
+/** A benefit in fen. */
+interface CompiledBenefit {
+  readonly benefit: Benefit;
+  /** Its place in the policy's benefits, and in a fen ledger's amounts. */
+  readonly index: number;
+  readonly formula: Compiled;
+  /** In fen; Infinity when the benefit has no such cap. */
+  readonly perClaim: number;
+  readonly perYear: number;
+  /** When it pays, and when a grade table leaves the claim's grade out. */
+  readonly covered: LineSources;
+  readonly uncovered: LineSources;
   /** For `gradeSchedule`: whether the table has the claim's grade. */
   readonly covers: (claim: ClaimInput) => boolean;
 }
 
+/** The benefits that pay on one kind of event (and cause), with what they say when all pay. */
+interface Applicable {
+  readonly benefits: readonly CompiledBenefit[];
+  /** The benefits of the kind that the cause leaves out. */
+  readonly reasons: readonly Message[];
+  readonly warnings: readonly Message[];
+}
+
 interface CompiledPolicy {
-  readonly benefits: ReadonlyMap<Benefit, CompiledBenefit>;
-  /** `benefitsFor` by claim kind and cause: a policy has few, and every claim asks. */
-  readonly applicable: Map<string, { readonly benefits: Benefit[]; readonly reasons: readonly Message[] }>;
+  readonly benefits: readonly CompiledBenefit[];
+  readonly death: Applicable;
+  readonly disability: Applicable;
+  readonly illness: Applicable;
+  readonly accident: Applicable;
   readonly maximumSubsidy: { readonly limit: number; readonly citation: Citation } | undefined;
+}
+
+/** A ledger in fen: the total and, by benefit index of one compiled policy, what each paid. */
+interface FenLedger {
+  readonly policy: CompiledPolicy;
+  readonly total: number;
+  readonly amounts: readonly number[];
 }
 
 function cite(parameter: Parameter, path: string): Citation {
@@ -165,57 +186,75 @@ function formulaCitations(benefit: Benefit, covered: boolean): Citation[] {
   }
 }
 
+/** Each warning once, in first-seen order; warnings are one object per parameter (see compile). */
+function addWarnings(into: Message[], warnings: readonly Message[]): void {
+  for (const warning of warnings) if (!into.includes(warning)) into.push(warning);
+}
+
 const compiled = new WeakMap<Policy, CompiledPolicy | null>();
 
 /** The policy in fen, once per policy object; null when a benefit has no exact fast form. */
 function compile(policy: Policy): CompiledPolicy | null {
   const known = compiled.get(policy);
   if (known !== undefined) return known;
+  const result = compileUncached(policy);
+  compiled.set(policy, result);
+  return result;
+}
+
+function compileUncached(policy: Policy): CompiledPolicy | null {
   const maximum = policy.ceilings.maximumSubsidy;
   const maximumSubsidy = maximum && { limit: fen(maximum.value), citation: cite(maximum, 'ceilings.maximumSubsidy') };
-  const benefits = new Map<Benefit, CompiledBenefit>();
-  let result: CompiledPolicy | null = { benefits, maximumSubsidy, applicable: new Map() };
   // One warning object per parameter, so that the warnings of a claim dedupe by identity.
   const warningOf = new Map<string, Message>();
-  const warningsFor = (citations: readonly Citation[]) =>
-    Object.freeze(
-      citations
-        .filter((citation) => citation.provenance.status === 'illustrative')
-        .map((citation) => {
-          if (!warningOf.has(citation.parameter)) warningOf.set(citation.parameter, deepFreeze(illustrativeWarnings([citation])[0]!));
-          return warningOf.get(citation.parameter)!;
-        }),
-    );
-  for (const benefit of policy.benefits) {
+  const sources = (citations: readonly Citation[]): LineSources => {
+    const illustrative = citations.filter((citation) => citation.provenance.status === 'illustrative');
+    for (const citation of illustrative) {
+      if (!warningOf.has(citation.parameter)) warningOf.set(citation.parameter, deepFreeze(illustrativeWarnings([citation])[0]!));
+    }
+    return {
+      citations: Object.freeze(citations),
+      warnings: Object.freeze(illustrative.map((citation) => warningOf.get(citation.parameter)!)),
+      illustrative: illustrative.length > 0,
+    };
+  };
+  const benefits: CompiledBenefit[] = [];
+  for (const [index, benefit] of policy.benefits.entries()) {
     const formula = compileFormula(benefit, policy.conventions.dayCount);
-    if (formula === undefined) {
-      result = null;
-      break;
-    }
-    const caps: CompiledBenefit['caps'][number][] = [];
-    const capCitations: Citation[] = [];
-    for (const kind of ['perClaim', 'perYear'] as const) {
-      const cap = benefit.caps?.[kind];
-      if (cap === undefined) continue;
-      caps.push({ kind, limit: fen(cap.value) });
-      capCitations.push(cite(cap, `benefits.${benefit.id}.caps.${kind}`));
-    }
+    if (formula === undefined) return null;
+    const caps = benefit.caps ?? {};
+    const capCitations = (['perClaim', 'perYear'] as const).flatMap((kind) => {
+      const cap = caps[kind];
+      return cap === undefined ? [] : [cite(cap, `benefits.${benefit.id}.caps.${kind}`)];
+    });
     const after = [...capCitations, ...(maximumSubsidy ? [maximumSubsidy.citation] : [])];
     const shares = benefit.formula.kind === 'gradeSchedule' ? benefit.formula.shares.value : undefined;
-    const citations = Object.freeze([...formulaCitations(benefit, true), ...after]);
-    const citationsUncovered = Object.freeze([...formulaCitations(benefit, false), ...after]);
-    benefits.set(benefit, {
+    benefits.push({
+      benefit,
+      index,
       formula,
-      caps,
-      citations,
-      citationsUncovered,
-      warnings: warningsFor(citations),
-      warningsUncovered: warningsFor(citationsUncovered),
+      perClaim: caps.perClaim === undefined ? Infinity : fen(caps.perClaim.value),
+      perYear: caps.perYear === undefined ? Infinity : fen(caps.perYear.value),
+      covered: sources([...formulaCitations(benefit, true), ...after]),
+      uncovered: sources([...formulaCitations(benefit, false), ...after]),
       covers: (claim) => shares === undefined || (claim.kind === 'disability' && Object.hasOwn(shares, String(claim.grade))),
     });
   }
-  compiled.set(policy, result);
-  return result;
+  const applicable = (kind: EventKind, cause?: Cause): Applicable => {
+    const found = benefitsFor(policy, { kind, cause });
+    const ofEvent = benefits.filter((compiledBenefit) => found.benefits.includes(compiledBenefit.benefit));
+    const warnings: Message[] = [];
+    for (const compiledBenefit of ofEvent) addWarnings(warnings, compiledBenefit.covered.warnings);
+    return { benefits: ofEvent, reasons: deepFreeze(found.reasons), warnings: Object.freeze(warnings) };
+  };
+  return {
+    benefits,
+    death: applicable('death'),
+    disability: applicable('disability'),
+    illness: applicable('hospitalisation', 'illness'),
+    accident: applicable('hospitalisation', 'accident'),
+    maximumSubsidy,
+  };
 }
 
 /**
@@ -231,14 +270,14 @@ class FenBackedLedger implements Ledger {
   declare readonly claimIds: readonly string[];
   readonly #fen: FenLedger;
 
-  constructor(fields: Ledger, fen: FenLedger) {
+  constructor(from: Ledger, byBenefit: Ledger['byBenefit'], claimIds: Ledger['claimIds'], fen: FenLedger) {
     const self = this as { -readonly [K in keyof Ledger]: Ledger[K] };
-    self.scheme = fields.scheme;
-    self.year = fields.year;
-    self.memberId = fields.memberId;
-    self.total = fields.total;
-    self.byBenefit = fields.byBenefit;
-    self.claimIds = fields.claimIds;
+    self.scheme = from.scheme;
+    self.year = from.year;
+    self.memberId = from.memberId;
+    self.total = moneyFromFen(fen.total);
+    self.byBenefit = byBenefit;
+    self.claimIds = claimIds;
     this.#fen = fen;
     Object.freeze(this);
   }
@@ -248,14 +287,13 @@ class FenBackedLedger implements Ledger {
   }
 }
 
-/** A ledger in fen: kept by the ledgers this path made, read from Decimals otherwise. */
-function inFen(ledger: Ledger): FenLedger {
-  return (
-    FenBackedLedger.fenOf(ledger) ?? {
-      total: ledger.total.times(100).toNumber(),
-      byBenefit: new Map(Object.entries(ledger.byBenefit).map(([id, amount]) => [id, amount.times(100).toNumber()])),
-    }
-  );
+/** A ledger in fen for this compiled policy: kept by the ledgers this path made, read from Decimals otherwise. */
+function inFen(ledger: Ledger, policy: CompiledPolicy): FenLedger {
+  const kept = FenBackedLedger.fenOf(ledger);
+  if (kept !== undefined && kept.policy === policy) return kept;
+  // Validated amounts have at most two decimals and 14 digits: exact in fen.
+  const amountOf = (id: string) => (Object.hasOwn(ledger.byBenefit, id) ? ledger.byBenefit[id]!.times(100).toNumber() : 0);
+  return { policy, total: ledger.total.times(100).toNumber(), amounts: policy.benefits.map((compiledBenefit) => amountOf(compiledBenefit.benefit.id)) };
 }
 
 /** Whether huzhu's fast path made this ledger: then it is frozen and valid, and need not be validated again. */
@@ -263,32 +301,41 @@ export function isOwnLedger(value: unknown): value is Ledger {
   return FenBackedLedger.fenOf(value) !== undefined;
 }
 
-/** `1234.5` yuan in fen (123450) as formatYuan writes it: `"1234.50"`. */
-function fenText(amountInFen: number): string {
-  return `${Math.floor(amountInFen / 100)}.${String(amountInFen % 100).padStart(2, '0')}`;
+/** What was paid between two ledgers of the same year, `from` before `to`. */
+export function paidBetween(from: Ledger, to: Ledger): Decimal {
+  const start = FenBackedLedger.fenOf(from);
+  const end = FenBackedLedger.fenOf(to);
+  return start !== undefined && end !== undefined ? moneyFromFen(end.total - start.total) : toMoney(to.total.minus(from.total));
 }
 
-function ledgerAfter(ledger: Ledger, before: FenLedger, claimId: string, paid: readonly { benefit: Benefit; fen: number }[]): Ledger {
-  const byBenefit = new Map(before.byBenefit);
-  let total = before.total;
-  for (const line of paid) {
-    byBenefit.set(line.benefit.id, (byBenefit.get(line.benefit.id) ?? 0) + line.fen);
-    total += line.fen;
-  }
+/** One benefit's line in fen, before it becomes a result line. */
+interface PaidLine {
+  readonly compiled: CompiledBenefit;
+  readonly fen: number;
+  readonly beforeCaps: number;
+  readonly cappedBy: CapKind | null;
+  readonly sources: LineSources;
+}
+
+function ledgerAfter(ledger: Ledger, before: FenLedger, claimId: string, paid: readonly PaidLine[], paidThisClaim: number): Ledger {
+  const amounts = before.amounts.slice();
   // Amounts of benefits this claim did not pay are the previous ledger's, unchanged.
-  const amounts: Record<string, Decimal> = { ...ledger.byBenefit };
-  for (const line of paid) amounts[line.benefit.id] = moneyFromFen(byBenefit.get(line.benefit.id)!);
-  return new FenBackedLedger(
-    {
-      scheme: ledger.scheme,
-      year: ledger.year,
-      memberId: ledger.memberId,
-      total: moneyFromFen(total),
-      byBenefit: Object.freeze(amounts),
-      claimIds: Object.freeze([...ledger.claimIds, claimId]),
-    },
-    { total, byBenefit },
-  );
+  const byBenefit: Record<string, Decimal> = { ...ledger.byBenefit };
+  for (const line of paid) {
+    const index = line.compiled.index;
+    amounts[index]! += line.fen;
+    byBenefit[line.compiled.benefit.id] = moneyFromFen(amounts[index]!);
+  }
+  return new FenBackedLedger(ledger, Object.freeze(byBenefit), Object.freeze([...ledger.claimIds, claimId]), {
+    policy: before.policy,
+    total: before.total + paidThisClaim,
+    amounts,
+  });
+}
+
+/** The benefits that pay on this claim. */
+function applicableTo(policy: CompiledPolicy, claim: ClaimInput): Applicable {
+  return claim.kind === 'hospitalisation' ? policy[claim.cause] : policy[claim.kind];
 }
 
 /**
@@ -298,68 +345,71 @@ function ledgerAfter(ledger: Ledger, before: FenLedger, claimId: string, paid: r
 export function settleFast(policy: Policy, member: Member, claim: ClaimInput, validClaim: () => Claim, ledger: Ledger): ClaimResult | undefined {
   const compiledPolicy = compile(policy);
   if (compiledPolicy === null) return undefined;
-  const plain = claim as Claim;
-  const date = eventDate(policy, plain);
+  const date = eventDate(policy, claim as Claim);
   if (eligibilityReasons(policy, member, date).length > 0 || ledger.claimIds.includes(claim.id)) return undefined;
-  const key = plain.kind === 'hospitalisation' ? `${plain.kind} ${plain.cause}` : plain.kind;
-  let applicable = compiledPolicy.applicable.get(key);
-  if (applicable === undefined) {
-    const found = benefitsFor(policy, plain);
-    applicable = { benefits: found.benefits, reasons: deepFreeze(found.reasons) };
-    compiledPolicy.applicable.set(key, applicable);
-  }
+  const applicable = applicableTo(compiledPolicy, claim);
   if (applicable.benefits.length === 0) return undefined;
 
   const { mode, at } = policy.conventions.rounding;
-  const before = inFen(ledger);
-  const reasons: Message[] = [...applicable.reasons];
-  const warnings: Message[] = [];
-  const paid: { benefit: Benefit; fen: number; beforeCaps: number; cappedBy: CapKind | null; citations: readonly Citation[] }[] = [];
+  const before = inFen(ledger, compiledPolicy);
+  const maximum = compiledPolicy.maximumSubsidy;
+  let reasons: readonly Message[] = applicable.reasons;
+  let allCovered = true;
+  const added: Message[] = [];
+  const paid: PaidLine[] = [];
   let paidThisClaim = 0;
-  for (const benefit of applicable.benefits) {
-    const compiledBenefit = compiledPolicy.benefits.get(benefit)!;
+  for (const compiledBenefit of applicable.benefits) {
     const beforeCaps = compiledBenefit.formula(claim, mode, at === 'eachStep');
     if (beforeCaps === undefined) return undefined;
+    const benefit = compiledBenefit.benefit;
     const covered = compiledBenefit.covers(claim);
-    if (!covered) reasons.push(message('GRADE_NOT_COVERED', { benefit: benefit.label, grade: (claim as { grade: number }).grade }));
+    if (!covered) {
+      added.push(message('GRADE_NOT_COVERED', { benefit: benefit.label, grade: (claim as { grade: number }).grade }));
+      allCovered = false;
+    }
     let amount = beforeCaps;
     let cappedBy: CapKind | null = null;
     let cappedLimit = 0;
-    for (const cap of compiledBenefit.caps) {
-      const remaining = cap.kind === 'perClaim' ? cap.limit : Math.max(0, cap.limit - (before.byBenefit.get(benefit.id) ?? 0));
-      if (amount > remaining) (amount = remaining), (cappedBy = cap.kind), (cappedLimit = cap.limit);
-    }
-    const maximum = compiledPolicy.maximumSubsidy;
+    if (amount > compiledBenefit.perClaim) (amount = compiledBenefit.perClaim), (cappedBy = 'perClaim'), (cappedLimit = compiledBenefit.perClaim);
+    const leftThisYear = Math.max(0, compiledBenefit.perYear - before.amounts[compiledBenefit.index]!);
+    if (amount > leftThisYear) (amount = leftThisYear), (cappedBy = 'perYear'), (cappedLimit = compiledBenefit.perYear);
     if (maximum !== undefined) {
       const remaining = Math.max(0, maximum.limit - before.total - paidThisClaim);
       if (amount > remaining) (amount = remaining), (cappedBy = 'maximumSubsidy'), (cappedLimit = maximum.limit);
     }
     if (cappedBy !== null) {
-      reasons.push(message('CAP_REACHED', { benefit: benefit.label, cap: cappedBy, cut: fenText(beforeCaps - amount), limit: fenText(cappedLimit) }));
+      added.push(message('CAP_REACHED', { benefit: benefit.label, cap: cappedBy, cut: fenText(beforeCaps - amount), limit: fenText(cappedLimit) }));
     }
-    const citations = covered ? compiledBenefit.citations : compiledBenefit.citationsUncovered;
-    // Warnings are one object per parameter (see compile), so identity finds the repeats.
-    for (const warning of covered ? compiledBenefit.warnings : compiledBenefit.warningsUncovered) {
-      if (!warnings.includes(warning)) warnings.push(warning);
-    }
-    paid.push({ benefit, fen: amount, beforeCaps, cappedBy, citations });
+    paid.push({ compiled: compiledBenefit, fen: amount, beforeCaps, cappedBy, sources: covered ? compiledBenefit.covered : compiledBenefit.uncovered });
     paidThisClaim += amount;
+  }
+  // Past 2^53 fen a ledger would no longer add up exactly: the reference path takes over.
+  if (before.total + paidThisClaim > SAFE) return undefined;
+  if (added.length > 0) reasons = deepFreeze([...reasons, ...added]);
+  // A grade table that leaves the grade out cites less: then the warnings are the lines' own.
+  let warnings = applicable.warnings;
+  if (!allCovered) {
+    const own: Message[] = [];
+    for (const line of paid) addWarnings(own, line.sources.warnings);
+    warnings = Object.freeze(own);
   }
 
   // The reference settlement, run only if something asks for the steps.
   let reference: ClaimResult | undefined;
   const explained = () => (reference ??= settleClaim(policy, member, validClaim(), ledger));
+  let illustrative = false;
   const lines = paid.map((line, index) => {
     const amount = moneyFromFen(line.fen);
+    illustrative ||= line.sources.illustrative;
     return new Line(
       {
-        benefit: line.benefit.id,
-        label: line.benefit.label,
+        benefit: line.compiled.benefit.id,
+        label: line.compiled.benefit.label,
         amount,
         amountBeforeCaps: line.beforeCaps === line.fen ? amount : moneyFromFen(line.beforeCaps),
         cappedBy: line.cappedBy,
-        citations: line.citations,
-        illustrative: line.citations.some((citation) => citation.provenance.status === 'illustrative'),
+        citations: line.sources.citations,
+        illustrative: line.sources.illustrative,
       },
       () => explained().lines[index]!.steps,
     );
@@ -371,11 +421,11 @@ export function settleFast(policy: Policy, member: Member, claim: ClaimInput, va
     eventDate: date,
     policy: policyRef(policy),
     eligible: true,
-    reasons: deepFreeze(reasons),
+    reasons,
     total: moneyFromFen(paidThisClaim),
     lines: Object.freeze(lines),
-    ledger: ledgerAfter(ledger, before, claim.id, paid),
-    warnings: Object.freeze(warnings),
-    illustrative: lines.some((line) => line.illustrative),
+    ledger: ledgerAfter(ledger, before, claim.id, paid, paidThisClaim),
+    warnings,
+    illustrative,
   });
 }

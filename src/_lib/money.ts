@@ -73,31 +73,48 @@ export const ratioSchema = z
   });
 
 /**
- * The prototype of output amounts: Decimal's own, plus a `toJSON` that writes two decimals.
- * A child prototype, because Decimal's is shared with every clone and every other user.
+ * An output amount: a frozen Decimal (decimal.js's own fields `constructor`, `s`, `e`, `d`, on
+ * a child of its prototype, which is shared with every other user) that writes two decimals as
+ * JSON. When made from whole fen it keeps them, privately, so that `toFixed(2)`, which every
+ * caller prints with, writes the digits without Decimal arithmetic.
  */
-const MONEY = Object.create(Dec.prototype, {
-  toJSON: {
-    value: function (this: Decimal): string {
-      return this.toFixed(2);
-    },
-  },
-}) as Decimal;
+class Money {
+  /** Whole fen, or -1 when the amount was made from a Decimal. */
+  readonly #fen: number;
 
-/** A frozen amount with decimal.js's fields `s`, `e` and `d`, as the Decimal constructor sets them. */
-function money(s: number, e: number, d: number[]): Decimal {
-  const amount = Object.create(MONEY) as { constructor: unknown; s: number; e: number; d: number[] };
-  amount.constructor = Dec;
-  amount.s = s;
-  amount.e = e;
-  amount.d = d;
-  return Object.freeze(amount) as unknown as Decimal;
+  constructor(s: number, e: number, d: number[], fen: number) {
+    const self = this as unknown as { constructor: unknown; s: number; e: number; d: number[] };
+    // decimal.js reads the class from the instance: its prototype's `constructor` is Object.
+    self.constructor = Dec;
+    self.s = s;
+    self.e = e;
+    self.d = d;
+    this.#fen = fen;
+    Object.freeze(this);
+  }
+
+  toFixed(decimalPlaces?: number, rounding?: Decimal.Rounding): string {
+    // Whole fen need no rounding at two places: the text is the fen's digits with a point.
+    if (decimalPlaces === 2 && this.#fen >= 0) return fenText(this.#fen);
+    return (Dec.prototype.toFixed as (this: unknown, dp?: number, rm?: Decimal.Rounding) => string).call(this, decimalPlaces, rounding);
+  }
+
+  toJSON(): string {
+    return this.toFixed(2);
+  }
+}
+Object.setPrototypeOf(Money.prototype, Dec.prototype);
+
+/** `123450` fen as `"1234.50"`, as `Decimal#toFixed(2)` writes 1234.5. */
+export function fenText(fen: number): string {
+  const cents = fen % 100;
+  return `${(fen - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
 }
 
 /** An output amount: a frozen Decimal whose JSON form is a string with two decimals. */
 export function toMoney(amount: Decimal): Decimal {
   const finite = new Dec(amount);
-  return money(finite.s, finite.e, finite.d);
+  return new Money(finite.s, finite.e, finite.d, -1) as unknown as Decimal;
 }
 
 /** Digits per word of a Decimal's coefficient (decimal.js's LOG_BASE). */
@@ -112,7 +129,7 @@ const POWERS = Array.from({ length: 16 }, (_, n) => 10 ** n);
  * zeros on the right, trailing zero words dropped.
  */
 export function moneyFromFen(fen: number): Decimal {
-  if (fen === 0) return money(1, 0, [0]);
+  if (fen === 0) return new Money(1, 0, [0], 0) as unknown as Decimal;
   let length = 1;
   while (length < POWERS.length && POWERS[length]! <= fen) length += 1;
   const e = length - 3;
@@ -130,11 +147,11 @@ export function moneyFromFen(fen: number): Decimal {
     padding = 0;
   }
   while (d.length > 1 && d[d.length - 1] === 0) d.pop();
-  return money(1, e, d);
+  return new Money(1, e, d, fen) as unknown as Decimal;
 }
 
 /** A zero amount, for folds. */
-export const ZERO = toMoney(new Dec(0));
+export const ZERO = moneyFromFen(0);
 
 /** The rounding modes a policy may name: half-up (四舍五入), half-even, towards zero, away from zero. */
 export const ROUNDING_MODES = ['halfUp', 'halfEven', 'down', 'up'] as const;

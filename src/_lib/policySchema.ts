@@ -297,6 +297,8 @@ export type CostField = z.output<typeof costFieldSchema>;
  * @useDeclaredType
  */
 export type EventKind = z.output<typeof eventKindSchema>;
+/** What caused a stay. */
+export type Cause = z.output<typeof causeSchema>;
 /**
  * Flags on a member that eligibility and payer rules look at.
  * @useDeclaredType

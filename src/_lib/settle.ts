@@ -4,7 +4,7 @@ import type { Claim, Member } from './inputSchemas';
 import { paidFor, recordPayment, type Ledger } from './ledger';
 import { formatYuan, roundToFen, toMoney, ZERO } from './money';
 import { message, type Message } from './messages';
-import type { Benefit, Label, Policy } from './policySchema';
+import type { Benefit, Cause, EventKind, Label, Policy } from './policySchema';
 import { illustrativeWarnings, Trace, type Citation, type Step } from './trace';
 import { isWithin } from './dates';
 
@@ -143,11 +143,11 @@ export function eligibilityReasons(policy: Policy, member: Member, date: string,
   return reasons;
 }
 
-/** The benefits that pay on this claim's kind and cause. */
-export function benefitsFor(policy: Policy, claim: Claim): { benefits: Benefit[]; reasons: Message[] } {
-  const ofKind = policy.benefits.filter((benefit) => benefit.event === claim.kind);
-  if (claim.kind !== 'hospitalisation') return { benefits: ofKind, reasons: [] };
-  const cause = claim.cause;
+/** The benefits that pay on an event of this kind and, for a stay, this cause. */
+export function benefitsFor(policy: Policy, event: { readonly kind: EventKind; readonly cause?: Cause }): { benefits: Benefit[]; reasons: Message[] } {
+  const ofKind = policy.benefits.filter((benefit) => benefit.event === event.kind);
+  const cause = event.cause;
+  if (cause === undefined) return { benefits: ofKind, reasons: [] };
   const benefits = ofKind.filter((benefit) => benefit.causes === undefined || benefit.causes.includes(cause));
   const reasons = ofKind
     .filter((benefit) => !benefits.includes(benefit))

@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import type { Decimal } from '../_lib/decimal';
 import { validate } from '../_lib/errors';
-import { settleFast } from '../_lib/fastSettle';
+import { paidBetween, settleFast } from '../_lib/fastSettle';
 import { claimSchema, type Claim, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
 import { isPlainClaim } from '../_lib/plainInput';
 import { readLedger, readMember } from '../_lib/readInputs';
-import { toMoney } from '../_lib/money';
 import type { Message } from '../_lib/messages';
 import type { Policy } from '../_lib/policySchema';
 import { eventDate, policyRef, settleClaim, uniqueMessages, type ClaimResult, type PolicyRef } from '../_lib/settle';
@@ -63,26 +62,30 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   const validClaims: readonly (ClaimInput | Claim)[] = allPlain ? claims : validate(claimsSchema, claims, 'claims');
   const start = readLedger(ledger, accepted, validMember.id);
 
-  const dated = validClaims.map((claim, index) => ({ claim, index, date: eventDate(accepted, claim as Claim) }));
-  // Claims usually come in date order already; sorting is then skipped.
-  const sorted = dated.every((entry, i) => i === 0 || dated[i - 1]!.date <= entry.date);
-  const ordered = sorted ? dated : [...dated].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
+  const dates = validClaims.map((claim) => eventDate(accepted, claim as Claim));
+  const order = validClaims.map((_, index) => index);
+  // Claims usually come in date order already; sorting is then skipped. Ties keep the given order.
+  if (dates.some((date, i) => i > 0 && dates[i - 1]! > date)) order.sort((a, b) => (dates[a]! < dates[b]! ? -1 : dates[a]! > dates[b]! ? 1 : a - b));
   const results: ClaimResult[] = [];
+  const warnings: Message[] = [];
   let current = start;
-  for (const { claim, index } of ordered) {
+  for (const index of order) {
+    const claim = validClaims[index]!;
     const parse = () => validate(claimSchema, claims[index], ['claims', index]);
     const fast = allPlain ? settleFast(accepted, validMember, claim as ClaimInput, parse, current) : undefined;
     const result = fast ?? settleClaim(accepted, validMember, allPlain ? parse() : (claim as Claim), current);
     results.push(result);
+    // Most repeats are the same object (the fast path shares them); uniqueMessages settles the rest.
+    for (const warning of result.warnings) if (!warnings.includes(warning)) warnings.push(warning);
     current = result.ledger;
   }
   return Object.freeze({
     memberId: validMember.id,
     policy: policyRef(accepted),
     results: Object.freeze(results),
-    total: toMoney(current.total.minus(start.total)),
+    total: paidBetween(start, current),
     ledger: current,
-    warnings: Object.freeze(uniqueMessages(results.flatMap((result) => result.warnings))),
+    warnings: Object.freeze(uniqueMessages(warnings)),
     illustrative: results.some((result) => result.illustrative),
   });
 }
