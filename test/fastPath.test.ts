@@ -11,7 +11,8 @@ import { validate } from '../src/_lib/errors';
 import { settleFast, isOwnLedger } from '../src/_lib/fastSettle';
 import { claimSchema } from '../src/_lib/inputSchemas';
 import { emptyLedger } from '../src/_lib/ledger';
-import { ROUNDING_MODES } from '../src/_lib/money';
+import { Dec } from '../src/_lib/decimal';
+import { moneyFromFen, ROUNDING_MODES } from '../src/_lib/money';
 import { settleClaim } from '../src/_lib/settle';
 import { enrolledMember, made, stay, syntheticPolicy } from './_fixtures';
 
@@ -101,5 +102,23 @@ describe('the fast path', () => {
     expect(isOwnLedger({ ...ledger })).toBe(false);
     expect(isOwnLedger(null)).toBe(false);
     expect(isOwnLedger('ledger')).toBe(false);
+  });
+
+  it("makes amounts from fen in decimal.js's own layout, which its arithmetic reads", () => {
+    // Word boundaries of the yuan (10^7) and of the fen, zero words inside and at the end.
+    const edges = [0, 1, 9, 10, 99, 100, 101, 1_000_000_000, 1_000_000_001, 1_000_000_100, 100_000_000_000_000, Number.MAX_SAFE_INTEGER];
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(...edges), fc.integer({ min: 0, max: 10_000_000 }), fc.maxSafeNat()), (fen) => {
+        const amount = moneyFromFen(fen);
+        const expected = new Dec(fen).div(100);
+        expect({ s: amount.s, e: amount.e, d: amount.d }).toEqual({ s: expected.s, e: expected.e, d: expected.d });
+        expect([amount.toFixed(2), amount.toFixed(), amount.toFixed(3), amount.plus('0.01').toFixed(2)]).toEqual([
+          expected.toFixed(2),
+          expected.toFixed(),
+          expected.toFixed(3),
+          expected.plus('0.01').toFixed(2),
+        ]);
+      }),
+    );
   });
 });

@@ -117,37 +117,31 @@ export function toMoney(amount: Decimal): Decimal {
   return new Money(finite.s, finite.e, finite.d, -1) as unknown as Decimal;
 }
 
-/** Digits per word of a Decimal's coefficient (decimal.js's LOG_BASE). */
-const WORD = 7;
-/** 10^0 … 10^15: every power a safe integer of fen can need, exact as doubles. */
-const POWERS = Array.from({ length: 16 }, (_, n) => 10 ** n);
+/** decimal.js's word: seven decimal digits of the coefficient (its LOG_BASE). */
+const WORD = 10_000_000;
+/** 10^0 … 10^14: enough to count the digits of any whole yuan under 2^53 fen. */
+const POWERS = Array.from({ length: 15 }, (_, n) => 10 ** n);
 
 /**
- * `fen / 100` as an output amount, for whole fen up to 10^15, built without Decimal arithmetic
- * (the fast path makes millions). The words follow decimal.js's layout: the first holds the
- * digits up to a word boundary of the exponent, the rest seven each, the last padded with
- * zeros on the right, trailing zero words dropped.
+ * `fen / 100` as an output amount, for whole fen from 0 to 2^53, built without Decimal
+ * arithmetic (the fast path makes millions). decimal.js keeps the coefficient in words of
+ * seven digits aligned on the decimal point: the whole yuan in base 10^7, then the fen padded
+ * on the right to seven digits; trailing zero words are dropped, and `e` is the exponent of
+ * the leading digit.
  */
 export function moneyFromFen(fen: number): Decimal {
-  if (fen === 0) return new Money(1, 0, [0], 0) as unknown as Decimal;
-  let length = 1;
-  while (length < POWERS.length && POWERS[length]! <= fen) length += 1;
-  const e = length - 3;
-  const first = (((e % WORD) + WORD) % WORD) + 1;
-  const words = length <= first ? 1 : 1 + Math.ceil((length - first) / WORD);
-  // The last word is padded on the right to its full width; the others take whole digits.
-  let padding = first + (words - 1) * WORD - length;
-  const d = new Array<number>(words);
-  let rest = fen;
-  for (let word = words - 1; word >= 0; word -= 1) {
-    const power = POWERS[(word === 0 ? first : WORD) - padding]!;
-    const part = rest % power;
-    rest = (rest - part) / power;
-    d[word] = part * POWERS[padding]!;
-    padding = 0;
-  }
-  while (d.length > 1 && d[d.length - 1] === 0) d.pop();
-  return new Money(1, e, d, fen) as unknown as Decimal;
+  const cents = fen % 100;
+  const yuan = (fen - cents) / 100;
+  const fraction = cents * 100_000;
+  if (yuan === 0) return new Money(1, cents === 0 ? 0 : cents < 10 ? -2 : -1, [fraction], fen) as unknown as Decimal;
+  let digits = 1;
+  while (digits < POWERS.length && POWERS[digits]! <= yuan) digits += 1;
+  const low = yuan % WORD;
+  const high = (yuan - low) / WORD;
+  const words = high === 0 ? [low] : [high, low];
+  if (cents !== 0) words.push(fraction);
+  else if (words.length === 2 && low === 0) words.pop();
+  return new Money(1, digits - 1, words, fen) as unknown as Decimal;
 }
 
 /** A zero amount, for folds. */
