@@ -15,7 +15,7 @@ import { message, type Message } from './messages';
 import type { Benefit, Cause, EventKind, Parameter, Policy } from './policySchema';
 import { benefitsFor, deepFreeze, eligibilityReasons, eventDate, Line, policyRef, settleClaim, type CapKind, type ClaimResult } from './settle';
 import { illustrativeWarnings, type Citation } from './trace';
-import { dayNumber, fenOfPlain } from './plainInput';
+import { dayNumber, plainFen } from './plainInput';
 
 /** A ratio as an exact fraction num / den, den a power of ten. */
 interface Ratio {
@@ -91,7 +91,7 @@ function compileFormula(benefit: Benefit, dayCount: Policy['conventions']['dayCo
       const base = formula.base;
       return (claim, mode, eachStep) => {
         if (claim.kind !== 'hospitalisation') return undefined;
-        const cost = fenOfPlain(claim.costs[base] as string);
+        const cost = plainFen(claim.costs[base]);
         let lower = deductible;
         let sum = 0;
         for (const tier of tiers) {

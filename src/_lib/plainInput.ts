@@ -44,28 +44,32 @@ export function dayNumber(date: string): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
-export function isPlainDate(value: unknown): value is string {
-  return typeof value === 'string' && !Number.isNaN(dayNumber(value));
+/** The day number of a plain date, NaN for anything else. */
+function dayOf(value: unknown): number {
+  return typeof value === 'string' ? dayNumber(value) : NaN;
 }
 
-/** Whole fen of an amount `isPlainYuan` accepted: exact, since it has at most 14 digits. */
-export function fenOfPlain(yuan: string): number {
-  const dot = yuan.indexOf('.');
-  if (dot < 0) return digits(yuan, 0, yuan.length) * 100;
-  const whole = digits(yuan, 0, dot) * 100;
-  return yuan.length - dot === 2 ? whole + digits(yuan, dot + 1, 1) * 10 : whole + digits(yuan, dot + 1, 2);
+function isPlainDate(value: unknown): value is string {
+  return !Number.isNaN(dayOf(value));
 }
 
 const isPlainId = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 200;
-/** One to twelve digits, then optionally a dot and one or two: always within MAX_YUAN. */
-function isPlainYuan(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
+
+/**
+ * Whole fen of a plain amount: one to twelve digits, then optionally a dot and one or two
+ * (always within MAX_YUAN, so exact); -1 for anything else.
+ */
+export function plainFen(value: unknown): number {
+  if (typeof value !== 'string') return -1;
   const dot = value.indexOf('.');
   const whole = dot < 0 ? value.length : dot;
-  if (whole < 1 || whole > 12 || digits(value, 0, whole) < 0) return false;
-  if (dot < 0) return true;
+  const yuan = whole >= 1 && whole <= 12 ? digits(value, 0, whole) : -1;
+  if (yuan < 0) return -1;
+  if (dot < 0) return yuan * 100;
   const decimals = value.length - dot - 1;
-  return decimals >= 1 && decimals <= 2 && digits(value, dot + 1, decimals) >= 0;
+  const fraction = decimals >= 1 && decimals <= 2 ? digits(value, dot + 1, decimals) : -1;
+  if (fraction < 0) return -1;
+  return yuan * 100 + (decimals === 1 ? fraction * 10 : fraction);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -110,13 +114,16 @@ export function isPlainMember(value: unknown): value is MemberInput {
 function isPlainStay(value: Record<string, unknown>): boolean {
   if (!hasKeys(value, ['kind', 'id', 'admission', 'discharge', 'cause', 'costs'])) return false;
   const { admission, discharge, cause, costs } = value;
-  if (!isPlainDate(admission) || !isPlainDate(discharge) || (cause !== 'illness' && cause !== 'accident')) return false;
-  const days = dayNumber(discharge) - dayNumber(admission);
-  if (days < 0 || days > MAX_STAY_DAYS) return false;
+  if (cause !== 'illness' && cause !== 'accident') return false;
+  // NaN, for a date that is not plain, fails both comparisons.
+  const nights = dayOf(discharge) - dayOf(admission);
+  if (!(nights >= 0 && nights <= MAX_STAY_DAYS)) return false;
   if (!isRecord(costs) || !hasKeys(costs, ['total', 'insurancePaid', 'inScopeCopay', 'selfPaid'])) return false;
-  const { total, insurancePaid, inScopeCopay, selfPaid } = costs;
-  if (!isPlainYuan(total) || !isPlainYuan(insurancePaid) || !isPlainYuan(inScopeCopay) || !isPlainYuan(selfPaid)) return false;
-  return fenOfPlain(insurancePaid) + fenOfPlain(inScopeCopay) + fenOfPlain(selfPaid) <= fenOfPlain(total);
+  const total = plainFen(costs.total);
+  const insurancePaid = plainFen(costs.insurancePaid);
+  const inScopeCopay = plainFen(costs.inScopeCopay);
+  const selfPaid = plainFen(costs.selfPaid);
+  return total >= 0 && insurancePaid >= 0 && inScopeCopay >= 0 && selfPaid >= 0 && insurancePaid + inScopeCopay + selfPaid <= total;
 }
 
 export function isPlainClaim(value: unknown): value is ClaimInput {
