@@ -10,7 +10,7 @@
 import { Dec, type Decimal } from './decimal';
 import type { Claim, ClaimInput, Member } from './inputSchemas';
 import type { Ledger } from './ledger';
-import { fenText, moneyFromFen, toMoney, type RoundingMode } from './money';
+import { fenText, moneyFromFen, toMoney, ZERO, type RoundingMode } from './money';
 import { message, type Message } from './messages';
 import type { Benefit, Cause, EventKind, Parameter, Policy } from './policySchema';
 import { benefitsFor, deepFreeze, eligibilityReasons, eventDate, Line, policyRef, settleClaim, type CapKind, type ClaimResult } from './settle';
@@ -270,12 +270,12 @@ class FenBackedLedger implements Ledger {
   declare readonly claimIds: readonly string[];
   readonly #fen: FenLedger;
 
-  constructor(from: Ledger, byBenefit: Ledger['byBenefit'], claimIds: Ledger['claimIds'], fen: FenLedger) {
+  constructor(from: Ledger, total: Decimal, byBenefit: Ledger['byBenefit'], claimIds: Ledger['claimIds'], fen: FenLedger) {
     const self = this as { -readonly [K in keyof Ledger]: Ledger[K] };
     self.scheme = from.scheme;
     self.year = from.year;
     self.memberId = from.memberId;
-    self.total = moneyFromFen(fen.total);
+    self.total = total;
     self.byBenefit = byBenefit;
     self.claimIds = claimIds;
     this.#fen = fen;
@@ -292,8 +292,9 @@ function inFen(ledger: Ledger, policy: CompiledPolicy): FenLedger {
   const kept = FenBackedLedger.fenOf(ledger);
   if (kept !== undefined && kept.policy === policy) return kept;
   // Validated amounts have at most two decimals and 14 digits: exact in fen.
-  const amountOf = (id: string) => (Object.hasOwn(ledger.byBenefit, id) ? ledger.byBenefit[id]!.times(100).toNumber() : 0);
-  return { policy, total: ledger.total.times(100).toNumber(), amounts: policy.benefits.map((compiledBenefit) => amountOf(compiledBenefit.benefit.id)) };
+  const fenOf = (amount: Decimal) => (amount.isZero() ? 0 : amount.times(100).toNumber());
+  const paidFor = (id: string) => (Object.hasOwn(ledger.byBenefit, id) ? fenOf(ledger.byBenefit[id]!) : 0);
+  return { policy, total: fenOf(ledger.total), amounts: policy.benefits.map((compiledBenefit) => paidFor(compiledBenefit.benefit.id)) };
 }
 
 /** Whether huzhu's fast path made this ledger: then it is frozen and valid, and need not be validated again. */
@@ -308,6 +309,9 @@ export function paidBetween(from: Ledger, to: Ledger): Decimal {
   return start !== undefined && end !== undefined ? moneyFromFen(end.total - start.total) : toMoney(to.total.minus(from.total));
 }
 
+/** Zero is common (a cap used up, a grade left out) and one value serves every result. */
+const amountOf = (fen: number): Decimal => (fen === 0 ? ZERO : moneyFromFen(fen));
+
 /** One benefit's line in fen, before it becomes a result line. */
 interface PaidLine {
   readonly compiled: CompiledBenefit;
@@ -317,18 +321,24 @@ interface PaidLine {
   readonly sources: LineSources;
 }
 
-function ledgerAfter(ledger: Ledger, before: FenLedger, claimId: string, paid: readonly PaidLine[], paidThisClaim: number): Ledger {
+/**
+ * The ledger after the claim. Amounts are frozen values, so where a sum equals what this claim
+ * paid (the first payment of the year, or of a benefit), the claim's own amount serves again.
+ */
+function ledgerAfter(ledger: Ledger, before: FenLedger, claimId: string, paid: readonly PaidLine[], lines: readonly Line[], total: { fen: number; amount: Decimal }): Ledger {
   const amounts = before.amounts.slice();
   // Amounts of benefits this claim did not pay are the previous ledger's, unchanged.
   const byBenefit: Record<string, Decimal> = { ...ledger.byBenefit };
-  for (const line of paid) {
+  for (const [i, line] of paid.entries()) {
     const index = line.compiled.index;
-    amounts[index]! += line.fen;
-    byBenefit[line.compiled.benefit.id] = moneyFromFen(amounts[index]!);
+    const sum = amounts[index]! + line.fen;
+    byBenefit[line.compiled.benefit.id] = sum === line.fen ? lines[i]!.amount : moneyFromFen(sum);
+    amounts[index] = sum;
   }
-  return new FenBackedLedger(ledger, Object.freeze(byBenefit), Object.freeze([...ledger.claimIds, claimId]), {
+  const sum = before.total + total.fen;
+  return new FenBackedLedger(ledger, sum === total.fen ? total.amount : moneyFromFen(sum), Object.freeze(byBenefit), Object.freeze([...ledger.claimIds, claimId]), {
     policy: before.policy,
-    total: before.total + paidThisClaim,
+    total: sum,
     amounts,
   });
 }
@@ -398,15 +408,19 @@ export function settleFast(policy: Policy, member: Member, claim: ClaimInput, va
   let reference: ClaimResult | undefined;
   const explained = () => (reference ??= settleClaim(policy, member, validClaim(), ledger));
   let illustrative = false;
+  // The total is the one paying line's amount when only one pays.
+  let paying: Decimal = ZERO;
+  let payingLines = 0;
   const lines = paid.map((line, index) => {
-    const amount = moneyFromFen(line.fen);
+    const amount = amountOf(line.fen);
     illustrative ||= line.sources.illustrative;
+    if (line.fen > 0) (paying = amount), (payingLines += 1);
     return new Line(
       {
         benefit: line.compiled.benefit.id,
         label: line.compiled.benefit.label,
         amount,
-        amountBeforeCaps: line.beforeCaps === line.fen ? amount : moneyFromFen(line.beforeCaps),
+        amountBeforeCaps: line.beforeCaps === line.fen ? amount : amountOf(line.beforeCaps),
         cappedBy: line.cappedBy,
         citations: line.sources.citations,
         illustrative: line.sources.illustrative,
@@ -414,6 +428,7 @@ export function settleFast(policy: Policy, member: Member, claim: ClaimInput, va
       () => explained().lines[index]!.steps,
     );
   });
+  const total = { fen: paidThisClaim, amount: payingLines > 1 ? moneyFromFen(paidThisClaim) : paying };
   return Object.freeze({
     claimId: claim.id,
     memberId: member.id,
@@ -422,9 +437,9 @@ export function settleFast(policy: Policy, member: Member, claim: ClaimInput, va
     policy: policyRef(policy),
     eligible: true,
     reasons,
-    total: moneyFromFen(paidThisClaim),
+    total: total.amount,
     lines: Object.freeze(lines),
-    ledger: ledgerAfter(ledger, before, claim.id, paid, paidThisClaim),
+    ledger: ledgerAfter(ledger, before, claim.id, paid, lines, total),
     warnings,
     illustrative,
   });

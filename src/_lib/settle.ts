@@ -236,14 +236,9 @@ export function settleBenefit(
 /** Messages with the same code and wording, once each, in first-seen order. */
 export function uniqueMessages(messages: readonly Message[]): Message[] {
   const unique: Message[] = [];
-  const seen = new Set<string>();
+  // Warnings are few (one per parameter at most), so a scan beats building keys to hash.
   for (const m of messages) {
-    // The fast path shares one message object per parameter, so most repeats are the same object.
-    if (unique.includes(m)) continue;
-    const key = `${m.code}\u0000${m.message.en}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    unique.push(m);
+    if (!unique.some((seen) => seen === m || (seen.code === m.code && seen.message.en === m.message.en))) unique.push(m);
   }
   return unique;
 }
