@@ -13,7 +13,7 @@ import type { Ledger } from './ledger';
 import { fenText, moneyFromFen, toMoney, ZERO, type RoundingMode } from './money';
 import { message, type Message } from './messages';
 import type { Benefit, Cause, EventKind, Parameter, Policy } from './policySchema';
-import { benefitsFor, deepFreeze, eligibilityReasons, eventDate, Line, policyRef, settleClaim, type CapKind, type ClaimResult } from './settle';
+import { benefitsFor, deepFreeze, eligibilityReasons, eventDate, Line, policyRef, SettledClaim, settleClaim, type CapKind, type ClaimResult } from './settle';
 import { illustrativeWarnings, type Citation } from './trace';
 import { dayNumber, plainFen } from './plainInput';
 
@@ -155,13 +155,6 @@ interface CompiledPolicy {
   readonly maximumSubsidy: { readonly limit: number; readonly citation: Citation } | undefined;
 }
 
-/** A ledger in fen: the total and, by benefit index of one compiled policy, what each paid. */
-interface FenLedger {
-  readonly policy: CompiledPolicy;
-  readonly total: number;
-  readonly amounts: readonly number[];
-}
-
 function cite(parameter: Parameter, path: string): Citation {
   return Object.freeze({ parameter: path, label: parameter.label, value: parameter.value, provenance: parameter.provenance });
 }
@@ -258,8 +251,32 @@ function compileUncached(policy: Policy): CompiledPolicy | null {
 }
 
 /**
- * A ledger the fast path made: plain fields as any ledger, plus its amounts in fen in a
- * private field, so the next claim reads them without converting Decimals back.
+ * A member's ledger in whole fen, as the fast path carries it from claim to claim. The public
+ * ledger, with its Decimals and frozen objects, is made from it only when read.
+ */
+export class LedgerInFen {
+  #ledger: Ledger | undefined;
+
+  constructor(
+    readonly policy: CompiledPolicy,
+    /** The ledger the fast path started from: the owner, and any amounts of benefits the policy lacks. */
+    readonly base: Ledger,
+    readonly total: number,
+    /** What each benefit of the policy has paid, by its index. */
+    readonly amounts: readonly number[],
+    /** Benefits with a line since `base`, in the order of their first line: how `byBenefit` lists them. */
+    readonly paidSinceBase: readonly number[],
+    readonly claimIds: readonly string[],
+  ) {}
+
+  toLedger(): Ledger {
+    return (this.#ledger ??= new FenBackedLedger(this));
+  }
+}
+
+/**
+ * A public ledger made from a ledger in fen, which it keeps privately, so that the next claim
+ * given it reads the fen without converting Decimals back.
  */
 class FenBackedLedger implements Ledger {
   declare readonly scheme: string;
@@ -268,33 +285,43 @@ class FenBackedLedger implements Ledger {
   declare readonly total: Decimal;
   declare readonly byBenefit: Readonly<Record<string, Decimal>>;
   declare readonly claimIds: readonly string[];
-  readonly #fen: FenLedger;
+  readonly #fen: LedgerInFen;
 
-  constructor(from: Ledger, total: Decimal, byBenefit: Ledger['byBenefit'], claimIds: Ledger['claimIds'], fen: FenLedger) {
+  constructor(fen: LedgerInFen) {
     const self = this as { -readonly [K in keyof Ledger]: Ledger[K] };
-    self.scheme = from.scheme;
-    self.year = from.year;
-    self.memberId = from.memberId;
-    self.total = total;
-    self.byBenefit = byBenefit;
-    self.claimIds = claimIds;
+    self.scheme = fen.base.scheme;
+    self.year = fen.base.year;
+    self.memberId = fen.base.memberId;
+    self.total = moneyFromFen(fen.total);
+    // As the reference path writes it: the base's amounts in their order, then each new benefit.
+    const byBenefit: Record<string, Decimal> = { ...fen.base.byBenefit };
+    for (const index of fen.paidSinceBase) byBenefit[fen.policy.benefits[index]!.benefit.id] = moneyFromFen(fen.amounts[index]!);
+    self.byBenefit = Object.freeze(byBenefit);
+    self.claimIds = fen.claimIds;
     this.#fen = fen;
     Object.freeze(this);
   }
 
-  static fenOf(ledger: unknown): FenLedger | undefined {
+  static fenOf(ledger: unknown): LedgerInFen | undefined {
     return typeof ledger === 'object' && ledger !== null && #fen in ledger ? (ledger as FenBackedLedger).#fen : undefined;
   }
 }
 
-/** A ledger in fen for this compiled policy: kept by the ledgers this path made, read from Decimals otherwise. */
-function inFen(ledger: Ledger, policy: CompiledPolicy): FenLedger {
-  const kept = FenBackedLedger.fenOf(ledger);
+/** The public ledger: made now from a ledger in fen. */
+export function toLedger(ledger: Ledger | LedgerInFen): Ledger {
+  return ledger instanceof LedgerInFen ? ledger.toLedger() : ledger;
+}
+
+/** Whole fen of a validated amount: at most two decimals and 14 digits, so exact. */
+const fenOf = (amount: Decimal): number => (amount.isZero() ? 0 : amount.times(100).toNumber());
+
+/** The ledger in fen for this compiled policy: kept by the fast path, read from Decimals otherwise. */
+function inFen(ledger: Ledger | LedgerInFen, policy: CompiledPolicy): LedgerInFen {
+  const kept = ledger instanceof LedgerInFen ? ledger : FenBackedLedger.fenOf(ledger);
   if (kept !== undefined && kept.policy === policy) return kept;
-  // Validated amounts have at most two decimals and 14 digits: exact in fen.
-  const fenOf = (amount: Decimal) => (amount.isZero() ? 0 : amount.times(100).toNumber());
-  const paidFor = (id: string) => (Object.hasOwn(ledger.byBenefit, id) ? fenOf(ledger.byBenefit[id]!) : 0);
-  return { policy, total: fenOf(ledger.total), amounts: policy.benefits.map((compiledBenefit) => paidFor(compiledBenefit.benefit.id)) };
+  const base = toLedger(ledger);
+  const paidFor = (id: string) => (Object.hasOwn(base.byBenefit, id) ? fenOf(base.byBenefit[id]!) : 0);
+  return new LedgerInFen(policy, base, fenOf(base.total), policy.benefits.map((compiledBenefit) => paidFor(compiledBenefit.benefit.id)), [], base.claimIds);
 }
 
 /** Whether huzhu's fast path made this ledger: then it is frozen and valid, and need not be validated again. */
@@ -302,15 +329,14 @@ export function isOwnLedger(value: unknown): value is Ledger {
   return FenBackedLedger.fenOf(value) !== undefined;
 }
 
-/** What was paid between two ledgers of the same year, `from` before `to`. */
-export function paidBetween(from: Ledger, to: Ledger): Decimal {
-  const start = FenBackedLedger.fenOf(from);
-  const end = FenBackedLedger.fenOf(to);
-  return start !== undefined && end !== undefined ? moneyFromFen(end.total - start.total) : toMoney(to.total.minus(from.total));
-}
-
 /** Zero is common (a cap used up, a grade left out) and one value serves every result. */
 const amountOf = (fen: number): Decimal => (fen === 0 ? ZERO : moneyFromFen(fen));
+
+/** What was paid between two ledgers of the same year, `from` before `to`. */
+export function paidBetween(from: Ledger, to: Ledger | LedgerInFen): Decimal {
+  const end = to instanceof LedgerInFen ? to : (FenBackedLedger.fenOf(to) ?? to);
+  return end instanceof LedgerInFen ? amountOf(end.total - fenOf(from.total)) : toMoney(end.total.minus(from.total));
+}
 
 /** One benefit's line in fen, before it becomes a result line. */
 interface PaidLine {
@@ -321,26 +347,17 @@ interface PaidLine {
   readonly sources: LineSources;
 }
 
-/**
- * The ledger after the claim. Amounts are frozen values, so where a sum equals what this claim
- * paid (the first payment of the year, or of a benefit), the claim's own amount serves again.
- */
-function ledgerAfter(ledger: Ledger, before: FenLedger, claimId: string, paid: readonly PaidLine[], lines: readonly Line[], total: { fen: number; amount: Decimal }): Ledger {
+/** The ledger in fen after the claim's lines. */
+function ledgerAfter(before: LedgerInFen, claimId: string, paid: readonly PaidLine[], paidThisClaim: number): LedgerInFen {
   const amounts = before.amounts.slice();
-  // Amounts of benefits this claim did not pay are the previous ledger's, unchanged.
-  const byBenefit: Record<string, Decimal> = { ...ledger.byBenefit };
-  for (const [i, line] of paid.entries()) {
+  let paidSinceBase = before.paidSinceBase;
+  for (const line of paid) {
     const index = line.compiled.index;
-    const sum = amounts[index]! + line.fen;
-    byBenefit[line.compiled.benefit.id] = sum === line.fen ? lines[i]!.amount : moneyFromFen(sum);
-    amounts[index] = sum;
+    amounts[index]! += line.fen;
+    // After a member's first claim the benefits are usually all listed, and the list is shared.
+    if (!paidSinceBase.includes(index)) paidSinceBase = [...paidSinceBase, index];
   }
-  const sum = before.total + total.fen;
-  return new FenBackedLedger(ledger, sum === total.fen ? total.amount : moneyFromFen(sum), Object.freeze(byBenefit), Object.freeze([...ledger.claimIds, claimId]), {
-    policy: before.policy,
-    total: sum,
-    amounts,
-  });
+  return new LedgerInFen(before.policy, before.base, before.total + paidThisClaim, amounts, paidSinceBase, Object.freeze([...before.claimIds, claimId]));
 }
 
 /** The benefits that pay on this claim. */
@@ -351,8 +368,15 @@ function applicableTo(policy: CompiledPolicy, claim: ClaimInput): Applicable {
 /**
  * Settles a plain, validated claim in fen, or answers undefined when the reference path must
  * do it. `validClaim` gives the schema-parsed claim the reference path needs for explanations.
+ * Besides the result, it answers the ledger after the claim in fen, for the next claim.
  */
-export function settleFast(policy: Policy, member: Member, claim: ClaimInput, validClaim: () => Claim, ledger: Ledger): ClaimResult | undefined {
+export function settleFast(
+  policy: Policy,
+  member: Member,
+  claim: ClaimInput,
+  validClaim: () => Claim,
+  ledger: Ledger | LedgerInFen,
+): { readonly result: ClaimResult; readonly ledger: LedgerInFen } | undefined {
   const compiledPolicy = compile(policy);
   if (compiledPolicy === null) return undefined;
   const date = eventDate(policy, claim as Claim);
@@ -363,8 +387,8 @@ export function settleFast(policy: Policy, member: Member, claim: ClaimInput, va
   const { mode, at } = policy.conventions.rounding;
   const before = inFen(ledger, compiledPolicy);
   const maximum = compiledPolicy.maximumSubsidy;
-  let reasons: readonly Message[] = applicable.reasons;
   let allCovered = true;
+  let illustrative = false;
   const added: Message[] = [];
   const paid: PaidLine[] = [];
   let paidThisClaim = 0;
@@ -390,12 +414,13 @@ export function settleFast(policy: Policy, member: Member, claim: ClaimInput, va
     if (cappedBy !== null) {
       added.push(message('CAP_REACHED', { benefit: benefit.label, cap: cappedBy, cut: fenText(beforeCaps - amount), limit: fenText(cappedLimit) }));
     }
-    paid.push({ compiled: compiledBenefit, fen: amount, beforeCaps, cappedBy, sources: covered ? compiledBenefit.covered : compiledBenefit.uncovered });
+    const sources = covered ? compiledBenefit.covered : compiledBenefit.uncovered;
+    illustrative ||= sources.illustrative;
+    paid.push({ compiled: compiledBenefit, fen: amount, beforeCaps, cappedBy, sources });
     paidThisClaim += amount;
   }
   // Past 2^53 fen a ledger would no longer add up exactly: the reference path takes over.
   if (before.total + paidThisClaim > SAFE) return undefined;
-  if (added.length > 0) reasons = deepFreeze([...reasons, ...added]);
   // A grade table that leaves the grade out cites less: then the warnings are the lines' own.
   let warnings = applicable.warnings;
   if (!allCovered) {
@@ -406,41 +431,39 @@ export function settleFast(policy: Policy, member: Member, claim: ClaimInput, va
 
   // The reference settlement, run only if something asks for the steps.
   let reference: ClaimResult | undefined;
-  const explained = () => (reference ??= settleClaim(policy, member, validClaim(), ledger));
-  let illustrative = false;
-  // The total is the one paying line's amount when only one pays.
-  let paying: Decimal = ZERO;
-  let payingLines = 0;
-  const lines = paid.map((line, index) => {
-    const amount = amountOf(line.fen);
-    illustrative ||= line.sources.illustrative;
-    if (line.fen > 0) (paying = amount), (payingLines += 1);
-    return new Line(
-      {
-        benefit: line.compiled.benefit.id,
-        label: line.compiled.benefit.label,
-        amount,
-        amountBeforeCaps: line.beforeCaps === line.fen ? amount : amountOf(line.beforeCaps),
-        cappedBy: line.cappedBy,
-        citations: line.sources.citations,
-        illustrative: line.sources.illustrative,
-      },
-      () => explained().lines[index]!.steps,
-    );
-  });
-  const total = { fen: paidThisClaim, amount: payingLines > 1 ? moneyFromFen(paidThisClaim) : paying };
-  return Object.freeze({
-    claimId: claim.id,
-    memberId: member.id,
-    kind: claim.kind,
-    eventDate: date,
-    policy: policyRef(policy),
-    eligible: true,
-    reasons,
-    total: total.amount,
-    lines: Object.freeze(lines),
-    ledger: ledgerAfter(ledger, before, claim.id, paid, lines, total),
-    warnings,
-    illustrative,
-  });
+  const explained = () => (reference ??= settleClaim(policy, member, validClaim(), toLedger(ledger)));
+  const lines = () =>
+    paid.map((line, index) => {
+      const amount = amountOf(line.fen);
+      return new Line(
+        {
+          benefit: line.compiled.benefit.id,
+          label: line.compiled.benefit.label,
+          amount,
+          amountBeforeCaps: line.beforeCaps === line.fen ? amount : amountOf(line.beforeCaps),
+          cappedBy: line.cappedBy,
+          citations: line.sources.citations,
+          illustrative: line.sources.illustrative,
+        },
+        () => explained().lines[index]!.steps,
+      );
+    });
+  const after = ledgerAfter(before, claim.id, paid, paidThisClaim);
+  const result = new SettledClaim(
+    {
+      claimId: claim.id,
+      memberId: member.id,
+      kind: claim.kind,
+      eventDate: date,
+      policy: policyRef(policy),
+      eligible: true,
+      reasons: added.length > 0 ? deepFreeze([...applicable.reasons, ...added]) : applicable.reasons,
+      total: amountOf(paidThisClaim),
+      warnings,
+      illustrative,
+    },
+    lines,
+    () => after.toLedger(),
+  );
+  return { result, ledger: after };
 }

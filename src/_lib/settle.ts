@@ -31,6 +31,17 @@ export interface BenefitLine {
   readonly illustrative: boolean;
 }
 
+/** A value given now, or a function that makes it on first read. */
+type Later<T> = T | (() => T);
+
+/** The value of a {@link Later}, made and frozen now if it was not yet. */
+function made<T extends object>(value: Later<T>): T {
+  return typeof value === 'function' ? deepFreeze((value as () => T)()) : value;
+}
+
+/** Node's console shows what JSON would, accessors included. */
+const inspect = Symbol.for('nodejs.util.inspect.custom');
+
 /**
  * A benefit line whose steps may be worked out on first read: the fast path settles the
  * amounts and leaves the steps, which cost more to write than the settlement itself, to the
@@ -45,9 +56,9 @@ export class Line implements BenefitLine {
   declare readonly range?: { readonly min: Decimal; readonly max: Decimal };
   declare readonly citations: readonly Citation[];
   declare readonly illustrative: boolean;
-  #steps: readonly Step[] | (() => readonly Step[]);
+  #steps: Later<readonly Step[]>;
 
-  constructor(fields: Omit<BenefitLine, 'steps'>, steps: readonly Step[] | (() => readonly Step[])) {
+  constructor(fields: Omit<BenefitLine, 'steps'>, steps: Later<readonly Step[]>) {
     // Field by field rather than Object.assign: lines are made by the million, and this is faster.
     const self = this as { -readonly [K in keyof BenefitLine]: BenefitLine[K] };
     self.benefit = fields.benefit;
@@ -63,14 +74,17 @@ export class Line implements BenefitLine {
   }
 
   get steps(): readonly Step[] {
-    if (typeof this.#steps === 'function') this.#steps = deepFreeze(this.#steps());
-    return this.#steps;
+    return (this.#steps = made(this.#steps));
   }
 
   /** The line as plain data, in the order of {@link BenefitLine}'s fields. */
   toJSON(): BenefitLine {
     const { benefit, label, amount, amountBeforeCaps, cappedBy, range, citations, illustrative } = this;
     return { benefit, label, amount, amountBeforeCaps, cappedBy, ...(range && { range }), steps: this.steps, citations, illustrative };
+  }
+
+  [inspect](): BenefitLine {
+    return this.toJSON();
   }
 }
 
@@ -99,6 +113,64 @@ export interface ClaimResult {
   readonly warnings: readonly Message[];
   /** True when any figure in the result rests on an illustrative parameter. */
   readonly illustrative: boolean;
+}
+
+/**
+ * A claim's result. Its lines and ledger may be made on first read: the fast path settles in
+ * whole fen and builds their Decimals and frozen objects only when asked, which is most of
+ * what a result costs. To a reader, to JSON and to `explain` it is the plain
+ * {@link ClaimResult}; `lines` and `ledger` are accessors, so `Object.keys` and spread leave
+ * them out (`toJSON()` gives every field).
+ */
+export class SettledClaim implements ClaimResult {
+  declare readonly claimId: string;
+  declare readonly memberId: string;
+  declare readonly kind: Claim['kind'];
+  declare readonly eventDate: string;
+  declare readonly policy: PolicyRef;
+  declare readonly eligible: boolean;
+  declare readonly reasons: readonly Message[];
+  declare readonly total: Decimal;
+  declare readonly warnings: readonly Message[];
+  declare readonly illustrative: boolean;
+  #lines: Later<readonly BenefitLine[]>;
+  #ledger: Later<Ledger>;
+
+  /** Every part given must be frozen already; lines and a ledger made later are frozen then. */
+  constructor(fields: Omit<ClaimResult, 'lines' | 'ledger'>, lines: Later<readonly BenefitLine[]>, ledger: Later<Ledger>) {
+    const self = this as { -readonly [K in keyof ClaimResult]: ClaimResult[K] };
+    self.claimId = fields.claimId;
+    self.memberId = fields.memberId;
+    self.kind = fields.kind;
+    self.eventDate = fields.eventDate;
+    self.policy = fields.policy;
+    self.eligible = fields.eligible;
+    self.reasons = fields.reasons;
+    self.total = fields.total;
+    self.warnings = fields.warnings;
+    self.illustrative = fields.illustrative;
+    this.#lines = lines;
+    this.#ledger = ledger;
+    Object.freeze(this);
+  }
+
+  get lines(): readonly BenefitLine[] {
+    return (this.#lines = made(this.#lines));
+  }
+
+  get ledger(): Ledger {
+    return (this.#ledger = made(this.#ledger));
+  }
+
+  /** The result as plain data, in the order of {@link ClaimResult}'s fields. */
+  toJSON(): ClaimResult {
+    const { claimId, memberId, kind, eventDate, policy, eligible, reasons, total, lines, ledger, warnings, illustrative } = this;
+    return { claimId, memberId, kind, eventDate, policy, eligible, reasons, total, lines, ledger, warnings, illustrative };
+  }
+
+  [inspect](): ClaimResult {
+    return this.toJSON();
+  }
 }
 
 /** The date that picks the protection year: a stay's admission or discharge, by the policy. */
@@ -243,6 +315,9 @@ export function uniqueMessages(messages: readonly Message[]): Message[] {
   return unique;
 }
 
+/** An empty list, for results that have no lines or warnings. */
+const NONE = Object.freeze([]);
+
 /**
  * Settles one validated claim against one validated policy and ledger. `whatIf` applies the
  * policy to an event outside its period (see {@link eligibilityReasons}) and says so in a warning.
@@ -257,7 +332,7 @@ export function settleClaim(policy: Policy, member: Member, claim: Claim, ledger
   }
   const base = { claimId: claim.id, memberId: member.id, kind: claim.kind, eventDate: date, policy: policyRef(policy) };
   if (reasons.length > 0) {
-    return deepFreeze({ ...base, eligible: false, reasons, total: ZERO, lines: [], ledger, warnings: [], illustrative: false });
+    return new SettledClaim({ ...base, eligible: false, reasons: deepFreeze(reasons), total: ZERO, warnings: NONE, illustrative: false }, NONE, ledger);
   }
 
   const lines: BenefitLine[] = [];
@@ -271,16 +346,18 @@ export function settleClaim(policy: Policy, member: Member, claim: Claim, ledger
     warnings.push(...settled.warnings);
     paid = paid.plus(settled.line.amount);
   }
-  return deepFreeze({
-    ...base,
-    eligible: true,
-    reasons: lineReasons,
-    total: toMoney(paid),
-    lines,
-    ledger: recordPayment(ledger, claim.id, lines),
-    warnings: uniqueMessages(warnings),
-    illustrative: lines.some((line) => line.illustrative),
-  });
+  return new SettledClaim(
+    {
+      ...base,
+      eligible: true,
+      reasons: deepFreeze(lineReasons),
+      total: toMoney(paid),
+      warnings: deepFreeze(uniqueMessages(warnings)),
+      illustrative: lines.some((line) => line.illustrative),
+    },
+    deepFreeze(lines),
+    recordPayment(ledger, claim.id, lines),
+  );
 }
 
 /** Freezes a result tree. Decimals are left as they are: output amounts are frozen by `toMoney`. */

@@ -44,5 +44,5 @@ export function evaluateClaim(policy: Policy, member: MemberInput, claim: ClaimI
   const validClaim = plain ? undefined : parseClaim();
   const start = readLedger(ledger, accepted, validMember.id);
   const fast = plain ? settleFast(accepted, validMember, claim, parseClaim, start) : undefined;
-  return fast ?? settleClaim(accepted, validMember, validClaim ?? parseClaim(), start);
+  return fast?.result ?? settleClaim(accepted, validMember, validClaim ?? parseClaim(), start);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import type { Decimal } from '../_lib/decimal';
 import { validate } from '../_lib/errors';
-import { paidBetween, settleFast } from '../_lib/fastSettle';
+import { paidBetween, settleFast, toLedger, type LedgerInFen } from '../_lib/fastSettle';
 import { claimSchema, type Claim, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
 import { isPlainClaim } from '../_lib/plainInput';
@@ -68,23 +68,24 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   if (dates.some((date, i) => i > 0 && dates[i - 1]! > date)) order.sort((a, b) => (dates[a]! < dates[b]! ? -1 : dates[a]! > dates[b]! ? 1 : a - b));
   const results: ClaimResult[] = [];
   const warnings: Message[] = [];
-  let current = start;
+  let current: Ledger | LedgerInFen = start;
   for (const index of order) {
     const claim = validClaims[index]!;
     const parse = () => validate(claimSchema, claims[index], ['claims', index]);
-    const fast = allPlain ? settleFast(accepted, validMember, claim as ClaimInput, parse, current) : undefined;
-    const result = fast ?? settleClaim(accepted, validMember, allPlain ? parse() : (claim as Claim), current);
+    const fast: ReturnType<typeof settleFast> = allPlain ? settleFast(accepted, validMember, claim as ClaimInput, parse, current) : undefined;
+    const result: ClaimResult = fast?.result ?? settleClaim(accepted, validMember, allPlain ? parse() : (claim as Claim), toLedger(current));
     results.push(result);
     // Most repeats are the same object (the fast path shares them); uniqueMessages settles the rest.
     for (const warning of result.warnings) if (!warnings.includes(warning)) warnings.push(warning);
-    current = result.ledger;
+    // The fast path's ledger in fen goes on to the next claim without being made public.
+    current = fast?.ledger ?? result.ledger;
   }
   return Object.freeze({
     memberId: validMember.id,
     policy: policyRef(accepted),
     results: Object.freeze(results),
     total: paidBetween(start, current),
-    ledger: current,
+    ledger: toLedger(current),
     warnings: Object.freeze(uniqueMessages(warnings)),
     illustrative: results.some((result) => result.illustrative),
   });

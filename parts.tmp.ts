@@ -1,0 +1,11 @@
+import { isPlainClaim, isPlainMember } from './src/_lib/plainInput';
+import { memberYear } from './test/bench/workload';
+import { evaluateYear, evaluateClaim, policies } from './src';
+const years = Array.from({ length: 20000 }, (_, i) => memberYear(i, 10));
+const policy = policies.guangxi[2024];
+const time = (name: string, f: () => void) => { for (let r = 0; r < 4; r++) { const s = performance.now(); f(); if (r === 3) console.log(name.padEnd(22), ((performance.now() - s) * 1000 / 200000).toFixed(3), 'µs/claim'); } };
+time('isPlainClaim', () => { let k = 0; for (const y of years) for (const c of y.claims) k += +isPlainClaim(c); });
+time('isPlainMember/10', () => { let k = 0; for (const y of years) k += +isPlainMember(y.member); });
+time('evaluateYear', () => { for (const y of years) evaluateYear(policy, y.member, y.claims); });
+time('evaluateYear+toFixed', () => { let k = 0; for (const y of years) for (const r of evaluateYear(policy, y.member, y.claims).results) k += r.total.toFixed(2).length; });
+time('evaluateClaim no ledger', () => { for (const y of years) for (const c of y.claims) evaluateClaim(policy, y.member, c); });
