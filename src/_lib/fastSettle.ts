@@ -251,6 +251,31 @@ function compileUncached(policy: Policy): CompiledPolicy | null {
 }
 
 /**
+ * Claim ids, newest first, down to the base ledger's list: each claim adds a link instead of
+ * copying the list, which would make a member's year cost the square of its claims.
+ */
+interface ClaimIdLink {
+  readonly id: string;
+  readonly earlier: ClaimIds;
+}
+type ClaimIds = ClaimIdLink | readonly string[];
+
+const isLink = (ids: ClaimIds): ids is ClaimIdLink => !Array.isArray(ids);
+
+function hasClaimId(ids: ClaimIds, id: string): boolean {
+  let link = ids;
+  for (; isLink(link); link = link.earlier) if (link.id === id) return true;
+  return link.includes(id);
+}
+
+function claimIdList(ids: ClaimIds): readonly string[] {
+  const newer: string[] = [];
+  let link = ids;
+  for (; isLink(link); link = link.earlier) newer.push(link.id);
+  return Object.freeze([...link, ...newer.reverse()]);
+}
+
+/**
  * A member's ledger in whole fen, as the fast path carries it from claim to claim. The public
  * ledger, with its Decimals and frozen objects, is made from it only when read.
  */
@@ -266,7 +291,7 @@ export class LedgerInFen {
     readonly amounts: readonly number[],
     /** Benefits with a line since `base`, in the order of their first line: how `byBenefit` lists them. */
     readonly paidSinceBase: readonly number[],
-    readonly claimIds: readonly string[],
+    readonly claimIds: ClaimIds,
   ) {}
 
   toLedger(): Ledger {
@@ -297,7 +322,7 @@ class FenBackedLedger implements Ledger {
     const byBenefit: Record<string, Decimal> = { ...fen.base.byBenefit };
     for (const index of fen.paidSinceBase) byBenefit[fen.policy.benefits[index]!.benefit.id] = moneyFromFen(fen.amounts[index]!);
     self.byBenefit = Object.freeze(byBenefit);
-    self.claimIds = fen.claimIds;
+    self.claimIds = claimIdList(fen.claimIds);
     this.#fen = fen;
     Object.freeze(this);
   }
@@ -357,7 +382,7 @@ function ledgerAfter(before: LedgerInFen, claimId: string, paid: readonly PaidLi
     // After a member's first claim the benefits are usually all listed, and the list is shared.
     if (!paidSinceBase.includes(index)) paidSinceBase = [...paidSinceBase, index];
   }
-  return new LedgerInFen(before.policy, before.base, before.total + paidThisClaim, amounts, paidSinceBase, Object.freeze([...before.claimIds, claimId]));
+  return new LedgerInFen(before.policy, before.base, before.total + paidThisClaim, amounts, paidSinceBase, { id: claimId, earlier: before.claimIds });
 }
 
 /** The benefits that pay on this claim. */
@@ -380,16 +405,17 @@ export function settleFast(
   const compiledPolicy = compile(policy);
   if (compiledPolicy === null) return undefined;
   const date = eventDate(policy, claim as Claim);
-  if (eligibilityReasons(policy, member, date).length > 0 || ledger.claimIds.includes(claim.id)) return undefined;
   const applicable = applicableTo(compiledPolicy, claim);
-  if (applicable.benefits.length === 0) return undefined;
+  if (eligibilityReasons(policy, member, date).length > 0 || applicable.benefits.length === 0) return undefined;
+  const before = inFen(ledger, compiledPolicy);
+  if (hasClaimId(before.claimIds, claim.id)) return undefined;
 
   const { mode, at } = policy.conventions.rounding;
-  const before = inFen(ledger, compiledPolicy);
   const maximum = compiledPolicy.maximumSubsidy;
   let allCovered = true;
   let illustrative = false;
-  const added: Message[] = [];
+  // Reasons a line adds (a grade left out, a cap), made only when there are some.
+  let added: Message[] | undefined;
   const paid: PaidLine[] = [];
   let paidThisClaim = 0;
   for (const compiledBenefit of applicable.benefits) {
@@ -398,7 +424,7 @@ export function settleFast(
     const benefit = compiledBenefit.benefit;
     const covered = compiledBenefit.covers(claim);
     if (!covered) {
-      added.push(message('GRADE_NOT_COVERED', { benefit: benefit.label, grade: (claim as { grade: number }).grade }));
+      (added ??= []).push(message('GRADE_NOT_COVERED', { benefit: benefit.label, grade: (claim as { grade: number }).grade }));
       allCovered = false;
     }
     let amount = beforeCaps;
@@ -412,7 +438,7 @@ export function settleFast(
       if (amount > remaining) (amount = remaining), (cappedBy = 'maximumSubsidy'), (cappedLimit = maximum.limit);
     }
     if (cappedBy !== null) {
-      added.push(message('CAP_REACHED', { benefit: benefit.label, cap: cappedBy, cut: fenText(beforeCaps - amount), limit: fenText(cappedLimit) }));
+      (added ??= []).push(message('CAP_REACHED', { benefit: benefit.label, cap: cappedBy, cut: fenText(beforeCaps - amount), limit: fenText(cappedLimit) }));
     }
     const sources = covered ? compiledBenefit.covered : compiledBenefit.uncovered;
     illustrative ||= sources.illustrative;
@@ -457,7 +483,7 @@ export function settleFast(
       eventDate: date,
       policy: policyRef(policy),
       eligible: true,
-      reasons: added.length > 0 ? deepFreeze([...applicable.reasons, ...added]) : applicable.reasons,
+      reasons: added === undefined ? applicable.reasons : deepFreeze([...applicable.reasons, ...added]),
       total: amountOf(paidThisClaim),
       warnings,
       illustrative,

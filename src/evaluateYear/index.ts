@@ -68,6 +68,7 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   if (dates.some((date, i) => i > 0 && dates[i - 1]! > date)) order.sort((a, b) => (dates[a]! < dates[b]! ? -1 : dates[a]! > dates[b]! ? 1 : a - b));
   const results: ClaimResult[] = [];
   const warnings: Message[] = [];
+  let seen: readonly Message[] | undefined;
   let current: Ledger | LedgerInFen = start;
   for (const index of order) {
     const claim = validClaims[index]!;
@@ -75,8 +76,10 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
     const fast: ReturnType<typeof settleFast> = allPlain ? settleFast(accepted, validMember, claim as ClaimInput, parse, current) : undefined;
     const result: ClaimResult = fast?.result ?? settleClaim(accepted, validMember, allPlain ? parse() : (claim as Claim), toLedger(current));
     results.push(result);
-    // Most repeats are the same object (the fast path shares them); uniqueMessages settles the rest.
-    for (const warning of result.warnings) if (!warnings.includes(warning)) warnings.push(warning);
+    // The fast path shares one list per kind of claim and one object per warning, so most
+    // repeats are the list just seen or an object already kept; uniqueMessages settles the rest.
+    if (result.warnings !== seen) for (const warning of result.warnings) if (!warnings.includes(warning)) warnings.push(warning);
+    seen = result.warnings;
     // The fast path's ledger in fen goes on to the next claim without being made public.
     current = fast?.ledger ?? result.ledger;
   }
