@@ -13,7 +13,7 @@ import type { Ledger } from './ledger';
 import { fenText, moneyFromFen, toMoney, ZERO, type RoundingMode } from './money';
 import { message, type Message } from './messages';
 import type { Benefit, Cause, EventKind, Parameter, Policy } from './policySchema';
-import { benefitsFor, deepFreeze, eligibilityReasons, eventDate, Line, policyRef, SettledClaim, settleClaim, type CapKind, type ClaimResult } from './settle';
+import { benefitsFor, deepFreeze, eligibilityReasons, eventDate, Line, policyRef, SettledClaim, settleClaim, type BenefitLine, type CapKind, type ClaimResult, type ResultDetails } from './settle';
 import { illustrativeWarnings, type Citation } from './trace';
 import { dayNumber, plainFen } from './plainInput';
 
@@ -455,25 +455,6 @@ export function settleFast(
     warnings = Object.freeze(own);
   }
 
-  // The reference settlement, run only if something asks for the steps.
-  let reference: ClaimResult | undefined;
-  const explained = () => (reference ??= settleClaim(policy, member, validClaim(), toLedger(ledger)));
-  const lines = () =>
-    paid.map((line, index) => {
-      const amount = amountOf(line.fen);
-      return new Line(
-        {
-          benefit: line.compiled.benefit.id,
-          label: line.compiled.benefit.label,
-          amount,
-          amountBeforeCaps: line.beforeCaps === line.fen ? amount : amountOf(line.beforeCaps),
-          cappedBy: line.cappedBy,
-          citations: line.sources.citations,
-          illustrative: line.sources.illustrative,
-        },
-        () => explained().lines[index]!.steps,
-      );
-    });
   const after = ledgerAfter(before, claim.id, paid, paidThisClaim);
   const result = new SettledClaim(
     {
@@ -488,8 +469,48 @@ export function settleFast(
       warnings,
       illustrative,
     },
-    lines,
-    () => after.toLedger(),
+    new FastDetails(policy, member, validClaim, ledger, paid, after),
   );
   return { result, ledger: after };
+}
+
+/** A fast result's lines and ledger, made when first read. */
+class FastDetails implements ResultDetails {
+  #reference: ClaimResult | undefined;
+
+  constructor(
+    private readonly policy: Policy,
+    private readonly member: Member,
+    private readonly validClaim: () => Claim,
+    private readonly before: Ledger | LedgerInFen,
+    private readonly paid: readonly PaidLine[],
+    private readonly after: LedgerInFen,
+  ) {}
+
+  lines(): readonly BenefitLine[] {
+    return this.paid.map((line, index) => {
+      const amount = amountOf(line.fen);
+      return new Line(
+        {
+          benefit: line.compiled.benefit.id,
+          label: line.compiled.benefit.label,
+          amount,
+          amountBeforeCaps: line.beforeCaps === line.fen ? amount : amountOf(line.beforeCaps),
+          cappedBy: line.cappedBy,
+          citations: line.sources.citations,
+          illustrative: line.sources.illustrative,
+        },
+        () => this.#explained().lines[index]!.steps,
+      );
+    });
+  }
+
+  ledger(): Ledger {
+    return this.after.toLedger();
+  }
+
+  /** The reference settlement, run only if something asks for the steps. */
+  #explained(): ClaimResult {
+    return (this.#reference ??= settleClaim(this.policy, this.member, this.validClaim(), toLedger(this.before)));
+  }
 }

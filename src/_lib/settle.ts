@@ -31,14 +31,6 @@ export interface BenefitLine {
   readonly illustrative: boolean;
 }
 
-/** A value given now, or a function that makes it on first read. */
-type Later<T> = T | (() => T);
-
-/** The value of a {@link Later}, made and frozen now if it was not yet. */
-function made<T extends object>(value: Later<T>): T {
-  return typeof value === 'function' ? deepFreeze((value as () => T)()) : value;
-}
-
 /** Node's console shows what JSON would, accessors included. */
 const inspect = Symbol.for('nodejs.util.inspect.custom');
 
@@ -56,9 +48,9 @@ export class Line implements BenefitLine {
   declare readonly range?: { readonly min: Decimal; readonly max: Decimal };
   declare readonly citations: readonly Citation[];
   declare readonly illustrative: boolean;
-  #steps: Later<readonly Step[]>;
+  #steps: readonly Step[] | (() => readonly Step[]);
 
-  constructor(fields: Omit<BenefitLine, 'steps'>, steps: Later<readonly Step[]>) {
+  constructor(fields: Omit<BenefitLine, 'steps'>, steps: readonly Step[] | (() => readonly Step[])) {
     // Field by field rather than Object.assign: lines are made by the million, and this is faster.
     const self = this as { -readonly [K in keyof BenefitLine]: BenefitLine[K] };
     self.benefit = fields.benefit;
@@ -74,7 +66,8 @@ export class Line implements BenefitLine {
   }
 
   get steps(): readonly Step[] {
-    return (this.#steps = made(this.#steps));
+    if (typeof this.#steps === 'function') this.#steps = deepFreeze(this.#steps());
+    return this.#steps;
   }
 
   /** The line as plain data, in the order of {@link BenefitLine}'s fields. */
@@ -115,8 +108,14 @@ export interface ClaimResult {
   readonly illustrative: boolean;
 }
 
+/** What a result's lines and ledger are made from, on first read. */
+export interface ResultDetails {
+  lines(): readonly BenefitLine[];
+  ledger(): Ledger;
+}
+
 /**
- * A claim's result. Its lines and ledger may be made on first read: the fast path settles in
+ * A claim's result. Its lines and ledger are made on first read: the fast path settles in
  * whole fen and builds their Decimals and frozen objects only when asked, which is most of
  * what a result costs. To a reader, to JSON and to `explain` it is the plain
  * {@link ClaimResult}; `lines` and `ledger` are accessors, so `Object.keys` and spread leave
@@ -133,11 +132,12 @@ export class SettledClaim implements ClaimResult {
   declare readonly total: Decimal;
   declare readonly warnings: readonly Message[];
   declare readonly illustrative: boolean;
-  #lines: Later<readonly BenefitLine[]>;
-  #ledger: Later<Ledger>;
+  readonly #details: ResultDetails;
+  #lines: readonly BenefitLine[] | undefined;
+  #ledger: Ledger | undefined;
 
-  /** Every part given must be frozen already; lines and a ledger made later are frozen then. */
-  constructor(fields: Omit<ClaimResult, 'lines' | 'ledger'>, lines: Later<readonly BenefitLine[]>, ledger: Later<Ledger>) {
+  /** Every field given must be frozen already; the lines and the ledger are frozen when made. */
+  constructor(fields: Omit<ClaimResult, 'lines' | 'ledger'>, details: ResultDetails) {
     const self = this as { -readonly [K in keyof ClaimResult]: ClaimResult[K] };
     self.claimId = fields.claimId;
     self.memberId = fields.memberId;
@@ -149,17 +149,16 @@ export class SettledClaim implements ClaimResult {
     self.total = fields.total;
     self.warnings = fields.warnings;
     self.illustrative = fields.illustrative;
-    this.#lines = lines;
-    this.#ledger = ledger;
+    this.#details = details;
     Object.freeze(this);
   }
 
   get lines(): readonly BenefitLine[] {
-    return (this.#lines = made(this.#lines));
+    return (this.#lines ??= deepFreeze(this.#details.lines()));
   }
 
   get ledger(): Ledger {
-    return (this.#ledger = made(this.#ledger));
+    return (this.#ledger ??= deepFreeze(this.#details.ledger()));
   }
 
   /** The result as plain data, in the order of {@link ClaimResult}'s fields. */
@@ -172,6 +171,9 @@ export class SettledClaim implements ClaimResult {
     return this.toJSON();
   }
 }
+
+/** Details already made, as the reference path makes them. */
+const madeDetails = (lines: readonly BenefitLine[], ledger: Ledger): ResultDetails => ({ lines: () => lines, ledger: () => ledger });
 
 /** The date that picks the protection year: a stay's admission or discharge, by the policy. */
 export function eventDate(policy: Pick<Policy, 'conventions'>, claim: Claim): string {
@@ -332,7 +334,7 @@ export function settleClaim(policy: Policy, member: Member, claim: Claim, ledger
   }
   const base = { claimId: claim.id, memberId: member.id, kind: claim.kind, eventDate: date, policy: policyRef(policy) };
   if (reasons.length > 0) {
-    return new SettledClaim({ ...base, eligible: false, reasons: deepFreeze(reasons), total: ZERO, warnings: NONE, illustrative: false }, NONE, ledger);
+    return new SettledClaim({ ...base, eligible: false, reasons: deepFreeze(reasons), total: ZERO, warnings: NONE, illustrative: false }, madeDetails(NONE, ledger));
   }
 
   const lines: BenefitLine[] = [];
@@ -355,8 +357,7 @@ export function settleClaim(policy: Policy, member: Member, claim: Claim, ledger
       warnings: deepFreeze(uniqueMessages(warnings)),
       illustrative: lines.some((line) => line.illustrative),
     },
-    deepFreeze(lines),
-    recordPayment(ledger, claim.id, lines),
+    madeDetails(lines, recordPayment(ledger, claim.id, lines)),
   );
 }
 
