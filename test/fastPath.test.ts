@@ -21,7 +21,7 @@ const member = enrolledMember('test', 2024);
 function bothPaths(policy: Policy, claim: ClaimInput) {
   const valid = () => validate(claimSchema, claim, 'claim');
   const ledger = emptyLedger(policy, member.id);
-  return { fast: settleFast(policy, member as never, claim, valid, ledger)?.result, reference: settleClaim(policy, member as never, valid(), ledger) };
+  return { fast: settleFast(policy, member as never, claim, ledger)?.result, reference: settleClaim(policy, member as never, valid(), ledger) };
 }
 
 // Ratios with six decimals leave every kind of remainder: below, at and above one half.
@@ -85,13 +85,13 @@ describe('the fast path', () => {
     const late = bothPaths(policy, { kind: 'death', id: 'x', date: '2025-01-01' });
     expect(late.fast).toBeUndefined();
     const settled = evaluateClaim(policy, member, { kind: 'death', id: 'x', date: '2024-06-01' });
-    expect(settleFast(policy, member as never, { kind: 'death', id: 'x', date: '2024-07-01' }, () => validate(claimSchema, {}, 'claim'), settled.ledger)).toBeUndefined();
+    expect(settleFast(policy, member as never, { kind: 'death', id: 'x', date: '2024-07-01' }, settled.ledger)).toBeUndefined();
     const deathOnly = syntheticPolicy([benefits[3]!]);
     expect(bothPaths(deathOnly, stay('s', '2024-03-01', '2024-03-02')).fast).toBeUndefined();
     const condolenceMember = enrolledMember('guangxi', 2024, { flags: { cityFederationDirect: true } });
     const condolence = policies['guilin-condolence'][2023];
     const claim = stay('s', '2024-03-01', '2024-03-02', { selfPaid: '6000.00' });
-    expect(settleFast(condolence, condolenceMember as never, claim, () => validate(claimSchema, claim, 'claim'), emptyLedger(condolence, condolenceMember.id))).toBeUndefined();
+    expect(settleFast(condolence, condolenceMember as never, claim, emptyLedger(condolence, condolenceMember.id))).toBeUndefined();
   });
 
   it("knows its own ledgers, and only those skip validation", () => {

@@ -8,12 +8,13 @@
  * Property tests check that both paths give the same JSON, byte for byte.
  */
 import { Dec, type Decimal } from './decimal';
-import type { Claim, ClaimInput, Member } from './inputSchemas';
+import { validate } from './errors';
+import { claimSchema, type Claim, type ClaimInput, type Member } from './inputSchemas';
 import type { Ledger } from './ledger';
 import { fenText, moneyFromFen, toMoney, ZERO, type RoundingMode } from './money';
 import { message, type Message } from './messages';
 import type { Benefit, Cause, EventKind, Parameter, Policy } from './policySchema';
-import { benefitsFor, deepFreeze, eligibilityReasons, eventDate, Line, policyRef, SettledClaim, settleClaim, type BenefitLine, type CapKind, type ClaimResult, type ResultDetails } from './settle';
+import { benefitsFor, deepFreeze, eventDate, isEligible, Line, policyRef, SettledClaim, settleClaim, type BenefitLine, type CapKind, type ClaimResult, type ResultDetails } from './settle';
 import { illustrativeWarnings, type Citation } from './trace';
 import { dayNumber, plainFen } from './plainInput';
 
@@ -392,21 +393,16 @@ function applicableTo(policy: CompiledPolicy, claim: ClaimInput): Applicable {
 
 /**
  * Settles a plain, validated claim in fen, or answers undefined when the reference path must
- * do it. `validClaim` gives the schema-parsed claim the reference path needs for explanations.
- * Besides the result, it answers the ledger after the claim in fen, for the next claim.
+ * do it. It answers the result and the ledger after the claim in fen, for the next claim.
+ * `index` is the claim's place in `evaluateYear`'s list (absent for `evaluateClaim`): the
+ * reference path, run if the steps are read, validates the claim under that name.
  */
-export function settleFast(
-  policy: Policy,
-  member: Member,
-  claim: ClaimInput,
-  validClaim: () => Claim,
-  ledger: Ledger | LedgerInFen,
-): { readonly result: ClaimResult; readonly ledger: LedgerInFen } | undefined {
+export function settleFast(policy: Policy, member: Member, claim: ClaimInput, ledger: Ledger | LedgerInFen, index?: number): FastSettlement | undefined {
   const compiledPolicy = compile(policy);
   if (compiledPolicy === null) return undefined;
   const date = eventDate(policy, claim as Claim);
   const applicable = applicableTo(compiledPolicy, claim);
-  if (eligibilityReasons(policy, member, date).length > 0 || applicable.benefits.length === 0) return undefined;
+  if (!isEligible(policy, member, date) || applicable.benefits.length === 0) return undefined;
   const before = inFen(ledger, compiledPolicy);
   if (hasClaimId(before.claimIds, claim.id)) return undefined;
 
@@ -455,8 +451,8 @@ export function settleFast(
     warnings = Object.freeze(own);
   }
 
-  const after = ledgerAfter(before, claim.id, paid, paidThisClaim);
-  const result = new SettledClaim(
+  const settlement = new FastSettlement(policy, member, claim, index, ledger, paid, ledgerAfter(before, claim.id, paid, paidThisClaim));
+  settlement.result = new SettledClaim(
     {
       claimId: claim.id,
       memberId: member.id,
@@ -469,22 +465,24 @@ export function settleFast(
       warnings,
       illustrative,
     },
-    new FastDetails(policy, member, validClaim, ledger, paid, after),
+    settlement,
   );
-  return { result, ledger: after };
+  return settlement;
 }
 
-/** A fast result's lines and ledger, made when first read. */
-class FastDetails implements ResultDetails {
+/** A claim the fast path settled: its result, the ledger after it in fen, and what the result's lines and ledger are made from. */
+class FastSettlement implements ResultDetails {
+  declare result: ClaimResult;
   #reference: ClaimResult | undefined;
 
   constructor(
     private readonly policy: Policy,
     private readonly member: Member,
-    private readonly validClaim: () => Claim,
+    private readonly claim: ClaimInput,
+    private readonly index: number | undefined,
     private readonly before: Ledger | LedgerInFen,
     private readonly paid: readonly PaidLine[],
-    private readonly after: LedgerInFen,
+    readonly after: LedgerInFen,
   ) {}
 
   lines(): readonly BenefitLine[] {
@@ -511,6 +509,10 @@ class FastDetails implements ResultDetails {
 
   /** The reference settlement, run only if something asks for the steps. */
   #explained(): ClaimResult {
-    return (this.#reference ??= settleClaim(this.policy, this.member, this.validClaim(), toLedger(this.before)));
+    if (this.#reference === undefined) {
+      const claim = validate(claimSchema, this.claim, this.index === undefined ? 'claim' : ['claims', this.index]);
+      this.#reference = settleClaim(this.policy, this.member, claim, toLedger(this.before));
+    }
+    return this.#reference;
   }
 }

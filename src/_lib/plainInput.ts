@@ -10,17 +10,18 @@ import { MAX_STAY_DAYS } from './inputSchemas';
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const FLAGS = new Set(['cityFederationDirect', 'hardship', 'gigWorker']);
-const ZERO_CODE = 48;
 
-/** The value of `length` decimal digits of `text` from `at`, or -1 if any is not a digit. */
-function digits(text: string, at: number, length: number): number {
-  let value = 0;
-  for (let i = at; i < at + length; i += 1) {
-    const digit = text.charCodeAt(i) - ZERO_CODE;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
+/** The digit at `at` of `text`, or -1 for any other character. Every claim reads dozens, so no loops or slices. */
+function digitAt(text: string, at: number): number {
+  const digit = text.charCodeAt(at) - 48;
+  return digit >= 0 && digit <= 9 ? digit : -1;
+}
+
+/** The value of two digits from `at`, or a negative number if either is not a digit. */
+function twoDigits(text: string, at: number): number {
+  const tens = digitAt(text, at);
+  const ones = digitAt(text, at + 1);
+  return tens < 0 || ones < 0 ? -1 : tens * 10 + ones;
 }
 
 /**
@@ -29,10 +30,12 @@ function digits(text: string, at: number, length: number): number {
  */
 export function dayNumber(date: string): number {
   if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return NaN;
-  const year = digits(date, 0, 4);
-  const month = digits(date, 5, 2);
-  const day = digits(date, 8, 2);
-  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return NaN;
+  const century = twoDigits(date, 0);
+  const yearOfCentury = twoDigits(date, 2);
+  const year = century * 100 + yearOfCentury;
+  const month = twoDigits(date, 5);
+  const day = twoDigits(date, 8);
+  if (century < 19 || century > 29 || yearOfCentury < 0 || month < 1 || month > 12 || day < 1) return NaN;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!)) return NaN;
   // Days from civil (Howard Hinnant's algorithm), with March as the first month of the year.
@@ -61,15 +64,20 @@ const isPlainId = (value: unknown): value is string => typeof value === 'string'
  */
 export function plainFen(value: unknown): number {
   if (typeof value !== 'string') return -1;
-  const dot = value.indexOf('.');
-  const whole = dot < 0 ? value.length : dot;
-  const yuan = whole >= 1 && whole <= 12 ? digits(value, 0, whole) : -1;
-  if (yuan < 0) return -1;
-  if (dot < 0) return yuan * 100;
-  const decimals = value.length - dot - 1;
-  const fraction = decimals >= 1 && decimals <= 2 ? digits(value, dot + 1, decimals) : -1;
-  if (fraction < 0) return -1;
-  return yuan * 100 + (decimals === 1 ? fraction * 10 : fraction);
+  let yuan = 0;
+  let at = 0;
+  // A thirteenth digit already refuses the amount: no need to read a long string further.
+  for (; at < value.length && at <= 12; at += 1) {
+    const digit = digitAt(value, at);
+    if (digit < 0) break;
+    yuan = yuan * 10 + digit;
+  }
+  if (at < 1 || at > 12) return -1;
+  const decimals = value.length - at - 1;
+  if (decimals === -1) return yuan * 100;
+  if (value.charCodeAt(at) !== 46) return -1;
+  const fen = decimals === 1 ? digitAt(value, at + 1) * 10 : decimals === 2 ? twoDigits(value, at + 1) : -1;
+  return fen < 0 ? -1 : yuan * 100 + fen;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

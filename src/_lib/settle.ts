@@ -203,18 +203,30 @@ export function eligibilityReasons(policy: Policy, member: Member, date: string,
   if (!whatIf && !isWithin(date, policy.validFrom, policy.validTo)) {
     reasons.push(message('OUTSIDE_POLICY_PERIOD', { date, validFrom: policy.validFrom, validTo: policy.validTo ?? '…' }));
   }
-  const scheme = policy.eligibility.enrolmentScheme ?? policy.scheme;
-  const enrolled = member.enrolments.some(
-    (enrolment) =>
-      enrolment.scheme === scheme &&
-      (whatIf || scheme !== policy.scheme || enrolment.year === policy.year) &&
-      isWithin(date, enrolment.from, enrolment.to),
-  );
-  if (!enrolled) reasons.push(message('NOT_ENROLLED', { scheme, date }));
+  const scheme = enrolmentScheme(policy);
+  if (!isEnrolled(policy, member, date, whatIf)) reasons.push(message('NOT_ENROLLED', { scheme, date }));
   for (const flag of policy.eligibility.requiredFlags) {
     if (member.flags?.[flag] !== true) reasons.push(message('MISSING_FLAG', { flag }));
   }
   return reasons;
+}
+
+/** Whether {@link eligibilityReasons} would find none: asked of every claim, so it makes no messages. */
+export function isEligible(policy: Policy, member: Member, date: string): boolean {
+  if (!isWithin(date, policy.validFrom, policy.validTo) || !isEnrolled(policy, member, date, false)) return false;
+  for (const flag of policy.eligibility.requiredFlags) if (member.flags?.[flag] !== true) return false;
+  return true;
+}
+
+const enrolmentScheme = (policy: Policy): string => policy.eligibility.enrolmentScheme ?? policy.scheme;
+
+function isEnrolled(policy: Policy, member: Member, date: string, whatIf: boolean): boolean {
+  const scheme = enrolmentScheme(policy);
+  for (const enrolment of member.enrolments) {
+    const ofThisYear = whatIf || scheme !== policy.scheme || enrolment.year === policy.year;
+    if (enrolment.scheme === scheme && ofThisYear && isWithin(date, enrolment.from, enrolment.to)) return true;
+  }
+  return false;
 }
 
 /** The benefits that pay on an event of this kind and, for a stay, this cause. */

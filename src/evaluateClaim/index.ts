@@ -39,10 +39,9 @@ import { settleClaim, type ClaimResult } from '../_lib/settle';
 export function evaluateClaim(policy: Policy, member: MemberInput, claim: ClaimInput, ledger?: LedgerInput): ClaimResult {
   const accepted = acceptPolicy(policy);
   const validMember = readMember(member);
-  const parseClaim = () => validate(claimSchema, claim, 'claim');
   const plain = isPlainClaim(claim);
-  const validClaim = plain ? undefined : parseClaim();
+  const validClaim = plain ? undefined : validate(claimSchema, claim, 'claim');
   const start = readLedger(ledger, accepted, validMember.id);
-  const fast = plain ? settleFast(accepted, validMember, claim, parseClaim, start) : undefined;
-  return fast?.result ?? settleClaim(accepted, validMember, validClaim ?? parseClaim(), start);
+  const fast = plain ? settleFast(accepted, validMember, claim, start) : undefined;
+  return fast?.result ?? settleClaim(accepted, validMember, validClaim ?? validate(claimSchema, claim, 'claim'), start);
 }

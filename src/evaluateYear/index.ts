@@ -72,16 +72,16 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   let current: Ledger | LedgerInFen = start;
   for (const index of order) {
     const claim = validClaims[index]!;
-    const parse = () => validate(claimSchema, claims[index], ['claims', index]);
-    const fast: ReturnType<typeof settleFast> = allPlain ? settleFast(accepted, validMember, claim as ClaimInput, parse, current) : undefined;
-    const result: ClaimResult = fast?.result ?? settleClaim(accepted, validMember, allPlain ? parse() : (claim as Claim), toLedger(current));
+    const fast: ReturnType<typeof settleFast> = allPlain ? settleFast(accepted, validMember, claim as ClaimInput, current, index) : undefined;
+    const valid = allPlain && fast === undefined ? validate(claimSchema, claim, ['claims', index]) : (claim as Claim);
+    const result: ClaimResult = fast?.result ?? settleClaim(accepted, validMember, valid, toLedger(current));
     results.push(result);
     // The fast path shares one list per kind of claim and one object per warning, so most
     // repeats are the list just seen or an object already kept; uniqueMessages settles the rest.
     if (result.warnings !== seen) for (const warning of result.warnings) if (!warnings.includes(warning)) warnings.push(warning);
     seen = result.warnings;
     // The fast path's ledger in fen goes on to the next claim without being made public.
-    current = fast?.ledger ?? result.ledger;
+    current = fast?.after ?? result.ledger;
   }
   return Object.freeze({
     memberId: validMember.id,
