@@ -16,7 +16,7 @@ import { message, type Message } from './messages';
 import type { Benefit, Cause, EventKind, Parameter, Policy } from './policySchema';
 import { benefitsFor, deepFreeze, eventDate, isEligible, Line, policyRef, SettledClaim, settleClaim, type BenefitLine, type CapKind, type ClaimResult, type ResultDetails } from './settle';
 import { illustrativeWarnings, type Citation } from './trace';
-import { dayNumber, plainFen } from './plainInput';
+import type { PlainFacts } from './plainInput';
 
 /** A ratio as an exact fraction num / den, den a power of ten. */
 interface Ratio {
@@ -24,7 +24,7 @@ interface Ratio {
   readonly den: number;
 }
 
-type Compiled = (claim: ClaimInput, mode: RoundingMode, eachStep: boolean) => number | undefined;
+type Compiled = (claim: ClaimInput, facts: PlainFacts, mode: RoundingMode, eachStep: boolean) => number | undefined;
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -66,9 +66,8 @@ function compileFormula(benefit: Benefit, dayCount: Policy['conventions']['dayCo
       const daily = fen(formula.amount.value);
       const firstPaidDay = formula.firstPaidDay?.value ?? 1;
       const maxDays = formula.maxDays?.value ?? Infinity;
-      return (claim) => {
+      return (claim, { nights }) => {
         if (claim.kind !== 'hospitalisation') return undefined;
-        const nights = dayNumber(claim.discharge) - dayNumber(claim.admission);
         const days = Math.max(1, dayCount === 'includeBothDays' ? nights + 1 : nights);
         const paidDays = Math.min(maxDays, Math.max(0, days - firstPaidDay + 1));
         return paidDays === 0 || daily <= SAFE / paidDays ? daily * paidDays : undefined;
@@ -77,7 +76,7 @@ function compileFormula(benefit: Benefit, dayCount: Policy['conventions']['dayCo
     case 'gradeSchedule': {
       const maximum = fen(formula.maximum.value);
       const shares = new Map(Object.entries(formula.shares.value).map(([grade, share]) => [Number(grade), ratio(share!)]));
-      return (claim, mode) => {
+      return (claim, _facts, mode) => {
         if (claim.kind !== 'disability') return undefined;
         const share = shares.get(claim.grade);
         if (share === undefined) return 0;
@@ -90,9 +89,9 @@ function compileFormula(benefit: Benefit, dayCount: Policy['conventions']['dayCo
       const tiers = formula.tiers.value.map((tier) => ({ upTo: tier.upTo === undefined ? undefined : fen(tier.upTo), ratio: ratio(tier.ratio) }));
       const den = Math.max(...tiers.map((tier) => tier.ratio.den));
       const base = formula.base;
-      return (claim, mode, eachStep) => {
+      return (claim, facts, mode, eachStep) => {
         if (claim.kind !== 'hospitalisation') return undefined;
-        const cost = plainFen(claim.costs[base]);
+        const cost = facts[base];
         let lower = deductible;
         let sum = 0;
         for (const tier of tiers) {
@@ -392,12 +391,19 @@ function applicableTo(policy: CompiledPolicy, claim: ClaimInput): Applicable {
 }
 
 /**
- * Settles a plain, validated claim in fen, or answers undefined when the reference path must
- * do it. It answers the result and the ledger after the claim in fen, for the next claim.
+ * Settles a plain claim, given the facts its check read, in fen, or answers undefined when the
+ * reference path must do it. It answers the result and the ledger after the claim in fen, for the next claim.
  * `index` is the claim's place in `evaluateYear`'s list (absent for `evaluateClaim`): the
  * reference path, run if the steps are read, validates the claim under that name.
  */
-export function settleFast(policy: Policy, member: Member, claim: ClaimInput, ledger: Ledger | LedgerInFen, index?: number): FastSettlement | undefined {
+export function settleFast(
+  policy: Policy,
+  member: Member,
+  claim: ClaimInput,
+  facts: PlainFacts,
+  ledger: Ledger | LedgerInFen,
+  index?: number,
+): FastSettlement | undefined {
   const compiledPolicy = compile(policy);
   if (compiledPolicy === null) return undefined;
   const date = eventDate(policy, claim as Claim);
@@ -415,7 +421,7 @@ export function settleFast(policy: Policy, member: Member, claim: ClaimInput, le
   const paid: PaidLine[] = [];
   let paidThisClaim = 0;
   for (const compiledBenefit of applicable.benefits) {
-    const beforeCaps = compiledBenefit.formula(claim, mode, at === 'eachStep');
+    const beforeCaps = compiledBenefit.formula(claim, facts, mode, at === 'eachStep');
     if (beforeCaps === undefined) return undefined;
     const benefit = compiledBenefit.benefit;
     const covered = compiledBenefit.covers(claim);

@@ -84,8 +84,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 }
 
+const NONE: readonly string[] = [];
+
 /** Exactly these keys, the optional ones possibly absent; no `__proto__` or others slip past. */
-function hasKeys(value: Record<string, unknown>, required: readonly string[], optional: readonly string[] = []): boolean {
+function hasKeys(value: Record<string, unknown>, required: readonly string[], optional = NONE): boolean {
   const keys = Object.keys(value);
   let present = 0;
   for (const key of keys) {
@@ -95,10 +97,19 @@ function hasKeys(value: Record<string, unknown>, required: readonly string[], op
   return present === required.length;
 }
 
+// The key lists, made once: a literal in the call would make a new array for every claim.
+const ENROLMENT_KEYS = ['scheme', 'year', 'from', 'to'];
+const MEMBER_KEYS = ['id', 'enrolments'];
+const MEMBER_OPTIONAL_KEYS = ['flags'];
+const STAY_KEYS = ['kind', 'id', 'admission', 'discharge', 'cause', 'costs'];
+const COST_KEYS = ['total', 'insurancePaid', 'inScopeCopay', 'selfPaid'];
+const DISABILITY_KEYS = ['kind', 'id', 'date', 'grade'];
+const DEATH_KEYS = ['kind', 'id', 'date'];
+
 function isPlainEnrolment(value: unknown): boolean {
   return (
     isRecord(value) &&
-    hasKeys(value, ['scheme', 'year', 'from', 'to']) &&
+    hasKeys(value, ENROLMENT_KEYS) &&
     typeof value.scheme === 'string' &&
     value.scheme.length >= 1 &&
     value.scheme.length <= 64 &&
@@ -112,38 +123,71 @@ function isPlainEnrolment(value: unknown): boolean {
 }
 
 export function isPlainMember(value: unknown): value is MemberInput {
-  if (!isRecord(value) || !hasKeys(value, ['id', 'enrolments'], ['flags']) || !isPlainId(value.id)) return false;
+  if (!isRecord(value) || !hasKeys(value, MEMBER_KEYS, MEMBER_OPTIONAL_KEYS) || !isPlainId(value.id)) return false;
   const { enrolments, flags } = value;
   if (!Array.isArray(enrolments) || enrolments.length > 1000 || !enrolments.every(isPlainEnrolment)) return false;
   if (flags === undefined) return true;
   return isRecord(flags) && Object.entries(flags).every(([flag, set]) => FLAGS.has(flag) && typeof set === 'boolean');
 }
 
-function isPlainStay(value: Record<string, unknown>): boolean {
-  if (!hasKeys(value, ['kind', 'id', 'admission', 'discharge', 'cause', 'costs'])) return false;
+/**
+ * What the fast path reads of a plain claim, worked out while checking it: a stay's nights
+ * and its costs in whole fen; zero for a claim that is not a stay.
+ */
+export interface PlainFacts {
+  readonly nights: number;
+  readonly total: number;
+  readonly insurancePaid: number;
+  readonly inScopeCopay: number;
+  readonly selfPaid: number;
+}
+
+const NOT_A_STAY: PlainFacts = Object.freeze({ nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0 });
+
+function stayFacts(value: Record<string, unknown>): PlainFacts | undefined {
+  if (!hasKeys(value, STAY_KEYS)) return undefined;
   const { admission, discharge, cause, costs } = value;
-  if (cause !== 'illness' && cause !== 'accident') return false;
+  if (cause !== 'illness' && cause !== 'accident') return undefined;
   // NaN, for a date that is not plain, fails both comparisons.
   const nights = dayOf(discharge) - dayOf(admission);
-  if (!(nights >= 0 && nights <= MAX_STAY_DAYS)) return false;
-  if (!isRecord(costs) || !hasKeys(costs, ['total', 'insurancePaid', 'inScopeCopay', 'selfPaid'])) return false;
+  if (!(nights >= 0 && nights <= MAX_STAY_DAYS)) return undefined;
+  if (!isRecord(costs) || !hasKeys(costs, COST_KEYS)) return undefined;
   const total = plainFen(costs.total);
   const insurancePaid = plainFen(costs.insurancePaid);
   const inScopeCopay = plainFen(costs.inScopeCopay);
   const selfPaid = plainFen(costs.selfPaid);
-  return total >= 0 && insurancePaid >= 0 && inScopeCopay >= 0 && selfPaid >= 0 && insurancePaid + inScopeCopay + selfPaid <= total;
+  const valid = total >= 0 && insurancePaid >= 0 && inScopeCopay >= 0 && selfPaid >= 0 && insurancePaid + inScopeCopay + selfPaid <= total;
+  return valid ? { nights, total, insurancePaid, inScopeCopay, selfPaid } : undefined;
+}
+
+const isGrade = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10;
+
+/** The facts of a claim of the plain shape, or undefined for anything else (the schema then decides). */
+export function plainFacts(value: unknown): PlainFacts | undefined {
+  if (!isRecord(value) || !isPlainId(value.id)) return undefined;
+  switch (value.kind) {
+    case 'hospitalisation':
+      return stayFacts(value);
+    case 'disability':
+      return hasKeys(value, DISABILITY_KEYS) && isPlainDate(value.date) && isGrade(value.grade) ? NOT_A_STAY : undefined;
+    case 'death':
+      return hasKeys(value, DEATH_KEYS) && isPlainDate(value.date) ? NOT_A_STAY : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The facts of every claim, or undefined if any is not plain. */
+export function allPlainFacts(claims: readonly unknown[]): PlainFacts[] | undefined {
+  const facts: PlainFacts[] = [];
+  for (const claim of claims) {
+    const read = plainFacts(claim);
+    if (read === undefined) return undefined;
+    facts.push(read);
+  }
+  return facts;
 }
 
 export function isPlainClaim(value: unknown): value is ClaimInput {
-  if (!isRecord(value) || !isPlainId(value.id)) return false;
-  switch (value.kind) {
-    case 'hospitalisation':
-      return isPlainStay(value);
-    case 'disability':
-      return hasKeys(value, ['kind', 'id', 'date', 'grade']) && isPlainDate(value.date) && Number.isInteger(value.grade) && (value.grade as number) >= 1 && (value.grade as number) <= 10;
-    case 'death':
-      return hasKeys(value, ['kind', 'id', 'date']) && isPlainDate(value.date);
-    default:
-      return false;
-  }
+  return plainFacts(value) !== undefined;
 }

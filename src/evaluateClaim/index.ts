@@ -2,7 +2,7 @@ import { acceptPolicy } from '../_lib/acceptPolicy';
 import { validate } from '../_lib/errors';
 import { settleFast } from '../_lib/fastSettle';
 import { claimSchema, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
-import { isPlainClaim } from '../_lib/plainInput';
+import { plainFacts } from '../_lib/plainInput';
 import { readLedger, readMember } from '../_lib/readInputs';
 import type { Policy } from '../_lib/policySchema';
 import { settleClaim, type ClaimResult } from '../_lib/settle';
@@ -39,9 +39,9 @@ import { settleClaim, type ClaimResult } from '../_lib/settle';
 export function evaluateClaim(policy: Policy, member: MemberInput, claim: ClaimInput, ledger?: LedgerInput): ClaimResult {
   const accepted = acceptPolicy(policy);
   const validMember = readMember(member);
-  const plain = isPlainClaim(claim);
-  const validClaim = plain ? undefined : validate(claimSchema, claim, 'claim');
+  const facts = plainFacts(claim);
+  const validClaim = facts === undefined ? validate(claimSchema, claim, 'claim') : undefined;
   const start = readLedger(ledger, accepted, validMember.id);
-  const fast = plain ? settleFast(accepted, validMember, claim, start) : undefined;
+  const fast = facts === undefined ? undefined : settleFast(accepted, validMember, claim, facts, start);
   return fast?.result ?? settleClaim(accepted, validMember, validClaim ?? validate(claimSchema, claim, 'claim'), start);
 }

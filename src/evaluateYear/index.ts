@@ -5,7 +5,7 @@ import { validate } from '../_lib/errors';
 import { paidBetween, settleFast, toLedger, type LedgerInFen } from '../_lib/fastSettle';
 import { claimSchema, type Claim, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
-import { isPlainClaim } from '../_lib/plainInput';
+import { allPlainFacts } from '../_lib/plainInput';
 import { readLedger, readMember } from '../_lib/readInputs';
 import type { Message } from '../_lib/messages';
 import type { Policy } from '../_lib/policySchema';
@@ -58,7 +58,8 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   const accepted = acceptPolicy(policy);
   const validMember = readMember(member);
   // Claims of the plain shape skip the schema; if any is not plain, the schema checks them all.
-  const allPlain = Array.isArray(claims) && claims.length <= MAX_CLAIMS && claims.every(isPlainClaim);
+  const facts = Array.isArray(claims) && claims.length <= MAX_CLAIMS ? allPlainFacts(claims) : undefined;
+  const allPlain = facts !== undefined;
   const validClaims: readonly (ClaimInput | Claim)[] = allPlain ? claims : validate(claimsSchema, claims, 'claims');
   const start = readLedger(ledger, accepted, validMember.id);
 
@@ -72,7 +73,7 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   let current: Ledger | LedgerInFen = start;
   for (const index of order) {
     const claim = validClaims[index]!;
-    const fast: ReturnType<typeof settleFast> = allPlain ? settleFast(accepted, validMember, claim as ClaimInput, current, index) : undefined;
+    const fast: ReturnType<typeof settleFast> = allPlain ? settleFast(accepted, validMember, claim as ClaimInput, facts[index]!, current, index) : undefined;
     const valid = allPlain && fast === undefined ? validate(claimSchema, claim, ['claims', index]) : (claim as Claim);
     const result: ClaimResult = fast?.result ?? settleClaim(accepted, validMember, valid, toLedger(current));
     results.push(result);
