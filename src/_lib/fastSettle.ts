@@ -148,6 +148,8 @@ interface Applicable {
 
 interface CompiledPolicy {
   readonly benefits: readonly CompiledBenefit[];
+  /** A zero for each benefit: the amounts of an empty ledger. Not frozen: copying a frozen array is several times slower. */
+  readonly nothingPaid: readonly number[];
   readonly death: Applicable;
   readonly disability: Applicable;
   readonly illness: Applicable;
@@ -242,6 +244,7 @@ function compileUncached(policy: Policy): CompiledPolicy | null {
   };
   return {
     benefits,
+    nothingPaid: benefits.map(() => 0),
     death: applicable('death'),
     disability: applicable('disability'),
     illness: applicable('hospitalisation', 'illness'),
@@ -346,8 +349,13 @@ function inFen(ledger: Ledger | LedgerInFen, policy: CompiledPolicy): LedgerInFe
   if (kept !== undefined && kept.policy === policy) return kept;
   const base = toLedger(ledger);
   const paidFor = (id: string) => (Object.hasOwn(base.byBenefit, id) ? fenOf(base.byBenefit[id]!) : 0);
-  return new LedgerInFen(policy, base, fenOf(base.total), policy.benefits.map((compiledBenefit) => paidFor(compiledBenefit.benefit.id)), [], base.claimIds);
+  // Most years start empty; amounts are never changed in place, so one list of zeros serves them all.
+  const amounts = Object.keys(base.byBenefit).length === 0 ? policy.nothingPaid : policy.benefits.map((compiledBenefit) => paidFor(compiledBenefit.benefit.id));
+  return new LedgerInFen(policy, base, fenOf(base.total), amounts, NONE_PAID, base.claimIds);
 }
+
+/** Not frozen, as `nothingPaid`: it is only ever copied. */
+const NONE_PAID: readonly number[] = [];
 
 /** Whether huzhu's fast path made this ledger: then it is frozen and valid, and need not be validated again. */
 export function isOwnLedger(value: unknown): value is Ledger {

@@ -21,8 +21,11 @@ export interface Ledger {
   readonly claimIds: readonly string[];
 }
 
+const NOTHING_PAID: Ledger['byBenefit'] = Object.freeze({});
+const NO_CLAIMS: Ledger['claimIds'] = Object.freeze([]);
+
 export function emptyLedger(policy: Policy, memberId: string): Ledger {
-  return Object.freeze({ scheme: policy.scheme, year: policy.year, memberId, total: ZERO, byBenefit: Object.freeze({}), claimIds: Object.freeze([]) });
+  return Object.freeze({ scheme: policy.scheme, year: policy.year, memberId, total: ZERO, byBenefit: NOTHING_PAID, claimIds: NO_CLAIMS });
 }
 
 /** Refuses a ledger of another scheme, year or member: it would silently reset the caps. */

@@ -211,10 +211,15 @@ export function eligibilityReasons(policy: Policy, member: Member, date: string,
   return reasons;
 }
 
-/** Whether {@link eligibilityReasons} would find none: asked of every claim, so it makes no messages. */
+/**
+ * Whether {@link eligibilityReasons} would find none. Asked of every claim, so it makes no
+ * messages, and it counts through the lists: iterating a frozen array (a policy's, or a
+ * deep-frozen member's) is several times slower in Node 20 than indexing it.
+ */
 export function isEligible(policy: Policy, member: Member, date: string): boolean {
   if (!isWithin(date, policy.validFrom, policy.validTo) || !isEnrolled(policy, member, date, false)) return false;
-  for (const flag of policy.eligibility.requiredFlags) if (member.flags?.[flag] !== true) return false;
+  const flags = policy.eligibility.requiredFlags;
+  for (let i = 0; i < flags.length; i += 1) if (member.flags?.[flags[i]!] !== true) return false;
   return true;
 }
 
@@ -222,7 +227,9 @@ const enrolmentScheme = (policy: Policy): string => policy.eligibility.enrolment
 
 function isEnrolled(policy: Policy, member: Member, date: string, whatIf: boolean): boolean {
   const scheme = enrolmentScheme(policy);
-  for (const enrolment of member.enrolments) {
+  const enrolments = member.enrolments;
+  for (let i = 0; i < enrolments.length; i += 1) {
+    const enrolment = enrolments[i]!;
     const ofThisYear = whatIf || scheme !== policy.scheme || enrolment.year === policy.year;
     if (enrolment.scheme === scheme && ofThisYear && isWithin(date, enrolment.from, enrolment.to)) return true;
   }

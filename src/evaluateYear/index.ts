@@ -70,6 +70,7 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   const results: ClaimResult[] = [];
   const warnings: Message[] = [];
   let seen: readonly Message[] | undefined;
+  let illustrative = false;
   let current: Ledger | LedgerInFen = start;
   for (const index of order) {
     const claim = validClaims[index]!;
@@ -77,6 +78,7 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
     const valid = allPlain && fast === undefined ? validate(claimSchema, claim, ['claims', index]) : (claim as Claim);
     const result: ClaimResult = fast?.result ?? settleClaim(accepted, validMember, valid, toLedger(current));
     results.push(result);
+    illustrative ||= result.illustrative;
     // The fast path shares one list per kind of claim and one object per warning, so most
     // repeats are the list just seen or an object already kept; uniqueMessages settles the rest.
     if (result.warnings !== seen) for (const warning of result.warnings) if (!warnings.includes(warning)) warnings.push(warning);
@@ -91,6 +93,6 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
     total: paidBetween(start, current),
     ledger: toLedger(current),
     warnings: Object.freeze(uniqueMessages(warnings)),
-    illustrative: results.some((result) => result.illustrative),
+    illustrative,
   });
 }
