@@ -14,7 +14,7 @@ import type { Ledger } from './ledger';
 import { fenText, moneyFromFen, toMoney, ZERO, type RoundingMode } from './money';
 import { message, type Message } from './messages';
 import type { Benefit, Cause, EventKind, Parameter, Policy } from './policySchema';
-import { benefitsFor, deepFreeze, eventDate, isEligible, Line, policyRef, SettledClaim, settleClaim, type BenefitLine, type CapKind, type ClaimResult, type ResultDetails } from './settle';
+import { benefitsFor, deepFreeze, eventDate, isEligible, Line, policyRef, SettledClaim, settleClaim, type BenefitLine, type CapKind, type ClaimResult, type PolicyRef, type ResultDetails } from './settle';
 import { illustrativeWarnings, type Citation } from './trace';
 import type { PlainFacts } from './plainInput';
 
@@ -147,6 +147,7 @@ interface Applicable {
 }
 
 interface CompiledPolicy {
+  readonly ref: PolicyRef;
   readonly benefits: readonly CompiledBenefit[];
   /** A zero for each benefit: the amounts of an empty ledger. Not frozen: copying a frozen array is several times slower. */
   readonly nothingPaid: readonly number[];
@@ -243,6 +244,7 @@ function compileUncached(policy: Policy): CompiledPolicy | null {
     return { benefits: ofEvent, reasons: deepFreeze(found.reasons), warnings: Object.freeze(warnings) };
   };
   return {
+    ref: policyRef(policy),
     benefits,
     nothingPaid: benefits.map(() => 0),
     death: applicable('death'),
@@ -472,7 +474,7 @@ export function settleFast(
       memberId: member.id,
       kind: claim.kind,
       eventDate: date,
-      policy: policyRef(policy),
+      policy: compiledPolicy.ref,
       eligible: true,
       reasons: added === undefined ? applicable.reasons : deepFreeze([...applicable.reasons, ...added]),
       total: amountOf(paidThisClaim),

@@ -88,9 +88,11 @@ const NONE: readonly string[] = [];
 
 /** Exactly these keys, the optional ones possibly absent; no `__proto__` or others slip past. */
 function hasKeys(value: Record<string, unknown>, required: readonly string[], optional = NONE): boolean {
-  const keys = Object.keys(value);
   let present = 0;
-  for (const key of keys) {
+  // for…in makes no array of keys. It also lists keys a polluted Object.prototype adds: an
+  // unexpected one refuses the value; an expected one the value lacks is read as inherited,
+  // which is what the schema does too.
+  for (const key in value) {
     if (required.includes(key)) present += 1;
     else if (!optional.includes(key)) return false;
   }
