@@ -138,9 +138,11 @@ export function moneyFromFen(fen: number): Decimal {
   while (digits < POWERS.length && POWERS[digits]! <= yuan) digits += 1;
   const low = yuan % WORD;
   const high = (yuan - low) / WORD;
-  const words = high === 0 ? [low] : [high, low];
-  if (cents !== 0) words.push(fraction);
-  else if (words.length === 2 && low === 0) words.pop();
+  // Each case as a literal of its exact length: a push would grow the array to 17 slots.
+  let words: number[];
+  if (high === 0) words = cents === 0 ? [low] : [low, fraction];
+  else if (cents !== 0) words = [high, low, fraction];
+  else words = low === 0 ? [high] : [high, low];
   return new Money(1, digits - 1, words, fen) as unknown as Decimal;
 }
 

@@ -1,0 +1,24 @@
+import { PerformanceObserver } from 'node:perf_hooks';
+import { allPlainFacts } from './src/_lib/plainInput';
+import { evaluateYear, policies } from './src';
+import { memberYear } from './test/bench/workload';
+const policy = policies.guangxi[2024];
+const years = Array.from({ length: 20000 }, (_, i) => memberYear(i, 10));
+let events = 0;
+new PerformanceObserver((l) => { events += l.getEntries().length; }).observe({ entryTypes: ['gc'] });
+const measure = async (name: string, f: () => void) => {
+  f(); await new Promise((r) => setTimeout(r, 50));
+  const before = events; for (let r = 0; r < 5; r++) f(); await new Promise((r) => setTimeout(r, 50));
+  console.log(name.padEnd(12), ((events - before) / 1e6 * 1e5).toFixed(2), 'GCs per 100k claims ≈', (((events - before) * 16e6) / 1e6).toFixed(0), 'B/claim');
+};
+await measure('facts', () => { for (const y of years) allPlainFacts(y.claims); });
+await measure('year', () => { for (const y of years) evaluateYear(policy, y.member, y.claims); });
+await measure('year+total', () => { for (const y of years) for (const r of evaluateYear(policy, y.member, y.claims).results) r.total.toFixed(2); });
+import { settleFast } from './src/_lib/fastSettle';
+import { emptyLedger } from './src/_lib/ledger';
+import { plainFacts } from './src/_lib/plainInput';
+import { acceptPolicy } from './src/_lib/acceptPolicy';
+const accepted = acceptPolicy(policy);
+const pre = years.map((y) => ({ m: y.member as any, cs: y.claims.map((c) => ({ c, f: plainFacts(c)! })), l: emptyLedger(accepted, y.member.id) }));
+await measure('settleFast', () => { for (const y of pre) for (const { c, f } of y.cs) settleFast(accepted, y.m, c, f, y.l); });
+await measure('chain', () => { for (const y of pre) { let l: any = y.l; for (const { c, f } of y.cs) l = settleFast(accepted, y.m, c, f, l)!.after; } });

@@ -1,0 +1,10 @@
+import { evaluateYear, policies } from './src';
+import { memberYear } from './test/bench/workload';
+import { allPlainFacts } from './src/_lib/plainInput';
+const policy = policies.guangxi[2024];
+const years = Array.from({ length: 20000 }, (_, i) => memberYear(i, 10));
+const mode = process.argv[2];
+for (const y of years) evaluateYear(policy, y.member, y.claims);
+console.error('START');
+for (let r = 0; r < 5; r++) for (const y of years) mode === 'facts' ? allPlainFacts(y.claims) : mode === 'none' ? 0 : evaluateYear(policy, y.member, y.claims);
+console.error('END');
