@@ -373,26 +373,31 @@ export function paidBetween(from: Ledger, to: Ledger | LedgerInFen): Decimal {
   return end instanceof LedgerInFen ? amountOf(end.total - fenOf(from.total)) : toMoney(end.total.minus(from.total));
 }
 
-/** One benefit's line in fen, before it becomes a result line. */
-interface PaidLine {
-  readonly compiled: CompiledBenefit;
-  readonly fen: number;
-  readonly beforeCaps: number;
-  readonly cappedBy: CapKind | null;
-  readonly sources: LineSources;
-}
+/**
+ * A claim's lines in fen, three numbers a line in the order of its applicable benefits: what
+ * it pays, what its formula gave, and which cap cut it (an index into CUT_BY). Plain numbers
+ * in one array: a result keeps them until its lines are read, which most never are.
+ */
+type LineFigures = number[];
+const FIGURES = 3;
+const CUT_BY: readonly (CapKind | null)[] = [null, 'perClaim', 'perYear', 'maximumSubsidy'];
 
 /** The ledger in fen after the claim's lines. */
-function ledgerAfter(before: LedgerInFen, claimId: string, paid: readonly PaidLine[], paidThisClaim: number): LedgerInFen {
+function ledgerAfter(before: LedgerInFen, claimId: string, applicable: Applicable, figures: LineFigures, paidThisClaim: number): LedgerInFen {
   const amounts = before.amounts.slice();
   let paidSinceBase = before.paidSinceBase;
-  for (const line of paid) {
-    const index = line.compiled.index;
-    amounts[index]! += line.fen;
+  for (let line = 0; line < applicable.benefits.length; line += 1) {
+    const index = applicable.benefits[line]!.index;
+    amounts[index]! += figures[line * FIGURES]!;
     // After a member's first claim the benefits are usually all listed, and the list is shared.
     if (!paidSinceBase.includes(index)) paidSinceBase = [...paidSinceBase, index];
   }
   return new LedgerInFen(before.policy, before.base, before.total + paidThisClaim, amounts, paidSinceBase, { id: claimId, earlier: before.claimIds });
+}
+
+/** What a benefit's line on this claim cites and warns of. */
+function sourcesFor(compiledBenefit: CompiledBenefit, claim: ClaimInput): LineSources {
+  return compiledBenefit.covers(claim) ? compiledBenefit.covered : compiledBenefit.uncovered;
 }
 
 /** The benefits that pay on this claim. */
@@ -429,9 +434,9 @@ export function settleFast(
   // Reasons a line adds (a grade left out, a cap), made only when there are some.
   let added: Message[] | undefined;
   // Sized up front: pushing onto [] would reserve 17 slots for a claim's one or two lines.
-  const paid = new Array<PaidLine>(applicable.benefits.length);
+  const figures: LineFigures = new Array<number>(applicable.benefits.length * FIGURES);
   let paidThisClaim = 0;
-  for (let line = 0; line < paid.length; line += 1) {
+  for (let line = 0; line < applicable.benefits.length; line += 1) {
     const compiledBenefit = applicable.benefits[line]!;
     const beforeCaps = compiledBenefit.formula(claim, facts, mode, at === 'eachStep');
     if (beforeCaps === undefined) return undefined;
@@ -442,21 +447,22 @@ export function settleFast(
       allCovered = false;
     }
     let amount = beforeCaps;
-    let cappedBy: CapKind | null = null;
-    let cappedLimit = 0;
-    if (amount > compiledBenefit.perClaim) (amount = compiledBenefit.perClaim), (cappedBy = 'perClaim'), (cappedLimit = compiledBenefit.perClaim);
+    let cut = 0;
+    let cutLimit = 0;
+    if (amount > compiledBenefit.perClaim) (amount = compiledBenefit.perClaim), (cut = 1), (cutLimit = compiledBenefit.perClaim);
     const leftThisYear = Math.max(0, compiledBenefit.perYear - before.amounts[compiledBenefit.index]!);
-    if (amount > leftThisYear) (amount = leftThisYear), (cappedBy = 'perYear'), (cappedLimit = compiledBenefit.perYear);
+    if (amount > leftThisYear) (amount = leftThisYear), (cut = 2), (cutLimit = compiledBenefit.perYear);
     if (maximum !== undefined) {
       const remaining = Math.max(0, maximum.limit - before.total - paidThisClaim);
-      if (amount > remaining) (amount = remaining), (cappedBy = 'maximumSubsidy'), (cappedLimit = maximum.limit);
+      if (amount > remaining) (amount = remaining), (cut = 3), (cutLimit = maximum.limit);
     }
-    if (cappedBy !== null) {
-      (added ??= []).push(message('CAP_REACHED', { benefit: benefit.label, cap: cappedBy, cut: fenText(beforeCaps - amount), limit: fenText(cappedLimit) }));
+    if (cut !== 0) {
+      (added ??= []).push(message('CAP_REACHED', { benefit: benefit.label, cap: CUT_BY[cut]!, cut: fenText(beforeCaps - amount), limit: fenText(cutLimit) }));
     }
-    const sources = covered ? compiledBenefit.covered : compiledBenefit.uncovered;
-    illustrative ||= sources.illustrative;
-    paid[line] = { compiled: compiledBenefit, fen: amount, beforeCaps, cappedBy, sources };
+    illustrative ||= (covered ? compiledBenefit.covered : compiledBenefit.uncovered).illustrative;
+    figures[line * FIGURES] = amount;
+    figures[line * FIGURES + 1] = beforeCaps;
+    figures[line * FIGURES + 2] = cut;
     paidThisClaim += amount;
   }
   // Past 2^53 fen a ledger would no longer add up exactly: the reference path takes over.
@@ -465,11 +471,12 @@ export function settleFast(
   let warnings = applicable.warnings;
   if (!allCovered) {
     const own: Message[] = [];
-    for (const line of paid) addWarnings(own, line.sources.warnings);
+    for (const compiledBenefit of applicable.benefits) addWarnings(own, sourcesFor(compiledBenefit, claim).warnings);
     warnings = Object.freeze(own);
   }
 
-  const settlement = new FastSettlement(policy, member, claim, index, ledger, paid, ledgerAfter(before, claim.id, paid, paidThisClaim));
+  const after = ledgerAfter(before, claim.id, applicable, figures, paidThisClaim);
+  const settlement = new FastSettlement(policy, member, claim, index, ledger, applicable, figures, after);
   settlement.result = new SettledClaim(
     {
       claimId: claim.id,
@@ -499,24 +506,28 @@ class FastSettlement implements ResultDetails {
     private readonly claim: ClaimInput,
     private readonly index: number | undefined,
     private readonly before: Ledger | LedgerInFen,
-    private readonly paid: readonly PaidLine[],
+    private readonly applicable: Applicable,
+    private readonly figures: LineFigures,
     readonly after: LedgerInFen,
   ) {}
 
   lines(): readonly BenefitLine[] {
-    return this.paid.map((line, index) => {
-      const amount = amountOf(line.fen);
+    return this.applicable.benefits.map((compiledBenefit, line) => {
+      const fen = this.figures[line * FIGURES]!;
+      const beforeCaps = this.figures[line * FIGURES + 1]!;
+      const sources = sourcesFor(compiledBenefit, this.claim);
+      const amount = amountOf(fen);
       return new Line(
         {
-          benefit: line.compiled.benefit.id,
-          label: line.compiled.benefit.label,
+          benefit: compiledBenefit.benefit.id,
+          label: compiledBenefit.benefit.label,
           amount,
-          amountBeforeCaps: line.beforeCaps === line.fen ? amount : amountOf(line.beforeCaps),
-          cappedBy: line.cappedBy,
-          citations: line.sources.citations,
-          illustrative: line.sources.illustrative,
+          amountBeforeCaps: beforeCaps === fen ? amount : amountOf(beforeCaps),
+          cappedBy: CUT_BY[this.figures[line * FIGURES + 2]!]!,
+          citations: sources.citations,
+          illustrative: sources.illustrative,
         },
-        () => this.#explained().lines[index]!.steps,
+        () => this.#explained().lines[line]!.steps,
       );
     });
   }
