@@ -478,18 +478,16 @@ export function settleFast(
   const after = ledgerAfter(before, claim.id, applicable, figures, paidThisClaim);
   const settlement = new FastSettlement(policy, member, claim, index, ledger, applicable, figures, after);
   settlement.result = new SettledClaim(
-    {
-      claimId: claim.id,
-      memberId: member.id,
-      kind: claim.kind,
-      eventDate: date,
-      policy: compiledPolicy.ref,
-      eligible: true,
-      reasons: added === undefined ? applicable.reasons : deepFreeze([...applicable.reasons, ...added]),
-      total: amountOf(paidThisClaim),
-      warnings,
-      illustrative,
-    },
+    claim.id,
+    member.id,
+    claim.kind,
+    date,
+    compiledPolicy.ref,
+    true,
+    added === undefined ? applicable.reasons : deepFreeze([...applicable.reasons, ...added]),
+    amountOf(paidThisClaim),
+    warnings,
+    illustrative,
     settlement,
   );
   return settlement;

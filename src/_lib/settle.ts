@@ -122,33 +122,48 @@ export interface ResultDetails {
  * them out (`toJSON()` gives every field).
  */
 export class SettledClaim implements ClaimResult {
-  declare readonly claimId: string;
-  declare readonly memberId: string;
-  declare readonly kind: Claim['kind'];
-  declare readonly eventDate: string;
-  declare readonly policy: PolicyRef;
-  declare readonly eligible: boolean;
-  declare readonly reasons: readonly Message[];
-  declare readonly total: Decimal;
-  declare readonly warnings: readonly Message[];
-  declare readonly illustrative: boolean;
+  declare claimId: string;
+  declare memberId: string;
+  declare kind: Claim['kind'];
+  declare eventDate: string;
+  declare policy: PolicyRef;
+  declare eligible: boolean;
+  declare reasons: readonly Message[];
+  declare total: Decimal;
+  declare warnings: readonly Message[];
+  declare illustrative: boolean;
   readonly #details: ResultDetails;
   #lines: readonly BenefitLine[] | undefined;
   #ledger: Ledger | undefined;
 
-  /** Every field given must be frozen already; the lines and the ledger are frozen when made. */
-  constructor(fields: Omit<ClaimResult, 'lines' | 'ledger'>, details: ResultDetails) {
-    const self = this as { -readonly [K in keyof ClaimResult]: ClaimResult[K] };
-    self.claimId = fields.claimId;
-    self.memberId = fields.memberId;
-    self.kind = fields.kind;
-    self.eventDate = fields.eventDate;
-    self.policy = fields.policy;
-    self.eligible = fields.eligible;
-    self.reasons = fields.reasons;
-    self.total = fields.total;
-    self.warnings = fields.warnings;
-    self.illustrative = fields.illustrative;
+  /**
+   * Every field given must be frozen already; the lines and the ledger are frozen when made.
+   * The fields come one by one, in {@link ClaimResult}'s order: the fast path makes a result
+   * per claim, and an object to carry them would double what it allocates.
+   */
+  constructor(
+    claimId: string,
+    memberId: string,
+    kind: Claim['kind'],
+    eventDate: string,
+    policy: PolicyRef,
+    eligible: boolean,
+    reasons: readonly Message[],
+    total: Decimal,
+    warnings: readonly Message[],
+    illustrative: boolean,
+    details: ResultDetails,
+  ) {
+    this.claimId = claimId;
+    this.memberId = memberId;
+    this.kind = kind;
+    this.eventDate = eventDate;
+    this.policy = policy;
+    this.eligible = eligible;
+    this.reasons = reasons;
+    this.total = total;
+    this.warnings = warnings;
+    this.illustrative = illustrative;
     this.#details = details;
     Object.freeze(this);
   }
@@ -351,9 +366,10 @@ export function settleClaim(policy: Policy, member: Member, claim: Claim, ledger
   if (reasons.length === 0 && applicable.benefits.length === 0) {
     reasons.push(...applicable.reasons, message('NO_BENEFIT_FOR_EVENT', { event: claim.kind, ...(claim.kind === 'hospitalisation' && { cause: claim.cause }) }));
   }
-  const base = { claimId: claim.id, memberId: member.id, kind: claim.kind, eventDate: date, policy: policyRef(policy) };
+  // Claim id, member id, kind, event date and policy: the fields every result starts with.
+  const base = [claim.id, member.id, claim.kind, date, policyRef(policy)] as const;
   if (reasons.length > 0) {
-    return new SettledClaim({ ...base, eligible: false, reasons: deepFreeze(reasons), total: ZERO, warnings: NONE, illustrative: false }, madeDetails(NONE, ledger));
+    return new SettledClaim(...base, false, deepFreeze(reasons), ZERO, NONE, false, madeDetails(NONE, ledger));
   }
 
   const lines: BenefitLine[] = [];
@@ -368,14 +384,12 @@ export function settleClaim(policy: Policy, member: Member, claim: Claim, ledger
     paid = paid.plus(settled.line.amount);
   }
   return new SettledClaim(
-    {
-      ...base,
-      eligible: true,
-      reasons: deepFreeze(lineReasons),
-      total: toMoney(paid),
-      warnings: deepFreeze(uniqueMessages(warnings)),
-      illustrative: lines.some((line) => line.illustrative),
-    },
+    ...base,
+    true,
+    deepFreeze(lineReasons),
+    toMoney(paid),
+    deepFreeze(uniqueMessages(warnings)),
+    lines.some((line) => line.illustrative),
     madeDetails(lines, recordPayment(ledger, claim.id, lines)),
   );
 }
