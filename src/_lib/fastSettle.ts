@@ -345,6 +345,11 @@ export function toLedger(ledger: Ledger | LedgerInFen): Ledger {
 /** Whole fen of a validated amount: at most two decimals and 14 digits, so exact. */
 const fenOf = (amount: Decimal): number => (amount.isZero() ? 0 : amount.times(100).toNumber());
 
+function isEmpty(record: object): boolean {
+  for (const _ in record) return false;
+  return true;
+}
+
 /** The ledger in fen for this compiled policy: kept by the fast path, read from Decimals otherwise. */
 function inFen(ledger: Ledger | LedgerInFen, policy: CompiledPolicy): LedgerInFen {
   const kept = ledger instanceof LedgerInFen ? ledger : FenBackedLedger.fenOf(ledger);
@@ -352,7 +357,7 @@ function inFen(ledger: Ledger | LedgerInFen, policy: CompiledPolicy): LedgerInFe
   const base = toLedger(ledger);
   const paidFor = (id: string) => (Object.hasOwn(base.byBenefit, id) ? fenOf(base.byBenefit[id]!) : 0);
   // Most years start empty; amounts are never changed in place, so one list of zeros serves them all.
-  const amounts = Object.keys(base.byBenefit).length === 0 ? policy.nothingPaid : policy.benefits.map((compiledBenefit) => paidFor(compiledBenefit.benefit.id));
+  const amounts = isEmpty(base.byBenefit) ? policy.nothingPaid : policy.benefits.map((compiledBenefit) => paidFor(compiledBenefit.benefit.id));
   return new LedgerInFen(policy, base, fenOf(base.total), amounts, NONE_PAID, base.claimIds);
 }
 

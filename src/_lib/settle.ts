@@ -32,7 +32,7 @@ export interface BenefitLine {
 }
 
 /** Node's console shows what JSON would, accessors included. */
-const inspect = Symbol.for('nodejs.util.inspect.custom');
+export const inspect = Symbol.for('nodejs.util.inspect.custom');
 
 /**
  * A benefit line whose steps may be worked out on first read: the fast path settles the

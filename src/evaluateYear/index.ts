@@ -9,7 +9,7 @@ import { allPlainFacts } from '../_lib/plainInput';
 import { readLedger, readMember } from '../_lib/readInputs';
 import type { Message } from '../_lib/messages';
 import type { Policy } from '../_lib/policySchema';
-import { eventDate, policyRef, settleClaim, uniqueMessages, type ClaimResult, type PolicyRef } from '../_lib/settle';
+import { eventDate, inspect, policyRef, settleClaim, uniqueMessages, type ClaimResult, type PolicyRef } from '../_lib/settle';
 
 /** A member's claims settled in date order under one policy version. */
 export interface YearResult {
@@ -24,6 +24,41 @@ export interface YearResult {
   /** Every warning of every result, once each. */
   readonly warnings: readonly Message[];
   readonly illustrative: boolean;
+}
+
+/**
+ * A year's result. Its ledger is made on first read, as a claim result's is (see
+ * SettledClaim): to a reader, to JSON and to `explain` it is the plain {@link YearResult}.
+ */
+class SettledYear implements YearResult {
+  readonly #ledger: Ledger | LedgerInFen;
+
+  constructor(
+    readonly memberId: string,
+    readonly policy: PolicyRef,
+    readonly results: readonly ClaimResult[],
+    readonly total: Decimal,
+    ledger: Ledger | LedgerInFen,
+    readonly warnings: readonly Message[],
+    readonly illustrative: boolean,
+  ) {
+    this.#ledger = ledger;
+    Object.freeze(this);
+  }
+
+  get ledger(): Ledger {
+    return toLedger(this.#ledger);
+  }
+
+  /** The result as plain data, in the order of {@link YearResult}'s fields. */
+  toJSON(): YearResult {
+    const { memberId, policy, results, total, ledger, warnings, illustrative } = this;
+    return { memberId, policy, results, total, ledger, warnings, illustrative };
+  }
+
+  [inspect](): YearResult {
+    return this.toJSON();
+  }
 }
 
 const MAX_CLAIMS = 100_000;
@@ -64,15 +99,17 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   const start = readLedger(ledger, accepted, validMember.id);
 
   const dates = validClaims.map((claim) => eventDate(accepted, claim as Claim));
-  const order = validClaims.map((_, index) => index);
-  // Claims usually come in date order already; sorting is then skipped. Ties keep the given order.
-  if (dates.some((date, i) => i > 0 && dates[i - 1]! > date)) order.sort((a, b) => (dates[a]! < dates[b]! ? -1 : dates[a]! > dates[b]! ? 1 : a - b));
+  // Claims usually come in date order already; then there is nothing to sort. Ties keep the given order.
+  const order = dates.some((date, i) => i > 0 && dates[i - 1]! > date)
+    ? dates.map((_, index) => index).sort((a, b) => (dates[a]! < dates[b]! ? -1 : dates[a]! > dates[b]! ? 1 : a - b))
+    : undefined;
   const results: ClaimResult[] = [];
   const warnings: Message[] = [];
   let seen: readonly Message[] | undefined;
   let illustrative = false;
   let current: Ledger | LedgerInFen = start;
-  for (const index of order) {
+  for (let settled = 0; settled < validClaims.length; settled += 1) {
+    const index = order === undefined ? settled : order[settled]!;
     const claim = validClaims[index]!;
     const fast: ReturnType<typeof settleFast> = allPlain ? settleFast(accepted, validMember, claim as ClaimInput, facts[index]!, current, index) : undefined;
     const valid = allPlain && fast === undefined ? validate(claimSchema, claim, ['claims', index]) : (claim as Claim);
@@ -86,13 +123,7 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
     // The fast path's ledger in fen goes on to the next claim without being made public.
     current = fast?.after ?? result.ledger;
   }
-  return Object.freeze({
-    memberId: validMember.id,
-    policy: policyRef(accepted),
-    results: Object.freeze(results),
-    total: paidBetween(start, current),
-    ledger: toLedger(current),
-    warnings: Object.freeze(uniqueMessages(warnings)),
-    illustrative,
-  });
+  const total = paidBetween(start, current);
+  const unique = Object.freeze(uniqueMessages(warnings));
+  return new SettledYear(validMember.id, policyRef(accepted), Object.freeze(results), total, current, unique, illustrative);
 }
