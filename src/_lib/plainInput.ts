@@ -24,6 +24,18 @@ function twoDigits(text: string, at: number): number {
   return tens < 0 || ones < 0 ? -1 : tens * 10 + ones;
 }
 
+/** Days before the first of each month in a common year. */
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** Days from 0001-01-01 of the proleptic Gregorian calendar; all positive, so `| 0` truncates as floor would. */
+function daysSinceYearZero(year: number, month: number, day: number, leap: boolean): number {
+  const before = year - 1;
+  const leapDays = ((before / 4) | 0) - ((before / 100) | 0) + ((before / 400) | 0);
+  return before * 365 + leapDays + DAYS_BEFORE_MONTH[month - 1]! + (leap && month > 2 ? 1 : 0) + day - 1;
+}
+
+const EPOCH = daysSinceYearZero(1970, 1, 1, false);
+
 /**
  * Whole days since 1970-01-01 of a real `YYYY-MM-DD` date from 1900 to 2999, or NaN for
  * anything else (the schema then decides). Civil-calendar arithmetic, no Date objects.
@@ -38,13 +50,7 @@ export function dayNumber(date: string): number {
   if (century < 19 || century > 29 || yearOfCentury < 0 || month < 1 || month > 12 || day < 1) return NaN;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!)) return NaN;
-  // Days from civil (Howard Hinnant's algorithm), with March as the first month of the year.
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
+  return daysSinceYearZero(year, month, day, leap) - EPOCH;
 }
 
 /** The day number of a plain date, NaN for anything else. */

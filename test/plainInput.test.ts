@@ -1,0 +1,114 @@
+/**
+ * The hand-written checks of src/_lib/plainInput.ts against what they stand in for: the
+ * calendar, the amount schema and the claim schema. They may refuse more than the schemas
+ * (the schema then decides), never accept more, and the numbers they read must be exact.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isoDateSchema } from '../src/_lib/dates';
+import { claimSchema } from '../src/_lib/inputSchemas';
+import { yuanSchema } from '../src/_lib/money';
+import { dayNumber, plainFacts, plainFen } from '../src/_lib/plainInput';
+import { stay } from './_fixtures';
+
+const DAY = 86_400_000;
+const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+describe('dayNumber', () => {
+  it('counts the days since 1970-01-01 as the calendar does, from 1900 to 2999', () => {
+    const first = Date.UTC(1900, 0, 1) / DAY;
+    const last = Date.UTC(2999, 11, 31) / DAY;
+    fc.assert(
+      fc.property(fc.integer({ min: first, max: last }), (day) => {
+        expect(dayNumber(iso(day * DAY))).toBe(day);
+      }),
+    );
+    expect([dayNumber('1970-01-01'), dayNumber('2024-03-01') - dayNumber('2024-02-28'), dayNumber('2023-03-01') - dayNumber('2023-02-28')]).toEqual([0, 2, 1]);
+  });
+
+  it.each([
+    ['2024-02-29', true],
+    ['2000-02-29', true],
+    ['2023-02-29', false],
+    ['1900-02-29', false],
+    ['2100-02-29', false],
+    ['2024-04-31', false],
+    ['2024-13-01', false],
+    ['2024-00-10', false],
+    ['2024-01-00', false],
+    ['1899-12-31', false],
+    ['3000-01-01', false],
+    ['2024-1-01', false],
+    ['2024/01/01', false],
+    ['２０２４-01-01', false],
+    ['2024-01-01 ', false],
+  ])('reads %s as a real date: %s', (date, real) => {
+    expect(Number.isNaN(dayNumber(date))).toBe(!real);
+  });
+
+  it('never takes a date the schema refuses', () => {
+    const chars = fc.constantFrom(...'0123456789-/ x');
+    fc.assert(
+      fc.property(fc.string({ unit: chars, minLength: 8, maxLength: 11 }), (text) => {
+        if (!Number.isNaN(dayNumber(text))) expect(isoDateSchema.safeParse(text).success).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('plainFen', () => {
+  it('reads whole fen exactly, up to the largest plain amount', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999_999_999_999 }), (fen) => {
+        const cents = fen % 100;
+        const whole = String((fen - cents) / 100);
+        expect([plainFen(`${whole}.${String(cents).padStart(2, '0')}`), plainFen(whole), plainFen(`${whole}.${Math.floor(cents / 10)}`)]).toEqual([
+          fen,
+          fen - cents,
+          fen - (cents % 10),
+        ]);
+      }),
+    );
+  });
+
+  it.each(['', '.5', '5.', '1.234', '-1', '+1', '1e3', ' 1', '1,000', '0x10', 'Infinity', '1234567890123', '１', '1'.repeat(1_000_000)])(
+    'refuses %j',
+    (text) => expect(plainFen(text)).toBe(-1),
+  );
+
+  it('never takes an amount the schema refuses, and agrees with it on the value', () => {
+    const chars = fc.constantFrom(...'0123456789.-e ');
+    fc.assert(
+      fc.property(fc.string({ unit: chars, maxLength: 16 }), (text) => {
+        const fen = plainFen(text);
+        if (fen < 0) return;
+        const parsed = yuanSchema.safeParse(text);
+        expect(parsed.success && parsed.data.times(100).toNumber()).toBe(fen);
+      }),
+    );
+  });
+});
+
+describe('plainFacts', () => {
+  it("reads a stay's nights and costs in fen", () => {
+    const claim = stay('s', '2024-02-27', '2024-03-02', { total: '1500.05', insurancePaid: '500', inScopeCopay: '999.9', selfPaid: '0.15' });
+    expect(plainFacts(claim)).toEqual({ nights: 4, total: 150005, insurancePaid: 50000, inScopeCopay: 99990, selfPaid: 15 });
+  });
+
+  it('never takes a claim the schema refuses', () => {
+    const good = stay('s', '2024-03-01', '2024-03-05', { inScopeCopay: '100.00', selfPaid: '20.00' });
+    // Each variant breaks or bends one thing of a good claim.
+    const variant = fc.oneof(
+      fc.constant<unknown>(good),
+      fc.record({ key: fc.constantFrom('kind', 'id', 'admission', 'discharge', 'cause', 'costs', 'grade', 'extra', '__proto__'), value: fc.anything() }).map(({ key, value }) => ({ ...good, [key]: value })),
+      fc.record({ key: fc.constantFrom('total', 'insurancePaid', 'inScopeCopay', 'selfPaid', 'extra'), value: fc.anything() }).map(({ key, value }) => ({ ...good, costs: { ...good.costs, [key]: value } })),
+      fc.record({ kind: fc.constantFrom('death', 'disability'), id: fc.string(), date: fc.string(), grade: fc.anything() }),
+    );
+    fc.assert(
+      fc.property(variant, (claim) => {
+        if (plainFacts(claim) !== undefined) expect(claimSchema.safeParse(claim).success).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
