@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { evaluateClaim, InvalidInputError, safeEvaluateClaim, type BenefitInput, type ClaimInput } from '../src';
 import { enrolledMember, made, stay, syntheticPolicy } from './_fixtures';
@@ -276,7 +277,18 @@ describe('purity', () => {
 
   it('returns a frozen result', () => {
     const result = evaluateClaim(policy, member, claim, ledger);
-    expect(Object.isFrozen(result) && Object.isFrozen(result.lines[0]) && Object.isFrozen(result.total)).toBe(true);
+    const parts = [result, result.lines, result.lines[0], result.total, result.ledger, result.ledger.byBenefit, result.ledger.claimIds, result.ledger.total];
+    expect(parts.map((part) => Object.isFrozen(part))).toEqual(parts.map(() => true));
+  });
+
+  it('makes its lines and ledger on first read, the same objects after, and lists every field as data', () => {
+    const result = evaluateClaim(policy, member, claim, ledger);
+    expect([result.lines === result.lines, result.ledger === result.ledger]).toEqual([true, true]);
+    // Accessors: JSON, toJSON and the console see them; Object.keys and spread do not.
+    expect(Object.keys(result)).not.toContain('lines');
+    expect(Object.keys(result.toJSON())).toEqual(['claimId', 'memberId', 'kind', 'eventDate', 'policy', 'eligible', 'reasons', 'total', 'lines', 'ledger', 'warnings', 'illustrative']);
+    expect(JSON.parse(JSON.stringify(result)).ledger.claimIds).toEqual(['x', 's']);
+    expect(inspect(result, { depth: 1 })).toContain("ledger: {");
   });
 
   it('throws InvalidInputError for bad input and the safe twin returns it', () => {

@@ -4,7 +4,10 @@
  * process, so each peak memory is its own. Never part of `npm test`: timings vary by machine.
  *
  *   npm run bench                  # 100,000 members × 10 claims, and a 1,000,000-row CSV
- *   npm run bench -- --members 10000
+ *   npm run bench -- --members 10000 --runs 1
+ *
+ * Throughput is the best of `--runs` runs (3 unless told) of each implementation, and peak
+ * memory the highest: on a shared machine noise only ever slows a run down.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
@@ -14,9 +17,10 @@ import { parseArgs } from 'node:util';
 import { Digest } from './checksum';
 import { memberYear } from './workload';
 
-const { values } = parseArgs({ options: { members: { type: 'string', default: '100000' }, claims: { type: 'string', default: '10' } } });
+const { values } = parseArgs({ options: { members: { type: 'string', default: '100000' }, claims: { type: 'string', default: '10' }, runs: { type: 'string', default: '3' } } });
 const members = Number(values.members);
 const perMember = Number(values.claims);
+const repeats = Number(values.runs);
 const root = join(import.meta.dirname, '..', '..');
 const here = import.meta.dirname;
 
@@ -84,8 +88,15 @@ for (const implementation of ['floor', 'huzhu', 'rules-engine']) {
   console.log(`  ${implementation.padEnd(14)} median ${String(run.medianMicroseconds).padStart(8)} µs   p99 ${String(run.p99Microseconds).padStart(8)} µs`);
 }
 
-console.log('\nthroughput (settling only is timed; each in its own process):');
-const runs = ['floor', 'huzhu', 'rules-engine'].map((implementation) => runOne(implementation, String(members), String(perMember)));
+console.log(`\nthroughput (settling only is timed; each in its own process; best of ${repeats}):`);
+/** The fastest of `repeats` runs, with the highest peak memory of them; all must agree on the answers. */
+function bestOf(implementation: string): Run[] {
+  const all = Array.from({ length: repeats }, () => runOne(implementation, String(members), String(perMember)));
+  const best = all.reduce((a, b) => (b.claimsPerSecond! > a.claimsPerSecond! ? b : a));
+  return [{ ...best, peakRssMB: Math.max(...all.map((run) => run.peakRssMB)) }, ...all.filter((run) => run !== best)];
+}
+const everyRun = ['floor', 'huzhu', 'rules-engine'].map(bestOf);
+const runs = everyRun.map((all) => all[0]!);
 const floor = runs[0]!;
 const engine = runs[2]!;
 for (const run of runs) {
@@ -111,7 +122,7 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const digests = new Set(runs.map((run) => `${run.claims} ${run.total} ${run.digest}`));
+const digests = new Set([...everyRun.flat(), ...runs].map((run) => `${run.claims} ${run.total} ${run.digest}`));
 if (digests.size !== 1) {
   console.error('\nThe implementations disagree on at least one claim:', [...digests]);
   process.exitCode = 1;
