@@ -95,6 +95,15 @@ describe('plainFacts', () => {
     expect(plainFacts(claim)).toEqual({ nights: 4, total: 150005, insurancePaid: 50000, inScopeCopay: 99990, selfPaid: 15 });
   });
 
+  it('reads the keys in any order, and refuses one too many or too few', () => {
+    const claim = stay('s', '2024-02-27', '2024-03-02', { total: '10.00', selfPaid: '10.00' });
+    const { costs, ...rest } = claim;
+    const reordered = { costs: { selfPaid: costs.selfPaid, total: costs.total, inScopeCopay: costs.inScopeCopay, insurancePaid: costs.insurancePaid }, ...rest };
+    const { cause: _cause, ...missing } = claim;
+    expect([plainFacts(reordered), plainFacts({ ...claim, note: '' }), plainFacts(missing)]).toEqual([plainFacts(claim), undefined, undefined]);
+    expect(plainFacts(claim)).toBeDefined();
+  });
+
   it('never takes a claim the schema refuses', () => {
     const good = stay('s', '2024-03-01', '2024-03-05', { inScopeCopay: '100.00', selfPaid: '20.00' });
     // Each variant breaks or bends one thing of a good claim.

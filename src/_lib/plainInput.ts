@@ -92,12 +92,24 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const NONE: readonly string[] = [];
 
-/** Exactly these keys, the optional ones possibly absent; no `__proto__` or others slip past. */
+/**
+ * Exactly these keys, the optional ones possibly absent; no `__proto__` or others slip past.
+ * for…in makes no array of keys. It also lists keys a polluted Object.prototype adds: an
+ * unexpected one refuses the value; an expected one the value lacks is read as inherited,
+ * which is what the schema does too.
+ */
 function hasKeys(value: Record<string, unknown>, required: readonly string[], optional = NONE): boolean {
+  // Values usually list their keys in the documented order: then one comparison a key settles it.
+  let at = 0;
+  for (const key in value) {
+    if (key !== required[at]) return hasKeysInAnyOrder(value, required, optional);
+    at += 1;
+  }
+  return at === required.length;
+}
+
+function hasKeysInAnyOrder(value: Record<string, unknown>, required: readonly string[], optional: readonly string[]): boolean {
   let present = 0;
-  // for…in makes no array of keys. It also lists keys a polluted Object.prototype adds: an
-  // unexpected one refuses the value; an expected one the value lacks is read as inherited,
-  // which is what the schema does too.
   for (const key in value) {
     if (required.includes(key)) present += 1;
     else if (!optional.includes(key)) return false;
@@ -105,7 +117,8 @@ function hasKeys(value: Record<string, unknown>, required: readonly string[], op
   return present === required.length;
 }
 
-// The key lists, made once: a literal in the call would make a new array for every claim.
+// The key lists in the documented order, made once: a literal in the call would make a new
+// array for every claim.
 const ENROLMENT_KEYS = ['scheme', 'year', 'from', 'to'];
 const MEMBER_KEYS = ['id', 'enrolments'];
 const MEMBER_OPTIONAL_KEYS = ['flags'];

@@ -106,6 +106,8 @@ export interface ClaimResult {
   readonly warnings: readonly Message[];
   /** True when any figure in the result rests on an illustrative parameter. */
   readonly illustrative: boolean;
+  /** Every field as plain data, lines and ledger included (they are accessors made on first read). */
+  toJSON(): Omit<ClaimResult, 'toJSON'>;
 }
 
 /** What a result's lines and ledger are made from, on first read. */
@@ -177,12 +179,12 @@ export class SettledClaim implements ClaimResult {
   }
 
   /** The result as plain data, in the order of {@link ClaimResult}'s fields. */
-  toJSON(): ClaimResult {
+  toJSON(): Omit<ClaimResult, 'toJSON'> {
     const { claimId, memberId, kind, eventDate, policy, eligible, reasons, total, lines, ledger, warnings, illustrative } = this;
     return { claimId, memberId, kind, eventDate, policy, eligible, reasons, total, lines, ledger, warnings, illustrative };
   }
 
-  [inspect](): ClaimResult {
+  [inspect](): Omit<ClaimResult, 'toJSON'> {
     return this.toJSON();
   }
 }

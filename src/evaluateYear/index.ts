@@ -24,6 +24,8 @@ export interface YearResult {
   /** Every warning of every result, once each. */
   readonly warnings: readonly Message[];
   readonly illustrative: boolean;
+  /** Every field as plain data, the ledger included (an accessor made on first read). */
+  toJSON(): Omit<YearResult, 'toJSON'>;
 }
 
 /**
@@ -51,12 +53,12 @@ class SettledYear implements YearResult {
   }
 
   /** The result as plain data, in the order of {@link YearResult}'s fields. */
-  toJSON(): YearResult {
+  toJSON(): Omit<YearResult, 'toJSON'> {
     const { memberId, policy, results, total, ledger, warnings, illustrative } = this;
     return { memberId, policy, results, total, ledger, warnings, illustrative };
   }
 
-  [inspect](): YearResult {
+  [inspect](): Omit<YearResult, 'toJSON'> {
     return this.toJSON();
   }
 }
