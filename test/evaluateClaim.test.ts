@@ -288,7 +288,7 @@ describe('purity', () => {
     expect(Object.keys(result)).not.toContain('lines');
     expect(Object.keys(result.toJSON())).toEqual(['claimId', 'memberId', 'kind', 'eventDate', 'policy', 'eligible', 'reasons', 'total', 'lines', 'ledger', 'warnings', 'illustrative']);
     expect(JSON.parse(JSON.stringify(result)).ledger.claimIds).toEqual(['x', 's']);
-    expect(inspect(result, { depth: 1 })).toContain("ledger: {");
+    expect([inspect(result).includes('lines: ['), inspect(result).includes('ledger: ')]).toEqual([true, true]);
   });
 
   it('throws InvalidInputError for bad input and the safe twin returns it', () => {
