@@ -9,6 +9,8 @@ export default {
     'src/_lib/fastSettle.ts',
     'src/_lib/formulas/*.ts',
     'src/_lib/ledger.ts',
+    'src/_lib/plainInput.ts',
+    'src/_lib/money.ts',
     'src/evaluateClaim/index.ts',
     'src/evaluateYear/index.ts',
     'src/evaluateCondolence/index.ts',

@@ -275,9 +275,11 @@ describe('purity', () => {
     expect(JSON.stringify(evaluateClaim(policy, member, claim, ledger))).toBe(once);
   });
 
-  it('returns a frozen result', () => {
-    const result = evaluateClaim(policy, member, claim, ledger);
-    const parts = [result, result.lines, result.lines[0], result.total, result.ledger, result.ledger.byBenefit, result.ledger.claimIds, result.ledger.total];
+  // A number amount takes the reference path, a string the fast one: both freeze everything.
+  it.each([claim, { ...claim, costs: { ...claim.costs, inScopeCopay: 1500 } }])('returns a frozen result', (input) => {
+    const result = evaluateClaim(policy, member, input, ledger);
+    const [line] = result.lines;
+    const parts = [result, result.lines, line, line?.citations, line?.citations[0], line?.steps, result.total, result.ledger, result.ledger.byBenefit, result.ledger.claimIds, result.ledger.total];
     expect(parts.map((part) => Object.isFrozen(part))).toEqual(parts.map(() => true));
   });
 

@@ -328,7 +328,9 @@ class FenBackedLedger implements Ledger {
     for (const index of fen.paidSinceBase) byBenefit[fen.policy.benefits[index]!.benefit.id] = moneyFromFen(fen.amounts[index]!);
     self.byBenefit = Object.freeze(byBenefit);
     self.claimIds = claimIdList(fen.claimIds);
-    this.#fen = fen;
+    // Kept for the next claim with the list just made in place of the links, which can then go:
+    // a caller that keeps one ledger per member (as the CLI does) holds each id once.
+    this.#fen = isLink(fen.claimIds) ? new LedgerInFen(fen.policy, fen.base, fen.total, fen.amounts, fen.paidSinceBase, self.claimIds) : fen;
     Object.freeze(this);
   }
 

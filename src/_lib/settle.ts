@@ -110,7 +110,10 @@ export interface ClaimResult {
   toJSON(): Omit<ClaimResult, 'toJSON'>;
 }
 
-/** What a result's lines and ledger are made from, on first read. */
+/**
+ * What a result's lines and ledger are made from, on first read. Each line and the ledger come
+ * frozen through and through; the list of lines is frozen here.
+ */
 export interface ResultDetails {
   lines(): readonly BenefitLine[];
   ledger(): Ledger;
@@ -139,9 +142,10 @@ export class SettledClaim implements ClaimResult {
   #ledger: Ledger | undefined;
 
   /**
-   * Every field given must be frozen already; the lines and the ledger are frozen when made.
-   * The fields come one by one, in {@link ClaimResult}'s order: the fast path makes a result
-   * per claim, and an object to carry them would double what it allocates.
+   * Every field given must be frozen already, as must what `details` makes (see
+   * {@link ResultDetails}). The fields come one by one, in {@link ClaimResult}'s order: the
+   * fast path makes a result per claim, and an object to carry them would double what it
+   * allocates.
    */
   constructor(
     claimId: string,
@@ -171,11 +175,11 @@ export class SettledClaim implements ClaimResult {
   }
 
   get lines(): readonly BenefitLine[] {
-    return (this.#lines ??= deepFreeze(this.#details.lines()));
+    return (this.#lines ??= Object.freeze(this.#details.lines()));
   }
 
   get ledger(): Ledger {
-    return (this.#ledger ??= deepFreeze(this.#details.ledger()));
+    return (this.#ledger ??= this.#details.ledger());
   }
 
   /** The result as plain data, in the order of {@link ClaimResult}'s fields. */
@@ -392,7 +396,7 @@ export function settleClaim(policy: Policy, member: Member, claim: Claim, ledger
     toMoney(paid),
     deepFreeze(uniqueMessages(warnings)),
     lines.some((line) => line.illustrative),
-    madeDetails(lines, recordPayment(ledger, claim.id, lines)),
+    madeDetails(deepFreeze(lines), recordPayment(ledger, claim.id, lines)),
   );
 }
 

@@ -2,7 +2,7 @@
  * One benchmark run in its own process, so that its peak memory is its own. Prints one JSON
  * line: how many claims, how long, peak RSS and the digest of every claim's total.
  *
- *   node --import tsx test/bench/runOne.ts <huzhu|floor|rules-engine> <members> <claimsPerMember>
+ *   node --import tsx test/bench/runOne.ts <huzhu|huzhu-read-all|floor|rules-engine> <members> <claimsPerMember>
  *   node --import tsx test/bench/runOne.ts latency <huzhu|floor|rules-engine> <calls>
  */
 // The built package, as users get it; typed by its source, so this file type-checks before a build.
@@ -13,7 +13,7 @@ import { floorYear } from './floor';
 import { createEngine, rulesEngineYear } from './rulesEngine';
 import { memberYear, type MemberYear } from './workload';
 
-type Implementation = 'huzhu' | 'floor' | 'rules-engine';
+type Implementation = 'huzhu' | 'huzhu-read-all' | 'floor' | 'rules-engine';
 
 const policy = policies.guangxi[2024];
 const engine = createEngine();
@@ -22,7 +22,10 @@ const engine = createEngine();
 async function settle(implementation: Implementation, year: MemberYear): Promise<number[]> {
   if (implementation === 'floor') return floorYear(year);
   if (implementation === 'rules-engine') return rulesEngineYear(engine, year);
-  return evaluateYear(policy, year.member, year.claims).results.map((result) => Math.round(Number(result.total.toFixed(2)) * 100));
+  const { results } = evaluateYear(policy, year.member, year.claims);
+  // `huzhu-read-all` also reads what results make on first read: every line and every ledger.
+  if (implementation === 'huzhu-read-all') for (const result of results) for (const amount of [...result.lines.map((line) => line.amount), result.ledger.total]) amount.toFixed(2);
+  return results.map((result) => Math.round(Number(result.total.toFixed(2)) * 100));
 }
 
 async function throughput(implementation: Implementation, members: number, perMember: number) {
