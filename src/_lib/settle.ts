@@ -127,16 +127,6 @@ export interface ResultDetails {
  * them out (`toJSON()` gives every field).
  */
 export class SettledClaim implements ClaimResult {
-  declare claimId: string;
-  declare memberId: string;
-  declare kind: Claim['kind'];
-  declare eventDate: string;
-  declare policy: PolicyRef;
-  declare eligible: boolean;
-  declare reasons: readonly Message[];
-  declare total: Decimal;
-  declare warnings: readonly Message[];
-  declare illustrative: boolean;
   readonly #details: ResultDetails;
   #lines: readonly BenefitLine[] | undefined;
   #ledger: Ledger | undefined;
@@ -148,28 +138,18 @@ export class SettledClaim implements ClaimResult {
    * allocates.
    */
   constructor(
-    claimId: string,
-    memberId: string,
-    kind: Claim['kind'],
-    eventDate: string,
-    policy: PolicyRef,
-    eligible: boolean,
-    reasons: readonly Message[],
-    total: Decimal,
-    warnings: readonly Message[],
-    illustrative: boolean,
+    readonly claimId: string,
+    readonly memberId: string,
+    readonly kind: Claim['kind'],
+    readonly eventDate: string,
+    readonly policy: PolicyRef,
+    readonly eligible: boolean,
+    readonly reasons: readonly Message[],
+    readonly total: Decimal,
+    readonly warnings: readonly Message[],
+    readonly illustrative: boolean,
     details: ResultDetails,
   ) {
-    this.claimId = claimId;
-    this.memberId = memberId;
-    this.kind = kind;
-    this.eventDate = eventDate;
-    this.policy = policy;
-    this.eligible = eligible;
-    this.reasons = reasons;
-    this.total = total;
-    this.warnings = warnings;
-    this.illustrative = illustrative;
     this.#details = details;
     Object.freeze(this);
   }
