@@ -1,8 +1,10 @@
 /**
  * The fast path of settlement: the same rules as `settleClaim`, computed in whole fen with
  * plain integers wherever that is provably exact. What a line cites and warns of is fixed by
- * the policy, so it is worked out once per policy (`compile`); the steps, which cost more to
- * write than the settlement, are left to `settleClaim` itself, the reference, on first read.
+ * the policy, so it is worked out once per policy (`compile`). A claim keeps its lines as
+ * figures in fen and its ledger as integers (`LedgerInFen`); their Decimals and frozen objects
+ * are made when the result's `lines` or `ledger` is first read, and a line's steps, which cost
+ * more to write than the settlement, by `settleClaim` itself, the reference, when they are.
  * Whenever a claim is outside what this path does exactly (a refusal, a `bracket` formula, a
  * product past 2^53), it answers `undefined` and the caller takes the reference path.
  * Property tests check that both paths give the same JSON, byte for byte.
