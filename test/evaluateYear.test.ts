@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { evaluateClaim, evaluateYear, safeEvaluateYear, type BenefitInput, type ClaimInput, type LedgerInput } from '../src';
 import { enrolledMember, made, stay, syntheticPolicy } from './_fixtures';
@@ -47,6 +48,30 @@ describe('evaluateYear', () => {
     const ledger = { scheme: 'test', year: 2024, memberId: 'member-1', total: '1900.00', byBenefit: {}, claimIds: [] };
     const year = evaluateYear(policy, member, [claims[0]!], ledger);
     expect([year.total.toFixed(2), year.ledger.total.toFixed(2)]).toEqual(['100.00', '2000.00']);
+  });
+
+  it('refuses a claim id seen earlier in the same year, whichever path settled the first', () => {
+    const year = evaluateYear(policy, member, [stay('a', '2024-02-01', '2024-02-03'), stay('b', '2024-03-01', '2024-03-03'), stay('a', '2024-04-01', '2024-04-03')]);
+    expect(year.results.map((r) => [r.claimId, r.eligible, r.reasons.map((reason) => reason.code)])).toEqual([
+      ['a', true, []],
+      ['b', true, []],
+      ['a', false, ['DUPLICATE_CLAIM']],
+    ]);
+  });
+
+  it('settles a plain claim the fast path leaves to the reference path, among others it settles', () => {
+    // A bracket formula has no fast form: every claim of this policy takes the reference path.
+    const bracket: BenefitInput = { id: 'bracket', label: { zh: '档次', en: 'Bracket' }, event: 'hospitalisation', formula: { kind: 'bracket', measure: 'selfPaid', brackets: made([{ from: '0', amount: '300' }]) } };
+    const year = evaluateYear(syntheticPolicy([bracket]), member, [stay('a', '2024-02-01', '2024-02-03', { selfPaid: '10.00' })]);
+    expect(year.results.map((r) => r.total.toFixed(2))).toEqual(['300.00']);
+  });
+
+  it('makes its ledger on first read, the same object after, and lists every field as JSON', () => {
+    const year = evaluateYear(policy, member, claims);
+    expect(year.ledger).toBe(year.results.at(-1)!.ledger);
+    expect(Object.keys(year.toJSON())).toEqual(['memberId', 'policy', 'results', 'total', 'ledger', 'warnings', 'illustrative']);
+    expect(JSON.parse(JSON.stringify(year)).ledger.claimIds).toEqual(['a', 'b', 'd']);
+    expect(inspect(year).includes('ledger: ')).toBe(true);
   });
 
   it('keeps a claim of another year in the results, refused', () => {
