@@ -6,9 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoDateSchema } from '../src/_lib/dates';
-import { claimSchema } from '../src/_lib/inputSchemas';
+import { claimSchema, memberSchema } from '../src/_lib/inputSchemas';
 import { yuanSchema } from '../src/_lib/money';
-import { dayNumber, plainFacts, plainFen } from '../src/_lib/plainInput';
+import { dayNumber, isPlainMember, plainFacts, plainFen } from '../src/_lib/plainInput';
 import { stay } from './_fixtures';
 
 const DAY = 86_400_000;
@@ -116,6 +116,33 @@ describe('plainFacts', () => {
     fc.assert(
       fc.property(variant, (claim) => {
         if (plainFacts(claim) !== undefined) expect(claimSchema.safeParse(claim).success).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('isPlainMember', () => {
+  const good = { id: 'm1', enrolments: [{ scheme: 'guangxi', year: 2024, from: '2024-01-01', to: '2024-12-31' }], flags: { hardship: true } };
+
+  it('takes a member of the documented shape, flags or none', () => {
+    const { flags: _flags, ...withoutFlags } = good;
+    expect([isPlainMember(good), isPlainMember(withoutFlags)]).toEqual([true, true]);
+  });
+
+  it('never takes a member the schema refuses', () => {
+    const enrolment = good.enrolments[0]!;
+    // Each variant bends one thing of a good member, its enrolment or its flags.
+    const variant = fc.oneof(
+      fc.record({ key: fc.constantFrom('id', 'enrolments', 'flags', 'extra'), value: fc.anything() }).map(({ key, value }) => ({ ...good, [key]: value })),
+      fc
+        .record({ key: fc.constantFrom('scheme', 'year', 'from', 'to', 'extra'), value: fc.oneof(fc.anything(), fc.integer({ min: 1980, max: 2300 }), fc.constantFrom('', 'x'.repeat(65), '2024-12-31', '2023-12-31', '2025-01-01')) })
+        .map(({ key, value }) => ({ ...good, enrolments: [{ ...enrolment, [key]: value }] })),
+      fc.record({ flag: fc.constantFrom('hardship', 'gigWorker', 'cityFederationDirect', 'other'), value: fc.anything() }).map(({ flag, value }) => ({ ...good, flags: { [flag]: value } })),
+    );
+    fc.assert(
+      fc.property(variant, (member) => {
+        if (isPlainMember(member)) expect(memberSchema.safeParse(member).success).toBe(true);
       }),
       { numRuns: 500 },
     );
