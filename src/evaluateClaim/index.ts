@@ -39,9 +39,10 @@ import { settleClaim, type ClaimResult } from '../_lib/settle';
 export function evaluateClaim(policy: Policy, member: MemberInput, claim: ClaimInput, ledger?: LedgerInput): ClaimResult {
   const accepted = acceptPolicy(policy);
   const validMember = readMember(member);
+  const parseClaim = () => validate(claimSchema, claim, 'claim');
   const facts = plainFacts(claim);
-  const validClaim = facts === undefined ? validate(claimSchema, claim, 'claim') : undefined;
+  const validClaim = facts === undefined ? parseClaim() : undefined;
   const start = readLedger(ledger, accepted, validMember.id);
   const fast = facts === undefined ? undefined : settleFast(accepted, validMember, claim, facts, start);
-  return fast?.result ?? settleClaim(accepted, validMember, validClaim ?? validate(claimSchema, claim, 'claim'), start);
+  return fast?.result ?? settleClaim(accepted, validMember, validClaim ?? parseClaim(), start);
 }
