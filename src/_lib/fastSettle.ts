@@ -13,7 +13,7 @@ import { Dec, type Decimal } from './decimal';
 import { validate } from './errors';
 import { claimSchema, type Claim, type ClaimInput, type Member } from './inputSchemas';
 import type { Ledger } from './ledger';
-import { fenText, moneyFromFen, toMoney, ZERO, type RoundingMode } from './money';
+import { fenText, moneyFromFen, toMoney, type RoundingMode } from './money';
 import { message, type Message } from './messages';
 import type { Benefit, Cause, EventKind, Parameter, Policy } from './policySchema';
 import { benefitsFor, deepFreeze, eventDate, isEligible, Line, policyRef, SettledClaim, settleClaim, type BenefitLine, type CapKind, type ClaimResult, type PolicyRef, type ResultDetails } from './settle';
@@ -373,13 +373,10 @@ export function isOwnLedger(value: unknown): value is Ledger {
   return FenBackedLedger.fenOf(value) !== undefined;
 }
 
-/** Zero is common (a cap used up, a grade left out) and one value serves every result. */
-const amountOf = (fen: number): Decimal => (fen === 0 ? ZERO : moneyFromFen(fen));
-
 /** What was paid between two ledgers of the same year, `from` before `to`. */
 export function paidBetween(from: Ledger, to: Ledger | LedgerInFen): Decimal {
   const end = to instanceof LedgerInFen ? to : (FenBackedLedger.fenOf(to) ?? to);
-  return end instanceof LedgerInFen ? amountOf(end.total - fenOf(from.total)) : toMoney(end.total.minus(from.total));
+  return end instanceof LedgerInFen ? moneyFromFen(end.total - fenOf(from.total)) : toMoney(end.total.minus(from.total));
 }
 
 /**
@@ -494,7 +491,7 @@ export function settleFast(
     compiledPolicy.ref,
     true,
     added === undefined ? applicable.reasons : deepFreeze([...applicable.reasons, ...added]),
-    amountOf(paidThisClaim),
+    moneyFromFen(paidThisClaim),
     warnings,
     illustrative,
     settlement,
@@ -523,13 +520,13 @@ class FastSettlement implements ResultDetails {
       const fen = this.figures[line * FIGURES]!;
       const beforeCaps = this.figures[line * FIGURES + 1]!;
       const sources = sourcesFor(compiledBenefit, this.claim);
-      const amount = amountOf(fen);
+      const amount = moneyFromFen(fen);
       return new Line(
         {
           benefit: compiledBenefit.benefit.id,
           label: compiledBenefit.benefit.label,
           amount,
-          amountBeforeCaps: beforeCaps === fen ? amount : amountOf(beforeCaps),
+          amountBeforeCaps: beforeCaps === fen ? amount : moneyFromFen(beforeCaps),
           cappedBy: CUT_BY[this.figures[line * FIGURES + 2]!]!,
           citations: sources.citations,
           illustrative: sources.illustrative,

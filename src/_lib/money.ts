@@ -122,6 +122,9 @@ const WORD = 10_000_000;
 /** 10^0 … 10^14: enough to count the digits of any whole yuan under 2^53 fen. */
 const POWERS = Array.from({ length: 15 }, (_, n) => 10 ** n);
 
+/** A zero amount, for folds; also what every zero made from fen is (they are common: a cap used up). */
+export const ZERO = new Money(1, 0, [0], 0) as unknown as Decimal;
+
 /**
  * `fen / 100` as an output amount, for whole fen from 0 to 2^53, built without Decimal
  * arithmetic (the fast path makes millions). decimal.js keeps the coefficient in words of
@@ -130,10 +133,11 @@ const POWERS = Array.from({ length: 15 }, (_, n) => 10 ** n);
  * the leading digit.
  */
 export function moneyFromFen(fen: number): Decimal {
+  if (fen === 0) return ZERO;
   const cents = fen % 100;
   const yuan = (fen - cents) / 100;
   const fraction = cents * 100_000;
-  if (yuan === 0) return new Money(1, cents === 0 ? 0 : cents < 10 ? -2 : -1, [fraction], fen) as unknown as Decimal;
+  if (yuan === 0) return new Money(1, cents < 10 ? -2 : -1, [fraction], fen) as unknown as Decimal;
   let digits = 1;
   while (digits < POWERS.length && POWERS[digits]! <= yuan) digits += 1;
   const low = yuan % WORD;
@@ -145,9 +149,6 @@ export function moneyFromFen(fen: number): Decimal {
   else words = low === 0 ? [high] : [high, low];
   return new Money(1, digits - 1, words, fen) as unknown as Decimal;
 }
-
-/** A zero amount, for folds. */
-export const ZERO = moneyFromFen(0);
 
 /** The rounding modes a policy may name: half-up (四舍五入), half-even, towards zero, away from zero. */
 export const ROUNDING_MODES = ['halfUp', 'halfEven', 'down', 'up'] as const;
