@@ -1,7 +1,0 @@
-class S1 { #a; #b; #c; constructor(f, d) { this.claimId = f.claimId; this.memberId = f.memberId; this.kind = f.kind; this.eventDate = f.eventDate; this.policy = f.policy; this.eligible = f.eligible; this.reasons = f.reasons; this.total = f.total; this.warnings = f.warnings; this.illustrative = f.illustrative; this.#a = d; Object.freeze(this); } }
-class S2 { constructor(f, d) { this.claimId = f.claimId; this.memberId = f.memberId; this.kind = f.kind; this.eventDate = f.eventDate; this.policy = f.policy; this.eligible = f.eligible; this.reasons = f.reasons; this.total = f.total; this.warnings = f.warnings; this.illustrative = f.illustrative; this.a = d; this.b = undefined; this.c = undefined; Object.freeze(this); } }
-class S3 { #a; #b; #c; constructor(f, d) { this.claimId = f.claimId; this.memberId = f.memberId; this.kind = f.kind; this.eventDate = f.eventDate; this.policy = f.policy; this.eligible = f.eligible; this.reasons = f.reasons; this.total = f.total; this.warnings = f.warnings; this.illustrative = f.illustrative; this.#a = d; } }
-const K = { S1, S2, S3 }[process.argv[2]];
-const R = Object.freeze([]);
-const run = () => { let k = 0; for (let i = 0; i < 1e6; i++) k += new K({ claimId: 'a', memberId: 'b', kind: 'death', eventDate: 'x', policy: null, eligible: true, reasons: R, total: i, warnings: R, illustrative: false }, i).total & 1; return k; };
-run(); console.error('START'); for (let r = 0; r < 5; r++) run(); console.error('END');
