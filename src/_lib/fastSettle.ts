@@ -192,7 +192,7 @@ function addWarnings(into: Message[], warnings: readonly Message[]): void {
 const compiled = new WeakMap<Policy, CompiledPolicy | null>();
 
 /** The policy in fen, once per policy object; null when a benefit has no exact fast form. */
-function compile(policy: Policy): CompiledPolicy | null {
+export function compile(policy: Policy): CompiledPolicy | null {
   const known = compiled.get(policy);
   if (known !== undefined) return known;
   const result = compileUncached(policy);
