@@ -9,5 +9,7 @@ export default defineConfig({
     // Each mutant reruns the property tests that cover it; fewer generated cases keep a run
     // under the hour, and a wrong rule fails on the first few cases anyway.
     env: { HUZHU_PROPERTY_RUNS: '20' },
+    // A mutant that stops a test file from loading must count as killed, not survived.
+    reporters: ['default', './test/mutation/unloadableFileAsFailedTest.ts'],
   },
 });
