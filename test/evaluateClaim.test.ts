@@ -299,6 +299,11 @@ describe('purity', () => {
     const outcome = safeEvaluateClaim(policy, member, bad);
     expect(outcome.success).toBe(false);
   });
+
+  it('checks its arguments in order: an invalid claim is named before an invalid ledger', () => {
+    const outcome = safeEvaluateClaim(policy, member, { kind: 'death', id: 'x', date: '2024-02-30' }, { scheme: 'test' } as never);
+    expect(outcome.success === false && outcome.error.issues.map((i) => i.path)).toEqual([['claim', 'date']]);
+  });
 });
 
 function deepFreeze<T>(value: T): T {

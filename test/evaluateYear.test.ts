@@ -44,6 +44,20 @@ describe('evaluateYear', () => {
     expect(evaluateYear(policy, member, twins).results.map((r) => r.claimId)).toEqual(['second', 'first']);
   });
 
+  it('keeps date order, and the given order on a date, in a list long enough to be merge-sorted', () => {
+    // 200 one-day stays on 28 dates, given out of order: sorting this many merges runs, and
+    // compares claims the other way round from the insertion sort of a short list.
+    const day = (i: number) => `2024-03-${String(1 + ((i * 11) % 28)).padStart(2, '0')}`;
+    const many = Array.from({ length: 200 }, (_, i) => stay(`c${i}`, day(i), day(i)));
+    const expected = many.map((claim, i) => ({ id: claim.id, date: day(i) })).sort((a, b) => a.date.localeCompare(b.date));
+    expect(evaluateYear(policy, member, many).results.map((r) => r.claimId)).toEqual(expected.map((claim) => claim.id));
+  });
+
+  it('refuses more than 100,000 claims, plain ones too', () => {
+    const outcome = safeEvaluateYear(policy, member, Array.from({ length: 100_001 }, () => claims[1]!));
+    expect(outcome.success === false && outcome.error.issues.map((i) => [i.path, i.code])).toEqual([[['claims'], 'too_big']]);
+  });
+
   it('starts from a given ledger, and its total is what these claims added', () => {
     const ledger = { scheme: 'test', year: 2024, memberId: 'member-1', total: '1900.00', byBenefit: {}, claimIds: [] };
     const year = evaluateYear(policy, member, [claims[0]!], ledger);
@@ -89,6 +103,11 @@ describe('evaluateYear', () => {
       'ceilings.maximumSubsidy',
       'benefits.death.formula.amount',
     ]);
+  });
+
+  it('checks its arguments in order: invalid claims are named before an invalid ledger', () => {
+    const outcome = safeEvaluateYear(policy, member, [{ kind: 'death', id: 'x', date: '2024-02-30' }], { scheme: 'test' } as never);
+    expect(outcome.success === false && outcome.error.issues.map((i) => i.path)).toEqual([['claims', 0, 'date']]);
   });
 
   it('names the claim an invalid field belongs to', () => {

@@ -28,7 +28,8 @@ import { settleClaim, type ClaimResult } from '../_lib/settle';
  * @param claim - a `hospitalisation`, `disability` or `death` claim
  * @param ledger - what the member was paid earlier in this protection year; empty when absent
  * @returns the settlement, deeply frozen; amounts are Decimals that serialise as `"500.00"`
- * @throws {InvalidInputError} naming the path of every invalid field
+ * @throws {InvalidInputError} naming the path of every invalid field of the first invalid
+ *   argument; they are checked in order: policy, member, claim, ledger
  *
  * @example
  * const member = { id: 'm1', enrolments: [{ scheme: 'guangxi', year: 2024, from: '2024-01-01', to: '2024-12-31' }] };

@@ -64,6 +64,12 @@ class SettledYear implements YearResult {
 }
 
 const MAX_CLAIMS = 100_000;
+
+/** The indexes of `YYYY-MM-DD` dates in date order; sort is stable, so ties keep the given order. */
+function inDateOrder(dates: readonly string[]): number[] {
+  const days = dates.map((date) => Number(date.replaceAll('-', ''))); // 2024-03-01 → 20240301
+  return dates.map((_, index) => index).sort((a, b) => days[a]! - days[b]!);
+}
 const claimsSchema = z.array(claimSchema).max(MAX_CLAIMS).readonly();
 
 /**
@@ -82,6 +88,7 @@ const claimsSchema = z.array(claimSchema).max(MAX_CLAIMS).readonly();
  * @param ledger - what was paid before these claims; empty when absent
  * @returns the results in settlement order, the total and the final ledger
  * @throws {InvalidInputError} naming the path of every invalid field (`claims[3].admission`, …)
+ *   of the first invalid argument; they are checked in order: policy, member, claims, ledger
  *
  * @example
  * const member = { id: 'm1', enrolments: [{ scheme: 'guangxi', year: 2023, from: '2023-01-01', to: '2023-12-31' }] };
@@ -101,10 +108,8 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   const start = readLedger(ledger, accepted, validMember.id);
 
   const dates = validClaims.map((claim) => eventDate(accepted, claim as Claim));
-  // Claims usually come in date order already; then there is nothing to sort. Ties keep the given order.
-  const order = dates.some((date, i) => i > 0 && dates[i - 1]! > date)
-    ? dates.map((_, index) => index).sort((a, b) => (dates[a]! < dates[b]! ? -1 : dates[a]! > dates[b]! ? 1 : a - b))
-    : undefined;
+  // Claims usually come in date order already; then there is nothing to sort.
+  const order = dates.some((date, i) => i > 0 && dates[i - 1]! > date) ? inDateOrder(dates) : undefined;
   const results: ClaimResult[] = [];
   const warnings: Message[] = [];
   let seen: readonly Message[] | undefined;
