@@ -39,6 +39,11 @@ describe('definePolicy', () => {
       issues: [['spec.benefits.0.formula.kind', 'a "perDay" formula cannot pay on a "disability" event']],
     },
     {
+      name: 'a limit by cause on a benefit whose claims have no cause',
+      spec: { ...valid, benefits: [{ ...lump, causes: ['accident'] }] },
+      issues: [['spec.benefits.0.causes', 'only a "hospitalisation" benefit can be limited by cause; a "death" claim has none']],
+    },
+    {
       name: 'two benefits with one id',
       spec: { ...valid, benefits: [lump, lump] },
       issues: [['spec.benefits.1.id', 'duplicate benefit id "death"']],

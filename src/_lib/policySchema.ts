@@ -156,7 +156,7 @@ export const benefitSchema = z
     label: labelSchema,
     /** The kind of claim this benefit pays on. */
     event: eventKindSchema,
-    /** Causes of a stay this benefit covers; absent means every cause. */
+    /** Causes of a stay this benefit covers; absent means every cause. Only stays have a cause. */
     causes: z.array(causeSchema).min(1).readonly().optional(),
     formula: formulaSchema,
     caps: z
@@ -172,6 +172,10 @@ export const benefitSchema = z
         'formula',
         'kind',
       ]);
+    }
+    // A death or disability claim names no cause: a limit by cause would be ignored, silently.
+    if (benefit.causes !== undefined && benefit.event !== 'hospitalisation') {
+      addIssue(ctx, 'causes_event_mismatch', `only a "hospitalisation" benefit can be limited by cause; a "${benefit.event}" claim has none`, ['causes']);
     }
   });
 
