@@ -21,12 +21,13 @@ export const bracket: Evaluator<'bracket'> = (formula, context) => {
     return { amount: new Dec(0) };
   }
   const where = `${formatYuan(measured)} ≥ ${found.from}${found.to === undefined ? '' : ` < ${found.to}`}`;
+  const params = { measure: formula.measure, from: found.from };
   if (found.amount !== undefined) {
-    trace.step('bracket', { measure: formula.measure, from: found.from }, where, found.amount);
+    trace.step('bracket', params, where, found.amount);
     return { amount: new Dec(found.amount) };
   }
   const range = { min: new Dec(found.min!), max: new Dec(found.max!) };
-  trace.step('bracket', { measure: formula.measure, from: found.from }, where, `${found.min}–${found.max}`);
+  trace.step('bracket', params, where, `${found.min}–${found.max}`);
   trace.warn('DECIDED_ON_APPLICATION', { benefit: benefit.label, min: found.min!, max: found.max! });
   return { amount: new Dec(0), range };
 };
