@@ -82,6 +82,7 @@ describe('perDay', () => {
     const { line } = lineOf(perDay(), stay('s', '2024-03-01', '2024-03-11'), { conventions });
     expect(line.amount.toFixed(2)).toBe('330.00');
     expect(line.steps[0]).toMatchObject({ key: 'days', expression: 'max(1, 2024-03-11 − 2024-03-01 + 1)', value: '11' });
+    expect(line.steps[0]?.label).toEqual({ zh: '住院天数（入院、出院当日均计，至少 1 天）', en: 'days in hospital (admission and discharge day both counted, at least 1)' });
     expect(line.steps.at(-1)?.statement).toEqual({ zh: '30.00 元/天 × 11 天 = 330.00 元', en: '30.00 yuan/day × 11 days = 330.00 yuan' });
   });
 });
@@ -140,10 +141,29 @@ describe('bracket', () => {
     expect(result.reasons[0]?.message.en).toBe('Top-up requires self-paid cost outside insurance of at least 1000.00 yuan; this stay has 10.00 yuan.');
   });
 
+  it('measures a cost between two brackets against the next one up', () => {
+    const gapped: BenefitInput = { ...benefit, formula: { kind: 'bracket', measure: 'selfPaid', brackets: made([{ from: '1000', to: '2000', amount: '200' }, { from: '5000', amount: '800' }]) } };
+    const { result } = lineOf(gapped, stay('s', '2024-03-01', '2024-03-05', { selfPaid: '3000.00' }));
+    expect(result.reasons.map((r) => r.message.en)).toEqual(['Top-up requires self-paid cost outside insurance of at least 5000.00 yuan; this stay has 3000.00 yuan.']);
+  });
+
+  it('gives a line a range only when its amount is decided on application, as data and on the console', () => {
+    const ranged: BenefitInput = { ...benefit, formula: { kind: 'bracket', measure: 'selfPaid', brackets: made([{ from: '100', min: '10', max: '90' }]) } };
+    const { line } = lineOf(ranged, stay('s', '2024-03-01', '2024-03-05', { selfPaid: '150.00' }));
+    const fields = ['benefit', 'label', 'amount', 'amountBeforeCaps', 'cappedBy', 'range', 'steps', 'citations', 'illustrative'];
+    const json = JSON.parse(JSON.stringify(line));
+    expect([Object.keys(json), json.range]).toEqual([fields, { min: '10.00', max: '90.00' }]);
+    const fixed = lineOf(benefit, stay('s', '2024-03-01', '2024-03-05', { selfPaid: '1000.00' })).line;
+    expect(['range' in fixed, inspect(fixed).includes('range'), Object.keys(JSON.parse(JSON.stringify(fixed)))]).toEqual([false, false, fields.filter((field) => field !== 'range')]);
+    // The console shows the line as data, steps included, not the class with its hidden fields.
+    expect(inspect(line, { depth: 0 })).toMatch(/^\{\n  benefit: 'top-up',[^]*\n  range: \[Object\],\n  steps: \[Array\],/);
+  });
+
   it('shows a range decided on application as its step', () => {
     const ranged: BenefitInput = { ...benefit, formula: { kind: 'bracket', measure: 'selfPaid', brackets: made([{ from: '100', min: '10', max: '90' }]) } };
     const { line, result } = lineOf(ranged, stay('s', '2024-03-01', '2024-03-05', { selfPaid: '150.00' }));
     expect(line.steps[0]).toMatchObject({ key: 'bracket', expression: '150.00 ≥ 100.00', value: '10.00–90.00' });
+    expect(line.steps[0]?.label.en).toBe('self-paid cost outside insurance in the bracket from 100.00 yuan');
     expect(result.warnings.map((w) => [w.code, w.params])).toContainEqual(['DECIDED_ON_APPLICATION', { benefit: ranged.label, min: '10.00', max: '90.00' }]);
   });
 });
@@ -157,6 +177,11 @@ describe('caps', () => {
     expect(result.reasons[0]?.message.en).toBe('Stay subsidy was cut by 250.00 yuan by the per-claim cap (600.00 yuan).');
   });
 
+  it('a line exactly at its cap is not cut: 850 under a cap of 850', () => {
+    const { result, line } = lineOf(copay({ caps: { perClaim: made('850') } }), stay1500);
+    expect([line.amount.toFixed(2), line.cappedBy, result.reasons]).toEqual(['850.00', null, []]);
+  });
+
   it('a yearly cap counts what the ledger already paid for the benefit: 1,000 − 700 leaves 300', () => {
     const policy = syntheticPolicy([copay({ caps: { perYear: made('1000') } })]);
     const ledger = { scheme: 'test', year: 2024, memberId: 'member-1', total: '700.00', byBenefit: { copay: '700.00' }, claimIds: ['earlier'] };
@@ -164,6 +189,23 @@ describe('caps', () => {
     expect([result.total.toFixed(2), result.lines[0]?.cappedBy]).toEqual(['300.00', 'perYear']);
     expect(result.ledger).toMatchObject({ claimIds: ['earlier', 's'] });
     expect(result.ledger.byBenefit.copay?.toFixed(2)).toBe('1000.00');
+  });
+
+  it('a ledger keeps what earlier claims paid for other benefits', () => {
+    const death: BenefitInput = { id: 'death', label: { zh: '身故', en: 'Death' }, event: 'death', formula: { kind: 'lumpSum', amount: made('100') } };
+    const ledger = { scheme: 'test', year: 2024, memberId: 'member-1', total: '700.00', byBenefit: { copay: '700.00' }, claimIds: ['earlier'] };
+    const result = evaluateClaim(syntheticPolicy([copay(), death]), member, { kind: 'death', id: 'd', date: '2024-04-01' }, ledger);
+    expect(JSON.parse(JSON.stringify(result.ledger)).byBenefit).toEqual({ copay: '700.00', death: '100.00' });
+  });
+
+  it('a ledger made under one policy is read afresh under another of the same year', () => {
+    // The same benefits in another order: what was paid is found by benefit id, not by position.
+    const lump: BenefitInput = { id: 'lump', label: { zh: '一次性', en: 'Lump' }, event: 'hospitalisation', formula: { kind: 'lumpSum', amount: made('50') } };
+    const capped = copay({ caps: { perYear: made('1000') } });
+    const first = evaluateClaim(syntheticPolicy([capped, lump]), member, stay('a', '2024-03-01', '2024-03-05', { inScopeCopay: '1100.00' })); // 450 + 80 = 530
+    const second = evaluateClaim(syntheticPolicy([lump, capped]), member, stay1500, first.ledger); // 850, cut to 1,000 − 530
+    expect(second.lines.map((l) => [l.benefit, l.amount.toFixed(2), l.cappedBy])).toEqual([['lump', '50.00', null], ['copay', '470.00', 'perYear']]);
+    expect(JSON.parse(JSON.stringify(second.ledger.byBenefit))).toEqual({ copay: '1000.00', lump: '100.00' });
   });
 
   it('the maximum subsidy is shared by the lines of one claim: 300, then 500 − 300 = 200', () => {
@@ -217,6 +259,41 @@ describe('eligibility', () => {
   it('an enrolment of another year does not count', () => {
     const result = evaluateClaim(syntheticPolicy([death]), enrolledMember('test', 2023), { kind: 'death', id: 'd', date: '2024-01-01' });
     expect(result.reasons.map((r) => r.code)).toEqual(['NOT_ENROLLED']);
+  });
+
+  it('an enrolment in another scheme does not count', () => {
+    const result = evaluateClaim(syntheticPolicy([death]), enrolledMember('other', 2024), { kind: 'death', id: 'd', date: '2024-04-01' });
+    expect(result.reasons.map((r) => r.code)).toEqual(['NOT_ENROLLED']);
+  });
+
+  it('an enrolment counts for its own protection year only, whatever dates it spans', () => {
+    const spanning = { id: 'member-1', enrolments: [{ scheme: 'test', year: 2023, from: '2023-07-01', to: '2024-06-30' }] };
+    const result = evaluateClaim(syntheticPolicy([death]), spanning, { kind: 'death', id: 'd', date: '2024-04-01' });
+    expect(result.reasons.map((r) => r.code)).toEqual(['NOT_ENROLLED']);
+  });
+
+  it.each([
+    { flags: {}, eligible: false },
+    { flags: { hardship: false }, eligible: false },
+    { flags: { hardship: true }, eligible: true },
+  ])('a required flag must be true: $flags', ({ flags, eligible }) => {
+    const policy = syntheticPolicy([death], { eligibility: { requiredFlags: ['hardship'] } });
+    const result = evaluateClaim(policy, enrolledMember('test', 2024, { flags }), { kind: 'death', id: 'd', date: '2024-04-01' });
+    expect([result.eligible, result.reasons.map((r) => r.code)]).toEqual([eligible, eligible ? [] : ['MISSING_FLAG']]);
+  });
+
+  it('a policy that picks the year by discharge judges a stay over new year by its discharge', () => {
+    const overNewYear = stay('s', '2023-12-30', '2024-01-04', { inScopeCopay: '600.00' });
+    const byDischarge = { conventions: { yearBy: 'discharge', dayCount: 'excludeDischargeDay', rounding: { mode: 'halfUp', at: 'eachLine' } } } as const;
+    const result = evaluateClaim(syntheticPolicy([copay()], byDischarge), member, overNewYear);
+    expect([result.eventDate, result.total.toFixed(2)]).toEqual(['2024-01-04', '250.00']);
+    const byAdmission = evaluateClaim(syntheticPolicy([copay()]), member, overNewYear);
+    expect([byAdmission.eventDate, byAdmission.reasons.map((r) => r.code)]).toEqual(['2023-12-30', ['OUTSIDE_POLICY_PERIOD', 'NOT_ENROLLED']]);
+  });
+
+  it('names only the event of a claim without a cause when no benefit pays on it', () => {
+    const result = evaluateClaim(syntheticPolicy([copay()]), member, { kind: 'death', id: 'd', date: '2024-04-01' });
+    expect(result.reasons.map((r) => [r.code, r.params])).toStrictEqual([['NO_BENEFIT_FOR_EVENT', { event: 'death' }]]);
   });
 
   it('a claim already in the ledger is not paid twice', () => {

@@ -53,6 +53,25 @@ describe('evaluateCondolence', () => {
     ]);
   });
 
+  describe('in a policy that pays other benefits on a stay too', () => {
+    // 10 a day, at most 20 a stay: a 5-day stay's allowance is capped, which gives a reason.
+    const allowance: BenefitInput = { id: 'allowance', label: { zh: '住院补贴', en: 'Allowance' }, event: 'hospitalisation', formula: { kind: 'perDay', amount: made('10') }, caps: { perClaim: made('20') } };
+    const policy = syntheticPolicy([allowance, { ...fixedBrackets, causes: ['illness'] }]);
+    const condolence = (selfPaid: string, cause: 'illness' | 'accident' = 'illness') => {
+      const result = evaluateCondolence(policy, member, stay('s', '2024-03-01', '2024-03-06', { selfPaid }, cause));
+      return [result.eligible, result.amount?.toFixed(2) ?? null, result.reasons.map((reason) => reason.code)];
+    };
+
+    it('answers for its condolence benefit, whatever the others pay or why', () => {
+      expect(condolence('1000.00')).toEqual([true, '300.00', ['CAP_REACHED']]);
+      expect(condolence('999.99')).toEqual([false, null, ['CAP_REACHED', 'BELOW_THRESHOLD']]);
+    });
+
+    it('refuses a stay its condolence benefit does not cover, though another benefit pays on it', () => {
+      expect(condolence('1000.00', 'accident')).toEqual([false, null, ['CAUSE_NOT_COVERED', 'CAP_REACHED']]);
+    });
+  });
+
   it('needs a policy with a bracket benefit', () => {
     const outcome = safeEvaluateCondolence(policies.guangxi[2024], member, stay('s', '2024-03-01', '2024-03-05'));
     expect(outcome.success === false && outcome.error.issues).toEqual([

@@ -17,6 +17,14 @@ describe('reasons and warnings', () => {
     ]);
   });
 
+  it('an event before the period of a policy that has no end', () => {
+    const guilin = enrolledMember('guangxi', 2023, { flags: { cityFederationDirect: true } });
+    const early = evaluateCondolence(policies['guilin-condolence'][2023], guilin, stay('s', '2023-05-01', '2023-05-10', { selfPaid: '6000.00' }));
+    expect(said(early)).toEqual([
+      ['OUTSIDE_POLICY_PERIOD', '事件日期 2023-05-01 不在本办法适用期间（2023-06-30 至 …）内。', "The event date 2023-05-01 is outside this policy's period (2023-06-30 to …)."],
+    ]);
+  });
+
   it('a member without a required flag', () => {
     const policy = syntheticPolicy([allowance], { eligibility: { requiredFlags: ['hardship'] } } as Partial<PolicyInput>);
     expect(said(evaluateClaim(policy, member, stay('s', '2024-03-01', '2024-03-02')))).toEqual([['MISSING_FLAG', '仅限建档立卡困难职工。', 'Only for: registered hardship worker.']]);

@@ -36,6 +36,31 @@ const settleYear = () =>
 
 describe('the steps of a year, checked by hand', () => {
 
+  it('labels every step in both languages', () => {
+    const labels = settleYear().results.flatMap((result) => result.lines.flatMap((line) => line.steps.map((step) => [step.key, step.label.en, step.label.zh])));
+    expect(labels).toEqual([
+      ['base', 'in-scope co-payment', '政策范围内个人自付'],
+      ['deductible', 'amount above the deductible', '超过起付线的部分'],
+      ['tier', 'tier 1: 100.00 to 1000.00 yuan at 0.333', '第 1 档：100.00 至 1000.00 元部分 × 0.333'],
+      ['tier', 'tier 2: 1000.00 to ∞ yuan at 0.8', '第 2 档：1000.00 至 ∞ 元部分 × 0.8'],
+      ['sum', 'sum of the tiers', '各档合计'],
+      ['days', 'days in hospital (discharge day not counted, at least 1)', '住院天数（算入不算出，至少 1 天）'],
+      ['paidDays', 'days paid', '补贴天数'],
+      ['perDay', 'daily allowance × days paid', '住院补贴 × 补贴天数'],
+      ['base', 'in-scope co-payment', '政策范围内个人自付'],
+      ['deductible', 'amount above the deductible', '超过起付线的部分'],
+      ['tier', 'tier 1: 100.00 to 1000.00 yuan at 0.333', '第 1 档：100.00 至 1000.00 元部分 × 0.333'],
+      ['days', 'days in hospital (discharge day not counted, at least 1)', '住院天数（算入不算出，至少 1 天）'],
+      ['paidDays', 'days paid', '补贴天数'],
+      ['perDay', 'daily allowance × days paid', '住院补贴 × 补贴天数'],
+      ['perYear', 'capped by what remains of the yearly cap of the benefit', '受该项补助年度上限剩余额度限制'],
+      ['gradeShare', 'grade 3: maximum × share', '3 级伤残：最高额 × 比例'],
+      ['rounding', 'rounded to the fen (halfUp)', '舍入到分（halfUp）'],
+      ['lumpSum', 'fixed amount', '定额'],
+      ['maximumSubsidy', 'capped by what remains of the maximum subsidy of the protection year', '受保障年度最高补助剩余额度限制'],
+    ]);
+  });
+
   it('a copay over two tiers: 900 × 0.333 + 500 × 0.8 = 699.70, under the 700 cap', () => {
     const [s1] = settleYear().results;
     expect(steps(s1, 'subsidy')).toEqual([
