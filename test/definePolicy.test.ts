@@ -6,7 +6,7 @@ function issuesOf(spec: unknown) {
   try {
     definePolicy(spec as PolicyInput);
   } catch (error) {
-    if (error instanceof InvalidInputError) return error.issues.map((issue) => [issue.path.join('.'), issue.message]);
+    if (error instanceof InvalidInputError) return error.issues.map((issue) => [issue.path.join('.'), issue.code, issue.message]);
     throw error;
   }
   throw new Error('expected the policy to be refused');
@@ -28,6 +28,26 @@ describe('definePolicy', () => {
     expect([policies.xining[2024].scheme, policies.xining[2024].year]).toEqual(['xining', 2024]);
   });
 
+  describe('ratios', () => {
+    const withRatio = (ratio: unknown) =>
+      ({ ...valid, benefits: [{ id: 'c', label: lump.label, event: 'hospitalisation', formula: { kind: 'copay', base: 'inScopeCopay', deductible: made('0'), tiers: made([{ ratio }]) } }] }) as PolicyInput;
+
+    it.each([
+      ['0', '0'],
+      ['1.000000', '1'],
+      ['0.123456', '0.123456'],
+      [0.5, '0.5'],
+      [1, '1'],
+    ])('reads %j as %j', (ratio, kept) => {
+      const formula = definePolicy(withRatio(ratio)).benefits[0]!.formula;
+      expect(formula.kind === 'copay' && formula.tiers.value[0]!.ratio).toBe(kept);
+    });
+
+    it.each(['x0.5', '0.5x', '1.5', '1.01', '0.1234567', '-0.5', '.5'])('refuses %j', (ratio) => {
+      expect(issuesOf(withRatio(ratio))).toEqual([['spec.benefits.0.formula.tiers.value.0.ratio', 'invalid_ratio', `expected a ratio from 0 to 1 with at most six decimals, like "0.5"; got "${ratio}"`]]);
+    });
+  });
+
   it('freezes the policy deeply', () => {
     expect(Object.isFrozen(valid) && Object.isFrozen(valid.benefits[0]!.formula)).toBe(true);
   });
@@ -36,63 +56,63 @@ describe('definePolicy', () => {
     {
       name: 'a formula on an event it cannot pay on',
       spec: { ...valid, benefits: [{ ...lump, event: 'disability', formula: { kind: 'perDay', amount: made('1') } }] },
-      issues: [['spec.benefits.0.formula.kind', 'a "perDay" formula cannot pay on a "disability" event']],
+      issues: [['spec.benefits.0.formula.kind', 'formula_event_mismatch', 'a "perDay" formula cannot pay on a "disability" event']],
     },
     {
       name: 'a limit by cause on a benefit whose claims have no cause',
       spec: { ...valid, benefits: [{ ...lump, causes: ['accident'] }] },
-      issues: [['spec.benefits.0.causes', 'only a "hospitalisation" benefit can be limited by cause; a "death" claim has none']],
+      issues: [['spec.benefits.0.causes', 'causes_event_mismatch', 'only a "hospitalisation" benefit can be limited by cause; a "death" claim has none']],
     },
     {
       name: 'two benefits with one id',
       spec: { ...valid, benefits: [lump, lump] },
-      issues: [['spec.benefits.1.id', 'duplicate benefit id "death"']],
+      issues: [['spec.benefits.1.id', 'duplicate_id', 'duplicate benefit id "death"']],
     },
     {
       name: 'a validity that ends before it starts',
       spec: { ...valid, validTo: '2023-12-31' },
-      issues: [['spec.validTo', 'expected "validTo" on or after "validFrom"']],
+      issues: [['spec.validTo', 'ends_before_start', 'expected "validTo" on or after "validFrom"']],
     },
     {
       name: 'an unknown key (a typo must not drop a rule silently)',
       spec: { ...valid, ceiling: {} },
-      issues: [['spec', 'Unrecognized key: "ceiling"']],
+      issues: [['spec', 'unrecognized_keys', 'Unrecognized key: "ceiling"']],
     },
     {
       name: 'a parameter without provenance',
       spec: { ...valid, ceilings: { maximumSubsidy: { value: '1', label: { zh: '最高', en: 'Max' } } } },
-      issues: [['spec.ceilings.maximumSubsidy.provenance', 'Invalid input: expected object, received undefined']],
+      issues: [['spec.ceilings.maximumSubsidy.provenance', 'invalid_type', 'Invalid input: expected object, received undefined']],
     },
     {
       name: 'an illustrative parameter without a note',
       spec: { ...valid, ceilings: { maximumSubsidy: { ...made('1'), provenance: { status: 'illustrative' } } } },
-      issues: [['spec.ceilings.maximumSubsidy.provenance.note', 'Invalid input: expected string, received undefined']],
+      issues: [['spec.ceilings.maximumSubsidy.provenance.note', 'invalid_type', 'Invalid input: expected string, received undefined']],
     },
     {
       name: 'tiers out of order, and an open tier that is not last',
       spec: { ...valid, benefits: [{ id: 'c', label: lump.label, event: 'hospitalisation', formula: { kind: 'copay', base: 'inScopeCopay', deductible: made('0'), tiers: made([{ upTo: '100', ratio: '0.5' }, { ratio: '0.6' }, { upTo: '50', ratio: '0.7' }]) } }] },
       issues: [
-        ['spec.benefits.0.formula.tiers.value.1.upTo', 'expected "upTo" on every tier but the last'],
-        ['spec.benefits.0.formula.tiers.value.2.upTo', 'expected "upTo" on every tier but the last'],
+        ['spec.benefits.0.formula.tiers.value.1.upTo', 'invalid_tiers', 'expected "upTo" on every tier but the last'],
+        ['spec.benefits.0.formula.tiers.value.2.upTo', 'invalid_tiers', 'expected "upTo" on every tier but the last'],
       ],
     },
     {
       name: 'a bracket with min above max, and overlapping brackets',
       spec: { ...valid, benefits: [{ id: 'b', label: lump.label, event: 'hospitalisation', formula: { kind: 'bracket', measure: 'selfPaid', brackets: made([{ from: '0', to: '200', amount: '1' }, { from: '100', min: '9', max: '8' }]) } }] },
       issues: [
-        ['spec.benefits.0.formula.brackets.value.1.max', 'expected "max" to be at least "min"'],
-        ['spec.benefits.0.formula.brackets.value.0.to', 'expected brackets in ascending order without overlap'],
+        ['spec.benefits.0.formula.brackets.value.1.max', 'invalid_bracket', 'expected "max" to be at least "min"'],
+        ['spec.benefits.0.formula.brackets.value.0.to', 'invalid_bracket', 'expected brackets in ascending order without overlap'],
       ],
     },
     {
       name: 'a ratio above 1',
       spec: { ...valid, benefits: [{ id: 'g', label: lump.label, event: 'disability', formula: { kind: 'gradeSchedule', maximum: made('100'), shares: made({ 1: '1.5' }) } }] },
-      issues: [['spec.benefits.0.formula.shares.value.1', 'expected a ratio from 0 to 1 with at most six decimals, like "0.5"; got "1.5"']],
+      issues: [['spec.benefits.0.formula.shares.value.1', 'invalid_ratio', 'expected a ratio from 0 to 1 with at most six decimals, like "0.5"; got "1.5"']],
     },
     {
       name: 'a grade outside 1–10',
       spec: { ...valid, benefits: [{ id: 'g', label: lump.label, event: 'disability', formula: { kind: 'gradeSchedule', maximum: made('100'), shares: made({ 11: '0.5' }) } }] },
-      issues: [['spec.benefits.0.formula.shares.value', 'Unrecognized key: "11"']],
+      issues: [['spec.benefits.0.formula.shares.value', 'unrecognized_keys', 'Unrecognized key: "11"']],
     },
   ])('refuses $name, naming the path', ({ spec, issues }) => {
     expect(issuesOf(spec)).toEqual(issues);

@@ -40,6 +40,8 @@ describe('dayNumber', () => {
     ['3000-01-01', false],
     ['2024-1-01', false],
     ['2024/01/01', false],
+    ['202x-01-01', false],
+    ['20xx-01-01', false],
     ['２０２４-01-01', false],
     ['2024-01-01 ', false],
   ])('reads %s as a real date: %s', (date, real) => {
@@ -104,6 +106,19 @@ describe('plainFacts', () => {
     expect(plainFacts(claim)).toBeDefined();
   });
 
+  // Bent in ways the generated variants below rarely reach; each is refused by the schema too.
+  const good = stay('s', '2024-03-01', '2024-03-05', { inScopeCopay: '100.00', selfPaid: '20.00' });
+  it.each([
+    { name: 'an empty id', claim: { ...good, id: '' } },
+    { name: 'costs whose parts exceed the total', claim: { ...good, costs: { ...good.costs, total: '100.00' } } },
+    { name: 'a date with a slash for its first dash', claim: { ...good, admission: '2024/03-01' } },
+    { name: 'a date with a slash for its second dash', claim: { ...good, admission: '2024-03/01' } },
+    { name: 'a disability on a day that does not exist', claim: { kind: 'disability', id: 'd', date: '2024-02-30', grade: 3 } },
+    { name: 'a disability with a key too many', claim: { kind: 'disability', id: 'd', date: '2024-02-28', grade: 3, note: '' } },
+  ])('refuses $name, as the schema does', ({ claim }) => {
+    expect([plainFacts(claim), claimSchema.safeParse(claim).success]).toEqual([undefined, false]);
+  });
+
   it('never takes a claim the schema refuses', () => {
     const good = stay('s', '2024-03-01', '2024-03-05', { inScopeCopay: '100.00', selfPaid: '20.00' });
     // Each variant breaks or bends one thing of a good claim.
@@ -130,8 +145,18 @@ describe('isPlainMember', () => {
     expect([isPlainMember(good), isPlainMember(withoutFlags)]).toEqual([true, true]);
   });
 
+  const enrolment = good.enrolments[0]!;
+  it.each([
+    { name: 'an empty id', member: { ...good, id: '' } },
+    { name: 'a bad enrolment after a good one', member: { ...good, enrolments: [enrolment, { ...enrolment, to: '2023-12-31' }] } },
+    { name: '1,001 enrolments', member: { ...good, enrolments: Array.from({ length: 1001 }, () => enrolment) } },
+    { name: 'an unknown flag beside a known one', member: { ...good, flags: { hardship: true, other: true } } },
+    { name: 'a flag that is not true or false beside one that is', member: { ...good, flags: { hardship: true, gigWorker: 'yes' } } },
+  ])('refuses $name, as the schema does', ({ member }) => {
+    expect([isPlainMember(member), memberSchema.safeParse(member).success]).toEqual([false, false]);
+  });
+
   it('never takes a member the schema refuses', () => {
-    const enrolment = good.enrolments[0]!;
     // Each variant bends one thing of a good member, its enrolment or its flags.
     const variant = fc.oneof(
       fc.record({ key: fc.constantFrom('id', 'enrolments', 'flags', 'extra'), value: fc.anything() }).map(({ key, value }) => ({ ...good, [key]: value })),

@@ -26,6 +26,11 @@ describe('toYuan', () => {
     { value: '1000000000000', message: 'expected at most 999999999999.99 yuan; got 1000000000000' },
     { value: new Decimal(NaN), message: 'expected a finite yuan amount; got NaN' },
     { value: null, message: 'expected a yuan amount (a decimal string like "22669.43", a Decimal, or a number); got null' },
+    { value: [1], message: 'expected a yuan amount (a decimal string like "22669.43", a Decimal, or a number); got array' },
+    { value: {}, message: 'expected a yuan amount (a decimal string like "22669.43", a Decimal, or a number); got object' },
+    // An error quotes at most 40 characters of the text, however long it is.
+    { value: 'x'.repeat(40), message: `got "${'x'.repeat(40)}"` },
+    { value: 'x'.repeat(1_000_000), message: `got "${'x'.repeat(40)}…"` },
   ])('refuses $value', ({ value, message }) => {
     expect(() => toYuan(value as never)).toThrow(InvalidInputError);
     expect(() => toYuan(value as never)).toThrow(message);
