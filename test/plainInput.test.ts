@@ -73,10 +73,14 @@ describe('plainFen', () => {
     );
   });
 
-  it.each(['', '.5', '5.', '1.234', '-1', '+1', '1e3', ' 1', '1,000', '0x10', 'Infinity', '1234567890123', '１', '1'.repeat(1_000_000)])(
+  it.each(['', '.5', '5.', '1.234', '-1', '+1', '1e3', ' 1', '1,000', '0x10', 'Infinity', '1234567890123', '１'])(
     'refuses %j',
     (text) => expect(plainFen(text)).toBe(-1),
   );
+
+  // Not in the table above: a test named by a million digits is a megabyte name, which
+  // breaks Stryker's filter of tests by name (the mutants it covers errored instead of running).
+  it('refuses a million digits', () => expect(plainFen('1'.repeat(1_000_000))).toBe(-1));
 
   it('never takes an amount the schema refuses, and agrees with it on the value', () => {
     const chars = fc.constantFrom(...'0123456789.-e ');
