@@ -46,6 +46,19 @@ describe('definePolicy', () => {
     it.each(['x0.5', '0.5x', '1.5', '1.01', '0.1234567', '-0.5', '.5'])('refuses %j', (ratio) => {
       expect(issuesOf(withRatio(ratio))).toEqual([['spec.benefits.0.formula.tiers.value.0.ratio', 'invalid_ratio', `expected a ratio from 0 to 1 with at most six decimals, like "0.5"; got "${ratio}"`]]);
     });
+
+    it.each([
+      [NaN, 'NaN'],
+      [Infinity, 'Infinity'],
+      [-0.5, '-0.5'],
+      [0.1234567, '0.1234567'],
+      [null, 'null'],
+      [true, 'boolean'],
+      [[0.5], 'array'],
+      [undefined, 'undefined'],
+    ])('refuses %j, saying what a ratio is whatever the type', (ratio, shown) => {
+      expect(issuesOf(withRatio(ratio))).toEqual([['spec.benefits.0.formula.tiers.value.0.ratio', 'invalid_ratio', `expected a ratio from 0 to 1 with at most six decimals, like "0.5"; got ${shown}`]]);
+    });
   });
 
   it('freezes the policy deeply', () => {

@@ -60,17 +60,18 @@ export const policyYuanSchema = yuanSchema.transform((amount) => amount.toFixed(
 
 const PLAIN_RATIO = /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/;
 
-/** A share between 0 and 1 with at most six decimals, kept as a canonical decimal string. */
-export const ratioSchema = z
-  .union([z.string(), z.number()])
-  .transform((value, ctx) => {
-    const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-    if (typeof text !== 'string' || !PLAIN_RATIO.test(text)) {
-      addIssue(ctx, 'invalid_ratio', `expected a ratio from 0 to 1 with at most six decimals, like "0.5"; got ${describe(value)}`);
-      return z.NEVER;
-    }
-    return new Dec(text).toString();
-  });
+/**
+ * A share between 0 and 1 with at most six decimals, kept as a canonical decimal string. Any
+ * value reaches the one check, so NaN or null is told what a ratio is, not "expected string".
+ */
+export const ratioSchema = z.unknown().transform((value, ctx) => {
+  const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+  if (typeof text !== 'string' || !PLAIN_RATIO.test(text)) {
+    addIssue(ctx, 'invalid_ratio', `expected a ratio from 0 to 1 with at most six decimals, like "0.5"; got ${describe(value)}`);
+    return z.NEVER;
+  }
+  return new Dec(text).toString();
+}) as unknown as z.ZodType<string, string | number>;
 
 /**
  * An output amount: a frozen Decimal (decimal.js's own fields `constructor`, `s`, `e`, `d`, on
