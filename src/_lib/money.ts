@@ -65,7 +65,9 @@ const PLAIN_RATIO = /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/;
  * value reaches the one check, so NaN or null is told what a ratio is, not "expected string".
  */
 export const ratioSchema = z.unknown().transform((value, ctx) => {
-  const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+  // NaN and ±Infinity need no check of their own: as text they fail the pattern.
+  const text = typeof value === 'number' ? String(value) : value;
+  // The type check is needed: the pattern would read [0.5] as "0.5".
   if (typeof text !== 'string' || !PLAIN_RATIO.test(text)) {
     addIssue(ctx, 'invalid_ratio', `expected a ratio from 0 to 1 with at most six decimals, like "0.5"; got ${describe(value)}`);
     return z.NEVER;
