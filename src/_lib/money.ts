@@ -42,21 +42,28 @@ export function readYuan(value: unknown): Decimal | string {
   return amount;
 }
 
+/**
+ * A schema that reads any value, typed with the input callers should give it. A function, not
+ * `as` around each schema: Stryker does not mutate code under `as` (stryker-js issue #6208).
+ */
+function withInput<Output, Input>(schema: z.ZodType<Output>): z.ZodType<Output, Input> {
+  return schema as unknown as z.ZodType<Output, Input>;
+}
+
 /** Zod schema for an amount of yuan: validates, and yields a Decimal. */
-export const yuanSchema = z.unknown().transform((value, ctx) => {
-  const amount = readYuan(value);
-  if (typeof amount === 'string') {
-    addIssue(ctx, 'invalid_yuan', amount);
-    return z.NEVER;
-  }
-  return amount;
-}) as unknown as z.ZodType<Decimal, YuanInput>;
+export const yuanSchema = withInput<Decimal, YuanInput>(
+  z.unknown().transform((value, ctx) => {
+    const amount = readYuan(value);
+    if (typeof amount === 'string') {
+      addIssue(ctx, 'invalid_yuan', amount);
+      return z.NEVER;
+    }
+    return amount;
+  }),
+);
 
 /** Zod schema for an amount kept in policy data: canonical two-decimal string, so policies stay JSON. */
-export const policyYuanSchema = yuanSchema.transform((amount) => amount.toFixed(2)) as unknown as z.ZodType<
-  string,
-  YuanInput
->;
+export const policyYuanSchema = withInput<string, YuanInput>(yuanSchema.transform((amount) => amount.toFixed(2)));
 
 const PLAIN_RATIO = /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/;
 
@@ -64,16 +71,18 @@ const PLAIN_RATIO = /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/;
  * A share between 0 and 1 with at most six decimals, kept as a canonical decimal string. Any
  * value reaches the one check, so NaN or null is told what a ratio is, not "expected string".
  */
-export const ratioSchema = z.unknown().transform((value, ctx) => {
-  // NaN and ±Infinity need no check of their own: as text they fail the pattern.
-  const text = typeof value === 'number' ? String(value) : value;
-  // The type check is needed: the pattern would read [0.5] as "0.5".
-  if (typeof text !== 'string' || !PLAIN_RATIO.test(text)) {
-    addIssue(ctx, 'invalid_ratio', `expected a ratio from 0 to 1 with at most six decimals, like "0.5"; got ${describe(value)}`);
-    return z.NEVER;
-  }
-  return new Dec(text).toString();
-}) as unknown as z.ZodType<string, string | number>;
+export const ratioSchema = withInput<string, string | number>(
+  z.unknown().transform((value, ctx) => {
+    // NaN and ±Infinity need no check of their own: as text they fail the pattern.
+    const text = typeof value === 'number' ? String(value) : value;
+    // The type check is needed: the pattern would read [0.5] as "0.5".
+    if (typeof text !== 'string' || !PLAIN_RATIO.test(text)) {
+      addIssue(ctx, 'invalid_ratio', `expected a ratio from 0 to 1 with at most six decimals, like "0.5"; got ${describe(value)}`);
+      return z.NEVER;
+    }
+    return new Dec(text).toString();
+  }),
+);
 
 /**
  * An output amount: a frozen Decimal (decimal.js's own fields `constructor`, `s`, `e`, `d`, on
@@ -108,6 +117,11 @@ class Money {
 }
 Object.setPrototypeOf(Money.prototype, Dec.prototype);
 
+/** A Money, typed as the Decimal it is at run time; a function for the reason of `withInput`. */
+function money(s: number, e: number, d: number[], fen: number): Decimal {
+  return new Money(s, e, d, fen) as unknown as Decimal;
+}
+
 /** `123450` fen as `"1234.50"`, as `Decimal#toFixed(2)` writes 1234.5. */
 export function fenText(fen: number): string {
   const cents = fen % 100;
@@ -117,7 +131,7 @@ export function fenText(fen: number): string {
 /** An output amount: a frozen Decimal whose JSON form is a string with two decimals. */
 export function toMoney(amount: Decimal): Decimal {
   const finite = new Dec(amount);
-  return new Money(finite.s, finite.e, finite.d, -1) as unknown as Decimal;
+  return money(finite.s, finite.e, finite.d, -1);
 }
 
 /** decimal.js's word: seven decimal digits of the coefficient (its LOG_BASE). */
@@ -126,7 +140,7 @@ const WORD = 10_000_000;
 const POWERS = Array.from({ length: 15 }, (_, n) => 10 ** n);
 
 /** A zero amount, for folds; also what every zero made from fen is (they are common: a cap used up). */
-export const ZERO = new Money(1, 0, [0], 0) as unknown as Decimal;
+export const ZERO = money(1, 0, [0], 0);
 
 /**
  * `fen / 100` as an output amount, for whole fen from 0 to 2^53, built without Decimal
@@ -140,7 +154,7 @@ export function moneyFromFen(fen: number): Decimal {
   const cents = fen % 100;
   const yuan = (fen - cents) / 100;
   const fraction = cents * 100_000;
-  if (yuan === 0) return new Money(1, cents < 10 ? -2 : -1, [fraction], fen) as unknown as Decimal;
+  if (yuan === 0) return money(1, cents < 10 ? -2 : -1, [fraction], fen);
   let digits = 1;
   while (digits < POWERS.length && POWERS[digits]! <= yuan) digits += 1;
   const low = yuan % WORD;
@@ -150,7 +164,7 @@ export function moneyFromFen(fen: number): Decimal {
   if (high === 0) words = cents === 0 ? [low] : [low, fraction];
   else if (cents !== 0) words = [high, low, fraction];
   else words = low === 0 ? [high] : [high, low];
-  return new Money(1, digits - 1, words, fen) as unknown as Decimal;
+  return money(1, digits - 1, words, fen);
 }
 
 /** The rounding modes a policy may name: half-up (四舍五入), half-even, towards zero, away from zero. */

@@ -70,9 +70,10 @@ export function assessContributions(policy: Policy, roster: RosterInput): Contri
     counts[payer] += entry.count ?? 1;
   }
   const members = PAYERS.reduce((sum, payer) => sum + counts[payer], 0);
-  const byPayer = Object.fromEntries(
-    PAYERS.map((payer) => [payer, { members: counts[payer], amount: toMoney(perMember.times(counts[payer])) }]),
-  ) as Record<Payer, PayerShare>;
+  // Filled in a loop rather than cast from Object.fromEntries: Stryker does not mutate code
+  // under `as` (stryker-js issue #6208), and this is where the amounts are worked out.
+  const byPayer = {} as Record<Payer, PayerShare>;
+  for (const payer of PAYERS) byPayer[payer] = { members: counts[payer], amount: toMoney(perMember.times(counts[payer])) };
 
   return deepFreeze({
     policy: policyRef(accepted),
