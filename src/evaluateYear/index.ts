@@ -70,6 +70,7 @@ function inDateOrder(dates: readonly string[]): number[] {
   const days = dates.map((date) => Number(date.replaceAll('-', ''))); // 2024-03-01 → 20240301
   return dates.map((_, index) => index).sort((a, b) => days[a]! - days[b]!);
 }
+
 const claimsSchema = z.array(claimSchema).max(MAX_CLAIMS).readonly();
 
 /**
