@@ -43,11 +43,8 @@ describe('definePolicy', () => {
       expect(formula.kind === 'copay' && formula.tiers.value[0]!.ratio).toBe(kept);
     });
 
-    it.each(['x0.5', '0.5x', '1.5', '1.01', '0.1234567', '-0.5', '.5'])('refuses %j', (ratio) => {
-      expect(issuesOf(withRatio(ratio))).toEqual([['spec.benefits.0.formula.tiers.value.0.ratio', 'invalid_ratio', `expected a ratio from 0 to 1 with at most six decimals, like "0.5"; got "${ratio}"`]]);
-    });
-
-    it.each([
+    it.each<[unknown, string]>([
+      ...['x0.5', '0.5x', '1.5', '1.01', '0.1234567', '-0.5', '.5'].map((text): [string, string] => [text, `"${text}"`]),
       [NaN, 'NaN'],
       [Infinity, 'Infinity'],
       [-0.5, '-0.5'],
