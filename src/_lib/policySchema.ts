@@ -15,20 +15,48 @@ export const labelSchema = z.strictObject({
   en: z.string().min(1).max(500),
 });
 
-/** Where a parameter's value comes from: a published text, or nobody (illustrative). */
+/** A text given in one language or both; an explanation in the missing language shows the other, marked. */
+export const someLanguagesSchema = z
+  .strictObject({ zh: z.string().min(1).max(2000).optional(), en: z.string().min(1).max(2000).optional() })
+  .refine((text) => text.zh !== undefined || text.en !== undefined, {
+    params: { code: 'missing_language' },
+    message: 'expected the text in at least one language, "zh" or "en"',
+  });
+
+/** When a source was published, as precisely as known: `2023`, `2023-11` or `2023-11-24`. */
+const publishedOnSchema = z.union([isoDateSchema, z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/)], {
+  error: 'expected a date written YYYY, YYYY-MM or YYYY-MM-DD, like "2023-11"',
+});
+
+/** A published text, named as a reader would cite it: who published it, when, under which title. */
+export const publicationSchema = z.strictObject({
+  /** The newspaper or body, e.g. `{ zh: '桂林日报', en: 'Guilin Daily' }`. */
+  publisher: someLanguagesSchema,
+  date: publishedOnSchema,
+  /** The title as published, so a reader can search for it; absent when not known. */
+  title: z.string().min(1).max(500).optional(),
+  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+});
+
+/**
+ * Where a parameter's value comes from: a published text, or nobody (illustrative).
+ * A plain-string `source` or `note`, as huzhu 0.2 rule files have them, is still read: the
+ * source is shown as written, and the note is taken to be in the language most of its letters
+ * are in.
+ */
 export const provenanceSchema = z.discriminatedUnion('status', [
   z.strictObject({
     status: z.literal('published'),
     /** The published text, precise enough for a reader to find it. */
-    source: z.string().min(1).max(1000),
-    /** The words of the source that state the value. */
+    source: z.union([publicationSchema, z.string().min(1).max(1000)]),
+    /** The words of the source that state the value, as published. */
     quote: z.string().max(1000).optional(),
-    note: z.string().max(2000).optional(),
+    note: z.union([someLanguagesSchema, z.string().max(2000)]).optional(),
   }),
   z.strictObject({
     status: z.literal('illustrative'),
     /** Why the value is here although nobody published it. */
-    note: z.string().min(1).max(2000),
+    note: z.union([someLanguagesSchema, z.string().min(1).max(2000)]),
   }),
 ]);
 
@@ -285,6 +313,16 @@ export type Label = z.output<typeof labelSchema>;
  * @useDeclaredType
  */
 export type Provenance = z.output<typeof provenanceSchema>;
+/**
+ * A published text as a policy names it: publisher, date, title, address.
+ * @useDeclaredType
+ */
+export type Publication = z.output<typeof publicationSchema>;
+/**
+ * A text in Chinese, English or both.
+ * @useDeclaredType
+ */
+export type SomeLanguages = z.output<typeof someLanguagesSchema>;
 /** Any policy parameter, whatever its value type. */
 export interface Parameter<T = unknown> {
   readonly value: T;

@@ -2,6 +2,7 @@ import type { Decimal } from '../_lib/decimal';
 import { acceptExplainable, type Explainable, type ExplainOptions } from '../_lib/explainable';
 import { locales, type Language, type Message, type MessageCode } from '../_lib/messages';
 import type { BenefitLine, ClaimResult, PolicyRef } from '../_lib/settle';
+import { citePublication, describeValue, inLanguage, noteText, type CitedPublication, type NoteText } from '../_lib/parameterText';
 import type { Citation } from '../_lib/trace';
 import type { CondolenceResult } from '../evaluateCondolence';
 import type { YearResult } from '../evaluateYear';
@@ -54,21 +55,50 @@ export interface ExplainedSource {
   /** Where the parameter sits in the policy, e.g. `benefits.death.formula.amount`. */
   readonly parameter: string;
   readonly label: string;
+  /** The value in words, e.g. `不超过 50,000 元的部分 50%，超过部分 60%`. */
   readonly value: string;
   readonly status: 'published' | 'illustrative';
-  /** The published source and quote, or the note saying why the value is illustrative. */
+  /** Where a published value was published; null for an illustrative one. */
+  readonly publication: CitedPublication | null;
+  /** The words of the source that state the value, as published; null when the policy gives none. */
+  readonly quote: string | null;
+  /**
+   * The provenance note, as written, and its language: when the policy gives it only in the
+   * other language, `lang` differs from the explanation's and `text` below marks it so.
+   */
+  readonly note: NoteText | null;
+  /** All of the above in one sentence, as {@link explain} prints it. */
   readonly text: string;
 }
 
 /** Steps that adjust a formula's result rather than compute it. */
 const ADJUSTMENTS = new Set(['rounding', 'perClaim', 'perYear', 'maximumSubsidy']);
 
-function showValue(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
-}
-
 function sentences(messages: readonly Message[], lang: Language): string[] {
   return messages.map((m) => m.message[lang]);
+}
+
+function explainSource(citation: Citation, ref: number, lang: Language): ExplainedSource {
+  const { explain: words, values } = locales[lang];
+  const { provenance } = citation;
+  const illustrative = provenance.status === 'illustrative';
+  const publication = illustrative ? null : citePublication(provenance.source, lang);
+  const quote = illustrative ? null : (provenance.quote ?? null);
+  const note = provenance.note === undefined ? null : inLanguage(provenance.note, lang);
+  const parts = illustrative
+    ? [`${words.illustrative}${words.colon}${noteText(note!, lang)}`]
+    : [publication!.citation, quote === null ? null : values.quote(quote), note === null ? null : values.note(noteText(note, lang))];
+  return {
+    ref,
+    parameter: citation.parameter,
+    label: citation.label[lang] + (illustrative ? ILLUSTRATIVE_MARK : ''),
+    value: describeValue(citation.parameter, citation.value, lang),
+    status: provenance.status,
+    publication,
+    quote,
+    note,
+    text: parts.filter((part) => part !== null).join(words.semicolon),
+  };
 }
 
 class SourceList {
@@ -79,20 +109,7 @@ class SourceList {
   refOf(citation: Citation): number {
     const found = this.sources.find((source) => source.parameter === citation.parameter);
     if (found !== undefined) return found.ref;
-    const words = locales[this.lang].explain;
-    const { provenance } = citation;
-    const illustrative = provenance.status === 'illustrative';
-    const text = illustrative
-      ? `${words.illustrative}${words.colon}${provenance.note}`
-      : `${provenance.source}${provenance.quote === undefined ? '' : `${words.colon}“${provenance.quote}”`}`;
-    const source: ExplainedSource = {
-      ref: this.sources.length + 1,
-      parameter: citation.parameter,
-      label: citation.label[this.lang] + (illustrative ? ILLUSTRATIVE_MARK : ''),
-      value: showValue(citation.value),
-      status: provenance.status,
-      text,
-    };
+    const source = explainSource(citation, this.sources.length + 1, this.lang);
     this.sources.push(source);
     return source.ref;
   }
@@ -104,7 +121,8 @@ function capCut(line: BenefitLine, lang: Language): string | null {
   const limit = line.citations.find((citation) => citation.parameter === path)?.value;
   return locales[lang].explain.capped({
     cap: locales[lang].terms[line.cappedBy] ?? line.cappedBy,
-    limit: showValue(limit),
+    // A cap is an amount, which the policy holds as a two-decimal string.
+    limit: String(limit),
     cut: line.amountBeforeCaps.minus(line.amount).toFixed(2),
   });
 }
