@@ -94,7 +94,7 @@ export function describeValue(parameter: string, value: unknown, lang: Language)
 }
 
 /** A published source named as a reader cites it, with its parts for a UI. */
-export interface CitedPublication {
+export interface ExplainedPublication {
   readonly publisher: string | null;
   /** As the policy gives it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   readonly date: string | null;
@@ -110,7 +110,7 @@ function dateText(date: string, words: ValueWords): string {
 }
 
 /** Cites a source; a plain-text source, as huzhu 0.2 rule files have it, is shown as written. */
-export function citePublication(source: Publication | string, lang: Language): CitedPublication {
+export function citePublication(source: Publication | string, lang: Language): ExplainedPublication {
   if (typeof source === 'string') return { publisher: null, date: null, title: null, url: null, citation: source };
   const words = locales[lang].values;
   // A publisher's name needs no "only in" mark: a name reads the same in any text.
@@ -125,7 +125,7 @@ export function citePublication(source: Publication | string, lang: Language): C
 }
 
 /** A note as written, and the language it is written in. */
-export interface NoteText {
+export interface ExplainedNote {
   readonly text: string;
   readonly lang: Language;
 }
@@ -138,7 +138,7 @@ const LATIN = /[A-Za-z]/g;
  * is taken to be in the language most of its letters are in: Chinese when it has more Han
  * characters than Latin letters.
  */
-export function inLanguage(text: SomeLanguages | string, lang: Language): NoteText {
+export function inLanguage(text: SomeLanguages | string, lang: Language): ExplainedNote {
   if (typeof text === 'string') {
     const zh = (text.match(HAN)?.length ?? 0) > (text.match(LATIN)?.length ?? 0);
     return { text, lang: zh ? 'zh' : 'en' };
@@ -148,6 +148,6 @@ export function inLanguage(text: SomeLanguages | string, lang: Language): NoteTe
 }
 
 /** A note in the chosen language, or in the other one marked as such. */
-export function noteText(note: NoteText, lang: Language): string {
+export function noteText(note: ExplainedNote, lang: Language): string {
   return note.lang === lang ? note.text : `${note.text}${locales[lang].values.onlyInOther}`;
 }

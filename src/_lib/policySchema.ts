@@ -23,9 +23,12 @@ export const someLanguagesSchema = z
     message: 'expected the text in at least one language, "zh" or "en"',
   });
 
+const YEAR_OR_MONTH = /^\d{4}(-(0[1-9]|1[0-2]))?$/;
+
 /** When a source was published, as precisely as known: `2023`, `2023-11` or `2023-11-24`. */
-const publishedOnSchema = z.union([isoDateSchema, z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/)], {
-  error: 'expected a date written YYYY, YYYY-MM or YYYY-MM-DD, like "2023-11"',
+const publishedOnSchema = z.string().refine((text) => YEAR_OR_MONTH.test(text) || isoDateSchema.safeParse(text).success, {
+  params: { code: 'invalid_date' },
+  message: 'expected a date written YYYY, YYYY-MM or YYYY-MM-DD, like "2023-11"',
 });
 
 /** A published text, named as a reader would cite it: who published it, when, under which title. */
@@ -35,7 +38,7 @@ export const publicationSchema = z.strictObject({
   date: publishedOnSchema,
   /** The title as published, so a reader can search for it; absent when not known. */
   title: z.string().min(1).max(500).optional(),
-  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  url: z.url({ protocol: /^https?$/, error: 'expected an http or https address' }).max(2000).optional(),
 });
 
 /**

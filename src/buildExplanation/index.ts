@@ -2,7 +2,7 @@ import type { Decimal } from '../_lib/decimal';
 import { acceptExplainable, type Explainable, type ExplainOptions } from '../_lib/explainable';
 import { locales, type Language, type Message, type MessageCode } from '../_lib/messages';
 import type { BenefitLine, ClaimResult, PolicyRef } from '../_lib/settle';
-import { citePublication, describeValue, inLanguage, noteText, type CitedPublication, type NoteText } from '../_lib/parameterText';
+import { citePublication, describeValue, inLanguage, noteText, type ExplainedNote, type ExplainedPublication } from '../_lib/parameterText';
 import type { Citation } from '../_lib/trace';
 import type { CondolenceResult } from '../evaluateCondolence';
 import type { YearResult } from '../evaluateYear';
@@ -59,14 +59,14 @@ export interface ExplainedSource {
   readonly value: string;
   readonly status: 'published' | 'illustrative';
   /** Where a published value was published; null for an illustrative one. */
-  readonly publication: CitedPublication | null;
+  readonly publication: ExplainedPublication | null;
   /** The words of the source that state the value, as published; null when the policy gives none. */
   readonly quote: string | null;
   /**
    * The provenance note, as written, and its language: when the policy gives it only in the
    * other language, `lang` differs from the explanation's and `text` below marks it so.
    */
-  readonly note: NoteText | null;
+  readonly note: ExplainedNote | null;
   /** All of the above in one sentence, as {@link explain} prints it. */
   readonly text: string;
 }
