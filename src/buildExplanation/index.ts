@@ -232,9 +232,12 @@ function explainYear(result: YearResult, lang: Language): Explanation {
  *
  * Each benefit line gets a one-sentence summary with its arithmetic and units
  * (`住院补贴：50.00 元/天 × 10 天 = 500.00 元`), its steps, the ceiling that cut it and by how
- * much, and references to the sources of the parameters it used. Every figure that rests on an
- * illustrative (unpublished) parameter carries the mark `※`. {@link explain} renders this as
- * text.
+ * much, and references to the sources of the parameters it used. Each source gives its value in
+ * words (`不超过 50,000 元的部分 50%，超过部分 60%`), where it was published (publisher, date, title,
+ * and the citation a reader would write), the words it quotes, and its note with the language the
+ * note is in: a note the policy gives only in the other language is shown marked as such. Every
+ * figure that rests on an illustrative (unpublished) parameter carries the mark `※`.
+ * {@link explain} renders this as text.
  *
  * @category Explanation
  *
