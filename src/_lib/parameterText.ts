@@ -1,5 +1,4 @@
 import { amountText, percentNumber } from './locales/numbers';
-import type { ValueWords } from './locales/types';
 import { locales, type Language } from './messages';
 import type { Payer, MemberFlag, Publication, SomeLanguages } from './policySchema';
 
@@ -9,28 +8,30 @@ type PayerRule = { readonly flag: MemberFlag; readonly payer: Payer };
 
 const GRADES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
 
-function yuan(words: ValueWords, amount: string): string {
-  return words.yuan(amountText(amount));
+function yuan(amount: string, lang: Language): string {
+  return locales[lang].values.yuan(amountText(amount));
 }
 
-function percent(words: ValueWords, ratio: string): string {
-  return words.percent(percentNumber(ratio));
+function percent(ratio: string, lang: Language): string {
+  return locales[lang].values.percent(percentNumber(ratio));
 }
 
-function tiers(words: ValueWords, value: readonly Tier[]): string {
+function tiers(value: readonly Tier[], lang: Language): string {
+  const { tier: words, tierSeparator } = locales[lang].values;
   return value
     .map((tier, index) => {
-      const ratio = percent(words, tier.ratio);
+      const ratio = percent(tier.ratio, lang);
       const from = value[index - 1]?.upTo;
-      if (tier.upTo === undefined) return from === undefined ? words.tier.only(ratio) : words.tier.last(ratio, amountText(from));
+      if (tier.upTo === undefined) return from === undefined ? words.only(ratio) : words.last(ratio, amountText(from));
       const upTo = amountText(tier.upTo);
-      return from === undefined ? words.tier.first(ratio, upTo) : words.tier.between(ratio, amountText(from), upTo);
+      return from === undefined ? words.first(ratio, upTo) : words.between(ratio, amountText(from), upTo);
     })
-    .join(words.tierSeparator);
+    .join(tierSeparator);
 }
 
 /** Consecutive grades with the same share read as one group: `grades 1–2: 100 %`. */
-function shares(words: ValueWords, value: Readonly<Partial<Record<(typeof GRADES)[number], string>>>): string {
+function shares(value: Readonly<Partial<Record<(typeof GRADES)[number], string>>>, lang: Language): string {
+  const words = locales[lang].values;
   const groups: { first: string; last: string; share: string }[] = [];
   for (const grade of GRADES) {
     const share = value[grade];
@@ -39,21 +40,21 @@ function shares(words: ValueWords, value: Readonly<Partial<Record<(typeof GRADES
     if (group !== undefined && group.share === share && Number(group.last) === Number(grade) - 1) group.last = grade;
     else groups.push({ first: grade, last: grade, share });
   }
-  const listed = groups.map((g) => words.grades(g.first, g.last, percent(words, g.share))).join(words.listSeparator);
+  const listed = groups.map((g) => words.grades(g.first, g.last, percent(g.share, lang))).join(words.listSeparator);
   const others = GRADES.every((grade) => value[grade] !== undefined) ? '' : `${words.listSeparator}${words.otherGradesNothing}`;
   return `${listed}${others}`;
 }
 
-function brackets(words: ValueWords, value: readonly Bracket[], lang: Language): string {
-  const { colon, semicolon } = locales[lang].explain;
+function brackets(value: readonly Bracket[], lang: Language): string {
+  const { values: words, explain } = locales[lang];
   return value
     .map((b) => {
       const from = amountText(b.from);
       const range = b.to === undefined ? words.bracketFrom(from) : words.bracketBetween(from, amountText(b.to));
-      const pays = b.amount === undefined ? words.decidedOnApplication(amountText(b.min!), amountText(b.max!)) : yuan(words, b.amount);
-      return `${range}${colon}${pays}`;
+      const pays = b.amount === undefined ? words.decidedOnApplication(amountText(b.min!), amountText(b.max!)) : yuan(b.amount, lang);
+      return `${range}${explain.colon}${pays}`;
     })
-    .join(semicolon);
+    .join(explain.semicolon);
 }
 
 function payers(value: readonly PayerRule[], lang: Language): string {
@@ -67,19 +68,19 @@ function payers(value: readonly PayerRule[], lang: Language): string {
  * `benefits.hospitalisation.formula.tiers`): the policy schema gives every key one kind of value.
  */
 const WRITERS: Record<string, (value: never, lang: Language) => string> = {
-  deductible: (value: string, lang) => yuan(locales[lang].values, value),
-  amount: (value: string, lang) => yuan(locales[lang].values, value),
-  maximum: (value: string, lang) => yuan(locales[lang].values, value),
-  perClaim: (value: string, lang) => yuan(locales[lang].values, value),
-  perYear: (value: string, lang) => yuan(locales[lang].values, value),
-  maximumSubsidy: (value: string, lang) => yuan(locales[lang].values, value),
-  perMember: (value: string, lang) => yuan(locales[lang].values, value),
-  tiers: (value: readonly Tier[], lang) => tiers(locales[lang].values, value),
-  shares: (value: Record<string, string>, lang) => shares(locales[lang].values, value),
-  brackets: (value: readonly Bracket[], lang) => brackets(locales[lang].values, value, lang),
+  deductible: yuan,
+  amount: yuan,
+  maximum: yuan,
+  perClaim: yuan,
+  perYear: yuan,
+  maximumSubsidy: yuan,
+  perMember: yuan,
+  tiers,
+  shares,
+  brackets,
   firstPaidDay: (value: number, lang) => locales[lang].values.firstPaidDay(value),
   maxDays: (value: number, lang) => locales[lang].values.maxDays(value),
-  payers: (value: readonly PayerRule[], lang) => payers(value, lang),
+  payers,
 };
 
 /**
@@ -104,15 +105,14 @@ export interface ExplainedPublication {
   readonly citation: string;
 }
 
-function dateText(date: string, words: ValueWords): string {
+function dateText(date: string, lang: Language): string {
   const [year, month, day] = date.split('-') as [string, string?, string?];
-  return words.date(year, month === undefined ? undefined : Number(month), day === undefined ? undefined : Number(day));
+  return locales[lang].values.date(year, month === undefined ? undefined : Number(month), day === undefined ? undefined : Number(day));
 }
 
 /** Cites a source; a plain-text source, as huzhu 0.2 rule files have it, is shown as written. */
 export function citePublication(source: Publication | string, lang: Language): ExplainedPublication {
   if (typeof source === 'string') return { publisher: null, date: null, title: null, url: null, citation: source };
-  const words = locales[lang].values;
   // A publisher's name needs no "only in" mark: a name reads the same in any text.
   const publisher = inLanguage(source.publisher, lang).text;
   return {
@@ -120,7 +120,7 @@ export function citePublication(source: Publication | string, lang: Language): E
     date: source.date,
     title: source.title ?? null,
     url: source.url ?? null,
-    citation: words.citation(publisher, dateText(source.date, words), source.title),
+    citation: locales[lang].values.citation(publisher, dateText(source.date, lang), source.title),
   };
 }
 

@@ -81,24 +81,22 @@ function sentences(messages: readonly Message[], lang: Language): string[] {
 function explainSource(citation: Citation, ref: number, lang: Language): ExplainedSource {
   const { explain: words, values } = locales[lang];
   const { provenance } = citation;
-  const illustrative = provenance.status === 'illustrative';
-  const publication = illustrative ? null : citePublication(provenance.source, lang);
-  const quote = illustrative ? null : (provenance.quote ?? null);
-  const note = provenance.note === undefined ? null : inLanguage(provenance.note, lang);
-  const parts = illustrative
-    ? [`${words.illustrative}${words.colon}${noteText(note!, lang)}`]
-    : [publication!.citation, quote === null ? null : values.quote(quote), note === null ? null : values.note(noteText(note, lang))];
-  return {
+  const shown = {
     ref,
     parameter: citation.parameter,
-    label: citation.label[lang] + (illustrative ? ILLUSTRATIVE_MARK : ''),
+    label: citation.label[lang] + (provenance.status === 'illustrative' ? ILLUSTRATIVE_MARK : ''),
     value: describeValue(citation.parameter, citation.value, lang),
     status: provenance.status,
-    publication,
-    quote,
-    note,
-    text: parts.filter((part) => part !== null).join(words.semicolon),
   };
+  if (provenance.status === 'illustrative') {
+    const note = inLanguage(provenance.note, lang);
+    return { ...shown, publication: null, quote: null, note, text: `${words.illustrative}${words.colon}${noteText(note, lang)}` };
+  }
+  const publication = citePublication(provenance.source, lang);
+  const quote = provenance.quote ?? null;
+  const note = provenance.note === undefined ? null : inLanguage(provenance.note, lang);
+  const parts = [publication.citation, ...(quote === null ? [] : [values.quote(quote)]), ...(note === null ? [] : [values.note(noteText(note, lang))])];
+  return { ...shown, publication, quote, note, text: parts.join(words.semicolon) };
 }
 
 class SourceList {
