@@ -16,7 +16,7 @@ export const labelSchema = z.strictObject({
 });
 
 /** A text given in one language or both; an explanation in the missing language shows the other, marked. */
-export const someLanguagesSchema = z
+const someLanguagesSchema = z
   .strictObject({ zh: z.string().min(1).max(2000).optional(), en: z.string().min(1).max(2000).optional() })
   .refine((text) => text.zh !== undefined || text.en !== undefined, {
     params: { code: 'missing_language' },
@@ -32,7 +32,7 @@ const publishedOnSchema = z.string().refine((text) => YEAR_OR_MONTH.test(text) |
 });
 
 /** A published text, named as a reader would cite it: who published it, when, under which title. */
-export const publicationSchema = z.strictObject({
+const publicationSchema = z.strictObject({
   /** The newspaper or body, e.g. `{ zh: '桂林日报', en: 'Guilin Daily' }`. */
   publisher: someLanguagesSchema,
   date: publishedOnSchema,
