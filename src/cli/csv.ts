@@ -66,7 +66,6 @@ export class CsvReader {
       this.atStart = false;
       if (text.startsWith('\uFEFF')) text = text.slice(1);
     }
-    if (this.runStart !== -1) this.runStart = 0;
     this.replayStart = 0;
     for (let i = 0; i < text.length; i += 1) {
       const char = text[i]!;
@@ -140,7 +139,11 @@ export class CsvReader {
         }
       }
     }
-    if (this.runStart !== -1) this.flush(text, text.length);
+    if (this.runStart !== -1) {
+      // The run goes on in the next chunk.
+      this.field += text.slice(this.runStart);
+      this.runStart = 0;
+    }
     if (this.replay !== undefined) this.replay += text.slice(this.replayStart);
     return records;
   }
