@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { csvLine } from '../src/cli/csv';
 import { readRecords, type InputFormat, type RawRecord } from '../src/cli/records';
 
 async function* chunksOf(text: string, size: number): AsyncGenerator<string> {
@@ -34,6 +35,19 @@ describe('the readers give the same records whatever the chunks', () => {
       for (const size of [1, 2, 3, 7]) expect(await read(text, format, size)).toEqual(whole);
     },
   );
+});
+
+describe('CSV', () => {
+  it('reads back any rows as csvLine writes them, whatever the chunks', async () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', '会', ' ', ',', '"', '\n', '\r', '\r\n') });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(cell, cell)), fc.integer({ min: 1, max: 50 }), async (rows, chunk) => {
+        const text = csvLine(['memberId', 'claimId']) + rows.map((row) => csvLine(row)).join('');
+        const records = await read(text, 'csv', chunk);
+        expect(records.map((record) => ('value' in record ? record.value : record))).toEqual(rows.map(([memberId, claimId]) => ({ memberId, claimId })));
+      }),
+    );
+  });
 });
 
 describe('JSON arrays', () => {

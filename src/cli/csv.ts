@@ -82,7 +82,10 @@ export class CsvReader {
           } else if (char === ',' || char === '\n') {
             this.endField();
             if (char === '\n') this.endRecord(records);
-          } else if (char !== '\r') {
+          } else if (char === '\r') {
+            // Dropped, but counted: the replay keeps it.
+            bad = this.count(char);
+          } else {
             bad = `unexpected ${JSON.stringify(char)} after the closing quote of a field`;
           }
           break;
@@ -107,9 +110,11 @@ export class CsvReader {
           break;
         case State.FieldStart:
         case State.Unquoted:
-          if (char === ',' || char === '\n' || char === '\r') {
+          if (char === '\r') {
             this.flush(text, i);
-            if (char === '\r') continue;
+            bad = this.count(char);
+          } else if (char === ',' || char === '\n') {
+            this.flush(text, i);
             this.endField();
             if (char === '\n') this.endRecord(records);
           } else if (char === '"' && this.state === State.FieldStart) {
@@ -193,15 +198,11 @@ export class CsvReader {
   }
 
   private endRecord(records: CsvRecord[]): void {
-    if (!this.started && this.fieldCount === 1) {
-      // A blank line.
-    } else if (this.headerFields === undefined) {
-      this.headerFields = this.fieldCount;
-      records.push({ line: this.recordLine, fields: this.fields });
-    } else if (this.fieldCount !== this.headerFields) {
-      records.push({ line: this.recordLine, error: this.fieldCountError(String(this.fieldCount)) });
-    } else {
-      records.push({ line: this.recordLine, fields: this.fields });
+    // A blank line is no record.
+    if (this.started || this.fieldCount > 1) {
+      if (this.headerFields === undefined && this.fieldCount <= this.limits.maxHeaderFields) this.headerFields = this.fieldCount;
+      const line = this.recordLine;
+      records.push(this.fieldCount === this.headerFields ? { line, fields: this.fields } : { line, error: this.fieldCountError(String(this.fieldCount)) });
     }
     this.startRecord(this.line + 1);
   }
