@@ -16,7 +16,7 @@ async function* chunksOf(text: string, size: number): AsyncGenerator<string> {
 async function read(text: string, format: InputFormat, limits?: ReadLimits, chunk = 65_536): Promise<[number, unknown][]> {
   const records: RawRecord[] = [];
   for await (const record of readRecords(chunksOf(text, chunk), format, limits)) records.push(record);
-  return records.map((record) => ['error' in record ? `error: ${record.error}` : record.value].reduce<[number, unknown]>((_, v) => [record.line, v], [0, 0]));
+  return records.map((record) => [record.line, 'error' in record ? `error: ${record.error}` : record.value]);
 }
 
 const errorAt = (line: number, message: RegExp | string) => [line, expect.stringMatching(typeof message === 'string' ? message : message.source)];

@@ -45,6 +45,8 @@ const LITERAL = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null
 const LITERAL_CHAR = /^[\w.+-]$/;
 const WHITE = /^[ \t\r\n]$/;
 
+const invalid = (line: number, problem: string): RawRecord => ({ line, error: `not valid JSON: ${problem}` });
+
 /**
  * The elements of a top-level JSON array, read in chunks in one pass: the reader checks the
  * whole JSON grammar as it goes (so a missing `}`, a stray `}` or a string left open is caught
@@ -98,11 +100,7 @@ export class JsonArrayReader {
       }
       if (this.state === State.Element) {
         this.elementBytes += utf8Bytes(text.charCodeAt(i));
-        const problem = this.elementBytes > this.maxBytes ? `a record larger than ${this.maxBytes} bytes (see --max-field-size)` : this.step(char, text, i, records);
-        if (problem !== undefined) {
-          records.push({ line: this.elementLine, error: `not valid JSON: ${problem}` });
-          this.resync(char, text, i, records);
-        }
+        this.checked(this.elementBytes > this.maxBytes ? `a record larger than ${this.maxBytes} bytes (see --max-field-size)` : this.step(char, text, i, records), char, text, i, records);
         continue;
       }
       this.between(char, text, i, records);
@@ -117,7 +115,7 @@ export class JsonArrayReader {
       case State.Before:
         return [{ line: this.line, error: 'expected a JSON array of records' }];
       case State.Element:
-        return [{ line: this.elementLine, error: 'not valid JSON: the file ends inside this record' }];
+        return [invalid(this.elementLine, 'the file ends inside this record')];
       case State.FirstElement:
       case State.NextElement:
       case State.AfterElement:
@@ -130,7 +128,6 @@ export class JsonArrayReader {
   /** A char outside any element. */
   private between(char: string, text: string, i: number, records: RawRecord[]): void {
     if (WHITE.test(char) || this.state === State.Stopped || (char === '\uFEFF' && this.state === State.Before)) return;
-    const unexpected = () => `not valid JSON: unexpected ${JSON.stringify(char)} at line ${this.line}, column ${this.column}`;
     switch (this.state) {
       case State.Before:
         if (char === '[') this.state = State.FirstElement;
@@ -143,10 +140,10 @@ export class JsonArrayReader {
       case State.NextElement:
         if (char === ']' && this.state === State.FirstElement) this.state = State.After;
         else if (char === ']') {
-          records.push({ line: this.line, error: `not valid JSON: a comma before the closing "]" at line ${this.line}, column ${this.column}` });
+          records.push(invalid(this.line, `a comma before the closing "]" at ${this.where()}`));
           this.state = State.After;
         } else if (char === ',') {
-          records.push({ line: this.line, error: `not valid JSON: an empty element at line ${this.line}, column ${this.column}` });
+          records.push(invalid(this.line, `an empty element at ${this.where()}`));
           this.state = State.NextElement;
         } else this.startElement(char, text, i, records);
         return;
@@ -154,12 +151,12 @@ export class JsonArrayReader {
         if (char === ',') this.state = State.NextElement;
         else if (char === ']') this.state = State.After;
         else {
-          records.push({ line: this.line, error: unexpected() });
+          records.push(invalid(this.line, this.unexpected(char)));
           this.resync(char, text, i, records);
         }
         return;
       case State.After:
-        records.push({ line: this.line, error: `not valid JSON: text after the end of the array at line ${this.line}, column ${this.column}` });
+        records.push(invalid(this.line, `text after the end of the array at ${this.where()}`));
         this.resync(char, text, i, records);
         return;
       case State.Resync:
@@ -187,31 +184,33 @@ export class JsonArrayReader {
     this.elementIndent = this.indent;
     this.stack = [];
     this.expect = Expect.Value;
-    const problem = this.step(char, text, i, records);
-    if (problem !== undefined) {
-      records.push({ line: this.elementLine, error: `not valid JSON: ${problem}` });
-      this.resync(char, text, i, records);
-    }
+    this.checked(this.step(char, text, i, records), char, text, i, records);
+  }
+
+  /** After a char of an element: if it was wrong, the element is an error row and reading resynchronises. */
+  private checked(problem: string | undefined, char: string, text: string, i: number, records: RawRecord[]): void {
+    if (problem === undefined) return;
+    records.push(invalid(this.elementLine, problem));
+    this.resync(char, text, i, records);
   }
 
   /** One char of the element, by the JSON grammar; returns what is wrong, if anything. */
   private step(char: string, text: string, i: number, records: RawRecord[]): string | undefined {
-    const unexpected = () => `unexpected ${JSON.stringify(char)} at line ${this.line}, column ${this.column}`;
     switch (this.expect) {
       case Expect.String:
         if (char === '"' && !this.stringIsKey) return this.valueEnded(text, i + 1, records);
         if (char === '"') this.expect = Expect.Colon;
         else if (char === '\\') this.expect = Expect.Escape;
-        else if (char.charCodeAt(0) < 0x20) return char === '\n' ? `a string is not closed before the end of line ${this.line - 1}` : unexpected();
+        else if (char.charCodeAt(0) < 0x20) return char === '\n' ? `a string is not closed before the end of line ${this.line - 1}` : this.unexpected(char);
         return undefined;
       case Expect.Escape:
         if (this.hexLeft > 0) {
-          if (!HEX.test(char)) return unexpected();
+          if (!HEX.test(char)) return this.unexpected(char);
           this.hexLeft -= 1;
           if (this.hexLeft === 0) this.expect = Expect.String;
         } else if (char === 'u') this.hexLeft = 4;
         else if ('"\\/bfnrt'.includes(char)) this.expect = Expect.String;
-        else return unexpected();
+        else return this.unexpected(char);
         return undefined;
       case Expect.Literal:
         if (LITERAL_CHAR.test(char)) {
@@ -219,8 +218,11 @@ export class JsonArrayReader {
           return undefined;
         }
         if (!LITERAL.test(this.literal)) return `not a JSON value: ${JSON.stringify(this.literal.slice(0, 40))} at ${this.literalAt}`;
+        this.valueEnded(text, i, records);
         // The char after a literal belongs to what follows it.
-        return this.valueEnded(text, i, records) ?? (this.state === State.Element ? this.step(char, text, i, records) : (this.between(char, text, i, records), undefined));
+        if (this.state === State.Element) return this.step(char, text, i, records);
+        this.between(char, text, i, records);
+        return undefined;
     }
     if (WHITE.test(char)) return undefined;
     switch (this.expect) {
@@ -231,9 +233,9 @@ export class JsonArrayReader {
           this.stringIsKey = true;
           return undefined;
         }
-        return char === '}' && this.expect === Expect.KeyOrEnd ? this.close(text, i, records) : unexpected();
+        return char === '}' && this.expect === Expect.KeyOrEnd ? this.close(text, i, records) : this.unexpected(char);
       case Expect.Colon:
-        if (char !== ':') return unexpected();
+        if (char !== ':') return this.unexpected(char);
         this.expect = Expect.Value;
         return undefined;
       case Expect.CommaOrBrace:
@@ -241,7 +243,7 @@ export class JsonArrayReader {
         const closer = this.expect === Expect.CommaOrBrace ? '}' : ']';
         if (char === ',') this.expect = closer === '}' ? Expect.Key : Expect.Value;
         else if (char === closer) return this.close(text, i, records);
-        else return unexpected();
+        else return this.unexpected(char);
         return undefined;
       }
       case Expect.ValueOrBracket:
@@ -258,9 +260,17 @@ export class JsonArrayReader {
     } else if (LITERAL_CHAR.test(char)) {
       this.expect = Expect.Literal;
       this.literal = char;
-      this.literalAt = `line ${this.line}, column ${this.column}`;
-    } else return unexpected();
+      this.literalAt = this.where();
+    } else return this.unexpected(char);
     return undefined;
+  }
+
+  private where(): string {
+    return `line ${this.line}, column ${this.column}`;
+  }
+
+  private unexpected(char: string): string {
+    return `unexpected ${JSON.stringify(char)} at ${this.where()}`;
   }
 
   private close(text: string, i: number, records: RawRecord[]): string | undefined {
