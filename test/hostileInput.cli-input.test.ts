@@ -36,6 +36,11 @@ describe('CSV: a bad record is one error row, and reading resumes on the next li
       records: [errorAt(2, 'error: unexpected "c" after the closing quote of a field'), [3, row('m2', 'c2')], [4, row('m3', 'c3, with a comma')], [5, row('m4', 'c4')]],
     },
     {
+      name: 'a quote left open, closed by chance before a comma',
+      text: 'memberId,claimId\nm1,"c1\nm2",c2\nm3,c3\n',
+      records: [[2, 'error: expected 2 fields as in the header, found 3'], [3, row('m2"', 'c2')], [4, row('m3', 'c3')]],
+    },
+    {
       name: 'text after a closing quote',
       text: 'memberId,claimId\nm1,"c1"x\nm2,c2',
       records: [errorAt(2, 'error: unexpected "x" after the closing quote'), [3, row('m2', 'c2')]],
@@ -44,7 +49,7 @@ describe('CSV: a bad record is one error row, and reading resumes on the next li
       name: 'more fields than the header',
       text: 'memberId,claimId\nm1,c1,"x\ny"\nm2,c2\nm3,c3,x,y\n',
       // Fields past the header's count are not kept: the record is refused at the first of them.
-      records: [[2, 'error: expected 2 fields as in the header, found 3'], [4, row('m2', 'c2')], [5, 'error: expected 2 fields as in the header, found more']],
+      records: [[2, 'error: expected 2 fields as in the header, found 3'], [3, 'error: expected 2 fields as in the header, found 1'], [4, row('m2', 'c2')], [5, 'error: expected 2 fields as in the header, found more']],
     },
     {
       name: 'fewer fields than the header',

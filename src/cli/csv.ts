@@ -81,7 +81,7 @@ export class CsvReader {
             bad = this.count(char);
           } else if (char === ',' || char === '\n') {
             this.endField();
-            if (char === '\n') this.endRecord(records);
+            if (char === '\n') bad = this.endRecord(records);
           } else if (char === '\r') {
             // Dropped, but counted: the replay keeps it.
             bad = this.count(char);
@@ -116,7 +116,7 @@ export class CsvReader {
           } else if (char === ',' || char === '\n') {
             this.flush(text, i);
             this.endField();
-            if (char === '\n') this.endRecord(records);
+            if (char === '\n') bad = this.endRecord(records);
           } else if (char === '"' && this.state === State.FieldStart) {
             this.state = State.Quoted;
             this.started = true;
@@ -153,21 +153,21 @@ export class CsvReader {
     return records;
   }
 
-  /** Call once the input has ended: it returns the last record, if any. */
+  /** Call once the input has ended: it returns the last records, if any. */
   end(): CsvRecord[] {
     const records: CsvRecord[] = [];
-    while (this.state === State.Quoted) {
-      records.push({ line: this.recordLine, error: 'a quoted field is not closed before the end of the file' });
-      const rest = this.replay;
-      this.startRecord(this.recordLine + 1);
-      if (rest === undefined) return records;
-      records.push(...this.push(rest));
-    }
-    if (this.state !== State.SkipLine) {
+    let bad: string | undefined;
+    if (this.state === State.Quoted) bad = 'a quoted field is not closed before the end of the file';
+    else if (this.state !== State.SkipLine) {
       this.endField();
-      this.endRecord(records);
+      bad = this.endRecord(records);
     }
-    return records;
+    if (bad === undefined) return records;
+    records.push({ line: this.recordLine, error: bad });
+    const rest = this.replay;
+    if (rest === undefined) return records;
+    this.startRecord(this.recordLine + 1);
+    return [...records, ...this.push(rest), ...this.end()];
   }
 
   /** Counts a char into the current field; returns why the field is too big, if it is. */
@@ -197,14 +197,21 @@ export class CsvReader {
     this.state = State.FieldStart;
   }
 
-  private endRecord(records: CsvRecord[]): void {
+  /**
+   * Ends the record. One of the wrong length that spans lines is returned as bad instead, to be
+   * read again from its second line: it is most likely a quote left open, closed by chance.
+   */
+  private endRecord(records: CsvRecord[]): string | undefined {
     // A blank line is no record.
     if (this.started || this.fieldCount > 1) {
       if (this.headerFields === undefined && this.fieldCount <= this.limits.maxHeaderFields) this.headerFields = this.fieldCount;
       const line = this.recordLine;
-      records.push(this.fieldCount === this.headerFields ? { line, fields: this.fields } : { line, error: this.fieldCountError(String(this.fieldCount)) });
+      if (this.fieldCount === this.headerFields) records.push({ line, fields: this.fields });
+      else if (this.replay === undefined) records.push({ line, error: this.fieldCountError(String(this.fieldCount)) });
+      else return this.fieldCountError(String(this.fieldCount));
     }
     this.startRecord(this.line + 1);
+    return undefined;
   }
 
   private startRecord(line: number): void {
