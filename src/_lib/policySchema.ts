@@ -245,11 +245,25 @@ export const policySchema = z
     });
   });
 
-// Interfaces, not aliases of `z.input`/`z.output`: see the note in inputSchemas.ts.
+// Interfaces, not aliases of `z.input`/`z.output`: see the note in inputSchemas.ts. A policy's
+// parts are named too, so that its page in the API reference links them rather than spell them out.
+type NamedParts = 'name' | 'conventions' | 'benefits' | 'notes';
 /** What a policy author writes: amounts as strings, numbers or Decimals. */
-export interface PolicyInput extends z.input<typeof policySchema> {}
+export interface PolicyInput extends Omit<z.input<typeof policySchema>, NamedParts> {
+  name: Label;
+  conventions: Conventions;
+  benefits: readonly BenefitInput[];
+  /** Assumptions and remarks a reader of this version should know. */
+  notes?: readonly Label[];
+}
 /** A validated policy: plain, frozen, JSON-serialisable data with amounts as two-decimal strings. */
-export interface Policy extends z.output<typeof policySchema> {}
+export interface Policy extends Omit<z.output<typeof policySchema>, NamedParts> {
+  name: Label;
+  conventions: Conventions;
+  benefits: readonly Benefit[];
+  /** Assumptions and remarks a reader of this version should know. */
+  notes?: readonly Label[];
+}
 /** One benefit of a policy: what it pays on, its formula and its caps. */
 export interface Benefit extends z.output<typeof benefitSchema> {}
 /** A benefit as a policy author writes it. */
