@@ -57,6 +57,7 @@ try {
   execFileSync('tar', ['-xzf', tarball, '-C', modules], { cwd: work });
   renameSync(join(modules, 'package'), join(modules, 'huzhu'));
   const manifest = JSON.parse(readFileSync(join(modules, 'huzhu', 'package.json'), 'utf8'));
+  assert.ok(existsSync(join(modules, 'huzhu', 'LICENSE')), 'the tarball has no LICENSE');
   mkdirSync(join(modules, '@types'));
   for (const dependency of [...Object.keys(manifest.dependencies ?? {}), '@types/node']) {
     const installed = join(repo, 'node_modules', dependency);
