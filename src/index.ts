@@ -40,11 +40,14 @@ export type {
   Claim,
   ClaimInput,
   CondolenceDecisionInput,
+  DeathClaim,
+  DisabilityClaim,
   Hospitalisation,
   HospitalisationInput,
   LedgerInput,
   Member,
   MemberInput,
+  RosterEntry,
   RosterInput,
 } from './_lib/inputSchemas';
 export type { Ledger } from './_lib/ledger';

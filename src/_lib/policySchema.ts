@@ -276,41 +276,38 @@ export const policySchema = z
     });
   });
 
-/**
- * What a policy author writes: amounts as strings, numbers or Decimals.
- * @useDeclaredType
- */
-export type PolicyInput = z.input<typeof policySchema>;
-/**
- * A validated policy: plain, frozen, JSON-serialisable data with amounts as two-decimal strings.
- * @useDeclaredType
- */
-export type Policy = z.output<typeof policySchema>;
-/**
- * One benefit of a policy: what it pays on, its formula and its caps.
- * @useDeclaredType
- */
-export type Benefit = Policy['benefits'][number];
-/**
- * A benefit as a policy author writes it.
- * @useDeclaredType
- */
-export type BenefitInput = PolicyInput['benefits'][number];
+// Interfaces, not aliases of `z.input`/`z.output`: see the note in inputSchemas.ts. A policy's
+// parts are named too, so that its page in the API reference links them rather than spell them out.
+type NamedParts = 'name' | 'conventions' | 'benefits' | 'notes';
+/** What a policy author writes: amounts as strings, numbers or Decimals. */
+export interface PolicyInput extends Omit<z.input<typeof policySchema>, NamedParts> {
+  name: Label;
+  conventions: Conventions;
+  benefits: readonly BenefitInput[];
+  /** Assumptions and remarks a reader of this version should know. */
+  notes?: readonly Label[];
+}
+/** A validated policy: plain, frozen, JSON-serialisable data with amounts as two-decimal strings. */
+export interface Policy extends Omit<z.output<typeof policySchema>, NamedParts> {
+  name: Label;
+  conventions: Conventions;
+  benefits: readonly Benefit[];
+  /** Assumptions and remarks a reader of this version should know. */
+  notes?: readonly Label[];
+}
+/** One benefit of a policy: what it pays on, its formula and its caps. */
+export interface Benefit extends z.output<typeof benefitSchema> {}
+/** A benefit as a policy author writes it. */
+export interface BenefitInput extends z.input<typeof benefitSchema> {}
 /**
  * A benefit formula, one of the closed set of kinds.
  * @useDeclaredType
  */
 export type Formula = Benefit['formula'];
-/**
- * The conventions a policy states: the date that picks the year, the day count and rounding.
- * @useDeclaredType
- */
-export type Conventions = Policy['conventions'];
-/**
- * A text in Chinese and English.
- * @useDeclaredType
- */
-export type Label = z.output<typeof labelSchema>;
+/** The conventions a policy states: the date that picks the year, the day count and rounding. */
+export interface Conventions extends z.output<typeof conventionsSchema> {}
+/** A text in Chinese and English. */
+export interface Label extends z.output<typeof labelSchema> {}
 /**
  * Where a parameter comes from: `published` with its source, or `illustrative` with a note.
  * @useDeclaredType
