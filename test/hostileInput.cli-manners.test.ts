@@ -5,12 +5,14 @@
  * quietly) and the documented exit code, never with a stack trace.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { main, type CliIo } from '../src/cli/main';
 
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'cli');
@@ -103,11 +105,33 @@ describe('an input that is no readable file is one line and exit code 2', () => 
     expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 2, stdout: '', stderr: 'huzhu: cannot read standard input: it is a directory\n' });
   });
 
+  it.runIf(process.platform === 'linux')('a file that fails to read after it opened', () => {
+    // /proc/self/mem opens, and its first read fails with EIO.
+    expect(huzhu(['evaluate', '/proc/self/mem', '--from', 'csv'])).toEqual({ code: 2, stdout: '', stderr: 'huzhu: cannot read /proc/self/mem: an input/output error\n' });
+  });
+
   // Root reads any file whatever its mode, so only an ordinary user can see this refusal.
   it.skipIf(process.getuid?.() === 0)('a file without read permission', () => {
     const file = join(DIR, 'locked.csv');
     writeFileSync(file, CSV, { mode: 0o000 });
     expect(huzhu(['evaluate', 'locked.csv'])).toEqual({ code: 2, stdout: '', stderr: 'huzhu: cannot read locked.csv: permission denied\n' });
+  });
+});
+
+describe('an output that cannot be written', () => {
+  it.runIf(existsSync('/dev/full'))('is one line and exit code 2', () => {
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" ${ARGS.join(' ')} evaluate many.csv --format csv > /dev/full`], { cwd: DIR, encoding: 'utf8' });
+    expect({ code: run.status, stderr: run.stderr }).toEqual({ code: 2, stderr: 'huzhu: cannot write the output: no space left on the device\n' });
+  });
+});
+
+describe('a failure of huzhu itself', () => {
+  it('is exit code 70 with the stack to report, never taken for failed rows', async () => {
+    const stderr = new PassThrough().setEncoding('utf8');
+    // A standard input without a file descriptor stands in for a bug: fstat throws a RangeError.
+    const io = { stdin: { fd: -1 }, stdout: new PassThrough(), stderr } as unknown as CliIo;
+    expect(await main(['evaluate', '-', '--from', 'csv'], io, '0.0.0')).toBe(70);
+    expect(String(stderr.read())).toMatch(/^huzhu: internal error, please report it: RangeError.*\n {4}at /s);
   });
 });
 

@@ -17,7 +17,7 @@ import { formatDiff, formatPolicies } from './text';
 
 /** Where the CLI reads and writes; the real process in `bin`, so tests drive it as a subprocess. */
 export interface CliIo {
-  readonly stdin: NodeJS.ReadStream;
+  readonly stdin: NodeJS.ReadStream & { readonly fd: number };
   readonly stdout: NodeJS.WriteStream;
   readonly stderr: NodeJS.WriteStream;
 }
@@ -74,6 +74,7 @@ const REASONS: Readonly<Record<string, string>> = {
   EPERM: 'permission denied',
   ENOTDIR: 'a part of the path is not a directory',
   ENOSPC: 'no space left on the device',
+  EIO: 'an input/output error',
 };
 
 /** A system error in a few words of huzhu's own, or node's message for a rarer one. */
@@ -153,16 +154,17 @@ function inputFormat(file: string, given: InputFormat | undefined): InputFormat 
   throw new UsageError(`cannot tell the format of "${file}" from its extension; pass --from csv, json or ndjson`);
 }
 
-/** The input file, opened now so that a missing file or a directory is refused before any output. */
-function openInput(io: CliIo, file: string): { stream: NodeJS.ReadableStream & { bytesRead?: number }; size: number } {
-  if (file === '-') return { stream: io.stdin, size: 0 };
-  const fd = attempt(file, () => openSync(file, 'r'));
+/** The input, checked now so that a missing file or a directory is refused before any output. */
+function openInput(io: CliIo, file: string): { stream: NodeJS.ReadableStream & { bytesRead?: number }; name: string; size: number } {
+  const name = file === '-' ? 'standard input' : file;
+  const fd = file === '-' ? io.stdin.fd : attempt(name, () => openSync(file, 'r'));
   const stats = fstatSync(fd);
   if (stats.isDirectory()) {
-    closeSync(fd);
-    throw new UsageError(`cannot read ${file}: ${REASONS.EISDIR}`);
+    // Node would read a directory as an empty stream, or fail on the first read.
+    if (file !== '-') closeSync(fd);
+    throw new UsageError(`cannot read ${name}: ${REASONS.EISDIR}`);
   }
-  return { stream: createReadStream('', { fd }), size: stats.size };
+  return file === '-' ? { stream: io.stdin, name, size: 0 } : { stream: createReadStream('', { fd }), name, size: stats.size };
 }
 
 /** The text of a stream, a chunk at a time; a failure to read it is the command's, not a row's. */
@@ -184,13 +186,12 @@ interface BatchOptions {
 /** Streams the file through the settlement, calling `emit` per outcome; returns how many failed. */
 async function runBatch(io: CliIo, options: BatchOptions, emit: (outcome: Outcome) => Promise<void>): Promise<{ rows: number; failed: number }> {
   const { file, from } = options;
-  const { stream, size } = openInput(io, file);
+  const { stream, name, size } = openInput(io, file);
   stream.setEncoding('utf8');
   const bar = options.progress && io.stderr.isTTY && size > 0 ? new ProgressBar(io.stderr, size) : undefined;
   let rows = 0;
   let failed = 0;
-  const chunks = chunksOf(stream, file === '-' ? 'standard input' : file);
-  for await (const outcome of settleRecords(readRecords(chunks, from), options.registry, from === 'csv')) {
+  for await (const outcome of settleRecords(readRecords(chunksOf(stream, name), from), options.registry, from === 'csv')) {
     rows += 1;
     if ('issues' in outcome) failed += 1;
     await emit(outcome);
