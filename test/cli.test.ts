@@ -113,15 +113,14 @@ describe('huzhu evaluate', () => {
     const record = '{"scheme":"guangxi","member":{"id":"m1","enrolments":[{"scheme":"guangxi","year":2024,"from":"2024-01-01","to":"2024-12-31"}]},"claim":{"kind":"death","id":"c1","date":"2024-06-01"}}\n';
     child.stdin.write(record);
     let stdout = '';
-    // Resolves only if the element comes out while standard input is still open.
-    await new Promise<void>((resolve) =>
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-        stdout += chunk;
-        if (stdout.includes('"claimId":"c1"')) resolve();
-      }),
-    );
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    const closed = new Promise((resolve) => child.on('close', resolve));
+    // Whichever comes first: the element on stdout, or the end of the command.
+    await Promise.race([closed, new Promise((resolve) => child.stdout.on('data', () => stdout.includes('"claimId":"c1"') && resolve(true)))]);
+    expect(stdout).toContain('"claimId":"c1"');
+    expect(child.exitCode).toBe(null);
     child.stdin.end(record.replace('"c1"', '"c2"'));
-    const code = await new Promise((resolve) => child.on('close', resolve));
+    const code = await closed;
     expect((JSON.parse(stdout) as { claimId: string }[]).map((row) => row.claimId)).toEqual(['c1', 'c2']);
     expect(code).toBe(0);
   });
