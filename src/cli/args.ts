@@ -77,7 +77,11 @@ export const COMMANDS = {
 
 export type Command = keyof typeof COMMANDS;
 
-const EXIT_CODES = 'Exit code: 0 when every row was settled (refusals included), 1 when any row was an error,\n2 when the command could not run; a reader that closes the pipe early ends it quietly with 0.';
+const EXIT_CODES = [
+  'Exit code: 0 when every row was settled (refusals included), 1 when any row was an error,',
+  '2 when the command could not run, 70 for a bug in huzhu. A reader that closes the pipe',
+  'early (| head) ends the command quietly, with 0.',
+].join('\n');
 
 const isCommand = (name: string): name is Command => Object.hasOwn(COMMANDS, name);
 const isWorkCommand = (name: string): name is WorkCommand => isCommand(name) && name !== 'help';
