@@ -176,28 +176,26 @@ async function* chunksOf(stream: NodeJS.ReadableStream, name: string): AsyncGene
   }
 }
 
-interface BatchOptions {
-  readonly file: string;
-  readonly from: InputFormat;
-  readonly registry: PolicyRegistry;
-  readonly progress: boolean;
-}
+type Input = ReturnType<typeof openInput>;
 
-/** Streams the file through the settlement, calling `emit` per outcome; returns how many failed. */
-async function runBatch(io: CliIo, options: BatchOptions, emit: (outcome: Outcome) => Promise<void>): Promise<{ rows: number; failed: number }> {
-  const { file, from } = options;
-  const { stream, name, size } = openInput(io, file);
+/** Streams the input through the settlement, calling `emit` per outcome; returns how many failed. */
+async function runBatch(io: CliIo, input: Input, from: InputFormat, registry: PolicyRegistry, progress: boolean, emit: (outcome: Outcome) => Promise<void>): Promise<{ rows: number; failed: number }> {
+  const { stream, name, size } = input;
   stream.setEncoding('utf8');
-  const bar = options.progress && io.stderr.isTTY && size > 0 ? new ProgressBar(io.stderr, size) : undefined;
+  const bar = progress && io.stderr.isTTY && size > 0 ? new ProgressBar(io.stderr, size) : undefined;
   let rows = 0;
   let failed = 0;
-  for await (const outcome of settleRecords(readRecords(chunksOf(stream, name), from), options.registry, from === 'csv')) {
-    rows += 1;
-    if ('issues' in outcome) failed += 1;
-    await emit(outcome);
-    bar?.update(stream.bytesRead ?? 0, rows, Date.now());
+  try {
+    for await (const outcome of settleRecords(readRecords(chunksOf(stream, name), from), registry, from === 'csv')) {
+      rows += 1;
+      if ('issues' in outcome) failed += 1;
+      await emit(outcome);
+      bar?.update(stream.bytesRead ?? 0, rows, Date.now());
+    }
+  } finally {
+    // Also when the reader has gone: the terminal keeps no half-drawn bar.
+    bar?.clear();
   }
-  bar?.clear();
   return { rows, failed };
 }
 
@@ -216,9 +214,12 @@ async function run(io: CliIo, invocation: Extract<Invocation, { kind: 'run' }>):
     case 'evaluate':
     case 'explain': {
       const file = operands[0]!;
-      const batch = { file, from: inputFormat(file, options.from as InputFormat | undefined), registry, progress: !invocation.noProgress };
+      const from = inputFormat(file, options.from as InputFormat | undefined);
+      // Opened before any output, so that a command that cannot run writes nothing to stdout.
+      const input = openInput(io, file);
+      const batch = (emit: (outcome: Outcome) => Promise<void>) => runBatch(io, input, from, registry, !invocation.noProgress, emit);
       if (command === 'explain') {
-        const counts = await runBatch(io, batch, (outcome) =>
+        const counts = await batch((outcome) =>
           write(io.stdout, 'issues' in outcome
             ? `line ${outcome.line}: error\n${outcome.issues.map((issue) => `  - ${issueText(issue)}`).join('\n')}\n\n`
             : `line ${outcome.line}\n${explain(outcome.result, { lang })}\n\n`),
@@ -227,7 +228,7 @@ async function run(io: CliIo, invocation: Extract<Invocation, { kind: 'run' }>):
       }
       const writer = outcomeWriter((options.format as OutputFormat | undefined) ?? (io.stdout.isTTY ? 'table' : 'ndjson'), lang);
       await write(io.stdout, writer.header);
-      const counts = await runBatch(io, batch, (outcome) => write(io.stdout, writer.row(outcome)));
+      const counts = await batch((outcome) => write(io.stdout, writer.row(outcome)));
       await write(io.stdout, writer.footer);
       return await summarise(io, counts);
     }
