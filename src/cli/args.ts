@@ -45,7 +45,7 @@ interface CommandSpec {
 }
 
 /** Every command with its operands and options: the parser and each help text read this one table. */
-export const COMMANDS = {
+const COMMANDS = {
   evaluate: {
     operands: ['FILE'],
     text: 'settle every claim in FILE (- for standard input)',
