@@ -103,6 +103,6 @@ describe('huzhu evaluate on hostile files', () => {
     ]);
     expect(code).toBe(1);
     const refused = huzhu(['evaluate', '-', '--from', 'csv', '--max-field-size', '1MB'], input);
-    expect([refused.code, refused.stderr.split('\n')[0]]).toEqual([2, 'huzhu: --max-field-size must be a whole number of bytes; got "1MB"']);
+    expect([refused.code, refused.stderr.split('\n')[0]]).toEqual([2, 'huzhu: --max-field-size must be a whole number of bytes; got "1MB" (see huzhu evaluate --help)']);
   });
 });

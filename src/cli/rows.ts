@@ -47,7 +47,12 @@ const VALUE_ALIASES: Readonly<Record<string, string>> = {
 };
 
 /** A record as the library takes it: which scheme, the member, and the claim. */
-export const recordSchema = z.strictObject({ scheme: slugSchema, member: z.unknown(), claim: z.unknown() });
+export const recordSchema = z.strictObject({
+  scheme: slugSchema,
+  // The library checks what they hold; zod alone would call a missing one "expected nonoptional".
+  member: z.unknown().nonoptional({ error: 'expected the member: an object with its id and enrolments' }),
+  claim: z.unknown().nonoptional({ error: 'expected the claim: an object with its kind, id and dates' }),
+});
 export type ClaimRecord = z.output<typeof recordSchema>;
 
 const integer = (cell: string | undefined) => (cell !== undefined && /^\d+$/.test(cell) ? Number(cell) : cell);
