@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Decimal } from './decimal';
+import { isRealDecimal } from './decimal';
 
 /** One problem with an input: where it is, what kind it is, and what was expected. */
 export interface Issue {
@@ -92,31 +92,66 @@ function deepest(issues: readonly z.core.$ZodIssue[]): number {
 }
 
 /** Keys that could reach an object's prototype when data is copied; no input may use them. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 /** Deeper than any real input; deeper still is refused before it can exhaust the stack. */
 const MAX_DEPTH = 32;
 
-function unsafeKeys(value: unknown, path: (string | number)[], issues: Issue[]): void {
-  if (value === null || typeof value !== 'object' || Decimal.isDecimal(value)) return;
-  if (path.length > MAX_DEPTH) {
-    issues.push({ path, code: 'too_deep', message: `expected data nested at most ${MAX_DEPTH} levels deep` });
-    return;
-  }
-  for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) {
-      issues.push({ path: [...path, key], code: 'forbidden_key', message: `the key "${key}" is not allowed in huzhu data` });
-    } else {
-      unsafeKeys((value as Record<string, unknown>)[key], [...path, Array.isArray(value) ? Number(key) : key], issues);
+/**
+ * The walk over a raw input that runs before its schema: it refuses prototype keys, nesting
+ * deeper than {@link MAX_DEPTH}, cycles, and lists longer than `maxItems` (before reading
+ * their items). Each object is entered once, however many paths lead to it, so the walk costs
+ * one step per object and key: a value shared 2^30 ways is read once.
+ */
+class KeyWalk {
+  readonly issues: Issue[] = [];
+  /** Objects whose walk is finished: met again through another path, they are skipped. */
+  readonly #done = new Set<object>();
+  /** Objects on the current path: met again below themselves, they close a cycle. */
+  readonly #open = new Set<object>();
+
+  constructor(readonly maxItems: number) {}
+
+  visit(value: unknown, path: (string | number)[]): void {
+    if (value === null || typeof value !== 'object' || this.#done.has(value) || isRealDecimal(value)) return;
+    if (this.#open.has(value)) {
+      this.issues.push({ path, code: 'cyclic', message: 'expected data without cycles; this object contains itself' });
+      return;
     }
+    if (path.length > MAX_DEPTH) {
+      this.issues.push({ path, code: 'too_deep', message: `expected data nested at most ${MAX_DEPTH} levels deep` });
+      return;
+    }
+    if (Array.isArray(value) && value.length > this.maxItems) {
+      this.issues.push({ path, code: 'too_big', message: `expected at most ${this.maxItems} items; got ${value.length}` });
+      return;
+    }
+    this.#open.add(value);
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        this.issues.push({ path: [...path, key], code: 'forbidden_key', message: `the key "${key}" is not allowed in huzhu data` });
+      } else {
+        this.visit((value as Record<string, unknown>)[key], [...path, Array.isArray(value) ? Number(key) : key]);
+      }
+    }
+    this.#open.delete(value);
+    this.#done.add(value);
   }
 }
 
-/** Parses `value` with `schema`, or throws an {@link InvalidInputError} whose paths start at `name`. */
-export function validate<S extends z.ZodType>(schema: S, value: unknown, name: string | number | readonly (string | number)[]): z.output<S> {
+/**
+ * Parses `value` with `schema`, or throws an {@link InvalidInputError} whose paths start at
+ * `name`. A list longer than `maxItems`, anywhere in `value`, is refused before it is read.
+ */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  name: string | number | readonly (string | number)[],
+  maxItems = Infinity,
+): z.output<S> {
   const root = typeof name === 'object' ? [...name] : [name];
-  const unsafe: Issue[] = [];
-  unsafeKeys(value, root, unsafe);
-  if (unsafe.length > 0) throw new InvalidInputError(unsafe);
+  const walk = new KeyWalk(maxItems);
+  walk.visit(value, root);
+  if (walk.issues.length > 0) throw new InvalidInputError(walk.issues);
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   throw new InvalidInputError(parsed.error.issues.flatMap((issue) => flatten(issue, root)));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addIssue } from './errors';
-import { Dec, Decimal } from './decimal';
+import { Dec, Decimal, isRealDecimal } from './decimal';
 
 /** What the library accepts as an amount of yuan. */
 export type YuanInput = string | number | Decimal;
@@ -28,8 +28,9 @@ export function readYuan(value: unknown): Decimal | string {
     if (!Number.isFinite(value)) return `expected a finite number of yuan; got ${describe(value)}`;
     // The shortest decimal form is what the author typed: 0.1 + 0.2 shows its binary error and is refused.
     text = String(value);
-  } else if (Decimal.isDecimal(value)) {
-    const decimal = value as Decimal;
+  } else if (isRealDecimal(value)) {
+    // Read through huzhu's own constructor: the value's methods may be another copy's, or absent.
+    const decimal = new Dec(value);
     if (!decimal.isFinite()) return `expected a finite yuan amount; got ${decimal.toString()}`;
     text = decimal.toString();
   } else {

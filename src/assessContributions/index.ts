@@ -2,7 +2,7 @@ import { acceptPolicy } from '../_lib/acceptPolicy';
 import type { Decimal } from '../_lib/decimal';
 import { Dec } from '../_lib/decimal';
 import { InvalidInputError, validate } from '../_lib/errors';
-import { rosterSchema, type RosterInput } from '../_lib/inputSchemas';
+import { MAX_ROSTER_ENTRIES, rosterSchema, type RosterInput } from '../_lib/inputSchemas';
 import { toMoney } from '../_lib/money';
 import type { Message } from '../_lib/messages';
 import type { Payer, Policy } from '../_lib/policySchema';
@@ -53,7 +53,7 @@ const PAYERS: readonly Payer[] = ['memberOrUnit', 'publicFunds', 'union'];
  */
 export function assessContributions(policy: Policy, roster: RosterInput): ContributionAssessment {
   const accepted = acceptPolicy(policy);
-  const entries = validate(rosterSchema, roster, 'roster');
+  const entries = validate(rosterSchema, roster, 'roster', MAX_ROSTER_ENTRIES);
   const contribution = accepted.contribution;
   if (contribution === undefined) {
     throw new InvalidInputError([
