@@ -30,14 +30,15 @@ function wordDigits(word: number): number {
  * object can have, and an instance made with `Object.create` has no value: so the test is the
  * value's own fields, as decimal.js lays them out and as its constructor copies them (sign
  * `s`, exponent `e`, coefficient words `d`, or `d: null` for NaN and ±Infinity). A value that
- * passes can be read with `new Dec(value)` without calling any of its methods.
+ * passes can be read with `new Dec(value)` without calling any of its methods. A coefficient
+ * of more than `maxWords` words (seven digits each) is refused before any is read.
  */
-export function isRealDecimal(value: unknown): value is Decimal {
+export function isRealDecimal(value: unknown, maxWords = Infinity): value is Decimal {
   if (!Decimal.isDecimal(value)) return false;
   const { s, e, d } = value as { s: unknown; e: unknown; d: unknown };
   if (d === null) return (s === 1 || s === -1 || Number.isNaN(s)) && Number.isNaN(e);
   if ((s !== 1 && s !== -1) || !Number.isInteger(e) || Math.abs(e as number) > EXP_LIMIT) return false;
-  if (!Array.isArray(d) || d.length === 0) return false;
+  if (!Array.isArray(d) || d.length === 0 || d.length > maxWords) return false;
   // A loop, not `every`, which skips the holes of a sparse array.
   for (let at = 0; at < d.length; at += 1) if (!isWord(d[at])) return false;
   // Zero is [0] alone; otherwise the first and last words are not zero, and the exponent

@@ -96,6 +96,27 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 /** Deeper than any real input; deeper still is refused before it can exhaust the stack. */
 const MAX_DEPTH = 32;
 
+/** Fewer entries than V8 allows in one Set (2^24). */
+const SET_CHUNK = 2 ** 23;
+
+/**
+ * A set of objects as large as memory allows: one Set holds at most 2^24 entries, fewer than
+ * the objects of a roster of 10,000,000 entries with flags.
+ */
+class ObjectSet {
+  readonly #chunks = [new Set<object>()];
+
+  has(value: object): boolean {
+    return this.#chunks.some((chunk) => chunk.has(value));
+  }
+
+  add(value: object): void {
+    let last = this.#chunks[this.#chunks.length - 1]!;
+    if (last.size >= SET_CHUNK) this.#chunks.push((last = new Set()));
+    last.add(value);
+  }
+}
+
 /**
  * The walk over a raw input that runs before its schema: it refuses prototype keys, nesting
  * deeper than {@link MAX_DEPTH}, cycles, and lists longer than `maxItems` (before reading
@@ -105,14 +126,16 @@ const MAX_DEPTH = 32;
 class KeyWalk {
   readonly issues: Issue[] = [];
   /** Objects whose walk is finished: met again through another path, they are skipped. */
-  readonly #done = new Set<object>();
+  readonly #done = new ObjectSet();
   /** Objects on the current path: met again below themselves, they close a cycle. */
   readonly #open = new Set<object>();
 
   constructor(readonly maxItems: number) {}
 
   visit(value: unknown, path: (string | number)[]): void {
-    if (value === null || typeof value !== 'object' || this.#done.has(value) || isRealDecimal(value)) return;
+    if (value === null || typeof value !== 'object' || this.#done.has(value)) return;
+    // A Decimal is a value, read only through its fields (its own key `constructor` is decimal.js's).
+    if (isRealDecimal(value)) return this.#done.add(value);
     if (this.#open.has(value)) {
       this.issues.push({ path, code: 'cyclic', message: 'expected data without cycles; this object contains itself' });
       return;
