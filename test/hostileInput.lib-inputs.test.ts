@@ -227,6 +227,14 @@ describe('objects that pretend to be Decimals', () => {
     expect(huzhu.evaluateClaim(guangxi, member, { ...good, costs }).ledger.claimIds).toEqual(['s']);
   });
 
+  it('the largest amount as a Decimal is read; one with a million digits is refused unread, however often it is used', () => {
+    expect(huzhu.toYuan(new CjsDecimal('999999999999.99')).toFixed(2)).toBe('999999999999.99');
+    // Reading its 142,858 words for each of 2,000 amounts takes minutes; refusing it by its length, milliseconds.
+    const long = new Decimal(`1.${'1'.repeat(1_000_000)}`);
+    const claims = Array.from({ length: 500 }, (_, index) => ({ ...good, id: `c${index}`, costs: { total: long, insurancePaid: long, inScopeCopay: long, selfPaid: long } }));
+    expect(refusal(() => huzhu.evaluateYear(guangxi, member, claims))).toEqual({ path: ['claims', 0, 'costs', 'total'], code: 'invalid_yuan' });
+  });
+
   it('a real NaN or Infinity of another build is refused for what it is', () => {
     expect(() => huzhu.toYuan(new CjsDecimal(NaN))).toThrow('expected a finite yuan amount; got NaN');
     expect(() => huzhu.toYuan(new CjsDecimal(-Infinity))).toThrow('expected a finite yuan amount; got -Infinity');

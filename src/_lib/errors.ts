@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isRealDecimal } from './decimal';
+import { Decimal } from './decimal';
 
 /** One problem with an input: where it is, what kind it is, and what was expected. */
 export interface Issue {
@@ -133,9 +133,9 @@ class KeyWalk {
   constructor(readonly maxItems: number) {}
 
   visit(value: unknown, path: (string | number)[]): void {
-    if (value === null || typeof value !== 'object' || this.#done.has(value)) return;
-    // A Decimal is a value, read only through its fields (its own key `constructor` is decimal.js's).
-    if (isRealDecimal(value)) return this.#done.add(value);
+    // What calls itself a Decimal is a value, not entered (decimal.js puts a `constructor` key on
+    // each): the amount schemas read it, refusing it unless its fields are a real Decimal's.
+    if (value === null || typeof value !== 'object' || Decimal.isDecimal(value) || this.#done.has(value)) return;
     if (this.#open.has(value)) {
       this.issues.push({ path, code: 'cyclic', message: 'expected data without cycles; this object contains itself' });
       return;
