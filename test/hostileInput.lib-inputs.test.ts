@@ -14,22 +14,13 @@ import { Decimal, InvalidInputError, policies } from '../src';
 import { Dec } from '../src/_lib/decimal';
 import { MAX_ROSTER_ENTRIES } from '../src/_lib/inputSchemas';
 import { MAX_POLICY_ITEMS } from '../src/_lib/policySchema';
-import { enrolledMember, made, stay, syntheticSpec } from './_fixtures';
+import { enrolledMember, firstIssue, made, stay, syntheticSpec } from './_fixtures';
 
 type Path = readonly (string | number)[];
 
 /** The first issue of the InvalidInputError the call must throw, as `{ path, code }`. */
 function refusal(call: () => unknown): { path: Path; code: string } {
-  let thrown: unknown;
-  let returned: unknown;
-  try {
-    returned = call();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(returned, 'no result').toBeUndefined();
-  expect(thrown).toBeInstanceOf(InvalidInputError);
-  const { path, code } = (thrown as InvalidInputError).issues[0]!;
+  const { path, code } = firstIssue(call);
   return { path, code };
 }
 
