@@ -1,4 +1,7 @@
-import Decimal from 'decimal.js';
+// The named export, not the default: decimal.js's declarations are CommonJS-shaped, so in a
+// Node ESM project (`node16`, `nodenext`) a default import of them is the whole module, not
+// the class, and huzhu's emitted declarations would name a namespace where a type belongs.
+import { Decimal } from 'decimal.js';
 
 /**
  * huzhu's private Decimal constructor. `Decimal.set` would change the global that every

@@ -183,14 +183,15 @@ export function validate<S extends z.ZodType>(
 /** The result of a `safe…` function: zod's `safeParse` shape. */
 export type SafeResult<T> = { success: true; data: T } | { success: false; error: InvalidInputError };
 
-/** Wraps a throwing public function into its `safe…` twin; only invalid input becomes a value. */
-export function toSafe<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => SafeResult<R> {
-  return (...args) => {
-    try {
-      return { success: true, data: fn(...args) };
-    } catch (error) {
-      if (error instanceof InvalidInputError) return { success: false, error };
-      throw error;
-    }
-  };
+/**
+ * Runs a throwing public function for its `safe…` twin; only invalid input becomes a value.
+ * The twins are declared functions that call this, so their signatures read as their own.
+ */
+export function safely<R>(run: () => R): SafeResult<R> {
+  try {
+    return { success: true, data: run() };
+  } catch (error) {
+    if (error instanceof InvalidInputError) return { success: false, error };
+    throw error;
+  }
 }

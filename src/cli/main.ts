@@ -11,7 +11,7 @@ import { parsePolicy } from '../parsePolicy';
 import { bundledRegistry } from '../policies';
 import { issueText, OUTPUT_FORMATS, outcomeWriter, type OutputFormat } from './output';
 import { ProgressBar } from './progress';
-import { INPUT_FORMATS, readRecords, type InputFormat } from './records';
+import { DEFAULT_LIMITS, INPUT_FORMATS, InputRefusedError, readRecords, type InputFormat, type ReadLimits } from './records';
 import { settleRecords, type Outcome } from './settle';
 import { formatDiff, formatPolicies } from './text';
 
@@ -42,6 +42,7 @@ Options:
   --format table|csv|ndjson
                            output of evaluate; table on a terminal, ndjson otherwise
   --lang zh|en             language of reasons and explanations (default zh)
+  --max-field-size BYTES   largest CSV field, JSON array element or NDJSON line read (default 1048576)
   --policy FILE            add a policy (JSON file) to the bundled ones; repeatable
   --no-progress            never show the progress bar (it shows only on a terminal)
   -h, --help               this help
@@ -54,6 +55,12 @@ function choice<T extends string>(value: string | undefined, allowed: readonly T
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${option} must be one of ${allowed.join(', ')}; got "${value}"`);
   return value as T;
+}
+
+function readLimits(maxFieldSize: string | undefined): ReadLimits {
+  if (maxFieldSize === undefined) return DEFAULT_LIMITS;
+  if (!/^[1-9]\d{0,9}$/.test(maxFieldSize)) throw new UsageError(`--max-field-size must be a whole number of bytes; got "${maxFieldSize}"`);
+  return { maxFieldSize: Number(maxFieldSize) };
 }
 
 function readJsonFile(path: string): unknown {
@@ -103,6 +110,7 @@ interface BatchOptions {
   readonly from: InputFormat;
   readonly registry: PolicyRegistry;
   readonly progress: boolean;
+  readonly limits: ReadLimits;
 }
 
 /** Streams the file through the settlement, calling `emit` per outcome; returns how many failed. */
@@ -121,7 +129,7 @@ async function runBatch(io: CliIo, options: BatchOptions, emit: (outcome: Outcom
   const bar = options.progress && io.stderr.isTTY && size > 0 ? new ProgressBar(io.stderr, size) : undefined;
   let rows = 0;
   let failed = 0;
-  for await (const outcome of settleRecords(readRecords(stream, from), options.registry, from === 'csv')) {
+  for await (const outcome of settleRecords(readRecords(stream, from, options.limits), options.registry, from === 'csv')) {
     rows += 1;
     if ('issues' in outcome) failed += 1;
     await emit(outcome);
@@ -152,6 +160,7 @@ export async function main(argv: readonly string[], io: CliIo, version: string):
         from: { type: 'string' },
         format: { type: 'string' },
         lang: { type: 'string' },
+        'max-field-size': { type: 'string' },
         policy: { type: 'string', multiple: true },
         'no-progress': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -173,7 +182,7 @@ export async function main(argv: readonly string[], io: CliIo, version: string):
         arity(1, `${command} FILE [options]`);
         const file = args[0]!;
         const from = inputFormat(file, choice(values.from, INPUT_FORMATS, 'from'));
-        const batch = { file, from, registry, progress: !values['no-progress'] };
+        const batch = { file, from, registry, progress: !values['no-progress'], limits: readLimits(values['max-field-size']) };
         if (command === 'explain') {
           const counts = await runBatch(io, batch, (outcome) =>
             write(io.stdout, 'issues' in outcome
@@ -204,7 +213,7 @@ export async function main(argv: readonly string[], io: CliIo, version: string):
         throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof InvalidInputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof UsageError || error instanceof InputRefusedError || error instanceof InvalidInputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       await write(io.stderr, `huzhu: ${(error as Error).message}\nRun "huzhu --help" for usage.\n`);
       return EXIT.usage;
     }

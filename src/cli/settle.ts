@@ -5,7 +5,7 @@ import type { PolicyRegistry } from '../createRegistry';
 import { evaluateClaim } from '../evaluateClaim';
 import { selectPolicy } from '../selectPolicy';
 import type { RawRecord } from './records';
-import { issueInColumn, recordFromCsv, recordSchema } from './rows';
+import { issueInColumn, recordFromCsv, recordSchema, type CsvRow } from './rows';
 
 /** What became of one input record: a settlement, or the issues that stopped it. */
 export type Outcome =
@@ -32,12 +32,7 @@ export async function* settleRecords(records: AsyncIterable<RawRecord>, registry
       continue;
     }
     try {
-      const mapped = csv ? recordFromCsv(raw.value as Record<string, string>) : { record: raw.value };
-      if ('issues' in mapped) {
-        yield { line: raw.line, issues: mapped.issues };
-        continue;
-      }
-      const { scheme, member, claim } = validate(recordSchema, mapped.record, []);
+      const { scheme, member, claim } = validate(recordSchema, csv ? recordFromCsv(raw.value as CsvRow) : raw.value, []);
       // Both are validated by the library calls below, with paths under `member` and `claim`.
       const policy = selectPolicy(scheme, claim as ClaimInput, registry);
       const key = JSON.stringify([(member as { id?: unknown }).id, policy.scheme, policy.year]);

@@ -26,7 +26,8 @@ import type { Policy, PolicyInput } from '../_lib/policySchema';
  * @throws {InvalidInputError} naming the path of every field that is wrong
  *
  * @example
- * const published = { status: 'published', source: 'Guilin Daily, 2023-11-24' } as const;
+ * const guilinDaily = { publisher: { zh: '桂林日报', en: 'Guilin Daily' }, date: '2023-11', title: '我市2024年度职工医疗互助保障参保工作正在进行' };
+ * const published = { status: 'published', source: guilinDaily, quote: '将身故津贴从5000元提高到1万元' } as const;
  * const policy = definePolicy({
  *   scheme: 'demo',
  *   year: 2024,
