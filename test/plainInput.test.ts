@@ -5,58 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoDateSchema } from '../src/_lib/dates';
 import { claimSchema, memberSchema } from '../src/_lib/inputSchemas';
 import { yuanSchema } from '../src/_lib/money';
-import { dayNumber, isPlainMember, plainFacts, plainFen } from '../src/_lib/plainInput';
+import { isPlainMember, plainFacts, plainFen } from '../src/_lib/plainInput';
 import { stay } from './_fixtures';
-
-const DAY = 86_400_000;
-const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
-
-describe('dayNumber', () => {
-  it('counts the days since 1970-01-01 as the calendar does, from 1900 to 2999', () => {
-    const first = Date.UTC(1900, 0, 1) / DAY;
-    const last = Date.UTC(2999, 11, 31) / DAY;
-    fc.assert(
-      fc.property(fc.integer({ min: first, max: last }), (day) => {
-        expect(dayNumber(iso(day * DAY))).toBe(day);
-      }),
-    );
-    expect([dayNumber('1970-01-01'), dayNumber('2024-03-01') - dayNumber('2024-02-28'), dayNumber('2023-03-01') - dayNumber('2023-02-28')]).toEqual([0, 2, 1]);
-  });
-
-  it.each([
-    ['2024-02-29', true],
-    ['2000-02-29', true],
-    ['2023-02-29', false],
-    ['1900-02-29', false],
-    ['2100-02-29', false],
-    ['2024-04-31', false],
-    ['2024-13-01', false],
-    ['2024-00-10', false],
-    ['2024-01-00', false],
-    ['1899-12-31', false],
-    ['3000-01-01', false],
-    ['2024-1-01', false],
-    ['2024/01/01', false],
-    ['202x-01-01', false],
-    ['20xx-01-01', false],
-    ['２０２４-01-01', false],
-    ['2024-01-01 ', false],
-  ])('reads %s as a real date: %s', (date, real) => {
-    expect(Number.isNaN(dayNumber(date))).toBe(!real);
-  });
-
-  it('never takes a date the schema refuses', () => {
-    const chars = fc.constantFrom(...'0123456789-/ x');
-    fc.assert(
-      fc.property(fc.string({ unit: chars, minLength: 8, maxLength: 11 }), (text) => {
-        if (!Number.isNaN(dayNumber(text))) expect(isoDateSchema.safeParse(text).success).toBe(true);
-      }),
-    );
-  });
-});
 
 describe('plainFen', () => {
   it('reads whole fen exactly, up to the largest plain amount', () => {

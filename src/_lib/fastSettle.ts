@@ -89,7 +89,8 @@ function compileFormula(benefit: Benefit, dayCount: Policy['conventions']['dayCo
     case 'copay': {
       const deductible = fen(formula.deductible.value);
       const tiers = formula.tiers.value.map((tier) => ({ upTo: tier.upTo === undefined ? undefined : fen(tier.upTo), ratio: ratio(tier.ratio) }));
-      const den = Math.max(...tiers.map((tier) => tier.ratio.den));
+      // A fold, not Math.max(...dens): spreading a long list overflows the call stack.
+      const den = tiers.reduce((most, tier) => Math.max(most, tier.ratio.den), 1);
       const base = formula.base;
       return (claim, facts, mode, eachStep) => {
         if (claim.kind !== 'hospitalisation') return undefined;

@@ -95,6 +95,9 @@ export const ledgerSchema = z.strictObject({
   claimIds: z.array(idSchema).readonly(),
 });
 
+/** The most entries a roster may have; a longer one is refused before its entries are read. */
+export const MAX_ROSTER_ENTRIES = 10_000_000;
+
 export const rosterSchema = z
   .array(
     z.strictObject({
@@ -104,7 +107,15 @@ export const rosterSchema = z
       flags: z.partialRecord(memberFlagSchema, z.boolean()).optional(),
     }),
   )
-  .max(10_000_000)
+  .max(MAX_ROSTER_ENTRIES)
+  .superRefine((roster, ctx) => {
+    // An id listed twice would count its members twice.
+    const seen = new Set<string>();
+    roster.forEach((entry, index) => {
+      if (seen.has(entry.id)) addIssue(ctx, 'duplicate_member', `duplicate roster id "${entry.id}"`, [index, 'id']);
+      seen.add(entry.id);
+    });
+  })
   .readonly();
 
 export const condolenceDecisionSchema = z.strictObject({

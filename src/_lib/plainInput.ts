@@ -6,52 +6,10 @@
  * on the path every claim takes.
  */
 import type { ClaimInput, MemberInput } from './inputSchemas';
+import { dayNumber, digitAt, twoDigits } from './dates';
 import { MAX_STAY_DAYS } from './inputSchemas';
 
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const FLAGS = new Set(['cityFederationDirect', 'hardship', 'gigWorker']);
-
-/** The digit at `at` of `text`, or -1 for any other character. Every claim reads dozens, so no loops or slices. */
-function digitAt(text: string, at: number): number {
-  const digit = text.charCodeAt(at) - 48;
-  return digit >= 0 && digit <= 9 ? digit : -1;
-}
-
-/** The value of two digits from `at`, or a negative number if either is not a digit. */
-function twoDigits(text: string, at: number): number {
-  const tens = digitAt(text, at);
-  const ones = digitAt(text, at + 1);
-  return tens < 0 || ones < 0 ? -1 : tens * 10 + ones;
-}
-
-/** Days before the first of each month in a common year. */
-const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
-
-/** Days from 0001-01-01 of the proleptic Gregorian calendar; all positive, so `| 0` truncates as floor would. */
-function daysSinceYearZero(year: number, month: number, day: number, leap: boolean): number {
-  const before = year - 1;
-  const leapDays = ((before / 4) | 0) - ((before / 100) | 0) + ((before / 400) | 0);
-  return before * 365 + leapDays + DAYS_BEFORE_MONTH[month - 1]! + (leap && month > 2 ? 1 : 0) + day - 1;
-}
-
-const EPOCH = daysSinceYearZero(1970, 1, 1, false);
-
-/**
- * Whole days since 1970-01-01 of a real `YYYY-MM-DD` date from 1900 to 2999, or NaN for
- * anything else (the schema then decides). Civil-calendar arithmetic, no Date objects.
- */
-export function dayNumber(date: string): number {
-  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return NaN;
-  const century = twoDigits(date, 0);
-  const yearOfCentury = twoDigits(date, 2);
-  const year = century * 100 + yearOfCentury;
-  const month = twoDigits(date, 5);
-  const day = twoDigits(date, 8);
-  if (century < 19 || century > 29 || yearOfCentury < 0 || month < 1 || month > 12 || day < 1) return NaN;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!)) return NaN;
-  return daysSinceYearZero(year, month, day, leap) - EPOCH;
-}
 
 /** The day number of a plain date, NaN for anything else. */
 function dayOf(value: unknown): number {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addIssue } from './errors';
+import { addIssue, FORBIDDEN_KEYS } from './errors';
 import { isoDateSchema } from './dates';
 import { Dec } from './decimal';
 import { policyYuanSchema, ratioSchema, ROUNDING_MODES } from './money';
@@ -8,6 +8,21 @@ export const slugSchema = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'expected a lower-case id of letters, digits and dashes, like "guilin-condolence"' })
   .max(64);
+
+/**
+ * The most items any list in a policy may hold: benefits, tiers, brackets, payer rules,
+ * notes. Real schemes have a handful; past this the list is refused before it is read.
+ */
+export const MAX_POLICY_ITEMS = 1000;
+
+/**
+ * A benefit id: a slug that is not `constructor` or `prototype`, since ids become keys of a
+ * ledger's `byBenefit`, where those keys are refused as a way to reach a prototype.
+ */
+const benefitIdSchema = slugSchema.refine((id) => !FORBIDDEN_KEYS.has(id), {
+  params: { code: 'reserved_id' },
+  message: 'expected a benefit id other than "constructor" and "prototype", which ledgers cannot hold as keys',
+});
 
 /** A text in both languages the library speaks. */
 export const labelSchema = z.strictObject({
@@ -183,7 +198,7 @@ const FORMULA_EVENTS: Record<z.output<typeof formulaSchema>['kind'], readonly st
 
 export const benefitSchema = z
   .strictObject({
-    id: slugSchema,
+    id: benefitIdSchema,
     label: labelSchema,
     /** The kind of claim this benefit pays on. */
     event: eventKindSchema,

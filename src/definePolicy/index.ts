@@ -14,6 +14,11 @@ import type { Policy, PolicyInput } from '../_lib/policySchema';
  * The result is plain data: amounts become two-decimal strings, so `JSON.stringify` of a
  * policy is a valid input to {@link parsePolicy}.
  *
+ * Limits: every list in a policy (benefits, tiers, brackets, payer rules, notes) holds at
+ * most 1,000 items, and a longer one is refused before its items are read; data nests at
+ * most 32 levels and may not contain itself (`cyclic`). Benefit ids may not be `constructor`
+ * or `prototype` (`reserved_id`): ids are keys of a ledger's `byBenefit`.
+ *
  * @category Policies
  *
  * @param spec - the policy; the editor completes and checks every field
