@@ -5,7 +5,7 @@ import { validate } from '../_lib/errors';
 import { paidBetween, settleFast, toLedger, type LedgerInFen } from '../_lib/fastSettle';
 import { claimSchema, type Claim, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
-import { allPlainFacts } from '../_lib/plainInput';
+import { allPlainClaims, claimInputOf, type PlainClaim } from '../_lib/plainInput';
 import { readLedger, readMember } from '../_lib/readInputs';
 import type { Message } from '../_lib/messages';
 import type { Policy } from '../_lib/policySchema';
@@ -103,12 +103,12 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   const accepted = acceptPolicy(policy);
   const validMember = readMember(member);
   // Claims of the plain shape skip the schema; if any is not plain, the schema checks them all.
-  const facts = Array.isArray(claims) && claims.length <= MAX_CLAIMS ? allPlainFacts(claims) : undefined;
-  const allPlain = facts !== undefined;
-  const validClaims: readonly (ClaimInput | Claim)[] = allPlain ? claims : validate(claimsSchema, claims, 'claims');
+  // Either way each claim is read once, and only the copies are settled.
+  const copies = allPlainClaims(claims, MAX_CLAIMS);
+  const validClaims: readonly (PlainClaim | Claim)[] = copies ?? validate(claimsSchema, claims, 'claims');
   const start = readLedger(ledger, accepted, validMember.id);
 
-  const dates = validClaims.map((claim) => eventDate(accepted, claim as Claim));
+  const dates = validClaims.map((claim) => eventDate(accepted, claim));
   // Claims usually come in date order already; then there is nothing to sort.
   const order = dates.some((date, i) => i > 0 && dates[i - 1]! > date) ? inDateOrder(dates) : undefined;
   const results: ClaimResult[] = [];
@@ -118,10 +118,9 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   let current: Ledger | LedgerInFen = start;
   for (let settled = 0; settled < validClaims.length; settled += 1) {
     const index = order === undefined ? settled : order[settled]!;
-    const claim = validClaims[index]!;
-    const fast: ReturnType<typeof settleFast> = allPlain ? settleFast(accepted, validMember, claim as ClaimInput, facts[index]!, current, index) : undefined;
-    const valid = allPlain && fast === undefined ? validate(claimSchema, claim, ['claims', index]) : (claim as Claim);
-    const result: ClaimResult = fast?.result ?? settleClaim(accepted, validMember, valid, toLedger(current));
+    const fast: ReturnType<typeof settleFast> = copies === undefined ? undefined : settleFast(accepted, validMember, copies[index]!, current);
+    const valid = copies === undefined ? validClaims[index] as Claim : fast === undefined ? validate(claimSchema, claimInputOf(copies[index]!), ['claims', index]) : undefined;
+    const result: ClaimResult = fast?.result ?? settleClaim(accepted, validMember, valid!, toLedger(current));
     results.push(result);
     illustrative ||= result.illustrative;
     // The fast path shares one list per kind of claim and one object per warning, so most
