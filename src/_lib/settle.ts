@@ -328,13 +328,21 @@ export function settleBenefit(
   return { line, reasons: trace.reasons, warnings: [...trace.warnings, ...illustrativeWarnings(trace.citations)] };
 }
 
+/**
+ * Adds each message not yet in `unique` (the same object, or the same code and wording), in
+ * first-seen order. Warnings are few (one per parameter at most), so a scan of `unique` beats
+ * building keys to hash, and the cost stays linear in the messages added.
+ */
+export function addUnique(unique: Message[], messages: readonly Message[]): void {
+  for (const m of messages) {
+    if (!unique.includes(m) && !unique.some((seen) => seen.code === m.code && seen.message.en === m.message.en)) unique.push(m);
+  }
+}
+
 /** Messages with the same code and wording, once each, in first-seen order. */
 export function uniqueMessages(messages: readonly Message[]): Message[] {
   const unique: Message[] = [];
-  // Warnings are few (one per parameter at most), so a scan beats building keys to hash.
-  for (const m of messages) {
-    if (!unique.some((seen) => seen === m || (seen.code === m.code && seen.message.en === m.message.en))) unique.push(m);
-  }
+  addUnique(unique, messages);
   return unique;
 }
 

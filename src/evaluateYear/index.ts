@@ -9,7 +9,7 @@ import { allPlainClaims, claimInputOf, type PlainClaim } from '../_lib/plainInpu
 import { readLedger, readMember } from '../_lib/readInputs';
 import type { Message } from '../_lib/messages';
 import type { Policy } from '../_lib/policySchema';
-import { eventDate, inspect, policyRef, settleClaim, uniqueMessages, type ClaimResult, type PolicyRef } from '../_lib/settle';
+import { addUnique, eventDate, inspect, policyRef, settleClaim, type ClaimResult, type PolicyRef } from '../_lib/settle';
 
 /** A member's claims settled in date order under one policy version. */
 export interface YearResult {
@@ -124,13 +124,14 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
     results.push(result);
     illustrative ||= result.illustrative;
     // The fast path shares one list per kind of claim and one object per warning, so most
-    // repeats are the list just seen or an object already kept; uniqueMessages settles the rest.
-    if (result.warnings !== seen) for (const warning of result.warnings) if (!warnings.includes(warning)) warnings.push(warning);
+    // repeats are the list just seen or an object already kept. Only unique warnings are
+    // kept: the reference path makes new objects for every claim, and keeping each would
+    // make every later check cost as much as the claims before it.
+    if (result.warnings !== seen) addUnique(warnings, result.warnings);
     seen = result.warnings;
     // The fast path's ledger in fen goes on to the next claim without being made public.
     current = fast?.after ?? result.ledger;
   }
   const total = paidBetween(start, current);
-  const unique = Object.freeze(uniqueMessages(warnings));
-  return new SettledYear(validMember.id, policyRef(accepted), Object.freeze(results), total, current, unique, illustrative);
+  return new SettledYear(validMember.id, policyRef(accepted), Object.freeze(results), total, current, Object.freeze(warnings), illustrative);
 }
