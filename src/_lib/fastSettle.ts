@@ -12,15 +12,14 @@
  * Property tests check that both paths give the same JSON, byte for byte.
  */
 import { Dec, type Decimal } from './decimal';
-import { validate } from './errors';
-import { claimSchema, type Member } from './inputSchemas';
+import type { Member } from './inputSchemas';
 import { ClaimIdLog, claimIdLog, LoggedLedger, type Ledger } from './ledger';
 import { fenText, moneyFromFen, toMoney, type RoundingMode } from './money';
 import { message, type Message } from './messages';
 import type { Benefit, Cause, EventKind, Parameter, Policy } from './policySchema';
 import { benefitsFor, deepFreeze, eventDate, isEligible, Line, policyRef, SettledClaim, settleBenefit, type BenefitLine, type CapKind, type ClaimResult, type PolicyRef, type ResultDetails } from './settle';
 import { illustrativeWarnings, type Citation } from './trace';
-import { claimInputOf, type PlainClaim } from './plainInput';
+import { claimOf, type PlainClaim } from './plainInput';
 
 /** A ratio as an exact fraction num / den, den a power of ten. */
 interface Ratio {
@@ -463,7 +462,7 @@ export function settleFast(policy: Policy, member: Member, claim: PlainClaim, le
  * lines and ledger are made from: the policy, the checked copy of the claim and huzhu's own
  * ledgers, nothing of the caller's.
  */
-class FastSettlement implements ResultDetails {
+export class FastSettlement implements ResultDetails {
   declare result: ClaimResult;
 
   constructor(
@@ -505,8 +504,6 @@ class FastSettlement implements ResultDetails {
 
   /** A line's steps, by the reference path, run only if something asks for them; `paidThisClaim` is what earlier lines took, in fen. */
   #steps(benefit: Benefit, paidThisClaim: number) {
-    // The copy was checked when the claim was settled: the schema only turns it into a Claim.
-    const claim = validate(claimSchema, claimInputOf(this.claim), 'claim');
-    return settleBenefit(this.policy, benefit, claim, toLedger(this.before), moneyFromFen(paidThisClaim)).line.steps;
+    return settleBenefit(this.policy, benefit, claimOf(this.claim), toLedger(this.before), moneyFromFen(paidThisClaim)).line.steps;
   }
 }

@@ -2,7 +2,7 @@ import { acceptPolicy } from '../_lib/acceptPolicy';
 import { validate } from '../_lib/errors';
 import { settleFast } from '../_lib/fastSettle';
 import { claimSchema, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
-import { claimInputOf, plainClaim } from '../_lib/plainInput';
+import { claimOf, plainClaim } from '../_lib/plainInput';
 import { readLedger, readMember } from '../_lib/readInputs';
 import type { Policy } from '../_lib/policySchema';
 import { settleClaim, type ClaimResult } from '../_lib/settle';
@@ -44,6 +44,6 @@ export function evaluateClaim(policy: Policy, member: MemberInput, claim: ClaimI
   const copy = plainClaim(claim);
   const validClaim = copy === undefined ? validate(claimSchema, claim, 'claim') : undefined;
   const start = readLedger(ledger, accepted, validMember.id);
-  const fast = copy === undefined ? undefined : settleFast(accepted, validMember, copy, start);
-  return fast?.result ?? settleClaim(accepted, validMember, validClaim ?? validate(claimSchema, claimInputOf(copy!), 'claim'), start);
+  if (copy === undefined) return settleClaim(accepted, validMember, validClaim!, start);
+  return settleFast(accepted, validMember, copy, start)?.result ?? settleClaim(accepted, validMember, claimOf(copy), start);
 }

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import type { Decimal } from '../_lib/decimal';
 import { validate } from '../_lib/errors';
-import { paidBetween, settleFast, toLedger, type LedgerInFen } from '../_lib/fastSettle';
+import { paidBetween, settleFast, toLedger, type FastSettlement, type LedgerInFen } from '../_lib/fastSettle';
 import { claimSchema, type Claim, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
-import { allPlainClaims, claimInputOf, type PlainClaim } from '../_lib/plainInput';
+import { allPlainClaims, claimOf, type PlainClaim } from '../_lib/plainInput';
 import { readLedger, readMember } from '../_lib/readInputs';
 import type { Message } from '../_lib/messages';
 import type { Policy } from '../_lib/policySchema';
@@ -118,9 +118,9 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   let current: Ledger | LedgerInFen = start;
   for (let settled = 0; settled < validClaims.length; settled += 1) {
     const index = order === undefined ? settled : order[settled]!;
-    const fast: ReturnType<typeof settleFast> = copies === undefined ? undefined : settleFast(accepted, validMember, copies[index]!, current);
-    const valid = copies === undefined ? validClaims[index] as Claim : fast === undefined ? validate(claimSchema, claimInputOf(copies[index]!), ['claims', index]) : undefined;
-    const result: ClaimResult = fast?.result ?? settleClaim(accepted, validMember, valid!, toLedger(current));
+    const copy = copies?.[index];
+    const fast: FastSettlement | undefined = copy && settleFast(accepted, validMember, copy, current);
+    const result: ClaimResult = fast?.result ?? settleClaim(accepted, validMember, copy ? claimOf(copy) : (validClaims[index] as Claim), toLedger(current));
     results.push(result);
     illustrative ||= result.illustrative;
     // The fast path shares one list per kind of claim and one object per warning, so most
