@@ -31,7 +31,7 @@ const NOTHING_PAID: Ledger['byBenefit'] = Object.freeze({});
 export class ClaimIdLog {
   readonly #ids: string[];
   /** Where each id first appears, for the first `#indexed` ids: made once the log is long. */
-  readonly #firstAt = new Map<string, number>();
+  #firstAt: Map<string, number> | undefined;
   #indexed = 0;
 
   constructor(ids: readonly string[]) {
@@ -46,10 +46,11 @@ export class ClaimIdLog {
       for (let at = 0; at < count; at += 1) if (ids[at] === id) return true;
       return false;
     }
+    const firstAt = (this.#firstAt ??= new Map());
     for (; this.#indexed < ids.length; this.#indexed += 1) {
-      if (!this.#firstAt.has(ids[this.#indexed]!)) this.#firstAt.set(ids[this.#indexed]!, this.#indexed);
+      if (!firstAt.has(ids[this.#indexed]!)) firstAt.set(ids[this.#indexed]!, this.#indexed);
     }
-    const at = this.#firstAt.get(id);
+    const at = firstAt.get(id);
     return at !== undefined && at < count;
   }
 
