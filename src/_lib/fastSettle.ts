@@ -12,7 +12,7 @@
  * Property tests check that both paths give the same JSON, byte for byte.
  */
 import { Dec, type Decimal } from './decimal';
-import type { Member } from './inputSchemas';
+import type { Claim, Member } from './inputSchemas';
 import { ClaimIdLog, claimIdLog, LoggedLedger, type Ledger } from './ledger';
 import { fenText, moneyFromFen, toMoney, type RoundingMode } from './money';
 import { message, type Message } from './messages';
@@ -464,6 +464,8 @@ export function settleFast(policy: Policy, member: Member, claim: PlainClaim, le
  */
 export class FastSettlement implements ResultDetails {
   declare result: ClaimResult;
+  /** The copy as a Claim, made for the first line whose steps are read. */
+  #claim: Claim | undefined;
 
   constructor(
     private readonly policy: Policy,
@@ -504,6 +506,7 @@ export class FastSettlement implements ResultDetails {
 
   /** A line's steps, by the reference path, run only if something asks for them; `paidThisClaim` is what earlier lines took, in fen. */
   #steps(benefit: Benefit, paidThisClaim: number) {
-    return settleBenefit(this.policy, benefit, claimOf(this.claim), toLedger(this.before), moneyFromFen(paidThisClaim)).line.steps;
+    this.#claim ??= claimOf(this.claim);
+    return settleBenefit(this.policy, benefit, this.#claim, toLedger(this.before), moneyFromFen(paidThisClaim)).line.steps;
   }
 }
