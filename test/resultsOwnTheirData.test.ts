@@ -138,6 +138,15 @@ describe('a member’s year costs time linear in its claims', () => {
     expect([ledger!.total.toFixed(2), ledger!.claimIds.length]).toEqual(['400000000.00', 50_000]);
   });
 
+  it('a ledger of many claims, whose ids are listed on first read, is still a plain ledger to spread, keys and JSON', () => {
+    const { ledger } = evaluateYear(policy, member, deaths(20));
+    const keys = ['scheme', 'year', 'memberId', 'total', 'byBenefit', 'claimIds'];
+    expect([Object.keys(ledger), Object.keys(JSON.parse(JSON.stringify(ledger)))]).toEqual([keys, keys]);
+    expect({ ...ledger }.claimIds).toEqual(deaths(20).map((claim) => claim.id));
+    expect(Object.isFrozen(ledger) && Object.isFrozen(ledger.claimIds)).toBe(true);
+    expect(ledger.claimIds).toBe(ledger.claimIds);
+  });
+
   it('still finds a repeated claim among 50,000', () => {
     const year = evaluateYear(policy, member, [...deaths(50_000), { kind: 'death', id: 'c49999', date: '2024-06-02' }, { kind: 'death', id: 'c0', date: '2024-06-02' }]);
     expect(year.results.slice(-2).map((result) => result.reasons.map((reason) => reason.code))).toEqual([['DUPLICATE_CLAIM'], ['DUPLICATE_CLAIM']]);

@@ -71,11 +71,15 @@ export class ClaimIdLog {
   }
 }
 
+/** Up to this many claim ids, a ledger copies its list when made: cheaper than an accessor, and still constant. */
+const LISTED = 16;
+const NO_CLAIMS: readonly string[] = Object.freeze([]);
+
 /**
  * A ledger huzhu made: frozen and valid, its claim ids kept in a shared {@link ClaimIdLog}.
- * `claimIds` is an own, enumerable accessor that makes the list on first read, so that to
- * JSON, spread and `Object.keys` the ledger is the plain {@link Ledger}, and settling a claim
- * costs nothing per claim already settled.
+ * Past a few ids, `claimIds` is an own, enumerable accessor that makes the list on first read:
+ * to JSON, spread and `Object.keys` the ledger is still the plain {@link Ledger}, and making
+ * one costs nothing per claim already settled.
  */
 export class LoggedLedger implements Ledger {
   declare readonly claimIds: readonly string[];
@@ -93,8 +97,12 @@ export class LoggedLedger implements Ledger {
   ) {
     this.#log = log;
     this.#count = count;
-    let list: readonly string[] | undefined;
-    Object.defineProperty(this, 'claimIds', { enumerable: true, get: () => (list ??= log.list(count)) });
+    if (count <= LISTED) {
+      (this as { claimIds: readonly string[] }).claimIds = count === 0 ? NO_CLAIMS : log.list(count);
+    } else {
+      let list: readonly string[] | undefined;
+      Object.defineProperty(this, 'claimIds', { enumerable: true, get: () => (list ??= log.list(count)) });
+    }
     // A subclass freezes once it has set its own fields.
     if (new.target === LoggedLedger) Object.freeze(this);
   }
