@@ -150,10 +150,10 @@ function plainEnrolment(value: unknown): Member['enrolments'][number] | undefine
  * `copy` of a value, or undefined when reading it throws: a getter or Proxy that throws goes to
  * the schema, which reads the value again and reports the field it could not read.
  */
-function guarded<T>(copy: (value: unknown) => T | undefined): (value: unknown) => T | undefined {
-  return (value) => {
+function guarded<A extends unknown[], T>(copy: (...args: A) => T | undefined): (...args: A) => T | undefined {
+  return (...args) => {
     try {
-      return copy(value);
+      return copy(...args);
     } catch {
       return undefined;
     }
@@ -261,20 +261,19 @@ function claimCopy(value: unknown): PlainClaim | undefined {
 }
 
 /** The checked copy of every claim of a list of at most `max`, or undefined if any is not plain. */
-export function allPlainClaims(claims: unknown, max: number): PlainClaim[] | undefined {
-  return guarded(() => {
-    if (!Array.isArray(claims)) return undefined;
-    const count = claims.length;
-    if (count > max) return undefined;
-    const copies: PlainClaim[] = [];
-    for (let at = 0; at < count; at += 1) {
-      const copy = claimCopy(claims[at]);
-      if (copy === undefined) return undefined;
-      copies.push(copy);
-    }
-    return copies;
-  })(claims);
-}
+export const allPlainClaims = guarded((claims: unknown, max: number) => {
+  if (!Array.isArray(claims)) return undefined;
+  // The length is read once: a list that grows while it is read is copied as it first was.
+  const count = claims.length;
+  if (count > max) return undefined;
+  const copies: PlainClaim[] = [];
+  for (let at = 0; at < count; at += 1) {
+    const copy = claimCopy(claims[at]);
+    if (copy === undefined) return undefined;
+    copies.push(copy);
+  }
+  return copies;
+});
 
 export function isPlainClaim(value: unknown): value is ClaimInput {
   return plainClaim(value) !== undefined;
