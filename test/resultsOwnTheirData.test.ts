@@ -5,7 +5,7 @@
  * Also: a member's year costs linear time in its claims.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateClaim, evaluateYear, policies, type ClaimInput, type Ledger, type LedgerInput, type MemberInput } from '../src';
+import { evaluateClaim, evaluateYear, policies, type ClaimInput, type HospitalisationInput, type Ledger, type LedgerInput, type MemberInput } from '../src';
 import { enrolledMember, made, stay, syntheticPolicy } from './_fixtures';
 
 // Lines whose steps show a claim's figures: a co-payment share and a daily allowance.
@@ -15,19 +15,21 @@ const policy = syntheticPolicy([
   { id: 'death', label: { zh: '身故津贴', en: 'Death' }, event: 'death', formula: { kind: 'lumpSum', amount: made('8000') } },
 ]);
 
-type Inputs = { member: MemberInput; claim: ClaimInput & { costs: Record<string, string> }; later: ClaimInput };
+type Inputs = { member: MemberInput; claim: HospitalisationInput; later: ClaimInput };
+/** An input as a record a caller may write anything into. */
+const writable = (value: object) => value as unknown as Record<string, unknown>;
 const inputs = (): Inputs => ({
   member: enrolledMember('test', 2024),
-  claim: stay('s1', '2024-03-01', '2024-03-05', { inScopeCopay: '300.00' }) as Inputs['claim'],
+  claim: stay('s1', '2024-03-01', '2024-03-05', { inScopeCopay: '300.00' }),
   later: { kind: 'death', id: 'd1', date: '2024-06-01' },
 });
 
 // What the caller might do to its objects once the call returned, as the issue reports it.
 const afterwards: { name: string; change: (input: Inputs) => void }[] = [
-  { name: 'changes the claim’s in-scope co-payment', change: (input) => (input.claim.costs.inScopeCopay = '900.00') },
+  { name: 'changes the claim’s in-scope co-payment', change: (input) => (writable(input.claim.costs).inScopeCopay = '900.00') },
   { name: 'reuses the member with no enrolments', change: (input) => (input.member.enrolments = []) },
-  { name: 'makes the claim’s discharge invalid', change: (input) => ((input.claim as { discharge: string }).discharge = 'not a date') },
-  { name: 'empties the claim', change: (input) => Object.keys(input.claim).forEach((key) => delete (input.claim as Record<string, unknown>)[key]) },
+  { name: 'makes the claim’s discharge invalid', change: (input) => (writable(input.claim).discharge = 'not a date') },
+  { name: 'empties the claim', change: (input) => Object.keys(input.claim).forEach((key) => delete writable(input.claim)[key]) },
 ];
 
 describe('a result reads nothing of the caller’s after it returns', () => {
