@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { Decimal } from './decimal';
+import { unreadableIssue } from './unreadable';
 
 /** One problem with an input: where it is, what kind it is, and what was expected. */
 export interface Issue {
@@ -172,12 +173,36 @@ export function validate<S extends z.ZodType>(
   maxItems = Infinity,
 ): z.output<S> {
   const root = typeof name === 'object' ? [...name] : [name];
-  const walk = new KeyWalk(maxItems);
-  walk.visit(value, root);
-  if (walk.issues.length > 0) throw new InvalidInputError(walk.issues);
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new InvalidInputError(parsed.error.issues.flatMap((issue) => flatten(issue, root)));
+  return readInput(value, root, () => {
+    const walk = new KeyWalk(maxItems);
+    walk.visit(value, root);
+    if (walk.issues.length > 0) throw new InvalidInputError(walk.issues);
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    throw new InvalidInputError(parsed.error.issues.flatMap((issue) => flatten(issue, root)));
+  });
+}
+
+/**
+ * `read()`, which reads the caller's `value` (the argument at `root`). Whatever it throws other
+ * than an {@link InvalidInputError} came from the caller's getter or Proxy: it is thrown as an
+ * InvalidInputError with an `unreadable` issue, never as the caller's own exception.
+ */
+export function readInput<T>(value: unknown, root: readonly (string | number)[], read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw isInvalidInputError(error) ? error : new InvalidInputError([unreadableIssue(error, value, root)]);
+  }
+}
+
+/** `instanceof` asks a Proxy for its prototype, which may throw too. */
+function isInvalidInputError(error: unknown): boolean {
+  try {
+    return error instanceof InvalidInputError;
+  } catch {
+    return false;
+  }
 }
 
 /** The result of a `safe…` function: zod's `safeParse` shape. */

@@ -2,7 +2,7 @@ import { acceptPolicy } from '../_lib/acceptPolicy';
 import { validate } from '../_lib/errors';
 import { settleFast } from '../_lib/fastSettle';
 import { claimSchema, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
-import { plainFacts } from '../_lib/plainInput';
+import { claimOf, plainClaim } from '../_lib/plainInput';
 import { readLedger, readMember } from '../_lib/readInputs';
 import type { Policy } from '../_lib/policySchema';
 import { settleClaim, type ClaimResult } from '../_lib/settle';
@@ -40,10 +40,10 @@ import { settleClaim, type ClaimResult } from '../_lib/settle';
 export function evaluateClaim(policy: Policy, member: MemberInput, claim: ClaimInput, ledger?: LedgerInput): ClaimResult {
   const accepted = acceptPolicy(policy);
   const validMember = readMember(member);
-  const parseClaim = () => validate(claimSchema, claim, 'claim');
-  const facts = plainFacts(claim);
-  const validClaim = facts === undefined ? parseClaim() : undefined;
+  // The claim is read once: its checked copy, or the schema's output; nothing reads it again.
+  const copy = plainClaim(claim);
+  const validClaim = copy === undefined ? validate(claimSchema, claim, 'claim') : undefined;
   const start = readLedger(ledger, accepted, validMember.id);
-  const fast = facts === undefined ? undefined : settleFast(accepted, validMember, claim, facts, start);
-  return fast?.result ?? settleClaim(accepted, validMember, validClaim ?? parseClaim(), start);
+  if (copy === undefined) return settleClaim(accepted, validMember, validClaim!, start);
+  return settleFast(accepted, validMember, copy, start)?.result ?? settleClaim(accepted, validMember, claimOf(copy), start);
 }
