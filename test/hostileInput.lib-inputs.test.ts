@@ -212,6 +212,18 @@ describe('objects that pretend to be Decimals', () => {
     expect(refusal(() => place.call(fake.value))).toEqual({ path: place.path, code: 'invalid_yuan' });
   });
 
+  it.each(fakes)('explain refuses a result whose total is $name', ({ value }) => {
+    const issues = (() => {
+      try {
+        huzhu.explain({ claimId: 'c', total: value, lines: [] } as never);
+      } catch (error) {
+        return (error as InvalidInputError).issues;
+      }
+      return [];
+    })();
+    expect(issues.map(({ path, code }) => ({ path, code }))).toContainEqual({ path: ['result', 'total'], code: 'custom' });
+  });
+
   it.each(reals)('$name is an amount', ({ value }) => {
     expect(huzhu.toYuan(value).toFixed(2)).toBe('12.34');
     const costs = { total: value, insurancePaid: 0, inScopeCopay: 0, selfPaid: value };

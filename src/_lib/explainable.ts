@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Decimal } from './decimal';
+import { isRealDecimal, type Decimal } from './decimal';
 import { validate } from './errors';
 import { LANGUAGES, type Language } from './messages';
 import type { ClaimResult } from './settle';
@@ -15,7 +15,7 @@ export interface ExplainOptions {
   readonly lang?: Language;
 }
 
-const amount = z.custom<Decimal>((value) => Decimal.isDecimal(value), 'expected a Decimal amount, as the evaluate functions return');
+const amount = z.custom<Decimal>((value) => isRealDecimal(value), 'expected a Decimal amount, as the evaluate functions return');
 const claimShape = z.looseObject({ claimId: z.string(), total: amount, lines: z.array(z.unknown()) });
 
 // A light check of the fields that tell the kinds apart: results are huzhu's own output,

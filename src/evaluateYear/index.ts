@@ -105,7 +105,7 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   // Claims of the plain shape skip the schema; if any is not plain, the schema checks them all.
   // Either way each claim is read once, and only the copies are settled.
   const copies = allPlainClaims(claims, MAX_CLAIMS);
-  const validClaims: readonly (PlainClaim | Claim)[] = copies ?? validate(claimsSchema, claims, 'claims');
+  const validClaims: readonly (PlainClaim | Claim)[] = copies ?? validate(claimsSchema, claims, 'claims', MAX_CLAIMS);
   const start = readLedger(ledger, accepted, validMember.id);
 
   const dates = validClaims.map((claim) => eventDate(accepted, claim));
