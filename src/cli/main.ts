@@ -12,7 +12,7 @@ import { bundledRegistry } from '../policies';
 import { issueText, OUTPUT_FORMATS, outcomeWriter, type OutputFormat } from './output';
 import { ProgressBar } from './progress';
 import { INPUT_FORMATS, readRecords, type InputFormat } from './records';
-import { settleRecords, type Outcome } from './settle';
+import { settleInOrder, type Outcome } from './settle';
 import { formatDiff, formatPolicies } from './text';
 
 /** Where the CLI reads and writes; the real process in `bin`, so tests drive it as a subprocess. */
@@ -26,6 +26,8 @@ export interface CliIo {
 export const EXIT = { ok: 0, rowsFailed: 1, usage: 2 } as const;
 
 class UsageError extends Error {}
+/** A batch that stopped part-way: every row before it was written whole. */
+class StoppedError extends Error {}
 
 export const HELP = `huzhu — settle trade-union medical mutual-aid claims (职工医疗互助保障)
 
@@ -105,8 +107,8 @@ interface BatchOptions {
   readonly progress: boolean;
 }
 
-/** Streams the file through the settlement, calling `emit` per outcome; returns how many failed. */
-async function runBatch(io: CliIo, options: BatchOptions, emit: (outcome: Outcome) => Promise<void>): Promise<{ rows: number; failed: number }> {
+/** Streams the file through the settlement, writing each outcome as `render` gives it; returns how many failed. */
+async function runBatch(io: CliIo, options: BatchOptions, render: (outcome: Outcome) => string): Promise<{ rows: number; failed: number }> {
   const { file, from } = options;
   let size = 0;
   if (file !== '-') {
@@ -121,11 +123,18 @@ async function runBatch(io: CliIo, options: BatchOptions, emit: (outcome: Outcom
   const bar = options.progress && io.stderr.isTTY && size > 0 ? new ProgressBar(io.stderr, size) : undefined;
   let rows = 0;
   let failed = 0;
-  for await (const outcome of settleRecords(readRecords(stream, from), options.registry, from === 'csv')) {
-    rows += 1;
-    if ('issues' in outcome) failed += 1;
-    await emit(outcome);
-    bar?.update((stream as { bytesRead?: number }).bytesRead ?? 0, rows, Date.now());
+  let line = 0;
+  try {
+    for await (const output of settleInOrder(readRecords(stream, from), options.registry, from === 'csv', render)) {
+      await write(io.stdout, output.text);
+      rows += 1;
+      if (output.failed) failed += 1;
+      line = output.line;
+      bar?.update((stream as { bytesRead?: number }).bytesRead ?? 0, rows, Date.now());
+    }
+  } catch (error) {
+    bar?.clear();
+    throw new StoppedError(`stopped after row ${rows}${rows > 0 ? ` (input line ${line})` : ''}: ${error instanceof Error ? error.message : String(error)}`);
   }
   bar?.clear();
   return { rows, failed };
@@ -176,16 +185,16 @@ export async function main(argv: readonly string[], io: CliIo, version: string):
         const batch = { file, from, registry, progress: !values['no-progress'] };
         if (command === 'explain') {
           const counts = await runBatch(io, batch, (outcome) =>
-            write(io.stdout, 'issues' in outcome
+            'issues' in outcome
               ? `line ${outcome.line}: error\n${outcome.issues.map((issue) => `  - ${issueText(issue)}`).join('\n')}\n\n`
-              : `line ${outcome.line}\n${explain(outcome.result, { lang })}\n\n`),
+              : `line ${outcome.line}\n${explain(outcome.result, { lang })}\n\n`,
           );
           return await summarise(io, counts);
         }
         const format: OutputFormat = choice(values.format, OUTPUT_FORMATS, 'format') ?? (io.stdout.isTTY ? 'table' : 'ndjson');
         const writer = outcomeWriter(format, lang);
         await write(io.stdout, writer.header);
-        return await summarise(io, await runBatch(io, batch, (outcome) => write(io.stdout, writer.row(outcome))));
+        return await summarise(io, await runBatch(io, batch, writer.row));
       }
       case 'diff': {
         arity(2, 'diff A B   (each scheme@year or a policy JSON file)');
@@ -204,6 +213,10 @@ export async function main(argv: readonly string[], io: CliIo, version: string):
         throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
     }
   } catch (error) {
+    if (error instanceof StoppedError) {
+      await write(io.stderr, `huzhu: ${error.message}\n`);
+      return EXIT.usage;
+    }
     if (error instanceof UsageError || error instanceof InvalidInputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       await write(io.stderr, `huzhu: ${(error as Error).message}\nRun "huzhu --help" for usage.\n`);
       return EXIT.usage;
