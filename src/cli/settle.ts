@@ -68,8 +68,8 @@ function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean): Prepar
   }
 }
 
-/** How many ledgers stay in memory unless HUZHU_LEDGERS_IN_MEMORY says otherwise: about 60 MB of them. */
-export const LEDGERS_IN_MEMORY = 100_000;
+/** How many ledgers stay in memory unless HUZHU_LEDGERS_IN_MEMORY says otherwise: about 15 MB of them. */
+export const LEDGERS_IN_MEMORY = 25_000;
 
 function ledgersInMemory(): number {
   const given = process.env.HUZHU_LEDGERS_IN_MEMORY;
@@ -176,6 +176,10 @@ export async function* settleInOrder(
 ): AsyncGenerator<Written> {
   const limit = ledgersInMemory();
   const kept = new Map<string, Chained>();
+  // Keys last used last. One iterator throughout: every entry before it was deleted (sent to
+  // disk, or set again at the end), so the next it gives is the oldest. A fresh iterator per
+  // eviction would step over all the deleted entries each time.
+  const oldestFirst = kept.keys();
   let disk: Disk | undefined;
   // Outputs after the first record put off, in input order, until that one is settled.
   let waiting: LineWriter | undefined;
@@ -193,11 +197,11 @@ export async function* settleInOrder(
         const settled = prepared.settle(kept.get(key));
         outcome = settled.outcome;
         if (settled.after !== undefined) {
-          // Last used last: the first in the map is the one to send to disk.
           kept.delete(key);
           kept.set(key, settled.after);
           if (kept.size > limit) {
-            const [oldest, ledger] = kept.entries().next().value!;
+            const oldest = oldestFirst.next().value!;
+            const ledger = kept.get(oldest)!;
             kept.delete(oldest);
             disk ??= openDisk();
             const spilled = spilledLedger(ledger);

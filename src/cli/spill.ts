@@ -63,12 +63,14 @@ export class LineWriter {
 }
 
 const WRITE_CHUNK = 1 << 20;
+const READ_BLOCK = 1 << 16;
 
 /** The lines of a file, read a block at a time; the file is closed at its end. */
 export function* readLines(path: string): Generator<string> {
   const fd = openSync(path, 'r');
   try {
-    const block = Buffer.allocUnsafe(1 << 20);
+    // Small: a merge holds one block per run it reads.
+    const block = Buffer.allocUnsafe(READ_BLOCK);
     const decoder = new StringDecoder('utf8');
     let rest = '';
     for (let read = readSync(fd, block); read > 0; read = readSync(fd, block)) {
@@ -138,7 +140,7 @@ export class ExternalSorter<T> {
   constructor(
     private readonly dir: TempDir,
     private readonly codec: Codec<T>,
-    private readonly budget = 8_000_000,
+    private readonly budget = 2_000_000,
     private readonly fanIn = 32,
   ) {}
 
