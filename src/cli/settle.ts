@@ -68,8 +68,8 @@ function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean): Prepar
   }
 }
 
-/** How many ledgers stay in memory unless HUZHU_LEDGERS_IN_MEMORY says otherwise: about 15 MB of them. */
-export const LEDGERS_IN_MEMORY = 25_000;
+/** How many ledgers stay in memory unless HUZHU_LEDGERS_IN_MEMORY says otherwise: about 6 MB of them. */
+export const LEDGERS_IN_MEMORY = 10_000;
 
 function ledgersInMemory(): number {
   const given = process.env.HUZHU_LEDGERS_IN_MEMORY;

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 
 /**
- * A folder of temporary files under `os.tmpdir()` (`TMPDIR` moves it), removed by `remove()`,
+ * A folder of temporary files in HUZHU_TMPDIR, or else `os.tmpdir()`, removed by `remove()`,
  * on `process.exit` and on SIGINT, SIGTERM or SIGHUP, so that no run leaves files behind.
  */
 export class TempDir {
-  readonly path = mkdtempSync(join(tmpdir(), 'huzhu-'));
+  readonly path = mkdtempSync(join(process.env.HUZHU_TMPDIR || tmpdir(), 'huzhu-'));
   #files = 0;
   readonly #onExit = () => this.remove();
   readonly #onSignal = (signal: NodeJS.Signals) => {
