@@ -1,3 +1,4 @@
+import { deserialize, serialize } from 'node:v8';
 import { InvalidInputError, PolicyNotFoundError, validate, type Issue } from '../_lib/errors';
 import { toLedger, type LedgerInFen } from '../_lib/fastSettle';
 import type { ClaimInput, LedgerInput, MemberInput } from '../_lib/inputSchemas';
@@ -96,7 +97,7 @@ interface Numbered extends Written {
 
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 const bySeq = (a: { seq: number }, b: { seq: number }) => a.seq - b.seq;
-/** Fields joined by tabs, the free-form one last: keys and JSON hold no raw tab or newline. */
+/** Fields joined by tabs, the free-form one last: keys, JSON and base64 hold no raw tab or newline. */
 const fields = (line: string, count: number) => {
   const parts = line.split('\t', count - 1);
   const used = parts.reduce((sum, part) => sum + part.length + 1, 0);
@@ -210,7 +211,8 @@ export async function* settleInOrder(
           }
         }
       } else {
-        const value = JSON.stringify((raw as { value: unknown }).value);
+        // Not JSON: it would turn an Infinity (from 1e400) into null, and the row's error with it.
+        const value = serialize((raw as { value: unknown }).value).toString('base64');
         disk!.deferred.add({ key: prepared.key, seq, line: raw.line, value }, prepared.key.length + value.length);
         waiting ??= new LineWriter(disk!.dir.file());
         continue;
@@ -245,7 +247,7 @@ function settleDeferred(
       while (!next.done && next.value.key < key) next = ledgers.next();
       ledger = !next.done && next.value.key === key ? ledgerInput(key, next.value.ledger) : undefined;
     }
-    const prepared = prepare({ line: row.line, value: JSON.parse(row.value) as unknown }, registry, csv);
+    const prepared = prepare({ line: row.line, value: deserialize(Buffer.from(row.value, 'base64')) as unknown }, registry, csv);
     let outcome: Outcome;
     if ('outcome' in prepared) outcome = prepared.outcome;
     else {
