@@ -9,7 +9,7 @@ import { evaluateChained } from '../evaluateClaim';
 import { selectPolicy } from '../selectPolicy';
 import type { RawRecord } from './records';
 import { issueInColumn, recordFromCsv, recordSchema } from './rows';
-import { ExternalSorter, KeyFilter, LineWriter, mergeSorted, readLines, TempDir, type Codec } from './spill';
+import { decoded, ExternalSorter, KeyFilter, LineWriter, mergeSorted, readLines, TempDir, type Codec } from './spill';
 
 /** What became of one input record: a settlement, or the issues that stopped it. */
 export type Outcome =
@@ -140,10 +140,6 @@ interface Disk {
 function openDisk(): Disk {
   const dir = new TempDir();
   return { dir, filter: new KeyFilter(), ledgers: new ExternalSorter(dir, SPILLED), deferred: new ExternalSorter(dir, DEFERRED) };
-}
-
-function* decoded<T>(lines: Iterable<string>, codec: Codec<T>): Generator<T> {
-  for (const line of lines) yield codec.decode(line);
 }
 
 function spilledLedger(ledger: Chained): string {

@@ -84,6 +84,11 @@ export function* readLines(path: string): Generator<string> {
   }
 }
 
+/** The items of encoded lines. */
+export function* decoded<T>(lines: Iterable<string>, codec: Codec<T>): Generator<T> {
+  for (const line of lines) yield codec.decode(line);
+}
+
 /** How a sorter writes, reads and orders its items. */
 export interface Codec<T> {
   encode(item: T): string;
@@ -171,12 +176,11 @@ export class ExternalSorter<T> {
 
   /** The items of runs, merged; each run file is removed once read. */
   *#merge(runs: readonly string[]): Generator<T> {
-    const codec = this.codec;
-    function* run(path: string): Generator<T> {
-      for (const line of readLines(path)) yield codec.decode(line);
+    function* run(this: ExternalSorter<T>, path: string): Generator<T> {
+      yield* decoded(readLines(path), this.codec);
       rmSync(path);
     }
-    yield* mergeSorted(runs.map(run), codec.compare);
+    yield* mergeSorted(runs.map(run, this), this.codec.compare);
   }
 
   /** Every item added, in order; the sorter is spent. */
