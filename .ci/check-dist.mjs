@@ -17,6 +17,12 @@ const settle = (lib) => JSON.stringify(lib.evaluateClaim(lib.policies.guangxi[20
 assert.equal(settle(esm), settle(cjs));
 assert.equal(esm.evaluateClaim(esm.policies.guangxi[2024], member, death).total.toFixed(2), '10000.00');
 assert.ok(cjs.InvalidInputError.prototype instanceof Error);
+// Each build re-exports the Decimal of decimal.js's build for the same module system, and its
+// results are instances of it: `instanceof` holds for `import { Decimal } from 'huzhu'` either way.
+assert.equal(esm.Decimal, (await import('decimal.js')).Decimal);
+assert.equal(cjs.Decimal, require('decimal.js'));
+assert.ok(esm.evaluateClaim(esm.policies.guangxi[2024], member, death).total instanceof esm.Decimal);
+assert.ok(cjs.evaluateClaim(cjs.policies.guangxi[2024], member, death).total instanceof cjs.Decimal);
 
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 for (const condition of Object.values(manifest.exports['.'])) {

@@ -8,7 +8,10 @@
 import assert from 'node:assert/strict';
 import { compareClaim, createRegistry, diffPolicies, evaluateClaim, extendPolicy, parsePolicy, policies, selectPolicy } from 'huzhu';
 
-const illustrative = { status: 'illustrative', note: 'Example for the guide "adding a new protection year"; not a published figure.' } as const;
+const illustrative = {
+  status: 'illustrative',
+  note: { zh: '“新增保障年度”指南的示例，并非公布的数值。', en: 'Example for the guide "adding a new protection year"; not a published figure.' },
+} as const;
 
 // 1. Derive 2025 from 2024: a benefit given by id replaces the old one whole.
 const guangxi2025 = extendPolicy(policies.guangxi[2024], {

@@ -26,6 +26,7 @@ export { Decimal } from './_lib/decimal';
 
 export type { ContributionAssessment, PayerShare } from './assessContributions';
 export type { ExplainedLine, ExplainedSource, Explanation } from './buildExplanation';
+export type { ExplainedNote, ExplainedPublication } from './_lib/parameterText';
 export type { ClaimComparison, ComparedResult } from './compareClaim';
 export type { ParameterChange, ParameterState, PolicyDiff, SettingChange } from './diffPolicies';
 export type { Explainable, ExplainOptions } from './_lib/explainable';
@@ -39,11 +40,14 @@ export type {
   Claim,
   ClaimInput,
   CondolenceDecisionInput,
+  DeathClaim,
+  DisabilityClaim,
   Hospitalisation,
   HospitalisationInput,
   LedgerInput,
   Member,
   MemberInput,
+  RosterEntry,
   RosterInput,
 } from './_lib/inputSchemas';
 export type { Ledger } from './_lib/ledger';
@@ -63,6 +67,8 @@ export type {
   Policy,
   PolicyInput,
   Provenance,
+  Publication,
+  SomeLanguages,
 } from './_lib/policySchema';
 export type { BenefitLine, CapKind, ClaimResult, PolicyRef } from './_lib/settle';
 export type { Citation, Step } from './_lib/trace';

@@ -1,4 +1,15 @@
-import { Decimal, definePolicy, type BenefitInput, type HospitalisationInput, type MemberInput, type PolicyInput } from '../src';
+import { expect } from 'vitest';
+import {
+  Decimal,
+  definePolicy,
+  InvalidInputError,
+  type BenefitInput,
+  type HospitalisationInput,
+  type MemberInput,
+  type Parameter,
+  type Policy,
+  type PolicyInput,
+} from '../src';
 
 /** A parameter nobody published: every synthetic policy is illustrative by construction. */
 export function made<T>(value: T, en = 'test parameter') {
@@ -52,4 +63,37 @@ export function stay(
     cause,
     costs: { total: costs.total ?? sum.toFixed(2), insurancePaid, inScopeCopay, selfPaid },
   };
+}
+
+/** The first issue of the InvalidInputError the call must throw. */
+export function firstIssue(call: () => unknown) {
+  let thrown: unknown;
+  let returned: unknown;
+  try {
+    returned = call();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(returned, 'no result, partial or whole').toBeUndefined();
+  expect(thrown).toBeInstanceOf(InvalidInputError);
+  return (thrown as InvalidInputError).issues[0]!;
+}
+
+/** Every parameter of a policy with its path, as results cite it (benefits by id), in policy order. */
+export function parametersOf(policy: Policy): [string, Parameter][] {
+  const found: [string, Parameter][] = [];
+  const walk = (node: unknown, path: string): void => {
+    if (node === null || typeof node !== 'object') return;
+    if ('provenance' in node && 'value' in node) {
+      found.push([path, node as Parameter]);
+      return;
+    }
+    for (const [key, child] of Object.entries(node)) {
+      // Benefits are cited by id, as results cite them.
+      const step = path === 'benefits' ? (child as { id: string }).id : key;
+      walk(child, path === '' ? step : `${path}.${step}`);
+    }
+  };
+  walk(policy, '');
+  return found;
 }

@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { buildExplanation, evaluateClaim, evaluateCondolence, evaluateYear, InvalidInputError, policies, type ClaimResult } from '../src';
 import { enrolledMember, stay, syntheticPolicy } from './_fixtures';
 
+const GAZETTE = { publisher: { zh: '测试公报', en: 'Test Gazette' }, date: '2024-01-15', title: '住院补贴每天四十元' };
+
 // A published-only policy keeps these explanations free of illustrative marks, so each
 // figure can be checked by hand: 40 yuan a day, a 300-yuan cap per claim, 1,000 a year.
+// Gazettes 2 and 3 are named by plain text, as huzhu 0.2 rule files name their sources.
 const policy = syntheticPolicy(
   [
     {
       id: 'allowance',
       label: { zh: '住院补贴', en: 'Daily allowance' },
       event: 'hospitalisation',
-      formula: { kind: 'perDay', amount: { value: '40', label: { zh: '每天', en: 'per day' }, provenance: { status: 'published', source: 'Test gazette 1', quote: '每天40元' } } },
+      formula: { kind: 'perDay', amount: { value: '40', label: { zh: '每天', en: 'per day' }, provenance: { status: 'published', source: GAZETTE, quote: '每天40元' } } },
       caps: { perClaim: { value: '300', label: { zh: '单次上限', en: 'per claim' }, provenance: { status: 'published', source: 'Test gazette 2' } } },
     },
   ],
@@ -43,9 +46,9 @@ describe('buildExplanation', () => {
     const { lines, sources } = buildExplanation(result, { lang: 'en' });
     expect(lines[0]?.sources).toEqual([1, 2, 3]);
     expect(sources.map((s) => [s.ref, s.parameter, s.value, s.status, s.text])).toEqual([
-      [1, 'benefits.allowance.formula.amount', '40.00', 'published', 'Test gazette 1: “每天40元”'],
-      [2, 'benefits.allowance.caps.perClaim', '300.00', 'published', 'Test gazette 2'],
-      [3, 'ceilings.maximumSubsidy', '1000.00', 'published', 'Test gazette 3'],
+      [1, 'benefits.allowance.formula.amount', '40 yuan', 'published', 'Test Gazette, 15 January 2024, “住院补贴每天四十元”; quote: “每天40元”'],
+      [2, 'benefits.allowance.caps.perClaim', '300 yuan', 'published', 'Test gazette 2'],
+      [3, 'ceilings.maximumSubsidy', '1,000 yuan', 'published', 'Test gazette 3'],
     ]);
   });
 

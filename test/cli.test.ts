@@ -1,9 +1,9 @@
 /** The `huzhu` command, driven as a real subprocess on the fixture files in test/fixtures/cli. */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'cli');
@@ -12,6 +12,9 @@ function huzhu(args: string[], input?: string) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'bin.ts'), ...args], { cwd: FIXTURES, encoding: 'utf8', input });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
+
+// Each test starts node with tsx, which takes seconds on a busy machine; no test here measures time.
+vi.setConfig({ testTimeout: 30_000 });
 
 const ndjson = (text: string) => text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
 
@@ -98,6 +101,44 @@ describe('huzhu evaluate', () => {
     expect(stderr).not.toContain('\r');
   });
 
+  it('writes one JSON array of the objects NDJSON writes a line each', () => {
+    const json = huzhu(['evaluate', 'claims.csv', '--format', 'json']);
+    expect(JSON.parse(json.stdout)).toEqual(ndjson(huzhu(['evaluate', 'claims.csv', '--format', 'ndjson']).stdout));
+    expect(json.code).toBe(1);
+    expect(JSON.parse(huzhu(['evaluate', '-', '--from', 'ndjson', '--format', 'json'], '').stdout)).toEqual([]);
+  });
+
+  it('streams the JSON array: the first element is out before the input has ended', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'bin.ts'), 'evaluate', '-', '--from', 'ndjson', '--format', 'json'], { cwd: FIXTURES });
+    const record = '{"scheme":"guangxi","member":{"id":"m1","enrolments":[{"scheme":"guangxi","year":2024,"from":"2024-01-01","to":"2024-12-31"}]},"claim":{"kind":"death","id":"c1","date":"2024-06-01"}}\n';
+    child.stdin.write(record);
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    const closed = new Promise((resolve) => child.on('close', resolve));
+    // Whichever comes first: the element on stdout, or the end of the command.
+    await Promise.race([closed, new Promise((resolve) => child.stdout.on('data', () => stdout.includes('"claimId":"c1"') && resolve(true)))]);
+    expect(stdout).toContain('"claimId":"c1"');
+    expect(child.exitCode).toBe(null);
+    child.stdin.end(record.replace('"c1"', '"c2"'));
+    const code = await closed;
+    expect((JSON.parse(stdout) as { claimId: string }[]).map((row) => row.claimId)).toEqual(['c1', 'c2']);
+    expect(code).toBe(0);
+  });
+
+  it('aligns the table by display width: two columns for a Chinese character, none for a combining accent', () => {
+    // Each member id with the columns a terminal gives it; the member column is 12 wide.
+    const members = [
+      ['张三', 4],
+      ['ｱｲ', 2], // half-width katakana: one column each
+      ['𠮷野', 4], // 𠮷 lies outside the Basic Multilingual Plane, and is wide all the same
+      ['ＡＢ', 4], // full-width Latin letters
+      ['Zoe\u0301', 3], // e and a combining acute accent make one character
+    ] as const;
+    const input = ['scheme,memberId,enrolledFrom,enrolledTo,claimId,kind,date', ...members.map(([id], i) => `guangxi,${id},2024-01-01,2024-12-31,c${i},death,2024-06-01`)].join('\n');
+    const lines = huzhu(['evaluate', '-', '--from', 'csv', '--format', 'table'], input).stdout.split('\n');
+    members.forEach(([id, columns], i) => expect(lines[i + 1]).toContain(`guangxi 2024             ${id}${' '.repeat(12 - columns)} c${i}  `));
+  });
+
   it('reads standard input when the file is -', () => {
     const input = '{"scheme":"guangxi","member":{"id":"m1","enrolments":[{"scheme":"guangxi","year":2024,"from":"2024-01-01","to":"2024-12-31"}]},"claim":{"kind":"death","id":"c1","date":"2024-06-01"}}\n';
     const { code, stdout } = huzhu(['evaluate', '-', '--from', 'ndjson', '--format', 'ndjson'], input);
@@ -161,11 +202,45 @@ describe('huzhu explain, diff, policies', () => {
   });
 });
 
+describe('huzhu help and version', () => {
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+  it('huzhu alone prints the overview on stderr and exits 2; huzhu help prints it on stdout and exits 0', () => {
+    const alone = huzhu([]);
+    expect(alone).toMatchObject({ code: 2, stdout: '' });
+    expect(alone.stderr).toMatch(/^huzhu — settle trade-union medical mutual-aid claims/);
+    expect(alone.stderr).toMatch(/\n {2}evaluate FILE +settle every claim in FILE \(- for standard input\)\n/);
+    expect(huzhu(['help'])).toEqual({ code: 0, stdout: alone.stderr, stderr: '' });
+    expect(huzhu(['--help'])).toEqual({ code: 0, stdout: alone.stderr, stderr: '' });
+  });
+
+  it('each command has one help, by help COMMAND, --help or -h', () => {
+    const help = huzhu(['help', 'evaluate']);
+    expect(help.stdout).toMatch(/^Usage: huzhu evaluate FILE \[options\]\n/);
+    expect(help.stdout).toMatch(/\n {2}--format table\|csv\|ndjson\|json +output; /);
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(huzhu(['evaluate', '--help'])).toEqual(help);
+    expect(huzhu(['evaluate', 'claims.csv', '-h', '--format', 'xml'])).toEqual(help);
+  });
+
+  it("a command's help lists the options it takes, and only those", () => {
+    const diff = huzhu(['help', 'diff']).stdout;
+    expect(diff).toMatch(/^Usage: huzhu diff A B \[options\]\n/);
+    expect(diff.match(/^ {2}-[^ ]*/gm)).toEqual(['  --format', '  --lang', '  --policy', '  -h,', '  -v,']);
+    expect(diff).toContain('--format text|json');
+  });
+
+  it('--version and -v print the version from package.json', () => {
+    expect(huzhu(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    expect(huzhu(['policies', '-v'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+});
+
 describe('huzhu usage errors exit 2 with one clear line', () => {
   it.each([
     { args: ['frobnicate'], message: 'huzhu: unknown command "frobnicate"' },
     { args: ['evaluate', 'missing.csv'], message: 'huzhu: cannot read missing.csv: ' },
-    { args: ['evaluate', 'claims.csv', '--format', 'xml'], message: 'huzhu: --format must be one of table, csv, ndjson; got "xml"' },
+    { args: ['evaluate', 'claims.csv', '--format', 'xml'], message: 'huzhu: --format must be one of table, csv, ndjson, json; got "xml"' },
     { args: ['evaluate', 'test-policy-2025.txt'], message: 'huzhu: cannot tell the format of "test-policy-2025.txt"' },
     { args: ['diff', 'guangxi@2019', 'guangxi@2024'], message: 'huzhu: no bundled policy guangxi@2019' },
     { args: ['evaluate'], message: 'huzhu: usage: huzhu evaluate FILE' },

@@ -96,7 +96,8 @@ describe('definePolicy', () => {
     {
       name: 'an illustrative parameter without a note',
       spec: { ...valid, ceilings: { maximumSubsidy: { ...made('1'), provenance: { status: 'illustrative' } } } },
-      issues: [['spec.ceilings.maximumSubsidy.provenance.note', 'invalid_type', 'Invalid input: expected string, received undefined']],
+      // The note is { zh, en } (either may be left out), or plain text as in huzhu 0.2 rule files.
+      issues: [['spec.ceilings.maximumSubsidy.provenance.note', 'invalid_type', 'Invalid input: expected object, received undefined']],
     },
     {
       name: 'tiers out of order, and an open tier that is not last',

@@ -53,7 +53,7 @@ describe('copay', () => {
       '500.00 × 0.8 = 400.00 元',
       '450.00 + 400.00 = 850.00 元',
     ]);
-    expect(line.steps[2]?.label).toEqual({ zh: '第 1 档：100.00 至 1000.00 元部分 × 0.5', en: 'tier 1: 100.00 to 1000.00 yuan at 0.5' });
+    expect(line.steps[2]?.label).toEqual({ zh: '第 1 档：100 至 1,000 元的部分按 50%', en: 'tier 1: 100 to 1,000 yuan at 50 %' });
   });
 });
 
@@ -135,7 +135,7 @@ describe('bracket', () => {
     const bracketStep = (selfPaid: string) => lineOf(benefit, stay('s', '2024-03-01', '2024-03-05', { selfPaid })).line.steps[0];
     expect(bracketStep('1000.00')).toMatchObject({ key: 'bracket', expression: '1000.00 ≥ 1000.00 < 5000.00', value: '200.00' });
     expect(bracketStep('6000.00')).toMatchObject({ key: 'bracket', expression: '6000.00 ≥ 5000.00', value: '800.00' });
-    expect(bracketStep('6000.00')?.label).toEqual({ zh: '医保外自费费用所在档次（5000.00 元起）', en: 'self-paid cost outside insurance in the bracket from 5000.00 yuan' });
+    expect(bracketStep('6000.00')?.label).toEqual({ zh: '医保外自费费用所在档次（5,000 元起）', en: 'self-paid cost outside insurance in the bracket from 5,000 yuan' });
     const { line, result } = lineOf(benefit, stay('s', '2024-03-01', '2024-03-05', { selfPaid: '10.00' }));
     expect(line.citations.map((c) => c.parameter)).toEqual(['benefits.top-up.formula.brackets']);
     expect(result.reasons[0]?.message.en).toBe('Top-up requires self-paid cost outside insurance of at least 1000.00 yuan; this stay has 10.00 yuan.');
@@ -163,7 +163,7 @@ describe('bracket', () => {
     const ranged: BenefitInput = { ...benefit, formula: { kind: 'bracket', measure: 'selfPaid', brackets: made([{ from: '100', min: '10', max: '90' }]) } };
     const { line, result } = lineOf(ranged, stay('s', '2024-03-01', '2024-03-05', { selfPaid: '150.00' }));
     expect(line.steps[0]).toMatchObject({ key: 'bracket', expression: '150.00 ≥ 100.00', value: '10.00–90.00' });
-    expect(line.steps[0]?.label.en).toBe('self-paid cost outside insurance in the bracket from 100.00 yuan');
+    expect(line.steps[0]?.label.en).toBe('self-paid cost outside insurance in the bracket from 100 yuan');
     expect(result.warnings.map((w) => [w.code, w.params])).toContainEqual(['DECIDED_ON_APPLICATION', { benefit: ranged.label, min: '10.00', max: '90.00' }]);
   });
 });

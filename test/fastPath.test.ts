@@ -11,7 +11,7 @@ import { validate } from '../src/_lib/errors';
 import { settleFast, isOwnLedger } from '../src/_lib/fastSettle';
 import { claimSchema } from '../src/_lib/inputSchemas';
 import { emptyLedger } from '../src/_lib/ledger';
-import { plainFacts } from '../src/_lib/plainInput';
+import { plainClaim } from '../src/_lib/plainInput';
 import { Dec } from '../src/_lib/decimal';
 import { moneyFromFen, ROUNDING_MODES } from '../src/_lib/money';
 import { settleClaim } from '../src/_lib/settle';
@@ -22,7 +22,7 @@ const member = enrolledMember('test', 2024);
 function bothPaths(policy: Policy, claim: ClaimInput) {
   const valid = () => validate(claimSchema, claim, 'claim');
   const ledger = emptyLedger(policy, member.id);
-  return { fast: settleFast(policy, member as never, claim, plainFacts(claim)!, ledger)?.result, reference: settleClaim(policy, member as never, valid(), ledger) };
+  return { fast: settleFast(policy, member as never, plainClaim(claim)!, ledger)?.result, reference: settleClaim(policy, member as never, valid(), ledger) };
 }
 
 // Ratios with six decimals leave every kind of remainder: below, at and above one half.
@@ -86,13 +86,13 @@ describe('the fast path', () => {
     const late = bothPaths(policy, { kind: 'death', id: 'x', date: '2025-01-01' });
     expect(late.fast).toBeUndefined();
     const settled = evaluateClaim(policy, member, { kind: 'death', id: 'x', date: '2024-06-01' });
-    expect(settleFast(policy, member as never, { kind: 'death', id: 'x', date: '2024-07-01' }, plainFacts({ kind: 'death', id: 'x', date: '2024-07-01' })!, settled.ledger)).toBeUndefined();
+    expect(settleFast(policy, member as never, plainClaim({ kind: 'death', id: 'x', date: '2024-07-01' })!, settled.ledger)).toBeUndefined();
     const deathOnly = syntheticPolicy([benefits[3]!]);
     expect(bothPaths(deathOnly, stay('s', '2024-03-01', '2024-03-02')).fast).toBeUndefined();
     const condolenceMember = enrolledMember('guangxi', 2024, { flags: { cityFederationDirect: true } });
     const condolence = policies['guilin-condolence'][2023];
     const claim = stay('s', '2024-03-01', '2024-03-02', { selfPaid: '6000.00' });
-    expect(settleFast(condolence, condolenceMember as never, claim, plainFacts(claim)!, emptyLedger(condolence, condolenceMember.id))).toBeUndefined();
+    expect(settleFast(condolence, condolenceMember as never, plainClaim(claim)!, emptyLedger(condolence, condolenceMember.id))).toBeUndefined();
   });
 
   it("knows its own ledgers, and only those skip validation", () => {

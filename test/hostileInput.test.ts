@@ -7,8 +7,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import * as huzhu from '../src';
-import { InvalidInputError, policies } from '../src';
-import { enrolledMember, made, stay, syntheticSpec } from './_fixtures';
+import { policies } from '../src';
+import { enrolledMember, firstIssue, made, stay, syntheticSpec } from './_fixtures';
 
 type Path = readonly (string | number)[];
 interface Hostile {
@@ -149,20 +149,6 @@ const policyEntries: Entry[] = [
 function unwrap(outcome: { success: boolean; error?: unknown; data?: unknown }): unknown {
   if (outcome.success) return outcome.data;
   throw outcome.error;
-}
-
-/** The first issue of the InvalidInputError the call must throw. */
-function firstIssue(call: () => unknown) {
-  let thrown: unknown;
-  let returned: unknown;
-  try {
-    returned = call();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(returned, 'no result, partial or whole').toBeUndefined();
-  expect(thrown).toBeInstanceOf(InvalidInputError);
-  return (thrown as InvalidInputError).issues[0]!;
 }
 
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();

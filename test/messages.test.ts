@@ -78,3 +78,18 @@ describe('reasons and warnings', () => {
     ]);
   });
 });
+
+describe('step wording', () => {
+  // 100.00 × 0.333333 = 33.3333 yuan, which every rounding mode must round to the fen.
+  const copay = { id: 'copay', label: { zh: '住院补助', en: 'Subsidy' }, event: 'hospitalisation', formula: { kind: 'copay', base: 'inScopeCopay', deductible: made('0'), tiers: made([{ ratio: '0.333333' }]) } } as const;
+  it.each([
+    { mode: 'halfUp', zh: '按分四舍五入', en: 'rounded half-up to the fen' },
+    { mode: 'halfEven', zh: '按分四舍六入五成双', en: 'rounded half-even to the fen' },
+    { mode: 'down', zh: '按分舍去', en: 'rounded down to the fen' },
+    { mode: 'up', zh: '按分进一', en: 'rounded up to the fen' },
+  ] as const)('names the rounding mode $mode in words', ({ mode, zh, en }) => {
+    const policy = syntheticPolicy([copay], { conventions: { yearBy: 'admission', dayCount: 'excludeDischargeDay', rounding: { mode, at: 'eachLine' } } });
+    const rounding = evaluateClaim(policy, member, stay('s', '2024-03-01', '2024-03-02', { inScopeCopay: '100.00' })).lines[0]?.steps.find((step) => step.key === 'rounding');
+    expect(rounding?.label).toEqual({ zh, en });
+  });
+});

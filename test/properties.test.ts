@@ -206,6 +206,35 @@ describe.each(cases)('properties under $name', ({ policy, scheme }) => {
   });
 });
 
+/** Overwrites every field of `value`, at every depth, with `junk`: what a caller might do to its objects once a call returned. */
+function vandalise(value: unknown, junk: unknown): void {
+  if (value === null || typeof value !== 'object') return;
+  for (const key of Object.keys(value)) {
+    vandalise((value as Record<string, unknown>)[key], junk);
+    (value as Record<string, unknown>)[key] = junk;
+  }
+}
+
+describe('results own their data', () => {
+  const junk = fc.oneof(fc.constantFrom<unknown>('', 'x', '2024-02-30', '-1', '1e9', 0, -1, 11, null, undefined, [], {}), fc.anything());
+
+  it.each(cases)('whatever the caller does to every field of every input afterwards, a result’s JSON stays the same, under $name', ({ policy, scheme }) => {
+    fc.assert(
+      fc.property(claimsArb, ledgerArb(scheme), junk, (claims, ledger, value) => {
+        const input = { member: member(scheme), claims, ledger };
+        const pristine = structuredClone(input);
+        const year = evaluateYear(policy, input.member, input.claims, input.ledger);
+        const first = evaluateClaim(policy, input.member, input.claims[0]!, input.ledger);
+        vandalise(input, value);
+        expect(JSON.stringify(year)).toBe(JSON.stringify(evaluateYear(policy, pristine.member, pristine.claims, pristine.ledger)));
+        expect(JSON.stringify(first)).toBe(JSON.stringify(evaluateClaim(policy, pristine.member, pristine.claims[0]!, pristine.ledger)));
+      }),
+      // Four settlements a run, every step written out: half the usual runs keep it inside the timeout.
+      { numRuns: Math.ceil((Number(process.env.HUZHU_PROPERTY_RUNS) || 100) / 2) },
+    );
+  });
+});
+
 describe('policies as JSON', () => {
   const bundled = Object.entries(policies).flatMap(([scheme, years]) => Object.entries(years).map(([year, policy]) => ({ name: `${scheme} ${year}`, policy })));
 

@@ -41,21 +41,21 @@ describe('the steps of a year, checked by hand', () => {
     expect(labels).toEqual([
       ['base', 'in-scope co-payment', '政策范围内个人自付'],
       ['deductible', 'amount above the deductible', '超过起付线的部分'],
-      ['tier', 'tier 1: 100.00 to 1000.00 yuan at 0.333', '第 1 档：100.00 至 1000.00 元部分 × 0.333'],
-      ['tier', 'tier 2: 1000.00 to ∞ yuan at 0.8', '第 2 档：1000.00 至 ∞ 元部分 × 0.8'],
+      ['tier', 'tier 1: 100 to 1,000 yuan at 33.3 %', '第 1 档：100 至 1,000 元的部分按 33.3%'],
+      ['tier', 'tier 2: above 1,000 yuan at 80 %', '第 2 档：超过 1,000 元的部分按 80%'],
       ['sum', 'sum of the tiers', '各档合计'],
       ['days', 'days in hospital (discharge day not counted, at least 1)', '住院天数（算入不算出，至少 1 天）'],
       ['paidDays', 'days paid', '补贴天数'],
       ['perDay', 'daily allowance × days paid', '住院补贴 × 补贴天数'],
       ['base', 'in-scope co-payment', '政策范围内个人自付'],
       ['deductible', 'amount above the deductible', '超过起付线的部分'],
-      ['tier', 'tier 1: 100.00 to 1000.00 yuan at 0.333', '第 1 档：100.00 至 1000.00 元部分 × 0.333'],
+      ['tier', 'tier 1: 100 to 1,000 yuan at 33.3 %', '第 1 档：100 至 1,000 元的部分按 33.3%'],
       ['days', 'days in hospital (discharge day not counted, at least 1)', '住院天数（算入不算出，至少 1 天）'],
       ['paidDays', 'days paid', '补贴天数'],
       ['perDay', 'daily allowance × days paid', '住院补贴 × 补贴天数'],
       ['perYear', 'capped by what remains of the yearly cap of the benefit', '受该项补助年度上限剩余额度限制'],
       ['gradeShare', 'grade 3: maximum × share', '3 级伤残：最高额 × 比例'],
-      ['rounding', 'rounded to the fen (halfUp)', '舍入到分（halfUp）'],
+      ['rounding', 'rounded half-up to the fen', '按分四舍五入'],
       ['lumpSum', 'fixed amount', '定额'],
       ['maximumSubsidy', 'capped by what remains of the maximum subsidy of the protection year', '受保障年度最高补助剩余额度限制'],
     ]);
@@ -70,7 +70,7 @@ describe('the steps of a year, checked by hand', () => {
       ['tier', '500.00 × 0.8', '400.00'],
       ['sum', '299.70 + 400.00', '699.70'],
     ]);
-    expect(s1?.lines[0]?.steps[3]?.label).toEqual({ zh: '第 2 档：1000.00 至 ∞ 元部分 × 0.8', en: 'tier 2: 1000.00 to ∞ yuan at 0.8' });
+    expect(s1?.lines[0]?.steps[3]?.label).toEqual({ zh: '第 2 档：超过 1,000 元的部分按 80%', en: 'tier 2: above 1,000 yuan at 80 %' });
   });
 
   it('days from the third, at most five: 10 days → 5 paid → 30 × 5 = 150', () => {

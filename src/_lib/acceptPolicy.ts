@@ -1,6 +1,6 @@
 import { validate } from './errors';
 import { compile } from './fastSettle';
-import { policySchema, type Policy } from './policySchema';
+import { MAX_POLICY_ITEMS, policySchema, type Policy } from './policySchema';
 import { deepFreeze } from './settle';
 
 // Policies this module validated and froze; they are not validated again on every claim.
@@ -14,7 +14,7 @@ const accepted = new WeakSet<object>();
  */
 export function acceptPolicy(input: unknown, name: Parameters<typeof validate>[2] = 'policy'): Policy {
   if (typeof input === 'object' && input !== null && accepted.has(input)) return input as Policy;
-  const policy = deepFreeze(validate(policySchema, input, name));
+  const policy = deepFreeze(validate(policySchema, input, name, MAX_POLICY_ITEMS));
   accepted.add(policy);
   compile(policy);
   return policy;

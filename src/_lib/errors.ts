@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { Decimal } from './decimal';
+import { unreadableIssue } from './unreadable';
 
 /** One problem with an input: where it is, what kind it is, and what was expected. */
 export interface Issue {
@@ -92,47 +93,130 @@ function deepest(issues: readonly z.core.$ZodIssue[]): number {
 }
 
 /** Keys that could reach an object's prototype when data is copied; no input may use them. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 /** Deeper than any real input; deeper still is refused before it can exhaust the stack. */
 const MAX_DEPTH = 32;
 
-function unsafeKeys(value: unknown, path: (string | number)[], issues: Issue[]): void {
-  if (value === null || typeof value !== 'object' || Decimal.isDecimal(value)) return;
-  if (path.length > MAX_DEPTH) {
-    issues.push({ path, code: 'too_deep', message: `expected data nested at most ${MAX_DEPTH} levels deep` });
-    return;
+/** Fewer entries than V8 allows in one Set (2^24). */
+const SET_CHUNK = 2 ** 23;
+
+/**
+ * A set of objects as large as memory allows: one Set holds at most 2^24 entries, fewer than
+ * the objects of a roster of 10,000,000 entries with flags.
+ */
+class ObjectSet {
+  readonly #chunks = [new Set<object>()];
+
+  has(value: object): boolean {
+    return this.#chunks.some((chunk) => chunk.has(value));
   }
-  for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) {
-      issues.push({ path: [...path, key], code: 'forbidden_key', message: `the key "${key}" is not allowed in huzhu data` });
-    } else {
-      unsafeKeys((value as Record<string, unknown>)[key], [...path, Array.isArray(value) ? Number(key) : key], issues);
-    }
+
+  add(value: object): void {
+    let last = this.#chunks[this.#chunks.length - 1]!;
+    if (last.size >= SET_CHUNK) this.#chunks.push((last = new Set()));
+    last.add(value);
   }
 }
 
-/** Parses `value` with `schema`, or throws an {@link InvalidInputError} whose paths start at `name`. */
-export function validate<S extends z.ZodType>(schema: S, value: unknown, name: string | number | readonly (string | number)[]): z.output<S> {
+/**
+ * The walk over a raw input that runs before its schema: it refuses prototype keys, nesting
+ * deeper than {@link MAX_DEPTH}, cycles, and lists longer than `maxItems` (before reading
+ * their items). Each object is entered once, however many paths lead to it, so the walk costs
+ * one step per object and key: a value shared 2^30 ways is read once.
+ */
+class KeyWalk {
+  readonly issues: Issue[] = [];
+  /** Objects whose walk is finished: met again through another path, they are skipped. */
+  readonly #done = new ObjectSet();
+  /** Objects on the current path: met again below themselves, they close a cycle. */
+  readonly #open = new Set<object>();
+
+  constructor(readonly maxItems: number) {}
+
+  visit(value: unknown, path: (string | number)[]): void {
+    // What calls itself a Decimal is a value, not entered (decimal.js puts a `constructor` key on
+    // each): the amount schemas read it, refusing it unless its fields are a real Decimal's.
+    if (value === null || typeof value !== 'object' || Decimal.isDecimal(value) || this.#done.has(value)) return;
+    if (this.#open.has(value)) {
+      this.issues.push({ path, code: 'cyclic', message: 'expected data without cycles; this object contains itself' });
+      return;
+    }
+    if (path.length > MAX_DEPTH) {
+      this.issues.push({ path, code: 'too_deep', message: `expected data nested at most ${MAX_DEPTH} levels deep` });
+      return;
+    }
+    if (Array.isArray(value) && value.length > this.maxItems) {
+      this.issues.push({ path, code: 'too_big', message: `expected at most ${this.maxItems} items; got ${value.length}` });
+      return;
+    }
+    this.#open.add(value);
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        this.issues.push({ path: [...path, key], code: 'forbidden_key', message: `the key "${key}" is not allowed in huzhu data` });
+      } else {
+        this.visit((value as Record<string, unknown>)[key], [...path, Array.isArray(value) ? Number(key) : key]);
+      }
+    }
+    this.#open.delete(value);
+    this.#done.add(value);
+  }
+}
+
+/**
+ * Parses `value` with `schema`, or throws an {@link InvalidInputError} whose paths start at
+ * `name`. A list longer than `maxItems`, anywhere in `value`, is refused before it is read.
+ */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  name: string | number | readonly (string | number)[],
+  maxItems = Infinity,
+): z.output<S> {
   const root = typeof name === 'object' ? [...name] : [name];
-  const unsafe: Issue[] = [];
-  unsafeKeys(value, root, unsafe);
-  if (unsafe.length > 0) throw new InvalidInputError(unsafe);
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new InvalidInputError(parsed.error.issues.flatMap((issue) => flatten(issue, root)));
+  return readInput(value, root, () => {
+    const walk = new KeyWalk(maxItems);
+    walk.visit(value, root);
+    if (walk.issues.length > 0) throw new InvalidInputError(walk.issues);
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    throw new InvalidInputError(parsed.error.issues.flatMap((issue) => flatten(issue, root)));
+  });
+}
+
+/**
+ * `read()`, which reads the caller's `value` (the argument at `root`). Whatever it throws other
+ * than an {@link InvalidInputError} came from the caller's getter or Proxy: it is thrown as an
+ * InvalidInputError with an `unreadable` issue, never as the caller's own exception.
+ */
+export function readInput<T>(value: unknown, root: readonly (string | number)[], read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw isInvalidInputError(error) ? error : new InvalidInputError([unreadableIssue(error, value, root)]);
+  }
+}
+
+/** `instanceof` asks a Proxy for its prototype, which may throw too. */
+function isInvalidInputError(error: unknown): boolean {
+  try {
+    return error instanceof InvalidInputError;
+  } catch {
+    return false;
+  }
 }
 
 /** The result of a `safe…` function: zod's `safeParse` shape. */
 export type SafeResult<T> = { success: true; data: T } | { success: false; error: InvalidInputError };
 
-/** Wraps a throwing public function into its `safe…` twin; only invalid input becomes a value. */
-export function toSafe<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => SafeResult<R> {
-  return (...args) => {
-    try {
-      return { success: true, data: fn(...args) };
-    } catch (error) {
-      if (error instanceof InvalidInputError) return { success: false, error };
-      throw error;
-    }
-  };
+/**
+ * Runs a throwing public function for its `safe…` twin; only invalid input becomes a value.
+ * The twins are declared functions that call this, so their signatures read as their own.
+ */
+export function safely<R>(run: () => R): SafeResult<R> {
+  try {
+    return { success: true, data: run() };
+  } catch (error) {
+    if (error instanceof InvalidInputError) return { success: false, error };
+    throw error;
+  }
 }

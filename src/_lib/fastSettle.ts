@@ -4,21 +4,22 @@
  * the policy, so it is worked out once per policy (`compile`). A claim keeps its lines as
  * figures in fen and its ledger as integers (`LedgerInFen`); their Decimals and frozen objects
  * are made when the result's `lines` or `ledger` is first read, and a line's steps, which cost
- * more to write than the settlement, by `settleClaim` itself, the reference, when they are.
+ * more to write than the settlement, by `settleBenefit`, the reference, when they are. A result
+ * works from the checked copy of the claim (`PlainClaim`) and never reads the caller's objects
+ * again: it answers the same whatever the caller does to them afterwards.
  * Whenever a claim is outside what this path does exactly (a refusal, a `bracket` formula, a
  * product past 2^53), it answers `undefined` and the caller takes the reference path.
  * Property tests check that both paths give the same JSON, byte for byte.
  */
 import { Dec, type Decimal } from './decimal';
-import { validate } from './errors';
-import { claimSchema, type Claim, type ClaimInput, type Member } from './inputSchemas';
-import type { Ledger } from './ledger';
+import type { Claim, Member } from './inputSchemas';
+import { ClaimIdLog, claimIdLog, LoggedLedger, type Ledger } from './ledger';
 import { fenText, moneyFromFen, toMoney, type RoundingMode } from './money';
 import { message, type Message } from './messages';
 import type { Benefit, Cause, EventKind, Parameter, Policy } from './policySchema';
-import { benefitsFor, deepFreeze, eventDate, isEligible, Line, policyRef, SettledClaim, settleClaim, type BenefitLine, type CapKind, type ClaimResult, type PolicyRef, type ResultDetails } from './settle';
+import { benefitsFor, deepFreeze, eventDate, isEligible, Line, policyRef, SettledClaim, settleBenefit, type BenefitLine, type CapKind, type ClaimResult, type PolicyRef, type ResultDetails } from './settle';
 import { illustrativeWarnings, type Citation } from './trace';
-import type { PlainFacts } from './plainInput';
+import { claimOf, type PlainClaim } from './plainInput';
 
 /** A ratio as an exact fraction num / den, den a power of ten. */
 interface Ratio {
@@ -26,7 +27,7 @@ interface Ratio {
   readonly den: number;
 }
 
-type Compiled = (claim: ClaimInput, facts: PlainFacts, mode: RoundingMode, eachStep: boolean) => number | undefined;
+type Compiled = (claim: PlainClaim, mode: RoundingMode, eachStep: boolean) => number | undefined;
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -68,8 +69,8 @@ function compileFormula(benefit: Benefit, dayCount: Policy['conventions']['dayCo
       const daily = fen(formula.amount.value);
       const firstPaidDay = formula.firstPaidDay?.value ?? 1;
       const maxDays = formula.maxDays?.value ?? Infinity;
-      return (claim, { nights }) => {
-        if (claim.kind !== 'hospitalisation') return undefined;
+      return ({ kind, nights }) => {
+        if (kind !== 'hospitalisation') return undefined;
         const days = Math.max(1, dayCount === 'includeBothDays' ? nights + 1 : nights);
         const paidDays = Math.min(maxDays, Math.max(0, days - firstPaidDay + 1));
         return paidDays === 0 || daily <= SAFE / paidDays ? daily * paidDays : undefined;
@@ -78,7 +79,7 @@ function compileFormula(benefit: Benefit, dayCount: Policy['conventions']['dayCo
     case 'gradeSchedule': {
       const maximum = fen(formula.maximum.value);
       const shares = new Map(Object.entries(formula.shares.value).map(([grade, share]) => [Number(grade), ratio(share!)]));
-      return (claim, _facts, mode) => {
+      return (claim, mode) => {
         if (claim.kind !== 'disability') return undefined;
         const share = shares.get(claim.grade);
         if (share === undefined) return 0;
@@ -89,11 +90,12 @@ function compileFormula(benefit: Benefit, dayCount: Policy['conventions']['dayCo
     case 'copay': {
       const deductible = fen(formula.deductible.value);
       const tiers = formula.tiers.value.map((tier) => ({ upTo: tier.upTo === undefined ? undefined : fen(tier.upTo), ratio: ratio(tier.ratio) }));
-      const den = Math.max(...tiers.map((tier) => tier.ratio.den));
+      // A fold, not Math.max(...dens): spreading a long list overflows the call stack.
+      const den = tiers.reduce((most, tier) => Math.max(most, tier.ratio.den), 1);
       const base = formula.base;
-      return (claim, facts, mode, eachStep) => {
+      return (claim, mode, eachStep) => {
         if (claim.kind !== 'hospitalisation') return undefined;
-        const cost = facts[base];
+        const cost = claim[base];
         let lower = deductible;
         let sum = 0;
         for (const tier of tiers) {
@@ -137,7 +139,7 @@ interface CompiledBenefit {
   readonly covered: LineSources;
   readonly uncovered: LineSources;
   /** For `gradeSchedule`: whether the table has the claim's grade. */
-  readonly covers: (claim: ClaimInput) => boolean;
+  readonly covers: (claim: PlainClaim) => boolean;
 }
 
 /** The benefits that pay on one kind of event (and cause), with what they say when all pay. */
@@ -258,31 +260,6 @@ function compileUncached(policy: Policy): CompiledPolicy | null {
 }
 
 /**
- * Claim ids, newest first, down to the base ledger's list: each claim adds a link instead of
- * copying the list, which would make a member's year cost the square of its claims.
- */
-interface ClaimIdLink {
-  readonly id: string;
-  readonly earlier: ClaimIds;
-}
-type ClaimIds = ClaimIdLink | readonly string[];
-
-const isLink = (ids: ClaimIds): ids is ClaimIdLink => !Array.isArray(ids);
-
-function hasClaimId(ids: ClaimIds, id: string): boolean {
-  let link = ids;
-  for (; isLink(link); link = link.earlier) if (link.id === id) return true;
-  return link.includes(id);
-}
-
-function claimIdList(ids: ClaimIds): readonly string[] {
-  const newer: string[] = [];
-  let link = ids;
-  for (; isLink(link); link = link.earlier) newer.push(link.id);
-  return Object.freeze([...link, ...newer.reverse()]);
-}
-
-/**
  * A member's ledger in whole fen, as the fast path carries it from claim to claim. The public
  * ledger, with its Decimals and frozen objects, is made from it only when read.
  */
@@ -298,7 +275,9 @@ export class LedgerInFen {
     readonly amounts: readonly number[],
     /** Benefits with a line since `base`, in the order of their first line: how `byBenefit` lists them. */
     readonly paidSinceBase: readonly number[],
-    readonly claimIds: ClaimIds,
+    /** The claims settled: the first `claimCount` of the log. */
+    readonly claimIds: ClaimIdLog,
+    readonly claimCount: number,
   ) {}
 
   toLedger(): Ledger {
@@ -310,29 +289,16 @@ export class LedgerInFen {
  * A public ledger made from a ledger in fen, which it keeps privately, so that the next claim
  * given it reads the fen without converting Decimals back.
  */
-class FenBackedLedger implements Ledger {
-  declare readonly scheme: string;
-  declare readonly year: number;
-  declare readonly memberId: string;
-  declare readonly total: Decimal;
-  declare readonly byBenefit: Readonly<Record<string, Decimal>>;
-  declare readonly claimIds: readonly string[];
+class FenBackedLedger extends LoggedLedger {
   readonly #fen: LedgerInFen;
 
   constructor(fen: LedgerInFen) {
-    const self = this as { -readonly [K in keyof Ledger]: Ledger[K] };
-    self.scheme = fen.base.scheme;
-    self.year = fen.base.year;
-    self.memberId = fen.base.memberId;
-    self.total = moneyFromFen(fen.total);
     // As the reference path writes it: the base's amounts in their order, then each new benefit.
     const byBenefit: Record<string, Decimal> = { ...fen.base.byBenefit };
     for (const index of fen.paidSinceBase) byBenefit[fen.policy.benefits[index]!.benefit.id] = moneyFromFen(fen.amounts[index]!);
-    self.byBenefit = Object.freeze(byBenefit);
-    self.claimIds = claimIdList(fen.claimIds);
-    // Kept for the next claim with the list just made in place of the links, which can then go:
-    // a caller that keeps one ledger per member (as the CLI does) holds each id once.
-    this.#fen = isLink(fen.claimIds) ? new LedgerInFen(fen.policy, fen.base, fen.total, fen.amounts, fen.paidSinceBase, self.claimIds) : fen;
+    const { scheme, year, memberId } = fen.base;
+    super(scheme, year, memberId, moneyFromFen(fen.total), Object.freeze(byBenefit), fen.claimIds, fen.claimCount);
+    this.#fen = fen;
     Object.freeze(this);
   }
 
@@ -362,15 +328,16 @@ function inFen(ledger: Ledger | LedgerInFen, policy: CompiledPolicy): LedgerInFe
   const paidFor = (id: string) => (Object.hasOwn(base.byBenefit, id) ? fenOf(base.byBenefit[id]!) : 0);
   // Most years start empty; amounts are never changed in place, so one list of zeros serves them all.
   const amounts = isEmpty(base.byBenefit) ? policy.nothingPaid : policy.benefits.map((compiledBenefit) => paidFor(compiledBenefit.benefit.id));
-  return new LedgerInFen(policy, base, fenOf(base.total), amounts, NONE_PAID, base.claimIds);
+  const { log, count } = claimIdLog(base);
+  return new LedgerInFen(policy, base, fenOf(base.total), amounts, NONE_PAID, log, count);
 }
 
 /** Not frozen, as `nothingPaid`: it is only ever copied. */
 const NONE_PAID: readonly number[] = [];
 
-/** Whether huzhu's fast path made this ledger: then it is frozen and valid, and need not be validated again. */
+/** Whether huzhu made this ledger: then it is frozen and valid, and need not be validated again. */
 export function isOwnLedger(value: unknown): value is Ledger {
-  return FenBackedLedger.fenOf(value) !== undefined;
+  return LoggedLedger.claimIdsOf(value) !== undefined;
 }
 
 /** What was paid between two ledgers of the same year, `from` before `to`. */
@@ -398,40 +365,32 @@ function ledgerAfter(before: LedgerInFen, claimId: string, applicable: Applicabl
     // After a member's first claim the benefits are usually all listed, and the list is shared.
     if (!paidSinceBase.includes(index)) paidSinceBase = [...paidSinceBase, index];
   }
-  return new LedgerInFen(before.policy, before.base, before.total + paidThisClaim, amounts, paidSinceBase, { id: claimId, earlier: before.claimIds });
+  const claimIds = before.claimIds.append(before.claimCount, claimId);
+  return new LedgerInFen(before.policy, before.base, before.total + paidThisClaim, amounts, paidSinceBase, claimIds, before.claimCount + 1);
 }
 
 /** What a benefit's line on this claim cites and warns of. */
-function sourcesFor(compiledBenefit: CompiledBenefit, claim: ClaimInput): LineSources {
+function sourcesFor(compiledBenefit: CompiledBenefit, claim: PlainClaim): LineSources {
   return compiledBenefit.covers(claim) ? compiledBenefit.covered : compiledBenefit.uncovered;
 }
 
 /** The benefits that pay on this claim. */
-function applicableTo(policy: CompiledPolicy, claim: ClaimInput): Applicable {
-  return claim.kind === 'hospitalisation' ? policy[claim.cause] : policy[claim.kind];
+function applicableTo(policy: CompiledPolicy, claim: PlainClaim): Applicable {
+  return claim.kind === 'hospitalisation' ? policy[claim.cause!] : policy[claim.kind];
 }
 
 /**
- * Settles a plain claim, given the facts its check read, in fen, or answers undefined when the
- * reference path must do it. It answers the result and the ledger after the claim in fen, for the next claim.
- * `index` is the claim's place in `evaluateYear`'s list (absent for `evaluateClaim`): the
- * reference path, run if the steps are read, validates the claim under that name.
+ * Settles the checked copy of a plain claim in fen, or answers undefined when the reference
+ * path must do it. It answers the result and the ledger after the claim in fen, for the next claim.
  */
-export function settleFast(
-  policy: Policy,
-  member: Member,
-  claim: ClaimInput,
-  facts: PlainFacts,
-  ledger: Ledger | LedgerInFen,
-  index?: number,
-): FastSettlement | undefined {
+export function settleFast(policy: Policy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen): FastSettlement | undefined {
   const compiledPolicy = compile(policy);
   if (compiledPolicy === null) return undefined;
-  const date = eventDate(policy, claim as Claim);
+  const date = eventDate(policy, claim);
   const applicable = applicableTo(compiledPolicy, claim);
   if (!isEligible(policy, member, date) || applicable.benefits.length === 0) return undefined;
   const before = inFen(ledger, compiledPolicy);
-  if (hasClaimId(before.claimIds, claim.id)) return undefined;
+  if (before.claimIds.has(claim.id, before.claimCount)) return undefined;
 
   const { mode, at } = policy.conventions.rounding;
   const maximum = compiledPolicy.maximumSubsidy;
@@ -444,12 +403,12 @@ export function settleFast(
   let paidThisClaim = 0;
   for (let line = 0; line < applicable.benefits.length; line += 1) {
     const compiledBenefit = applicable.benefits[line]!;
-    const beforeCaps = compiledBenefit.formula(claim, facts, mode, at === 'eachStep');
+    const beforeCaps = compiledBenefit.formula(claim, mode, at === 'eachStep');
     if (beforeCaps === undefined) return undefined;
     const benefit = compiledBenefit.benefit;
     const covered = compiledBenefit.covers(claim);
     if (!covered) {
-      (added ??= []).push(message('GRADE_NOT_COVERED', { benefit: benefit.label, grade: (claim as { grade: number }).grade }));
+      (added ??= []).push(message('GRADE_NOT_COVERED', { benefit: benefit.label, grade: claim.grade }));
       allCovered = false;
     }
     let amount = beforeCaps;
@@ -482,7 +441,7 @@ export function settleFast(
   }
 
   const after = ledgerAfter(before, claim.id, applicable, figures, paidThisClaim);
-  const settlement = new FastSettlement(policy, member, claim, index, ledger, applicable, figures, after);
+  const settlement = new FastSettlement(policy, claim, ledger, applicable, figures, after);
   settlement.result = new SettledClaim(
     claim.id,
     member.id,
@@ -499,16 +458,19 @@ export function settleFast(
   return settlement;
 }
 
-/** A claim the fast path settled: its result, the ledger after it in fen, and what the result's lines and ledger are made from. */
-class FastSettlement implements ResultDetails {
+/**
+ * A claim the fast path settled: its result, the ledger after it in fen, and what the result's
+ * lines and ledger are made from: the policy, the checked copy of the claim and huzhu's own
+ * ledgers, nothing of the caller's.
+ */
+export class FastSettlement implements ResultDetails {
   declare result: ClaimResult;
-  #reference: ClaimResult | undefined;
+  /** The copy as a Claim, made for the first line whose steps are read. */
+  #claim: Claim | undefined;
 
   constructor(
     private readonly policy: Policy,
-    private readonly member: Member,
-    private readonly claim: ClaimInput,
-    private readonly index: number | undefined,
+    private readonly claim: PlainClaim,
     private readonly before: Ledger | LedgerInFen,
     private readonly applicable: Applicable,
     private readonly figures: LineFigures,
@@ -516,11 +478,14 @@ class FastSettlement implements ResultDetails {
   ) {}
 
   lines(): readonly BenefitLine[] {
+    let paidBefore = 0;
     return this.applicable.benefits.map((compiledBenefit, line) => {
       const fen = this.figures[line * FIGURES]!;
       const beforeCaps = this.figures[line * FIGURES + 1]!;
       const sources = sourcesFor(compiledBenefit, this.claim);
       const amount = moneyFromFen(fen);
+      const paidThisClaim = paidBefore;
+      paidBefore += fen;
       return new Line(
         {
           benefit: compiledBenefit.benefit.id,
@@ -531,7 +496,7 @@ class FastSettlement implements ResultDetails {
           citations: sources.citations,
           illustrative: sources.illustrative,
         },
-        () => this.#explained().lines[line]!.steps,
+        () => this.#steps(compiledBenefit.benefit, paidThisClaim),
       );
     });
   }
@@ -540,12 +505,9 @@ class FastSettlement implements ResultDetails {
     return this.after.toLedger();
   }
 
-  /** The reference settlement, run only if something asks for the steps. */
-  #explained(): ClaimResult {
-    if (this.#reference === undefined) {
-      const claim = validate(claimSchema, this.claim, this.index === undefined ? 'claim' : ['claims', this.index]);
-      this.#reference = settleClaim(this.policy, this.member, claim, toLedger(this.before));
-    }
-    return this.#reference;
+  /** A line's steps, by the reference path, run only if something asks for them; `paidThisClaim` is what earlier lines took, in fen. */
+  #steps(benefit: Benefit, paidThisClaim: number) {
+    this.#claim ??= claimOf(this.claim);
+    return settleBenefit(this.policy, benefit, this.#claim, toLedger(this.before), moneyFromFen(paidThisClaim)).line.steps;
   }
 }

@@ -95,6 +95,9 @@ export const ledgerSchema = z.strictObject({
   claimIds: z.array(idSchema).readonly(),
 });
 
+/** The most entries a roster may have; a longer one is refused before its entries are read. */
+export const MAX_ROSTER_ENTRIES = 10_000_000;
+
 export const rosterSchema = z
   .array(
     z.strictObject({
@@ -104,7 +107,15 @@ export const rosterSchema = z
       flags: z.partialRecord(memberFlagSchema, z.boolean()).optional(),
     }),
   )
-  .max(10_000_000)
+  .max(MAX_ROSTER_ENTRIES)
+  .superRefine((roster, ctx) => {
+    // An id listed twice would count its members twice.
+    const seen = new Set<string>();
+    roster.forEach((entry, index) => {
+      if (seen.has(entry.id)) addIssue(ctx, 'duplicate_member', `duplicate roster id "${entry.id}"`, [index, 'id']);
+      seen.add(entry.id);
+    });
+  })
   .readonly();
 
 export const condolenceDecisionSchema = z.strictObject({
@@ -112,48 +123,32 @@ export const condolenceDecisionSchema = z.strictObject({
   awarded: yuanSchema,
 });
 
-/**
- * A member as the caller writes it.
- * @useDeclaredType
- */
-export type MemberInput = z.input<typeof memberSchema>;
-/**
- * A member after validation.
- * @useDeclaredType
- */
-export type Member = z.output<typeof memberSchema>;
-/**
- * A claim as the caller writes it: amounts as strings, numbers or Decimals.
- * @useDeclaredType
- */
-export type ClaimInput = z.input<typeof claimSchema>;
-/**
- * A claim after validation: amounts are Decimals.
- * @useDeclaredType
- */
-export type Claim = z.output<typeof claimSchema>;
-/**
- * A stay as the caller writes it.
- * @useDeclaredType
- */
-export type HospitalisationInput = z.input<typeof hospitalisationSchema>;
-/**
- * A stay after validation: amounts are Decimals.
- * @useDeclaredType
- */
-export type Hospitalisation = z.output<typeof hospitalisationSchema>;
-/**
- * A ledger as the caller passes it: the `ledger` of an earlier result, or the same written as JSON.
- * @useDeclaredType
- */
-export type LedgerInput = z.input<typeof ledgerSchema>;
-/**
- * The members to assess contributions for: one entry per member, or per group of alike members.
- * @useDeclaredType
- */
-export type RosterInput = z.input<typeof rosterSchema>;
-/**
- * The amount a federation awarded on application.
- * @useDeclaredType
- */
-export type CondolenceDecisionInput = z.input<typeof condolenceDecisionSchema>;
+// Interfaces (and unions of them), not aliases of `z.input`/`z.output`: TypeScript forgets an
+// alias's name for a type it did not make itself, so every signature that used one, in editors
+// and in the API reference, spelled the whole type out. test/publicTypes.test.ts keeps them
+// equal to what the schemas read and yield.
+/** A member as the caller writes it. */
+export interface MemberInput extends z.input<typeof memberSchema> {}
+/** A member after validation. */
+export interface Member extends z.output<typeof memberSchema> {}
+/** A claim as the caller writes it: amounts as strings, numbers or Decimals. */
+export type ClaimInput = HospitalisationInput | DisabilityClaim | DeathClaim;
+/** A claim after validation: amounts are Decimals. */
+export type Claim = Hospitalisation | DisabilityClaim | DeathClaim;
+/** A disability claim: the date the grade was assessed, and the grade. The caller's form and the validated one are alike. */
+export interface DisabilityClaim extends Extract<z.output<typeof claimSchema>, { kind: 'disability' }> {}
+/** A death claim. The caller's form and the validated one are alike. */
+export interface DeathClaim extends Extract<z.output<typeof claimSchema>, { kind: 'death' }> {}
+/** A stay as the caller writes it. */
+export interface HospitalisationInput extends z.input<typeof hospitalisationSchema> {}
+/** A stay after validation: amounts are Decimals. */
+export interface Hospitalisation extends z.output<typeof hospitalisationSchema> {}
+/** A ledger as the caller passes it: the `ledger` of an earlier result, or the same written as JSON. */
+export interface LedgerInput extends z.input<typeof ledgerSchema> {}
+/** The members to assess contributions for: one entry per member, or per group of alike members. */
+export type RosterInput = readonly RosterEntry[];
+/** A member, or a group of alike members, on a roster. */
+export interface RosterEntry extends RosterEntryOf {}
+type RosterEntryOf = z.input<typeof rosterSchema>[number];
+/** The amount a federation awarded on application. */
+export interface CondolenceDecisionInput extends z.input<typeof condolenceDecisionSchema> {}

@@ -22,10 +22,110 @@ export interface Ledger {
 }
 
 const NOTHING_PAID: Ledger['byBenefit'] = Object.freeze({});
-const NO_CLAIMS: Ledger['claimIds'] = Object.freeze([]);
+
+/**
+ * The claim ids of a chain of ledgers, each claim appended once and shared by every ledger of
+ * the chain, which sees its first `count`. A ledger that copied its list would make a member's
+ * year cost the square of its claims; so would scanning the list for a duplicate.
+ */
+export class ClaimIdLog {
+  readonly #ids: string[];
+  /** Where each id first appears, for the first `#indexed` ids: made once the log is long. */
+  #firstAt: Map<string, number> | undefined;
+  #indexed = 0;
+
+  constructor(ids: readonly string[]) {
+    this.#ids = [...ids];
+  }
+
+  /** Whether one of the first `count` ids is `id`, in amortised constant time. */
+  has(id: string, count: number): boolean {
+    const ids = this.#ids;
+    // A member's claims are usually few: a scan is faster than keeping a map.
+    if (count <= 16) {
+      for (let at = 0; at < count; at += 1) if (ids[at] === id) return true;
+      return false;
+    }
+    const firstAt = (this.#firstAt ??= new Map());
+    for (; this.#indexed < ids.length; this.#indexed += 1) {
+      if (!firstAt.has(ids[this.#indexed]!)) firstAt.set(ids[this.#indexed]!, this.#indexed);
+    }
+    const at = firstAt.get(id);
+    return at !== undefined && at < count;
+  }
+
+  /** The log of the first `count` ids and then `id`: this one when nothing follows them yet, a copy otherwise. */
+  append(count: number, id: string): ClaimIdLog {
+    if (count === this.#ids.length) {
+      this.#ids.push(id);
+      return this;
+    }
+    const copy = new ClaimIdLog(this.#ids.slice(0, count));
+    copy.#ids.push(id);
+    return copy;
+  }
+
+  /** The first `count` ids as a frozen list. */
+  list(count: number): readonly string[] {
+    return Object.freeze(this.#ids.slice(0, count));
+  }
+}
+
+/** Up to this many claim ids, a ledger copies its list when made: cheaper than an accessor, and still constant. */
+const LISTED = 16;
+const NO_CLAIMS: readonly string[] = Object.freeze([]);
+
+/**
+ * A ledger huzhu made: frozen and valid, its claim ids kept in a shared {@link ClaimIdLog}.
+ * Past a few ids, `claimIds` is an own, enumerable accessor that makes the list on first read:
+ * to JSON, spread and `Object.keys` the ledger is still the plain {@link Ledger}, and making
+ * one costs nothing per claim already settled.
+ */
+export class LoggedLedger implements Ledger {
+  declare readonly claimIds: readonly string[];
+  readonly #log: ClaimIdLog;
+  readonly #count: number;
+
+  constructor(
+    readonly scheme: string,
+    readonly year: number,
+    readonly memberId: string,
+    readonly total: Decimal,
+    readonly byBenefit: Readonly<Record<string, Decimal>>,
+    log: ClaimIdLog,
+    count: number,
+  ) {
+    this.#log = log;
+    this.#count = count;
+    if (count <= LISTED) {
+      (this as { claimIds: readonly string[] }).claimIds = count === 0 ? NO_CLAIMS : log.list(count);
+    } else {
+      let list: readonly string[] | undefined;
+      Object.defineProperty(this, 'claimIds', { enumerable: true, get: () => (list ??= log.list(count)) });
+    }
+    // A subclass freezes once it has set its own fields.
+    if (new.target === LoggedLedger) Object.freeze(this);
+  }
+
+  /** The log and count of a ledger huzhu made; undefined for any other value. Reads no property of it. */
+  static claimIdsOf(ledger: unknown): { readonly log: ClaimIdLog; readonly count: number } | undefined {
+    return typeof ledger === 'object' && ledger !== null && #log in ledger ? { log: ledger.#log, count: ledger.#count } : undefined;
+  }
+}
+
+/** The claim ids of any valid ledger as a log: its own, or one made from its list. */
+export function claimIdLog(ledger: Ledger): { readonly log: ClaimIdLog; readonly count: number } {
+  return LoggedLedger.claimIdsOf(ledger) ?? { log: new ClaimIdLog(ledger.claimIds), count: ledger.claimIds.length };
+}
+
+/** Whether the ledger already settled a claim with this id. */
+export function hasSettled(ledger: Ledger, claimId: string): boolean {
+  const { log, count } = claimIdLog(ledger);
+  return log.has(claimId, count);
+}
 
 export function emptyLedger(policy: Policy, memberId: string): Ledger {
-  return Object.freeze({ scheme: policy.scheme, year: policy.year, memberId, total: ZERO, byBenefit: NOTHING_PAID, claimIds: NO_CLAIMS });
+  return new LoggedLedger(policy.scheme, policy.year, memberId, ZERO, NOTHING_PAID, new ClaimIdLog([]), 0);
 }
 
 /** Refuses a ledger of another scheme, year or member: it would silently reset the caps. */
@@ -45,14 +145,8 @@ export function checkLedgerOwner(ledger: Pick<Ledger, 'scheme' | 'year' | 'membe
 export function acceptLedger(ledger: z.output<typeof ledgerSchema> | undefined, policy: Policy, memberId: string): Ledger {
   if (ledger === undefined) return emptyLedger(policy, memberId);
   checkLedgerOwner(ledger, policy, memberId);
-  return Object.freeze({
-    scheme: policy.scheme,
-    year: policy.year,
-    memberId,
-    total: toMoney(ledger.total),
-    byBenefit: Object.freeze(Object.fromEntries(Object.entries(ledger.byBenefit).map(([id, amount]) => [id, toMoney(amount)]))),
-    claimIds: Object.freeze([...ledger.claimIds]),
-  });
+  const byBenefit = Object.freeze(Object.fromEntries(Object.entries(ledger.byBenefit).map(([id, amount]) => [id, toMoney(amount)])));
+  return new LoggedLedger(policy.scheme, policy.year, memberId, toMoney(ledger.total), byBenefit, new ClaimIdLog(ledger.claimIds), ledger.claimIds.length);
 }
 
 export function paidFor(ledger: Ledger, benefitId: string): Decimal {
@@ -63,10 +157,7 @@ export function paidFor(ledger: Ledger, benefitId: string): Decimal {
 export function recordPayment(ledger: Ledger, claimId: string, lines: readonly { benefit: string; amount: Decimal }[]): Ledger {
   const byBenefit: Record<string, Decimal> = { ...ledger.byBenefit };
   for (const line of lines) byBenefit[line.benefit] = toMoney(paidFor(ledger, line.benefit).plus(line.amount));
-  return Object.freeze({
-    ...ledger,
-    total: toMoney(lines.reduce<Decimal>((sum, line) => sum.plus(line.amount), ledger.total)),
-    byBenefit: Object.freeze(byBenefit),
-    claimIds: Object.freeze([...ledger.claimIds, claimId]),
-  });
+  const total = toMoney(lines.reduce<Decimal>((sum, line) => sum.plus(line.amount), ledger.total));
+  const { log, count } = claimIdLog(ledger);
+  return new LoggedLedger(ledger.scheme, ledger.year, ledger.memberId, total, Object.freeze(byBenefit), log.append(count, claimId), count + 1);
 }

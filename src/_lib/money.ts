@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addIssue } from './errors';
-import { Dec, Decimal } from './decimal';
+import { Dec, Decimal, isRealDecimal } from './decimal';
 
 /** What the library accepts as an amount of yuan. */
 export type YuanInput = string | number | Decimal;
@@ -8,11 +8,15 @@ export type YuanInput = string | number | Decimal;
 /** Largest accepted amount: anything above a trillion yuan is a data error, not a claim. */
 export const MAX_YUAN = '999999999999.99';
 const PLAIN_YUAN = /^\d+(\.\d+)?$/;
+/** decimal.js keeps seven digits a word, aligned on the point: any amount up to MAX_YUAN fits in three. */
+const MAX_YUAN_WORDS = 3;
 
 function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'number') return String(value);
   if (value === null) return 'null';
+  // Only isRealDecimal refused it: its fields are not a Decimal's, or there are too many words to be an amount.
+  if (Decimal.isDecimal(value)) return `an object posing as a Decimal, or a Decimal of more than ${MAX_YUAN_WORDS * 7} digits`;
   return Array.isArray(value) ? 'array' : typeof value;
 }
 
@@ -28,8 +32,10 @@ export function readYuan(value: unknown): Decimal | string {
     if (!Number.isFinite(value)) return `expected a finite number of yuan; got ${describe(value)}`;
     // The shortest decimal form is what the author typed: 0.1 + 0.2 shows its binary error and is refused.
     text = String(value);
-  } else if (Decimal.isDecimal(value)) {
-    const decimal = value as Decimal;
+  } else if (isRealDecimal(value, MAX_YUAN_WORDS)) {
+    // Read through huzhu's own constructor: the value's methods may be another copy's, or absent.
+    // A longer Decimal is refused unread: it may be shared by every amount of a large input.
+    const decimal = new Dec(value);
     if (!decimal.isFinite()) return `expected a finite yuan amount; got ${decimal.toString()}`;
     text = decimal.toString();
   } else {

@@ -5,53 +5,13 @@
  * the error or the normalised value. They exist because they are ~50× faster than the schemas
  * on the path every claim takes.
  */
-import type { ClaimInput, MemberInput } from './inputSchemas';
-import { MAX_STAY_DAYS } from './inputSchemas';
+import { dayNumber, digitAt, twoDigits } from './dates';
+import { validate } from './errors';
+import { claimSchema, MAX_STAY_DAYS, type Claim, type ClaimInput, type Member } from './inputSchemas';
+import { fenText } from './money';
+import type { Cause } from './policySchema';
 
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const FLAGS = new Set(['cityFederationDirect', 'hardship', 'gigWorker']);
-
-/** The digit at `at` of `text`, or -1 for any other character. Every claim reads dozens, so no loops or slices. */
-function digitAt(text: string, at: number): number {
-  const digit = text.charCodeAt(at) - 48;
-  return digit >= 0 && digit <= 9 ? digit : -1;
-}
-
-/** The value of two digits from `at`, or a negative number if either is not a digit. */
-function twoDigits(text: string, at: number): number {
-  const tens = digitAt(text, at);
-  const ones = digitAt(text, at + 1);
-  return tens < 0 || ones < 0 ? -1 : tens * 10 + ones;
-}
-
-/** Days before the first of each month in a common year. */
-const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
-
-/** Days from 0001-01-01 of the proleptic Gregorian calendar; all positive, so `| 0` truncates as floor would. */
-function daysSinceYearZero(year: number, month: number, day: number, leap: boolean): number {
-  const before = year - 1;
-  const leapDays = ((before / 4) | 0) - ((before / 100) | 0) + ((before / 400) | 0);
-  return before * 365 + leapDays + DAYS_BEFORE_MONTH[month - 1]! + (leap && month > 2 ? 1 : 0) + day - 1;
-}
-
-const EPOCH = daysSinceYearZero(1970, 1, 1, false);
-
-/**
- * Whole days since 1970-01-01 of a real `YYYY-MM-DD` date from 1900 to 2999, or NaN for
- * anything else (the schema then decides). Civil-calendar arithmetic, no Date objects.
- */
-export function dayNumber(date: string): number {
-  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return NaN;
-  const century = twoDigits(date, 0);
-  const yearOfCentury = twoDigits(date, 2);
-  const year = century * 100 + yearOfCentury;
-  const month = twoDigits(date, 5);
-  const day = twoDigits(date, 8);
-  if (century < 19 || century > 29 || yearOfCentury < 0 || month < 1 || month > 12 || day < 1) return NaN;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!)) return NaN;
-  return daysSinceYearZero(year, month, day, leap) - EPOCH;
-}
 
 /** The day number of a plain date, NaN for anything else. */
 function dayOf(value: unknown): number {
@@ -127,35 +87,81 @@ const COST_KEYS = ['total', 'insurancePaid', 'inScopeCopay', 'selfPaid'];
 const DISABILITY_KEYS = ['kind', 'id', 'date', 'grade'];
 const DEATH_KEYS = ['kind', 'id', 'date'];
 
-function isPlainEnrolment(value: unknown): boolean {
-  return (
-    isRecord(value) &&
-    hasKeys(value, ENROLMENT_KEYS) &&
-    typeof value.scheme === 'string' &&
-    value.scheme.length >= 1 &&
-    value.scheme.length <= 64 &&
-    Number.isInteger(value.year) &&
-    (value.year as number) >= 1990 &&
-    (value.year as number) <= 2200 &&
-    isPlainDate(value.from) &&
-    isPlainDate(value.to) &&
-    value.to >= value.from
-  );
-}
-
-export function isPlainMember(value: unknown): value is MemberInput {
-  if (!isRecord(value) || !hasKeys(value, MEMBER_KEYS, MEMBER_OPTIONAL_KEYS) || !isPlainId(value.id)) return false;
-  const { enrolments, flags } = value;
-  if (!Array.isArray(enrolments) || enrolments.length > 1000 || !enrolments.every(isPlainEnrolment)) return false;
-  if (flags === undefined) return true;
-  return isRecord(flags) && Object.entries(flags).every(([flag, set]) => FLAGS.has(flag) && typeof set === 'boolean');
+/** A checked copy of a plain enrolment, each field read once; undefined for anything else. */
+function plainEnrolment(value: unknown): Member['enrolments'][number] | undefined {
+  if (!isRecord(value) || !hasKeys(value, ENROLMENT_KEYS)) return undefined;
+  const { scheme, year, from, to } = value;
+  const valid =
+    typeof scheme === 'string' &&
+    scheme.length >= 1 &&
+    scheme.length <= 64 &&
+    Number.isInteger(year) &&
+    (year as number) >= 1990 &&
+    (year as number) <= 2200 &&
+    isPlainDate(from) &&
+    isPlainDate(to) &&
+    to >= from;
+  return valid ? { scheme, year: year as number, from, to } : undefined;
 }
 
 /**
- * What the fast path reads of a plain claim, worked out while checking it: a stay's nights
- * and its costs in whole fen; zero for a claim that is not a stay.
+ * `copy` of a value, or undefined when reading it throws: a getter or Proxy that throws goes to
+ * the schema, which reads the value again and reports the field it could not read.
  */
-export interface PlainFacts {
+function guarded<A extends unknown[], T>(copy: (...args: A) => T | undefined): (...args: A) => T | undefined {
+  return (...args) => {
+    try {
+      return copy(...args);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/**
+ * A checked copy of a member of the plain shape, or undefined for anything else (the schema
+ * then decides). Each field is read once and the copy is what is checked, so a getter cannot
+ * show one value to the check and another to the settlement.
+ */
+export const plainMember = guarded(memberCopy);
+
+function memberCopy(value: unknown): Member | undefined {
+  if (!isRecord(value) || !hasKeys(value, MEMBER_KEYS, MEMBER_OPTIONAL_KEYS)) return undefined;
+  const { id, enrolments, flags } = value;
+  if (!isPlainId(id) || !Array.isArray(enrolments)) return undefined;
+  const count = enrolments.length;
+  if (count > 1000) return undefined;
+  const copies: Member['enrolments'][number][] = [];
+  for (let at = 0; at < count; at += 1) {
+    const enrolment = plainEnrolment(enrolments[at]);
+    if (enrolment === undefined) return undefined;
+    copies.push(enrolment);
+  }
+  if (flags === undefined) return { id, enrolments: copies };
+  if (!isRecord(flags)) return undefined;
+  const flagCopy: Record<string, boolean> = {};
+  for (const [flag, set] of Object.entries(flags)) {
+    if (!FLAGS.has(flag) || typeof set !== 'boolean') return undefined;
+    flagCopy[flag] = set;
+  }
+  return { id, enrolments: copies, flags: flagCopy };
+}
+
+/**
+ * A claim of the plain shape as the fast path settles it: a copy of the caller's fields, each
+ * read once and then checked, with a stay's nights and costs in whole fen. Fields a kind lacks
+ * are empty (`''`, 0), so that every copy has one shape. A result keeps this copy, never the
+ * caller's claim.
+ */
+export interface PlainClaim {
+  readonly kind: Claim['kind'];
+  readonly id: string;
+  /** The date of a disability or death; empty for a stay. */
+  readonly date: string;
+  readonly admission: string;
+  readonly discharge: string;
+  readonly cause: Cause | undefined;
+  readonly grade: number;
   readonly nights: number;
   readonly total: number;
   readonly insurancePaid: number;
@@ -163,9 +169,7 @@ export interface PlainFacts {
   readonly selfPaid: number;
 }
 
-const NOT_A_STAY: PlainFacts = Object.freeze({ nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0 });
-
-function stayFacts(value: Record<string, unknown>): PlainFacts | undefined {
+function stayOf(id: string, value: Record<string, unknown>): PlainClaim | undefined {
   if (!hasKeys(value, STAY_KEYS)) return undefined;
   const { admission, discharge, cause, costs } = value;
   if (cause !== 'illness' && cause !== 'accident') return undefined;
@@ -178,37 +182,74 @@ function stayFacts(value: Record<string, unknown>): PlainFacts | undefined {
   const inScopeCopay = plainFen(costs.inScopeCopay);
   const selfPaid = plainFen(costs.selfPaid);
   const valid = total >= 0 && insurancePaid >= 0 && inScopeCopay >= 0 && selfPaid >= 0 && insurancePaid + inScopeCopay + selfPaid <= total;
-  return valid ? { nights, total, insurancePaid, inScopeCopay, selfPaid } : undefined;
+  if (!valid) return undefined;
+  return { kind: 'hospitalisation', id, date: '', admission: admission as string, discharge: discharge as string, cause, grade: 0, nights, total, insurancePaid, inScopeCopay, selfPaid };
 }
 
-const isGrade = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10;
+/** A disability or death: the same fields as a stay's, in the same order, so that every copy has one shape. */
+function eventOf(kind: 'disability' | 'death', id: string, date: string, grade: number): PlainClaim {
+  return { kind, id, date, admission: '', discharge: '', cause: undefined, grade, nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0 };
+}
 
-/** The facts of a claim of the plain shape, or undefined for anything else (the schema then decides). */
-export function plainFacts(value: unknown): PlainFacts | undefined {
-  if (!isRecord(value) || !isPlainId(value.id)) return undefined;
-  switch (value.kind) {
+const isGrade = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10;
+
+/** The checked copy of a claim of the plain shape, or undefined for anything else (the schema then decides). */
+export const plainClaim = guarded(claimCopy);
+
+function claimCopy(value: unknown): PlainClaim | undefined {
+  if (!isRecord(value)) return undefined;
+  const { kind, id } = value;
+  if (!isPlainId(id)) return undefined;
+  switch (kind) {
     case 'hospitalisation':
-      return stayFacts(value);
-    case 'disability':
-      return hasKeys(value, DISABILITY_KEYS) && isPlainDate(value.date) && isGrade(value.grade) ? NOT_A_STAY : undefined;
-    case 'death':
-      return hasKeys(value, DEATH_KEYS) && isPlainDate(value.date) ? NOT_A_STAY : undefined;
+      return stayOf(id, value);
+    case 'disability': {
+      if (!hasKeys(value, DISABILITY_KEYS)) return undefined;
+      const { date, grade } = value;
+      return isPlainDate(date) && isGrade(grade) ? eventOf(kind, id, date, grade) : undefined;
+    }
+    case 'death': {
+      if (!hasKeys(value, DEATH_KEYS)) return undefined;
+      const date = value.date;
+      return isPlainDate(date) ? eventOf(kind, id, date, 0) : undefined;
+    }
     default:
       return undefined;
   }
 }
 
-/** The facts of every claim, or undefined if any is not plain. */
-export function allPlainFacts(claims: readonly unknown[]): PlainFacts[] | undefined {
-  const facts: PlainFacts[] = [];
-  for (const claim of claims) {
-    const read = plainFacts(claim);
-    if (read === undefined) return undefined;
-    facts.push(read);
+/** The checked copy of every claim of a list of at most `max`, or undefined if any is not plain. */
+export const allPlainClaims = guarded((claims: unknown, max: number) => {
+  if (!Array.isArray(claims)) return undefined;
+  // The length is read once: a list that grows while it is read is copied as it first was.
+  const count = claims.length;
+  if (count > max) return undefined;
+  const copies: PlainClaim[] = [];
+  for (let at = 0; at < count; at += 1) {
+    const copy = claimCopy(claims[at]);
+    if (copy === undefined) return undefined;
+    copies.push(copy);
   }
-  return facts;
-}
+  return copies;
+});
 
 export function isPlainClaim(value: unknown): value is ClaimInput {
-  return plainFacts(value) !== undefined;
+  return plainClaim(value) !== undefined;
+}
+
+/**
+ * The copy as a validated {@link Claim}, as the reference path takes it. It was checked when it
+ * was made: the schema only gives it the Claim's form (Decimal amounts).
+ */
+export function claimOf(claim: PlainClaim): Claim {
+  return validate(claimSchema, inputOf(claim), 'claim');
+}
+
+/** The copy as the caller could have written it. */
+function inputOf(claim: PlainClaim): ClaimInput {
+  const { kind, id } = claim;
+  if (kind === 'death') return { kind, id, date: claim.date };
+  if (kind === 'disability') return { kind, id, date: claim.date, grade: claim.grade };
+  const costs = { total: fenText(claim.total), insurancePaid: fenText(claim.insurancePaid), inScopeCopay: fenText(claim.inScopeCopay), selfPaid: fenText(claim.selfPaid) };
+  return { kind, id, admission: claim.admission, discharge: claim.discharge, cause: claim.cause!, costs };
 }

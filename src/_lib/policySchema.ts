@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addIssue } from './errors';
+import { addIssue, FORBIDDEN_KEYS } from './errors';
 import { isoDateSchema } from './dates';
 import { Dec } from './decimal';
 import { policyYuanSchema, ratioSchema, ROUNDING_MODES } from './money';
@@ -9,26 +9,72 @@ export const slugSchema = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'expected a lower-case id of letters, digits and dashes, like "guilin-condolence"' })
   .max(64);
 
+/**
+ * The most items any list in a policy may hold: benefits, tiers, brackets, payer rules,
+ * notes. Real schemes have a handful; past this the list is refused before it is read.
+ */
+export const MAX_POLICY_ITEMS = 1000;
+
+/**
+ * A benefit id: a slug that is not `constructor` or `prototype`, since ids become keys of a
+ * ledger's `byBenefit`, where those keys are refused as a way to reach a prototype.
+ */
+const benefitIdSchema = slugSchema.refine((id) => !FORBIDDEN_KEYS.has(id), {
+  params: { code: 'reserved_id' },
+  message: 'expected a benefit id other than "constructor" and "prototype", which ledgers cannot hold as keys',
+});
+
 /** A text in both languages the library speaks. */
 export const labelSchema = z.strictObject({
   zh: z.string().min(1).max(500),
   en: z.string().min(1).max(500),
 });
 
-/** Where a parameter's value comes from: a published text, or nobody (illustrative). */
+/** A text given in one language or both; an explanation in the missing language shows the other, marked. */
+const someLanguagesSchema = z
+  .strictObject({ zh: z.string().min(1).max(2000).optional(), en: z.string().min(1).max(2000).optional() })
+  .refine((text) => text.zh !== undefined || text.en !== undefined, {
+    params: { code: 'missing_language' },
+    message: 'expected the text in at least one language, "zh" or "en"',
+  });
+
+const YEAR_OR_MONTH = /^\d{4}(-(0[1-9]|1[0-2]))?$/;
+
+/** When a source was published, as precisely as known: `2023`, `2023-11` or `2023-11-24`. */
+const publishedOnSchema = z.string().refine((text) => YEAR_OR_MONTH.test(text) || isoDateSchema.safeParse(text).success, {
+  params: { code: 'invalid_date' },
+  message: 'expected a date written YYYY, YYYY-MM or YYYY-MM-DD, like "2023-11"',
+});
+
+/** A published text, named as a reader would cite it: who published it, when, under which title. */
+const publicationSchema = z.strictObject({
+  /** The newspaper or body, e.g. `{ zh: '桂林日报', en: 'Guilin Daily' }`. */
+  publisher: someLanguagesSchema,
+  date: publishedOnSchema,
+  /** The title as published, so a reader can search for it; absent when not known. */
+  title: z.string().min(1).max(500).optional(),
+  url: z.url({ protocol: /^https?$/, error: 'expected an http or https address' }).max(2000).optional(),
+});
+
+/**
+ * Where a parameter's value comes from: a published text, or nobody (illustrative).
+ * A plain-string `source` or `note`, as huzhu 0.2 rule files have them, is still read: the
+ * source is shown as written, and the note is taken to be in the language most of its letters
+ * are in.
+ */
 export const provenanceSchema = z.discriminatedUnion('status', [
   z.strictObject({
     status: z.literal('published'),
     /** The published text, precise enough for a reader to find it. */
-    source: z.string().min(1).max(1000),
-    /** The words of the source that state the value. */
+    source: z.union([publicationSchema, z.string().min(1).max(1000)]),
+    /** The words of the source that state the value, as published. */
     quote: z.string().max(1000).optional(),
-    note: z.string().max(2000).optional(),
+    note: z.union([someLanguagesSchema, z.string().max(2000)]).optional(),
   }),
   z.strictObject({
     status: z.literal('illustrative'),
     /** Why the value is here although nobody published it. */
-    note: z.string().min(1).max(2000),
+    note: z.union([someLanguagesSchema, z.string().min(1).max(2000)]),
   }),
 ]);
 
@@ -152,7 +198,7 @@ const FORMULA_EVENTS: Record<z.output<typeof formulaSchema>['kind'], readonly st
 
 export const benefitSchema = z
   .strictObject({
-    id: slugSchema,
+    id: benefitIdSchema,
     label: labelSchema,
     /** The kind of claim this benefit pays on. */
     event: eventKindSchema,
@@ -245,46 +291,53 @@ export const policySchema = z
     });
   });
 
-/**
- * What a policy author writes: amounts as strings, numbers or Decimals.
- * @useDeclaredType
- */
-export type PolicyInput = z.input<typeof policySchema>;
-/**
- * A validated policy: plain, frozen, JSON-serialisable data with amounts as two-decimal strings.
- * @useDeclaredType
- */
-export type Policy = z.output<typeof policySchema>;
-/**
- * One benefit of a policy: what it pays on, its formula and its caps.
- * @useDeclaredType
- */
-export type Benefit = Policy['benefits'][number];
-/**
- * A benefit as a policy author writes it.
- * @useDeclaredType
- */
-export type BenefitInput = PolicyInput['benefits'][number];
+// Interfaces, not aliases of `z.input`/`z.output`: see the note in inputSchemas.ts. A policy's
+// parts are named too, so that its page in the API reference links them rather than spell them out.
+type NamedParts = 'name' | 'conventions' | 'benefits' | 'notes';
+/** What a policy author writes: amounts as strings, numbers or Decimals. */
+export interface PolicyInput extends Omit<z.input<typeof policySchema>, NamedParts> {
+  name: Label;
+  conventions: Conventions;
+  benefits: readonly BenefitInput[];
+  /** Assumptions and remarks a reader of this version should know. */
+  notes?: readonly Label[];
+}
+/** A validated policy: plain, frozen, JSON-serialisable data with amounts as two-decimal strings. */
+export interface Policy extends Omit<z.output<typeof policySchema>, NamedParts> {
+  name: Label;
+  conventions: Conventions;
+  benefits: readonly Benefit[];
+  /** Assumptions and remarks a reader of this version should know. */
+  notes?: readonly Label[];
+}
+/** One benefit of a policy: what it pays on, its formula and its caps. */
+export interface Benefit extends z.output<typeof benefitSchema> {}
+/** A benefit as a policy author writes it. */
+export interface BenefitInput extends z.input<typeof benefitSchema> {}
 /**
  * A benefit formula, one of the closed set of kinds.
  * @useDeclaredType
  */
 export type Formula = Benefit['formula'];
-/**
- * The conventions a policy states: the date that picks the year, the day count and rounding.
- * @useDeclaredType
- */
-export type Conventions = Policy['conventions'];
-/**
- * A text in Chinese and English.
- * @useDeclaredType
- */
-export type Label = z.output<typeof labelSchema>;
+/** The conventions a policy states: the date that picks the year, the day count and rounding. */
+export interface Conventions extends z.output<typeof conventionsSchema> {}
+/** A text in Chinese and English. */
+export interface Label extends z.output<typeof labelSchema> {}
 /**
  * Where a parameter comes from: `published` with its source, or `illustrative` with a note.
  * @useDeclaredType
  */
 export type Provenance = z.output<typeof provenanceSchema>;
+/**
+ * A published text as a policy names it: publisher, date, title, address.
+ * @useDeclaredType
+ */
+export type Publication = z.output<typeof publicationSchema>;
+/**
+ * A text in Chinese, English or both.
+ * @useDeclaredType
+ */
+export type SomeLanguages = z.output<typeof someLanguagesSchema>;
 /** Any policy parameter, whatever its value type. */
 export interface Parameter<T = unknown> {
   readonly value: T;

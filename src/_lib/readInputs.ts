@@ -2,12 +2,12 @@ import { validate } from './errors';
 import { isOwnLedger } from './fastSettle';
 import { ledgerSchema, memberSchema, type LedgerInput, type Member, type MemberInput } from './inputSchemas';
 import { acceptLedger, checkLedgerOwner, type Ledger } from './ledger';
-import { isPlainMember } from './plainInput';
+import { plainMember } from './plainInput';
 import type { Policy } from './policySchema';
 
-/** A validated member: the input itself when it has the plain shape, the schema's output otherwise. */
+/** A validated copy of the member: checked by hand when it has the plain shape, the schema's output otherwise. */
 export function readMember(member: MemberInput): Member {
-  return isPlainMember(member) ? (member as Member) : validate(memberSchema, member, 'member');
+  return plainMember(member) ?? validate(memberSchema, member, 'member');
 }
 
 /**

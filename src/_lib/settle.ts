@@ -1,12 +1,13 @@
 import { Dec, Decimal } from './decimal';
 import { runFormula } from './formulas';
 import type { Claim, Member } from './inputSchemas';
-import { paidFor, recordPayment, type Ledger } from './ledger';
+import { hasSettled, paidFor, recordPayment, type Ledger } from './ledger';
 import { formatYuan, roundToFen, toMoney, ZERO } from './money';
 import { message, type Message } from './messages';
 import type { Benefit, Cause, EventKind, Label, Policy } from './policySchema';
 import { illustrativeWarnings, Trace, type Citation, type Step } from './trace';
 import { isWithin } from './dates';
+import type { PlainClaim } from './plainInput';
 
 /** Which cap cut a line. */
 export type CapKind = 'perClaim' | 'perYear' | 'maximumSubsidy';
@@ -177,7 +178,7 @@ export class SettledClaim implements ClaimResult {
 const madeDetails = (lines: readonly BenefitLine[], ledger: Ledger): ResultDetails => ({ lines: () => lines, ledger: () => ledger });
 
 /** The date that picks the protection year: a stay's admission or discharge, by the policy. */
-export function eventDate(policy: Pick<Policy, 'conventions'>, claim: Claim): string {
+export function eventDate(policy: Pick<Policy, 'conventions'>, claim: Claim | PlainClaim): string {
   if (claim.kind !== 'hospitalisation') return claim.date;
   return policy.conventions.yearBy === 'admission' ? claim.admission : claim.discharge;
 }
@@ -327,13 +328,21 @@ export function settleBenefit(
   return { line, reasons: trace.reasons, warnings: [...trace.warnings, ...illustrativeWarnings(trace.citations)] };
 }
 
+/**
+ * Adds each message not yet in `unique` (the same object, or the same code and wording), in
+ * first-seen order. Warnings are few (one per parameter at most), so a scan of `unique` beats
+ * building keys to hash, and the cost stays linear in the messages added.
+ */
+export function addUnique(unique: Message[], messages: readonly Message[]): void {
+  for (const m of messages) {
+    if (!unique.includes(m) && !unique.some((seen) => seen.code === m.code && seen.message.en === m.message.en)) unique.push(m);
+  }
+}
+
 /** Messages with the same code and wording, once each, in first-seen order. */
 export function uniqueMessages(messages: readonly Message[]): Message[] {
   const unique: Message[] = [];
-  // Warnings are few (one per parameter at most), so a scan beats building keys to hash.
-  for (const m of messages) {
-    if (!unique.some((seen) => seen === m || (seen.code === m.code && seen.message.en === m.message.en))) unique.push(m);
-  }
+  addUnique(unique, messages);
   return unique;
 }
 
@@ -347,7 +356,7 @@ const NONE = Object.freeze([]);
 export function settleClaim(policy: Policy, member: Member, claim: Claim, ledger: Ledger, whatIf = false): ClaimResult {
   const date = eventDate(policy, claim);
   const reasons = eligibilityReasons(policy, member, date, whatIf);
-  if (ledger.claimIds.includes(claim.id)) reasons.push(message('DUPLICATE_CLAIM', { claimId: claim.id }));
+  if (hasSettled(ledger, claim.id)) reasons.push(message('DUPLICATE_CLAIM', { claimId: claim.id }));
   const applicable = benefitsFor(policy, claim);
   if (reasons.length === 0 && applicable.benefits.length === 0) {
     reasons.push(...applicable.reasons, message('NO_BENEFIT_FOR_EVENT', { event: claim.kind, ...(claim.kind === 'hospitalisation' && { cause: claim.cause }) }));

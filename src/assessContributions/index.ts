@@ -2,7 +2,7 @@ import { acceptPolicy } from '../_lib/acceptPolicy';
 import type { Decimal } from '../_lib/decimal';
 import { Dec } from '../_lib/decimal';
 import { InvalidInputError, validate } from '../_lib/errors';
-import { rosterSchema, type RosterInput } from '../_lib/inputSchemas';
+import { MAX_ROSTER_ENTRIES, rosterSchema, type RosterInput } from '../_lib/inputSchemas';
 import { toMoney } from '../_lib/money';
 import type { Message } from '../_lib/messages';
 import type { Payer, Policy } from '../_lib/policySchema';
@@ -34,7 +34,10 @@ const PAYERS: readonly Payer[] = ['memberOrUnit', 'publicFunds', 'union'];
 /**
  * Work out the yearly contributions for a roster, and who pays them.
  *
- * Each roster entry is one member, or `count` members alike (a unit's headcount). A member's
+ * Each roster entry is one member, or `count` members alike (a unit's headcount), under an id
+ * of its own: an id listed twice would count its members twice, so it is refused
+ * (`duplicate_member`, at the second entry). A roster holds at most 10,000,000 entries; a
+ * longer one is refused before any entry is read. A member's
  * contribution is paid by the payer of the first payer rule whose flag the member has
  * (Xining 2024: hardship workers by public funds, gig workers by the union), else by the
  * policy's default payer.
@@ -44,7 +47,7 @@ const PAYERS: readonly Payer[] = ['memberOrUnit', 'publicFunds', 'union'];
  * @param policy - a policy with a `contribution` section, e.g. `policies.xining[2024]`
  * @param roster - the members enrolled
  * @returns the total and the share of each payer, with citations
- * @throws {InvalidInputError} for an invalid roster, or a policy without a contribution
+ * @throws {InvalidInputError} for an invalid roster (a duplicate id, more than 10,000,000 entries, …), or a policy without a contribution
  *
  * @example
  * const assessment = assessContributions(policies.xining[2024], [{ id: 'gig-workers', count: 6550, flags: { gigWorker: true } }]);
@@ -53,7 +56,7 @@ const PAYERS: readonly Payer[] = ['memberOrUnit', 'publicFunds', 'union'];
  */
 export function assessContributions(policy: Policy, roster: RosterInput): ContributionAssessment {
   const accepted = acceptPolicy(policy);
-  const entries = validate(rosterSchema, roster, 'roster');
+  const entries = validate(rosterSchema, roster, 'roster', MAX_ROSTER_ENTRIES);
   const contribution = accepted.contribution;
   if (contribution === undefined) {
     throw new InvalidInputError([

@@ -2,6 +2,7 @@ import type { Decimal } from '../_lib/decimal';
 import { acceptExplainable, type Explainable, type ExplainOptions } from '../_lib/explainable';
 import { locales, type Language, type Message, type MessageCode } from '../_lib/messages';
 import type { BenefitLine, ClaimResult, PolicyRef } from '../_lib/settle';
+import { citePublication, describeValue, inLanguage, noteText, type ExplainedNote, type ExplainedPublication } from '../_lib/parameterText';
 import type { Citation } from '../_lib/trace';
 import type { CondolenceResult } from '../evaluateCondolence';
 import type { YearResult } from '../evaluateYear';
@@ -54,21 +55,48 @@ export interface ExplainedSource {
   /** Where the parameter sits in the policy, e.g. `benefits.death.formula.amount`. */
   readonly parameter: string;
   readonly label: string;
+  /** The value in words, e.g. `不超过 50,000 元的部分 50%，超过部分 60%`. */
   readonly value: string;
   readonly status: 'published' | 'illustrative';
-  /** The published source and quote, or the note saying why the value is illustrative. */
+  /** Where a published value was published; null for an illustrative one. */
+  readonly publication: ExplainedPublication | null;
+  /** The words of the source that state the value, as published; null when the policy gives none. */
+  readonly quote: string | null;
+  /**
+   * The provenance note, as written, and its language: when the policy gives it only in the
+   * other language, `lang` differs from the explanation's and `text` below marks it so.
+   */
+  readonly note: ExplainedNote | null;
+  /** All of the above in one sentence, as {@link explain} prints it. */
   readonly text: string;
 }
 
 /** Steps that adjust a formula's result rather than compute it. */
 const ADJUSTMENTS = new Set(['rounding', 'perClaim', 'perYear', 'maximumSubsidy']);
 
-function showValue(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
-}
-
 function sentences(messages: readonly Message[], lang: Language): string[] {
   return messages.map((m) => m.message[lang]);
+}
+
+function explainSource(citation: Citation, ref: number, lang: Language): ExplainedSource {
+  const { explain: words, values } = locales[lang];
+  const { provenance } = citation;
+  const shown = {
+    ref,
+    parameter: citation.parameter,
+    label: citation.label[lang] + (provenance.status === 'illustrative' ? ILLUSTRATIVE_MARK : ''),
+    value: describeValue(citation.parameter, citation.value, lang),
+    status: provenance.status,
+  };
+  if (provenance.status === 'illustrative') {
+    const note = inLanguage(provenance.note, lang);
+    return { ...shown, publication: null, quote: null, note, text: `${words.illustrative}${words.colon}${noteText(note, lang)}` };
+  }
+  const publication = citePublication(provenance.source, lang);
+  const quote = provenance.quote ?? null;
+  const note = provenance.note === undefined ? null : inLanguage(provenance.note, lang);
+  const parts = [publication.citation, ...(quote === null ? [] : [values.quote(quote)]), ...(note === null ? [] : [values.note(noteText(note, lang))])];
+  return { ...shown, publication, quote, note, text: parts.join(words.semicolon) };
 }
 
 class SourceList {
@@ -79,20 +107,7 @@ class SourceList {
   refOf(citation: Citation): number {
     const found = this.sources.find((source) => source.parameter === citation.parameter);
     if (found !== undefined) return found.ref;
-    const words = locales[this.lang].explain;
-    const { provenance } = citation;
-    const illustrative = provenance.status === 'illustrative';
-    const text = illustrative
-      ? `${words.illustrative}${words.colon}${provenance.note}`
-      : `${provenance.source}${provenance.quote === undefined ? '' : `${words.colon}“${provenance.quote}”`}`;
-    const source: ExplainedSource = {
-      ref: this.sources.length + 1,
-      parameter: citation.parameter,
-      label: citation.label[this.lang] + (illustrative ? ILLUSTRATIVE_MARK : ''),
-      value: showValue(citation.value),
-      status: provenance.status,
-      text,
-    };
+    const source = explainSource(citation, this.sources.length + 1, this.lang);
     this.sources.push(source);
     return source.ref;
   }
@@ -104,7 +119,8 @@ function capCut(line: BenefitLine, lang: Language): string | null {
   const limit = line.citations.find((citation) => citation.parameter === path)?.value;
   return locales[lang].explain.capped({
     cap: locales[lang].terms[line.cappedBy] ?? line.cappedBy,
-    limit: showValue(limit),
+    // A cap is an amount, which the policy holds as a two-decimal string.
+    limit: String(limit),
     cut: line.amountBeforeCaps.minus(line.amount).toFixed(2),
   });
 }
@@ -214,9 +230,12 @@ function explainYear(result: YearResult, lang: Language): Explanation {
  *
  * Each benefit line gets a one-sentence summary with its arithmetic and units
  * (`住院补贴：50.00 元/天 × 10 天 = 500.00 元`), its steps, the ceiling that cut it and by how
- * much, and references to the sources of the parameters it used. Every figure that rests on an
- * illustrative (unpublished) parameter carries the mark `※`. {@link explain} renders this as
- * text.
+ * much, and references to the sources of the parameters it used. Each source gives its value in
+ * words (`不超过 50,000 元的部分 50%，超过部分 60%`), where it was published (publisher, date, title,
+ * and the citation a reader would write), the words it quotes, and its note with the language the
+ * note is in: a note the policy gives only in the other language is shown marked as such. Every
+ * figure that rests on an illustrative (unpublished) parameter carries the mark `※`.
+ * {@link explain} renders this as text.
  *
  * @category Explanation
  *

@@ -1,91 +1,234 @@
 /** One CSV record: its fields and the line it starts on (1-based), or why it could not be read. */
 export type CsvRecord = { readonly line: number; readonly fields: string[] } | { readonly line: number; readonly error: string };
 
+/** How much one record may hold, so that memory is bounded by these and not by the file. */
+export interface CsvLimits {
+  /** The largest field, in UTF-8 bytes. */
+  readonly maxFieldBytes: number;
+  /** The most lines one record may span (a quoted field may hold line breaks). */
+  readonly maxRecordLines: number;
+  /** The most fields the header may hold; every later record must hold as many as it. */
+  readonly maxHeaderFields: number;
+}
+
+/** UTF-8 bytes of one UTF-16 code unit; a surrogate pair counts 2 + 2. */
+export const utf8Bytes = (code: number): number => (code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3);
+
+const enum State {
+  /** At the start of a field. */
+  FieldStart,
+  Unquoted,
+  Quoted,
+  /** Inside quotes, a quote may be an escaped quote or the closing one: the next char decides. */
+  QuoteSeen,
+  /** After a bad one-line record: everything up to the line break is dropped. */
+  SkipLine,
+}
+
 /**
- * An RFC 4180 reader fed in chunks, so a file of any size streams through in constant memory.
- * Quoted fields may hold commas, doubled quotes and line breaks; CRLF and LF both end a record;
- * a leading byte-order mark is dropped; blank lines are skipped.
+ * An RFC 4180 reader fed in chunks. The first record is the header: every later one must have
+ * as many fields. Quoted fields may hold commas, doubled quotes and line
+ * breaks; CRLF and LF both end a record; a leading byte-order mark is dropped; blank lines are
+ * skipped.
+ *
+ * A bad record (text after a closing quote, a field over the size bound, a quote still open
+ * after `maxRecordLines` lines or at the end of the file, too many fields) becomes one error
+ * with the line it starts on, and reading resumes at the line after that one: a quote left open
+ * costs its own record, never the ones it swallowed. To resume there, the raw text of a record
+ * from its second line on is kept until the record ends, which the limits bound.
  */
 export class CsvReader {
-  private field = '';
+  private state = State.FieldStart;
   private fields: string[] = [];
-  private quoted = false;
-  /** Inside quotes, a quote may be an escaped quote or the closing one: the next char decides. */
-  private quoteSeen = false;
+  private fieldCount = 0;
+  private field = '';
+  private fieldBytes = 0;
+  /** Where the field's pending run of plain text starts in the current chunk, or -1. */
+  private runStart = -1;
   private line = 1;
   private recordLine = 1;
   private started = false;
   private atStart = true;
+  /** The record's raw text after its first line break, from earlier chunks… */
+  private replay: string | undefined;
+  /** …and where it continues in the current chunk. */
+  private replayStart = 0;
+
+  /** How many fields the header has, once it is read. */
+  private headerFields: number | undefined;
+
+  constructor(private readonly limits: CsvLimits) {}
 
   push(chunk: string): CsvRecord[] {
     const records: CsvRecord[] = [];
     let text = chunk;
-    if (this.atStart) {
+    if (this.atStart && text !== '') {
       this.atStart = false;
       if (text.startsWith('\uFEFF')) text = text.slice(1);
     }
-    for (const char of text) {
-      if (this.quoted) {
-        if (this.quoteSeen) {
-          this.quoteSeen = false;
+    this.replayStart = 0;
+    for (let i = 0; i < text.length; i += 1) {
+      const char = text[i]!;
+      let bad: string | undefined;
+      switch (this.state) {
+        case State.SkipLine:
+          if (char === '\n') this.startRecord(this.line + 1);
+          continue;
+        case State.QuoteSeen:
           if (char === '"') {
-            this.field += '"';
+            this.state = State.Quoted;
+            this.runStart = i;
+            bad = this.count(char);
+          } else if (char === ',' || char === '\n') {
+            this.endField();
+            if (char === '\n') bad = this.endRecord(records);
+          } else if (char === '\r') {
+            // Dropped, but counted: the replay keeps it.
+            bad = this.count(char);
+          } else {
+            bad = `unexpected ${JSON.stringify(char)} after the closing quote of a field`;
+          }
+          break;
+        case State.Quoted:
+          if (char === '"') {
+            this.flush(text, i);
+            this.state = State.QuoteSeen;
             continue;
           }
-          this.quoted = false;
-        } else if (char === '"') {
-          this.quoteSeen = true;
-          continue;
+          if (char === '\n') {
+            this.line += 1;
+            if (this.replay === undefined) {
+              this.replay = '';
+              this.replayStart = i + 1;
+            }
+            if (this.line - this.recordLine >= this.limits.maxRecordLines) {
+              bad = `a quoted field runs on for more than ${this.limits.maxRecordLines} lines: is a quote left open?`;
+              break;
+            }
+          }
+          bad = this.count(char);
+          break;
+        case State.FieldStart:
+        case State.Unquoted:
+          if (char === '\r') {
+            this.flush(text, i);
+            bad = this.count(char);
+          } else if (char === ',' || char === '\n') {
+            this.flush(text, i);
+            this.endField();
+            if (char === '\n') bad = this.endRecord(records);
+          } else if (char === '"' && this.state === State.FieldStart) {
+            this.state = State.Quoted;
+            this.started = true;
+            this.runStart = i + 1;
+          } else {
+            if (this.runStart === -1) this.runStart = i;
+            this.state = State.Unquoted;
+            this.started = true;
+            bad = this.count(char);
+          }
+          break;
+      }
+      if (bad === undefined && this.fieldCount > this.maxFields()) bad = this.fieldCountError('more');
+      if (bad !== undefined) {
+        records.push({ line: this.recordLine, error: bad });
+        if (this.replay === undefined) {
+          this.resetRecord();
+          this.state = State.SkipLine;
         } else {
-          if (char === '\n') this.line += 1;
-          this.field += char;
-          continue;
+          // Read the record's later lines again, as records of their own.
+          text = this.replay + text.slice(this.replayStart);
+          this.startRecord(this.recordLine + 1);
+          this.replayStart = 0;
+          i = -1;
         }
       }
-      if (char === '"' && this.field === '') {
-        this.quoted = true;
-        this.started = true;
-      } else if (char === ',') {
-        this.fields.push(this.field);
-        this.field = '';
-        this.started = true;
-      } else if (char === '\n') {
-        this.endRecord(records);
-        this.line += 1;
-        this.recordLine = this.line;
-      } else if (char !== '\r') {
-        this.field += char;
-        this.started = true;
-      }
     }
+    if (this.runStart !== -1) {
+      // The run goes on in the next chunk.
+      this.field += text.slice(this.runStart);
+      this.runStart = 0;
+    }
+    if (this.replay !== undefined) this.replay += text.slice(this.replayStart);
     return records;
   }
 
-  /** Call once the input has ended: it returns the last record, if any. */
+  /** Call once the input has ended: it returns the last records, if any. */
   end(): CsvRecord[] {
-    if (this.quoted && !this.quoteSeen) {
-      const line = this.recordLine;
-      this.reset();
-      return [{ line, error: 'a quoted field is not closed before the end of the file' }];
-    }
-    this.quoted = false;
     const records: CsvRecord[] = [];
-    this.endRecord(records);
-    return records;
-  }
-
-  private endRecord(records: CsvRecord[]): void {
-    if (this.started || this.field !== '') {
-      this.fields.push(this.field);
-      records.push({ line: this.recordLine, fields: this.fields });
+    let bad: string | undefined;
+    if (this.state === State.Quoted) bad = 'a quoted field is not closed before the end of the file';
+    else if (this.state !== State.SkipLine) {
+      this.endField();
+      bad = this.endRecord(records);
     }
-    this.reset();
+    if (bad === undefined) return records;
+    records.push({ line: this.recordLine, error: bad });
+    const rest = this.replay;
+    if (rest === undefined) return records;
+    this.startRecord(this.recordLine + 1);
+    return [...records, ...this.push(rest), ...this.end()];
   }
 
-  private reset(): void {
+  /** Counts a char into the current field; returns why the field is too big, if it is. */
+  private count(char: string): string | undefined {
+    this.fieldBytes += utf8Bytes(char.charCodeAt(0));
+    return this.fieldBytes > this.limits.maxFieldBytes ? `a field is larger than ${this.limits.maxFieldBytes} bytes (see --max-field-size)` : undefined;
+  }
+
+  private maxFields(): number {
+    return this.headerFields ?? this.limits.maxHeaderFields;
+  }
+
+  private fieldCountError(found: string): string {
+    return this.headerFields === undefined ? `a header of more than ${this.limits.maxHeaderFields} fields` : `expected ${this.headerFields} fields as in the header, found ${found}`;
+  }
+
+  private flush(text: string, end: number): void {
+    if (this.runStart !== -1) this.field += text.slice(this.runStart, end);
+    this.runStart = -1;
+  }
+
+  private endField(): void {
+    this.fieldCount += 1;
+    if (this.fieldCount <= this.maxFields()) this.fields.push(this.field);
     this.field = '';
+    this.fieldBytes = 0;
+    this.state = State.FieldStart;
+  }
+
+  /**
+   * Ends the record. One of the wrong length that spans lines is returned as bad instead, to be
+   * read again from its second line: it is most likely a quote left open, closed by chance.
+   */
+  private endRecord(records: CsvRecord[]): string | undefined {
+    // A blank line is no record.
+    if (this.started || this.fieldCount > 1) {
+      if (this.headerFields === undefined && this.fieldCount <= this.limits.maxHeaderFields) this.headerFields = this.fieldCount;
+      const line = this.recordLine;
+      if (this.fieldCount === this.headerFields) records.push({ line, fields: this.fields });
+      else if (this.replay === undefined) records.push({ line, error: this.fieldCountError(String(this.fieldCount)) });
+      else return this.fieldCountError(String(this.fieldCount));
+    }
+    this.startRecord(this.line + 1);
+    return undefined;
+  }
+
+  private startRecord(line: number): void {
+    this.resetRecord();
+    this.line = line;
+    this.recordLine = line;
+    this.state = State.FieldStart;
+  }
+
+  private resetRecord(): void {
     this.fields = [];
+    this.fieldCount = 0;
+    this.field = '';
+    this.fieldBytes = 0;
+    this.runStart = -1;
     this.started = false;
+    this.replay = undefined;
   }
 }
 

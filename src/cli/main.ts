@@ -1,81 +1,149 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
-import { parseArgs } from 'node:util';
-import { InvalidInputError } from '../_lib/errors';
-import { LANGUAGES, type Language } from '../_lib/messages';
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { InvalidInputError, type Issue } from '../_lib/errors';
+import type { Language } from '../_lib/messages';
 import type { Policy } from '../_lib/policySchema';
 import { createRegistry, type PolicyRegistry } from '../createRegistry';
 import { diffPolicies } from '../diffPolicies';
 import { explain } from '../explain';
 import { parsePolicy } from '../parsePolicy';
 import { bundledRegistry } from '../policies';
-import { issueText, OUTPUT_FORMATS, outcomeWriter, type OutputFormat } from './output';
+import { commandHelp, overview, parseInvocation, UsageError, type Invocation } from './args';
+import { issueText, outcomeWriter, type OutputFormat } from './output';
 import { ProgressBar } from './progress';
-import { INPUT_FORMATS, readRecords, type InputFormat } from './records';
+import { DEFAULT_LIMITS, InputRefusedError, readRecords, type InputFormat, type ReadLimits } from './records';
 import { settleInOrder, type Outcome } from './settle';
 import { formatDiff, formatPolicies } from './text';
 
 /** Where the CLI reads and writes; the real process in `bin`, so tests drive it as a subprocess. */
 export interface CliIo {
-  readonly stdin: NodeJS.ReadStream;
+  readonly stdin: NodeJS.ReadStream & { readonly fd: number };
   readonly stdout: NodeJS.WriteStream;
   readonly stderr: NodeJS.WriteStream;
 }
 
-/** Exit codes: every row settled (refusals included); some rows failed; the command could not run. */
-export const EXIT = { ok: 0, rowsFailed: 1, usage: 2 } as const;
+/**
+ * Exit codes: every row settled (refusals included); some rows failed; the command could not
+ * run; huzhu itself failed (a bug), 70 as in sysexits' EX_SOFTWARE.
+ */
+export const EXIT = { ok: 0, rowsFailed: 1, usage: 2, internal: 70 } as const;
 
-class UsageError extends Error {}
-/** A batch that stopped part-way: every row before it was written whole. */
-class StoppedError extends Error {}
-
-export const HELP = `huzhu — settle trade-union medical mutual-aid claims (职工医疗互助保障)
-
-Usage:
-  huzhu evaluate FILE [options]    settle every claim in FILE (- for standard input)
-  huzhu explain FILE [options]     settle and explain every claim in FILE
-  huzhu diff A B [--format text|json] [--lang zh|en]
-                                   what changes from policy A to B (scheme@year or a policy JSON file)
-  huzhu policies [--format text|json] [--lang zh|en]
-                                   list the bundled schemes and years
-
-Options:
-  --from csv|json|ndjson   input format; by default from the file extension
-  --format table|csv|ndjson
-                           output of evaluate; table on a terminal, ndjson otherwise
-  --lang zh|en             language of reasons and explanations (default zh)
-  --policy FILE            add a policy (JSON file) to the bundled ones; repeatable
-  --no-progress            never show the progress bar (it shows only on a terminal)
-  -h, --help               this help
-  -v, --version            the version
-
-Every input row appears in the output, settled or with its errors and line number.
-Exit code: 0 when every row was settled, 1 when any row failed, 2 when the command could not run.`;
-
-function choice<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${option} must be one of ${allowed.join(', ')}; got "${value}"`);
-  return value as T;
-}
-
-function readJsonFile(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as unknown;
-  } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+/** An output can take no more: its reader went away (a closed pipe), or writing to it failed. */
+class OutputClosed extends Error {
+  constructor(readonly failure: Error | null) {
+    super('output closed');
   }
 }
 
-function policyFromFile(path: string): Policy[] {
-  const content = readJsonFile(path);
-  return (Array.isArray(content) ? content : [content]).map((policy) => parsePolicy(policy));
+/** A batch that stopped part-way, and where: every row before it was written whole. */
+class StoppedError extends Error {
+  constructor(
+    where: string,
+    readonly failure: unknown,
+  ) {
+    super(where);
+  }
+}
+
+/** Waits until the stream takes more: null, or the error that ended it. */
+function drained(out: NodeJS.WriteStream): Promise<Error | null> {
+  return new Promise((resolve) => {
+    const onDrain = () => finish(null);
+    const onError = (error: Error) => finish(error);
+    const finish = (error: Error | null) => {
+      out.off('drain', onDrain).off('close', onDrain).off('error', onError);
+      resolve(error);
+    };
+    out.on('drain', onDrain).on('close', onDrain).on('error', onError);
+  });
+}
+
+/**
+ * Writes `text`, waiting while the stream's buffer is full; throws OutputClosed once the
+ * stream has failed. A pipe fails inside `write` on Linux, a file opened for synchronous
+ * writes (`> /dev/full`) reports its error at once and never drains, and a socket fails later.
+ */
+async function write(out: NodeJS.WriteStream, text: string): Promise<void> {
+  if (text === '') return;
+  let failure = out.errored ?? null;
+  if (failure === null && !out.destroyed) {
+    try {
+      if (!out.write(text) && !out.errored && !out.destroyed) failure = await drained(out);
+    } catch (error) {
+      failure = error as Error;
+    }
+  }
+  failure ??= out.errored ?? null;
+  if (failure !== null || out.destroyed) throw new OutputClosed(failure);
+}
+
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of the path is not a directory',
+  ENOSPC: 'no space left on the device',
+  EIO: 'an input/output error',
+};
+
+/** A system error in a few words of huzhu's own, or node's message for a rarer one. */
+const reason = (error: unknown) => REASONS[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
+
+function attempt<T>(name: string, action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    throw new UsageError(`cannot read ${name}: ${reason(error)}`);
+  }
+}
+
+/** Each issue of a policy file on its own line, with the file's name and the path inside it. */
+function inPolicyFile(file: string, issues: readonly Issue[], skip: number, prefix: readonly number[] = []): UsageError {
+  return new UsageError(issues.map((issue) => `policy file ${file}: ${issueText({ ...issue, path: [...prefix, ...issue.path.slice(skip)] })}`).join('\n'));
+}
+
+/** The policies of a JSON file holding one or an array of them. */
+function policiesFromFile(file: string): Policy[] {
+  const text = attempt(file, () => readFileSync(file, 'utf8'));
+  let content: unknown;
+  try {
+    content = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new UsageError(`policy file ${file}: not valid JSON: ${(error as Error).message}`);
+  }
+  const many = Array.isArray(content);
+  return (many ? (content as unknown[]) : [content]).map((policy, index) => {
+    try {
+      return parsePolicy(policy);
+    } catch (error) {
+      // parsePolicy's paths start at `policy`: the file is the policy, or an array of them.
+      if (error instanceof InvalidInputError) throw inPolicyFile(file, error.issues, 1, many ? [index] : []);
+      throw error;
+    }
+  });
+}
+
+/** The bundled policies and those of each file; the same file named twice counts once. */
+function registryWith(files: readonly string[]): PolicyRegistry {
+  let registry = bundledRegistry;
+  for (const file of new Map(files.map((file) => [resolve(file), file])).values()) {
+    // Added a file at a time, so that a version overlapping another names the file that brought it.
+    try {
+      registry = createRegistry([...registry.policies, ...policiesFromFile(file)]);
+    } catch (error) {
+      if (error instanceof InvalidInputError) throw inPolicyFile(file, error.issues, 2);
+      throw error;
+    }
+  }
+  return registry;
 }
 
 /** `guangxi@2024` from the registry, or a policy JSON file. */
 function policyArgument(argument: string, registry: PolicyRegistry): Policy {
   const match = /^([a-z0-9-]+)@(\d{4})$/.exec(argument);
   if (match === null) {
-    const [policy, ...more] = policyFromFile(argument);
+    const [policy, ...more] = policiesFromFile(argument);
     if (policy === undefined || more.length > 0) throw new UsageError(`${argument} must hold exactly one policy`);
     return policy;
   }
@@ -96,53 +164,60 @@ function inputFormat(file: string, given: InputFormat | undefined): InputFormat 
   throw new UsageError(`cannot tell the format of "${file}" from its extension; pass --from csv, json or ndjson`);
 }
 
-async function write(out: NodeJS.WriteStream, text: string): Promise<void> {
-  if (text !== '' && !out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
-}
-
-interface BatchOptions {
-  readonly file: string;
-  readonly from: InputFormat;
-  readonly registry: PolicyRegistry;
-  readonly progress: boolean;
-}
-
-/** Streams the file through the settlement, writing each outcome as `render` gives it; returns how many failed. */
-async function runBatch(io: CliIo, options: BatchOptions, render: (outcome: Outcome) => string): Promise<{ rows: number; failed: number }> {
-  const { file, from } = options;
-  let size = 0;
-  if (file !== '-') {
-    try {
-      size = statSync(file).size;
-    } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
-    }
+/** The input, checked now so that a missing file or a directory is refused before any output. */
+function openInput(io: CliIo, file: string): { stream: NodeJS.ReadableStream & { bytesRead?: number }; name: string; size: number } {
+  const name = file === '-' ? 'standard input' : file;
+  const fd = file === '-' ? io.stdin.fd : attempt(name, () => openSync(file, 'r'));
+  const stats = fstatSync(fd);
+  if (stats.isDirectory()) {
+    // Node would read a directory as an empty stream, or fail on the first read.
+    if (file !== '-') closeSync(fd);
+    throw new UsageError(`cannot read ${name}: ${REASONS.EISDIR}`);
   }
-  const stream = file === '-' ? io.stdin : createReadStream(file);
+  return file === '-' ? { stream: io.stdin, name, size: 0 } : { stream: createReadStream('', { fd }), name, size: stats.size };
+}
+
+/** The text of a stream, a chunk at a time; a failure to read it is the command's, not a row's. */
+async function* chunksOf(stream: NodeJS.ReadableStream, name: string): AsyncGenerator<string> {
+  try {
+    for await (const chunk of stream) yield chunk as string;
+  } catch (error) {
+    throw new UsageError(`cannot read ${name}: ${reason(error)}`);
+  }
+}
+
+type Input = ReturnType<typeof openInput>;
+
+function readLimits(maxFieldSize: string | undefined, command: string): ReadLimits {
+  if (maxFieldSize === undefined) return DEFAULT_LIMITS;
+  if (!/^[1-9]\d{0,9}$/.test(maxFieldSize)) throw new UsageError(`--max-field-size must be a whole number of bytes; got "${maxFieldSize}"`, command);
+  return { maxFieldSize: Number(maxFieldSize) };
+}
+
+/** Streams the input through the settlement, passing `emit` each outcome as `render` gives it; returns how many failed. */
+async function runBatch(io: CliIo, input: Input, from: InputFormat, limits: ReadLimits, registry: PolicyRegistry, progress: boolean, render: (outcome: Outcome) => string, emit: (text: string) => Promise<void>): Promise<{ rows: number; failed: number }> {
+  const { stream, name, size } = input;
   stream.setEncoding('utf8');
-  const bar = options.progress && io.stderr.isTTY && size > 0 ? new ProgressBar(io.stderr, size) : undefined;
+  const bar = progress && io.stderr.isTTY && size > 0 ? new ProgressBar(io.stderr, size) : undefined;
   let rows = 0;
   let failed = 0;
   let line = 0;
   try {
-    for await (const output of settleInOrder(readRecords(stream, from), options.registry, from === 'csv', render)) {
-      await write(io.stdout, output.text);
+    for await (const output of settleInOrder(readRecords(chunksOf(stream, name), from, limits), registry, from === 'csv', render)) {
+      await emit(output.text);
       rows += 1;
       if (output.failed) failed += 1;
       line = output.line;
-      bar?.update((stream as { bytesRead?: number }).bytesRead ?? 0, rows, Date.now());
+      bar?.update(stream.bytesRead ?? 0, rows, Date.now());
     }
   } catch (error) {
+    if (error instanceof OutputClosed || error instanceof InputRefusedError || error instanceof UsageError) throw error;
+    throw new StoppedError(`stopped after row ${rows}${rows > 0 ? ` (input line ${line})` : ''}`, error);
+  } finally {
+    // Also when the reader has gone: the terminal keeps no half-drawn bar.
     bar?.clear();
-    throw new StoppedError(`stopped after row ${rows}${rows > 0 ? ` (input line ${line})` : ''}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  bar?.clear();
   return { rows, failed };
-}
-
-function registryWith(extraPolicyFiles: readonly string[]): PolicyRegistry {
-  if (extraPolicyFiles.length === 0) return bundledRegistry;
-  return createRegistry([...bundledRegistry.policies, ...extraPolicyFiles.flatMap(policyFromFile)]);
 }
 
 async function summarise(io: CliIo, counts: { rows: number; failed: number }): Promise<number> {
@@ -151,76 +226,110 @@ async function summarise(io: CliIo, counts: { rows: number; failed: number }): P
   return counts.failed > 0 ? EXIT.rowsFailed : EXIT.ok;
 }
 
-/** Runs one CLI invocation and returns its exit code; usage errors go to stderr as one line. */
-export async function main(argv: readonly string[], io: CliIo, version: string): Promise<number> {
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        from: { type: 'string' },
-        format: { type: 'string' },
-        lang: { type: 'string' },
-        policy: { type: 'string', multiple: true },
-        'no-progress': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-    if (values.help) return (await write(io.stdout, `${HELP}\n`), EXIT.ok);
-    if (values.version) return (await write(io.stdout, `${version}\n`), EXIT.ok);
-    const [command, ...args] = positionals;
-    const lang: Language = choice(values.lang, LANGUAGES, 'lang') ?? 'zh';
-    const registry = registryWith(values.policy ?? []);
-    const arity = (count: number, usage: string) => {
-      if (args.length !== count) throw new UsageError(`usage: huzhu ${usage}`);
-    };
-
-    switch (command) {
-      case 'evaluate':
-      case 'explain': {
-        arity(1, `${command} FILE [options]`);
-        const file = args[0]!;
-        const from = inputFormat(file, choice(values.from, INPUT_FORMATS, 'from'));
-        const batch = { file, from, registry, progress: !values['no-progress'] };
-        if (command === 'explain') {
-          const counts = await runBatch(io, batch, (outcome) =>
+/** Runs a command that the arguments name and that has passed every check of its options. */
+async function run(io: CliIo, invocation: Extract<Invocation, { kind: 'run' }>): Promise<number> {
+  const { command, operands, options } = invocation;
+  const lang = (options.lang ?? 'zh') as Language;
+  const registry = registryWith(invocation.policies);
+  switch (command) {
+    case 'evaluate':
+    case 'explain': {
+      const file = operands[0]!;
+      const from = inputFormat(file, options.from as InputFormat | undefined);
+      // Opened before any output, so that a command that cannot run writes nothing to stdout.
+      const limits = readLimits(options['max-field-size'], command);
+      const input = openInput(io, file);
+      const batch = (render: (outcome: Outcome) => string, emit: (text: string) => Promise<void>) =>
+        runBatch(io, input, from, limits, registry, !invocation.noProgress, render, emit);
+      if (command === 'explain') {
+        const counts = await batch(
+          (outcome) =>
             'issues' in outcome
               ? `line ${outcome.line}: error\n${outcome.issues.map((issue) => `  - ${issueText(issue)}`).join('\n')}\n\n`
               : `line ${outcome.line}\n${explain(outcome.result, { lang })}\n\n`,
-          );
-          return await summarise(io, counts);
-        }
-        const format: OutputFormat = choice(values.format, OUTPUT_FORMATS, 'format') ?? (io.stdout.isTTY ? 'table' : 'ndjson');
-        const writer = outcomeWriter(format, lang);
-        await write(io.stdout, writer.header);
-        return await summarise(io, await runBatch(io, batch, writer.row));
+          (text) => write(io.stdout, text),
+        );
+        return await summarise(io, counts);
       }
-      case 'diff': {
-        arity(2, 'diff A B   (each scheme@year or a policy JSON file)');
-        const diff = diffPolicies(policyArgument(args[0]!, registry), policyArgument(args[1]!, registry));
-        const format = choice(values.format, ['text', 'json'] as const, 'format') ?? 'text';
-        await write(io.stdout, format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : formatDiff(diff, lang));
+      const writer = outcomeWriter((options.format as OutputFormat | undefined) ?? (io.stdout.isTTY ? 'table' : 'ndjson'), lang);
+      // The header waits for the first row: an input refused whole (a bad CSV header) leaves stdout empty.
+      let header = writer.header;
+      const counts = await batch(writer.row, async (text) => {
+        await write(io.stdout, header + text);
+        header = '';
+      });
+      await write(io.stdout, header + writer.footer);
+      return await summarise(io, counts);
+    }
+    case 'diff': {
+      const diff = diffPolicies(policyArgument(operands[0]!, registry), policyArgument(operands[1]!, registry));
+      await write(io.stdout, options.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : formatDiff(diff, lang));
+      return EXIT.ok;
+    }
+    case 'policies':
+      await write(io.stdout, options.format === 'json' ? `${JSON.stringify(registry.policies, null, 2)}\n` : formatPolicies(registry, lang));
+      return EXIT.ok;
+  }
+}
+
+/**
+ * Runs one CLI invocation and returns its exit code. A usage error is one line on stderr; a
+ * reader that closes the pipe ends the command quietly, as `head` expects.
+ */
+export async function main(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+  // Without a listener a failed write (EPIPE) is an unhandled 'error' event that kills the
+  // process with a stack trace; `write` reads the failure from the stream instead. The
+  // listeners stay: the event is emitted after the write that failed has already returned.
+  for (const out of [io.stdout, io.stderr]) out.on('error', () => {});
+  try {
+    const invocation = parseInvocation(argv);
+    switch (invocation.kind) {
+      case 'help':
+        await write(io.stdout, invocation.command === undefined ? overview() : commandHelp(invocation.command));
         return EXIT.ok;
-      }
-      case 'policies': {
-        arity(0, 'policies');
-        const format = choice(values.format, ['text', 'json'] as const, 'format') ?? 'text';
-        await write(io.stdout, format === 'json' ? `${JSON.stringify(registry.policies, null, 2)}\n` : formatPolicies(registry, lang));
+      case 'version':
+        await write(io.stdout, `${version}\n`);
         return EXIT.ok;
-      }
-      default:
-        throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
+      case 'none':
+        // `huzhu` alone: the overview, on stderr and with exit code 2 as for any other mistake.
+        await write(io.stderr, overview());
+        return EXIT.usage;
+      case 'run':
+        return await run(io, invocation);
     }
   } catch (error) {
-    if (error instanceof StoppedError) {
+    return await failure(io, error);
+  }
+}
+
+async function failure(io: CliIo, error: unknown): Promise<number> {
+  try {
+    if (error instanceof OutputClosed) {
+      const code = (error.failure as NodeJS.ErrnoException | null)?.code;
+      if (code === undefined || code === 'EPIPE') return EXIT.ok;
+      await write(io.stderr, `huzhu: cannot write the output: ${reason(error.failure)}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof InputRefusedError) {
       await write(io.stderr, `huzhu: ${error.message}\n`);
       return EXIT.usage;
     }
-    if (error instanceof UsageError || error instanceof InvalidInputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      await write(io.stderr, `huzhu: ${(error as Error).message}\nRun "huzhu --help" for usage.\n`);
+    if (error instanceof StoppedError) {
+      // The system refused something (a temporary file, a full disk): 2. Anything else is a bug: 70.
+      const system = typeof (error.failure as NodeJS.ErrnoException | null)?.code === 'string';
+      const why = system ? reason(error.failure) : `internal error, please report it: ${error.failure instanceof Error ? error.failure.stack : String(error.failure)}`;
+      await write(io.stderr, `huzhu: ${error.message}: ${why}\n`);
+      return system ? EXIT.usage : EXIT.internal;
+    }
+    if (error instanceof UsageError) {
+      const help = error.help === undefined ? '' : ` (see huzhu ${error.help === '' ? '' : `${error.help} `}--help)`;
+      await write(io.stderr, `${error.message.split('\n').map((line) => `huzhu: ${line}`).join('\n')}${help}\n`);
       return EXIT.usage;
     }
-    throw error;
+    await write(io.stderr, `huzhu: internal error, please report it: ${error instanceof Error ? error.stack : String(error)}\n`);
+    return EXIT.internal;
+  } catch {
+    // stderr is gone too: nothing is left to tell.
+    return error instanceof OutputClosed ? EXIT.ok : EXIT.internal;
   }
 }

@@ -3,8 +3,9 @@ import type { Language } from '../_lib/messages';
 import type { ClaimResult } from '../_lib/settle';
 import { csvLine } from './csv';
 import type { Outcome } from './settle';
+import { padDisplay } from './text';
 
-export const OUTPUT_FORMATS = ['table', 'csv', 'ndjson'] as const;
+export const OUTPUT_FORMATS = ['table', 'csv', 'ndjson', 'json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** `claim.admission: expected …`, one issue per entry. */
@@ -44,19 +45,16 @@ function csvRow(outcome: Outcome, lang: Language): string {
   return csvLine([String(row.line), row.status, row.scheme, String(row.year), row.memberId, row.claimId, row.total, benefits, row.reasons.join(' | '), row.warnings.join(' | '), String(row.illustrative), '']);
 }
 
-function ndjsonRow(outcome: Outcome, lang: Language): string {
+/** The object NDJSON writes a line of, and JSON an element of its array. */
+function jsonRow(outcome: Outcome, lang: Language): string {
   const row = summary(outcome, lang);
-  if (row.status === 'error') return `${JSON.stringify({ line: row.line, status: row.status, issues: row.issues })}\n`;
-  return `${JSON.stringify(row)}\n`;
+  return JSON.stringify(row.status === 'error' ? { line: row.line, status: row.status, issues: row.issues } : row);
 }
 
-// Display width: CJK characters take two columns in a terminal.
-const width = (text: string) => [...text].reduce((sum, char) => sum + (/[\u1100-\uFFEF]/.test(char) ? 2 : 1), 0);
-const pad = (text: string, size: number) => text + ' '.repeat(Math.max(0, size - width(text)));
 const TABLE_COLUMNS = [6, 8, 24, 12, 12, 12] as const;
 
 function tableRow(cells: readonly string[]): string {
-  return `${cells.map((cell, i) => (i < TABLE_COLUMNS.length ? pad(cell, TABLE_COLUMNS[i]!) : cell)).join(' ')}`.trimEnd() + '\n';
+  return `${cells.map((cell, i) => (i < TABLE_COLUMNS.length ? padDisplay(cell, TABLE_COLUMNS[i]!) : cell)).join(' ')}`.trimEnd() + '\n';
 }
 
 function tableLine(outcome: Outcome, lang: Language): string {
@@ -66,9 +64,28 @@ function tableLine(outcome: Outcome, lang: Language): string {
   return tableRow([String(row.line), row.status, `${row.scheme} ${row.year}`, row.memberId, row.claimId, row.total, note]);
 }
 
-/** Writes outcomes in one format: a header first when the format has one, then a line each. */
-export function outcomeWriter(format: OutputFormat, lang: Language): { header: string; row: (outcome: Outcome) => string } {
-  if (format === 'csv') return { header: csvLine(CSV_HEADER), row: (outcome) => csvRow(outcome, lang) };
-  if (format === 'ndjson') return { header: '', row: (outcome) => ndjsonRow(outcome, lang) };
-  return { header: tableRow(['line', 'status', 'policy', 'member', 'claim', 'total', 'notes']), row: (outcome) => tableLine(outcome, lang) };
+/** Writes outcomes in one format: a header first, then a line each, then a footer. */
+export interface OutcomeWriter {
+  readonly header: string;
+  row(outcome: Outcome): string;
+  readonly footer: string;
+}
+
+export function outcomeWriter(format: OutputFormat, lang: Language): OutcomeWriter {
+  if (format === 'csv') return { header: csvLine(CSV_HEADER), row: (outcome) => csvRow(outcome, lang), footer: '' };
+  if (format === 'ndjson') return { header: '', row: (outcome) => `${jsonRow(outcome, lang)}\n`, footer: '' };
+  if (format === 'json') {
+    // One array written an element at a time, so that it streams like the other formats.
+    let separator = '\n';
+    return {
+      header: '[',
+      row: (outcome) => {
+        const element = `${separator}${jsonRow(outcome, lang)}`;
+        separator = ',\n';
+        return element;
+      },
+      footer: '\n]\n',
+    };
+  }
+  return { header: tableRow(['line', 'status', 'policy', 'member', 'claim', 'total', 'notes']), row: (outcome) => tableLine(outcome, lang), footer: '' };
 }

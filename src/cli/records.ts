@@ -1,10 +1,31 @@
-import { CsvReader } from './csv';
+import { CsvReader, type CsvRecord } from './csv';
+import { JsonArrayReader } from './jsonArray';
+import { headerColumns } from './rows';
 
 /** One input record with the line it starts on, or why it could not be read. */
 export type RawRecord = { readonly line: number; readonly value: unknown } | { readonly line: number; readonly error: string };
 
 export const INPUT_FORMATS = ['csv', 'json', 'ndjson'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
+
+/** The bounds that keep the reader's memory independent of the file's size. */
+export interface ReadLimits {
+  /** The largest CSV field, JSON array element or NDJSON line, in UTF-8 bytes (`--max-field-size`). */
+  readonly maxFieldSize: number;
+}
+
+export const DEFAULT_LIMITS: ReadLimits = { maxFieldSize: 1024 * 1024 };
+
+/** The most lines one CSV record may span: far more than a claim needs, few enough to resume soon after an open quote. */
+export const MAX_RECORD_LINES = 100;
+
+/** A header wider than this cannot be right (there are 18 columns), and is not read further. */
+const MAX_HEADER_FIELDS = 1000;
+
+/** Input the command refuses as a whole, before any row: a CSV header that names no column or one twice. */
+export class InputRefusedError extends Error {}
+
+const tooBig = (limits: ReadLimits, what: string) => `${what} is larger than ${limits.maxFieldSize} bytes (see --max-field-size)`;
 
 function parseJson(text: string, line: number): RawRecord {
   try {
@@ -14,95 +35,60 @@ function parseJson(text: string, line: number): RawRecord {
   }
 }
 
-async function* ndjsonRecords(chunks: AsyncIterable<string>): AsyncGenerator<RawRecord> {
-  let rest = '';
+/** One record per line; a line over the bound is dropped as it comes, never held whole. */
+async function* ndjsonRecords(chunks: AsyncIterable<string>, limits: ReadLimits): AsyncGenerator<RawRecord> {
+  let pending = '';
+  let bytes = 0;
   let line = 0;
-  const lineRecord = (text: string): RawRecord | undefined => {
+  const lineRecord = (): RawRecord | undefined => {
     line += 1;
-    const trimmed = (line === 1 ? text.replace(/^\uFEFF/, '') : text).trim();
-    return trimmed === '' ? undefined : parseJson(trimmed, line);
+    const text = (line === 1 ? pending.replace(/^\uFEFF/, '') : pending).trim();
+    const record = bytes > limits.maxFieldSize ? { line, error: tooBig(limits, 'the line') } : text === '' ? undefined : parseJson(text, line);
+    pending = '';
+    bytes = 0;
+    return record;
+  };
+  const add = (piece: string) => {
+    bytes += Buffer.byteLength(piece);
+    pending = bytes > limits.maxFieldSize ? '' : pending + piece;
   };
   for await (const chunk of chunks) {
-    const parts = (rest + chunk).split('\n');
-    rest = parts.pop()!;
-    for (const part of parts) {
-      const record = lineRecord(part);
+    let start = 0;
+    for (let end = chunk.indexOf('\n'); end !== -1; end = chunk.indexOf('\n', start)) {
+      add(chunk.slice(start, end));
+      start = end + 1;
+      const record = lineRecord();
       if (record) yield record;
     }
+    add(chunk.slice(start));
   }
-  const record = lineRecord(rest);
+  const record = lineRecord();
   if (record) yield record;
 }
 
-/**
- * The elements of a top-level JSON array, one at a time, so a large array streams: the
- * scanner tracks only nesting depth and strings, and each element is parsed on its own.
- */
-async function* jsonArrayRecords(chunks: AsyncIterable<string>): AsyncGenerator<RawRecord> {
-  let line = 1;
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  let element = '';
-  let elementLine = 1;
-  let opened = false;
-  let closed = false;
-  for await (const chunk of chunks) {
-    for (const char of chunk) {
-      if (char === '\n') line += 1;
-      if (!opened) {
-        if (char === '[') opened = true;
-        else if (!/[\s\uFEFF]/.test(char)) {
-          yield { line, error: 'expected a JSON array of records' };
-          return;
-        }
-        continue;
-      }
-      if (closed) {
-        if (!/\s/.test(char)) {
-          yield { line, error: 'unexpected text after the end of the JSON array' };
-          return;
-        }
-        continue;
-      }
-      if (inString) {
-        element += char;
-        if (escaped) escaped = false;
-        else if (char === '\\') escaped = true;
-        else if (char === '"') inString = false;
-        continue;
-      }
-      if (depth === 0 && (char === ',' || char === ']')) {
-        if (element.trim() !== '') yield parseJson(element, elementLine);
-        else if (char === ',') yield { line, error: 'an empty element in the JSON array' };
-        element = '';
-        closed = char === ']';
-        continue;
-      }
-      if (element.trim() === '' && !/\s/.test(char)) elementLine = line;
-      if (char === '"') inString = true;
-      else if (char === '{' || char === '[') depth += 1;
-      else if (char === '}' || char === ']') depth -= 1;
-      element += char;
-    }
-  }
-  if (!opened) yield { line, error: 'expected a JSON array of records' };
-  else if (!closed) yield { line, error: 'the JSON array is not closed before the end of the file' };
+async function* jsonArrayRecords(chunks: AsyncIterable<string>, limits: ReadLimits): AsyncGenerator<RawRecord> {
+  const reader = new JsonArrayReader(limits.maxFieldSize);
+  for await (const chunk of chunks) yield* reader.push(chunk);
+  yield* reader.end();
 }
 
-async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator<RawRecord> {
-  const reader = new CsvReader();
-  let header: string[] | undefined;
-  const toRecord = (record: ReturnType<CsvReader['push']>[number]): RawRecord | undefined => {
-    if ('error' in record) return record;
-    if (header === undefined) {
-      header = record.fields.map((name) => name.trim());
+/**
+ * CSV rows keyed by the column their header cell names. The header is checked before any row:
+ * a cell naming no column, or two naming the same one, refuses the whole file.
+ */
+async function* csvRecords(chunks: AsyncIterable<string>, limits: ReadLimits): AsyncGenerator<RawRecord> {
+  const reader = new CsvReader({ maxFieldBytes: limits.maxFieldSize, maxRecordLines: MAX_RECORD_LINES, maxHeaderFields: MAX_HEADER_FIELDS });
+  let columns: string[] | undefined;
+  const toRecord = (record: CsvRecord): RawRecord | undefined => {
+    if (columns === undefined) {
+      if ('error' in record) throw new InputRefusedError(`cannot read the CSV header on line ${record.line}: ${record.error}`);
+      const header = headerColumns(record.fields.map((cell) => cell.trim()));
+      if ('problem' in header) throw new InputRefusedError(header.problem);
+      columns = header.columns;
       return undefined;
     }
-    if (record.fields.length !== header.length) {
-      return { line: record.line, error: `expected ${header.length} fields as in the header, found ${record.fields.length}` };
-    }
-    return { line: record.line, value: Object.fromEntries(header.map((name, i) => [name, record.fields[i]!])) };
+    if ('error' in record) return record;
+    return { line: record.line, value: Object.fromEntries(columns.map((column, i) => [column, record.fields[i]!])) };
   };
   for await (const chunk of chunks) {
     for (const record of reader.push(chunk)) {
@@ -116,9 +102,13 @@ async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator<RawRec
   }
 }
 
-/** The records of a text stream in the given format; CSV records are objects keyed by header. */
-export function readRecords(chunks: AsyncIterable<string>, format: InputFormat): AsyncGenerator<RawRecord> {
-  if (format === 'csv') return csvRecords(chunks);
-  if (format === 'ndjson') return ndjsonRecords(chunks);
-  return jsonArrayRecords(chunks);
+/**
+ * The records of a text stream in the given format; CSV records are objects keyed by column.
+ * Memory is bounded by `limits`, not by the input, and reading is linear in the input's size.
+ * Throws {@link InputRefusedError} for a CSV header it refuses.
+ */
+export function readRecords(chunks: AsyncIterable<string>, format: InputFormat, limits: ReadLimits = DEFAULT_LIMITS): AsyncGenerator<RawRecord> {
+  if (format === 'csv') return csvRecords(chunks, limits);
+  if (format === 'ndjson') return ndjsonRecords(chunks, limits);
+  return jsonArrayRecords(chunks, limits);
 }

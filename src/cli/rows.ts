@@ -47,24 +47,51 @@ const VALUE_ALIASES: Readonly<Record<string, string>> = {
 };
 
 /** A record as the library takes it: which scheme, the member, and the claim. */
-export const recordSchema = z.strictObject({ scheme: slugSchema, member: z.unknown(), claim: z.unknown() });
+export const recordSchema = z.strictObject({
+  scheme: slugSchema,
+  // The library checks what they hold; zod alone would call a missing one "expected nonoptional".
+  member: z.unknown().nonoptional({ error: 'expected the member: an object with its id and enrolments' }),
+  claim: z.unknown().nonoptional({ error: 'expected the claim: an object with its kind, id and dates' }),
+});
 export type ClaimRecord = z.output<typeof recordSchema>;
 
 const integer = (cell: string | undefined) => (cell !== undefined && /^\d+$/.test(cell) ? Number(cell) : cell);
 
-/** A CSV row keyed by header, as the record JSON input would give; unknown headers are issues. */
-export function recordFromCsv(row: Readonly<Record<string, string>>): { record: unknown } | { issues: Issue[] } {
+/** A CSV row: its cells keyed by the column each header cell names. */
+export type CsvRow = Readonly<Partial<Record<CsvColumn, string>>>;
+
+/**
+ * The column each header cell names, or why the header is refused: a cell that names no
+ * column, or two cells naming the same one (say `inScopeCopay` and 政策范围内个人自付), would
+ * otherwise fail or silently drop a value on every row.
+ */
+export function headerColumns(header: readonly string[]): { columns: CsvColumn[] } | { problem: string } {
+  const columns: CsvColumn[] = [];
+  const unknown: string[] = [];
+  const first = new Map<CsvColumn, number>();
+  const twice: string[] = [];
+  header.forEach((cell, i) => {
+    const where = `${JSON.stringify(cell)} (column ${i + 1})`;
+    const column = COLUMN_BY_HEADER.get(cell);
+    if (column === undefined) return void unknown.push(where);
+    const earlier = first.get(column);
+    if (earlier === undefined) first.set(column, i);
+    else twice.push(`${column} is named twice, by ${JSON.stringify(header[earlier])} (column ${earlier + 1}) and ${where}`);
+    columns.push(column);
+  });
+  const problems = [
+    ...(unknown.length > 0 ? [`unknown ${unknown.length === 1 ? 'column' : 'columns'} ${unknown.join(', ')}; expected ${Object.keys(CSV_COLUMNS).join(', ')} or their Chinese names`] : []),
+    ...twice,
+  ];
+  return problems.length > 0 ? { problem: `the CSV header is refused: ${problems.join('; ')}` } : { columns };
+}
+
+/** A CSV row as the record JSON input would give; empty cells are absent values. */
+export function recordFromCsv(row: CsvRow): unknown {
   const cells: Partial<Record<CsvColumn, string>> = {};
-  const issues: Issue[] = [];
-  for (const [header, value] of Object.entries(row)) {
-    const column = COLUMN_BY_HEADER.get(header);
-    if (column === undefined) {
-      issues.push({ path: [header], code: 'unknown_column', message: `unknown column; expected one of ${Object.keys(CSV_COLUMNS).join(', ')} or their Chinese names` });
-    } else if (value.trim() !== '') {
-      cells[column] = value.trim();
-    }
+  for (const [column, value] of Object.entries(row) as [CsvColumn, string][]) {
+    if (value.trim() !== '') cells[column] = value.trim();
   }
-  if (issues.length > 0) return { issues };
   const alias = (cell: string | undefined) => (cell === undefined ? undefined : (VALUE_ALIASES[cell] ?? cell));
   const kind = alias(cells.kind);
   const costs = { total: cells.total, insurancePaid: cells.insurancePaid, inScopeCopay: cells.inScopeCopay, selfPaid: cells.selfPaid };
@@ -87,7 +114,7 @@ export function recordFromCsv(row: Readonly<Record<string, string>>): { record: 
     enrolments: [enrolment],
     ...(flags && { flags: Object.fromEntries(flags.map((flag) => [flag, true])) }),
   };
-  return { record: { scheme: cells.scheme, member, claim } };
+  return { scheme: cells.scheme, member, claim };
 }
 
 /** An issue of a CSV row, re-pointed from the record's field to the column it came from. */

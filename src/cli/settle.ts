@@ -1,14 +1,14 @@
 import { deserialize, serialize } from 'node:v8';
 import { InvalidInputError, PolicyNotFoundError, validate, type Issue } from '../_lib/errors';
-import { toLedger, type LedgerInFen } from '../_lib/fastSettle';
 import type { ClaimInput, LedgerInput, MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
 import type { ClaimResult } from '../_lib/settle';
 import type { PolicyRegistry } from '../createRegistry';
-import { evaluateChained } from '../evaluateClaim';
+import { evaluateClaim } from '../evaluateClaim';
 import { selectPolicy } from '../selectPolicy';
+import { UsageError } from './args';
 import type { RawRecord } from './records';
-import { issueInColumn, recordFromCsv, recordSchema } from './rows';
+import { issueInColumn, recordFromCsv, recordSchema, type CsvRow } from './rows';
 import { decoded, ExternalSorter, KeyFilter, LineWriter, mergeSorted, readLines, TempDir, type Codec } from './spill';
 
 /** What became of one input record: a settlement, or the issues that stopped it. */
@@ -23,9 +23,6 @@ export interface Written {
   readonly failed: boolean;
 }
 
-/** A member's ledger of one scheme and protection year, as carried from claim to claim. */
-type Chained = Ledger | LedgerInFen;
-
 function issuesOf(error: unknown): Issue[] {
   if (error instanceof InvalidInputError) return [...error.issues];
   if (error instanceof PolicyNotFoundError) return [{ path: ['scheme'], code: 'policy_not_found', message: error.message }];
@@ -39,7 +36,7 @@ function issuesOf(error: unknown): Issue[] {
  */
 type Prepared =
   | { readonly outcome: Outcome }
-  | { readonly key: string; settle(ledger: Chained | LedgerInput | undefined): { outcome: Outcome; after?: Chained } };
+  | { readonly key: string; settle(ledger: Ledger | LedgerInput | undefined): { outcome: Outcome; after?: Ledger } };
 
 function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean): Prepared {
   const failure = (error: unknown): Outcome => {
@@ -48,17 +45,15 @@ function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean): Prepar
   };
   if ('error' in raw) return { outcome: { line: raw.line, issues: [{ path: [], code: 'unreadable_record', message: raw.error }] } };
   try {
-    const mapped = csv ? recordFromCsv(raw.value as Record<string, string>) : { record: raw.value };
-    if ('issues' in mapped) return { outcome: { line: raw.line, issues: mapped.issues } };
-    const { scheme, member, claim } = validate(recordSchema, mapped.record, []);
+    const { scheme, member, claim } = validate(recordSchema, csv ? recordFromCsv(raw.value as CsvRow) : raw.value, []);
     // Both are validated by the library calls below, with paths under `member` and `claim`.
     const policy = selectPolicy(scheme, claim as ClaimInput, registry);
     return {
       key: JSON.stringify([(member as { id?: unknown }).id, policy.scheme, policy.year]),
       settle(ledger) {
         try {
-          const { result, after } = evaluateChained(policy, member as MemberInput, claim as ClaimInput, ledger);
-          return { outcome: { line: raw.line, result }, after };
+          const result = evaluateClaim(policy, member as MemberInput, claim as ClaimInput, ledger);
+          return { outcome: { line: raw.line, result }, after: result.ledger };
         } catch (error) {
           return { outcome: failure(error) };
         }
@@ -75,7 +70,7 @@ export const LEDGERS_IN_MEMORY = 10_000;
 function ledgersInMemory(): number {
   const given = process.env.HUZHU_LEDGERS_IN_MEMORY;
   if (given === undefined || given === '') return LEDGERS_IN_MEMORY;
-  if (!/^[1-9]\d*$/.test(given)) throw new Error(`HUZHU_LEDGERS_IN_MEMORY must be a whole number of at least 1; got "${given}"`);
+  if (!/^[1-9]\d*$/.test(given)) throw new UsageError(`HUZHU_LEDGERS_IN_MEMORY must be a whole number of at least 1; got "${given}"`);
   return Number(given);
 }
 
@@ -142,8 +137,7 @@ function openDisk(): Disk {
   return { dir, filter: new KeyFilter(), ledgers: new ExternalSorter(dir, SPILLED), deferred: new ExternalSorter(dir, DEFERRED) };
 }
 
-function spilledLedger(ledger: Chained): string {
-  const { total, byBenefit, claimIds } = toLedger(ledger);
+function spilledLedger({ total, byBenefit, claimIds }: Ledger): string {
   return JSON.stringify([total, byBenefit, claimIds]);
 }
 
@@ -172,7 +166,7 @@ export async function* settleInOrder(
   render: (outcome: Outcome) => string,
 ): AsyncGenerator<Written> {
   const limit = ledgersInMemory();
-  const kept = new Map<string, Chained>();
+  const kept = new Map<string, Ledger>();
   // Keys last used last. One iterator throughout: every entry before it was deleted (sent to
   // disk, or set again at the end), so the next it gives is the oldest. A fresh iterator per
   // eviction would step over all the deleted entries each time.
@@ -236,7 +230,7 @@ function settleDeferred(
   const ledgers = disk.ledgers.sorted();
   let next = ledgers.next();
   let key: string | undefined;
-  let ledger: Chained | LedgerInput | undefined;
+  let ledger: Ledger | LedgerInput | undefined;
   for (const row of disk.deferred.sorted()) {
     if (row.key !== key) {
       key = row.key;

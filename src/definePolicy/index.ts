@@ -14,6 +14,11 @@ import type { Policy, PolicyInput } from '../_lib/policySchema';
  * The result is plain data: amounts become two-decimal strings, so `JSON.stringify` of a
  * policy is a valid input to {@link parsePolicy}.
  *
+ * Limits: every list in a policy (benefits, tiers, brackets, payer rules, notes) holds at
+ * most 1,000 items, and a longer one is refused before its items are read; data nests at
+ * most 32 levels and may not contain itself (`cyclic`). Benefit ids may not be `constructor`
+ * or `prototype` (`reserved_id`): ids are keys of a ledger's `byBenefit`.
+ *
  * @category Policies
  *
  * @param spec - the policy; the editor completes and checks every field
@@ -21,7 +26,8 @@ import type { Policy, PolicyInput } from '../_lib/policySchema';
  * @throws {InvalidInputError} naming the path of every field that is wrong
  *
  * @example
- * const published = { status: 'published', source: 'Guilin Daily, 2023-11-24' } as const;
+ * const guilinDaily = { publisher: { zh: '桂林日报', en: 'Guilin Daily' }, date: '2023-11', title: '我市2024年度职工医疗互助保障参保工作正在进行' };
+ * const published = { status: 'published', source: guilinDaily, quote: '将身故津贴从5000元提高到1万元' } as const;
  * const policy = definePolicy({
  *   scheme: 'demo',
  *   year: 2024,

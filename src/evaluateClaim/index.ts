@@ -1,9 +1,8 @@
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import { validate } from '../_lib/errors';
-import { LedgerInFen, settleFast, toLedger } from '../_lib/fastSettle';
+import { settleFast } from '../_lib/fastSettle';
 import { claimSchema, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
-import { checkLedgerOwner, type Ledger } from '../_lib/ledger';
-import { plainFacts } from '../_lib/plainInput';
+import { claimOf, plainClaim } from '../_lib/plainInput';
 import { readLedger, readMember } from '../_lib/readInputs';
 import type { Policy } from '../_lib/policySchema';
 import { settleClaim, type ClaimResult } from '../_lib/settle';
@@ -39,28 +38,12 @@ import { settleClaim, type ClaimResult } from '../_lib/settle';
  * //=> '10000.00'
  */
 export function evaluateClaim(policy: Policy, member: MemberInput, claim: ClaimInput, ledger?: LedgerInput): ClaimResult {
-  return evaluateChained(policy, member, claim, ledger).result;
-}
-
-/**
- * `evaluateClaim` for a caller that chains a member's claims (the CLI): it also answers the
- * ledger after the claim as the fast path keeps it, in fen, and takes one back. Reading each
- * result's public `ledger` instead would copy the member's claim ids on every claim.
- */
-export function evaluateChained(
-  policy: Policy,
-  member: MemberInput,
-  claim: ClaimInput,
-  ledger?: LedgerInput | LedgerInFen,
-): { result: ClaimResult; after: Ledger | LedgerInFen } {
   const accepted = acceptPolicy(policy);
   const validMember = readMember(member);
-  const parseClaim = () => validate(claimSchema, claim, 'claim');
-  const facts = plainFacts(claim);
-  const validClaim = facts === undefined ? parseClaim() : undefined;
-  if (ledger instanceof LedgerInFen) checkLedgerOwner(ledger.base, accepted, validMember.id);
-  const start = ledger instanceof LedgerInFen ? ledger : readLedger(ledger, accepted, validMember.id);
-  const fast = facts === undefined ? undefined : settleFast(accepted, validMember, claim, facts, start);
-  const result = fast?.result ?? settleClaim(accepted, validMember, validClaim ?? parseClaim(), toLedger(start));
-  return { result, after: fast?.after ?? result.ledger };
+  // The claim is read once: its checked copy, or the schema's output; nothing reads it again.
+  const copy = plainClaim(claim);
+  const validClaim = copy === undefined ? validate(claimSchema, claim, 'claim') : undefined;
+  const start = readLedger(ledger, accepted, validMember.id);
+  if (copy === undefined) return settleClaim(accepted, validMember, validClaim!, start);
+  return settleFast(accepted, validMember, copy, start)?.result ?? settleClaim(accepted, validMember, claimOf(copy), start);
 }

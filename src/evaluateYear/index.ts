@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import type { Decimal } from '../_lib/decimal';
 import { validate } from '../_lib/errors';
-import { paidBetween, settleFast, toLedger, type LedgerInFen } from '../_lib/fastSettle';
+import { paidBetween, settleFast, toLedger, type FastSettlement, type LedgerInFen } from '../_lib/fastSettle';
 import { claimSchema, type Claim, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
-import { allPlainFacts } from '../_lib/plainInput';
+import { allPlainClaims, claimOf, type PlainClaim } from '../_lib/plainInput';
 import { readLedger, readMember } from '../_lib/readInputs';
 import type { Message } from '../_lib/messages';
 import type { Policy } from '../_lib/policySchema';
-import { eventDate, inspect, policyRef, settleClaim, uniqueMessages, type ClaimResult, type PolicyRef } from '../_lib/settle';
+import { addUnique, eventDate, inspect, policyRef, settleClaim, type ClaimResult, type PolicyRef } from '../_lib/settle';
 
 /** A member's claims settled in date order under one policy version. */
 export interface YearResult {
@@ -103,12 +103,12 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   const accepted = acceptPolicy(policy);
   const validMember = readMember(member);
   // Claims of the plain shape skip the schema; if any is not plain, the schema checks them all.
-  const facts = Array.isArray(claims) && claims.length <= MAX_CLAIMS ? allPlainFacts(claims) : undefined;
-  const allPlain = facts !== undefined;
-  const validClaims: readonly (ClaimInput | Claim)[] = allPlain ? claims : validate(claimsSchema, claims, 'claims');
+  // Either way each claim is read once, and only the copies are settled.
+  const copies = allPlainClaims(claims, MAX_CLAIMS);
+  const validClaims: readonly (PlainClaim | Claim)[] = copies ?? validate(claimsSchema, claims, 'claims');
   const start = readLedger(ledger, accepted, validMember.id);
 
-  const dates = validClaims.map((claim) => eventDate(accepted, claim as Claim));
+  const dates = validClaims.map((claim) => eventDate(accepted, claim));
   // Claims usually come in date order already; then there is nothing to sort.
   const order = dates.some((date, i) => i > 0 && dates[i - 1]! > date) ? inDateOrder(dates) : undefined;
   const results: ClaimResult[] = [];
@@ -118,20 +118,20 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   let current: Ledger | LedgerInFen = start;
   for (let settled = 0; settled < validClaims.length; settled += 1) {
     const index = order === undefined ? settled : order[settled]!;
-    const claim = validClaims[index]!;
-    const fast: ReturnType<typeof settleFast> = allPlain ? settleFast(accepted, validMember, claim as ClaimInput, facts[index]!, current, index) : undefined;
-    const valid = allPlain && fast === undefined ? validate(claimSchema, claim, ['claims', index]) : (claim as Claim);
-    const result: ClaimResult = fast?.result ?? settleClaim(accepted, validMember, valid, toLedger(current));
+    const copy = copies?.[index];
+    const fast: FastSettlement | undefined = copy && settleFast(accepted, validMember, copy, current);
+    const result: ClaimResult = fast?.result ?? settleClaim(accepted, validMember, copy ? claimOf(copy) : (validClaims[index] as Claim), toLedger(current));
     results.push(result);
     illustrative ||= result.illustrative;
     // The fast path shares one list per kind of claim and one object per warning, so most
-    // repeats are the list just seen or an object already kept; uniqueMessages settles the rest.
-    if (result.warnings !== seen) for (const warning of result.warnings) if (!warnings.includes(warning)) warnings.push(warning);
+    // repeats are the list just seen or an object already kept. Only unique warnings are
+    // kept: the reference path makes new objects for every claim, and keeping each would
+    // make every later check cost as much as the claims before it.
+    if (result.warnings !== seen) addUnique(warnings, result.warnings);
     seen = result.warnings;
     // The fast path's ledger in fen goes on to the next claim without being made public.
     current = fast?.after ?? result.ledger;
   }
   const total = paidBetween(start, current);
-  const unique = Object.freeze(uniqueMessages(warnings));
-  return new SettledYear(validMember.id, policyRef(accepted), Object.freeze(results), total, current, unique, illustrative);
+  return new SettledYear(validMember.id, policyRef(accepted), Object.freeze(results), total, current, Object.freeze(warnings), illustrative);
 }

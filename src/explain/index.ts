@@ -19,7 +19,7 @@ function render(explanation: Explanation): string[] {
   if (explanation.sources.length > 0) {
     out.push(`${words.sources}${colon.trimEnd()}`);
     for (const source of explanation.sources) {
-      out.push(`  [${source.ref}] ${source.label} = ${source.value} (${source.parameter})${colon}${source.text}`);
+      out.push(`  [${source.ref}] ${locales[explanation.lang].values.sourceLine(source.label, source.value, source.parameter)}${colon}${source.text}`);
     }
   }
   for (const part of explanation.parts) out.push('', ...render(part).filter((l) => l !== words.illustrativeLegend));

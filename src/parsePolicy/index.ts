@@ -7,7 +7,9 @@ import type { Policy } from '../_lib/policySchema';
  *
  * Takes the JSON text, or the value `JSON.parse` made of it, and validates it exactly as
  * {@link definePolicy} does. Unknown keys are refused (a typo must not silently drop a
- * rule), and so are `__proto__`, `constructor` and `prototype` anywhere in the data.
+ * rule), and so are `__proto__`, `constructor` and `prototype` anywhere in the data. The
+ * limits of {@link definePolicy} apply: at most 1,000 items in any list, 32 levels of
+ * nesting, no cycles.
  *
  * @category Policies
  *

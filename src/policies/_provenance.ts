@@ -1,21 +1,27 @@
-import type { Provenance } from '../_lib/policySchema';
+import type { Provenance, Publication, SomeLanguages } from '../_lib/policySchema';
 
-/** The Guilin Daily article of November 2023 on protection year 2024 (shared/sources). */
-export const GUILIN_DAILY_2023_11 =
-  '桂林日报 Guilin Daily, November 2023, 《我市2024年度职工医疗互助保障参保工作正在进行》 (huzhu shared/sources/guilin-daily-2023-11-mutual-aid-2024.txt)';
+/**
+ * Guilin Daily (桂林日报), November 2023, reporter 陈娟: protection year 2024 of the Guangxi plan
+ * and the Guilin condolence payment. The article gives no day; it was written in late November.
+ */
+export const GUILIN_DAILY_2023_11: Publication = {
+  publisher: { zh: '桂林日报', en: 'Guilin Daily' },
+  date: '2023-11',
+  title: '我市2024年度职工医疗互助保障参保工作正在进行',
+};
 
-/** The Workers' Daily report of 9 August 2024 on the Guilin condolence payment, as quoted in huzhu's domain brief. */
-export const WORKERS_DAILY_2024_08_09 = "工人日报 Workers' Daily, 9 August 2024, report on the Guilin condolence payment (quoted in huzhu shared/domain.md)";
+/** Workers' Daily (工人日报), April 2025, reporter 邢生祥: Xining's mutual aid in 2024. */
+export const WORKERS_DAILY_2025_04: Publication = {
+  publisher: { zh: '工人日报', en: "Workers' Daily" },
+  date: '2025-04',
+  title: '西宁市总做实做优职工医疗互助品牌',
+};
 
-/** The Workers' Daily report of April 2025 on Xining (shared/sources). */
-export const WORKERS_DAILY_2025_04 =
-  "工人日报 Workers' Daily, April 2025, 《西宁市总做实做优职工医疗互助品牌》 (huzhu shared/sources/workers-daily-2025-04-xining-jinchang.txt)";
-
-export function published(source: string, quote: string, note?: string): Provenance {
+export function published(source: Publication, quote: string, note?: SomeLanguages): Provenance {
   return note === undefined ? { status: 'published', source, quote } : { status: 'published', source, quote, note };
 }
 
-export function illustrative(note: string): Provenance {
+export function illustrative(note: SomeLanguages): Provenance {
   return { status: 'illustrative', note };
 }
 

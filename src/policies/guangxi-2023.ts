@@ -1,8 +1,10 @@
 import { definePolicy } from '../definePolicy';
 import { GUILIN_DAILY_2023_11, illustrative, published, USUAL_CONVENTIONS } from './_provenance';
 
-const UNPUBLISHED_FORMULA =
-  'The Guangxi hospitalisation subsidy formula (deductible, ratio tiers) is not published in the sources; this value only makes the policy usable and is not official.';
+const UNPUBLISHED_FORMULA = {
+  zh: '广西住院补助的计算办法（起付线、分段比例）未见公布；此数值仅为使本办法可用而设，并非官方标准。',
+  en: 'The Guangxi hospitalisation subsidy formula (deductible, ratio tiers) is not published in the sources huzhu cites; this value only makes the policy usable and is not official.',
+};
 
 /** Guangxi employee medical mutual aid (广西职工医疗互助保障), protection year 2023. */
 export const guangxi2023 = definePolicy({

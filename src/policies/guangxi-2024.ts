@@ -49,9 +49,10 @@ export const guangxi2024 = extendPolicy(guangxi2023, {
         shares: {
           value: { 1: '1', 2: '0.9', 3: '0.8', 4: '0.7', 5: '0.6', 6: '0.5', 7: '0.4', 8: '0.3', 9: '0.2', 10: '0.1' },
           label: { zh: '伤残等级给付比例', en: 'Disability subsidy share by grade' },
-          provenance: illustrative(
-            'The Guangxi disability grade table is not published in the sources; this follows the common ten-grade scale (grade 1 = 100 %, 10 % less for each grade) only to make the policy usable. It is not official.',
-          ),
+          provenance: illustrative({
+            zh: '广西伤残等级给付比例表未见公布；此处按常见的十级划分（1 级 100%，每低一级减 10%）设定，仅为使本办法可用，并非官方标准。',
+            en: 'The Guangxi disability grade table is not published in the sources huzhu cites; this follows the common ten-grade scale (grade 1 = 100 %, 10 % less for each grade) only to make the policy usable. It is not official.',
+          }),
         },
       },
     },

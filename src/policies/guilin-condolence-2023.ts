@@ -1,5 +1,5 @@
 import { definePolicy } from '../definePolicy';
-import { GUILIN_DAILY_2023_11, published, USUAL_CONVENTIONS, WORKERS_DAILY_2024_08_09 } from './_provenance';
+import { GUILIN_DAILY_2023_11, published, USUAL_CONVENTIONS } from './_provenance';
 
 /**
  * Guilin city federation condolence payment (桂林市总工会慰问金), in force from the end of
@@ -29,7 +29,10 @@ export const guilinCondolence2023 = definePolicy({
           provenance: published(
             GUILIN_DAILY_2023_11,
             '符合条件的可向市总工会申请500—5000元慰问金',
-            `The threshold (a single stay, self-paid cost outside insurance of 5,000 yuan or more, inclusive) is from ${WORKERS_DAILY_2024_08_09}. How the amount is set inside the range is not published: it is decided on application.`,
+            {
+              zh: '门槛（单次住院的医保外自费费用达 5,000 元及以上，含本数）见《工人日报》2024年8月9日关于桂林慰问金的报道。区间内的金额如何确定未见公布，经申请核定。',
+              en: "The threshold (a single stay with a self-paid cost outside insurance of 5,000 yuan or more, inclusive) is from the Workers' Daily report on the Guilin condolence payment of 9 August 2024. How the amount is set inside the range is not published: it is decided on application.",
+            },
           ),
         },
       },

@@ -19,7 +19,10 @@ export const xining2024 = definePolicy({
       provenance: published(
         WORKERS_DAILY_2025_04,
         '参保职工81614人,互保金总额达816.14万元',
-        'Derived: 8,161,400 yuan / 81,614 members = 100 yuan exactly; 655,000 yuan for 6,550 gig workers agrees.',
+        {
+          zh: '推算：816.14 万元 ÷ 81,614 人 = 每人 100 元整；为 6,550 名新就业形态劳动者投入 65.5 万元，与此相符。',
+          en: 'Derived: 8,161,400 yuan / 81,614 members = 100 yuan exactly; 655,000 yuan for 6,550 gig workers agrees.',
+        },
       ),
     },
     payers: {

@@ -1,5 +1,7 @@
-import { toSafe } from '../_lib/errors';
-import { assessContributions } from '../assessContributions';
+import { safely, type SafeResult } from '../_lib/errors';
+import type { RosterInput } from '../_lib/inputSchemas';
+import type { Policy } from '../_lib/policySchema';
+import { assessContributions, type ContributionAssessment } from '../assessContributions';
 
 /**
  * {@link assessContributions} that returns invalid input as a value instead of throwing.
@@ -13,4 +15,6 @@ import { assessContributions } from '../assessContributions';
  * outcome.success ? 'ok' : outcome.error.issues[0].path
  * //=> ['roster', 0, 'count']
  */
-export const safeAssessContributions = toSafe(assessContributions);
+export function safeAssessContributions(policy: Policy, roster: RosterInput): SafeResult<ContributionAssessment> {
+  return safely(() => assessContributions(policy, roster));
+}

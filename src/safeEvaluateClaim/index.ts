@@ -1,4 +1,7 @@
-import { toSafe } from '../_lib/errors';
+import { safely, type SafeResult } from '../_lib/errors';
+import type { ClaimInput, LedgerInput, MemberInput } from '../_lib/inputSchemas';
+import type { Policy } from '../_lib/policySchema';
+import type { ClaimResult } from '../_lib/settle';
 import { evaluateClaim } from '../evaluateClaim';
 
 /**
@@ -13,4 +16,6 @@ import { evaluateClaim } from '../evaluateClaim';
  * outcome.success ? 'settled' : outcome.error.issues[0].path
  * //=> ['claim', 'date']
  */
-export const safeEvaluateClaim = toSafe(evaluateClaim);
+export function safeEvaluateClaim(policy: Policy, member: MemberInput, claim: ClaimInput, ledger?: LedgerInput): SafeResult<ClaimResult> {
+  return safely(() => evaluateClaim(policy, member, claim, ledger));
+}

@@ -1,5 +1,7 @@
-import { toSafe } from '../_lib/errors';
-import { evaluateCondolence } from '../evaluateCondolence';
+import { safely, type SafeResult } from '../_lib/errors';
+import type { CondolenceDecisionInput, HospitalisationInput, MemberInput } from '../_lib/inputSchemas';
+import type { Policy } from '../_lib/policySchema';
+import { evaluateCondolence, type CondolenceResult } from '../evaluateCondolence';
 
 /**
  * {@link evaluateCondolence} that returns invalid input as a value instead of throwing.
@@ -16,4 +18,11 @@ import { evaluateCondolence } from '../evaluateCondolence';
  * outcome.success ? 'ok' : outcome.error.issues[0].path
  * //=> ['stay', 'costs', 'total']
  */
-export const safeEvaluateCondolence = toSafe(evaluateCondolence);
+export function safeEvaluateCondolence(
+  policy: Policy,
+  member: MemberInput,
+  stay: HospitalisationInput,
+  decision?: CondolenceDecisionInput,
+): SafeResult<CondolenceResult> {
+  return safely(() => evaluateCondolence(policy, member, stay, decision));
+}

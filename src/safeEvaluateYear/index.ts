@@ -1,5 +1,7 @@
-import { toSafe } from '../_lib/errors';
-import { evaluateYear } from '../evaluateYear';
+import { safely, type SafeResult } from '../_lib/errors';
+import type { ClaimInput, LedgerInput, MemberInput } from '../_lib/inputSchemas';
+import type { Policy } from '../_lib/policySchema';
+import { evaluateYear, type YearResult } from '../evaluateYear';
 
 /**
  * {@link evaluateYear} that returns invalid input as a value instead of throwing.
@@ -12,4 +14,6 @@ import { evaluateYear } from '../evaluateYear';
  * safeEvaluateYear(policies.guangxi[2024], { id: 'm1', enrolments: [] }, []).success
  * //=> true
  */
-export const safeEvaluateYear = toSafe(evaluateYear);
+export function safeEvaluateYear(policy: Policy, member: MemberInput, claims: readonly ClaimInput[], ledger?: LedgerInput): SafeResult<YearResult> {
+  return safely(() => evaluateYear(policy, member, claims, ledger));
+}

@@ -1,4 +1,5 @@
-import { toSafe } from '../_lib/errors';
+import { safely, type SafeResult } from '../_lib/errors';
+import type { Policy } from '../_lib/policySchema';
 import { parsePolicy } from '../parsePolicy';
 
 /**
@@ -13,4 +14,6 @@ import { parsePolicy } from '../parsePolicy';
  * parsed.success ? 'ok' : parsed.error.issues[0].path
  * //=> ['policy', 'year']
  */
-export const safeParsePolicy = toSafe(parsePolicy);
+export function safeParsePolicy(json: string | unknown): SafeResult<Policy> {
+  return safely(() => parsePolicy(json));
+}

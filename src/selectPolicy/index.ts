@@ -1,11 +1,23 @@
 import { isoDateSchema, isWithin } from '../_lib/dates';
-import { PolicyNotFoundError, validate } from '../_lib/errors';
+import { acceptPolicy } from '../_lib/acceptPolicy';
+import { InvalidInputError, PolicyNotFoundError, validate } from '../_lib/errors';
 import { claimSchema, type Claim, type ClaimInput } from '../_lib/inputSchemas';
 import { isPlainClaim } from '../_lib/plainInput';
 import type { Policy } from '../_lib/policySchema';
 import { eventDate } from '../_lib/settle';
 import type { PolicyRegistry } from '../createRegistry';
 import { bundledRegistry } from '../policies';
+
+/** The registry's policies, each validated unless it already was (as every one from createRegistry was). */
+function registeredPolicies(registry: PolicyRegistry): readonly Policy[] {
+  const policies: unknown = typeof registry === 'object' && registry !== null ? registry.policies : undefined;
+  if (!Array.isArray(policies)) {
+    throw new InvalidInputError([
+      { path: ['registry', 'policies'], code: 'invalid_type', message: 'expected a registry made by createRegistry, with an array of policies' },
+    ]);
+  }
+  return policies.map((policy: unknown, index) => acceptPolicy(policy, ['registry', 'policies', index]));
+}
 
 /**
  * Find the version of a scheme that applies on a date, or to a claim.
@@ -20,7 +32,7 @@ import { bundledRegistry } from '../policies';
  * @param at - a date `YYYY-MM-DD`, or a claim
  * @param registry - where to look; the bundled policies by default
  * @returns the policy version in force
- * @throws {InvalidInputError} when the date or claim is invalid
+ * @throws {InvalidInputError} when the date, the claim or the registry is invalid
  * @throws {PolicyNotFoundError} when no version of the scheme applies then
  *
  * @example
@@ -28,7 +40,7 @@ import { bundledRegistry } from '../policies';
  * //=> 2024
  */
 export function selectPolicy(scheme: string, at: string | ClaimInput, registry: PolicyRegistry = bundledRegistry): Policy {
-  const versions = registry.policies.filter((policy) => policy.scheme === scheme);
+  const versions = registeredPolicies(registry).filter((policy) => policy.scheme === scheme);
   if (typeof at === 'string') {
     const date = validate(isoDateSchema, at, 'date');
     const found = versions.find((policy) => isWithin(date, policy.validFrom, policy.validTo));

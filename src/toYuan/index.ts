@@ -8,7 +8,8 @@ import { readYuan, toMoney, type YuanInput } from '../_lib/money';
  * Accepts what every huzhu function accepts as money: a plain decimal string (`"22669.43"`),
  * a Decimal, or a finite number with at most two decimals (read through its shortest decimal
  * form, so `0.1 + 0.2` is refused rather than silently rounded). Amounts are never negative
- * and never above 999,999,999,999.99.
+ * and never above 999,999,999,999.99. A Decimal may come from any copy of decimal.js (its ESM
+ * or CommonJS build, any clone); an object that only looks like one is refused.
  *
  * @category Money
  *

@@ -1,8 +1,7 @@
 /**
  * Published Guangxi figures, 2023 vs 2024, through real claims.
- * Source for every figure here: Guilin Daily, November 2023, shared/sources/guilin-daily-2023-11-mutual-aid-2024.txt:
- * "增加了每天50元的住院补贴和最高达2万元的伤残补助，以及将身故津贴从5000元提高到1万元和最高补助从50万元提高到100万元"
- * (see shared/domain.md, "Guangxi plan, 2023 vs 2024").
+ * Source for every figure here: Guilin Daily (桂林日报), November 2023, “我市2024年度职工医疗互助保障参保工作正在进行”:
+ * "增加了每天50元的住院补贴和最高达2万元的伤残补助，以及将身故津贴从5000元提高到1万元和最高补助从50万元提高到100万元".
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateClaim, evaluateYear, policies, selectPolicy, type ClaimInput } from '../../src';

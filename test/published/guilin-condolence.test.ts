@@ -1,10 +1,10 @@
 /**
  * Published Guilin condolence payment (慰问金) rules and cases.
- * - Range 500–5,000 yuan: Guilin Daily, Nov 2023, shared/sources/guilin-daily-2023-11-mutual-aid-2024.txt
+ * - Range 500–5,000 yuan: Guilin Daily (桂林日报), November 2023, “我市2024年度职工医疗互助保障参保工作正在进行”
  *   ("符合条件的可向市总工会申请500—5000元慰问金").
  * - Huang, two qualifying stays, 5,000 each = 10,000: same article ("可分别获得每次5000元共计10000元的慰问金").
  * - Threshold 5,000 inclusive on one stay's self-paid cost, members of grassroots unions directly under the
- *   city federation, and Tang's 10,000 for two stays: Workers' Daily, 9 August 2024, quoted in shared/domain.md.
+ *   city federation, and Tang's 10,000 for two stays: Workers' Daily (工人日报), 9 August 2024.
  */
 import { describe, expect, it } from 'vitest';
 import { Decimal, evaluateCondolence, InvalidInputError, policies } from '../../src';

@@ -1,6 +1,6 @@
 /**
- * Published Xining 2024 contribution figures: Workers' Daily, April 2025,
- * shared/sources/workers-daily-2025-04-xining-jinchang.txt:
+ * Published Xining 2024 contribution figures: Workers' Daily (工人日报), April 2025,
+ * “西宁市总做实做优职工医疗互助品牌”:
  * "参保职工81614人,互保金总额达816.14万元" and "投入专项资金65.5万元,为全市6550名新就业形态劳动者赠送医疗互助保险".
  */
 import { describe, expect, it } from 'vitest';

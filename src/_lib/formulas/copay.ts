@@ -22,7 +22,8 @@ export const copay: Evaluator<'copay'> = (formula, context) => {
       const part = roundStep(portion.times(tier.ratio));
       trace.step(
         'tier',
-        { tier: index + 1, from: formatYuan(lower), to: upper === undefined ? '∞' : formatYuan(upper), ratio: tier.ratio },
+        // The last, open tier has no `to`: the wording says "above" instead of an infinite bound.
+        { tier: index + 1, from: formatYuan(lower), ...(upper === undefined ? {} : { to: formatYuan(upper) }), ratio: tier.ratio },
         `${formatYuan(portion)} × ${tier.ratio}`,
         part,
       );

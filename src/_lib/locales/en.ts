@@ -1,3 +1,4 @@
+import { amountText, percentNumber } from './numbers';
 import type { Locale } from './types';
 
 const terms: Locale['terms'] = {
@@ -16,7 +17,13 @@ const terms: Locale['terms'] = {
   perClaim: 'per-claim cap',
   perYear: 'yearly cap of the benefit',
   maximumSubsidy: 'maximum subsidy of the protection year',
+  halfUp: 'half-up',
+  halfEven: 'half-even',
+  down: 'down',
+  up: 'up',
 };
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const term = (key: string | number | undefined): string => terms[String(key)] ?? String(key);
 
@@ -40,14 +47,15 @@ export const en: Locale = {
     base: (p) => `${term(p.field)}`,
     deductible: () => 'amount above the deductible',
     sum: () => 'sum of the tiers',
-    tier: (p) => `tier ${p.tier}: ${p.from} to ${p.to} yuan at ${p.ratio}`,
+    tier: (p) =>
+      `tier ${p.tier}: ${p.to === undefined ? `above ${amountText(String(p.from))}` : `${amountText(String(p.from))} to ${amountText(String(p.to))}`} yuan at ${percentNumber(String(p.ratio))} %`,
     days: (p) => `days in hospital (${p.rule === 'includeBothDays' ? 'admission and discharge day both counted' : 'discharge day not counted'}, at least 1)`,
     paidDays: () => 'days paid',
     perDay: () => 'daily allowance × days paid',
     lumpSum: () => 'fixed amount',
     gradeShare: (p) => `grade ${p.grade}: maximum × share`,
-    bracket: (p) => `${term(p.measure)} in the bracket from ${p.from} yuan`,
-    rounding: (p) => `rounded to the fen (${p.mode})`,
+    bracket: (p) => `${term(p.measure)} in the bracket from ${amountText(String(p.from))} yuan`,
+    rounding: (p) => `rounded ${term(p.mode)} to the fen`,
     perClaim: () => `capped by the ${terms.perClaim}`,
     perYear: () => `capped by what remains of the ${terms.perYear}`,
     maximumSubsidy: () => `capped by what remains of the ${terms.maximumSubsidy}`,
@@ -77,5 +85,32 @@ export const en: Locale = {
     net: (p) => `pays ${p.amount} yuan`,
     semicolon: '; ',
     colon: ': ',
+  },
+  values: {
+    yuan: (amount) => `${amount} yuan`,
+    percent: (percent) => `${percent} %`,
+    tier: {
+      only: (ratio) => `${ratio} throughout`,
+      first: (ratio, upTo) => `${ratio} up to ${upTo} yuan`,
+      between: (ratio, from, upTo) => `${ratio} from ${from} to ${upTo} yuan`,
+      last: (ratio) => `${ratio} above`,
+    },
+    tierSeparator: '; ',
+    grades: (first, last, share) => `${first === last ? `grade ${first}` : `grades ${first}–${last}`}: ${share}`,
+    listSeparator: ', ',
+    otherGradesNothing: 'other grades: nothing',
+    bracketFrom: (from) => `${from} yuan or more`,
+    bracketBetween: (from, to) => `${from} to under ${to} yuan`,
+    decidedOnApplication: (min, max) => `${min} to ${max} yuan, decided on application`,
+    firstPaidDay: (day) => `from day ${day} in hospital`,
+    maxDays: (days) => `at most ${days} days a stay`,
+    payer: { memberOrUnit: 'the member or the unit', publicFunds: 'public funds', union: 'the union' },
+    noPayerRules: 'none',
+    date: (year, month, day) => [day, month === undefined ? undefined : MONTHS[month - 1], year].filter((part) => part !== undefined).join(' '),
+    citation: (publisher, date, title) => `${publisher}, ${date}${title === undefined ? '' : `, “${title}”`}`,
+    quote: (quote) => `quote: “${quote}”`,
+    note: (note) => `note: ${note}`,
+    onlyInOther: ' (note in Chinese only)',
+    sourceLine: (label, value, parameter) => `${label} = ${value} (${parameter})`,
   },
 };

@@ -43,6 +43,8 @@ export interface Locale {
   readonly units: { readonly yuan: string; readonly days: string; readonly perDay: (params: ResolvedParams) => string };
   /** Words the explanations are made of. */
   readonly explain: ExplainWords;
+  /** How a parameter's value and its source read in this language. */
+  readonly values: ValueWords;
   readonly terms: Readonly<Record<string, string>>;
 }
 
@@ -67,4 +69,40 @@ export interface ExplainWords {
   readonly net: (params: ResolvedParams) => string;
   readonly semicolon: string;
   readonly colon: string;
+}
+
+/** The wording of parameter values and of sources, phrase by phrase; the phrases are joined in one place. */
+export interface ValueWords {
+  readonly yuan: (amount: string) => string;
+  readonly percent: (percent: string) => string;
+  /** A copay tier: the only one, the first (up to a bound), one between bounds, or the last (above). */
+  readonly tier: {
+    readonly only: (ratio: string) => string;
+    readonly first: (ratio: string, upTo: string) => string;
+    readonly between: (ratio: string, from: string, upTo: string) => string;
+    readonly last: (ratio: string, from: string) => string;
+  };
+  readonly tierSeparator: string;
+  /** Consecutive grades with the same share, e.g. grades 1–2 at 100 %. */
+  readonly grades: (first: string, last: string, share: string) => string;
+  readonly listSeparator: string;
+  /** Said after the grades when some grade of 1–10 is not listed. */
+  readonly otherGradesNothing: string;
+  readonly bracketFrom: (from: string) => string;
+  readonly bracketBetween: (from: string, to: string) => string;
+  readonly decidedOnApplication: (min: string, max: string) => string;
+  readonly firstPaidDay: (day: number) => string;
+  readonly maxDays: (days: number) => string;
+  readonly payer: Readonly<Record<'memberOrUnit' | 'publicFunds' | 'union', string>>;
+  readonly noPayerRules: string;
+  /** A publication date given as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  readonly date: (year: string, month?: number, day?: number) => string;
+  /** A published source as a reader cites it. */
+  readonly citation: (publisher: string, date: string, title: string | undefined) => string;
+  readonly quote: (quote: string) => string;
+  readonly note: (note: string) => string;
+  /** Appended to a note given only in the other language. */
+  readonly onlyInOther: string;
+  /** A source line: `label = value (parameter)`. */
+  readonly sourceLine: (label: string, value: string, parameter: string) => string;
 }

@@ -1,3 +1,4 @@
+import { amountText, percentNumber } from './numbers';
 import type { Locale } from './types';
 
 const terms: Locale['terms'] = {
@@ -16,6 +17,10 @@ const terms: Locale['terms'] = {
   perClaim: '单次补助上限',
   perYear: '该项补助年度上限',
   maximumSubsidy: '保障年度最高补助',
+  halfUp: '四舍五入',
+  halfEven: '四舍六入五成双',
+  down: '舍去',
+  up: '进一',
 };
 
 const term = (key: string | number | undefined): string => terms[String(key)] ?? String(key);
@@ -40,14 +45,15 @@ export const zh: Locale = {
     base: (p) => `${term(p.field)}`,
     deductible: () => '超过起付线的部分',
     sum: () => '各档合计',
-    tier: (p) => `第 ${p.tier} 档：${p.from} 至 ${p.to} 元部分 × ${p.ratio}`,
+    tier: (p) =>
+      `第 ${p.tier} 档：${p.to === undefined ? `超过 ${amountText(String(p.from))} 元` : `${amountText(String(p.from))} 至 ${amountText(String(p.to))} 元`}的部分按 ${percentNumber(String(p.ratio))}%`,
     days: (p) => `住院天数（${p.rule === 'includeBothDays' ? '入院、出院当日均计' : '算入不算出'}，至少 1 天）`,
     paidDays: () => '补贴天数',
     perDay: () => '住院补贴 × 补贴天数',
     lumpSum: () => '定额',
     gradeShare: (p) => `${p.grade} 级伤残：最高额 × 比例`,
-    bracket: (p) => `${term(p.measure)}所在档次（${p.from} 元起）`,
-    rounding: (p) => `舍入到分（${p.mode}）`,
+    bracket: (p) => `${term(p.measure)}所在档次（${amountText(String(p.from))} 元起）`,
+    rounding: (p) => `按分${term(p.mode)}`,
     perClaim: () => `受${terms.perClaim}限制`,
     perYear: () => `受${terms.perYear}剩余额度限制`,
     maximumSubsidy: () => `受${terms.maximumSubsidy}剩余额度限制`,
@@ -77,5 +83,32 @@ export const zh: Locale = {
     net: (p) => `实付 ${p.amount} 元`,
     semicolon: '；',
     colon: '：',
+  },
+  values: {
+    yuan: (amount) => `${amount} 元`,
+    percent: (percent) => `${percent}%`,
+    tier: {
+      only: (ratio) => `一律 ${ratio}`,
+      first: (ratio, upTo) => `不超过 ${upTo} 元的部分 ${ratio}`,
+      between: (ratio, from, upTo) => `${from} 至 ${upTo} 元的部分 ${ratio}`,
+      last: (ratio) => `超过部分 ${ratio}`,
+    },
+    tierSeparator: '，',
+    grades: (first, last, share) => `${first === last ? first : `${first}–${last}`} 级 ${share}`,
+    listSeparator: '，',
+    otherGradesNothing: '其他等级不予补助',
+    bracketFrom: (from) => `${from} 元及以上`,
+    bracketBetween: (from, to) => `${from} 至 ${to} 元（不含 ${to} 元）`,
+    decidedOnApplication: (min, max) => `${min} 至 ${max} 元，经申请核定`,
+    firstPaidDay: (day) => `自住院第 ${day} 天起`,
+    maxDays: (days) => `每次住院最多 ${days} 天`,
+    payer: { memberOrUnit: '本人或单位缴纳', publicFunds: '财政资金代缴', union: '工会代缴' },
+    noPayerRules: '无',
+    date: (year, month, day) => `${year}年${month === undefined ? '' : `${month}月`}${day === undefined ? '' : `${day}日`}`,
+    citation: (publisher, date, title) => `《${publisher}》${date}${title === undefined ? '' : `，“${title}”`}`,
+    quote: (quote) => `原文：“${quote}”`,
+    note: (note) => `说明：${note}`,
+    onlyInOther: '（仅有英文说明）',
+    sourceLine: (label, value, parameter) => `${label} = ${value}（${parameter}）`,
   },
 };
