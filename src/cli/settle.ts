@@ -126,8 +126,8 @@ const NUMBERED: Codec<Numbered> = {
 /** What goes to disk once ledgers no longer fit in memory. */
 interface Disk {
   readonly dir: TempDir;
-  /** The keys of the ledgers on disk and of the records put off. */
-  readonly filter: KeyFilter;
+  /** The keys of the ledgers on disk and of the records put off; let go (16 MB) once the input is read. */
+  filter?: KeyFilter;
   readonly ledgers: ExternalSorter<Spilled>;
   readonly deferred: ExternalSorter<Deferred>;
 }
@@ -135,6 +135,24 @@ interface Disk {
 function openDisk(): Disk {
   const dir = new TempDir();
   return { dir, filter: new KeyFilter(), ledgers: new ExternalSorter(dir, SPILLED), deferred: new ExternalSorter(dir, DEFERRED) };
+}
+
+/**
+ * A record's value as text: JSON (`j…`) when it comes back the same, which is the rule; else the
+ * v8 serialisation (`v…`, base64), slower and heavier, for the numbers JSON cannot write: an
+ * Infinity (from 1e400) would come back null, and the row's error with it, and -0 as 0.
+ */
+function encodeValue(value: unknown): string {
+  let exact = true;
+  const json = JSON.stringify(value, (_key, item: unknown) => {
+    if (typeof item === 'number' && (!Number.isFinite(item) || Object.is(item, -0))) exact = false;
+    return item;
+  });
+  return exact ? `j${json}` : `v${serialize(value).toString('base64')}`;
+}
+
+function decodeValue(text: string): unknown {
+  return text.startsWith('j') ? JSON.parse(text.slice(1)) : deserialize(Buffer.from(text.slice(1), 'base64'));
 }
 
 function spilledLedger({ total, byBenefit, claimIds }: Ledger): string {
@@ -183,7 +201,7 @@ export async function* settleInOrder(
       let outcome: Outcome;
       if ('outcome' in prepared) {
         outcome = prepared.outcome;
-      } else if (kept.has(prepared.key) || !disk?.filter.mayHave(prepared.key)) {
+      } else if (kept.has(prepared.key) || !disk?.filter!.mayHave(prepared.key)) {
         const { key } = prepared;
         const settled = prepared.settle(kept.get(key));
         outcome = settled.outcome;
@@ -197,12 +215,11 @@ export async function* settleInOrder(
             disk ??= openDisk();
             const spilled = spilledLedger(ledger);
             disk.ledgers.add({ key: oldest, ledger: spilled }, oldest.length + spilled.length);
-            disk.filter.add(oldest);
+            disk.filter!.add(oldest);
           }
         }
       } else {
-        // Not JSON: it would turn an Infinity (from 1e400) into null, and the row's error with it.
-        const value = serialize((raw as { value: unknown }).value).toString('base64');
+        const value = encodeValue((raw as { value: unknown }).value);
         disk!.deferred.add({ key: prepared.key, seq, line: raw.line, value }, prepared.key.length + value.length);
         waiting ??= new LineWriter(disk!.dir.file());
         continue;
@@ -213,6 +230,7 @@ export async function* settleInOrder(
     if (disk === undefined || waiting === undefined) return;
     waiting.close();
     kept.clear();
+    delete disk.filter;
     yield* mergeSorted([decoded(readLines(waiting.path), NUMBERED), settleDeferred(disk, registry, csv, written)], bySeq);
   } finally {
     disk?.dir.remove();
@@ -237,7 +255,7 @@ function settleDeferred(
       while (!next.done && next.value.key < key) next = ledgers.next();
       ledger = !next.done && next.value.key === key ? ledgerInput(key, next.value.ledger) : undefined;
     }
-    const prepared = prepare({ line: row.line, value: deserialize(Buffer.from(row.value, 'base64')) as unknown }, registry, csv);
+    const prepared = prepare({ line: row.line, value: decodeValue(row.value) }, registry, csv);
     let outcome: Outcome;
     if ('outcome' in prepared) outcome = prepared.outcome;
     else {
