@@ -12,7 +12,7 @@ import { commandHelp, overview, parseInvocation, UsageError, type Invocation } f
 import { issueText, outcomeWriter, type OutputFormat } from './output';
 import { ProgressBar } from './progress';
 import { DEFAULT_LIMITS, InputRefusedError, readRecords, type InputFormat, type ReadLimits } from './records';
-import { settleRecords, type Outcome } from './settle';
+import { settleInOrder, type Outcome } from './settle';
 import { formatDiff, formatPolicies } from './text';
 
 /** Where the CLI reads and writes; the real process in `bin`, so tests drive it as a subprocess. */
@@ -32,6 +32,16 @@ export const EXIT = { ok: 0, rowsFailed: 1, usage: 2, internal: 70 } as const;
 class OutputClosed extends Error {
   constructor(readonly failure: Error | null) {
     super('output closed');
+  }
+}
+
+/** A batch that stopped part-way, and where: every row before it was written whole. */
+class StoppedError extends Error {
+  constructor(
+    where: string,
+    readonly failure: unknown,
+  ) {
+    super(where);
   }
 }
 
@@ -184,20 +194,25 @@ function readLimits(maxFieldSize: string | undefined, command: string): ReadLimi
   return { maxFieldSize: Number(maxFieldSize) };
 }
 
-/** Streams the input through the settlement, calling `emit` per outcome; returns how many failed. */
-async function runBatch(io: CliIo, input: Input, from: InputFormat, limits: ReadLimits, registry: PolicyRegistry, progress: boolean, emit: (outcome: Outcome) => Promise<void>): Promise<{ rows: number; failed: number }> {
+/** Streams the input through the settlement, passing `emit` each outcome as `render` gives it; returns how many failed. */
+async function runBatch(io: CliIo, input: Input, from: InputFormat, limits: ReadLimits, registry: PolicyRegistry, progress: boolean, render: (outcome: Outcome) => string, emit: (text: string) => Promise<void>): Promise<{ rows: number; failed: number }> {
   const { stream, name, size } = input;
   stream.setEncoding('utf8');
   const bar = progress && io.stderr.isTTY && size > 0 ? new ProgressBar(io.stderr, size) : undefined;
   let rows = 0;
   let failed = 0;
+  let line = 0;
   try {
-    for await (const outcome of settleRecords(readRecords(chunksOf(stream, name), from, limits), registry, from === 'csv')) {
+    for await (const output of settleInOrder(readRecords(chunksOf(stream, name), from, limits), registry, from === 'csv', render)) {
+      await emit(output.text);
       rows += 1;
-      if ('issues' in outcome) failed += 1;
-      await emit(outcome);
+      if (output.failed) failed += 1;
+      line = output.line;
       bar?.update(stream.bytesRead ?? 0, rows, Date.now());
     }
+  } catch (error) {
+    if (error instanceof OutputClosed || error instanceof InputRefusedError || error instanceof UsageError) throw error;
+    throw new StoppedError(`stopped after row ${rows}${rows > 0 ? ` (input line ${line})` : ''}`, error);
   } finally {
     // Also when the reader has gone: the terminal keeps no half-drawn bar.
     bar?.clear();
@@ -224,20 +239,23 @@ async function run(io: CliIo, invocation: Extract<Invocation, { kind: 'run' }>):
       // Opened before any output, so that a command that cannot run writes nothing to stdout.
       const limits = readLimits(options['max-field-size'], command);
       const input = openInput(io, file);
-      const batch = (emit: (outcome: Outcome) => Promise<void>) => runBatch(io, input, from, limits, registry, !invocation.noProgress, emit);
+      const batch = (render: (outcome: Outcome) => string, emit: (text: string) => Promise<void>) =>
+        runBatch(io, input, from, limits, registry, !invocation.noProgress, render, emit);
       if (command === 'explain') {
-        const counts = await batch((outcome) =>
-          write(io.stdout, 'issues' in outcome
-            ? `line ${outcome.line}: error\n${outcome.issues.map((issue) => `  - ${issueText(issue)}`).join('\n')}\n\n`
-            : `line ${outcome.line}\n${explain(outcome.result, { lang })}\n\n`),
+        const counts = await batch(
+          (outcome) =>
+            'issues' in outcome
+              ? `line ${outcome.line}: error\n${outcome.issues.map((issue) => `  - ${issueText(issue)}`).join('\n')}\n\n`
+              : `line ${outcome.line}\n${explain(outcome.result, { lang })}\n\n`,
+          (text) => write(io.stdout, text),
         );
         return await summarise(io, counts);
       }
       const writer = outcomeWriter((options.format as OutputFormat | undefined) ?? (io.stdout.isTTY ? 'table' : 'ndjson'), lang);
       // The header waits for the first row: an input refused whole (a bad CSV header) leaves stdout empty.
       let header = writer.header;
-      const counts = await batch(async (outcome) => {
-        await write(io.stdout, header + writer.row(outcome));
+      const counts = await batch(writer.row, async (text) => {
+        await write(io.stdout, header + text);
         header = '';
       });
       await write(io.stdout, header + writer.footer);
@@ -295,6 +313,13 @@ async function failure(io: CliIo, error: unknown): Promise<number> {
     if (error instanceof InputRefusedError) {
       await write(io.stderr, `huzhu: ${error.message}\n`);
       return EXIT.usage;
+    }
+    if (error instanceof StoppedError) {
+      // The system refused something (a temporary file, a full disk): 2. Anything else is a bug: 70.
+      const system = typeof (error.failure as NodeJS.ErrnoException | null)?.code === 'string';
+      const why = system ? reason(error.failure) : `internal error, please report it: ${error.failure instanceof Error ? error.failure.stack : String(error.failure)}`;
+      await write(io.stderr, `huzhu: ${error.message}: ${why}\n`);
+      return system ? EXIT.usage : EXIT.internal;
     }
     if (error instanceof UsageError) {
       const help = error.help === undefined ? '' : ` (see huzhu ${error.help === '' ? '' : `${error.help} `}--help)`;

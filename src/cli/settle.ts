@@ -1,16 +1,27 @@
+import { deserialize, serialize } from 'node:v8';
 import { InvalidInputError, PolicyNotFoundError, validate, type Issue } from '../_lib/errors';
 import type { ClaimInput, LedgerInput, MemberInput } from '../_lib/inputSchemas';
+import type { Ledger } from '../_lib/ledger';
 import type { ClaimResult } from '../_lib/settle';
 import type { PolicyRegistry } from '../createRegistry';
 import { evaluateClaim } from '../evaluateClaim';
 import { selectPolicy } from '../selectPolicy';
+import { UsageError } from './args';
 import type { RawRecord } from './records';
 import { issueInColumn, recordFromCsv, recordSchema, type CsvRow } from './rows';
+import { decoded, ExternalSorter, KeyFilter, LineWriter, mergeSorted, readLines, TempDir, type Codec } from './spill';
 
 /** What became of one input record: a settlement, or the issues that stopped it. */
 export type Outcome =
   | { readonly line: number; readonly result: ClaimResult }
   | { readonly line: number; readonly issues: readonly Issue[] };
+
+/** An outcome as written: its input line, its text, and whether it is an error. */
+export interface Written {
+  readonly line: number;
+  readonly text: string;
+  readonly failed: boolean;
+}
 
 function issuesOf(error: unknown): Issue[] {
   if (error instanceof InvalidInputError) return [...error.issues];
@@ -20,28 +31,240 @@ function issuesOf(error: unknown): Issue[] {
 }
 
 /**
- * Settles records in input order. Each member's ledger is kept per scheme and protection
- * year, so a member's later claims see the caps their earlier ones used; claims therefore
- * should come in date order, as `evaluateYear` would settle them.
+ * A record read as far as its ledger's key (member id, scheme and protection year): either
+ * its outcome already (an error), or the key and how to settle it given that ledger.
  */
-export async function* settleRecords(records: AsyncIterable<RawRecord>, registry: PolicyRegistry, csv: boolean): AsyncGenerator<Outcome> {
-  const ledgers = new Map<string, LedgerInput>();
-  for await (const raw of records) {
-    if ('error' in raw) {
-      yield { line: raw.line, issues: [{ path: [], code: 'unreadable_record', message: raw.error }] };
-      continue;
-    }
-    try {
-      const { scheme, member, claim } = validate(recordSchema, csv ? recordFromCsv(raw.value as CsvRow) : raw.value, []);
-      // Both are validated by the library calls below, with paths under `member` and `claim`.
-      const policy = selectPolicy(scheme, claim as ClaimInput, registry);
-      const key = JSON.stringify([(member as { id?: unknown }).id, policy.scheme, policy.year]);
-      const result = evaluateClaim(policy, member as MemberInput, claim as ClaimInput, ledgers.get(key));
-      ledgers.set(key, result.ledger);
-      yield { line: raw.line, result };
-    } catch (error) {
-      const issues = issuesOf(error);
-      yield { line: raw.line, issues: csv ? issues.map(issueInColumn) : issues };
-    }
+type Prepared =
+  | { readonly outcome: Outcome }
+  | { readonly key: string; settle(ledger: Ledger | LedgerInput | undefined): { outcome: Outcome; after?: Ledger } };
+
+function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean): Prepared {
+  const failure = (error: unknown): Outcome => {
+    const issues = issuesOf(error);
+    return { line: raw.line, issues: csv ? issues.map(issueInColumn) : issues };
+  };
+  if ('error' in raw) return { outcome: { line: raw.line, issues: [{ path: [], code: 'unreadable_record', message: raw.error }] } };
+  try {
+    const { scheme, member, claim } = validate(recordSchema, csv ? recordFromCsv(raw.value as CsvRow) : raw.value, []);
+    // Both are validated by the library calls below, with paths under `member` and `claim`.
+    const policy = selectPolicy(scheme, claim as ClaimInput, registry);
+    return {
+      key: JSON.stringify([(member as { id?: unknown }).id, policy.scheme, policy.year]),
+      settle(ledger) {
+        try {
+          const result = evaluateClaim(policy, member as MemberInput, claim as ClaimInput, ledger);
+          return { outcome: { line: raw.line, result }, after: result.ledger };
+        } catch (error) {
+          return { outcome: failure(error) };
+        }
+      },
+    };
+  } catch (error) {
+    return { outcome: failure(error) };
   }
+}
+
+/** How many ledgers stay in memory unless HUZHU_LEDGERS_IN_MEMORY says otherwise: about 6 MB of them. */
+export const LEDGERS_IN_MEMORY = 10_000;
+
+function ledgersInMemory(): number {
+  const given = process.env.HUZHU_LEDGERS_IN_MEMORY;
+  if (given === undefined || given === '') return LEDGERS_IN_MEMORY;
+  if (!/^[1-9]\d*$/.test(given)) throw new UsageError(`HUZHU_LEDGERS_IN_MEMORY must be a whole number of at least 1; got "${given}"`);
+  return Number(given);
+}
+
+/** A record put off until the ledgers are merged, in the order of its key, then of the input. */
+interface Deferred {
+  readonly key: string;
+  readonly seq: number;
+  readonly line: number;
+  readonly value: string;
+}
+/** A ledger taken out of memory: what `ledgerSchema` needs besides its key. */
+interface Spilled {
+  readonly key: string;
+  readonly ledger: string;
+}
+interface Numbered extends Written {
+  readonly seq: number;
+}
+
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const bySeq = (a: { seq: number }, b: { seq: number }) => a.seq - b.seq;
+/** Fields joined by tabs, the free-form one last: keys, JSON and base64 hold no raw tab or newline. */
+const fields = (line: string, count: number) => {
+  const parts = line.split('\t', count - 1);
+  const used = parts.reduce((sum, part) => sum + part.length + 1, 0);
+  return [...parts, line.slice(used)];
+};
+const DEFERRED: Codec<Deferred> = {
+  encode: (row) => `${row.key}\t${row.seq}\t${row.line}\t${row.value}`,
+  decode(line) {
+    const [key, seq, at, value] = fields(line, 4);
+    return { key: key!, seq: Number(seq), line: Number(at), value: value! };
+  },
+  compare: (a, b) => byKey(a, b) || bySeq(a, b),
+};
+const SPILLED: Codec<Spilled> = {
+  encode: (spilled) => `${spilled.key}\t${spilled.ledger}`,
+  decode(line) {
+    const [key, ledger] = fields(line, 2);
+    return { key: key!, ledger: ledger! };
+  },
+  compare: byKey,
+};
+const NUMBERED: Codec<Numbered> = {
+  encode: (row) => `${row.seq}\t${row.line}\t${row.failed ? 1 : 0}\t${JSON.stringify(row.text)}`,
+  decode(line) {
+    const [seq, at, failed, text] = fields(line, 4);
+    return { seq: Number(seq), line: Number(at), failed: failed === '1', text: JSON.parse(text!) as string };
+  },
+  compare: bySeq,
+};
+
+/** What goes to disk once ledgers no longer fit in memory. */
+interface Disk {
+  readonly dir: TempDir;
+  /** The keys of the ledgers on disk and of the records put off; let go (16 MB) once the input is read. */
+  filter?: KeyFilter;
+  readonly ledgers: ExternalSorter<Spilled>;
+  readonly deferred: ExternalSorter<Deferred>;
+}
+
+function openDisk(): Disk {
+  const dir = new TempDir();
+  return { dir, filter: new KeyFilter(), ledgers: new ExternalSorter(dir, SPILLED), deferred: new ExternalSorter(dir, DEFERRED) };
+}
+
+/**
+ * A record's value as text: JSON (`j…`) when it comes back the same, which is the rule; else the
+ * v8 serialisation (`v…`, base64), slower and heavier, for the numbers JSON cannot write: an
+ * Infinity (from 1e400) would come back null, and the row's error with it, and -0 as 0.
+ */
+function encodeValue(value: unknown): string {
+  let exact = true;
+  const json = JSON.stringify(value, (_key, item: unknown) => {
+    if (typeof item === 'number' && (!Number.isFinite(item) || Object.is(item, -0))) exact = false;
+    return item;
+  });
+  return exact ? `j${json}` : `v${serialize(value).toString('base64')}`;
+}
+
+function decodeValue(text: string): unknown {
+  return text.startsWith('j') ? JSON.parse(text.slice(1)) : deserialize(Buffer.from(text.slice(1), 'base64'));
+}
+
+function spilledLedger({ total, byBenefit, claimIds }: Ledger): string {
+  return JSON.stringify([total, byBenefit, claimIds]);
+}
+
+function ledgerInput(key: string, spilled: string): LedgerInput {
+  const [memberId, scheme, year] = JSON.parse(key) as [string, string, number];
+  const [total, byBenefit, claimIds] = JSON.parse(spilled) as [string, Record<string, string>, string[]];
+  return { scheme, year, memberId, total, byBenefit, claimIds };
+}
+
+/**
+ * Settles records and renders their outcomes, in input order, with each member's ledger of a
+ * scheme and protection year carried from claim to claim in file order (so a member's later
+ * claims see the caps their earlier ones used).
+ *
+ * Memory stays bounded whatever the file: the ledgers last used are kept, up to
+ * HUZHU_LEDGERS_IN_MEMORY; an older one goes to a temporary file and its key into a filter.
+ * A record whose key is neither kept nor surely new is put off, and so is every later record
+ * of its key: at the end, the put-off records are sorted by key on disk, merged with the
+ * ledgers that went to disk and settled, and their outputs merged back into input order.
+ * Until a record is put off, outputs stream as they come; after it, they wait on disk.
+ */
+export async function* settleInOrder(
+  records: AsyncIterable<RawRecord>,
+  registry: PolicyRegistry,
+  csv: boolean,
+  render: (outcome: Outcome) => string,
+): AsyncGenerator<Written> {
+  const limit = ledgersInMemory();
+  const kept = new Map<string, Ledger>();
+  // Keys last used last. One iterator throughout: every entry before it was deleted (sent to
+  // disk, or set again at the end), so the next it gives is the oldest. A fresh iterator per
+  // eviction would step over all the deleted entries each time.
+  const oldestFirst = kept.keys();
+  let disk: Disk | undefined;
+  // Outputs after the first record put off, in input order, until that one is settled.
+  let waiting: LineWriter | undefined;
+  const written = (outcome: Outcome): Written => ({ line: outcome.line, text: render(outcome), failed: 'issues' in outcome });
+  try {
+    let seq = 0;
+    for await (const raw of records) {
+      seq += 1;
+      const prepared = prepare(raw, registry, csv);
+      let outcome: Outcome;
+      if ('outcome' in prepared) {
+        outcome = prepared.outcome;
+      } else if (kept.has(prepared.key) || !disk?.filter!.mayHave(prepared.key)) {
+        const { key } = prepared;
+        const settled = prepared.settle(kept.get(key));
+        outcome = settled.outcome;
+        if (settled.after !== undefined) {
+          kept.delete(key);
+          kept.set(key, settled.after);
+          if (kept.size > limit) {
+            const oldest = oldestFirst.next().value!;
+            const ledger = kept.get(oldest)!;
+            kept.delete(oldest);
+            disk ??= openDisk();
+            const spilled = spilledLedger(ledger);
+            disk.ledgers.add({ key: oldest, ledger: spilled }, oldest.length + spilled.length);
+            disk.filter!.add(oldest);
+          }
+        }
+      } else {
+        const value = encodeValue((raw as { value: unknown }).value);
+        disk!.deferred.add({ key: prepared.key, seq, line: raw.line, value }, prepared.key.length + value.length);
+        waiting ??= new LineWriter(disk!.dir.file());
+        continue;
+      }
+      if (waiting === undefined) yield written(outcome);
+      else waiting.write(NUMBERED.encode({ seq, ...written(outcome) }));
+    }
+    if (disk === undefined || waiting === undefined) return;
+    waiting.close();
+    kept.clear();
+    delete disk.filter;
+    yield* mergeSorted([decoded(readLines(waiting.path), NUMBERED), settleDeferred(disk, registry, csv, written)], bySeq);
+  } finally {
+    disk?.dir.remove();
+  }
+}
+
+/** The records put off, settled a key at a time from the ledger that went to disk, in input order. */
+function settleDeferred(
+  disk: Disk,
+  registry: PolicyRegistry,
+  csv: boolean,
+  written: (outcome: Outcome) => Written,
+): Generator<Numbered> {
+  const outputs = new ExternalSorter(disk.dir, NUMBERED);
+  const ledgers = disk.ledgers.sorted();
+  let next = ledgers.next();
+  let key: string | undefined;
+  let ledger: Ledger | LedgerInput | undefined;
+  for (const row of disk.deferred.sorted()) {
+    if (row.key !== key) {
+      key = row.key;
+      while (!next.done && next.value.key < key) next = ledgers.next();
+      ledger = !next.done && next.value.key === key ? ledgerInput(key, next.value.ledger) : undefined;
+    }
+    const prepared = prepare({ line: row.line, value: decodeValue(row.value) }, registry, csv);
+    let outcome: Outcome;
+    if ('outcome' in prepared) outcome = prepared.outcome;
+    else {
+      const settled = prepared.settle(ledger);
+      outcome = settled.outcome;
+      ledger = settled.after ?? ledger;
+    }
+    const output = { seq: row.seq, ...written(outcome) };
+    outputs.add(output, output.text.length);
+  }
+  return outputs.sorted();
 }

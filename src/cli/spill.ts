@@ -1,0 +1,237 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+
+/**
+ * A folder of temporary files in HUZHU_TMPDIR, or else `os.tmpdir()`, removed by `remove()`,
+ * on `process.exit` and on SIGINT, SIGTERM or SIGHUP, so that no run leaves files behind.
+ */
+export class TempDir {
+  readonly path = mkdtempSync(join(process.env.HUZHU_TMPDIR || tmpdir(), 'huzhu-'));
+  #files = 0;
+  readonly #onExit = () => this.remove();
+  readonly #onSignal = (signal: NodeJS.Signals) => {
+    this.remove();
+    // The default action, now that this handler is gone: the process ends by the signal.
+    process.kill(process.pid, signal);
+  };
+
+  constructor() {
+    process.on('exit', this.#onExit);
+    for (const signal of SIGNALS) process.once(signal, this.#onSignal);
+  }
+
+  /** A new file name in the folder. */
+  file(): string {
+    this.#files += 1;
+    return join(this.path, String(this.#files));
+  }
+
+  remove(): void {
+    process.off('exit', this.#onExit);
+    for (const signal of SIGNALS) process.off(signal, this.#onSignal);
+    rmSync(this.path, { recursive: true, force: true });
+  }
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Appends lines to a file, a large write at a time. */
+export class LineWriter {
+  readonly #fd: number;
+  #pending = '';
+
+  constructor(readonly path: string) {
+    this.#fd = openSync(path, 'w');
+  }
+
+  write(line: string): void {
+    this.#pending += `${line}\n`;
+    if (this.#pending.length > WRITE_CHUNK) this.flush();
+  }
+
+  flush(): void {
+    if (this.#pending !== '') writeSync(this.#fd, this.#pending);
+    this.#pending = '';
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.#fd);
+  }
+}
+
+const WRITE_CHUNK = 1 << 20;
+const READ_BLOCK = 1 << 16;
+
+/** The lines of a file, read a block at a time; the file is closed at its end. */
+export function* readLines(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    // Small: a merge holds one block per run it reads.
+    const block = Buffer.allocUnsafe(READ_BLOCK);
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    for (let read = readSync(fd, block); read > 0; read = readSync(fd, block)) {
+      const lines = (rest + decoder.write(block.subarray(0, read))).split('\n');
+      rest = lines.pop()!;
+      yield* lines;
+    }
+    // Every line is written with its newline, so nothing is left over.
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The items of encoded lines. */
+export function* decoded<T>(lines: Iterable<string>, codec: Codec<T>): Generator<T> {
+  for (const line of lines) yield codec.decode(line);
+}
+
+/** How a sorter writes, reads and orders its items. */
+export interface Codec<T> {
+  encode(item: T): string;
+  decode(line: string): T;
+  compare(a: T, b: T): number;
+}
+
+/** A binary heap of sources by their current item: the k-way merge of sorted sources. */
+export function* mergeSorted<T>(sources: readonly Iterator<T>[], compare: (a: T, b: T) => number): Generator<T> {
+  const heap: { item: T; source: Iterator<T> }[] = [];
+  const less = (i: number, j: number) => compare(heap[i]!.item, heap[j]!.item) < 0;
+  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!]);
+  const down = (start: number) => {
+    for (let i = start; ; ) {
+      const left = 2 * i + 1;
+      const smallest = left + 1 < heap.length && less(left + 1, left) ? left + 1 : left;
+      if (smallest >= heap.length || !less(smallest, i)) return;
+      swap(i, smallest);
+      i = smallest;
+    }
+  };
+  for (const source of sources) {
+    const first = source.next();
+    if (first.done) continue;
+    heap.push({ item: first.value, source });
+    for (let i = heap.length - 1; i > 0 && less(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+  }
+  while (heap.length > 0) {
+    const top = heap[0]!;
+    yield top.item;
+    const next = top.source.next();
+    if (next.done) {
+      heap[0] = heap.at(-1)!;
+      heap.pop();
+    } else {
+      top.item = next.value;
+    }
+    down(0);
+  }
+}
+
+/**
+ * Sorts more items than fit in memory: they are kept up to `budget` characters, then sorted
+ * and written as a run; runs are merged `fanIn` at a time (a run of runs goes up a level) so
+ * that never more than a few hundred files are open. Ties keep the order items were added in
+ * only if `compare` says so: callers break them by sequence number.
+ */
+export class ExternalSorter<T> {
+  #items: T[] = [];
+  #size = 0;
+  /** Runs on disk by level: a level-n run merges `fanIn` runs of level n-1. */
+  readonly #levels: string[][] = [];
+
+  constructor(
+    private readonly dir: TempDir,
+    private readonly codec: Codec<T>,
+    private readonly budget = 2_000_000,
+    private readonly fanIn = 32,
+  ) {}
+
+  /** Adds an item whose encoding is about `size` characters. */
+  add(item: T, size: number): void {
+    this.#items.push(item);
+    this.#size += size;
+    if (this.#size > this.budget) this.#spill();
+  }
+
+  #spill(): void {
+    this.#items.sort(this.codec.compare);
+    this.#addRun(0, this.#items.values());
+    this.#items = [];
+    this.#size = 0;
+  }
+
+  #addRun(level: number, items: Iterator<T>): void {
+    const writer = new LineWriter(this.dir.file());
+    for (let next = items.next(); !next.done; next = items.next()) writer.write(this.codec.encode(next.value));
+    writer.close();
+    const runs = (this.#levels[level] ??= []);
+    runs.push(writer.path);
+    if (runs.length < this.fanIn) return;
+    this.#levels[level] = [];
+    this.#addRun(level + 1, this.#merge(runs));
+  }
+
+  /** The items of runs, merged; each run file is removed once read. */
+  *#merge(runs: readonly string[]): Generator<T> {
+    function* run(this: ExternalSorter<T>, path: string): Generator<T> {
+      yield* decoded(readLines(path), this.codec);
+      rmSync(path);
+    }
+    yield* mergeSorted(runs.map(run, this), this.codec.compare);
+  }
+
+  /** Every item added, in order; the sorter is spent. */
+  sorted(): Generator<T> {
+    this.#items.sort(this.codec.compare);
+    const inMemory = this.#items.values();
+    this.#items = [];
+    return mergeSorted([inMemory, this.#merge(this.#levels.flat())], this.codec.compare);
+  }
+}
+
+/**
+ * Which keys may have been added (a Bloom filter): never a false "no", rarely a false "yes".
+ * Its 16 MB answer for any number of keys; at 4 million, about one "yes" in 250,000 is false.
+ */
+export class KeyFilter {
+  static readonly BITS = 2 ** 27;
+  readonly #words = new Uint32Array(KeyFilter.BITS / 32);
+
+  /** Two 32-bit hashes of the key (FNV-1a and a multiplicative one, each mixed as MurmurHash3 ends), for double hashing. */
+  static #hashes(key: string): [number, number] {
+    let a = 0x811c9dc5;
+    let b = 0x9747b28c;
+    for (let i = 0; i < key.length; i += 1) {
+      const code = key.charCodeAt(i);
+      a = Math.imul(a ^ code, 0x01000193);
+      b = Math.imul(b ^ code, 0x5bd1e995) ^ (b >>> 15);
+    }
+    const mix = (h: number) => {
+      h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+      h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+      return (h ^ (h >>> 16)) >>> 0;
+    };
+    // An odd step visits distinct bits.
+    return [mix(a), mix(b) | 1];
+  }
+
+  #probe(key: string, visit: (word: number, bit: number) => boolean): boolean {
+    const [first, step] = KeyFilter.#hashes(key);
+    for (let i = 0; i < 8; i += 1) {
+      const bit = (first + Math.imul(i, step)) & (KeyFilter.BITS - 1);
+      if (!visit(bit >>> 5, 1 << (bit & 31))) return false;
+    }
+    return true;
+  }
+
+  add(key: string): void {
+    this.#probe(key, (word, bit) => ((this.#words[word]! |= bit), true));
+  }
+
+  mayHave(key: string): boolean {
+    return this.#probe(key, (word, bit) => (this.#words[word]! & bit) !== 0);
+  }
+}
