@@ -3,11 +3,11 @@
  * whose ledger is there are put off, sorted by member on disk and merged back in input order.
  * Each test sets the limit to 1 or 2 so that a few rows take the path a file of millions would.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CLI_TEST_TIMEOUT, FIXTURES, huzhu as runHuzhu } from './_cli';
 import { createRegistry } from '../src/createRegistry';
 import { parsePolicy } from '../src/parsePolicy';
 import { bundledRegistry } from '../src/policies';
@@ -15,19 +15,9 @@ import type { RawRecord } from '../src/cli/records';
 import { settleInOrder } from '../src/cli/settle';
 import { ExternalSorter, KeyFilter, TempDir, type Codec } from '../src/cli/spill';
 
-const ROOT = join(import.meta.dirname, '..');
-// Each subprocess takes a second or more on a busy machine; these tests time nothing.
-const SUBPROCESSES = { timeout: 120_000 };
-const FIXTURES = join(import.meta.dirname, 'fixtures', 'cli');
+const SUBPROCESSES = { timeout: CLI_TEST_TIMEOUT };
 
-function huzhu(args: string[], env: Record<string, string> = {}) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'bin.ts'), ...args], {
-    cwd: FIXTURES,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const huzhu = (args: string[], env: Record<string, string> = {}) => runHuzhu(args, { env });
 
 const POLICY = ['--policy', 'test-policy-2025.json'];
 const HEADER = 'scheme,memberId,enrolledFrom,enrolledTo,claimId,kind,date,admission,discharge,cause,total,insurancePaid,inScopeCopay,selfPaid,grade';

@@ -1,8 +1,8 @@
 /** The CLI's input readers: the same records whatever the chunking, and JSON read as JSON.parse reads it. */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { huzhu as runHuzhu } from './_cli';
 import { csvLine } from '../src/cli/csv';
 import { readRecords, type InputFormat, type RawRecord } from '../src/cli/records';
 
@@ -71,11 +71,7 @@ describe('JSON arrays', () => {
   });
 });
 
-const ROOT = join(import.meta.dirname, '..');
-function huzhu(args: string[], input: string) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'bin.ts'), ...args], { encoding: 'utf8', input });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const huzhu = (args: string[], input: string) => runHuzhu(args, { input });
 
 describe('huzhu evaluate on hostile files', () => {
   const csv = (header: string) => `${header}\nguangxi,m1,2024-01-01,2024-12-31,c1,death,2024-06-01\n`;

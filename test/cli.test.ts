@@ -1,20 +1,15 @@
 /** The `huzhu` command, driven as a real subprocess on the fixture files in test/fixtures/cli. */
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { CLI_TEST_TIMEOUT, ROOT, huzhu as runHuzhu, startHuzhu } from './_cli';
 
-const ROOT = join(import.meta.dirname, '..');
-const FIXTURES = join(import.meta.dirname, 'fixtures', 'cli');
 
-function huzhu(args: string[], input?: string) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'bin.ts'), ...args], { cwd: FIXTURES, encoding: 'utf8', input });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const huzhu = (args: string[], input?: string) => runHuzhu(args, { input });
 
 // Each test starts node with tsx, which takes seconds on a busy machine; no test here measures time.
-vi.setConfig({ testTimeout: 30_000 });
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT });
 
 const ndjson = (text: string) => text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
 
@@ -109,7 +104,7 @@ describe('huzhu evaluate', () => {
   });
 
   it('streams the JSON array: the first element is out before the input has ended', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'bin.ts'), 'evaluate', '-', '--from', 'ndjson', '--format', 'json'], { cwd: FIXTURES });
+    const child = startHuzhu(['evaluate', '-', '--from', 'ndjson', '--format', 'json']);
     const record = '{"scheme":"guangxi","member":{"id":"m1","enrolments":[{"scheme":"guangxi","year":2024,"from":"2024-01-01","to":"2024-12-31"}]},"claim":{"kind":"death","id":"c1","date":"2024-06-01"}}\n';
     child.stdin.write(record);
     let stdout = '';

@@ -4,32 +4,23 @@
  * policy files. Each must end with one line in huzhu's own words (or, for a closed pipe,
  * quietly) and the documented exit code, never with a stack trace.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { CLI_TEST_TIMEOUT, FIXTURES, NODE_ARGS, huzhu as runHuzhu, startHuzhu } from './_cli';
 import { main, type CliIo } from '../src/cli/main';
 
-const ROOT = join(import.meta.dirname, '..');
-const FIXTURES = join(import.meta.dirname, 'fixtures', 'cli');
-// tsx by its full address: the commands run in a temporary folder, out of reach of node_modules.
-const ARGS = ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href, join(ROOT, 'src', 'bin.ts')];
-
-function huzhu(args: string[], input?: string) {
-  const run = spawnSync(process.execPath, [...ARGS, ...args], { cwd: DIR, encoding: 'utf8', input });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const huzhu = (args: string[], input?: string) => runHuzhu(args, { input, cwd: DIR });
 
 /**
  * Runs the command with a reader that leaves as `head -1` does: after the first chunk of
  * output, or (`early`) before any, for commands whose whole output is one write.
  */
 function huzhuIntoClosedPipe(args: string[], { input, early = false }: { input?: string; early?: boolean }) {
-  const child = spawn(process.execPath, [...ARGS, ...args], { cwd: DIR });
+  const child = startHuzhu(args, DIR);
   let stderr = '';
   let read = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -44,7 +35,7 @@ function huzhuIntoClosedPipe(args: string[], { input, early = false }: { input?:
 }
 
 // Each test starts node with tsx, which takes seconds on a busy machine; no test here measures time.
-vi.setConfig({ testTimeout: 30_000 });
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT });
 
 let DIR = '';
 /** 3,000 rows: far more output than a pipe holds, so the command is still writing when the reader leaves. */
@@ -102,7 +93,7 @@ describe('an input that is no readable file is one line and exit code 2', () => 
   });
 
   it('a directory on standard input', () => {
-    const run = spawnSync('sh', ['-c', `"${process.execPath}" ${ARGS.join(' ')} evaluate - --from csv < folder.csv`], { cwd: DIR, encoding: 'utf8' });
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" ${NODE_ARGS.join(' ')} evaluate - --from csv < folder.csv`], { cwd: DIR, encoding: 'utf8' });
     expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 2, stdout: '', stderr: 'huzhu: cannot read standard input: it is a directory\n' });
   });
 
@@ -121,7 +112,7 @@ describe('an input that is no readable file is one line and exit code 2', () => 
 
 describe('an output that cannot be written', () => {
   it.runIf(existsSync('/dev/full'))('is one line and exit code 2', () => {
-    const run = spawnSync('sh', ['-c', `"${process.execPath}" ${ARGS.join(' ')} evaluate many.csv --format csv > /dev/full`], { cwd: DIR, encoding: 'utf8' });
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" ${NODE_ARGS.join(' ')} evaluate many.csv --format csv > /dev/full`], { cwd: DIR, encoding: 'utf8' });
     expect({ code: run.status, stderr: run.stderr }).toEqual({ code: 2, stderr: 'huzhu: cannot write the output: no space left on the device\n' });
   });
 });

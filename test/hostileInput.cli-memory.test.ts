@@ -5,18 +5,13 @@
  * temporary file, read back and settled there, and the outputs after it wait on disk too; the
  * output must be byte for byte what a run with every ledger in memory gives.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { huzhu as runHuzhu } from './_cli';
 
-const ROOT = join(import.meta.dirname, '..');
-
-function huzhu(args: string[], env: Record<string, string> = {}) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'bin.ts'), ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const huzhu = (args: string[], env: Record<string, string> = {}) => runHuzhu(args, { env });
 
 const enrolment = { scheme: 'guangxi', year: 2024, from: '2024-01-01', to: '2024-12-31' };
 const record = (id: string, claimId: string, member: Record<string, unknown> = {}) =>
