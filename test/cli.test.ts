@@ -223,6 +223,13 @@ describe('huzhu help and version', () => {
     expect(diff).toMatch(/^Usage: huzhu diff A B \[options\]\n/);
     expect(diff.match(/^ {2}-[^ ]*/gm)).toEqual(['  --format', '  --lang', '  --policy', '  -h,', '  -v,']);
     expect(diff).toContain('--format text|json');
+    expect(diff).not.toContain('HUZHU_LEDGERS_IN_MEMORY');
+  });
+
+  it('the help of a command that settles a file names the settings it reads from the environment', () => {
+    for (const command of ['evaluate', 'explain']) {
+      expect(huzhu(['help', command]).stdout).toMatch(/\nEnvironment:\n {2}HUZHU_LEDGERS_IN_MEMORY +members' ledgers kept in memory \(default 10000\)[^]*\n {2}HUZHU_TMPDIR +where those files go/);
+    }
   });
 
   it('--version and -v print the version from package.json', () => {

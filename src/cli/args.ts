@@ -43,13 +43,27 @@ interface CommandSpec {
   readonly operands: readonly string[];
   readonly text: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
+  /** What the help adds after the options. */
+  readonly more?: string;
 }
+
+/** What settles a file reads from the environment (docs/cli.md, "Memory"). */
+const ENVIRONMENT = [
+  'Environment:',
+  columns([
+    ['HUZHU_LEDGERS_IN_MEMORY', "members' ledgers kept in memory (default 10000); past them, ledgers and"],
+    ['', 'the rows that need them wait in temporary files'],
+    ['HUZHU_TMPDIR', 'where those files go (default: the system temporary folder)'],
+  ]),
+  '',
+].join('\n');
 
 /** Every command with its operands and options: the parser and each help text read this one table. */
 const COMMANDS = {
   evaluate: {
     operands: ['FILE'],
     text: 'settle every claim in FILE (- for standard input)',
+    more: ENVIRONMENT,
     options: {
       from: FROM,
       format: { choices: OUTPUT_FORMATS, text: 'output; table on a terminal, ndjson otherwise; json is one array' },
@@ -62,6 +76,7 @@ const COMMANDS = {
   explain: {
     operands: ['FILE'],
     text: 'settle and explain every claim in FILE (- for standard input)',
+    more: ENVIRONMENT,
     options: { from: FROM, lang: LANG, 'max-field-size': MAX_FIELD_SIZE, policy: POLICY, 'no-progress': PROGRESS },
   },
   diff: {
@@ -81,8 +96,8 @@ export type Command = keyof typeof COMMANDS;
 
 const EXIT_CODES = [
   'Exit code: 0 when every row was settled (refusals included), 1 when any row was an error,',
-  '2 when the command could not run, 70 for a bug in huzhu. A reader that closes the pipe',
-  'early (| head) ends the command quietly, with 0.',
+  '2 when the command could not run or stopped part-way, 70 for a bug in huzhu. A reader that',
+  'closes the pipe early (| head) ends the command quietly, with 0.',
 ].join('\n');
 
 const isCommand = (name: string): name is Command => Object.hasOwn(COMMANDS, name);
@@ -125,7 +140,7 @@ export function overview(): string {
 /** `huzhu help COMMAND`: its usage and every option it takes. */
 export function commandHelp(command: Command): string {
   const spec: CommandSpec = COMMANDS[command];
-  return [`Usage: huzhu ${[command, ...spec.operands].join(' ')} [options]`, '', `${spec.text[0]!.toUpperCase()}${spec.text.slice(1)}.`, '', 'Options:', columns(optionRows(spec.options)), '', EXIT_CODES, ''].join('\n');
+  return [`Usage: huzhu ${[command, ...spec.operands].join(' ')} [options]`, '', `${spec.text[0]!.toUpperCase()}${spec.text.slice(1)}.`, '', 'Options:', columns(optionRows(spec.options)), '', ...(spec.more === undefined ? [] : [spec.more]), EXIT_CODES, ''].join('\n');
 }
 
 /** A command that does some work, as opposed to `help`. */
