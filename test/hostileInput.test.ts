@@ -4,6 +4,13 @@
  * nesting and prototype keys. Each must throw an InvalidInputError whose first issue names the
  * field, never crash otherwise and never return a partial result, and must leave
  * Object.prototype as it was.
+ *
+ * The catalogue goes on, a file per area, in `hostileInput.<area>.test.ts`: `lib-inputs`
+ * (shared references, cycles, sizes past the limits, fake Decimals, reserved ids, time zones),
+ * `lib-results` (getters and Proxies that throw or change, inputs changed after the call),
+ * `explain-prose` (hostile provenance), and the CLI's `cli-input` (damaged CSV and JSON files),
+ * `cli-manners` (closed pipes, paths that are no files, malformed arguments, broken policy
+ * files) and `cli-memory` (values that must cross the disk path unchanged).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import * as huzhu from '../src';
