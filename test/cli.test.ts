@@ -3,6 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { formatDiff } from '../src/cli/text';
+import { diffPolicies } from '../src/diffPolicies';
+import { bundledRegistry } from '../src/policies';
 import { CLI_TEST_TIMEOUT, ROOT, huzhu as runHuzhu, startHuzhu } from './_cli';
 
 
@@ -174,14 +177,27 @@ describe('huzhu explain, diff, policies', () => {
     const { code, stdout } = huzhu(['diff', 'guangxi@2023', 'guangxi@2024', '--lang', 'en']);
     expect(stdout.split('\n')).toEqual([
       'Guangxi employee medical mutual aid, protection year 2023 (guangxi 2023) → Guangxi employee medical mutual aid, protection year 2024 (guangxi 2024)',
-      '  ~ Death benefit (benefits.death.formula.amount): 5000.00 → 10000.00 ↑ [published]',
-      '  + Daily hospital allowance per day (benefits.hospital-allowance.formula.amount): 50.00 [published]',
-      '  + Disability subsidy maximum (benefits.disability.formula.maximum): 20000.00 [published]',
-      expect.stringMatching(/^ {2}\+ Disability subsidy share by grade \(benefits\.disability\.formula\.shares\): \{.*\} \[illustrative ※\]$/),
-      '  ~ Maximum subsidy per protection year (ceilings.maximumSubsidy): 500000.00 → 1000000.00 ↑ [published]',
+      '  ~ Death benefit (benefits.death.formula.amount): 5,000 yuan → 10,000 yuan ↑ [published]',
+      '  + Daily hospital allowance per day (benefits.hospital-allowance.formula.amount): 50 yuan [published]',
+      '  + Disability subsidy maximum (benefits.disability.formula.maximum): 20,000 yuan [published]',
+      '  + Disability subsidy share by grade (benefits.disability.formula.shares): grade 1: 100 %, grade 2: 90 %, grade 3: 80 %, grade 4: 70 %, grade 5: 60 %, grade 6: 50 %, grade 7: 40 %, grade 8: 30 %, grade 9: 20 %, grade 10: 10 % [illustrative ※]',
+      '  ~ Maximum subsidy per protection year (ceilings.maximumSubsidy): 500,000 yuan → 1,000,000 yuan ↑ [published]',
       '',
     ]);
     expect(code).toBe(0);
+  });
+
+  it('writes every changed parameter of any two bundled versions in words, in both languages, never as JSON', () => {
+    const all = bundledRegistry.policies;
+    for (const from of all) {
+      for (const to of all) {
+        for (const lang of ['zh', 'en'] as const) {
+          const parameterLines = formatDiff(diffPolicies(from, to), lang).split('\n').filter((line) => / \(benefits\.| \(ceilings\.| \(contribution\./.test(line));
+          // The value is what stands between the parameter's path and its status mark.
+          for (const line of parameterLines) expect(line.slice(line.indexOf('): ') + 3, line.lastIndexOf(' ['))).not.toMatch(/[{}[\]"]/);
+        }
+      }
+    }
   });
 
   it('diffs a policy file against a bundled version, as JSON', () => {

@@ -1,4 +1,5 @@
 import type { Language } from '../_lib/messages';
+import { describeValue } from '../_lib/parameterText';
 import type { PolicyRegistry } from '../createRegistry';
 import type { ParameterChange, PolicyDiff } from '../diffPolicies';
 
@@ -9,10 +10,12 @@ const ARROWS = { increase: ' ↑', decrease: ' ↓' } as const;
 function changeLine(change: ParameterChange, lang: Language): string {
   const side = change.after ?? change.before!;
   const status = side.provenance.status === 'illustrative' ? (lang === 'zh' ? '示例参数 ※' : 'illustrative ※') : lang === 'zh' ? '已公布' : 'published';
+  // In words, as explanations write values: a table of grades or tiers reads as prose, not JSON.
+  const words = (value: unknown) => describeValue(change.parameter, value, lang);
   const values =
     change.change === 'changed'
-      ? `${show(change.before!.value)} → ${show(change.after!.value)}${change.direction === null ? '' : ARROWS[change.direction]}`
-      : show(side.value);
+      ? `${words(change.before!.value)} → ${words(change.after!.value)}${change.direction === null ? '' : ARROWS[change.direction]}`
+      : words(side.value);
   return `  ${MARKS[change.change]} ${change.label[lang]} (${change.parameter}): ${values} [${status}]\n`;
 }
 
