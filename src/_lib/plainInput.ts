@@ -233,10 +233,6 @@ export const allPlainClaims = guarded((claims: unknown, max: number) => {
   return copies;
 });
 
-export function isPlainClaim(value: unknown): value is ClaimInput {
-  return plainClaim(value) !== undefined;
-}
-
 /**
  * The copy as a validated {@link Claim}, as the reference path takes it. It was checked when it
  * was made: the schema only gives it the Claim's form (Decimal amounts).

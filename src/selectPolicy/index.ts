@@ -1,8 +1,8 @@
 import { isoDateSchema, isWithin } from '../_lib/dates';
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import { InvalidInputError, PolicyNotFoundError, validate } from '../_lib/errors';
-import { claimSchema, type Claim, type ClaimInput } from '../_lib/inputSchemas';
-import { isPlainClaim } from '../_lib/plainInput';
+import { claimSchema, type ClaimInput } from '../_lib/inputSchemas';
+import { plainClaim } from '../_lib/plainInput';
 import type { Policy } from '../_lib/policySchema';
 import { eventDate } from '../_lib/settle';
 import type { PolicyRegistry } from '../createRegistry';
@@ -47,7 +47,8 @@ export function selectPolicy(scheme: string, at: string | ClaimInput, registry: 
     if (found) return found;
     throw new PolicyNotFoundError(scheme, date, versions);
   }
-  const claim = isPlainClaim(at) ? (at as Claim) : validate(claimSchema, at, 'claim');
+  // Read once, as the evaluate functions read it: the checked copy, or the schema's output.
+  const claim = plainClaim(at) ?? validate(claimSchema, at, 'claim');
   const found = versions.find((policy) => isWithin(eventDate(policy, claim), policy.validFrom, policy.validTo));
   if (found) return found;
   throw new PolicyNotFoundError(scheme, claim.kind === 'hospitalisation' ? claim.admission : claim.date, versions);
