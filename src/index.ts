@@ -70,5 +70,5 @@ export type {
   Publication,
   SomeLanguages,
 } from './_lib/policySchema';
-export type { BenefitLine, CapKind, ClaimResult, PolicyRef } from './_lib/settle';
+export type { BenefitLine, CapKind, ClaimResult, PolicyRef } from './_lib/result';
 export type { Citation, Step } from './_lib/trace';

@@ -6,7 +6,7 @@ import { MAX_ROSTER_ENTRIES, rosterSchema, type RosterInput } from '../_lib/inpu
 import { toMoney } from '../_lib/money';
 import type { Message } from '../_lib/messages';
 import type { Payer, Policy } from '../_lib/policySchema';
-import { deepFreeze, policyRef, type PolicyRef } from '../_lib/settle';
+import { deepFreeze, policyRef, type PolicyRef } from '../_lib/result';
 import { illustrativeWarnings, Trace, type Citation } from '../_lib/trace';
 
 /** What one payer owes for the members it pays for. */

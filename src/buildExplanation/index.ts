@@ -1,7 +1,7 @@
 import type { Decimal } from '../_lib/decimal';
 import { acceptExplainable, type Explainable, type ExplainOptions } from '../_lib/explainable';
 import { locales, type Language, type Message, type MessageCode } from '../_lib/messages';
-import type { BenefitLine, ClaimResult, PolicyRef } from '../_lib/settle';
+import type { BenefitLine, ClaimResult, PolicyRef } from '../_lib/result';
 import { citePublication, describeValue, inLanguage, noteText, type ExplainedNote, type ExplainedPublication } from '../_lib/parameterText';
 import type { Citation } from '../_lib/trace';
 import type { CondolenceResult } from '../evaluateCondolence';

@@ -1,7 +1,7 @@
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import { Dec } from '../_lib/decimal';
 import type { Label, Parameter, Policy, Provenance } from '../_lib/policySchema';
-import { deepFreeze, policyRef, type PolicyRef } from '../_lib/settle';
+import { deepFreeze, policyRef, type PolicyRef } from '../_lib/result';
 
 /** A parameter's value and where it comes from, on one side of a diff. */
 export interface ParameterState {

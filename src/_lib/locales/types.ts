@@ -2,7 +2,15 @@
 export type MessageCode =
   | 'OUTSIDE_POLICY_PERIOD'
   | 'NOT_ENROLLED'
-  | 'MISSING_FLAG'
+  | 'REQUIREMENT_NOT_MET'
+  | 'WAITING_PERIOD'
+  | 'NOT_YET_COVERED'
+  | 'FILED_LATE'
+  | 'FILING_DATE_UNKNOWN'
+  | 'MAX_PAID_STAYS'
+  | 'CONDITION_NOT_MET'
+  | 'CLAIMS_PER_YEAR_REACHED'
+  | 'ABOVE_TOP_BRACKET'
   | 'DUPLICATE_CLAIM'
   | 'NO_BENEFIT_FOR_EVENT'
   | 'CAUSE_NOT_COVERED'
@@ -16,8 +24,11 @@ export type MessageCode =
 /** Names of the computation steps a benefit line shows. */
 export type StepKey =
   | 'base'
+  | 'threshold'
+  | 'deductibleLeft'
   | 'deductible'
-  | 'tier'
+  | 'band'
+  | 'wholeBand'
   | 'days'
   | 'paidDays'
   | 'perDay'
@@ -28,7 +39,8 @@ export type StepKey =
   | 'rounding'
   | 'perClaim'
   | 'perYear'
-  | 'maximumSubsidy';
+  | 'maximumSubsidy'
+  | 'claimsPerYear';
 
 /** A parameter of a message: a bilingual label is shown in the message's own language. */
 export type MessageParams = Readonly<Record<string, string | number | { readonly zh: string; readonly en: string }>>;
