@@ -1,8 +1,22 @@
+// The bundled rule files, one JSON file a version: src/policies/<scheme>/<year>.json.
+// A new version is its file, its import below and its year in its scheme's line;
+// test/policyFiles.test.ts fails when a file is left out or its path and contents disagree.
 import { createRegistry } from '../createRegistry';
-import { guangxi2023 } from './guangxi-2023';
-import { guangxi2024 } from './guangxi-2024';
-import { guilinCondolence2023 } from './guilin-condolence-2023';
-import { xining2024 } from './xining-2024';
+import type { DefinedPolicy } from '../definePolicy';
+import { parsePolicy } from '../parsePolicy';
+import guangxi2023 from './guangxi/2023.json';
+import guangxi2024 from './guangxi/2024.json';
+import guilinCondolence2023 from './guilin-condolence/2023.json';
+import xining2024 from './xining/2024.json';
+
+/** The versions of one scheme by year, each validated as {@link parsePolicy} validates a user's file. */
+function versions<const Scheme extends string, const Files extends Readonly<Record<number, unknown>>>(
+  _scheme: Scheme,
+  files: Files,
+): { readonly [Year in keyof Files & number]: DefinedPolicy<{ scheme: Scheme; year: Year }> } {
+  // The types promise each file holds the scheme and year of its path: test/policyFiles.test.ts checks it.
+  return Object.freeze(Object.fromEntries(Object.entries(files).map(([year, file]) => [year, parsePolicy(file)]))) as never;
+}
 
 /**
  * The bundled policies, by scheme id and protection year: `policies.guangxi[2024]`.
@@ -11,10 +25,10 @@ import { xining2024 } from './xining-2024';
  * @category Policies
  */
 export const policies = Object.freeze({
-  guangxi: Object.freeze({ 2023: guangxi2023, 2024: guangxi2024 }),
-  'guilin-condolence': Object.freeze({ 2023: guilinCondolence2023 }),
-  xining: Object.freeze({ 2024: xining2024 }),
+  guangxi: versions('guangxi', { 2023: guangxi2023, 2024: guangxi2024 }),
+  'guilin-condolence': versions('guilin-condolence', { 2023: guilinCondolence2023 }),
+  xining: versions('xining', { 2024: xining2024 }),
 });
 
 /** Every bundled policy, for {@link selectPolicy} by default. */
-export const bundledRegistry = createRegistry([guangxi2023, guangxi2024, guilinCondolence2023, xining2024]);
+export const bundledRegistry = createRegistry(Object.values(policies).flatMap((byYear) => Object.values(byYear)));
