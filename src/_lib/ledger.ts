@@ -124,9 +124,6 @@ export class LoggedLedger implements Ledger {
     count: number,
     counts: LedgerCounts,
   ) {
-    this.stays = counts.stays;
-    this.paidStays = counts.paidStays;
-    this.usage = counts.usage;
     this.#log = log;
     this.#count = count;
     if (count <= LISTED) {
@@ -135,6 +132,9 @@ export class LoggedLedger implements Ledger {
       let list: readonly string[] | undefined;
       Object.defineProperty(this, 'claimIds', { enumerable: true, get: () => (list ??= log.list(count)) });
     }
+    this.stays = counts.stays;
+    this.paidStays = counts.paidStays;
+    this.usage = counts.usage;
     // A subclass freezes once it has set its own fields.
     if (new.target === LoggedLedger) Object.freeze(this);
   }

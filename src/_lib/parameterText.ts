@@ -2,8 +2,8 @@ import { amountText, percentNumber } from './locales/numbers';
 import { locales, type Language } from './messages';
 import type { Payer, MemberFlag, Publication, SomeLanguages } from './policySchema';
 
-type Tier = { readonly upTo?: string; readonly ratio: string };
-type Bracket = { readonly from: string; readonly to?: string; readonly amount?: string; readonly min?: string; readonly max?: string };
+type Band = { readonly upTo?: string; readonly upToIncluded?: boolean; readonly ratio: string };
+type Bracket = { readonly from: string; readonly to?: string; readonly toIncluded?: boolean; readonly amount?: string; readonly min?: string; readonly max?: string };
 type PayerRule = { readonly flag: MemberFlag; readonly payer: Payer };
 
 const GRADES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
@@ -16,14 +16,14 @@ function percent(ratio: string, lang: Language): string {
   return locales[lang].values.percent(percentNumber(ratio));
 }
 
-function tiers(value: readonly Tier[], lang: Language): string {
-  const { tier: words, tierSeparator } = locales[lang].values;
+function bands(value: readonly Band[], lang: Language): string {
+  const { tier: words, tierSeparator, notIncluded } = locales[lang].values;
   return value
     .map((tier, index) => {
       const ratio = percent(tier.ratio, lang);
       const from = value[index - 1]?.upTo;
       if (tier.upTo === undefined) return from === undefined ? words.only(ratio) : words.last(ratio, amountText(from));
-      const upTo = amountText(tier.upTo);
+      const upTo = `${amountText(tier.upTo)}${tier.upToIncluded === false ? notIncluded : ''}`;
       return from === undefined ? words.first(ratio, upTo) : words.between(ratio, amountText(from), upTo);
     })
     .join(tierSeparator);
@@ -52,7 +52,7 @@ function brackets(value: readonly Bracket[], lang: Language): string {
       const from = amountText(b.from);
       const range = b.to === undefined ? words.bracketFrom(from) : words.bracketBetween(from, amountText(b.to));
       const pays = b.amount === undefined ? words.decidedOnApplication(amountText(b.min!), amountText(b.max!)) : yuan(b.amount, lang);
-      return `${range}${explain.colon}${pays}`;
+      return `${range}${b.toIncluded === true ? words.included : ''}${explain.colon}${pays}`;
     })
     .join(explain.semicolon);
 }
@@ -60,7 +60,7 @@ function brackets(value: readonly Bracket[], lang: Language): string {
 function payers(value: readonly PayerRule[], lang: Language): string {
   const { values: words, terms, explain } = locales[lang];
   if (value.length === 0) return words.noPayerRules;
-  return value.map((rule) => `${terms[rule.flag]}${explain.colon}${words.payer[rule.payer]}`).join(explain.semicolon);
+  return value.map((rule) => `${terms[rule.flag] ?? rule.flag}${explain.colon}${words.payer[rule.payer]}`).join(explain.semicolon);
 }
 
 /**
@@ -75,11 +75,19 @@ const WRITERS: Record<string, (value: never, lang: Language) => string> = {
   perYear: yuan,
   maximumSubsidy: yuan,
   perMember: yuan,
-  tiers,
+  threshold: yuan,
+  bands,
   shares,
   brackets,
   firstPaidDay: (value: number, lang) => locales[lang].values.firstPaidDay(value),
   maxDays: (value: number, lang) => locales[lang].values.maxDays(value),
+  maxDaysPerYear: (value: number, lang) => locales[lang].values.count(value, 'daysAYear'),
+  claimsPerYear: (value: number, lang) => locales[lang].values.count(value, 'claimsAYear'),
+  maxPaidStays: (value: number, lang) => locales[lang].values.count(value, 'staysAYear'),
+  days: (value: number, lang) => locales[lang].values.count(value, 'days'),
+  waivedIfRenewedWithin: (value: number, lang) => locales[lang].values.count(value, 'days'),
+  daysAfter: (value: number, lang) => locales[lang].values.count(value, 'days'),
+  nextYearOn: (value: string, lang) => locales[lang].values.nextYearOn(value),
   payers,
 };
 
@@ -88,7 +96,9 @@ const WRITERS: Record<string, (value: never, lang: Language) => string> = {
  * place values are put into words, for explanations and the README's parameter table alike.
  */
 export function describeValue(parameter: string, value: unknown, lang: Language): string {
-  const key = parameter.slice(parameter.lastIndexOf('.') + 1);
+  // A variant reads as its parameter: `…deductible.variants[0]` is a deductible.
+  const own = parameter.replace(/\.variants\[\d+\]$/, '');
+  const key = own.slice(own.lastIndexOf('.') + 1);
   const write = WRITERS[key];
   if (write === undefined) throw new Error(`huzhu has no wording for the parameter "${parameter}"`);
   return write(value as never, lang);

@@ -95,6 +95,14 @@ export interface ValueWords {
     readonly last: (ratio: string, from: string) => string;
   };
   readonly tierSeparator: string;
+  /** After a band's upper edge that the band does not include. */
+  readonly notIncluded: string;
+  /** After a bracket whose upper edge it includes. */
+  readonly included: string;
+  /** A whole number of something. */
+  readonly count: (value: number, unit: 'days' | 'daysAYear' | 'claimsAYear' | 'staysAYear') => string;
+  /** A day of the next year, written `MM-DD`. */
+  readonly nextYearOn: (monthDay: string) => string;
   /** Consecutive grades with the same share, e.g. grades 1–2 at 100 %. */
   readonly grades: (first: string, last: string, share: string) => string;
   readonly listSeparator: string;
