@@ -25,7 +25,7 @@ export function syntheticSpec(benefits: BenefitInput[], overrides: Partial<Polic
     validFrom: '2024-01-01',
     validTo: '2024-12-31',
     conventions: { yearBy: 'admission', dayCount: 'excludeDischargeDay', rounding: { mode: 'halfUp', at: 'eachLine' } },
-    eligibility: { requiredFlags: [] },
+    eligibility: {},
     benefits,
     ceilings: {},
     ...overrides,

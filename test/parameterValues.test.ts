@@ -9,10 +9,10 @@ const cases: { kind: string; parameter: string; value: unknown; zh: string; en: 
   { kind: 'an amount with fen', parameter: 'benefits.x.formula.amount', value: '22669.43', zh: '22,669.43 元', en: '22,669.43 yuan' },
   { kind: 'a whole amount', parameter: 'ceilings.maximumSubsidy', value: '1000000.00', zh: '1,000,000 元', en: '1,000,000 yuan' },
   { kind: 'less than a yuan', parameter: 'benefits.x.caps.perClaim', value: '0.50', zh: '0.50 元', en: '0.50 yuan' },
-  { kind: 'a single tier', parameter: 'benefits.x.formula.tiers', value: [{ ratio: '0.7' }], zh: '一律 70%', en: '70 % throughout' },
+  { kind: 'a single tier', parameter: 'benefits.x.formula.bands', value: [{ ratio: '0.7' }], zh: '一律 70%', en: '70 % throughout' },
   {
     kind: 'three tiers',
-    parameter: 'benefits.x.formula.tiers',
+    parameter: 'benefits.x.formula.bands',
     value: [{ upTo: '10000.00', ratio: '0.5' }, { upTo: '50000.00', ratio: '0.6' }, { ratio: '0.125' }],
     zh: '不超过 10,000 元的部分 50%，10,000 至 50,000 元的部分 60%，超过部分 12.5%',
     en: '50 % up to 10,000 yuan; 60 % from 10,000 to 50,000 yuan; 12.5 % above',
@@ -50,7 +50,7 @@ describe('parameter values in words', () => {
 
   it('has a wording for every parameter key the policy schema defines, and refuses any other', () => {
     const keys = ['deductible', 'tiers', 'amount', 'firstPaidDay', 'maxDays', 'maximum', 'shares', 'brackets', 'perClaim', 'perYear', 'maximumSubsidy', 'perMember', 'payers'];
-    const sample = { deductible: '1.00', tiers: [{ ratio: '1' }], amount: '1.00', firstPaidDay: 1, maxDays: 1, maximum: '1.00', shares: { 1: '1' }, brackets: [{ from: '0.00', amount: '1.00' }], perClaim: '1.00', perYear: '1.00', maximumSubsidy: '1.00', perMember: '1.00', payers: [] } as Record<string, unknown>;
+    const sample = { deductible: '1.00', bands: [{ ratio: '1' }], amount: '1.00', firstPaidDay: 1, maxDays: 1, maximum: '1.00', shares: { 1: '1' }, brackets: [{ from: '0.00', amount: '1.00' }], perClaim: '1.00', perYear: '1.00', maximumSubsidy: '1.00', perMember: '1.00', payers: [] } as Record<string, unknown>;
     for (const key of keys) expect(describeValue(`x.${key}`, sample[key], 'zh')).not.toMatch(/[[{]/);
     expect(() => describeValue('x.unknown', '1', 'en')).toThrow('no wording');
   });

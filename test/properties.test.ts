@@ -20,7 +20,7 @@ import {
 import { validate } from '../src/_lib/errors';
 import { claimSchema, ledgerSchema } from '../src/_lib/inputSchemas';
 import { acceptLedger } from '../src/_lib/ledger';
-import { settleClaim } from '../src/_lib/settle';
+import { settleClaim } from '../src/_lib/result';
 import { made, syntheticPolicy } from './_fixtures';
 
 // Mutation testing lowers the number of generated cases (vitest.mutation.config.ts).
@@ -32,7 +32,7 @@ const capped = syntheticPolicy(
       id: 'subsidy',
       label: { zh: '住院补助', en: 'Subsidy' },
       event: 'hospitalisation',
-      formula: { kind: 'copay', base: 'inScopeCopay', deductible: made('500'), tiers: made([{ upTo: '20000', ratio: '0.55' }, { ratio: '0.705' }]) },
+      formula: { kind: 'bands', deductibleScope: 'stay', measure: 'base', method: 'progressive', base: 'inScopeCopay', deductible: made('500'), bands: made([{ upTo: '20000', ratio: '0.55' }, { ratio: '0.705' }]) },
       caps: { perClaim: made('4000'), perYear: made('9000') },
     },
     { id: 'allowance', label: { zh: '住院补贴', en: 'Allowance' }, event: 'hospitalisation', formula: { kind: 'perDay', amount: made('33.33'), firstPaidDay: made(2), maxDays: made(30) } },
@@ -248,7 +248,7 @@ describe('the fast path and the reference path agree', () => {
   // a per-claim cap, a grade table with gaps, and both days counted.
   const evenSteps = syntheticPolicy(
     [
-      { id: 'subsidy', label: { zh: '住院补助', en: 'Subsidy' }, event: 'hospitalisation', causes: ['illness'], formula: { kind: 'copay', base: 'selfPaid', deductible: made('0.01'), tiers: made([{ upTo: '777.77', ratio: '0.125' }, { upTo: '5000', ratio: '0.333333' }, { ratio: '0.5' }]) }, caps: { perClaim: made('2500.5') } },
+      { id: 'subsidy', label: { zh: '住院补助', en: 'Subsidy' }, event: 'hospitalisation', causes: ['illness'], formula: { kind: 'bands', deductibleScope: 'stay', measure: 'base', method: 'progressive', base: 'selfPaid', deductible: made('0.01'), bands: made([{ upTo: '777.77', ratio: '0.125' }, { upTo: '5000', ratio: '0.333333' }, { ratio: '0.5' }]) }, caps: { perClaim: made('2500.5') } },
       { id: 'allowance', label: { zh: '住院补贴', en: 'Allowance' }, event: 'hospitalisation', formula: { kind: 'perDay', amount: made('12.34') } },
       { id: 'disability', label: { zh: '伤残补助', en: 'Disability' }, event: 'disability', formula: { kind: 'gradeSchedule', maximum: made('999.99'), shares: made({ 2: '0.5', 7: '0.125' }) }, caps: { perYear: made('600') } },
     ],

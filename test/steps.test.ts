@@ -12,7 +12,7 @@ import { enrolledMember, made, stay, syntheticPolicy } from './_fixtures';
 
 const policy = syntheticPolicy(
   [
-    { id: 'subsidy', label: { zh: '住院补助', en: 'Subsidy' }, event: 'hospitalisation', formula: { kind: 'copay', base: 'inScopeCopay', deductible: made('100'), tiers: made([{ upTo: '1000', ratio: '0.333' }, { ratio: '0.8' }]) }, caps: { perClaim: made('700') } },
+    { id: 'subsidy', label: { zh: '住院补助', en: 'Subsidy' }, event: 'hospitalisation', formula: { kind: 'bands', deductibleScope: 'stay', measure: 'base', method: 'progressive', base: 'inScopeCopay', deductible: made('100'), bands: made([{ upTo: '1000', ratio: '0.333' }, { ratio: '0.8' }]) }, caps: { perClaim: made('700') } },
     { id: 'allowance', label: { zh: '住院补贴', en: 'Allowance' }, event: 'hospitalisation', formula: { kind: 'perDay', amount: made('30'), firstPaidDay: made(3), maxDays: made(5) }, caps: { perYear: made('200') } },
     { id: 'grade', label: { zh: '伤残补助', en: 'Disability' }, event: 'disability', formula: { kind: 'gradeSchedule', maximum: made('1000.01'), shares: made({ 3: '0.333' }) } },
     { id: 'death', label: { zh: '身故', en: 'Death' }, event: 'death', formula: { kind: 'lumpSum', amount: made('800') } },
@@ -61,7 +61,7 @@ describe('the steps of a year, checked by hand', () => {
     ]);
   });
 
-  it('a copay over two tiers: 900 × 0.333 + 500 × 0.8 = 699.70, under the 700 cap', () => {
+  it('a copay over two bands: 900 × 0.333 + 500 × 0.8 = 699.70, under the 700 cap', () => {
     const [s1] = settleYear().results;
     expect(steps(s1, 'subsidy')).toEqual([
       ['base', 'costs.inScopeCopay', '1500.00'],
@@ -140,7 +140,7 @@ describe('the steps of a year, checked by hand', () => {
 
   it('rounding at each step rounds each tier: 33.33 × 0.5 = 16.665 → 16.67, and 0.01 × 0.5 = 0.005 → 0.01', () => {
     const eachStep = syntheticPolicy(
-      [{ id: 'subsidy', label: { zh: '住院补助', en: 'Subsidy' }, event: 'hospitalisation', formula: { kind: 'copay', base: 'selfPaid', deductible: made('0'), tiers: made([{ upTo: '33.33', ratio: '0.5' }, { ratio: '0.5' }]) } }],
+      [{ id: 'subsidy', label: { zh: '住院补助', en: 'Subsidy' }, event: 'hospitalisation', formula: { kind: 'bands', deductibleScope: 'stay', measure: 'base', method: 'progressive', base: 'selfPaid', deductible: made('0'), bands: made([{ upTo: '33.33', ratio: '0.5' }, { ratio: '0.5' }]) } }],
       { conventions: { yearBy: 'admission', dayCount: 'excludeDischargeDay', rounding: { mode: 'halfUp', at: 'eachStep' } } },
     );
     const result = evaluateClaim(eachStep, member, stay('s', '2024-03-01', '2024-03-02', { selfPaid: '33.34' }));
