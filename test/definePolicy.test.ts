@@ -100,11 +100,11 @@ describe('definePolicy', () => {
       issues: [['spec.ceilings.maximumSubsidy.provenance.note', 'invalid_type', 'Invalid input: expected object, received undefined']],
     },
     {
-      name: 'tiers out of order, and an open tier that is not last',
+      name: 'bands out of order, and an open band that is not last',
       spec: { ...valid, benefits: [{ id: 'c', label: lump.label, event: 'hospitalisation', formula: { kind: 'bands', deductibleScope: 'stay', measure: 'base', method: 'progressive', base: 'inScopeCopay', deductible: made('0'), bands: made([{ upTo: '100', ratio: '0.5' }, { ratio: '0.6' }, { upTo: '50', ratio: '0.7' }]) } }] },
       issues: [
-        ['spec.benefits.0.formula.bands.value.1.upTo', 'invalid_tiers', 'expected "upTo" on every tier but the last'],
-        ['spec.benefits.0.formula.bands.value.2.upTo', 'invalid_tiers', 'expected "upTo" on every tier but the last'],
+        ['spec.benefits.0.formula.bands.value.1.upTo', 'invalid_bands', 'expected "upTo" on every band but the last, which is open above; see docs/rule-model.md#bands'],
+        ['spec.benefits.0.formula.bands.value.2.upTo', 'invalid_bands', 'expected "upTo" on every band but the last, which is open above; see docs/rule-model.md#bands'],
       ],
     },
     {

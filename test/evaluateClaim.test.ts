@@ -42,8 +42,8 @@ describe('copay', () => {
     expect(line.steps.map((s) => [s.key, s.expression, s.value])).toEqual([
       ['base', 'costs.inScopeCopay', '1500.00'],
       ['deductible', 'max(0, 1500.00 − 100.00)', '1400.00'],
-      ['tier', '900.00 × 0.5', '450.00'],
-      ['tier', '500.00 × 0.8', '400.00'],
+      ['band', '900.00 × 0.5', '450.00'],
+      ['band', '500.00 × 0.8', '400.00'],
       ['sum', '450.00 + 400.00', '850.00'],
     ]);
     expect(line.steps.map((s) => s.statement.zh)).toEqual([
@@ -53,7 +53,7 @@ describe('copay', () => {
       '500.00 × 0.8 = 400.00 元',
       '450.00 + 400.00 = 850.00 元',
     ]);
-    expect(line.steps[2]?.label).toEqual({ zh: '第 1 档：100 至 1,000 元的部分按 50%', en: 'tier 1: 100 to 1,000 yuan at 50 %' });
+    expect(line.steps[2]?.label).toEqual({ zh: '第 1 段：100 至 1,000 元的部分按 50%', en: 'band 1: 100 to 1,000 yuan at 50 %' });
   });
 });
 
@@ -138,13 +138,13 @@ describe('bracket', () => {
     expect(bracketStep('6000.00')?.label).toEqual({ zh: '医保外自费费用所在档次（5,000 元起）', en: 'self-paid cost outside insurance in the bracket from 5,000 yuan' });
     const { line, result } = lineOf(benefit, stay('s', '2024-03-01', '2024-03-05', { selfPaid: '10.00' }));
     expect(line.citations.map((c) => c.parameter)).toEqual(['benefits.top-up.formula.brackets']);
-    expect(result.reasons[0]?.message.en).toBe('Top-up requires self-paid cost outside insurance of at least 1000.00 yuan; this stay has 10.00 yuan.');
+    expect(result.reasons[0]?.message.en).toBe('Top-up requires self-paid cost outside insurance of at least 1000.00 yuan; this claim has 10.00 yuan.');
   });
 
   it('measures a cost between two brackets against the next one up', () => {
     const gapped: BenefitInput = { ...benefit, formula: { kind: 'bracket', measure: 'selfPaid', brackets: made([{ from: '1000', to: '2000', amount: '200' }, { from: '5000', amount: '800' }]) } };
     const { result } = lineOf(gapped, stay('s', '2024-03-01', '2024-03-05', { selfPaid: '3000.00' }));
-    expect(result.reasons.map((r) => r.message.en)).toEqual(['Top-up requires self-paid cost outside insurance of at least 5000.00 yuan; this stay has 3000.00 yuan.']);
+    expect(result.reasons.map((r) => r.message.en)).toEqual(['Top-up requires self-paid cost outside insurance of at least 5000.00 yuan; this claim has 3000.00 yuan.']);
   });
 
   it('gives a line a range only when its amount is decided on application, as data and on the console', () => {

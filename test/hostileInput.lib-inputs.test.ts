@@ -138,7 +138,7 @@ function copayWithTiers(count: number) {
 }
 
 describe('lists past their documented limits are refused before they are read', () => {
-  const tiersPath = ['spec', 'benefits', 0, 'formula', 'tiers', 'value'];
+  const tiersPath = ['spec', 'benefits', 0, 'formula', 'bands', 'value'];
 
   it(`a policy with 130,000 tiers (at most ${MAX_POLICY_ITEMS})`, () => {
     expect(refusal(() => huzhu.definePolicy(syntheticSpec([copayWithTiers(130_000)])))).toEqual({ path: tiersPath, code: 'too_big' });

@@ -61,7 +61,7 @@ describe('reasons and warnings', () => {
     const guilin = enrolledMember('guangxi', 2024, { flags: { cityFederationDirect: true } });
     const below = evaluateCondolence(policies['guilin-condolence'][2023], guilin, stay('s', '2024-03-01', '2024-03-02', { selfPaid: '4999.99' }));
     expect(said(below)).toEqual([
-      ['BELOW_THRESHOLD', '慰问金要求医保外自费费用不低于 5000.00 元；本次为 4999.99 元。', 'Condolence payment requires self-paid cost outside insurance of at least 5000.00 yuan; this stay has 4999.99 yuan.'],
+      ['BELOW_THRESHOLD', '慰问金要求医保外自费费用不低于 5000.00 元；本次为 4999.99 元。', 'Condolence payment requires self-paid cost outside insurance of at least 5000.00 yuan; this claim has 4999.99 yuan.'],
     ]);
     const decided = evaluateCondolence(policies['guilin-condolence'][2023], guilin, stay('s', '2024-03-01', '2024-03-02', { selfPaid: '5000.00' }));
     expect(decided.warnings.map((warning) => [warning.code, warning.message.en])).toEqual([

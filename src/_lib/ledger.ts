@@ -108,9 +108,10 @@ const NO_CLAIMS: readonly string[] = Object.freeze([]);
  */
 export class LoggedLedger implements Ledger {
   declare readonly claimIds: readonly string[];
-  readonly stays: number;
-  readonly paidStays: number;
-  readonly usage: Readonly<Record<string, BenefitUsage>>;
+  // Declared, not initialised as fields: set after `claimIds`, so JSON lists them in the interface's order.
+  declare readonly stays: number;
+  declare readonly paidStays: number;
+  declare readonly usage: Readonly<Record<string, BenefitUsage>>;
   readonly #log: ClaimIdLog;
   readonly #count: number;
 
@@ -132,9 +133,10 @@ export class LoggedLedger implements Ledger {
       let list: readonly string[] | undefined;
       Object.defineProperty(this, 'claimIds', { enumerable: true, get: () => (list ??= log.list(count)) });
     }
-    this.stays = counts.stays;
-    this.paidStays = counts.paidStays;
-    this.usage = counts.usage;
+    const self = this as { -readonly [K in keyof LedgerCounts]: LedgerCounts[K] };
+    self.stays = counts.stays;
+    self.paidStays = counts.paidStays;
+    self.usage = counts.usage;
     // A subclass freezes once it has set its own fields.
     if (new.target === LoggedLedger) Object.freeze(this);
   }

@@ -1,5 +1,6 @@
 import { amountText, percentNumber } from './locales/numbers';
 import { locales, type Language } from './messages';
+import type { AttributeDeclarations } from './conditionSchema';
 import type { Payer, MemberFlag, Publication, SomeLanguages } from './policySchema';
 
 type Band = { readonly upTo?: string; readonly upToIncluded?: boolean; readonly ratio: string };
@@ -57,17 +58,18 @@ function brackets(value: readonly Bracket[], lang: Language): string {
     .join(explain.semicolon);
 }
 
-function payers(value: readonly PayerRule[], lang: Language): string {
-  const { values: words, terms, explain } = locales[lang];
+function payers(value: readonly PayerRule[], lang: Language, attributes?: AttributeDeclarations): string {
+  const { values: words, explain } = locales[lang];
   if (value.length === 0) return words.noPayerRules;
-  return value.map((rule) => `${terms[rule.flag] ?? rule.flag}${explain.colon}${words.payer[rule.payer]}`).join(explain.semicolon);
+  // A flag reads as the label the policy declares for it, when the policy is at hand.
+  return value.map((rule) => `${attributes?.member?.[rule.flag]?.label[lang] ?? rule.flag}${explain.colon}${words.payer[rule.payer]}`).join(explain.semicolon);
 }
 
 /**
  * How each parameter reads, by its key (the last part of its path, e.g. `tiers` in
  * `benefits.hospitalisation.formula.tiers`): the policy schema gives every key one kind of value.
  */
-const WRITERS: Record<string, (value: never, lang: Language) => string> = {
+const WRITERS: Record<string, (value: never, lang: Language, attributes?: AttributeDeclarations) => string> = {
   deductible: yuan,
   amount: yuan,
   maximum: yuan,
@@ -95,13 +97,13 @@ const WRITERS: Record<string, (value: never, lang: Language) => string> = {
  * A parameter's value as prose in one language: `50 % up to 50,000 yuan; 60 % above`. The one
  * place values are put into words, for explanations and the README's parameter table alike.
  */
-export function describeValue(parameter: string, value: unknown, lang: Language): string {
+export function describeValue(parameter: string, value: unknown, lang: Language, attributes?: AttributeDeclarations): string {
   // A variant reads as its parameter: `…deductible.variants[0]` is a deductible.
   const own = parameter.replace(/\.variants\[\d+\]$/, '');
   const key = own.slice(own.lastIndexOf('.') + 1);
   const write = WRITERS[key];
   if (write === undefined) throw new Error(`huzhu has no wording for the parameter "${parameter}"`);
-  return write(value as never, lang);
+  return write(value as never, lang, attributes);
 }
 
 /** A published source named as a reader cites it, with its parts for a UI. */

@@ -26,7 +26,7 @@ describe("the 5,000 yuan threshold on one stay's self-paid cost (Workers' Daily,
     const result = evaluateCondolence(policy, member, stay('s', '2023-08-01', '2023-08-10', { selfPaid: '4999.99' }));
     expect(result.reasons[0]?.message).toEqual({
       zh: '慰问金要求医保外自费费用不低于 5000.00 元；本次为 4999.99 元。',
-      en: 'Condolence payment requires self-paid cost outside insurance of at least 5000.00 yuan; this stay has 4999.99 yuan.',
+      en: 'Condolence payment requires self-paid cost outside insurance of at least 5000.00 yuan; this claim has 4999.99 yuan.',
     });
   });
 });

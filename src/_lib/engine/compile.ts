@@ -59,6 +59,8 @@ export interface CompiledPolicy {
   readonly filingFrom: 'discharge' | 'event';
   /** `MM-DD` of the next year by which a claim must be filed. */
   readonly filingByNextYear: CompiledParameter<string> | undefined;
+  /** 互助金 per member, with its variants. */
+  readonly contribution: CompiledParameter<string> | undefined;
   /** Zeros for each benefit: the lists of an empty ledger, shared. */
   readonly nothing: readonly number[];
 }
@@ -179,6 +181,7 @@ function compileUncached(policy: Policy): CompiledPolicy {
     filingDays: deadline && 'daysAfter' in deadline ? parameter(deadline.daysAfter, 'eligibility.filingDeadline.daysAfter', same) : undefined,
     filingFrom: deadline && 'from' in deadline ? deadline.from : 'event',
     filingByNextYear: deadline && 'nextYearOn' in deadline ? parameter(deadline.nextYearOn, 'eligibility.filingDeadline.nextYearOn', same) : undefined,
+    contribution: policy.contribution && parameter(policy.contribution.perMember, 'contribution.perMember', same),
     nothing: benefits.map(() => 0),
   };
 }

@@ -4,7 +4,8 @@
  * go through BigInt past it, so no result is ever a float's approximation.
  */
 import { Dec } from '../decimal';
-import type { RoundingMode } from '../money';
+import { fenText, type RoundingMode } from '../money';
+import type { Steps } from './context';
 
 export const SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -64,9 +65,17 @@ export function plus(a: number | bigint, b: number | bigint): number | bigint {
   return BigInt(a) + BigInt(b);
 }
 
-/** amount × ratio in fen, rounded by the mode. */
-export function share(amount: number, { num, den }: Ratio, mode: RoundingMode): number {
-  return divide(times(amount, num), den, mode);
+/**
+ * `n / den` fen rounded to the fen by the mode, with a rounding step (`333.00333 → 333.00`)
+ * when rounding changed it.
+ */
+export function roundToFen(n: number | bigint, den: number, mode: RoundingMode, steps: Steps | null): number {
+  const rounded = divide(n, den, mode);
+  if (steps !== null) {
+    const exact = exactYuan(n, den);
+    if (exact !== fenText(rounded)) steps.add('rounding', { mode }, exact, fenText(rounded));
+  }
+  return rounded;
 }
 
 /** `n / den` fen as exact yuan text: `1234.5675` for 12345675 / 100 fen… with at least two decimals. */

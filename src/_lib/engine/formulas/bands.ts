@@ -2,7 +2,7 @@ import { message } from '../../messages';
 import { fenText } from '../../money';
 import type { PlainClaim } from '../../plainInput';
 import type { CostField } from '../../policySchema';
-import { divide, exactYuan, fen, plus, ratio, times, type Ratio } from '../fen';
+import { divide, exactYuan, fen, plus, ratio, roundToFen, times, type Ratio } from '../fen';
 import { valueFor } from '../parameters';
 import { nothing, type FormulaCompiler } from './types';
 
@@ -99,9 +99,7 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
         exactYuan(sum, den),
       );
     }
-    const amount = divide(sum, den, mode);
-    if (steps !== null && exactYuan(sum, den) !== fenText(amount)) steps.add('rounding', { mode }, exactYuan(sum, den), fenText(amount));
-    return { fen: amount, daysPaid: 0, deductibleUsed: used };
+    return { fen: roundToFen(sum, den, mode, steps), daysPaid: 0, deductibleUsed: used };
   };
 };
 

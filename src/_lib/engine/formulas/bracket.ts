@@ -24,12 +24,10 @@ export const bracket: FormulaCompiler<'bracket'> = (formula, env) => {
     const found = brackets.find((b) => measured >= b.from && (measured < b.to || (b.toIncluded && measured === b.to)));
     if (found === undefined) {
       const amount = fenText(measured);
-      // Below the lowest bracket is a threshold not reached; above a closed top bracket, nothing is listed.
-      if (measured < brackets[0]!.from) {
-        return nothing(message('BELOW_THRESHOLD', { benefit: env.benefit.label, measure, amount, threshold: brackets[0]!.text.from }));
-      }
-      const top = brackets[brackets.length - 1]!;
-      return nothing(message('ABOVE_TOP_BRACKET', { benefit: env.benefit.label, measure, amount, to: top.text.to! }));
+      // Short of a bracket (below the lowest, or in a gap) is a threshold not reached; above a closed top bracket, nothing is listed.
+      const next = brackets.find((b) => measured < b.from);
+      if (next !== undefined) return nothing(message('BELOW_THRESHOLD', { benefit: env.benefit.label, measure, amount, threshold: next.text.from }));
+      return nothing(message('ABOVE_TOP_BRACKET', { benefit: env.benefit.label, measure, amount, to: brackets[brackets.length - 1]!.text.to! }));
     }
     const b = found.text;
     const edge = b.to === undefined ? '' : ` ${found.toIncluded ? '≤' : '<'} ${b.to}`;

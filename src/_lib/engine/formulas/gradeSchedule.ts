@@ -1,6 +1,6 @@
 import { message } from '../../messages';
 import { fenText } from '../../money';
-import { fen, ratio, share, type Ratio } from '../fen';
+import { exactYuan, fen, ratio, roundToFen, times, type Ratio } from '../fen';
 import { valueFor } from '../parameters';
 import { nothing, paid, type FormulaCompiler } from './types';
 
@@ -17,8 +17,8 @@ export const gradeSchedule: FormulaCompiler<'gradeSchedule'> = (formula, env) =>
     const found = valueFor(shares, context).get(grade);
     if (found === undefined) return nothing(message('GRADE_NOT_COVERED', { benefit: env.benefit.label, grade }));
     const most = valueFor(maximum, context);
-    const amount = share(most, found, context.mode);
-    steps?.add('gradeShare', { grade }, `${fenText(most)} × ${found.text}`, fenText(amount));
-    return paid(amount);
+    const exact = times(most, found.num);
+    steps?.add('gradeShare', { grade }, `${fenText(most)} × ${found.text}`, exactYuan(exact, found.den));
+    return paid(roundToFen(exact, found.den, context.mode, steps));
   };
 };
