@@ -171,6 +171,8 @@ export interface PlainClaim {
   readonly discharge: string;
   readonly cause: Cause | undefined;
   readonly grade: number;
+  /** The day number of the date, or of a stay's admission. */
+  readonly day: number;
   readonly nights: number;
   readonly total: number;
   readonly insurancePaid: number;
@@ -200,25 +202,27 @@ function stayOf(id: string, value: Record<string, unknown>): PlainClaim | undefi
   const { admission, discharge, cause } = value;
   if (cause !== 'illness' && cause !== 'accident') return undefined;
   // NaN, for a date that is not plain, fails both comparisons.
-  const nights = dayOf(discharge) - dayOf(admission);
+  const day = dayOf(admission);
+  const nights = dayOf(discharge) - day;
   if (!(nights >= 0 && nights <= MAX_STAY_DAYS)) return undefined;
   const costs = costsOf(value.costs);
   if (costs === undefined) return undefined;
   const { total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling } = costs;
-  return { kind: 'hospitalisation', id, date: '', admission: admission as string, discharge: discharge as string, cause, grade: 0, nights, total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling, attributes: undefined, filedOn: '' };
+  return { kind: 'hospitalisation', id, date: '', admission: admission as string, discharge: discharge as string, cause, grade: 0, day, nights, total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling, attributes: undefined, filedOn: '' };
 }
 
 function outpatientOf(id: string, value: Record<string, unknown>): PlainClaim | undefined {
   if (!hasKeys(value, OUTPATIENT_KEYS)) return undefined;
   const date = value.date;
+  const day = dayOf(date);
   const costs = costsOf(value.costs);
-  if (!isPlainDate(date) || costs === undefined) return undefined;
-  return { kind: 'outpatient', id, date, admission: '', discharge: '', cause: undefined, grade: 0, nights: 0, ...costs, attributes: undefined, filedOn: '' };
+  if (Number.isNaN(day) || costs === undefined) return undefined;
+  return { kind: 'outpatient', id, date: date as string, admission: '', discharge: '', cause: undefined, grade: 0, day, nights: 0, ...costs, attributes: undefined, filedOn: '' };
 }
 
 /** A disability or death: the same fields as a stay's, in the same order, so that every copy has one shape. */
 function eventOf(kind: 'disability' | 'death', id: string, date: string, grade: number): PlainClaim {
-  return { kind, id, date, admission: '', discharge: '', cause: undefined, grade, nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0, attributes: undefined, filedOn: '' };
+  return { kind, id, date, admission: '', discharge: '', cause: undefined, grade, day: dayNumber(date), nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0, attributes: undefined, filedOn: '' };
 }
 
 const isGrade = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10;
@@ -272,7 +276,7 @@ const fenOf = (amount: Decimal): number => (amount.isZero() ? 0 : amount.times(1
 export function plainOf(claim: Claim): PlainClaim {
   const attributes = claim.attributes === undefined ? undefined : Object.freeze({ ...claim.attributes });
   const filedOn = claim.filedOn ?? '';
-  const none = { admission: '', discharge: '', cause: undefined, grade: 0, nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0 };
+  const none = { admission: '', discharge: '', cause: undefined, grade: 0, day: claim.kind === 'hospitalisation' ? 0 : dayNumber(claim.date), nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0 };
   switch (claim.kind) {
     case 'hospitalisation':
     case 'outpatient': {
@@ -285,8 +289,9 @@ export function plainOf(claim: Claim): PlainClaim {
         aboveCeiling: costs.aboveCeiling === undefined ? 0 : fenOf(costs.aboveCeiling),
       };
       if (claim.kind === 'outpatient') return { ...none, kind: claim.kind, id: claim.id, date: claim.date, ...fen, attributes, filedOn };
-      const nights = dayNumber(claim.discharge) - dayNumber(claim.admission);
-      return { kind: claim.kind, id: claim.id, date: '', admission: claim.admission, discharge: claim.discharge, cause: claim.cause, grade: 0, nights, ...fen, attributes, filedOn };
+      const day = dayNumber(claim.admission);
+      const nights = dayNumber(claim.discharge) - day;
+      return { kind: claim.kind, id: claim.id, date: '', admission: claim.admission, discharge: claim.discharge, cause: claim.cause, grade: 0, day, nights, ...fen, attributes, filedOn };
     }
     case 'disability':
       return { ...none, kind: claim.kind, id: claim.id, date: claim.date, grade: claim.grade, attributes, filedOn };

@@ -24,6 +24,12 @@ export interface LineSources {
   readonly illustrative: boolean;
 }
 
+/** A node of the warnings cache: the list for the lines so far, and the nodes for one more line. */
+export interface WarningsNode {
+  list: readonly Message[] | undefined;
+  readonly next: Map<LineSources, WarningsNode>;
+}
+
 export interface CompiledBenefit {
   readonly benefit: Benefit;
   /** Its place in the policy's benefits, and in a fen ledger's lists. */
@@ -61,6 +67,8 @@ export interface CompiledPolicy {
   readonly filingByNextYear: CompiledParameter<string> | undefined;
   /** 互助金 per member, with its variants. */
   readonly contribution: CompiledParameter<string> | undefined;
+  /** Warnings of claims without warnings of their own, by their lines' sources: a cache. */
+  readonly warnings: WarningsNode;
   /** Zeros for each benefit: the lists of an empty ledger, shared. */
   readonly nothing: readonly number[];
 }
@@ -182,6 +190,7 @@ function compileUncached(policy: Policy): CompiledPolicy {
     filingFrom: deadline && 'from' in deadline ? deadline.from : 'event',
     filingByNextYear: deadline && 'nextYearOn' in deadline ? parameter(deadline.nextYearOn, 'eligibility.filingDeadline.nextYearOn', same) : undefined,
     contribution: policy.contribution && parameter(policy.contribution.perMember, 'contribution.perMember', same),
+    warnings: { next: new Map(), list: undefined },
     nothing: benefits.map(() => 0),
   };
 }

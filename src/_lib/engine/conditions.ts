@@ -75,7 +75,7 @@ export function compileCondition(condition: Condition, attributes: AttributeDecl
     const range = dayRange(discharge);
     tests.push(({ claim }) => {
       if (claim.kind !== 'hospitalisation') return false;
-      const day = dayNumber(claim.discharge);
+      const day = claim.day + claim.nights;
       return day >= range.from && day <= range.to;
     });
   }

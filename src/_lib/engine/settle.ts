@@ -101,7 +101,7 @@ export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger
   const context: ClaimContext = {
     claim,
     member,
-    eventDay: dayNumber(date),
+    eventDay: stay && policy.conventions.yearBy === 'discharge' ? claim.day + claim.nights : claim.day,
     days: stay ? Math.max(1, policy.conventions.dayCount === 'includeBothDays' ? claim.nights + 1 : claim.nights) : 0,
     stayNumber: stay ? before.stays + 1 : 0,
     ledger: before,
@@ -110,7 +110,7 @@ export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger
     path,
   };
   const refuse = (reasons: Message[]): Settlement => ({
-    result: new SettledClaim(claim.id, member.id, claim.kind, date, compiled.ref, false, deepFreeze(reasons), moneyFromFen(0), NONE, false, made(NONE, ledger)),
+    result: new SettledClaim(claim.id, member.id, claim.kind, date, compiled.ref, false, Object.freeze(reasons), moneyFromFen(0), NONE, false, made(NONE, ledger)),
     after: ledger,
   });
 
@@ -132,7 +132,8 @@ export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger
   }
   if (reasons.length > 0) return refuse(reasons);
 
-  const lineReasons: Message[] = [...applicable.reasons];
+  // Reasons the lines add (a cap, a condition); the cause's exclusions come first.
+  const lineReasons: Message[] = [];
   const records: LineRecord[] = [];
   const maximum = compiled.maximumSubsidy && valueFor(compiled.maximumSubsidy, context);
   let paidThisClaim = 0;
@@ -167,35 +168,64 @@ export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger
     records.push({ benefit: compiledBenefit, outcome, amount, cut, sources: compiledBenefit.sources(context), paidBefore: paidThisClaim });
     paidThisClaim += amount;
   }
-  if (records.length === 0) return refuse(lineReasons);
+  if (records.length === 0) return refuse([...applicable.reasons, ...lineReasons]);
   if (before.total + paidThisClaim > SAFE) {
     throw new InvalidInputError([{ path: [...path], code: 'too_big', message: 'expected a protection year that pays less than 90,071,992,547,409.91 yuan in all' }]);
   }
 
   let illustrative = false;
-  for (const record of records) {
-    illustrative ||= record.sources.illustrative;
-    for (const warning of record.sources.warnings) if (!warnings.includes(warning)) warnings.push(warning);
-  }
+  for (const record of records) illustrative ||= record.sources.illustrative;
   const after = ledgerAfter(before, claim, records, paidThisClaim);
   const details = new SettledDetails(context, before, records, after, maximum);
-  const result = new SettledClaim(claim.id, member.id, claim.kind, date, compiled.ref, true, lineReasons.length === 0 ? NONE : deepFreeze(lineReasons), moneyFromFen(paidThisClaim), warnings.length === 0 ? NONE : deepFreeze(warnings), illustrative, details);
+  const result = new SettledClaim(claim.id, member.id, claim.kind, date, compiled.ref, true, lineReasons.length === 0 ? applicable.reasons : Object.freeze([...applicable.reasons, ...lineReasons]), moneyFromFen(paidThisClaim), warningsOf(compiled, records, warnings), illustrative, details);
   return { result, after };
+}
+
+/**
+ * The claim's warnings: its own (a what-if, a filing date), then each line's illustrative
+ * parameters once. Without warnings of its own, a claim shares the frozen list of every claim
+ * whose lines cite the same values.
+ */
+function warningsOf(compiled: CompiledPolicy, records: readonly LineRecord[], own: Message[]): readonly Message[] {
+  const shared = own.length === 0;
+  // A path through a small tree of the lines' sources, one level a line.
+  let node = compiled.warnings;
+  if (shared) {
+    for (let at = 0; at < records.length; at += 1) {
+      const sources = records[at]!.sources;
+      let next = node.next.get(sources);
+      if (next === undefined) node.next.set(sources, (next = { next: new Map(), list: undefined }));
+      node = next;
+    }
+    if (node.list !== undefined) return node.list;
+  }
+  for (const record of records) for (const warning of record.sources.warnings) if (!own.includes(warning)) own.push(warning);
+  const frozen = own.length === 0 ? NONE : Object.freeze(own);
+  if (shared) node.list = frozen;
+  return frozen;
 }
 
 /** The ledger in fen after the claim's lines. */
 function ledgerAfter(before: LedgerInFen, claim: PlainClaim, records: readonly LineRecord[], paidThisClaim: number): LedgerInFen {
   const amounts = before.amounts.slice();
-  let claims = before.claims;
+  const claims = before.claims.slice();
+  // Days and deductibles are copied only by a claim that adds to them: most never do.
   let days = before.days;
   let deductible = before.deductible;
   let touched = before.touched;
-  for (const { benefit, amount, outcome } of records) {
+  for (let at = 0; at < records.length; at += 1) {
+    const { benefit, amount, outcome } = records[at]!;
     const index = benefit.index;
     amounts[index]! += amount;
-    if (amount > 0) (claims = claims.slice()), ((claims as number[])[index]! += 1);
-    if (outcome.daysPaid > 0 && amount > 0) (days = days.slice()), ((days as number[])[index]! += outcome.daysPaid);
-    if (outcome.deductibleUsed > 0) (deductible = deductible.slice()), ((deductible as number[])[index]! += outcome.deductibleUsed);
+    if (amount > 0) claims[index]! += 1;
+    if (outcome.daysPaid > 0 && amount > 0) {
+      if (days === before.days) days = days.slice();
+      (days as number[])[index]! += outcome.daysPaid;
+    }
+    if (outcome.deductibleUsed > 0) {
+      if (deductible === before.deductible) deductible = deductible.slice();
+      (deductible as number[])[index]! += outcome.deductibleUsed;
+    }
     // After a member's first claim the benefits are usually all listed, and the list is shared.
     if (!touched.includes(index)) touched = [...touched, index];
   }
