@@ -72,6 +72,20 @@ describe('a waiting period of 30 days, waived on a renewal within 60 days', () =
   });
 });
 
+describe('a waiting period of 30 days and no waiver clause', () => {
+  const policy = withEligibility({ waitingPeriod: { days: made(30) } });
+  const since2023: MemberInput = { id: 'member-1', enrolments: [{ scheme: 'test', year: 2023, from: '2023-01-01', to: '2023-12-31' }, ...member.enrolments] };
+
+  it('a renewal the day after the last cover ended is no first enrolment: a stay on 5 January is paid', () => {
+    expect(evaluateClaim(policy, since2023, stay('s', '2024-01-05', '2024-01-08')).total.toFixed(2)).toBe('500.00');
+  });
+
+  it('a renewal after a gap of one day (cover ended 30 December) waits: 5 January is refused', () => {
+    const gap: MemberInput = { id: 'member-1', enrolments: [{ scheme: 'test', year: 2023, from: '2023-01-01', to: '2023-12-30' }, ...member.enrolments] };
+    expect(reasonsOf(evaluateClaim(policy, gap, stay('s', '2024-01-05', '2024-01-08')))).toEqual(['WAITING_PERIOD']);
+  });
+});
+
 describe('cover from the day after enrolment', () => {
   const policy = withEligibility({ coverStarts: 'dayAfterEnrolment' });
   const enrolled: MemberInput = { id: 'member-1', enrolments: [{ ...member.enrolments[0]!, enrolledOn: '2024-03-10' }] };
@@ -85,7 +99,7 @@ describe('cover from the day after enrolment', () => {
 
   it('an enrolment without enrolledOn is an error that says what is missing', () => {
     const issue = firstIssue(() => evaluateClaim(policy, member, stay('s', '2024-03-11', '2024-03-15')));
-    expect(issue.path.slice(0, 2)).toEqual(['member', 'enrolments']);
+    expect(issue.path).toEqual(['member', 'enrolments', 0, 'enrolledOn']);
     expect(issue.message).toContain('"enrolledOn"');
   });
 });
