@@ -73,7 +73,7 @@ function eligibilityReasons(compiled: CompiledPolicy, context: ClaimContext, dat
   }
   if (policy.eligibility.coverStarts === 'dayAfterEnrolment') {
     if (enrolment.enrolledOn === undefined) {
-      throw new InvalidInputError([{ path: ['member', 'enrolments'], code: 'missing_fact', message: 'this policy\'s cover starts the day after enrolment: expected the enrolment\'s "enrolledOn" date' }]);
+      throw new InvalidInputError([{ path: ['member', 'enrolments', context.member.enrolments.indexOf(enrolment), 'enrolledOn'], code: 'missing_fact', message: 'this policy\'s cover starts the day after enrolment: expected the enrolment\'s "enrolledOn" date' }]);
     }
     if (context.eventDay <= dayNumber(enrolment.enrolledOn)) reasons.push(message('NOT_YET_COVERED', { enrolledOn: enrolment.enrolledOn, date }));
   }
