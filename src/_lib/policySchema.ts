@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addIssue, FORBIDDEN_KEYS } from './errors';
-import { isoDateSchema } from './dates';
+import { dayNumber, isoDateSchema } from './dates';
 import { Dec } from './decimal';
 import { policyYuanSchema, ratioSchema, ROUNDING_MODES } from './money';
 import { attributeDeclarationsSchema, attributeNameSchema, conditionSchema, type AttributeDeclarations, type Condition } from './conditionSchema';
@@ -319,7 +319,8 @@ const requirementSchema = strictSection('eligibility', { label: labelSchema, whe
 const filingDeadlineSchema = z.union([
   strictSection('eligibility', { daysAfter: parameter(countSchema.min(1)), from: z.enum(['discharge', 'event']) }),
   strictSection('eligibility', {
-    nextYearOn: parameter(z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'expected a day of the year written MM-DD, like "03-31"' })),
+    // A day every year has: a date the next year lacks would give no deadline, and no claim would ever be late.
+    nextYearOn: parameter(z.string().refine((monthDay) => /^\d\d-\d\d$/.test(monthDay) && !Number.isNaN(dayNumber(`2023-${monthDay}`)), { params: { code: 'invalid_date' }, message: 'expected a day every year has, written MM-DD, like "03-31"' })),
   }),
 ]);
 
