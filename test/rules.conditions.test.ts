@@ -243,6 +243,15 @@ describe('attributes a policy must declare', () => {
     expect(firstIssue(spec({ flags: { baseInsurance: true } })).path).toEqual([...at, 'flags', 'baseInsurance']);
   });
 
+  it('a stay\'s condition on a variant of a death benefit, even inside anyOf, is refused: it could never hold', () => {
+    const death = (when: object) => () =>
+      syntheticPolicy([{ id: 'death', label: { zh: '身故', en: 'Death' }, event: 'death', formula: { kind: 'lumpSum', amount: varying('800', [{ when, value: '1000' }]) } }]);
+    const direct = firstIssue(death({ stayNumber: { from: 2 } }));
+    expect(direct.path).toEqual(['spec', 'benefits', 0, 'formula', 'amount', 'variants', 0, 'when', 'stayNumber']);
+    expect(direct.message).toBe('only a stay has "stayNumber"; a "death" claim has none');
+    expect(firstIssue(death({ anyOf: [{ age: { from: 60 } }, { cause: 'accident' }] })).path).toEqual(['spec', 'benefits', 0, 'formula', 'amount', 'variants', 0, 'when', 'anyOf', 1, 'cause']);
+  });
+
   it('a claim attribute in a policy that declares none, inside anyOf', () => {
     const issue = firstIssue(spec({ anyOf: [{ cause: 'accident' }, { claim: { hospitalLevel: '3' } }] }, {}));
     expect(issue.path).toEqual([...at, 'anyOf', 1, 'claim', 'hospitalLevel']);

@@ -278,10 +278,15 @@ export const benefitSchema = strictSection('benefits', {
         }
       }
     }
+    // A stay's condition on another claim could never hold: in the benefit's `when` or a variant of its parameters, at any depth of `anyOf`.
     if (benefit.event !== 'hospitalisation') {
-      for (const key of STAY_CONDITIONS) {
-        if (benefit.when?.[key] !== undefined) addIssue(ctx, 'condition_event_mismatch', `only a stay has "${key}"; a "${benefit.event}" claim has none`, ['when', key]);
-      }
+      const check = (condition: Condition, path: (string | number)[]): void => {
+        for (const key of STAY_CONDITIONS) {
+          if (condition[key] !== undefined) addIssue(ctx, 'condition_event_mismatch', `only a stay has "${key}"; a "${benefit.event}" claim has none`, [...path, key]);
+        }
+        condition.anyOf?.forEach((inner, index) => check(inner, [...path, 'anyOf', index]));
+      };
+      for (const { condition, path } of conditionsIn(benefit, [])) check(condition, path);
     }
     if (!FORMULA_EVENTS[benefit.formula.kind].includes(benefit.event)) {
       addIssue(ctx, 'formula_event_mismatch', `a "${benefit.formula.kind}" formula cannot pay on a "${benefit.event}" event`, [
