@@ -183,6 +183,14 @@ describe('variants by sex, age and renewal', () => {
     expect(issue.message).toContain('expected the member\'s birth date');
   });
 
+  it('a birth date after the event date is an error, not an age of −1 that passes "at most 10"', () => {
+    const young = grant(varying('500', [{ when: { age: { to: 10 } }, value: '700' }]));
+    const issue = firstIssue(() => paid(young, claim, { ...member, birthDate: '2024-03-02' }));
+    expect(issue.path).toEqual(['member', 'birthDate']);
+    expect(issue.message).toBe('expected a birth date on or before the event date 2024-03-01; got 2024-03-02');
+    expect(paid(young, claim, { ...member, birthDate: '2024-03-01' })).toBe('700.00');
+  });
+
   it('continuing: a member enrolled in 2023 too gets 600, a new member 500', () => {
     const byRenewal = grant(varying('500', [{ when: { continuing: true }, value: '600' }]));
     const renewed: MemberInput = { id: 'member-1', enrolments: [{ scheme: 'test', year: 2023, from: '2023-01-01', to: '2023-12-31' }, ...member.enrolments] };
