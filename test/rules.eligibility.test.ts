@@ -140,12 +140,6 @@ describe('a filing deadline', () => {
     expect(reasonsOf(evaluateClaim(policy, member, filed(discharged, '2025-04-01')))).toEqual(['FILED_LATE']);
   });
 
-  it.each(['02-30', '04-31', '02-29'])('a deadline on %s, a day some next years lack, is refused at definition (a claim filed any day after it was never late)', (monthDay) => {
-    const issue = firstIssue(() => withEligibility({ filingDeadline: { nextYearOn: made(monthDay) } }));
-    expect(issue.path).toEqual(['spec', 'eligibility', 'filingDeadline', 'nextYearOn', 'value']);
-    expect([issue.code, issue.message]).toEqual(['invalid_date', 'expected a day every year has, written MM-DD, like "03-31"']);
-  });
-
   it('a claim without filedOn is settled as if on time, with FILING_DATE_UNKNOWN', () => {
     const policy = withEligibility({ filingDeadline: { daysAfter: made(90), from: 'discharge' } });
     const result = evaluateClaim(policy, member, discharged);
