@@ -6,7 +6,7 @@
  * `copay` refused with what to write instead.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateClaim, explain, type BenefitInput, type ClaimResult } from '../src';
+import { evaluateClaim, evaluateYear, explain, type BenefitInput, type ClaimResult } from '../src';
 import { enrolledMember, firstIssue, made, stay, syntheticPolicy } from './_fixtures';
 
 type BandsFormula = Extract<BenefitInput['formula'], { kind: 'bands' }>;
@@ -128,6 +128,13 @@ describe('a deductible per stay or per protection year', () => {
     const stored = JSON.parse(JSON.stringify(one.ledger));
     expect(stored.usage).toEqual({ subsidy: { claims: 0, days: 0, deductible: '600.00' } });
     expect(evaluateClaim(policy, member, second, stored).total.toFixed(2)).toBe('200.00');
+  });
+
+  it('by stay number (Beijing 2012: 1,300 the first, 650 each later one): 2,300 pays (2,300 − 1,300) × 0.5 = 500, then (2,300 − 650) × 0.5 = 825 twice', () => {
+    const policy = policyOf({ deductible: { ...made('1300'), variants: [{ when: { stayNumber: { from: 2 } }, value: '650' }] }, deductibleScope: 'stay', measure: 'afterDeductible', bands: made([{ ratio: '0.5' }]) });
+    const year = evaluateYear(policy, member, ['s1', 's2', 's3'].map((id, index) => stay(id, `2024-0${index + 2}-01`, `2024-0${index + 2}-05`, { selfPaid: '2300.00' })));
+    expect(year.results.map((result) => result.total.toFixed(2))).toEqual(['500.00', '825.00', '825.00']);
+    expect(year.results[1]!.lines[0]!.citations.map((citation) => citation.parameter)).toEqual(['benefits.subsidy.formula.deductible.variants[0]', 'benefits.subsidy.formula.bands']);
   });
 
   it('per year: once used up, a third stay of 300 pays 300 × 0.5 = 150 with nothing deducted', () => {
