@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addIssue, FORBIDDEN_KEYS } from './errors';
-import { isoDateSchema } from './dates';
+import { dayNumber, isoDateSchema } from './dates';
 import { Dec } from './decimal';
 import { policyYuanSchema, ratioSchema, ROUNDING_MODES } from './money';
 import { attributeDeclarationsSchema, attributeNameSchema, conditionSchema, type AttributeDeclarations, type Condition } from './conditionSchema';
@@ -278,10 +278,15 @@ export const benefitSchema = strictSection('benefits', {
         }
       }
     }
+    // A stay's condition on another claim could never hold: in the benefit's `when` or a variant of its parameters, at any depth of `anyOf`.
     if (benefit.event !== 'hospitalisation') {
-      for (const key of STAY_CONDITIONS) {
-        if (benefit.when?.[key] !== undefined) addIssue(ctx, 'condition_event_mismatch', `only a stay has "${key}"; a "${benefit.event}" claim has none`, ['when', key]);
-      }
+      const check = (condition: Condition, path: (string | number)[]): void => {
+        for (const key of STAY_CONDITIONS) {
+          if (condition[key] !== undefined) addIssue(ctx, 'condition_event_mismatch', `only a stay has "${key}"; a "${benefit.event}" claim has none`, [...path, key]);
+        }
+        condition.anyOf?.forEach((inner, index) => check(inner, [...path, 'anyOf', index]));
+      };
+      for (const { condition, path } of conditionsIn(benefit, [])) check(condition, path);
     }
     if (!FORMULA_EVENTS[benefit.formula.kind].includes(benefit.event)) {
       addIssue(ctx, 'formula_event_mismatch', `a "${benefit.formula.kind}" formula cannot pay on a "${benefit.event}" event`, [
@@ -319,7 +324,8 @@ const requirementSchema = strictSection('eligibility', { label: labelSchema, whe
 const filingDeadlineSchema = z.union([
   strictSection('eligibility', { daysAfter: parameter(countSchema.min(1)), from: z.enum(['discharge', 'event']) }),
   strictSection('eligibility', {
-    nextYearOn: parameter(z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'expected a day of the year written MM-DD, like "03-31"' })),
+    // A day every year has: a date the next year lacks would give no deadline, and no claim would ever be late.
+    nextYearOn: parameter(z.string().refine((monthDay) => /^\d\d-\d\d$/.test(monthDay) && !Number.isNaN(dayNumber(`2023-${monthDay}`)), { params: { code: 'invalid_date' }, message: 'expected a day every year has, written MM-DD, like "03-31"' })),
   }),
 ]);
 

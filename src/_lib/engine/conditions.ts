@@ -85,7 +85,10 @@ export function compileCondition(condition: Condition, attributes: AttributeDecl
   if (age !== undefined) {
     tests.push(({ member, claim, eventDay }) => {
       const birthDate = member.birthDate ?? missing(['member', 'birthDate'], 'this policy has an age limit: expected the member\'s birth date, like "1970-05-01"');
-      return within(ageOn(birthDate, eventDateOf(claim, eventDay)), age);
+      const date = eventDateOf(claim, eventDay);
+      // Born after the event: an age of −1 would pass any "at most" limit.
+      if (birthDate > date) missing(['member', 'birthDate'], `expected a birth date on or before the event date ${date}; got ${birthDate}`);
+      return within(ageOn(birthDate, date), age);
     });
   }
   if (condition.continuing !== undefined) {

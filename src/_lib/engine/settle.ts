@@ -66,14 +66,14 @@ function eligibilityReasons(compiled: CompiledPolicy, context: ClaimContext, dat
   if (compiled.waitingDays !== undefined) {
     const days = valueFor(compiled.waitingDays, context);
     const from = dayNumber(enrolment.from);
-    const waiver = compiled.waiverDays === undefined ? -1 : valueFor(compiled.waiverDays, context);
-    // A renewal: an earlier enrolment in the scheme that ended at most `waiver` days before this one began.
+    // A renewal starting the day after the last cover ended is no first enrolment; a waiver stretches that to `waiver` days.
+    const waiver = compiled.waiverDays === undefined ? 1 : Math.max(1, valueFor(compiled.waiverDays, context));
     const renewed = context.member.enrolments.some((other) => other.scheme === enrolment.scheme && other.to < enrolment.from && from - dayNumber(other.to) <= waiver);
     if (!renewed && context.eventDay < from + days) reasons.push(message('WAITING_PERIOD', { days, from: enrolment.from, date }));
   }
   if (policy.eligibility.coverStarts === 'dayAfterEnrolment') {
     if (enrolment.enrolledOn === undefined) {
-      throw new InvalidInputError([{ path: ['member', 'enrolments'], code: 'missing_fact', message: 'this policy\'s cover starts the day after enrolment: expected the enrolment\'s "enrolledOn" date' }]);
+      throw new InvalidInputError([{ path: ['member', 'enrolments', context.member.enrolments.indexOf(enrolment), 'enrolledOn'], code: 'missing_fact', message: 'this policy\'s cover starts the day after enrolment: expected the enrolment\'s "enrolledOn" date' }]);
     }
     if (context.eventDay <= dayNumber(enrolment.enrolledOn)) reasons.push(message('NOT_YET_COVERED', { enrolledOn: enrolment.enrolledOn, date }));
   }
