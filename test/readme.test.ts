@@ -16,7 +16,7 @@ const rows = table
 describe('README bundled-parameter table', () => {
   const actual = Object.values(policies).flatMap((versions) =>
     Object.values(versions).flatMap((policy) =>
-      parametersOf(policy).map(([path, parameter]) => ({ policy: `${policy.scheme} ${policy.year}`, path, parameter })),
+      parametersOf(policy).map(([path, parameter]) => ({ policy: `${policy.scheme} ${policy.year}`, path, parameter, attributes: policy.attributes })),
     ),
   );
 
@@ -28,6 +28,6 @@ describe('README bundled-parameter table', () => {
 
   it('shows every value as English explanations write it', () => {
     // One formatter writes values for explanations and for this table, so they cannot drift apart.
-    expect(rows.map((row) => row[3])).toEqual(actual.map(({ path, parameter }) => describeValue(path, parameter.value, 'en')));
+    expect(rows.map((row) => row[3])).toEqual(actual.map(({ path, parameter, attributes }) => describeValue(path, parameter.value, 'en', attributes)));
   });
 });

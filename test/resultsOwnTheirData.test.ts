@@ -142,7 +142,7 @@ describe('a member’s year costs time linear in its claims', () => {
 
   it('a ledger of many claims, whose ids are listed on first read, is still a plain ledger to spread, keys and JSON', () => {
     const { ledger } = evaluateYear(policy, member, deaths(20));
-    const keys = ['scheme', 'year', 'memberId', 'total', 'byBenefit', 'claimIds'];
+    const keys = ['scheme', 'year', 'memberId', 'total', 'byBenefit', 'claimIds', 'stays', 'paidStays', 'usage'];
     expect([Object.keys(ledger), Object.keys(JSON.parse(JSON.stringify(ledger)))]).toEqual([keys, keys]);
     expect({ ...ledger }.claimIds).toEqual(deaths(20).map((claim) => claim.id));
     expect(Object.isFrozen(ledger) && Object.isFrozen(ledger.claimIds)).toBe(true);

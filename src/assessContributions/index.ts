@@ -73,22 +73,33 @@ export function assessContributions(policy: Policy, roster: RosterInput): Contri
   const payerRules = contribution.payers.value;
 
   const counts: Record<Payer, number> = { memberOrUnit: 0, publicFunds: 0, union: 0 };
-  const amounts: Record<Payer, Decimal> = { memberOrUnit: new Dec(0), publicFunds: new Dec(0), union: new Dec(0) };
-  const used = new Set<number>();
+  // Members by payer and by the contribution they pay (its index among the values): multiplied out once at the end.
+  const byRate: Record<Payer, number[]> = { memberOrUnit: [], publicFunds: [], union: [] };
   for (const entry of entries) {
     const payer = payerRules.find((rule) => entry.flags?.[rule.flag] === true)?.payer ?? contribution.defaultPayer;
     const count = entry.count ?? 1;
-    const chosen = rate.pick(rosterContext(accepted, entry));
-    used.add(chosen);
+    const chosen = rate.varies ? rate.pick(rosterContext(accepted, entry)) : 0;
     counts[payer] += count;
-    amounts[payer] = amounts[payer].plus(new Dec(rate.values[chosen]!).times(count));
+    byRate[payer][chosen] = (byRate[payer][chosen] ?? 0) + count;
   }
+  // The values the roster used; an empty roster cites the plain one.
+  const used = new Set<number>();
+  const amounts = {} as Record<Payer, Decimal>;
+  for (const payer of PAYERS) {
+    let amount = new Dec(0);
+    byRate[payer].forEach((members, index) => {
+      used.add(index);
+      amount = amount.plus(new Dec(rate.values[index]!).times(members));
+    });
+    amounts[payer] = amount;
+  }
+  if (used.size === 0) used.add(0);
   const members = PAYERS.reduce((sum, payer) => sum + counts[payer], 0);
   // Filled in a loop rather than cast from Object.fromEntries: Stryker does not mutate code
   // under `as` (stryker-js issue #6208), and this is where the amounts are worked out.
   const byPayer = {} as Record<Payer, PayerShare>;
   for (const payer of PAYERS) byPayer[payer] = { members: counts[payer], amount: toMoney(amounts[payer]) };
-  // The values the roster used, the plain one first, then the payer rules.
+  // The values used, the plain one first, then the payer rules.
   const citations = [...[...used].sort((a, b) => a - b).map((index) => rate.citations[index]!), cite(contribution.payers, 'contribution.payers')];
   const total = PAYERS.reduce((sum, payer) => sum.plus(amounts[payer]), new Dec(0));
 
