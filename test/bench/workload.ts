@@ -54,3 +54,54 @@ export function memberYear(index: number, claimsPerMember: number): MemberYear {
   });
   return { member, claims };
 }
+
+/** How a realistic book writes its amounts: as the library takes them, in each of its forms. */
+export const AMOUNT_FORMS = ['string', 'number', 'Decimal'] as const;
+export type AmountForm = (typeof AMOUNT_FORMS)[number];
+
+/** Claims per claiming member: one or two mostly, as published, rarely more; 1.9 on average. */
+const CLAIM_COUNTS = [1, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 4];
+
+/**
+ * Member `index` of a book shaped like a real one: about two claims a member; in-scope
+ * co-payments log-normal around 3,000 yuan with a long tail, and one stay in 2,000
+ * catastrophic (1.5 to 4 million yuan), so the 1,000,000 maximum subsidy binds for a few
+ * members; 3 % disabilities, 1 % deaths. Amounts in the given form, fen for fen the same.
+ */
+export function realisticYear(index: number, form: AmountForm, toDecimal: (text: string) => unknown): MemberYear {
+  const next = random(0x5eed0000 + index);
+  const amount = (fen: number) => {
+    const text = yuan(fen);
+    // fen / 100 is the double nearest the two-decimal amount, which is what a caller's number holds.
+    return form === 'string' ? text : form === 'number' ? fen / 100 : toDecimal(text);
+  };
+  // Box–Muller from two uniforms: a standard normal.
+  const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+  const id = `r${index}`;
+  const member: MemberInput = { id, enrolments: [{ scheme: 'guangxi', year: 2024, from: '2024-01-01', to: '2024-12-31' }] };
+  const count = CLAIM_COUNTS[Math.floor(next() * CLAIM_COUNTS.length)]!;
+  const days = Array.from({ length: count }, () => Math.floor(next() * 330)).sort((a, b) => a - b);
+  const claims = days.map((day, i): ClaimInput => {
+    const roll = next();
+    const claimId = `${id}-c${i}`;
+    if (roll < 0.03) return { kind: 'disability', id: claimId, date: isoDay(day), grade: 1 + Math.floor(next() * 10) };
+    if (roll < 0.04) return { kind: 'death', id: claimId, date: isoDay(day) };
+    const inScopeCopay = next() < 0.0005 ? Math.floor((1_500_000 + next() * 2_500_000) * 100) : Math.min(Math.floor(Math.exp(8 + 1.1 * normal()) * 100), 100_000_000);
+    const selfPaid = Math.floor(inScopeCopay * next() * 0.5);
+    const insurancePaid = Math.floor(inScopeCopay * (1 + next() * 3));
+    return {
+      kind: 'hospitalisation',
+      id: claimId,
+      admission: isoDay(day),
+      discharge: isoDay(day + 1 + Math.floor(Math.exp(1.8 + 0.7 * normal()))),
+      cause: next() < 0.85 ? 'illness' : 'accident',
+      costs: {
+        total: amount(inScopeCopay + selfPaid + insurancePaid),
+        insurancePaid: amount(insurancePaid),
+        inScopeCopay: amount(inScopeCopay),
+        selfPaid: amount(selfPaid),
+      },
+    } as ClaimInput;
+  });
+  return { member, claims };
+}
