@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledRegistry } from '../src';
-import { failureText, readCaseFile, runCase } from '../src/cli/cases';
+import { failureText, readCaseFile, runCase, type CaseFile } from '../src/cli/cases';
 
 const POLICIES = join(import.meta.dirname, '..', 'src', 'policies');
 const files = readdirSync(POLICIES, { recursive: true, encoding: 'utf8' })
@@ -21,8 +21,17 @@ it('finds the case files of the bundled schemes', () => {
 
 for (const name of files) {
   const path = join(POLICIES, name);
-  const file = readCaseFile(JSON.parse(readFileSync(path, 'utf8')));
   describe(relative(join(POLICIES, '..', '..'), path), () => {
+    let file: CaseFile;
+    try {
+      file = readCaseFile(JSON.parse(readFileSync(path, 'utf8')));
+    } catch (error) {
+      // A file that cannot be read is a failing test of its own, named by the file, not a crash of this one.
+      it('is a case file huzhu can read (docs/published-cases.md)', () => {
+        throw error;
+      });
+      return;
+    }
     file.cases.forEach((entry, index) => {
       it(entry.name, () => {
         const outcome = runCase(file, index, bundledRegistry);

@@ -123,9 +123,11 @@ const caseSchema = strictObject(
     addIssue(ctx, 'no_amount', 'expected at least one amount: a total, or a line of a claim', ['expect']);
   }
   // Results are matched to claims by id.
-  const ids = entry.claims.map((claim) => (typeof claim === 'object' && claim !== null ? (claim as { id?: unknown }).id : undefined));
-  ids.forEach((id, index) => {
-    if (id !== undefined && ids.indexOf(id) !== index) addIssue(ctx, 'duplicate_claim', `claim id ${JSON.stringify(id)} is used twice in this case`, ['claims', index, 'id']);
+  const ids = new Set<unknown>();
+  entry.claims.forEach((claim, index) => {
+    const id = typeof claim === 'object' && claim !== null ? (claim as { id?: unknown }).id : undefined;
+    if (id !== undefined && ids.has(id)) addIssue(ctx, 'duplicate_claim', `claim id ${JSON.stringify(id)} is used twice in this case`, ['claims', index, 'id']);
+    ids.add(id);
   });
 });
 
@@ -140,11 +142,10 @@ const caseFileSchema = strictObject(
   },
   'a case file',
 ).superRefine((file, ctx) => {
-  const names = file.cases.map((entry) => entry.name);
-  names.forEach((name, index) => {
-    if (names.indexOf(name) !== index) addIssue(ctx, 'duplicate_name', `the case name ${JSON.stringify(name)} is used twice; each names a test`, ['cases', index, 'name']);
-  });
+  const names = new Set<string>();
   file.cases.forEach((entry, index) => {
+    if (names.has(entry.name)) addIssue(ctx, 'duplicate_name', `the case name ${JSON.stringify(entry.name)} is used twice; each names a test`, ['cases', index, 'name']);
+    names.add(entry.name);
     if (entry.source === undefined && file.source === undefined) addIssue(ctx, 'missing_source', 'expected a source, here or for the whole file', ['cases', index, 'source']);
   });
 });
@@ -238,9 +239,10 @@ export function runCase(file: CaseFile, index: number, registry: PolicyRegistry)
     throw error;
   }
   const mismatches: Mismatch[] = [];
+  const byId = new Map(year.results.map((result) => [result.claimId, result]));
   entry.expect.claims?.forEach((expected, position) => {
     const id = (entry.claims[position] as { id: string }).id;
-    mismatches.push(...claimMismatches(id, expected, year.results.find((result) => result.claimId === id)!));
+    mismatches.push(...claimMismatches(id, expected, byId.get(id)!));
   });
   if (entry.expect.total !== undefined && !entry.expect.total.eq(year.total)) {
     mismatches.push({ what: "the claims' total", expected: entry.expect.total.toFixed(2), actual: year.total.toFixed(2) });

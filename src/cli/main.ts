@@ -104,15 +104,19 @@ function inPolicyFile(file: string, issues: readonly Issue[], skip: number, pref
   return new UsageError(issues.map((issue) => `policy file ${file}: ${issueText({ ...issue, path: [...prefix, ...issue.path.slice(skip)] })}`).join('\n'));
 }
 
+/** The content of a JSON file; `what` names it in the message when it cannot be read. */
+function readJson(file: string, what: string): unknown {
+  const text = attempt(file, () => readFileSync(file, 'utf8'));
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new UsageError(`${what} ${file}: not valid JSON: ${(error as Error).message}`);
+  }
+}
+
 /** The policies of a JSON file holding one or an array of them. */
 function policiesFromFile(file: string): Policy[] {
-  const text = attempt(file, () => readFileSync(file, 'utf8'));
-  let content: unknown;
-  try {
-    content = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new UsageError(`policy file ${file}: not valid JSON: ${(error as Error).message}`);
-  }
+  const content = readJson(file, 'policy file');
   const many = Array.isArray(content);
   return (many ? (content as unknown[]) : [content]).map((policy, index) => {
     try {
@@ -285,13 +289,7 @@ const inCaseFile = (file: string, issues: readonly Issue[]) => new UsageError(is
  * cannot run (any case's input invalid or without a policy) reports only its errors.
  */
 async function testCases(io: CliIo, file: string, registry: PolicyRegistry, lang: Language): Promise<number> {
-  const text = attempt(file, () => readFileSync(file, 'utf8'));
-  let content: unknown;
-  try {
-    content = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new UsageError(`case file ${file}: not valid JSON: ${(error as Error).message}`);
-  }
+  const content = readJson(file, 'case file');
   const outcomes: CaseOutcome[] = [];
   const issues: Issue[] = [];
   try {
