@@ -78,7 +78,8 @@ function sentences(messages: readonly Message[], lang: Language): string[] {
   return messages.map((m) => m.message[lang]);
 }
 
-function explainSource(citation: Citation, ref: number, lang: Language): ExplainedSource {
+/** A cited parameter as an explanation shows it; `npm run tables` (.ci/tables.ts) shows the bundled ones the same way. */
+export function explainSource(citation: Citation, ref: number, lang: Language): ExplainedSource {
   const { explain: words, values } = locales[lang];
   const { provenance } = citation;
   const shown = {

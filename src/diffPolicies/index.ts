@@ -1,5 +1,6 @@
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import { Dec } from '../_lib/decimal';
+import { parametersOf } from '../_lib/parameters';
 import type { Label, Parameter, Policy, Provenance } from '../_lib/policySchema';
 import { deepFreeze, policyRef, type PolicyRef } from '../_lib/settle';
 
@@ -37,26 +38,6 @@ export interface PolicyDiff {
   /** Parameters of `to` in its order, then those only `from` had. */
   readonly changes: readonly ParameterChange[];
   readonly settings: readonly SettingChange[];
-}
-
-function isParameter(value: unknown): value is Parameter {
-  return typeof value === 'object' && value !== null && 'value' in value && 'label' in value && 'provenance' in value;
-}
-
-/** Every parameter of a policy by path; benefits are named by id, so reordering them is no change. */
-function parametersOf(policy: Policy): Map<string, Parameter> {
-  const found = new Map<string, Parameter>();
-  const walk = (value: unknown, path: string): void => {
-    if (isParameter(value)) {
-      found.set(path, value);
-    } else if (typeof value === 'object' && value !== null) {
-      for (const [key, child] of Object.entries(value)) walk(child, `${path}.${key}`);
-    }
-  };
-  for (const benefit of policy.benefits) walk(benefit, `benefits.${benefit.id}`);
-  walk(policy.ceilings, 'ceilings');
-  walk(policy.contribution, 'contribution');
-  return found;
 }
 
 function settingsOf(policy: Policy): Map<string, unknown> {
