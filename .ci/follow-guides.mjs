@@ -15,7 +15,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -134,7 +134,7 @@ for (const guide of guides) {
   console.log(`--- following ${guide}`);
   const copy = copyRepository();
   try {
-    const steps = stepsOf(readFileSync(join(ROOT, guide), 'utf8'));
+    const steps = stepsOf(readFileSync(resolve(ROOT, guide), 'utf8'));
     // A guide with nothing to follow would pass without being checked.
     if (steps.length === 0) throw new StepError('no steps to follow: no "File:" block and no sh block');
     for (const step of steps) {
