@@ -1,10 +1,13 @@
 /** The CLI's input readers: the same records whatever the chunking, and JSON read as JSON.parse reads it. */
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { huzhu as runHuzhu } from './_cli';
+import { describe, expect, it, vi } from 'vitest';
+import { CLI_TEST_TIMEOUT, huzhu as runHuzhu } from './_cli';
 import { csvLine } from '../src/cli/csv';
 import { readRecords, type InputFormat, type RawRecord } from '../src/cli/records';
+
+// Some tests here run the command as a subprocess, which takes seconds on a busy machine.
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT });
 
 async function* chunksOf(text: string, size: number): AsyncGenerator<string> {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);

@@ -1,5 +1,6 @@
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import { Dec } from '../_lib/decimal';
+import { parametersOf, walkPolicy } from '../_lib/parameters';
 import type { Label, Parameter, Policy, Provenance } from '../_lib/policySchema';
 import { deepFreeze, policyRef, type PolicyRef } from '../_lib/result';
 
@@ -39,25 +40,6 @@ export interface PolicyDiff {
   readonly settings: readonly SettingChange[];
 }
 
-function isParameter(value: unknown): value is Parameter {
-  return typeof value === 'object' && value !== null && 'value' in value && 'label' in value && 'provenance' in value;
-}
-
-/**
- * Every parameter of a policy by path, each variant as a parameter of its own
- * (`…deductible.variants[0]`); benefits are named by id, so reordering them is no change.
- */
-function parametersOf(policy: Policy): Map<string, Parameter> {
-  const found = new Map<string, Parameter>();
-  walkPolicy(policy, (path, parameter) => {
-    found.set(path, parameter);
-    parameter.variants?.forEach((variant, index) => {
-      found.set(`${path}.variants[${index}]`, { value: variant.value, label: parameter.label, provenance: variant.provenance ?? parameter.provenance });
-    });
-  });
-  return found;
-}
-
 /**
  * Everything else a policy states that changes what it pays, by path: conventions, eligibility
  * rules, attribute declarations, a benefit's event, causes, condition and formula settings
@@ -69,22 +51,6 @@ function settingsOf(policy: Policy): Map<string, unknown> {
     parameter.variants?.forEach((variant, index) => settings.set(`${path}.variants[${index}].when`, variant.when));
   }, (path, value) => settings.set(path, value));
   return settings;
-}
-
-/** Labels and notes are words about the rules, not rules: a diff of rules leaves them out. */
-const WORDS = new Set(['label', 'name', 'notes', 'scheme', 'year', 'validFrom', 'validTo', 'id']);
-
-/** Calls `onParameter` for each parameter, and `onSetting` for each other value that is not words. */
-function walkPolicy(policy: Policy, onParameter: (path: string, parameter: Parameter) => void, onSetting?: (path: string, value: unknown) => void): void {
-  const walk = (value: unknown, path: string): void => {
-    if (isParameter(value)) onParameter(path, value);
-    else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      for (const [key, child] of Object.entries(value)) if (!WORDS.has(key)) walk(child, path === '' ? key : `${path}.${key}`);
-    } else onSetting?.(path, value);
-  };
-  for (const benefit of policy.benefits) walk(benefit, `benefits.${benefit.id}`);
-  const { benefits: _benefits, ...rest } = policy;
-  walk(rest, '');
 }
 
 // Both sides are schema output, so equal values serialise with the same key order.

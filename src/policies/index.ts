@@ -1,6 +1,9 @@
 // The bundled rule files, one JSON file a version: src/policies/<scheme>/<year>.json.
-// A new version is its file, its import below and its year in its scheme's line;
-// test/policyFiles.test.ts fails when a file is left out or its path and contents disagree.
+// A new version is its file, its import line and its line in its scheme's versions below
+// (docs/adding-a-protection-year.md); test/policyFiles.test.ts fails when a file is left out
+// or its path and contents disagree. Explicit imports, not a directory scan, so that every
+// bundler (esbuild for dist, vite for the tests, tsx) includes the files and the types know
+// each scheme's years.
 import { createRegistry } from '../createRegistry';
 import type { DefinedPolicy } from '../definePolicy';
 import { parsePolicy } from '../parsePolicy';
@@ -25,9 +28,16 @@ function versions<const Scheme extends string, const Files extends Readonly<Reco
  * @category Policies
  */
 export const policies = Object.freeze({
-  guangxi: versions('guangxi', { 2023: guangxi2023, 2024: guangxi2024 }),
-  'guilin-condolence': versions('guilin-condolence', { 2023: guilinCondolence2023 }),
-  xining: versions('xining', { 2024: xining2024 }),
+  guangxi: versions('guangxi', {
+    2023: guangxi2023,
+    2024: guangxi2024,
+  }),
+  'guilin-condolence': versions('guilin-condolence', {
+    2023: guilinCondolence2023,
+  }),
+  xining: versions('xining', {
+    2024: xining2024,
+  }),
 });
 
 /** Every bundled policy, for {@link selectPolicy} by default. */
