@@ -23,7 +23,8 @@ describe('generated tables', () => {
     const rows = table.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| policy') && !line.startsWith('| ---'));
     expect(rows).toHaveLength(bundledRegistry.policies.reduce((count, policy) => count + parametersOf(policy).size, 0));
     expect(rows).toContain('| guangxi 2024 | `benefits.hospital-allowance.formula.amount` | 住院补贴（每天） Daily hospital allowance per day | 50 yuan | published |');
-    expect(rows).toContain('| guangxi 2024 | `benefits.hospitalisation.formula.tiers` | 住院补助分段比例 Hospitalisation subsidy ratio tiers | 50 % up to 50,000 yuan; 60 % above | illustrative |');
+    expect(rows).toContain('| xining 2024 | `contribution.payers` | 代缴规则 Who pays for whom | Registered hardship worker: public funds; Gig or platform worker: the union | published |');
+    expect(rows).toContain('| guangxi 2024 | `benefits.hospitalisation.formula.bands` | 住院补助分段比例 Hospitalisation subsidy ratio bands | 50 % up to 50,000 yuan; 60 % above | illustrative |');
   });
 
   it('give every scheme a section in docs/schemes.md, a published value with its source and quote, an illustrative one marked', () => {
