@@ -87,7 +87,7 @@ export interface ExplainWords {
 export interface ValueWords {
   readonly yuan: (amount: string) => string;
   readonly percent: (percent: string) => string;
-  /** A copay tier: the only one, the first (up to a bound), one between bounds, or the last (above). */
+  /** A band: the only one, the first (up to a bound), one between bounds, or the last (above). */
   readonly tier: {
     readonly only: (ratio: string) => string;
     readonly first: (ratio: string, upTo: string) => string;
