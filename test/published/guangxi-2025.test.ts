@@ -29,10 +29,6 @@ describe('Guangxi 2025 contributions (Guilin Evening News, 4 September 2024)', (
     expect(assessment.byPayer.memberOrUnit.amount.toFixed(2)).toBe('1650.00');
     expect(assessment.illustrative).toBe(true); // nobody is published to pay for others: the payer rules are illustrative
   });
-
-  it('a member with no product given contributes the 互助1号 100 yuan, as the notes say', () => {
-    expect(assessContributions(policy, [{ id: 'unit', count: 3 }]).total.toFixed(2)).toBe('300.00');
-  });
 });
 
 describe('what a Guangxi 2025 stay subsidy rests on', () => {
