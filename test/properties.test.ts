@@ -19,7 +19,7 @@ import {
   type YearResult,
 } from '../src';
 import { oracleYear, type OracleYear } from './oracle';
-import { claimsArb as generatedClaims, ledgerArb as generatedLedger, memberArb, policyArb } from './oracle/arbitraries';
+import { ledgerArb as generatedLedger, scenarioArb } from './oracle/arbitraries';
 import { made, syntheticPolicy } from './_fixtures';
 
 // Mutation testing lowers the number of generated cases (vitest.mutation.config.ts).
@@ -257,7 +257,7 @@ describe('the engine agrees with the oracle', () => {
 
   it('on generated policies, members, claims and ledgers: every amount, cut cap and reason', () => {
     fc.assert(
-      fc.property(policyArb, memberArb, generatedClaims, generatedLedger, (policy, member, claims, ledger) => {
+      fc.property(scenarioArb, generatedLedger, ({ policy, member, claims }, ledger) => {
         const year = evaluateYear(policy, member, claims, ledger);
         expect(asOracle(year)).toEqual(oracleYear(policy, member, claims, ledger));
         expect(isDeeplyFrozen(year)).toBe(true);
