@@ -200,6 +200,12 @@ describe('the steps in words', () => {
     expect(explain(two)).toContain('本保障年度剩余的起付额：max(0, 1000.00 − 600.00) = 400.00 元');
   });
 
+  it('a single open band is the whole amount, not "above 0 yuan": 1,000 × 0.5 = 500', () => {
+    const result = evaluateClaim(policyOf({}), member, stay('s', '2024-03-01', '2024-03-05', { selfPaid: '1000.00' }));
+    expect(result.lines[0]!.steps[1]!.label).toEqual({ zh: '第 1 段：全额按 50%', en: 'band 1: all of it at 50 %' });
+    expect(explain(result, { lang: 'en' })).toContain('band 1: all of it at 50 %: 1000.00 × 0.5 = 500.00 yuan');
+  });
+
   it('explain shows a whole band in both languages', () => {
     const result = evaluateClaim(policyOf({ method: 'whole', bands: threeBands }), member, stay('s', '2024-03-01', '2024-03-05', { selfPaid: '20000.00' }));
     expect(explain(result, { lang: 'en' })).toContain('20,000 yuan falls in band 2: all of it at 40 %: 20000.00 × 0.4 = 8000.00 yuan');

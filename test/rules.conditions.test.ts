@@ -219,6 +219,21 @@ describe('a benefit\'s when', () => {
   });
 });
 
+describe('a condition in words', () => {
+  const firstStayOnly = syntheticPolicy([
+    { id: 'grant', label: { zh: '住院慰问', en: 'Stay grant' }, event: 'hospitalisation', when: { stayNumber: { from: 1, to: 1 } }, formula: { kind: 'lumpSum', amount: made('300') } },
+    { id: 'base', label: { zh: '基本补助', en: 'Basic subsidy' }, event: 'hospitalisation', formula: { kind: 'lumpSum', amount: made('100') } },
+  ]);
+
+  it('a range of one number reads as that number: "the first stay of the year only", not "1 to 1"', () => {
+    const year = evaluateYear(firstStayOnly, member, [stay('s1', '2024-02-01', '2024-02-05'), stay('s2', '2024-04-01', '2024-04-05')]);
+    expect(year.results.map((result) => result.total.toFixed(2))).toEqual(['400.00', '100.00']);
+    expect(year.results[1]!.reasons.map((reason) => [reason.message.en, reason.message.zh])).toEqual([
+      ['Stay grant pays only when: stay number in the year 1.', '住院慰问仅在以下条件下补助：本年度第1次。'],
+    ]);
+  });
+});
+
 describe('attributes a policy must declare', () => {
   const spec = (when: object, declared: PolicyInput['attributes'] = attributes) => () =>
     syntheticPolicy([shareOf(varying([{ ratio: '0.5' }], [{ when, value: [{ ratio: '0.4' }] }]))], { attributes: declared });

@@ -11,6 +11,8 @@ import { enrolledMember, firstIssue, made, stay, syntheticPolicy } from './_fixt
 const member = enrolledMember('test', 2024);
 const grant: BenefitInput = { id: 'grant', label: { zh: '住院慰问', en: 'Stay grant' }, event: 'hospitalisation', formula: { kind: 'lumpSum', amount: made('500') } };
 const withEligibility = (eligibility: PolicyInput['eligibility'], benefits: BenefitInput[] = [grant]) => syntheticPolicy(benefits, { eligibility });
+/** The member enrolled in 2024 after an enrolment in 2023 that ended on `to`. */
+const before = (to: string): MemberInput => ({ id: 'member-1', enrolments: [{ scheme: 'test', year: 2023, from: '2023-01-01', to }, ...member.enrolments] });
 const reasonsOf = (result: { reasons: readonly { code: string }[] }) => result.reasons.map((reason) => reason.code);
 
 describe('requires: Beijing 2011, women under 55 and men under 60', () => {
@@ -50,7 +52,6 @@ describe('requires: Beijing 2011, women under 55 and men under 60', () => {
 
 describe('a waiting period of 30 days, waived on a renewal within 60 days', () => {
   const policy = withEligibility({ waitingPeriod: { days: made(30), waivedIfRenewedWithin: made(60) } });
-  const before = (to: string): MemberInput => ({ id: 'member-1', enrolments: [{ scheme: 'test', year: 2023, from: '2023-01-01', to }, ...member.enrolments] });
 
   it('a first enrolment from 1 January: days 1–30 wait (30 January refused), 31 January is paid', () => {
     const refused = evaluateClaim(policy, member, stay('s', '2024-01-30', '2024-02-05'));
@@ -74,15 +75,13 @@ describe('a waiting period of 30 days, waived on a renewal within 60 days', () =
 
 describe('a waiting period of 30 days and no waiver clause', () => {
   const policy = withEligibility({ waitingPeriod: { days: made(30) } });
-  const since2023: MemberInput = { id: 'member-1', enrolments: [{ scheme: 'test', year: 2023, from: '2023-01-01', to: '2023-12-31' }, ...member.enrolments] };
 
   it('a renewal the day after the last cover ended is no first enrolment: a stay on 5 January is paid', () => {
-    expect(evaluateClaim(policy, since2023, stay('s', '2024-01-05', '2024-01-08')).total.toFixed(2)).toBe('500.00');
+    expect(evaluateClaim(policy, before('2023-12-31'), stay('s', '2024-01-05', '2024-01-08')).total.toFixed(2)).toBe('500.00');
   });
 
   it('a renewal after a gap of one day (cover ended 30 December) waits: 5 January is refused', () => {
-    const gap: MemberInput = { id: 'member-1', enrolments: [{ scheme: 'test', year: 2023, from: '2023-01-01', to: '2023-12-30' }, ...member.enrolments] };
-    expect(reasonsOf(evaluateClaim(policy, gap, stay('s', '2024-01-05', '2024-01-08')))).toEqual(['WAITING_PERIOD']);
+    expect(reasonsOf(evaluateClaim(policy, before('2023-12-30'), stay('s', '2024-01-05', '2024-01-08')))).toEqual(['WAITING_PERIOD']);
   });
 });
 

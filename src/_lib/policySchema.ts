@@ -348,10 +348,13 @@ export const policySchema = z
       enrolmentScheme: slugSchema.optional(),
       /** What every claimant must meet, e.g. an age limit or a member flag. */
       requires: z.array(requirementSchema).readonly().optional(),
-      /** No claim in the first days of a first enrolment, unless it renews one soon after it ended. */
+      /**
+       * No claim in the first days of a first enrolment. A renewal that starts the day after the
+       * member's previous enrolment in the scheme ended is no first enrolment, and never waits.
+       */
       waitingPeriod: strictSection('eligibility', {
         days: parameter(countSchema.min(1)),
-        /** No wait when the enrolment starts at most this many days after the member's previous one in the scheme ended. */
+        /** No wait either when the enrolment starts at most this many days after the member's previous one in the scheme ended (1 = the next day). */
         waivedIfRenewedWithin: parameter(countSchema).optional(),
       }).optional(),
       /** Cover starts the day after the enrolment's `enrolledOn`, not on its `from`. */

@@ -110,8 +110,10 @@ function eventDateOf(claim: ClaimContext['claim'], eventDay: number): string {
 
 type Words = Readonly<Record<keyof typeof EN, string>>;
 
-const range = (lang: keyof Label, what: string, r: CountRange, unit = '') =>
-  lang === 'zh'
+const range = (lang: keyof Label, what: string, r: CountRange, unit = ''): string => {
+  // "from 2 to 2" is the second stay: said as one number.
+  if (r.from !== undefined && r.from === r.to) return `${what}${lang === 'zh' ? '' : ' '}${r.from}${unit}`;
+  return lang === 'zh'
     ? r.to === undefined
       ? `${what}${r.from}${unit}及以上`
       : r.from === undefined
@@ -122,6 +124,7 @@ const range = (lang: keyof Label, what: string, r: CountRange, unit = '') =>
       : r.from === undefined
         ? `${what} at most ${r.to}${unit}`
         : `${what} ${r.from} to ${r.to}${unit}`;
+};
 
 const dates = (lang: keyof Label, what: string, r: DateRange) =>
   lang === 'zh'

@@ -59,8 +59,11 @@ export const en: Locale = {
     deductibleLeft: () => 'deductible left this protection year',
     deductible: () => 'amount above the deductible',
     sum: () => 'sum of the bands',
+    // One open band from 0 is the whole amount, not "above 0 yuan".
     band: (p) =>
-      `band ${p.band}: ${p.to === undefined ? `above ${amountText(String(p.from))}` : `${amountText(String(p.from))} to ${amountText(String(p.to))}`} yuan at ${percentNumber(String(p.ratio))} %`,
+      p.to === undefined && Number(p.from) === 0
+        ? `band ${p.band}: all of it at ${percentNumber(String(p.ratio))} %`
+        : `band ${p.band}: ${p.to === undefined ? `above ${amountText(String(p.from))}` : `${amountText(String(p.from))} to ${amountText(String(p.to))}`} yuan at ${percentNumber(String(p.ratio))} %`,
     wholeBand: (p) => `${amountText(String(p.amount))} yuan falls in band ${p.band}: all of it at ${percentNumber(String(p.ratio))} %`,
     days: (p) => `days in hospital (${p.rule === 'includeBothDays' ? 'admission and discharge day both counted' : 'discharge day not counted'}, at least 1)`,
     paidDays: () => 'days paid',

@@ -58,7 +58,9 @@ export const zh: Locale = {
     deductible: () => '超过起付线的部分',
     sum: () => '各段合计',
     band: (p) =>
-      `第 ${p.band} 段：${p.to === undefined ? `超过 ${amountText(String(p.from))} 元` : `${amountText(String(p.from))} 至 ${amountText(String(p.to))} 元`}的部分按 ${percentNumber(String(p.ratio))}%`,
+      p.to === undefined && Number(p.from) === 0
+        ? `第 ${p.band} 段：全额按 ${percentNumber(String(p.ratio))}%`
+        : `第 ${p.band} 段：${p.to === undefined ? `超过 ${amountText(String(p.from))} 元` : `${amountText(String(p.from))} 至 ${amountText(String(p.to))} 元`}的部分按 ${percentNumber(String(p.ratio))}%`,
     wholeBand: (p) => `${amountText(String(p.amount))} 元属第 ${p.band} 档：全额按 ${percentNumber(String(p.ratio))}%`,
     days: (p) => `住院天数（${p.rule === 'includeBothDays' ? '入院、出院当日均计' : '算入不算出'}，至少 1 天）`,
     paidDays: () => '补贴天数',
