@@ -7,10 +7,18 @@
 import { createRegistry } from '../createRegistry';
 import type { DefinedPolicy } from '../definePolicy';
 import { parsePolicy } from '../parsePolicy';
+import beihai2017 from './beihai/2017.json';
+import beihai2018 from './beihai/2018.json';
+import beijingAllowance2011 from './beijing-allowance/2011.json';
+import beijingWarm2012 from './beijing-warm/2012.json';
 import guangxi2023 from './guangxi/2023.json';
 import guangxi2024 from './guangxi/2024.json';
+import guangxi2025 from './guangxi/2025.json';
 import guilinCondolence2023 from './guilin-condolence/2023.json';
+import huzhou2012 from './huzhou/2012.json';
 import xining2024 from './xining/2024.json';
+import yunnan2012 from './yunnan/2012.json';
+import zhangjiajie2014 from './zhangjiajie/2014.json';
 
 /** The versions of one scheme by year, each validated as {@link parsePolicy} validates a user's file. */
 function versions<const Scheme extends string, const Files extends Readonly<Record<number, unknown>>>(
@@ -28,15 +36,35 @@ function versions<const Scheme extends string, const Files extends Readonly<Reco
  * @category Policies
  */
 export const policies = Object.freeze({
+  beihai: versions('beihai', {
+    2017: beihai2017,
+    2018: beihai2018,
+  }),
+  'beijing-allowance': versions('beijing-allowance', {
+    2011: beijingAllowance2011,
+  }),
+  'beijing-warm': versions('beijing-warm', {
+    2012: beijingWarm2012,
+  }),
   guangxi: versions('guangxi', {
     2023: guangxi2023,
     2024: guangxi2024,
+    2025: guangxi2025,
   }),
   'guilin-condolence': versions('guilin-condolence', {
     2023: guilinCondolence2023,
   }),
+  huzhou: versions('huzhou', {
+    2012: huzhou2012,
+  }),
   xining: versions('xining', {
     2024: xining2024,
+  }),
+  yunnan: versions('yunnan', {
+    2012: yunnan2012,
+  }),
+  zhangjiajie: versions('zhangjiajie', {
+    2014: zhangjiajie2014,
   }),
 });
 
