@@ -1,5 +1,5 @@
 /**
- * The test oracle: the 0.4 rules (docs in the coordinator's rule model) settled the plain way,
+ * The test oracle: the 0.4 rules (docs/rule-model.md) settled the plain way,
  * in decimal.js at a precision nothing here can exhaust, one claim after another. It is written
  * from the rule model and the policy schema, not from the engine, and kept short so that a
  * reader can check it line by line; test/properties.test.ts holds the engine to it.
