@@ -182,6 +182,8 @@ const policyArb: fc.Arbitrary<Policy> = fc
     disability: fc.record({ maximum: param(amountParam, stayCondition), shares: param(fc.dictionary(fc.constantFrom('1', '2', '5', '10'), ratio), memberCondition) }),
     death: param(amountParam, stayCondition),
     maximumSubsidy: maybe(param(fc.integer({ min: 0, max: 50_000_000 }).map(yuan), stayCondition)),
+    // A top-up of another scheme, as Guilin's is of Guangxi's: it needs the member's enrolment in "test".
+    topUpOf: sometimes(fc.constant('test')),
     eligibility: fc.record(
       {
         requires: sometimes(fc.array(stayCondition.map((when) => ({ label, when })), { minLength: 1, maxLength: 2 })),
@@ -195,7 +197,7 @@ const policyArb: fc.Arbitrary<Policy> = fc
       },
     ),
   })
-  .map(({ conventions, subsidy, above, outpatient, allowance, flat, topUp, disability, death, maximumSubsidy, eligibility }) => {
+  .map(({ conventions, subsidy, above, outpatient, allowance, flat, topUp, disability, death, maximumSubsidy, topUpOf, eligibility }) => {
     const optional = [above, outpatient, allowance, flat, topUp].filter((b): b is BenefitInput => b !== undefined);
     const waiting = eligibility.waitingPeriod && { days: eligibility.waitingPeriod.days, ...(eligibility.waitingPeriod.waivedIfRenewedWithin && { waivedIfRenewedWithin: eligibility.waitingPeriod.waivedIfRenewedWithin }) };
     const rules = Object.fromEntries(Object.entries({ ...eligibility, waitingPeriod: waiting }).filter(([, rule]) => rule !== undefined));
@@ -212,7 +214,8 @@ const policyArb: fc.Arbitrary<Policy> = fc
           member: { plan: { label, values: { one: label, two: label } }, hardship: { label } },
           claim: { level: { label, values: { 1: label, 2: label, 3: label } } },
         },
-        eligibility: rules,
+        ...(topUpOf && { scheme: 'top-up' }),
+        eligibility: { ...rules, ...(topUpOf && { enrolmentScheme: topUpOf }) },
         ceilings: maximumSubsidy ? { maximumSubsidy } : {},
       },
     );
@@ -231,13 +234,15 @@ const memberArb: fc.Arbitrary<MemberInput> = fc
     plan: fc.constantFrom('one', 'two'),
     sex: fc.constantFrom('female' as const, 'male' as const),
     birthDate: day('1940-01-01', 365 * 70),
+    otherScheme: fc.boolean(),
   })
-  .map(({ from, enrolledOnBefore, previousEndsBefore, flags, plan, sex, birthDate }) => {
+  .map(({ otherScheme, from, enrolledOnBefore, previousEndsBefore, flags, plan, sex, birthDate }) => {
     const previousTo = previousEndsBefore === undefined ? undefined : plus(from, -previousEndsBefore);
     return {
       id: 'm',
       enrolments: [
-        ...(previousTo === undefined ? [] : [{ scheme: 'test', year: 2023, from: '2023-01-01', to: previousTo < '2023-01-01' ? '2023-01-01' : previousTo }]),
+        ...(otherScheme ? [{ scheme: 'other', year: 2024, from: '2024-01-01', to: '2024-12-31' }] : []),
+        ...(previousTo === undefined ? [] : [{ scheme: 'test', year: 2023, from: '2023-01-01', to: previousTo < '2023-01-01' ? '2023-01-01' : previousTo, enrolledOn: '2022-12-01' }]),
         { scheme: 'test', year: 2024, from, to: '2024-12-31', enrolledOn: plus(from, enrolledOnBefore) },
       ],
       ...(flags && { flags }),
@@ -325,8 +330,31 @@ const claimsArb = (marks: Landmarks, from: string) =>
     .integer({ min: 1, max: 6 })
     .chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => fc.constantFrom(`c${i}`, `c${i}`, `c${i}`, 'c0').chain((id) => claimArb(id, marks, from)))));
 
+/** What the year already holds: nothing, or some money, stays and use of the benefits' limits. */
+const ledgerArb = (scheme: string): fc.Arbitrary<LedgerInput | undefined> => fc.option(
+  fc.record({
+    total: fc.integer({ min: 0, max: 200_000 }),
+    stays: fc.integer({ min: 0, max: 3 }),
+    paid: fc.integer({ min: 0, max: 200_000 }),
+    claims: fc.integer({ min: 0, max: 2 }),
+    days: fc.integer({ min: 0, max: 40 }),
+    deductible: fc.integer({ min: 0, max: 200_000 }),
+  }).map(({ total, stays, paid, claims, days, deductible }) => ({
+    scheme,
+    year: 2024,
+    memberId: 'm',
+    total: yuan(total + paid),
+    byBenefit: { subsidy: yuan(paid) },
+    claimIds: ['earlier'],
+    stays,
+    paidStays: Math.min(stays, claims),
+    usage: { subsidy: { claims, days: 0, deductible: yuan(deductible) }, allowance: { claims, days, deductible: '0.00' } },
+  })),
+  { nil: undefined },
+);
+
 /**
- * A policy, a member and the member's claims, generated together: the member's birthday falls
+ * A policy, a member, the member's claims and ledger, generated together: the member's birthday falls
  * near an age the policy names on the date of a claim, and claims fall on the policy's dates
  * and day counts, so that edges are reached, not only passed by.
  */
@@ -340,27 +368,5 @@ export const scenarioArb = policyArb.chain((policy) => {
       return { policy, member: { ...member, birthDate }, claims };
     });
   });
-});
+}).chain((scenario) => ledgerArb(scenario.policy.scheme).map((ledger) => ({ ...scenario, ledger })));
 
-/** What the year already holds: nothing, or some money, stays and use of the benefits' limits. */
-export const ledgerArb: fc.Arbitrary<LedgerInput | undefined> = fc.option(
-  fc.record({
-    total: fc.integer({ min: 0, max: 200_000 }),
-    stays: fc.integer({ min: 0, max: 3 }),
-    paid: fc.integer({ min: 0, max: 200_000 }),
-    claims: fc.integer({ min: 0, max: 2 }),
-    days: fc.integer({ min: 0, max: 40 }),
-    deductible: fc.integer({ min: 0, max: 200_000 }),
-  }).map(({ total, stays, paid, claims, days, deductible }) => ({
-    scheme: 'test',
-    year: 2024,
-    memberId: 'm',
-    total: yuan(total + paid),
-    byBenefit: { subsidy: yuan(paid) },
-    claimIds: ['earlier'],
-    stays,
-    paidStays: Math.min(stays, claims),
-    usage: { subsidy: { claims, days: 0, deductible: yuan(deductible) }, allowance: { claims, days, deductible: '0.00' } },
-  })),
-  { nil: undefined },
-);

@@ -1,5 +1,5 @@
 /**
- * The test oracle: the 0.4 rules (docs in the coordinator's rule model) settled the plain way,
+ * The test oracle: the 0.4 rules (docs/rule-model.md) settled the plain way,
  * in decimal.js at a precision nothing here can exhaust, one claim after another. It is written
  * from the rule model and the policy schema, not from the engine, and kept short so that a
  * reader can check it line by line; test/properties.test.ts holds the engine to it.
@@ -14,6 +14,11 @@
  * - a benefit's "paid claims" are its lines above 0; a paid stay is a stay whose total is above 0;
  * - the days a per-day line paid count against the year's limit when the line paid anything,
  *   however a cap cut its money; the deductible a stay took counts whatever the line paid.
+ * A fact a condition reads that the member or claim lacks (a birth date, an attribute, an
+ * enrolment's `enrolledOn` where cover starts the day after) is an input error of the engine's;
+ * the oracle is only asked about members and claims that have every fact.
+ * Both read the claims the caller gave: the oracle takes amounts as text, numbers or Decimals
+ * by their decimal text, so it shares no input reading with the engine either.
  */
 import { Decimal as DecimalJs } from 'decimal.js';
 import type { ClaimInput, LedgerInput, MemberInput, Policy } from '../../src';
