@@ -102,9 +102,9 @@ const caps = (condition: fc.Arbitrary<Condition>) =>
 type Base = Extract<BenefitInput['formula'], { kind: 'bands' }>['base'];
 
 const bandsBenefit = (id: string, event: 'hospitalisation' | 'outpatient', base: fc.Arbitrary<Base>) => {
-  // Only a stay has a stay's facts: a `when` on them is refused on other benefits; a variant's is not, and does not hold.
+  // Only a stay has a stay's facts: a condition on them is refused on other benefits, in `when` and variants alike.
   const when = event === 'hospitalisation' ? stayCondition : memberCondition;
-  const condition = stayCondition;
+  const condition = when;
   return fc
     .record({
       base,
@@ -179,8 +179,8 @@ const policyArb: fc.Arbitrary<Policy> = fc
     allowance: maybe(perDayBenefit),
     flat: maybe(flatBenefit),
     topUp: maybe(bracketBenefit),
-    disability: fc.record({ maximum: param(amountParam, stayCondition), shares: param(fc.dictionary(fc.constantFrom('1', '2', '5', '10'), ratio), memberCondition) }),
-    death: param(amountParam, stayCondition),
+    disability: fc.record({ maximum: param(amountParam, memberCondition), shares: param(fc.dictionary(fc.constantFrom('1', '2', '5', '10'), ratio), memberCondition) }),
+    death: param(amountParam, memberCondition),
     maximumSubsidy: maybe(param(fc.integer({ min: 0, max: 50_000_000 }).map(yuan), stayCondition)),
     // A top-up of another scheme, as Guilin's is of Guangxi's: it needs the member's enrolment in "test".
     topUpOf: sometimes(fc.constant('test')),
@@ -362,7 +362,7 @@ export const scenarioArb = policyArb.chain((policy) => {
   const marks = landmarks(policy);
   return memberArb.chain((member) => {
     const from = member.enrolments.at(-1)!.from;
-    return fc.tuple(claimsArb(marks, from), marks.count.filter((age) => age <= 100), fc.constantFrom(-1, 0, 1)).map(([claims, age, step]) => {
+    return fc.tuple(claimsArb(marks, from), marks.count.filter((age) => age >= 1 && age <= 100), fc.constantFrom(-1, 0, 1)).map(([claims, age, step]) => {
       const date = claims[0]!.kind === 'hospitalisation' ? claims[0]!.admission : claims[0]!.date;
       const birthDate = plus(`${Number(date.slice(0, 4)) - age}${date.slice(4)}`.replace('-02-29', '-02-28'), step);
       return { policy, member: { ...member, birthDate }, claims };

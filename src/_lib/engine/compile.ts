@@ -163,7 +163,7 @@ function compileUncached(policy: Policy): CompiledPolicy {
 
   const applicable: Record<string, { benefits: readonly CompiledBenefit[]; reasons: readonly Message[] }> = {};
   for (const kind of ['outpatient', 'disability', 'death'] as const) {
-    applicable[kind] = { benefits: benefits.filter(({ benefit }) => benefit.event === kind), reasons: [] };
+    applicable[kind] = { benefits: benefits.filter(({ benefit }) => benefit.event === kind), reasons: Object.freeze([]) };
   }
   for (const cause of ['illness', 'accident'] as const) {
     const ofStays = benefits.filter(({ benefit }) => benefit.event === 'hospitalisation');
