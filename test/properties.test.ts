@@ -245,7 +245,7 @@ describe('policies as JSON', () => {
 
 describe('the engine agrees with the oracle', () => {
   /** What the oracle says of a year, read off the engine's result. */
-  const asOracle = (year: YearResult): OracleYear => ({
+  const asOracle = (year: Pick<YearResult, 'results' | 'total'>): OracleYear => ({
     results: year.results.map((result) => ({
       claimId: result.claimId,
       eligible: result.eligible,
@@ -266,6 +266,23 @@ describe('the engine agrees with the oracle', () => {
       { numRuns: 2 * (Number(process.env.HUZHU_PROPERTY_RUNS) || 100) },
     );
     // Each run settles a year twice; 200 runs take a few seconds alone, longer on a shared machine.
+  }, 60_000);
+
+  it('claim by claim too, each given the ledger the last one returned, as JSON', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ policy, member, claims, ledger }) => {
+        const dateOf = (claim: ClaimInput) => (claim.kind !== 'hospitalisation' ? claim.date : policy.conventions.yearBy === 'admission' ? claim.admission : claim.discharge);
+        const inOrder = claims.map((claim, index) => ({ claim, index })).sort((a, b) => dateOf(a.claim).localeCompare(dateOf(b.claim)) || a.index - b.index);
+        let carried: LedgerInput | undefined = ledger;
+        const results = inOrder.map(({ claim }) => {
+          const result = evaluateClaim(policy, member, claim, carried);
+          carried = JSON.parse(JSON.stringify(result.ledger)) as LedgerInput;
+          return result;
+        });
+        const total = results.reduce((sum, result) => sum.plus(result.total), new Decimal(0));
+        expect(asOracle({ results, total })).toEqual(oracleYear(policy, member, claims, ledger));
+      }),
+    );
   }, 60_000);
 
   // The bundled versions of 2024, the year the claims are generated in, and the synthetic policy.
