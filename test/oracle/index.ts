@@ -202,8 +202,9 @@ function refusals(policy: Policy, facts: Facts, book: Book): string[] {
     const previousEnd = member.enrolments
       .filter((e) => e.scheme === scheme && e.to < enrolment.from)
       .reduce<string | undefined>((latest, e) => (latest === undefined || e.to > latest ? e.to : latest), undefined);
-    const within = waiting.waivedIfRenewedWithin ? valueOf(waiting.waivedIfRenewedWithin, facts) : undefined;
-    const waived = previousEnd !== undefined && within !== undefined && daysBetween(previousEnd, enrolment.from) <= within;
+    // A renewal the day after the last cover ended is no first enrolment; a waiver of M days stretches that to M.
+    const within = Math.max(1, waiting.waivedIfRenewedWithin ? valueOf(waiting.waivedIfRenewedWithin, facts) : 1);
+    const waived = previousEnd !== undefined && daysBetween(previousEnd, enrolment.from) <= within;
     if (!waived && daysBetween(enrolment.from, date) < valueOf(waiting.days, facts)) reasons.push('WAITING_PERIOD');
   }
   const deadline = eligibility.filingDeadline;
