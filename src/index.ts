@@ -11,8 +11,10 @@ export { evaluateCondolence } from './evaluateCondolence';
 export { evaluateYear } from './evaluateYear';
 export { explain } from './explain';
 export { extendPolicy } from './extendPolicy';
+export { illustrative } from './illustrative';
 export { parsePolicy } from './parsePolicy';
 export { bundledRegistry, policies } from './policies';
+export { published } from './published';
 export { safeAssessContributions } from './safeAssessContributions';
 export { safeEvaluateClaim } from './safeEvaluateClaim';
 export { safeEvaluateCondolence } from './safeEvaluateCondolence';
@@ -70,5 +72,5 @@ export type {
   Publication,
   SomeLanguages,
 } from './_lib/policySchema';
-export type { BenefitLine, CapKind, ClaimResult, PolicyRef } from './_lib/settle';
+export type { BenefitLine, CapKind, ClaimResult, PolicyRef } from './_lib/result';
 export type { Citation, Step } from './_lib/trace';

@@ -45,6 +45,8 @@ interface CommandSpec {
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** What the help adds after the options. */
   readonly more?: string;
+  /** The exit codes, when they are not those of a command that settles rows. */
+  readonly exitCodes?: string;
 }
 
 /** What settles a file reads from the environment (docs/cli.md, "Memory"). */
@@ -89,6 +91,15 @@ const COMMANDS = {
     text: 'list the bundled schemes and years',
     options: { format: TEXT_OR_JSON, lang: LANG, policy: POLICY },
   },
+  test: {
+    operands: ['FILE'],
+    text: 'run the published cases of a case file (docs/published-cases.md)',
+    options: {
+      lang: { choices: LANGUAGES, text: 'language of the explanation of a failed case (default zh)' },
+      policy: { value: 'FILE', text: 'run the cases under the policies of a JSON file instead of the bundled ones; repeatable' },
+    },
+    exitCodes: 'Exit code: 0 when every case passed, 1 when any failed, 2 when the file could not be run\n(with the path of each error in it), 70 for a bug in huzhu.',
+  },
   help: { operands: ['[COMMAND]'], text: 'this overview, or the help of one command', options: {} },
 } as const satisfies Record<string, CommandSpec>;
 
@@ -97,7 +108,8 @@ export type Command = keyof typeof COMMANDS;
 const EXIT_CODES = [
   'Exit code: 0 when every row was settled (refusals included), 1 when any row was an error,',
   '2 when the command could not run or stopped part-way, 70 for a bug in huzhu. A reader that',
-  'closes the pipe early (| head) ends the command quietly, with 0.',
+  'closes the pipe early (| head) ends the command quietly, with 0. huzhu test: 1 when any case',
+  'failed.',
 ].join('\n');
 
 const isCommand = (name: string): name is Command => Object.hasOwn(COMMANDS, name);
@@ -140,7 +152,7 @@ export function overview(): string {
 /** `huzhu help COMMAND`: its usage and every option it takes. */
 export function commandHelp(command: Command): string {
   const spec: CommandSpec = COMMANDS[command];
-  return [`Usage: huzhu ${[command, ...spec.operands].join(' ')} [options]`, '', `${spec.text[0]!.toUpperCase()}${spec.text.slice(1)}.`, '', 'Options:', columns(optionRows(spec.options)), '', ...(spec.more === undefined ? [] : [spec.more]), EXIT_CODES, ''].join('\n');
+  return [`Usage: huzhu ${[command, ...spec.operands].join(' ')} [options]`, '', `${spec.text[0]!.toUpperCase()}${spec.text.slice(1)}.`, '', 'Options:', columns(optionRows(spec.options)), '', ...(spec.more === undefined ? [] : [spec.more]), spec.exitCodes ?? EXIT_CODES, ''].join('\n');
 }
 
 /** A command that does some work, as opposed to `help`. */

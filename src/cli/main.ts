@@ -12,6 +12,7 @@ import { commandHelp, overview, parseInvocation, UsageError, type Invocation } f
 import { issueText, outcomeWriter, type OutputFormat } from './output';
 import { ProgressBar } from './progress';
 import { DEFAULT_LIMITS, InputRefusedError, readRecords, type InputFormat, type ReadLimits } from './records';
+import { failureText, readCaseFile, runCase, type CaseOutcome } from './cases';
 import { settleInOrder, type Outcome } from './settle';
 import { formatDiff, formatPolicies } from './text';
 
@@ -103,15 +104,19 @@ function inPolicyFile(file: string, issues: readonly Issue[], skip: number, pref
   return new UsageError(issues.map((issue) => `policy file ${file}: ${issueText({ ...issue, path: [...prefix, ...issue.path.slice(skip)] })}`).join('\n'));
 }
 
+/** The content of a JSON file; `what` names it in the message when it cannot be read. */
+function readJson(file: string, what: string): unknown {
+  const text = attempt(file, () => readFileSync(file, 'utf8'));
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new UsageError(`${what} ${file}: not valid JSON: ${(error as Error).message}`);
+  }
+}
+
 /** The policies of a JSON file holding one or an array of them. */
 function policiesFromFile(file: string): Policy[] {
-  const text = attempt(file, () => readFileSync(file, 'utf8'));
-  let content: unknown;
-  try {
-    content = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new UsageError(`policy file ${file}: not valid JSON: ${(error as Error).message}`);
-  }
+  const content = readJson(file, 'policy file');
   const many = Array.isArray(content);
   return (many ? (content as unknown[]) : [content]).map((policy, index) => {
     try {
@@ -124,9 +129,9 @@ function policiesFromFile(file: string): Policy[] {
   });
 }
 
-/** The bundled policies and those of each file; the same file named twice counts once. */
-function registryWith(files: readonly string[]): PolicyRegistry {
-  let registry = bundledRegistry;
+/** The policies of `base` and those of each file; the same file named twice counts once. */
+function registryWith(files: readonly string[], base: PolicyRegistry): PolicyRegistry {
+  let registry = base;
   for (const file of new Map(files.map((file) => [resolve(file), file])).values()) {
     // Added a file at a time, so that a version overlapping another names the file that brought it.
     try {
@@ -230,7 +235,9 @@ async function summarise(io: CliIo, counts: { rows: number; failed: number }): P
 async function run(io: CliIo, invocation: Extract<Invocation, { kind: 'run' }>): Promise<number> {
   const { command, operands, options } = invocation;
   const lang = (options.lang ?? 'zh') as Language;
-  const registry = registryWith(invocation.policies);
+  // `huzhu test --policy` checks a draft on its own, even one that replaces a bundled year.
+  const alone = command === 'test' && invocation.policies.length > 0;
+  const registry = registryWith(invocation.policies, alone ? createRegistry([]) : bundledRegistry);
   switch (command) {
     case 'evaluate':
     case 'explain': {
@@ -269,7 +276,42 @@ async function run(io: CliIo, invocation: Extract<Invocation, { kind: 'run' }>):
     case 'policies':
       await write(io.stdout, options.format === 'json' ? `${JSON.stringify(registry.policies, null, 2)}\n` : formatPolicies(registry, lang));
       return EXIT.ok;
+    case 'test':
+      return await testCases(io, operands[0]!, registry, lang);
   }
+}
+
+/** Each issue of a case file on its own line, with the file's name and the path inside it. */
+const inCaseFile = (file: string, issues: readonly Issue[]) => new UsageError(issues.map((issue) => `case file ${file}: ${issueText(issue)}`).join('\n'));
+
+/**
+ * `huzhu test`: every case of the file, run before anything is written, so that a file that
+ * cannot run (any case's input invalid or without a policy) reports only its errors.
+ */
+async function testCases(io: CliIo, file: string, registry: PolicyRegistry, lang: Language): Promise<number> {
+  const content = readJson(file, 'case file');
+  const outcomes: CaseOutcome[] = [];
+  const issues: Issue[] = [];
+  try {
+    const cases = readCaseFile(content);
+    cases.cases.forEach((_, index) => {
+      try {
+        outcomes.push(runCase(cases, index, registry));
+      } catch (error) {
+        if (!(error instanceof InvalidInputError)) throw error;
+        issues.push(...error.issues);
+      }
+    });
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw inCaseFile(file, error.issues);
+    throw error;
+  }
+  if (issues.length > 0) throw inCaseFile(file, issues);
+  const failed = outcomes.filter((outcome) => outcome.mismatches.length > 0).length;
+  const report = outcomes.map((outcome) => (outcome.mismatches.length === 0 ? `✓ ${outcome.name}\n` : `✗ ${outcome.name}\n${failureText(outcome, lang)}\n\n`));
+  const count = (n: number) => `${n} case${n === 1 ? '' : 's'}`;
+  await write(io.stdout, `${report.join('')}\n${count(outcomes.length)}: ${outcomes.length - failed} passed, ${failed} failed\n`);
+  return failed > 0 ? EXIT.rowsFailed : EXIT.ok;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { formatPath, type Issue } from '../_lib/errors';
 import type { Language } from '../_lib/messages';
-import type { ClaimResult } from '../_lib/settle';
+import type { ClaimResult } from '../_lib/result';
 import { csvLine } from './csv';
 import type { Outcome } from './settle';
 import { padDisplay } from './text';

@@ -2,7 +2,7 @@ import { deserialize, serialize } from 'node:v8';
 import { InvalidInputError, PolicyNotFoundError, validate, type Issue } from '../_lib/errors';
 import type { ClaimInput, LedgerInput, MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
-import type { ClaimResult } from '../_lib/settle';
+import type { ClaimResult } from '../_lib/result';
 import type { PolicyRegistry } from '../createRegistry';
 import { evaluateClaim } from '../evaluateClaim';
 import { selectPolicy } from '../selectPolicy';
