@@ -11,6 +11,7 @@ export { evaluateCondolence } from './evaluateCondolence';
 export { evaluateYear } from './evaluateYear';
 export { explain } from './explain';
 export { extendPolicy } from './extendPolicy';
+export { mergeSimulations } from './mergeSimulations';
 export { parsePolicy } from './parsePolicy';
 export { bundledRegistry, policies } from './policies';
 export { safeAssessContributions } from './safeAssessContributions';
@@ -19,6 +20,7 @@ export { safeEvaluateCondolence } from './safeEvaluateCondolence';
 export { safeEvaluateYear } from './safeEvaluateYear';
 export { safeParsePolicy } from './safeParsePolicy';
 export { selectPolicy } from './selectPolicy';
+export { simulateBook } from './simulateBook';
 export { toYuan } from './toYuan';
 
 export { InvalidInputError, PolicyNotFoundError } from './_lib/errors';
@@ -36,6 +38,16 @@ export type { CondolenceResult } from './evaluateCondolence';
 export type { YearResult } from './evaluateYear';
 export type { PolicyChanges } from './extendPolicy';
 export type { Issue, SafeResult, VersionPeriod } from './_lib/errors';
+export type { BookEntry, SimulationOptions } from './simulateBook';
+export type {
+  ContributionTotals,
+  DifferenceBin,
+  DifferenceQuantile,
+  SimulatedChange,
+  Simulation,
+  VersionComparison,
+  VersionOutcome,
+} from './_lib/simulation';
 export type {
   Claim,
   ClaimInput,
