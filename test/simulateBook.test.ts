@@ -155,6 +155,17 @@ describe('simulateBook', () => {
     expect(firstIssue(() => simulateBook(42 as never, both)).path).toEqual(['book']);
   });
 
+  it('with onInvalid, reports each invalid member and leaves it out of every figure', () => {
+    const bad = { member: member('e'), claims: [{ ...stay('e1', '2024-03-01', '2024-03-11'), admission: '2024-13-01' }] };
+    const reported: [number, unknown][] = [];
+    const simulated = simulateBook([book[0]!, bad, book[1]!, bad], both, { onInvalid: (error, index) => reported.push([index, error.issues[0]!.path]) });
+    expect(reported).toEqual([
+      [1, ['book', 1, 'claims', 0, 'admission']],
+      [3, ['book', 3, 'claims', 0, 'admission']],
+    ]);
+    expect(JSON.stringify(simulated)).toBe(JSON.stringify(simulateBook([book[0]!, book[1]!], both)));
+  });
+
   it('keeps memory bounded: one count per bin and only `largest` changes, whatever the number of members', () => {
     // 20,000 members whose difference grows with their index, in ascending order: the worst
     // case for the list of largest changes. Were every candidate explained on its way through

@@ -43,6 +43,11 @@ export interface SimulationOptions {
    * section. Contributions add up when results are merged: give each roster entry to one part only.
    */
   readonly roster?: RosterInput;
+  /**
+   * Called with the error of an invalid entry, which is then left out of every figure; without
+   * it, the first invalid entry throws. What a batch that reports each bad record needs.
+   */
+  readonly onInvalid?: (error: InvalidInputError, index: number) => void;
 }
 
 const optionsSchema = z
@@ -51,6 +56,7 @@ const optionsSchema = z
     binWidth: yuanSchema.refine((width) => width.gte('0.01'), { message: 'expected a bin width of at least 0.01 yuan' }).optional(),
     lang: z.enum(LANGUAGES).optional(),
     roster: z.unknown().optional(),
+    onInvalid: z.custom<(error: InvalidInputError, index: number) => void>((value) => typeof value === 'function', 'expected a function').optional(),
   })
   .optional();
 
@@ -211,15 +217,22 @@ function simulator(policies: readonly Policy[], options: SimulationOptions | und
 
   return {
     add(entry, index) {
-      const { member, claims } = readEntry(entry, index);
       const years: { year: YearResult; whatIf: boolean }[] = [];
-      for (const version of versions) {
-        try {
-          years.push(version.settle(member, claims));
-        } catch (error) {
-          // evaluateYear names its arguments `member` and `claims`, as the entry does.
-          throw under(error, ['book', index], 0);
+      let member: MemberInput;
+      let claims: readonly ClaimInput[];
+      try {
+        ({ member, claims } = readEntry(entry, index));
+        for (const version of versions) {
+          try {
+            years.push(version.settle(member, claims));
+          } catch (error) {
+            // evaluateYear names its arguments `member` and `claims`, as the entry does.
+            throw under(error, ['book', index], 0);
+          }
         }
+      } catch (error) {
+        if (settings.onInvalid === undefined || !(error instanceof InvalidInputError)) throw error;
+        return settings.onInvalid(error, index);
       }
       tally.members += 1;
       tally.claims += claims.length;
@@ -279,7 +292,7 @@ function isAsync(book: unknown): book is AsyncIterable<unknown> {
  *
  * @param book - the members with their claims, an iterable (the result is returned) or an async iterable (a promise of it)
  * @param policies - the versions, the first being the baseline; at most 50
- * @param options - `largest`, `binWidth`, `lang`, `roster`
+ * @param options - `largest`, `binWidth`, `lang`, `roster`, `onInvalid`
  * @returns the simulation
  * @throws {InvalidInputError} naming the path of every invalid field: `policies[1]…`, `book[17].claims[3].admission`, `options.roster…`
  *
