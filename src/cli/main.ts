@@ -13,6 +13,7 @@ import { issueText, outcomeWriter, type OutputFormat } from './output';
 import { ProgressBar } from './progress';
 import { DEFAULT_LIMITS, InputRefusedError, readRecords, type InputFormat, type ReadLimits } from './records';
 import { settleInOrder, type Outcome } from './settle';
+import { runSimulation } from './simulate';
 import { formatDiff, formatPolicies } from './text';
 
 /** Where the CLI reads and writes; the real process in `bin`, so tests drive it as a subprocess. */
@@ -230,7 +231,8 @@ async function summarise(io: CliIo, counts: { rows: number; failed: number }): P
 async function run(io: CliIo, invocation: Extract<Invocation, { kind: 'run' }>): Promise<number> {
   const { command, operands, options } = invocation;
   const lang = (options.lang ?? 'zh') as Language;
-  const registry = registryWith(invocation.policies);
+  // simulate's --policy names versions to compare, not files to add to the bundled ones.
+  const registry = registryWith(command === 'simulate' ? [] : invocation.policies);
   switch (command) {
     case 'evaluate':
     case 'explain': {
@@ -266,6 +268,12 @@ async function run(io: CliIo, invocation: Extract<Invocation, { kind: 'run' }>):
       await write(io.stdout, options.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : formatDiff(diff, lang));
       return EXIT.ok;
     }
+    case 'simulate':
+    case 'merge':
+      return await runSimulation(
+        { stdout: io.stdout, stderr: io.stderr, registry, policy: (argument) => policyArgument(argument, registry), open: (file) => openInput(io, file), chunks: chunksOf, write, format: inputFormat, limits: readLimits },
+        { ...invocation, command },
+      );
     case 'policies':
       await write(io.stdout, options.format === 'json' ? `${JSON.stringify(registry.policies, null, 2)}\n` : formatPolicies(registry, lang));
       return EXIT.ok;
