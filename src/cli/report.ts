@@ -71,10 +71,12 @@ interface Bar {
 }
 
 /** A bar chart as SVG: bars in groups, each group labelled below, each bar with its figure above. */
-function barChart(groups: readonly { readonly label: string; readonly bars: readonly Bar[] }[], title: string): string {
-  const barWidth = 26;
+function barChart(groups: readonly { readonly label: string; readonly bars: readonly Bar[] }[], title: string, barWidth = 60): string {
   const gap = 18;
   const height = 220;
+  // Many groups: their labels are slanted, so that neighbours do not overlap.
+  const slant = groups.length > 6;
+  const bottom = slant ? 90 : 24;
   const top = 24;
   const largest = Math.max(1, ...groups.flatMap((group) => group.bars.map((bar) => Math.abs(bar.size))));
   let x = 10;
@@ -90,10 +92,16 @@ function barChart(groups: readonly { readonly label: string; readonly bars: read
       );
       x += barWidth + 2;
     }
-    parts.push(`<text x="${(start + x) / 2}" y="${height + 14}" text-anchor="middle" font-size="11">${esc(group.label)}</text>`);
+    const middle = (start + x) / 2;
+    parts.push(
+      slant
+        ? `<text x="${middle}" y="${height + 12}" text-anchor="end" font-size="10" transform="rotate(-45 ${middle} ${height + 12})">${esc(group.label)}</text>`
+        : `<text x="${middle}" y="${height + 14}" text-anchor="middle" font-size="11">${esc(group.label)}</text>`,
+    );
     x += gap;
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${esc(title)}" width="${Math.max(x, 200)}" height="${height + 24}" viewBox="0 0 ${Math.max(x, 200)} ${height + 24}">${parts.join('')}</svg>`;
+  const width = Math.max(x, 200);
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${esc(title)}" width="${width}" height="${height + bottom}" viewBox="0 0 ${width} ${height + bottom}">${parts.join('')}</svg>`;
 }
 
 const legend = (names: readonly string[]) => `<p class="legend">${names.map((name, i) => `<span><i style="background:${PALETTE[i % PALETTE.length]}"></i>${esc(name)}</span>`).join(' ')}</p>`;
@@ -132,15 +140,17 @@ export function renderReport(simulation: PlainSimulation, diffs: readonly Policy
   // Payouts by benefit: one group per benefit, one bar per version.
   const benefits = new Map<string, string>();
   for (const version of versions) for (const row of version.byBenefit) if (!benefits.has(row.benefit)) benefits.set(row.benefit, row.label[lang]);
+  const amountOf = (version: (typeof versions)[number], id: string) => version.byBenefit.find((benefit) => benefit.benefit === id);
   const groups = [...benefits].map(([id, label]) => ({
     label,
     bars: versions.flatMap((version, index) => {
-      const row = version.byBenefit.find((benefit) => benefit.benefit === id);
+      const row = amountOf(version, id);
       if (row === undefined) return [];
       return [{ label: names[index]!, text: yuan(row.amount), size: Number(row.amount), color: PALETTE[index % PALETTE.length]!, data: { chart: 'benefit', benefit: id, version: String(index), amount: row.amount } }];
     }),
   }));
-  sections.push(`<section id="by-benefit"><h2>${esc(words.byBenefit)}${flag(anyIllustrative)}</h2>${legend(names)}${barChart(groups, words.byBenefit)}</section>`);
+  const benefitRows = [['', ...names], ...[...benefits].map(([id, label]) => [label, ...versions.map((version) => yuan(amountOf(version, id)?.amount ?? '0.00'))])];
+  sections.push(`<section id="by-benefit"><h2>${esc(words.byBenefit)}${flag(anyIllustrative)}</h2>${legend(names)}${barChart(groups, words.byBenefit)}${table(benefitRows)}</section>`);
 
   // Histograms of per-member differences, one per compared version.
   comparisons.forEach((comparison, at) => {
@@ -163,7 +173,7 @@ export function renderReport(simulation: PlainSimulation, diffs: readonly Policy
     sections.push(
       `<section class="histogram"><h2>${esc(words.histogram(names[at + 1]!))}${flag(illustrative)}</h2>`,
       `<p class="note">${esc(words.histogramNote(yuan(simulation.settings.binWidth)))} ${esc(`${words.better} ${comparison.better} · ${words.worse} ${comparison.worse} · ${words.unchanged} ${comparison.unchanged} · ${words.difference} ${signed(comparison.difference)}`)}</p>`,
-      barChart(bars.map((bar) => ({ label: bar.data.from === '0.00' && bar.data.to === '0.00' ? words.unchanged : bar.data.from!, bars: [bar] })), words.histogram(names[at + 1]!)),
+      barChart(bars.map((bar) => ({ label: bar.data.from === '0.00' && bar.data.to === '0.00' ? words.unchanged : yuan(bar.data.from!), bars: [bar] })), words.histogram(names[at + 1]!), 30),
       `<h3>${esc(words.quantiles)}</h3>`,
       table(quantiles),
       '</section>',
