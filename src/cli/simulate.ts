@@ -1,7 +1,7 @@
 // `huzhu simulate` and `huzhu merge`: a claims book under several policy versions.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { validate, type Issue } from '../_lib/errors';
+import type { Issue } from '../_lib/errors';
 import type { RosterEntry } from '../_lib/inputSchemas';
 import type { Language } from '../_lib/messages';
 import type { Policy } from '../_lib/policySchema';
@@ -13,11 +13,11 @@ import { UsageError } from './args';
 import { CsvReader } from './csv';
 import { issueText } from './output';
 import { ProgressBar } from './progress';
-import { readRecords, type InputFormat, type RawRecord, type ReadLimits } from './records';
+import type { InputFormat, ReadLimits } from './records';
 import { renderReport } from './report';
-import { issueInColumn, recordFromCsv, recordSchema, type CsvRow } from './rows';
+import { issueInColumn } from './rows';
 import { formatSimulation, type PlainSimulation } from './simulationText';
-import { shardOf, simulateOnWorkers, type Refusal, type Tagged } from './simulatePool';
+import { counted, shardOf, simulateFile, simulateHere, type Refusal } from './simulatePool';
 
 /** What the command needs of main's plumbing, passed in so that this file adds to main's switch only. */
 export interface SimulationTools {
@@ -57,55 +57,6 @@ function shardOption(given: string | undefined): { index: number; of: number } |
 
 /** A row's issue as evaluate writes it, `line N: column: message`. */
 const refusalText = (refusal: Refusal, csv: boolean) => `line ${refusal.line}: ${issueText(csv ? issueInColumn(refusal.issue) : refusal.issue)}\n`;
-
-/**
- * The book: consecutive rows of the same member id make one member, with every distinct
- * enrolment of those rows. Rows of a member must be together (a file sorted or grouped by
- * member): a member seen again after another is refused, since simulating them as two members
- * would settle their year wrongly. Keeps each member id seen, a few dozen bytes each.
- */
-async function* membersOf(records: AsyncIterable<RawRecord>, csv: boolean, refuse: (refusal: Refusal) => void): AsyncGenerator<Tagged> {
-  const seen = new Set<string>();
-  let current: { id: string; enrolments: Map<string, unknown>; member: Record<string, unknown>; claims: unknown[]; lines: number[] } | undefined;
-  const finish = (): Tagged | undefined => {
-    if (current === undefined) return undefined;
-    const member = { ...current.member, enrolments: [...current.enrolments.values()] };
-    const tagged = { entry: { member, claims: current.claims } as unknown as Tagged['entry'], lines: current.lines };
-    current = undefined;
-    return tagged;
-  };
-  for await (const raw of records) {
-    if ('error' in raw) {
-      refuse({ line: raw.line, issue: { path: [], code: 'unreadable_record', message: raw.error } });
-      continue;
-    }
-    let record: { member: unknown; claim: unknown };
-    try {
-      record = validate(recordSchema, csv ? recordFromCsv(raw.value as CsvRow) : raw.value, []);
-    } catch (error) {
-      for (const issue of (error as { issues: Issue[] }).issues) refuse({ line: raw.line, issue });
-      continue;
-    }
-    const member = record.member as Record<string, unknown>;
-    const id = member?.id;
-    if (typeof id !== 'string' || typeof member !== 'object' || !Array.isArray(member.enrolments)) {
-      refuse({ line: raw.line, issue: { path: ['member', 'id'], code: 'invalid_type', message: 'expected the member: an object with its id and enrolments' } });
-      continue;
-    }
-    if (current?.id !== id) {
-      const done = finish();
-      if (done) yield done;
-      if (seen.has(id)) throw new UsageError(`the rows of member "${id}" are not together (line ${raw.line}): sort or group the file by member id`);
-      seen.add(id);
-      current = { id, enrolments: new Map(), member, claims: [], lines: [raw.line] };
-    }
-    for (const enrolment of member.enrolments as unknown[]) current.enrolments.set(JSON.stringify(enrolment), enrolment);
-    current.claims.push(record.claim);
-    current.lines.push(raw.line);
-  }
-  const done = finish();
-  if (done) yield done;
-}
 
 /** The roster: a JSON array of entries, or a CSV of `id,count,flags` (flags separated by `;`). */
 function readRoster(file: string, read: (file: string) => string): RosterEntry[] {
@@ -172,29 +123,29 @@ async function simulate(tools: SimulationTools, invocation: Invocation): Promise
   };
   const roster = options.roster === undefined ? undefined : readRoster(options.roster, read).filter((entry) => shard === undefined || shardOf(String(entry.id), shard.of) === shard.index);
   const input = tools.open(file);
-  input.stream.setEncoding('utf8');
   const bar = !invocation.noProgress && tools.stderr.isTTY && input.size > 0 ? new ProgressBar(tools.stderr, input.size) : undefined;
+  const progress = (bytes: number) => bar?.update(bytes, 0, Date.now());
 
   const csv = from === 'csv';
   let failed = 0;
-  // Errors are written as they come: each row yields a member's share of the figures or an error.
+  // Errors are written as they come: each row yields its member's share of the figures or an error.
   let errors = Promise.resolve();
   const refuse = (refusals: Refusal[]) => {
     failed += refusals.length;
     const text = refusals.map((refusal) => refusalText(refusal, csv)).join('');
     errors = errors.then(() => tools.write(tools.stderr, text));
   };
-  let members = 0;
-  async function* book(): AsyncGenerator<Tagged> {
-    for await (const member of membersOf(readRecords(tools.chunks(input.stream, input.name), from, limits), csv, (refusal) => refuse([refusal]))) {
-      members += 1;
-      bar?.update(input.stream.bytesRead ?? 0, members, Date.now());
-      if (shard === undefined || shardOf(member.entry.member.id, shard.of) === shard.index) yield member;
-    }
-  }
+  const job = { from, limits, policies: JSON.stringify(versions), options: { lang: (options.lang ?? 'zh') as Language }, part: shard ?? { index: 0, of: 1 } };
   let simulation: Simulation;
   try {
-    simulation = await simulateOnWorkers(book(), versions, { lang: (options.lang ?? 'zh') as Language, ...(roster && { roster }) }, workers, refuse);
+    // Workers read the file themselves; standard input can be read only once, here.
+    if (workers > 1 && file !== '-') {
+      (input.stream as unknown as { destroy(): void }).destroy();
+      simulation = await simulateFile(file, job, versions, roster, workers, refuse, progress);
+    } else {
+      input.stream.setEncoding('utf8');
+      simulation = await simulateHere(counted(tools.chunks(input.stream, input.name), input.stream, progress), job, versions, roster, refuse);
+    }
   } finally {
     bar?.clear();
   }

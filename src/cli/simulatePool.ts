@@ -1,12 +1,18 @@
-// `huzhu simulate` on worker threads: members sharded by a stable hash of their id, each
-// worker simulating its shard, the parts merged. mergeSimulations is order-independent, so the
-// result is the same for any number of workers.
+// `huzhu simulate` in parts: each part reads the whole input and simulates only its members,
+// chosen by a stable hash of their id, and the parts are merged. A part is what `--shard i/n`
+// runs as a job of its own, and what each worker thread runs; nothing crosses between threads
+// but the parts' results, and mergeSimulations is order-independent, so the result is the same
+// for any number of workers or shards.
+import { createReadStream } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { InvalidInputError, type Issue } from '../_lib/errors';
+import { InvalidInputError, validate, type Issue } from '../_lib/errors';
 import type { Policy } from '../_lib/policySchema';
 import type { Simulation } from '../_lib/simulation';
 import { mergeSimulations } from '../mergeSimulations';
 import { simulateBook, type BookEntry, type SimulationOptions } from '../simulateBook';
+import { UsageError } from './args';
+import { readRecords, type InputFormat, type RawRecord, type ReadLimits } from './records';
+import { recordFromCsv, recordSchema, type CsvRow } from './rows';
 
 /** A member with their claims, and the input line of the member's first row and of each claim. */
 export interface Tagged {
@@ -15,19 +21,87 @@ export interface Tagged {
 }
 
 /** Settings a worker can be sent: the options without the roster or the callback. */
-export type WorkerOptions = Pick<SimulationOptions, 'largest' | 'binWidth' | 'lang'>;
+export type PartOptions = Pick<SimulationOptions, 'largest' | 'binWidth' | 'lang'>;
 
-/** An invalid member: the input line each issue points at, and the issue re-rooted at `member` or `claim`. */
+/** An issue of the input, at the line of the row it is about, rooted at `member` or `claim` (or the record). */
 export interface Refusal {
   readonly line: number;
   readonly issue: Issue;
 }
 
-/** FNV-1a of a member id: the shard that simulates the member, the same in every process. */
-export function shardOf(id: string, shards: number): number {
+/** Which members a part simulates: those whose id hashes to `index` of `of`. */
+export interface Part {
+  readonly index: number;
+  readonly of: number;
+}
+
+/** FNV-1a of a member id: the part that simulates the member, the same in every process. */
+export function shardOf(id: string, parts: number): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < id.length; i += 1) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % shards;
+  return (hash >>> 0) % parts;
+}
+
+/** The member id of a raw record, read without validating the record: to skip other parts' rows cheaply. */
+function memberIdOf(raw: RawRecord, csv: boolean): unknown {
+  if ('error' in raw) return undefined;
+  if (csv) return (raw.value as CsvRow).memberId?.trim();
+  return (raw.value as { member?: { id?: unknown } } | null)?.member?.id;
+}
+
+/**
+ * The book of one part: consecutive rows of the same member id make one member, with every
+ * distinct enrolment of those rows. Rows of a member must be together (a file sorted or
+ * grouped by member): a member seen again after another is refused, since simulating them as
+ * two members would settle their year wrongly. Every part checks this on every row, so that
+ * the answer does not depend on the parts; it keeps each member id seen, a few dozen bytes each.
+ * Rows that name no member are reported by the part with `orphans` set, the others by their member's part.
+ */
+export async function* membersOf(records: AsyncIterable<RawRecord>, csv: boolean, mine: (id: string) => boolean, orphans: boolean, refuse: (refusal: Refusal) => void): AsyncGenerator<Tagged> {
+  const seen = new Set<string>();
+  let currentId: string | undefined;
+  let current: { enrolments: Map<string, unknown>; member: Record<string, unknown>; claims: unknown[]; lines: number[] } | undefined;
+  const finish = (): Tagged | undefined => {
+    if (current === undefined) return undefined;
+    const member = { ...current.member, enrolments: [...current.enrolments.values()] };
+    const tagged = { entry: { member, claims: current.claims } as unknown as BookEntry, lines: current.lines };
+    current = undefined;
+    return tagged;
+  };
+  for await (const raw of records) {
+    const id = memberIdOf(raw, csv);
+    if (typeof id === 'string' && id !== '' && id !== currentId) {
+      const done = finish();
+      if (done) yield done;
+      if (seen.has(id)) throw new UsageError(`the rows of member "${id}" are not together (line ${raw.line}): sort or group the file by member id`);
+      seen.add(id);
+      currentId = id;
+    }
+    const ours = typeof id === 'string' && id !== '' ? mine(id) : orphans;
+    if (!ours) continue;
+    if ('error' in raw) {
+      refuse({ line: raw.line, issue: { path: [], code: 'unreadable_record', message: raw.error } });
+      continue;
+    }
+    let record: { member: unknown; claim: unknown };
+    try {
+      record = validate(recordSchema, csv ? recordFromCsv(raw.value as CsvRow) : raw.value, []);
+    } catch (error) {
+      for (const issue of (error as InvalidInputError).issues) refuse({ line: raw.line, issue });
+      continue;
+    }
+    const member = record.member as Record<string, unknown>;
+    if (typeof id !== 'string' || id === '' || !Array.isArray(member.enrolments)) {
+      refuse({ line: raw.line, issue: { path: ['member', 'id'], code: 'invalid_type', message: 'expected the member: an object with its id and enrolments' } });
+      continue;
+    }
+    current ??= { enrolments: new Map(), member, claims: [], lines: [raw.line] };
+    for (const enrolment of member.enrolments as unknown[]) current.enrolments.set(JSON.stringify(enrolment), enrolment);
+    current.claims.push(record.claim);
+    current.lines.push(raw.line);
+  }
+  const done = finish();
+  if (done) yield done;
 }
 
 /** Each issue at the line of the row it is about: a claim's own row, the member's first row otherwise. */
@@ -39,19 +113,30 @@ function refusals(error: InvalidInputError, lines: readonly number[]): Refusal[]
   });
 }
 
-/** Simulates tagged members in this thread, reporting each invalid one by its input lines. */
-export function simulateTagged(tagged: AsyncIterable<Tagged>, policies: readonly Policy[], options: SimulationOptions, refuse: (refusals: Refusal[]) => void): Promise<Simulation> {
+/** What a part needs: where to read, which members, and how to sum up. */
+export interface PartJob {
+  readonly from: InputFormat;
+  readonly limits: ReadLimits;
+  readonly policies: string;
+  readonly options: PartOptions;
+  readonly part: Part;
+  readonly orphans: boolean;
+}
+
+/** Simulates one part of the input in this thread; `read` reports the bytes read so far, for a progress bar. */
+export function simulatePart(chunks: AsyncIterable<string>, job: PartJob, policies: readonly Policy[], refuse: (refusals: Refusal[]) => void): Promise<Simulation> {
+  const csv = job.from === 'csv';
+  const mine = (id: string) => shardOf(id, job.part.of) === job.part.index;
   let lines: readonly number[] = [];
   async function* entries(): AsyncGenerator<BookEntry> {
-    for await (const member of tagged) {
+    for await (const member of membersOf(readRecords(chunks, job.from, job.limits), csv, mine, job.orphans, (refusal) => refuse([refusal]))) {
       lines = member.lines;
       yield member.entry;
     }
   }
-  return simulateBook(entries(), policies, { ...options, onInvalid: (error) => refuse(refusals(error, lines)) });
+  return simulateBook(entries(), policies, { ...job.options, onInvalid: (error) => refuse(refusals(error, lines)) });
 }
 
-/** A worker's script: the bundle's `simulate-worker.js` beside `cli.js`, or the source run by tsx. */
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 
 /**
@@ -61,71 +146,77 @@ const FROM_SOURCE = import.meta.url.endsWith('.ts');
 function startWorker(workerData: unknown): Worker {
   if (!FROM_SOURCE) return new Worker(new URL('./simulate-worker.js', import.meta.url), { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
-  const script = new URL('./simulateWorker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(script)}); });`, { eval: true, workerData });
+  const source = new URL('./simulateWorker.ts', import.meta.url).href;
+  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source)}); });`, { eval: true, workerData });
 }
 
-/** Batches a worker may have waiting before the reader waits for it: bounds memory when settling is slower than reading. */
-const WAITING = 4;
-const BATCH = 256;
+/** A message from a worker. */
+export type WorkerMessage = { refusals: Refusal[] } | { bytes: number } | { result: string } | { usage: string };
 
-class Shard {
-  readonly worker: Worker;
-  readonly done: Promise<Simulation>;
-  #batch: Tagged[] = [];
-  #waiting = 0;
-  #wake: (() => void) | undefined;
-
-  constructor(policies: string, options: WorkerOptions, refuse: (refusals: Refusal[]) => void) {
-    this.worker = startWorker({ policies, options });
-    this.done = new Promise((resolve, reject) => {
-      this.worker.on('message', (message: { ack?: true; refusals?: Refusal[]; result?: string }) => {
-        if (message.refusals) refuse(message.refusals);
-        if (message.ack) {
-          this.#waiting -= 1;
-          this.#wake?.();
-        }
-        if (message.result !== undefined) resolve(JSON.parse(message.result) as Simulation);
-      });
-      this.worker.on('error', reject);
-      this.worker.on('exit', (code) => reject(new Error(`a simulation worker stopped with exit code ${code}`)));
+/** Runs one part on a worker thread that reads `file` itself. */
+function onWorker(file: string, job: PartJob, refuse: (refusals: Refusal[]) => void, progress: (bytes: number) => void): { done: Promise<Simulation>; stop(): Promise<number> } {
+  const worker = startWorker({ file, job });
+  const done = new Promise<Simulation>((resolve, reject) => {
+    worker.on('message', (message: WorkerMessage) => {
+      if ('refusals' in message) refuse(message.refusals);
+      else if ('bytes' in message) progress(message.bytes);
+      else if ('usage' in message) reject(new UsageError(message.usage));
+      else resolve(JSON.parse(message.result) as Simulation);
     });
-  }
+    worker.on('error', reject);
+    worker.on('exit', (code) => reject(new Error(`a simulation worker stopped with exit code ${code}`)));
+  });
+  return { done, stop: () => worker.terminate() };
+}
 
-  async add(member: Tagged): Promise<void> {
-    this.#batch.push(member);
-    if (this.#batch.length < BATCH) return;
-    await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    if (this.#batch.length === 0) return;
-    while (this.#waiting >= WAITING) await new Promise<void>((resolve) => (this.#wake = resolve));
-    this.#waiting += 1;
-    this.worker.postMessage({ members: this.#batch });
-    this.#batch = [];
+/** The file's bytes read so far, reported at most ten times a second. */
+export async function* counted(chunks: AsyncIterable<string>, stream: { bytesRead?: number }, progress: (bytes: number) => void): AsyncGenerator<string> {
+  let last = 0;
+  for await (const chunk of chunks) {
+    const now = Date.now();
+    if (now - last >= 100) {
+      last = now;
+      progress(stream.bytesRead ?? 0);
+    }
+    yield chunk;
   }
 }
 
 /**
- * Simulates tagged members on `workers` threads (in this one when 1) and merges the parts. A
- * roster is assessed here, once, as a part of its own: contributions add up like the rest.
+ * Simulates the file's members of `part` on `workers` threads, each reading the file and
+ * taking its share of the part, and merges the shares. The roster is assessed here, once, as a
+ * share of its own: contributions add up like the rest.
  */
-export async function simulateOnWorkers(tagged: AsyncIterable<Tagged>, policies: readonly Policy[], options: SimulationOptions, workers: number, refuse: (refusals: Refusal[]) => void): Promise<Simulation> {
-  const { roster, ...sent } = options;
-  const contributions = simulateBook([], policies, { ...sent, ...(roster && { roster }) });
-  if (workers === 1) return mergeSimulations(contributions, await simulateTagged(tagged, policies, sent, refuse));
-  const text = JSON.stringify(policies);
-  const shards = Array.from({ length: workers }, () => new Shard(text, sent as WorkerOptions, refuse));
+export async function simulateFile(
+  file: string,
+  job: Omit<PartJob, 'orphans'>,
+  policies: readonly Policy[],
+  roster: SimulationOptions['roster'],
+  workers: number,
+  refuse: (refusals: Refusal[]) => void,
+  progress: (bytes: number) => void,
+): Promise<Simulation> {
+  const contributions = simulateBook([], policies, { ...job.options, ...(roster && { roster }) });
+  // Worker k takes the members whose hash modulo (parts × workers) is part + parts × k: the
+  // part's own members, split again.
+  const of = job.part.of * workers;
+  const shares = Array.from({ length: workers }, (_, k) => onWorker(file, { ...job, part: { index: job.part.index + job.part.of * k, of }, orphans: k === 0 }, refuse, k === 0 ? progress : () => {}));
   try {
-    for await (const member of tagged) await shards[shardOf(member.entry.member.id, workers)]!.add(member);
-    for (const shard of shards) {
-      await shard.flush();
-      shard.worker.postMessage({ end: true });
-    }
-    const parts = await Promise.all(shards.map((shard) => shard.done));
+    const parts = await Promise.all(shares.map((share) => share.done));
     return parts.reduce(mergeSimulations, contributions);
   } finally {
-    await Promise.all(shards.map((shard) => shard.worker.terminate()));
+    await Promise.all(shares.map((share) => share.stop()));
   }
+}
+
+/** Simulates the members of `part` from a stream read in this thread: standard input, or one worker. */
+export async function simulateHere(chunks: AsyncIterable<string>, job: Omit<PartJob, 'orphans'>, policies: readonly Policy[], roster: SimulationOptions['roster'], refuse: (refusals: Refusal[]) => void): Promise<Simulation> {
+  const contributions = simulateBook([], policies, { ...job.options, ...(roster && { roster }) });
+  return mergeSimulations(contributions, await simulatePart(chunks, { ...job, orphans: true }, policies, refuse));
+}
+
+/** A file's text a chunk at a time, read in a worker. */
+export async function* fileChunks(file: string, progress: (bytes: number) => void): AsyncGenerator<string> {
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 });
+  yield* counted(stream, stream, progress);
 }

@@ -1,28 +1,20 @@
-// One worker of `huzhu simulate`: simulates the members it is sent, then posts its part.
+// One worker of `huzhu simulate`: reads the input itself, simulates its share of the members,
+// and posts its part's result.
 import { parentPort, workerData } from 'node:worker_threads';
 import { parsePolicy } from '../parsePolicy';
-import { simulateTagged, type Refusal, type Tagged, type WorkerOptions } from './simulatePool';
+import { UsageError } from './args';
+import { InputRefusedError } from './records';
+import { fileChunks, simulatePart, type PartJob, type WorkerMessage } from './simulatePool';
 
-const { policies, options } = workerData as { policies: string; options: WorkerOptions };
-const port = parentPort!;
+const { file, job } = workerData as { file: string; job: PartJob };
+const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 
-/** The batches as they come; each is acknowledged once taken, so the reader can send more. */
-async function* members(): AsyncGenerator<Tagged> {
-  const queue: (Tagged[] | null)[] = [];
-  let wake: (() => void) | undefined;
-  port.on('message', (message: { members?: Tagged[]; end?: true }) => {
-    queue.push(message.members ?? null);
-    wake?.();
-  });
-  for (;;) {
-    while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-    const batch = queue.shift()!;
-    if (batch === null) return;
-    port.postMessage({ ack: true });
-    yield* batch;
-  }
+try {
+  const versions = (JSON.parse(job.policies) as unknown[]).map((policy) => parsePolicy(policy));
+  const result = await simulatePart(fileChunks(file, (bytes) => post({ bytes })), job, versions, (refusals) => post({ refusals }));
+  post({ result: JSON.stringify(result) });
+} catch (error) {
+  // A command that cannot run (the rows of a member apart, an unreadable file) says why; a bug stays a bug.
+  if (!(error instanceof UsageError || error instanceof InputRefusedError)) throw error;
+  post({ usage: error.message });
 }
-
-const versions = (JSON.parse(policies) as unknown[]).map((policy) => parsePolicy(policy));
-const result = await simulateTagged(members(), versions, options, (refusals: Refusal[]) => port.postMessage({ refusals }));
-port.postMessage({ result: JSON.stringify(result) });

@@ -147,16 +147,24 @@ function count(tally: VersionTally, year: YearResult, whatIf: boolean): number {
   tally.totalFen += totalFen;
   if (whatIf) tally.whatIfMembers += 1;
   for (const result of year.results) {
+    const reasons = result.reasons;
     if (!result.eligible) {
       tally.claimsRefused += 1;
-      const codes = new Set(result.reasons.map((reason) => reason.code));
-      for (const code of codes) tally.refused.set(code, (tally.refused.get(code) ?? 0) + 1);
+      // A code given twice for one claim counts once.
+      reasons.forEach((reason, at) => {
+        if (reasons.findIndex((other) => other.code === reason.code) === at) tally.refused.set(reason.code, (tally.refused.get(reason.code) ?? 0) + 1);
+      });
       continue;
     }
     if (result.total.isZero()) tally.claimsUnpaid += 1;
     else tally.claimsPaid += 1;
-    const caps = new Set(result.reasons.flatMap((reason) => (reason.code === 'CAP_REACHED' ? [reason.params.cap as CapKind] : [])));
-    for (const cap of caps) tally.cut.set(cap, (tally.cut.get(cap) ?? 0) + 1);
+    // Most claims have no reason at all: nothing is allocated for them.
+    for (let at = 0; at < reasons.length; at += 1) {
+      const reason = reasons[at]!;
+      if (reason.code !== 'CAP_REACHED') continue;
+      const cap = reason.params.cap as CapKind;
+      if (reasons.findIndex((other) => other.code === 'CAP_REACHED' && other.params.cap === cap) === at) tally.cut.set(cap, (tally.cut.get(cap) ?? 0) + 1);
+    }
   }
   if (totalFen !== 0) {
     for (const [benefit, amount] of Object.entries(year.ledger.byBenefit)) {

@@ -10,12 +10,12 @@
  * memory the highest: on a shared machine noise only ever slows a run down.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Digest } from './checksum';
-import { memberYear } from './workload';
+import { writeCsv } from './workload';
 
 const { values } = parseArgs({ options: { members: { type: 'string', default: '100000' }, claims: { type: 'string', default: '10' }, runs: { type: 'string', default: '3' } } });
 const members = Number(values.members);
@@ -39,23 +39,6 @@ interface Run {
 function runOne(...args: string[]): Run {
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'runOne.ts'), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
   return JSON.parse(out.trim().split('\n').at(-1)!) as Run;
-}
-
-function writeCsv(file: string): void {
-  const fd = openSync(file, 'w');
-  let chunk = 'scheme,memberId,enrolledFrom,enrolledTo,claimId,kind,date,admission,discharge,cause,total,insurancePaid,inScopeCopay,selfPaid,grade\n';
-  for (let index = 0; index < members; index += 1) {
-    for (const claim of memberYear(index, perMember).claims) {
-      const common = `guangxi,m${index},2024-01-01,2024-12-31,${claim.id},${claim.kind}`;
-      chunk +=
-        claim.kind === 'hospitalisation'
-          ? `${common},,${claim.admission},${claim.discharge},${claim.cause},${claim.costs.total},${claim.costs.insurancePaid},${claim.costs.inScopeCopay},${claim.costs.selfPaid},\n`
-          : `${common},${claim.date},,,,,,,,${claim.kind === 'disability' ? claim.grade : ''}\n`;
-    }
-    if (chunk.length > 1 << 20) (writeSync(fd, chunk), (chunk = ''));
-  }
-  writeSync(fd, chunk);
-  closeSync(fd);
 }
 
 function cliRun(csv: string, out: string): Run {
@@ -114,7 +97,7 @@ console.log(`  (huzhu-read-all also reads every line and ledger, which results m
 const dir = mkdtempSync(join(tmpdir(), 'huzhu-bench-'));
 try {
   const csv = join(dir, 'claims.csv');
-  writeCsv(csv);
+  writeCsv(csv, members, perMember);
   const cli = cliRun(csv, join(dir, 'results.csv'));
   console.log(`\nthe CLI on a ${claims.toLocaleString('en')}-row CSV (whole process, reading and writing included):`);
   console.log(`  ${cli.implementation}  ${cli.claimsPerSecond!.toLocaleString('en')} rows/s   ${(cli.ms! / 1000).toFixed(1)} s   peak ${cli.peakRssMB} MB   total ${cli.total} digest ${cli.digest}`);
@@ -130,3 +113,6 @@ if (digests.size !== 1) {
 } else {
   console.log('\nEvery implementation gave the same total for every claim, to the fen.');
 }
+
+// The simulation of a book under two versions, on 1 and 2 worker threads.
+execFileSync(process.execPath, ['--import', 'tsx', join(here, 'simulate.ts'), '--members', String(members), '--claims', String(perMember)], { stdio: 'inherit' });
