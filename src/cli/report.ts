@@ -92,6 +92,8 @@ function barChart(groups: readonly { readonly label: string; readonly bars: read
       );
       x += barWidth + 2;
     }
+    // A group of one narrow bar still leaves its label room.
+    if (!slant) x = Math.max(x, start + 130);
     const middle = (start + x) / 2;
     parts.push(
       slant
