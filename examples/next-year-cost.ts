@@ -4,18 +4,8 @@
 // for. Run it with `npx tsx examples/next-year-cost.ts`; `huzhu simulate` does the same on a
 // CSV, with an HTML report (docs/simulation.md).
 import { extendPolicy, policies, simulateBook, type BookEntry, type ClaimInput } from 'huzhu';
-
-/** mulberry32: a small seeded generator, so every run sees the same book. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The benchmark's seeded generator (mulberry32), so every run sees the same book.
+import { random } from '../test/bench/workload';
 
 const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 const day = (n: number) => new Date(Date.UTC(2023, 0, 1 + n)).toISOString().slice(0, 10);

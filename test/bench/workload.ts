@@ -6,7 +6,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import type { ClaimInput, MemberInput } from '../../src';
 
 /** mulberry32: a small, fast, seeded PRNG; the same seed gives the same year everywhere. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
