@@ -13,7 +13,6 @@ import { issueText, outcomeWriter, type OutputFormat } from './output';
 import { ProgressBar } from './progress';
 import { DEFAULT_LIMITS, InputRefusedError, readRecords, type InputFormat, type ReadLimits } from './records';
 import { settleInOrder, type Outcome } from './settle';
-import { runSimulation } from './simulate';
 import { formatDiff, formatPolicies } from './text';
 
 /** Where the CLI reads and writes; the real process in `bin`, so tests drive it as a subprocess. */
@@ -269,11 +268,14 @@ async function run(io: CliIo, invocation: Extract<Invocation, { kind: 'run' }>):
       return EXIT.ok;
     }
     case 'simulate':
-    case 'merge':
+    case 'merge': {
+      // Loaded only when asked for: every other command starts without the report and the workers.
+      const { runSimulation } = await import('./simulate');
       return await runSimulation(
         { stdout: io.stdout, stderr: io.stderr, registry, policy: (argument) => policyArgument(argument, registry), open: (file) => openInput(io, file), chunks: chunksOf, write, format: inputFormat, limits: readLimits },
         { ...invocation, command },
       );
+    }
     case 'policies':
       await write(io.stdout, options.format === 'json' ? `${JSON.stringify(registry.policies, null, 2)}\n` : formatPolicies(registry, lang));
       return EXIT.ok;
