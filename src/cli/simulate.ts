@@ -17,7 +17,7 @@ import type { InputFormat, ReadLimits } from './records';
 import { renderReport } from './report';
 import { issueInColumn } from './rows';
 import { formatSimulation, type PlainSimulation } from './simulationText';
-import { counted, shardOf, simulateFile, simulateHere, type Refusal } from './simulatePool';
+import { shardOf, simulateFile, simulateHere, type Refusal } from './simulatePool';
 
 /** What the command needs of main's plumbing, passed in so that this file adds to main's switch only. */
 export interface SimulationTools {
@@ -124,7 +124,7 @@ async function simulate(tools: SimulationTools, invocation: Invocation): Promise
   const roster = options.roster === undefined ? undefined : readRoster(options.roster, read).filter((entry) => shard === undefined || shardOf(String(entry.id), shard.of) === shard.index);
   const input = tools.open(file);
   const bar = !invocation.noProgress && tools.stderr.isTTY && input.size > 0 ? new ProgressBar(tools.stderr, input.size) : undefined;
-  const progress = (bytes: number) => bar?.update(bytes, 0, Date.now());
+  const progress = (bytes: number, rows: number) => bar?.update(bytes, rows, Date.now());
 
   const csv = from === 'csv';
   let failed = 0;
@@ -144,7 +144,7 @@ async function simulate(tools: SimulationTools, invocation: Invocation): Promise
       simulation = await simulateFile(file, job, versions, roster, workers, refuse, progress);
     } else {
       input.stream.setEncoding('utf8');
-      simulation = await simulateHere(counted(tools.chunks(input.stream, input.name), input.stream, progress), job, versions, roster, refuse);
+      simulation = await simulateHere(tools.chunks(input.stream, input.name), job, versions, roster, refuse, (rows) => progress(input.stream.bytesRead ?? 0, rows));
     }
   } finally {
     bar?.clear();

@@ -3,7 +3,6 @@
 // runs as a job of its own, and what each worker thread runs; nothing crosses between threads
 // but the parts' results, and mergeSimulations is order-independent, so the result is the same
 // for any number of workers or shards.
-import { createReadStream } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { InvalidInputError, validate, type Issue } from '../_lib/errors';
 import type { Policy } from '../_lib/policySchema';
@@ -125,14 +124,22 @@ export interface PartJob {
   readonly orphans: boolean;
 }
 
-/** Simulates one part of the input in this thread; `read` reports the bytes read so far, for a progress bar. */
-export function simulatePart(chunks: AsyncIterable<string>, job: PartJob, policies: readonly Policy[], refuse: (refusals: Refusal[]) => void): Promise<Simulation> {
+/** Simulates one part of the input in this thread; `progress` hears how many rows were read, for a progress bar. */
+export function simulatePart(chunks: AsyncIterable<string>, job: PartJob, policies: readonly Policy[], refuse: (refusals: Refusal[]) => void, progress: (rows: number) => void = () => {}): Promise<Simulation> {
   const csv = job.from === 'csv';
   const mine = (id: string) => shardOf(id, job.part.of) === job.part.index;
   let lines: readonly number[] = [];
+  let rows = 0;
+  async function* records(): AsyncGenerator<RawRecord> {
+    for await (const record of readRecords(chunks, job.from, job.limits)) {
+      rows += 1;
+      yield record;
+    }
+  }
   async function* entries(): AsyncGenerator<BookEntry> {
-    for await (const member of membersOf(readRecords(chunks, job.from, job.limits), csv, mine, job.orphans, (refusal) => refuse([refusal]))) {
+    for await (const member of membersOf(records(), csv, mine, job.orphans, (refusal) => refuse([refusal]))) {
       lines = member.lines;
+      progress(rows);
       yield member.entry;
     }
   }
@@ -153,15 +160,15 @@ function startWorker(workerData: unknown): Worker {
 }
 
 /** A message from a worker. */
-export type WorkerMessage = { refusals: Refusal[] } | { bytes: number } | { result: string } | { usage: string };
+export type WorkerMessage = { refusals: Refusal[] } | { bytes: number; rows: number } | { result: string } | { usage: string };
 
 /** Runs one part on a worker thread that reads `file` itself. */
-function onWorker(file: string, job: PartJob, refuse: (refusals: Refusal[]) => void, progress: (bytes: number) => void): { done: Promise<Simulation>; stop(): Promise<number> } {
+function onWorker(file: string, job: PartJob, refuse: (refusals: Refusal[]) => void, progress: Progress): { done: Promise<Simulation>; stop(): Promise<number> } {
   const worker = startWorker({ file, job });
   const done = new Promise<Simulation>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
       if ('refusals' in message) refuse(message.refusals);
-      else if ('bytes' in message) progress(message.bytes);
+      else if ('bytes' in message) progress(message.bytes, message.rows);
       else if ('usage' in message) reject(new UsageError(message.usage));
       else resolve(JSON.parse(message.result) as Simulation);
     });
@@ -171,18 +178,8 @@ function onWorker(file: string, job: PartJob, refuse: (refusals: Refusal[]) => v
   return { done, stop: () => worker.terminate() };
 }
 
-/** The file's bytes read so far, reported at most ten times a second. */
-export async function* counted(chunks: AsyncIterable<string>, stream: { bytesRead?: number }, progress: (bytes: number) => void): AsyncGenerator<string> {
-  let last = 0;
-  for await (const chunk of chunks) {
-    const now = Date.now();
-    if (now - last >= 100) {
-      last = now;
-      progress(stream.bytesRead ?? 0);
-    }
-    yield chunk;
-  }
-}
+/** Bytes and rows of the input read so far (by the first worker, when there are several). */
+export type Progress = (bytes: number, rows: number) => void;
 
 /**
  * Simulates the file's members of `part` on `workers` threads, each reading the file and
@@ -196,7 +193,7 @@ export async function simulateFile(
   roster: SimulationOptions['roster'],
   workers: number,
   refuse: (refusals: Refusal[]) => void,
-  progress: (bytes: number) => void,
+  progress: Progress,
 ): Promise<Simulation> {
   const contributions = simulateBook([], policies, { ...job.options, ...(roster && { roster }) });
   // Worker k takes the members whose hash modulo (parts × workers) is part + parts × k: the
@@ -212,13 +209,7 @@ export async function simulateFile(
 }
 
 /** Simulates the members of `part` from a stream read in this thread: standard input, or one worker. */
-export async function simulateHere(chunks: AsyncIterable<string>, job: Omit<PartJob, 'orphans'>, policies: readonly Policy[], roster: SimulationOptions['roster'], refuse: (refusals: Refusal[]) => void): Promise<Simulation> {
+export async function simulateHere(chunks: AsyncIterable<string>, job: Omit<PartJob, 'orphans'>, policies: readonly Policy[], roster: SimulationOptions['roster'], refuse: (refusals: Refusal[]) => void, progress: (rows: number) => void): Promise<Simulation> {
   const contributions = simulateBook([], policies, { ...job.options, ...(roster && { roster }) });
-  return mergeSimulations(contributions, await simulatePart(chunks, { ...job, orphans: true }, policies, refuse));
-}
-
-/** A file's text a chunk at a time, read in a worker. */
-export async function* fileChunks(file: string, progress: (bytes: number) => void): AsyncGenerator<string> {
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 });
-  yield* counted(stream, stream, progress);
+  return mergeSimulations(contributions, await simulatePart(chunks, { ...job, orphans: true }, policies, refuse, progress));
 }
