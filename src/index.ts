@@ -12,6 +12,7 @@ export { evaluateYear } from './evaluateYear';
 export { explain } from './explain';
 export { extendPolicy } from './extendPolicy';
 export { illustrative } from './illustrative';
+export { mergeSimulations } from './mergeSimulations';
 export { parsePolicy } from './parsePolicy';
 export { bundledRegistry, policies } from './policies';
 export { published } from './published';
@@ -21,6 +22,7 @@ export { safeEvaluateCondolence } from './safeEvaluateCondolence';
 export { safeEvaluateYear } from './safeEvaluateYear';
 export { safeParsePolicy } from './safeParsePolicy';
 export { selectPolicy } from './selectPolicy';
+export { simulateBook } from './simulateBook';
 export { toYuan } from './toYuan';
 
 export { InvalidInputError, PolicyNotFoundError } from './_lib/errors';
@@ -38,6 +40,16 @@ export type { CondolenceResult } from './evaluateCondolence';
 export type { YearResult } from './evaluateYear';
 export type { PolicyChanges } from './extendPolicy';
 export type { Issue, SafeResult, VersionPeriod } from './_lib/errors';
+export type { BookEntry, SimulationOptions } from './simulateBook';
+export type {
+  ContributionTotals,
+  DifferenceBin,
+  DifferenceQuantile,
+  SimulatedChange,
+  Simulation,
+  VersionComparison,
+  VersionOutcome,
+} from './_lib/simulation';
 export type {
   Claim,
   ClaimInput,

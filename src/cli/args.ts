@@ -86,6 +86,34 @@ const COMMANDS = {
     text: 'what changes from policy A to B (each scheme@year or a policy JSON file)',
     options: { format: TEXT_OR_JSON, lang: LANG, policy: POLICY },
   },
+  simulate: {
+    operands: ['FILE'],
+    text: 'what a claims book would cost under several policy versions, who gains and who loses',
+    more: 'Rows of the same member must be together in FILE. See docs/simulation.md.\n',
+    options: {
+      against: { value: 'VERSION', text: 'the baseline: scheme@year or a policy JSON file (required)' },
+      policy: { value: 'VERSION', text: 'a version to compare with the baseline (scheme@year or a policy JSON file); repeatable' },
+      roster: { value: 'FILE', text: 'members enrolled (CSV of id,count,flags or a JSON array), for contributions and balance' },
+      report: { value: 'FILE', text: 'also write a self-contained HTML report there' },
+      workers: { value: 'N', text: 'threads that simulate (default: one per core); 1 simulates in the main thread' },
+      shard: { value: 'I/N', text: 'simulate only the I-th of N parts of the members, written as JSON for huzhu merge' },
+      format: TEXT_OR_JSON,
+      from: FROM,
+      lang: LANG,
+      'max-field-size': MAX_FIELD_SIZE,
+      'no-progress': PROGRESS,
+    },
+  },
+  merge: {
+    operands: ['FILE...'],
+    text: 'merge the JSON of simulate --shard parts (or of simulate --format json) into one',
+    options: {
+      format: { choices: ['text', 'json'], text: 'output (default json)' },
+      report: { value: 'FILE', text: 'also write a self-contained HTML report there' },
+      lang: LANG,
+      policy: POLICY,
+    },
+  },
   policies: {
     operands: [],
     text: 'list the bundled schemes and years',
@@ -234,7 +262,10 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     else options[token.name] = token.value;
   }
   if (command === undefined) return { kind: 'none' };
-  if (operands.length !== COMMANDS[command].operands.length) {
+  // `FILE...` takes one or more.
+  const wanted: readonly string[] = COMMANDS[command].operands;
+  const variadic = wanted.at(-1)?.endsWith('...') === true;
+  if (variadic ? operands.length < wanted.length : operands.length !== wanted.length) {
     throw new UsageError(`usage: huzhu ${[command, ...COMMANDS[command].operands].join(' ')} [options]`, command);
   }
   return { kind: 'run', command, operands, options, policies, noProgress: flags.has('no-progress') };

@@ -235,9 +235,10 @@ async function summarise(io: CliIo, counts: { rows: number; failed: number }): P
 async function run(io: CliIo, invocation: Extract<Invocation, { kind: 'run' }>): Promise<number> {
   const { command, operands, options } = invocation;
   const lang = (options.lang ?? 'zh') as Language;
-  // `huzhu test --policy` checks a draft on its own, even one that replaces a bundled year.
+  // `huzhu test --policy` checks a draft on its own, even one that replaces a bundled year;
+  // simulate's --policy names versions to compare, not files to add to the bundled ones.
   const alone = command === 'test' && invocation.policies.length > 0;
-  const registry = registryWith(invocation.policies, alone ? createRegistry([]) : bundledRegistry);
+  const registry = registryWith(command === 'simulate' ? [] : invocation.policies, alone ? createRegistry([]) : bundledRegistry);
   switch (command) {
     case 'evaluate':
     case 'explain': {
@@ -272,6 +273,15 @@ async function run(io: CliIo, invocation: Extract<Invocation, { kind: 'run' }>):
       const diff = diffPolicies(policyArgument(operands[0]!, registry), policyArgument(operands[1]!, registry));
       await write(io.stdout, options.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : formatDiff(diff, lang));
       return EXIT.ok;
+    }
+    case 'simulate':
+    case 'merge': {
+      // Loaded only when asked for: every other command starts without the report and the workers.
+      const { runSimulation } = await import('./simulate');
+      return await runSimulation(
+        { stdout: io.stdout, stderr: io.stderr, registry, policy: (argument) => policyArgument(argument, registry), open: (file) => openInput(io, file), chunks: chunksOf, write, format: inputFormat, limits: readLimits },
+        { ...invocation, command },
+      );
     }
     case 'policies':
       await write(io.stdout, options.format === 'json' ? `${JSON.stringify(registry.policies, null, 2)}\n` : formatPolicies(registry, lang));

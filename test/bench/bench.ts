@@ -11,12 +11,12 @@
  * memory the highest: on a shared machine noise only ever slows a run down.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Digest } from './checksum';
-import { AMOUNT_FORMS, memberYear } from './workload';
+import { AMOUNT_FORMS, memberYear, writeCsv } from './workload';
 
 const { values } = parseArgs({ options: { members: { type: 'string', default: '100000' }, claims: { type: 'string', default: '10' }, runs: { type: 'string', default: '3' } } });
 const members = Number(values.members);
@@ -45,23 +45,6 @@ function runOne(...args: string[]): Run {
   // --expose-gc lets `keep` collect before it measures the heap; it changes nothing else.
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(here, 'runOne.ts'), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
   return JSON.parse(out.trim().split('\n').at(-1)!) as Run;
-}
-
-function writeCsv(file: string): void {
-  const fd = openSync(file, 'w');
-  let chunk = 'scheme,memberId,enrolledFrom,enrolledTo,claimId,kind,date,admission,discharge,cause,total,insurancePaid,inScopeCopay,selfPaid,grade\n';
-  for (let index = 0; index < members; index += 1) {
-    for (const claim of memberYear(index, perMember).claims) {
-      const common = `guangxi,m${index},2024-01-01,2024-12-31,${claim.id},${claim.kind}`;
-      chunk +=
-        claim.kind === 'hospitalisation'
-          ? `${common},,${claim.admission},${claim.discharge},${claim.cause},${claim.costs.total},${claim.costs.insurancePaid},${claim.costs.inScopeCopay},${claim.costs.selfPaid},\n`
-          : `${common},${claim.date},,,,,,,,${claim.kind === 'disability' ? claim.grade : ''}\n`;
-    }
-    if (chunk.length > 1 << 20) (writeSync(fd, chunk), (chunk = ''));
-  }
-  writeSync(fd, chunk);
-  closeSync(fd);
 }
 
 function cliRun(csv: string, out: string): Run {
@@ -138,7 +121,7 @@ console.log(`  reading every line's steps: ${kept.stepsClaimsPerSecond!.toLocale
 const dir = mkdtempSync(join(tmpdir(), 'huzhu-bench-'));
 try {
   const csv = join(dir, 'claims.csv');
-  writeCsv(csv);
+  writeCsv(csv, members, perMember);
   const cli = cliRun(csv, join(dir, 'results.csv'));
   console.log(`\nthe CLI on a ${claims.toLocaleString('en')}-row CSV (whole process, reading and writing included):`);
   console.log(`  ${cli.implementation}  ${cli.claimsPerSecond!.toLocaleString('en')} rows/s   ${(cli.ms! / 1000).toFixed(1)} s   peak ${cli.peakRssMB} MB   total ${cli.total} digest ${cli.digest}`);
@@ -156,3 +139,6 @@ if (digests.size !== 1 || realisticDigests.size !== 1) {
 } else {
   console.log(`\nEvery implementation gave the same total for every claim, to the fen (realistic book: ${[...realisticDigests][0]}).`);
 }
+
+// The simulation of a book under two versions, on 1 and 2 worker threads.
+execFileSync(process.execPath, ['--import', 'tsx', join(here, 'simulate.ts'), '--members', String(members), '--claims', String(perMember)], { stdio: 'inherit' });

@@ -2,10 +2,11 @@
  * The benchmark workload: a synthetic Guangxi 2024 year, generated member by member from a
  * fixed seed so that every implementation sees the same claims without holding them all.
  */
+import { closeSync, openSync, writeSync } from 'node:fs';
 import type { ClaimInput, MemberInput } from '../../src';
 
 /** mulberry32: a small, fast, seeded PRNG; the same seed gives the same year everywhere. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -114,4 +115,22 @@ export function realisticYear(index: number, form: AmountForm, toDecimal: (text:
   // fen / 100 is the double nearest the two-decimal amount, which is what a caller's number holds.
   const amount = (fen: number) => (form === 'string' ? yuan(fen) : form === 'number' ? fen / 100 : toDecimal(yuan(fen)));
   return year(`r${index}`, next, CLAIM_COUNTS[Math.floor(next() * CLAIM_COUNTS.length)]!, shape, amount);
+}
+
+/** The workload as the CLI reads it: a CSV of one claim a row, each member's rows together. */
+export function writeCsv(file: string, members: number, perMember: number): void {
+  const fd = openSync(file, 'w');
+  let chunk = 'scheme,memberId,enrolledFrom,enrolledTo,claimId,kind,date,admission,discharge,cause,total,insurancePaid,inScopeCopay,selfPaid,grade\n';
+  for (let index = 0; index < members; index += 1) {
+    for (const claim of memberYear(index, perMember).claims) {
+      const common = `guangxi,m${index},2024-01-01,2024-12-31,${claim.id},${claim.kind}`;
+      chunk +=
+        claim.kind === 'hospitalisation'
+          ? `${common},,${claim.admission},${claim.discharge},${claim.cause},${claim.costs.total},${claim.costs.insurancePaid},${claim.costs.inScopeCopay},${claim.costs.selfPaid},\n`
+          : `${common},${claim.date},,,,,,,,${claim.kind === 'disability' ? claim.grade : ''}\n`;
+    }
+    if (chunk.length > 1 << 20) (writeSync(fd, chunk), (chunk = ''));
+  }
+  writeSync(fd, chunk);
+  closeSync(fd);
 }
