@@ -35,7 +35,7 @@ function* book(members: number, claimsEach: number): Generator<BookEntry> {
 
 // Neither Guangxi version states its contribution, so both borrow Xining's published 100 yuan
 // a member: an assumption of this example, for the balance and the loss ratio.
-const priced = (year: 2023 | 2024) => extendPolicy(policies.guangxi[year], { contribution: policies.xining[2024].contribution! });
+const priced = (year: 2023 | 2024) => extendPolicy(policies.guangxi[year], { attributes: policies.xining[2024].attributes!, contribution: policies.xining[2024].contribution! });
 // About as many members as Guangxi enrolled for 2024 (2.47 million); the claims are made up.
 const roster = [{ id: 'enrolled-units', count: 2_470_000 }];
 

@@ -52,9 +52,10 @@ describe('huzhu simulate', () => {
     const dir = folder();
     const policy = (year: number) => {
       const file = join(dir, `priced-${year}.json`);
-      const listed = JSON.parse(huzhu(['policies', '--format', 'json']).stdout) as { scheme: string; year: number; contribution?: unknown }[];
+      const listed = JSON.parse(huzhu(['policies', '--format', 'json']).stdout) as { scheme: string; year: number; contribution?: unknown; attributes?: unknown }[];
       const base = listed.find((p) => p.scheme === 'guangxi' && p.year === year)!;
-      writeFileSync(file, JSON.stringify({ ...base, contribution: listed.find((p) => p.scheme === 'xining')!.contribution }));
+      const xining = listed.find((p) => p.scheme === 'xining')!;
+      writeFileSync(file, JSON.stringify({ ...base, attributes: xining.attributes, contribution: xining.contribution }));
       return file;
     };
     const { stdout } = huzhu(['simulate', 'book-2023.csv', '--against', policy(2023), '--policy', policy(2024), '--roster', 'roster.csv', '--format', 'json', '--workers', '1']);

@@ -16,7 +16,7 @@ function bookOf(size: number): BookEntry[] {
   });
 }
 
-const priced = (year: 2023 | 2024) => extendPolicy(policies.guangxi[year], { contribution: policies.xining[2024].contribution! });
+const priced = (year: 2023 | 2024) => extendPolicy(policies.guangxi[year], { attributes: policies.xining[2024].attributes!, contribution: policies.xining[2024].contribution! });
 const versions = [priced(2024), priced(2023), policies.guangxi[2023]];
 const roster = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => ({ id: `r${from + i}`, count: 1 + ((from + i) % 4), flags: { hardship: (from + i) % 5 === 0 } }));
 const options = { largest: 3, binWidth: '250' } as const;

@@ -103,14 +103,14 @@ describe('simulateBook', () => {
   it('lists the illustrative parameters each version rests on', () => {
     expect(now!.illustrativeParameters.map((p) => p.parameter)).toEqual([
       'benefits.disability.formula.shares',
+      'benefits.hospitalisation.formula.bands',
       'benefits.hospitalisation.formula.deductible',
-      'benefits.hospitalisation.formula.tiers',
     ]);
     expect(result.illustrative).toBe(true);
   });
 
   it('with a roster, gives the contribution income, the balance and the loss ratio', () => {
-    const priced = (year: 2023 | 2024) => extendPolicy(policies.guangxi[year], { contribution: policies.xining[2024].contribution! });
+    const priced = (year: 2023 | 2024) => extendPolicy(policies.guangxi[year], { attributes: policies.xining[2024].attributes!, contribution: policies.xining[2024].contribution! });
     const roster = [
       { id: 'unit-1', count: 100 },
       { id: 'hardship', count: 20, flags: { hardship: true } },
