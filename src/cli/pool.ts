@@ -33,8 +33,16 @@ const IN_FLIGHT = 4;
 /** Rows of a worker settled but not yet written (they wait for an earlier row of another worker). */
 const WAITING = 4 * BATCH;
 
-/** A worker's script: the bundle's `cli-worker.js` beside `cli.js`, or `worker.ts` run from source. */
-const WORKER_SCRIPT = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './cli-worker.js', import.meta.url);
+/**
+ * A worker running the bundle's `cli-worker.js`, beside `cli.js`; from source (the tests, `npm
+ * run huzhu`), `worker.ts` through tsx, which it registers itself: Node 20 runs no `--import`
+ * in a worker.
+ */
+function startWorker(job: Job): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./cli-worker.js', import.meta.url), { workerData: job });
+  const [api, script] = [import.meta.resolve('tsx/esm/api'), new URL('./worker.ts', import.meta.url).href].map((url) => JSON.stringify(url));
+  return new Worker(`import(${api}).then(({ register }) => { register(); return import(${script}); });`, { eval: true, workerData: job });
+}
 
 /** FNV-1a of a member id: the worker that keeps the member's ledgers. */
 function shard(id: string, workers: number): number {
@@ -64,7 +72,7 @@ class Share {
   file?: LineWriter;
 
   constructor(job: Job) {
-    this.worker = new Worker(WORKER_SCRIPT, { workerData: job });
+    this.worker = startWorker(job);
   }
 
   get waiting(): number {
