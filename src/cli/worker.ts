@@ -3,10 +3,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { registryWith } from './main';
 import { writerFor } from './output';
-import type { FromWorker, Job, Sent, ToWorker } from './pool';
-import { csvRecord } from './records';
+import { decodeRow, packOutputs, type FromWorker, type Job, type ToWorker } from './pool';
 import type { CsvColumn } from './rows';
-import { decodeValue, settleInOrder, type Sequenced } from './settle';
+import { settleInOrder, type Sequenced } from './settle';
 import { TempDir } from './spill';
 
 const job = workerData as Job;
@@ -24,12 +23,6 @@ let columns: readonly CsvColumn[] = [];
 let received = 0;
 let answered = 0;
 
-function record([seq, line, payload]: Sent): Sequenced {
-  if (typeof payload === 'string') return { seq, line, value: decodeValue(payload) };
-  if (!Array.isArray(payload)) return { seq, line, error: (payload as { error: string }).error };
-  return { seq, ...csvRecord(columns, { line, fields: payload as string[] }) };
-}
-
 async function* batches(): AsyncGenerator<Sequenced[]> {
   for (;;) {
     while (inbox.length === 0) await new Promise<void>((resolve) => (arrived = resolve));
@@ -40,7 +33,7 @@ async function* batches(): AsyncGenerator<Sequenced[]> {
       continue;
     }
     received += 1;
-    yield (JSON.parse(message.rows) as Sent[]).map(record);
+    yield message.rows.split('\n').map((row) => decodeRow(row, columns));
   }
 }
 
@@ -53,7 +46,7 @@ try {
   };
   for await (const outputs of settleInOrder(batches(), registry, job.csv, writerFor(job.rendering).row, { limit: job.limit, openTempDir })) {
     // Each batch received gives one batch of outputs, short of the rows put off; the last ones come after.
-    post({ outputs, consumed: received - answered });
+    post({ outputs: packOutputs(outputs), consumed: received - answered });
     answered = received;
   }
   post({ done: true });
