@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { CsvRecord } from './csv';
 import type { Rendering } from './output';
-import { CsvFieldsReader, recordReader, type InputFormat, type RawRecord, type ReadLimits } from './records';
-import { bySeq, encodeValue, inBatches, WRITTEN, type Written } from './settle';
+import { CsvFieldsReader, csvRecord, recordReader, type InputFormat, type RawRecord, type ReadLimits } from './records';
+import type { CsvColumn } from './rows';
+import { bySeq, decodeValue, encodeValue, inBatches, WRITTEN, type Sequenced, type Written } from './settle';
 import { decoded, LineWriter, mergeSorted, readLines, TempDir } from './spill';
 
 /** What every worker is told once: plain data, as a worker thread takes it. */
@@ -15,14 +16,59 @@ export interface Job {
   readonly limit: number;
 }
 
-/** One row as the main thread sends it: its place, its line, and its CSV fields, encoded value or read error. */
-export type Sent = readonly [seq: number, line: number, payload: readonly string[] | string | { readonly error: string }];
+/**
+ * Rows as the main thread sends them, a line each: its place, its input line and what it holds,
+ * `p` and a CSV line without quotes, `f` and its CSV fields as JSON, `e` and the reason it
+ * could not be read as JSON, or a record's value as `encodeValue` gives it (`j…` or `v…`).
+ * One string a batch costs far less to send and read than an object a row.
+ */
+export function encodeRow(seq: number, line: number, payload: string): string {
+  return `${seq}\t${line}\t${payload}`;
+}
+
+export function decodeRow(row: string, columns: readonly CsvColumn[]): Sequenced {
+  const lineAt = row.indexOf('\t');
+  const payloadAt = row.indexOf('\t', lineAt + 1) + 1;
+  const seq = Number(row.slice(0, lineAt));
+  const line = Number(row.slice(lineAt + 1, payloadAt - 1));
+  const kind = row[payloadAt];
+  const payload = row.slice(payloadAt + 1);
+  if (kind === 'e') return { seq, line, error: JSON.parse(payload) as string };
+  if (kind === 'p' || kind === 'f') return { seq, ...csvRecord(columns, { line, fields: kind === 'p' ? payload.split(',') : (JSON.parse(payload) as string[]) }) };
+  return { seq, line, value: decodeValue(row.slice(payloadAt)) };
+}
+
+/** Outputs as a worker sends them: each row's text one after another, ending at `ends`. */
+export interface Outputs {
+  readonly seqs: Float64Array;
+  readonly lines: Float64Array;
+  readonly failed: Uint8Array;
+  readonly ends: Uint32Array;
+  readonly text: string;
+}
+
+export function packOutputs(outputs: readonly Written[]): Outputs {
+  const packed = { seqs: new Float64Array(outputs.length), lines: new Float64Array(outputs.length), failed: new Uint8Array(outputs.length), ends: new Uint32Array(outputs.length) };
+  let text = '';
+  outputs.forEach((output, i) => {
+    packed.seqs[i] = output.seq;
+    packed.lines[i] = output.line;
+    packed.failed[i] = output.failed ? 1 : 0;
+    text += output.text;
+    packed.ends[i] = text.length;
+  });
+  return { ...packed, text };
+}
+
+function* unpackOutputs({ seqs, lines, failed, ends, text }: Outputs): Generator<Written> {
+  for (let i = 0; i < seqs.length; i += 1) yield { seq: seqs[i]!, line: lines[i]!, failed: failed[i] === 1, text: text.slice(i === 0 ? 0 : ends[i - 1], ends[i]) };
+}
 
 /** Messages to a worker, and from it. */
 export type ToWorker = { readonly columns: readonly string[] } | { readonly rows: string } | { readonly end: true };
 export type FromWorker =
   | { readonly tempDir: string }
-  | { readonly outputs: Written[]; readonly consumed: number }
+  | { readonly outputs: Outputs; readonly consumed: number }
   | { readonly done: true }
   | { readonly failure: { readonly message: string; readonly stack?: string; readonly code?: unknown } };
 
@@ -60,8 +106,8 @@ function memberIdOf(value: unknown): string {
 
 class Share {
   readonly worker: Worker;
-  /** Rows read for this worker and not yet sent. */
-  pending: Sent[] = [];
+  /** Rows read for this worker and not yet sent, as `encodeRow` gives them. */
+  pending: string[] = [];
   /** How many rows each batch sent and not yet settled holds. */
   readonly inFlight: number[] = [];
   /** Outputs received and not yet written, oldest first from `head`. */
@@ -122,9 +168,11 @@ export async function* settleOnWorkers(chunks: AsyncIterable<string>, format: In
       else if ('failure' in message) failure ??= Object.assign(new Error(message.failure.message), message.failure);
       else {
         const sent = share.inFlight.splice(0, message.consumed).reduce((sum, rows) => sum + rows, 0);
-        if (disk === undefined && message.outputs.length < sent) toDisk();
-        if (share.file === undefined) share.queue.push(...message.outputs);
-        else for (const output of message.outputs) share.file.write(WRITTEN.encode(output));
+        if (disk === undefined && message.outputs.seqs.length < sent) toDisk();
+        for (const output of unpackOutputs(message.outputs)) {
+          if (share.file === undefined) share.queue.push(output);
+          else share.file.write(WRITTEN.encode(output));
+        }
       }
       notify();
     });
@@ -136,7 +184,7 @@ export async function* settleOnWorkers(chunks: AsyncIterable<string>, format: In
   }
 
   const send = (share: Share) => {
-    share.worker.postMessage({ rows: JSON.stringify(share.pending) } satisfies ToWorker);
+    share.worker.postMessage({ rows: share.pending.join('\n') } satisfies ToWorker);
     share.inFlight.push(share.pending.length);
     share.pending = [];
   };
@@ -152,11 +200,12 @@ export async function* settleOnWorkers(chunks: AsyncIterable<string>, format: In
       if (stopped || failure !== undefined) return;
       await changed();
     }
-    send(share);
+    // The writer may have sent them meanwhile.
+    if (share.pending.length > 0) send(share);
   };
 
   let seq = 0;
-  const route = async (id: string, row: Sent) => {
+  const route = async (id: string, row: string) => {
     const share = shares[shard(id, count)]!;
     share.pending.push(row);
     if (share.pending.length >= BATCH) await sendFull(share);
@@ -172,8 +221,8 @@ export async function* settleOnWorkers(chunks: AsyncIterable<string>, format: In
         }
         for (const record of records) {
           seq += 1;
-          if ('error' in record) await route(String(seq), [seq, record.line, { error: record.error }]);
-          else await route(record.fields[memberColumn]?.trim() ?? '', [seq, record.line, record.fields]);
+          if ('error' in record) await route(String(seq), encodeRow(seq, record.line, `e${JSON.stringify(record.error)}`));
+          else await route(record.fields[memberColumn]?.trim() ?? '', encodeRow(seq, record.line, record.plain === undefined ? `f${JSON.stringify(record.fields)}` : `p${record.plain}`));
         }
       };
       for await (const chunk of chunks) {
@@ -187,8 +236,8 @@ export async function* settleOnWorkers(chunks: AsyncIterable<string>, format: In
       const take = async (records: RawRecord[]) => {
         for (const record of records) {
           seq += 1;
-          if ('error' in record) await route(String(seq), [seq, record.line, { error: record.error }]);
-          else await route(memberIdOf(record.value), [seq, record.line, encodeValue(record.value)]);
+          if ('error' in record) await route(String(seq), encodeRow(seq, record.line, `e${JSON.stringify(record.error)}`));
+          else await route(memberIdOf(record.value), encodeRow(seq, record.line, encodeValue(record.value)));
         }
       };
       for await (const chunk of chunks) {
