@@ -166,7 +166,7 @@ function inputFormat(file: string, given: InputFormat | undefined): InputFormat 
 }
 
 /** The input, checked now so that a missing file or a directory is refused before any output. */
-function openInput(io: CliIo, file: string): { stream: NodeJS.ReadableStream & { bytesRead?: number }; name: string; size: number } {
+function openInput(io: CliIo, file: string): { stream: NodeJS.ReadableStream & { bytesRead?: number }; name: string; size: number; small: boolean } {
   const name = file === '-' ? 'standard input' : file;
   const fd = file === '-' ? io.stdin.fd : attempt(name, () => openSync(file, 'r'));
   const stats = fstatSync(fd);
@@ -175,7 +175,8 @@ function openInput(io: CliIo, file: string): { stream: NodeJS.ReadableStream & {
     if (file !== '-') closeSync(fd);
     throw new UsageError(`cannot read ${name}: ${REASONS.EISDIR}`);
   }
-  return file === '-' ? { stream: io.stdin, name, size: 0 } : { stream: createReadStream('', { fd }), name, size: stats.size };
+  const small = stats.isFile() && stats.size < SMALL_FILE;
+  return file === '-' ? { stream: io.stdin, name, size: 0, small } : { stream: createReadStream('', { fd }), name, size: stats.size, small };
 }
 
 /** The text of a stream, a chunk at a time; a failure to read it is the command's, not a row's. */
@@ -189,9 +190,12 @@ async function* chunksOf(stream: NodeJS.ReadableStream, name: string): AsyncGene
 
 type Input = ReturnType<typeof openInput>;
 
-/** `--workers`: one runs in the main thread; by default, one per core. */
-function workerCount(given: string | undefined, command: string): number {
-  if (given === undefined) return availableParallelism();
+/** Below this, a file is settled in the main thread unless `--workers` says otherwise: starting threads would cost more than they save. */
+const SMALL_FILE = 1 << 20;
+
+/** `--workers`, checked: 1 settles in the main thread; by default (undefined) one per core, except for a small file. */
+function workerCount(given: string | undefined, command: string): number | undefined {
+  if (given === undefined) return undefined;
   if (!/^[1-9]\d{0,2}$/.test(given)) throw new UsageError(`--workers must be a whole number from 1 to 999; got "${given}"`, command);
   return Number(given);
 }
@@ -324,7 +328,7 @@ async function run(io: CliIo, invocation: Extract<Invocation, { kind: 'run' }>):
       const input = openInput(io, file);
       const rendering: Rendering =
         command === 'explain' ? { command, lang } : { command, lang, format: (options.format as OutputFormat | undefined) ?? (io.stdout.isTTY ? 'table' : 'ndjson') };
-      const counts = await runBatch(io, { input, from, limits, policies: invocation.policies, registry, rendering, workers, progress: !invocation.noProgress });
+      const counts = await runBatch(io, { input, from, limits, policies: invocation.policies, registry, rendering, workers: workers ?? (input.small ? 1 : availableParallelism()), progress: !invocation.noProgress });
       return await summarise(io, counts);
     }
     case 'diff': {
