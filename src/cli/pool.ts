@@ -163,16 +163,21 @@ export async function* settleOnWorkers(chunks: AsyncIterable<string>, format: In
 
   for (const share of shares) {
     share.worker.on('message', (message: FromWorker) => {
-      if ('tempDir' in message) dirs.push(new TempDir(message.tempDir));
-      else if ('done' in message) share.done = true;
-      else if ('failure' in message) failure ??= Object.assign(new Error(message.failure.message), message.failure);
-      else {
-        const sent = share.inFlight.splice(0, message.consumed).reduce((sum, rows) => sum + rows, 0);
-        if (disk === undefined && message.outputs.seqs.length < sent) toDisk();
-        for (const output of unpackOutputs(message.outputs)) {
-          if (share.file === undefined) share.queue.push(output);
-          else share.file.write(WRITTEN.encode(output));
+      try {
+        if ('tempDir' in message) dirs.push(new TempDir(message.tempDir));
+        else if ('done' in message) share.done = true;
+        else if ('failure' in message) failure ??= Object.assign(new Error(message.failure.message), message.failure);
+        else {
+          const sent = share.inFlight.splice(0, message.consumed).reduce((sum, rows) => sum + rows, 0);
+          if (disk === undefined && message.outputs.seqs.length < sent) toDisk();
+          for (const output of unpackOutputs(message.outputs)) {
+            if (share.file === undefined) share.queue.push(output);
+            else share.file.write(WRITTEN.encode(output));
+          }
         }
+      } catch (error) {
+        // A temporary file that cannot be made or written: the run stops, as in one thread.
+        failure ??= error;
       }
       notify();
     });
