@@ -274,7 +274,7 @@ async function runBatch(io: CliIo, batch: Batch): Promise<{ rows: number; failed
   const limit = ledgersInMemory();
   const outputs =
     batch.workers > 1
-      ? settleOnWorkers(chunks, batch.from, batch.limits, { csv, policies: batch.policies, rendering: batch.rendering, limit: Math.ceil(limit / batch.workers) }, batch.workers)
+      ? settleOnWorkers(chunks, batch.from, batch.limits, { csv, policies: batch.policies, rendering: batch.rendering, limit: Math.ceil(limit / batch.workers), maxRecordBytes: batch.limits.maxFieldSize }, batch.workers)
       : settleInOrder(numbered(chunks, batch.from, batch.limits), batch.registry, csv, writer.row, { limit });
   let rows = 0;
   let failed = 0;

@@ -14,6 +14,8 @@ export interface Job {
   readonly rendering: Rendering;
   /** The ledgers each worker keeps in memory: its share of HUZHU_LEDGERS_IN_MEMORY. */
   readonly limit: number;
+  /** The largest record read (`--max-field-size`). */
+  readonly maxRecordBytes: number;
 }
 
 /**
@@ -85,9 +87,12 @@ const WAITING = 4 * BATCH;
  * in a worker.
  */
 function startWorker(job: Job): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./cli-worker.js', import.meta.url), { workerData: job });
+  // V8 grows an idle heap lazily, and each worker has its own: bounded, each collects its
+  // garbage sooner, with room for a few records of the largest size read.
+  const resourceLimits = { maxOldGenerationSizeMb: 96 + Math.ceil((8 * job.maxRecordBytes) / 2 ** 20), maxYoungGenerationSizeMb: 16 };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./cli-worker.js', import.meta.url), { workerData: job, resourceLimits });
   const [api, script] = [import.meta.resolve('tsx/esm/api'), new URL('./worker.ts', import.meta.url).href].map((url) => JSON.stringify(url));
-  return new Worker(`import(${api}).then(({ register }) => { register(); return import(${script}); });`, { eval: true, workerData: job });
+  return new Worker(`import(${api}).then(({ register }) => { register(); return import(${script}); });`, { eval: true, workerData: job, resourceLimits });
 }
 
 /** FNV-1a of a member id: the worker that keeps the member's ledgers. */
@@ -281,7 +286,8 @@ export async function* settleOnWorkers(chunks: AsyncIterable<string>, format: In
           }
         }
         for (const share of shares) {
-          if (share.head === share.queue.length) (share.queue = []), (share.head = 0);
+          // The rows written let go: a queue seldom empty would otherwise keep them all.
+          if (share.head * 2 >= share.queue.length) (share.queue = share.queue.slice(share.head)), (share.head = 0);
         }
       }
       if (ready.length > 0) {
