@@ -48,7 +48,7 @@ beforeAll(() => {
 });
 
 describe('huzhu evaluate --workers', SUBPROCESSES, () => {
-  it('writes the main thread's output byte for byte with 2 or 3 workers, as CSV and as a JSON array, with the same summary and exit code', () => {
+  it("writes the main thread's output byte for byte with 2 or 3 workers, as CSV and as a JSON array, with the same summary and exit code", () => {
     for (const format of ['csv', 'json']) {
       const alone = huzhu(['evaluate', 'far-apart.csv', '--format', format, '--workers', '1']);
       // Checked by hand: the rows in input order, the errors among them, the cap and the claims given twice.
