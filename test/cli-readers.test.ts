@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { huzhu as runHuzhu } from './_cli';
+import { CLI_TEST_TIMEOUT, huzhu as runHuzhu } from './_cli';
 import { csvLine } from '../src/cli/csv';
 import { readRecords, type InputFormat, type RawRecord } from '../src/cli/records';
 
@@ -73,7 +73,8 @@ describe('JSON arrays', () => {
 
 const huzhu = (args: string[], input: string) => runHuzhu(args, { input });
 
-describe('huzhu evaluate on hostile files', () => {
+// Subprocesses, some reading a pipe with worker threads: the guard against a hang of every CLI test file.
+describe('huzhu evaluate on hostile files', { timeout: CLI_TEST_TIMEOUT }, () => {
   const csv = (header: string) => `${header}\nguangxi,m1,2024-01-01,2024-12-31,c1,death,2024-06-01\n`;
 
   it.each([
