@@ -89,7 +89,7 @@ const WAITING = 4 * BATCH;
 function startWorker(job: Job): Worker {
   // V8 grows an idle heap lazily, and each worker has its own: bounded, each collects its
   // garbage sooner, with room for a few records of the largest size read.
-  const resourceLimits = { maxOldGenerationSizeMb: 96 + Math.ceil((8 * job.maxRecordBytes) / 2 ** 20), maxYoungGenerationSizeMb: 16 };
+  const resourceLimits = { maxOldGenerationSizeMb: 80 + Math.ceil((8 * job.maxRecordBytes) / 2 ** 20), maxYoungGenerationSizeMb: 8 };
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./cli-worker.js', import.meta.url), { workerData: job, resourceLimits });
   const [api, script] = [import.meta.resolve('tsx/esm/api'), new URL('./worker.ts', import.meta.url).href].map((url) => JSON.stringify(url));
   return new Worker(`import(${api}).then(({ register }) => { register(); return import(${script}); });`, { eval: true, workerData: job, resourceLimits });
