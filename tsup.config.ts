@@ -13,11 +13,11 @@ export default defineConfig([
   },
   {
     // The `huzhu` command: ESM only, with its shebang kept from src/bin.ts, and the script of
-    // simulate's worker threads, each whole in one file.
-    entry: { cli: 'src/bin.ts', 'simulate-worker': 'src/cli/simulateWorker.ts' },
+    // its worker threads: evaluate's and simulate's, each whole in one file.
+    entry: { cli: 'src/bin.ts', 'cli-worker': 'src/cli/worker.ts', 'simulate-worker': 'src/cli/simulateWorker.ts' },
     format: ['esm'],
     splitting: false,
-    clean: ['cli.*', 'simulate-worker.*'],
+    clean: ['cli.*', 'cli-worker.*', 'simulate-worker.*'],
     sourcemap: true,
     target: 'node20',
     treeshake: true,

@@ -76,7 +76,8 @@ describe('JSON arrays', () => {
 
 const huzhu = (args: string[], input: string) => runHuzhu(args, { input });
 
-describe('huzhu evaluate on hostile files', () => {
+// Subprocesses, some reading a pipe with worker threads: the guard against a hang of every CLI test file.
+describe('huzhu evaluate on hostile files', { timeout: CLI_TEST_TIMEOUT }, () => {
   const csv = (header: string) => `${header}\nguangxi,m1,2024-01-01,2024-12-31,c1,death,2024-06-01\n`;
 
   it.each([

@@ -30,6 +30,7 @@ const LANG = { choices: LANGUAGES, text: 'language of reasons and explanations (
 const POLICY = { value: 'FILE', text: 'add the policies of a JSON file to the bundled ones; repeatable' };
 const PROGRESS = { text: 'never show the progress bar (it shows only on a terminal)' };
 const MAX_FIELD_SIZE = { value: 'BYTES', text: 'largest CSV field, JSON array element or NDJSON line read (default 1048576)' };
+const WORKERS = { value: 'N', text: 'threads that settle rows (default: one per core); 1 settles in the main thread' };
 const TEXT_OR_JSON = { choices: ['text', 'json'], text: 'output (default text)' };
 
 /** The options every command takes. */
@@ -73,13 +74,14 @@ const COMMANDS = {
       'max-field-size': MAX_FIELD_SIZE,
       policy: POLICY,
       'no-progress': PROGRESS,
+      workers: WORKERS,
     },
   },
   explain: {
     operands: ['FILE'],
     text: 'settle and explain every claim in FILE (- for standard input)',
     more: ENVIRONMENT,
-    options: { from: FROM, lang: LANG, 'max-field-size': MAX_FIELD_SIZE, policy: POLICY, 'no-progress': PROGRESS },
+    options: { from: FROM, lang: LANG, 'max-field-size': MAX_FIELD_SIZE, policy: POLICY, 'no-progress': PROGRESS, workers: WORKERS },
   },
   diff: {
     operands: ['A', 'B'],
