@@ -4,28 +4,24 @@
  * since it settles claims and these are assessed with assessContributions. The worked
  * examples of their benefits are in src/policies/<scheme>/<year>.cases.json.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assessContributions, parsePolicy } from '../../src';
-
-// Read from the rule file, through the same validation as a user's file.
-const ruleFile = (path: string) => parsePolicy(JSON.parse(readFileSync(new URL(`../../src/policies/${path}`, import.meta.url), 'utf8')));
+import { assessContributions, policies } from '../../src';
 
 describe('contributions as reported', () => {
   it('Beijing 2011: 60 yuan a member, so a unit of 250 pays 250 × 60 = 15,000', () => {
-    const assessment = assessContributions(ruleFile('beijing-allowance/2011.json'), [{ id: 'unit', count: 250 }]);
+    const assessment = assessContributions(policies['beijing-allowance'][2011], [{ id: 'unit', count: 250 }]);
     expect(assessment.total.toFixed(2)).toBe('15000.00');
     expect(assessment.illustrative).toBe(false);
   });
 
   it('Huzhou 2012: 50 yuan a member, so a unit of 250 pays 250 × 50 = 12,500', () => {
-    const assessment = assessContributions(ruleFile('huzhou/2012.json'), [{ id: 'unit', count: 250 }]);
+    const assessment = assessContributions(policies.huzhou[2012], [{ id: 'unit', count: 250 }]);
     expect(assessment.total.toFixed(2)).toBe('12500.00');
     expect(assessment.illustrative).toBe(false);
   });
 
   it('Yunnan 2012: 100 yuan for a new member and 80 for a continuing one, so 3 new and 2 continuing pay 3 × 100 + 2 × 80 = 460', () => {
-    const assessment = assessContributions(ruleFile('yunnan/2012.json'), [
+    const assessment = assessContributions(policies.yunnan[2012], [
       { id: 'new', count: 3 },
       { id: 'renewing', count: 2, continuing: true },
     ]);
