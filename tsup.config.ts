@@ -12,10 +12,12 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    // The `huzhu` command: ESM only, with its shebang kept from src/bin.ts.
-    entry: { cli: 'src/bin.ts' },
+    // The `huzhu` command: ESM only, with its shebang kept from src/bin.ts, and the script of
+    // its worker threads: evaluate's and simulate's, each whole in one file.
+    entry: { cli: 'src/bin.ts', 'cli-worker': 'src/cli/worker.ts', 'simulate-worker': 'src/cli/simulateWorker.ts' },
     format: ['esm'],
-    clean: ['cli.*'],
+    splitting: false,
+    clean: ['cli.*', 'cli-worker.*', 'simulate-worker.*'],
     sourcemap: true,
     target: 'node20',
     treeshake: true,

@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/cli*.test.ts', 'test/hostileInput.cli-*.test.ts'],
+    exclude: ['test/cli*.test.ts', 'test/hostileInput.cli-*.test.ts', 'test/browser/**'],
     // Each mutant reruns the property tests that cover it; fewer generated cases keep a run
     // under the hour, and a wrong rule fails on the first few cases anyway.
     env: { HUZHU_PROPERTY_RUNS: '20' },

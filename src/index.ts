@@ -11,14 +11,18 @@ export { evaluateCondolence } from './evaluateCondolence';
 export { evaluateYear } from './evaluateYear';
 export { explain } from './explain';
 export { extendPolicy } from './extendPolicy';
+export { illustrative } from './illustrative';
+export { mergeSimulations } from './mergeSimulations';
 export { parsePolicy } from './parsePolicy';
 export { bundledRegistry, policies } from './policies';
+export { published } from './published';
 export { safeAssessContributions } from './safeAssessContributions';
 export { safeEvaluateClaim } from './safeEvaluateClaim';
 export { safeEvaluateCondolence } from './safeEvaluateCondolence';
 export { safeEvaluateYear } from './safeEvaluateYear';
 export { safeParsePolicy } from './safeParsePolicy';
 export { selectPolicy } from './selectPolicy';
+export { simulateBook } from './simulateBook';
 export { toYuan } from './toYuan';
 
 export { InvalidInputError, PolicyNotFoundError } from './_lib/errors';
@@ -36,6 +40,16 @@ export type { CondolenceResult } from './evaluateCondolence';
 export type { YearResult } from './evaluateYear';
 export type { PolicyChanges } from './extendPolicy';
 export type { Issue, SafeResult, VersionPeriod } from './_lib/errors';
+export type { BookEntry, SimulationOptions } from './simulateBook';
+export type {
+  ContributionTotals,
+  DifferenceBin,
+  DifferenceQuantile,
+  SimulatedChange,
+  Simulation,
+  VersionComparison,
+  VersionOutcome,
+} from './_lib/simulation';
 export type {
   Claim,
   ClaimInput,
@@ -70,5 +84,5 @@ export type {
   Publication,
   SomeLanguages,
 } from './_lib/policySchema';
-export type { BenefitLine, CapKind, ClaimResult, PolicyRef } from './_lib/settle';
+export type { BenefitLine, CapKind, ClaimResult, PolicyRef } from './_lib/result';
 export type { Citation, Step } from './_lib/trace';

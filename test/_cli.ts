@@ -26,7 +26,8 @@ export interface CliOptions {
 
 /** Runs `huzhu ...args` to the end. */
 export function huzhu(args: readonly string[], { input, cwd = FIXTURES, env = {} }: CliOptions = {}): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [...NODE_ARGS, ...args], { cwd, encoding: 'utf8', input, env: { ...process.env, ...env } });
+  // Outputs of many megabytes are read whole: node's default would cut them at 1 MiB.
+  const run = spawnSync(process.execPath, [...NODE_ARGS, ...args], { cwd, encoding: 'utf8', input, env: { ...process.env, ...env }, maxBuffer: 1 << 30 });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -6,8 +6,6 @@ import {
   type BenefitInput,
   type HospitalisationInput,
   type MemberInput,
-  type Parameter,
-  type Policy,
   type PolicyInput,
 } from '../src';
 
@@ -25,7 +23,7 @@ export function syntheticSpec(benefits: BenefitInput[], overrides: Partial<Polic
     validFrom: '2024-01-01',
     validTo: '2024-12-31',
     conventions: { yearBy: 'admission', dayCount: 'excludeDischargeDay', rounding: { mode: 'halfUp', at: 'eachLine' } },
-    eligibility: { requiredFlags: [] },
+    eligibility: {},
     benefits,
     ceilings: {},
     ...overrides,
@@ -77,23 +75,4 @@ export function firstIssue(call: () => unknown) {
   expect(returned, 'no result, partial or whole').toBeUndefined();
   expect(thrown).toBeInstanceOf(InvalidInputError);
   return (thrown as InvalidInputError).issues[0]!;
-}
-
-/** Every parameter of a policy with its path, as results cite it (benefits by id), in policy order. */
-export function parametersOf(policy: Policy): [string, Parameter][] {
-  const found: [string, Parameter][] = [];
-  const walk = (node: unknown, path: string): void => {
-    if (node === null || typeof node !== 'object') return;
-    if ('provenance' in node && 'value' in node) {
-      found.push([path, node as Parameter]);
-      return;
-    }
-    for (const [key, child] of Object.entries(node)) {
-      // Benefits are cited by id, as results cite them.
-      const step = path === 'benefits' ? (child as { id: string }).id : key;
-      walk(child, path === '' ? step : `${path}.${step}`);
-    }
-  };
-  walk(policy, '');
-  return found;
 }

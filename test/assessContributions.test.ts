@@ -3,7 +3,9 @@ import { assessContributions, policies, safeAssessContributions } from '../src';
 import { made, syntheticPolicy } from './_fixtures';
 
 describe('assessContributions', () => {
+  const flag = { label: { zh: '标识', en: 'Flag' } };
   const policy = syntheticPolicy([], {
+    attributes: { member: { hardship: flag, gigWorker: flag } },
     contribution: {
       perMember: made('80.50'),
       payers: made([{ flag: 'hardship', payer: 'publicFunds' }, { flag: 'gigWorker', payer: 'union' }]),

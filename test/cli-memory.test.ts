@@ -11,8 +11,7 @@ import { CLI_TEST_TIMEOUT, FIXTURES, huzhu as runHuzhu } from './_cli';
 import { createRegistry } from '../src/createRegistry';
 import { parsePolicy } from '../src/parsePolicy';
 import { bundledRegistry } from '../src/policies';
-import type { RawRecord } from '../src/cli/records';
-import { settleInOrder } from '../src/cli/settle';
+import { settleInOrder, type Sequenced } from '../src/cli/settle';
 import { ExternalSorter, KeyFilter, TempDir, type Codec } from '../src/cli/spill';
 
 const SUBPROCESSES = { timeout: CLI_TEST_TIMEOUT };
@@ -127,15 +126,15 @@ describe('a run that stops part-way', SUBPROCESSES, () => {
     const saved = { HUZHU_TMPDIR: process.env.HUZHU_TMPDIR, HUZHU_LEDGERS_IN_MEMORY: process.env.HUZHU_LEDGERS_IN_MEMORY };
     Object.assign(process.env, { HUZHU_TMPDIR: spillTo, HUZHU_LEDGERS_IN_MEMORY: '1' });
     const [header, ...rows] = SCATTERED.split('\n').map((row) => row.split(','));
-    async function* failingInput(): AsyncGenerator<RawRecord> {
-      for (const [index, row] of rows.entries()) yield { line: index + 2, value: Object.fromEntries(header!.map((name, i) => [name, row[i]!])) };
+    async function* failingInput(): AsyncGenerator<Sequenced[]> {
+      for (const [index, row] of rows.entries()) yield [{ seq: index + 1, line: index + 2, value: Object.fromEntries(header!.map((name, i) => [name, row[i]!])) }];
       throw new Error('disk read error');
     }
     const written: number[] = [];
     const registry = createRegistry([...bundledRegistry.policies, parsePolicy(JSON.parse(readFileSync(join(FIXTURES, 'test-policy-2025.json'), 'utf8')))]);
     try {
       await expect(async () => {
-        for await (const output of settleInOrder(failingInput(), registry, true, (outcome) => String(outcome.line))) written.push(output.line);
+        for await (const outputs of settleInOrder(failingInput(), registry, true, (outcome) => String(outcome.line))) written.push(...outputs.map((output) => output.line));
       }).rejects.toThrow('disk read error');
     } finally {
       for (const [name, value] of Object.entries(saved)) if (value === undefined) delete process.env[name];

@@ -1,10 +1,13 @@
 /** The CLI's input readers: the same records whatever the chunking, and JSON read as JSON.parse reads it. */
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { huzhu as runHuzhu } from './_cli';
+import { describe, expect, it, vi } from 'vitest';
+import { CLI_TEST_TIMEOUT, huzhu as runHuzhu } from './_cli';
 import { csvLine } from '../src/cli/csv';
 import { readRecords, type InputFormat, type RawRecord } from '../src/cli/records';
+
+// Some tests here run the command as a subprocess, which takes seconds on a busy machine.
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT });
 
 async function* chunksOf(text: string, size: number): AsyncGenerator<string> {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
@@ -73,7 +76,8 @@ describe('JSON arrays', () => {
 
 const huzhu = (args: string[], input: string) => runHuzhu(args, { input });
 
-describe('huzhu evaluate on hostile files', () => {
+// Subprocesses, some reading a pipe with worker threads: the guard against a hang of every CLI test file.
+describe('huzhu evaluate on hostile files', { timeout: CLI_TEST_TIMEOUT }, () => {
   const csv = (header: string) => `${header}\nguangxi,m1,2024-01-01,2024-12-31,c1,death,2024-06-01\n`;
 
   it.each([
@@ -81,7 +85,7 @@ describe('huzhu evaluate on hostile files', () => {
       header: 'scheme,memberId,enrolledFrom,enrolledTo,claimId,kind,dte',
       format: 'csv',
       message:
-        'huzhu: the CSV header is refused: unknown column "dte" (column 7); expected scheme, memberId, enrolmentScheme, enrolmentYear, enrolledFrom, enrolledTo, flags, claimId, kind, date, admission, discharge, cause, total, insurancePaid, inScopeCopay, selfPaid, grade or their Chinese names',
+        'huzhu: the CSV header is refused: unknown column "dte" (column 7); expected scheme, memberId, enrolmentScheme, enrolmentYear, enrolledFrom, enrolledTo, enrolledOn, flags, attributes, birthDate, sex, claimId, kind, date, admission, discharge, cause, total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling, grade, claimAttributes, filedOn or their Chinese names',
     },
     { header: 'scheme,memberId,enrolledFrom,参保起始日期,claimId,kind,date', format: 'json', message: 'huzhu: the CSV header is refused: enrolledFrom is named twice, by "enrolledFrom" (column 3) and "参保起始日期" (column 4)' },
   ])('refuses a header naming no column or one twice, before any row and any output header, with exit code 2: $header', ({ header, format, message }) => {

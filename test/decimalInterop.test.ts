@@ -24,7 +24,7 @@ describe('Decimals from either build of decimal.js', () => {
         id: 'copay',
         label: { zh: '住院补助', en: 'Stay subsidy' },
         event: 'hospitalisation',
-        formula: { kind: 'copay', base: 'inScopeCopay', deductible: made('0'), tiers: made([{ ratio: '0.5' }]) },
+        formula: { kind: 'bands', deductibleScope: 'stay', measure: 'base', method: 'progressive', base: 'inScopeCopay', deductible: made('0'), bands: made([{ ratio: '0.5' }]) },
       },
     ]);
     const claim = stay('s', '2024-03-01', '2024-03-05', { inScopeCopay: new RequiredDecimal('600.00') });

@@ -30,7 +30,7 @@ describe('definePolicy', () => {
 
   describe('ratios', () => {
     const withRatio = (ratio: unknown) =>
-      ({ ...valid, benefits: [{ id: 'c', label: lump.label, event: 'hospitalisation', formula: { kind: 'copay', base: 'inScopeCopay', deductible: made('0'), tiers: made([{ ratio }]) } }] }) as PolicyInput;
+      ({ ...valid, benefits: [{ id: 'c', label: lump.label, event: 'hospitalisation', formula: { kind: 'bands', deductibleScope: 'stay', measure: 'base', method: 'progressive', base: 'inScopeCopay', deductible: made('0'), bands: made([{ ratio }]) } }] }) as PolicyInput;
 
     it.each([
       ['0', '0'],
@@ -40,7 +40,7 @@ describe('definePolicy', () => {
       [1, '1'],
     ])('reads %j as %j', (ratio, kept) => {
       const formula = definePolicy(withRatio(ratio)).benefits[0]!.formula;
-      expect(formula.kind === 'copay' && formula.tiers.value[0]!.ratio).toBe(kept);
+      expect(formula.kind === 'bands' && formula.bands.value[0]!.ratio).toBe(kept);
     });
 
     it.each<[unknown, string]>([
@@ -54,7 +54,7 @@ describe('definePolicy', () => {
       [[0.5], 'array'],
       [undefined, 'undefined'],
     ])('refuses %j, saying what a ratio is whatever the type', (ratio, shown) => {
-      expect(issuesOf(withRatio(ratio))).toEqual([['spec.benefits.0.formula.tiers.value.0.ratio', 'invalid_ratio', `expected a ratio from 0 to 1 with at most six decimals, like "0.5"; got ${shown}`]]);
+      expect(issuesOf(withRatio(ratio))).toEqual([['spec.benefits.0.formula.bands.value.0.ratio', 'invalid_ratio', `expected a ratio from 0 to 1 with at most six decimals, like "0.5"; got ${shown}`]]);
     });
   });
 
@@ -100,11 +100,11 @@ describe('definePolicy', () => {
       issues: [['spec.ceilings.maximumSubsidy.provenance.note', 'invalid_type', 'Invalid input: expected object, received undefined']],
     },
     {
-      name: 'tiers out of order, and an open tier that is not last',
-      spec: { ...valid, benefits: [{ id: 'c', label: lump.label, event: 'hospitalisation', formula: { kind: 'copay', base: 'inScopeCopay', deductible: made('0'), tiers: made([{ upTo: '100', ratio: '0.5' }, { ratio: '0.6' }, { upTo: '50', ratio: '0.7' }]) } }] },
+      name: 'bands out of order, and an open band that is not last',
+      spec: { ...valid, benefits: [{ id: 'c', label: lump.label, event: 'hospitalisation', formula: { kind: 'bands', deductibleScope: 'stay', measure: 'base', method: 'progressive', base: 'inScopeCopay', deductible: made('0'), bands: made([{ upTo: '100', ratio: '0.5' }, { ratio: '0.6' }, { upTo: '50', ratio: '0.7' }]) } }] },
       issues: [
-        ['spec.benefits.0.formula.tiers.value.1.upTo', 'invalid_tiers', 'expected "upTo" on every tier but the last'],
-        ['spec.benefits.0.formula.tiers.value.2.upTo', 'invalid_tiers', 'expected "upTo" on every tier but the last'],
+        ['spec.benefits.0.formula.bands.value.1.upTo', 'invalid_bands', 'expected "upTo" on every band but the last, which is open above; see docs/rule-model.md#bands'],
+        ['spec.benefits.0.formula.bands.value.2.upTo', 'invalid_bands', 'expected "upTo" on every band but the last, which is open above; see docs/rule-model.md#bands'],
       ],
     },
     {

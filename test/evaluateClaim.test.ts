@@ -16,7 +16,7 @@ const copay = (extra: Partial<BenefitInput> = {}): BenefitInput => ({
   label: { zh: '住院补助', en: 'Stay subsidy' },
   event: 'hospitalisation',
   // Above a 100 deductible: 50 % of the part up to 1,000, 80 % of the part above.
-  formula: { kind: 'copay', base: 'inScopeCopay', deductible: made('100'), tiers: made([{ upTo: '1000', ratio: '0.5' }, { ratio: '0.8' }]) },
+  formula: { kind: 'bands', deductibleScope: 'stay', measure: 'base', method: 'progressive', base: 'inScopeCopay', deductible: made('100'), bands: made([{ upTo: '1000', ratio: '0.5' }, { ratio: '0.8' }]) },
   ...extra,
 });
 
@@ -32,7 +32,7 @@ describe('copay', () => {
   });
 
   it('takes the share of the cost field the formula names, not another', () => {
-    const benefit = copay({ formula: { kind: 'copay', base: 'selfPaid', deductible: made('0'), tiers: made([{ ratio: '0.1' }]) } });
+    const benefit = copay({ formula: { kind: 'bands', deductibleScope: 'stay', measure: 'base', method: 'progressive', base: 'selfPaid', deductible: made('0'), bands: made([{ ratio: '0.1' }]) } });
     const { line } = lineOf(benefit, stay('s', '2024-03-01', '2024-03-05', { inScopeCopay: '999.00', selfPaid: '200.00' }));
     expect(line.amount.toFixed(2)).toBe('20.00');
   });
@@ -42,8 +42,8 @@ describe('copay', () => {
     expect(line.steps.map((s) => [s.key, s.expression, s.value])).toEqual([
       ['base', 'costs.inScopeCopay', '1500.00'],
       ['deductible', 'max(0, 1500.00 − 100.00)', '1400.00'],
-      ['tier', '900.00 × 0.5', '450.00'],
-      ['tier', '500.00 × 0.8', '400.00'],
+      ['band', '900.00 × 0.5', '450.00'],
+      ['band', '500.00 × 0.8', '400.00'],
       ['sum', '450.00 + 400.00', '850.00'],
     ]);
     expect(line.steps.map((s) => s.statement.zh)).toEqual([
@@ -53,7 +53,7 @@ describe('copay', () => {
       '500.00 × 0.8 = 400.00 元',
       '450.00 + 400.00 = 850.00 元',
     ]);
-    expect(line.steps[2]?.label).toEqual({ zh: '第 1 档：100 至 1,000 元的部分按 50%', en: 'tier 1: 100 to 1,000 yuan at 50 %' });
+    expect(line.steps[2]?.label).toEqual({ zh: '第 1 段：100 至 1,000 元的部分按 50%', en: 'band 1: 100 to 1,000 yuan at 50 %' });
   });
 });
 
@@ -138,13 +138,13 @@ describe('bracket', () => {
     expect(bracketStep('6000.00')?.label).toEqual({ zh: '医保外自费费用所在档次（5,000 元起）', en: 'self-paid cost outside insurance in the bracket from 5,000 yuan' });
     const { line, result } = lineOf(benefit, stay('s', '2024-03-01', '2024-03-05', { selfPaid: '10.00' }));
     expect(line.citations.map((c) => c.parameter)).toEqual(['benefits.top-up.formula.brackets']);
-    expect(result.reasons[0]?.message.en).toBe('Top-up requires self-paid cost outside insurance of at least 1000.00 yuan; this stay has 10.00 yuan.');
+    expect(result.reasons[0]?.message.en).toBe('Top-up requires self-paid cost outside insurance of at least 1000.00 yuan; this claim has 10.00 yuan.');
   });
 
   it('measures a cost between two brackets against the next one up', () => {
     const gapped: BenefitInput = { ...benefit, formula: { kind: 'bracket', measure: 'selfPaid', brackets: made([{ from: '1000', to: '2000', amount: '200' }, { from: '5000', amount: '800' }]) } };
     const { result } = lineOf(gapped, stay('s', '2024-03-01', '2024-03-05', { selfPaid: '3000.00' }));
-    expect(result.reasons.map((r) => r.message.en)).toEqual(['Top-up requires self-paid cost outside insurance of at least 5000.00 yuan; this stay has 3000.00 yuan.']);
+    expect(result.reasons.map((r) => r.message.en)).toEqual(['Top-up requires self-paid cost outside insurance of at least 5000.00 yuan; this claim has 3000.00 yuan.']);
   });
 
   it('gives a line a range only when its amount is decided on application, as data and on the console', () => {
@@ -233,7 +233,7 @@ describe('rounding, as the policy states it', () => {
   });
 
   // Two tiers of 0.01 yuan each at 50 %: 0.005 + 0.005.
-  const twoHalfFens: BenefitInput = copay({ formula: { kind: 'copay', base: 'inScopeCopay', deductible: made('0'), tiers: made([{ upTo: '0.01', ratio: '0.5' }, { ratio: '0.5' }]) } });
+  const twoHalfFens: BenefitInput = copay({ formula: { kind: 'bands', deductibleScope: 'stay', measure: 'base', method: 'progressive', base: 'inScopeCopay', deductible: made('0'), bands: made([{ upTo: '0.01', ratio: '0.5' }, { ratio: '0.5' }]) } });
 
   it.each([
     { at: 'eachStep', amount: '0.02' }, // 0.01 + 0.01
@@ -249,9 +249,9 @@ describe('eligibility', () => {
   const death: BenefitInput = { id: 'death', label: { zh: '身故', en: 'Death' }, event: 'death', formula: { kind: 'lumpSum', amount: made('100') } };
 
   it('collects every reason, not only the first', () => {
-    const policy = syntheticPolicy([death], { eligibility: { requiredFlags: ['cityFederationDirect'] } });
+    const policy = syntheticPolicy([death], { attributes: { member: { cityFederationDirect: { label: { zh: '市总工会本级基层工会会员', en: 'members directly under the city federation' } } } }, eligibility: { requires: [{ label: { zh: '市总工会本级基层工会会员', en: 'members directly under the city federation' }, when: { flags: { cityFederationDirect: true } } }] } });
     const result = evaluateClaim(policy, { id: 'member-1', enrolments: [] }, { kind: 'death', id: 'd', date: '2025-01-01' });
-    expect(result.reasons.map((r) => r.code)).toEqual(['OUTSIDE_POLICY_PERIOD', 'NOT_ENROLLED', 'MISSING_FLAG']);
+    expect(result.reasons.map((r) => r.code)).toEqual(['OUTSIDE_POLICY_PERIOD', 'NOT_ENROLLED', 'REQUIREMENT_NOT_MET']);
     expect(result.lines).toEqual([]);
     expect(result.ledger.claimIds).toEqual([]);
   });
@@ -277,9 +277,9 @@ describe('eligibility', () => {
     { flags: { hardship: false }, eligible: false },
     { flags: { hardship: true }, eligible: true },
   ])('a required flag must be true: $flags', ({ flags, eligible }) => {
-    const policy = syntheticPolicy([death], { eligibility: { requiredFlags: ['hardship'] } });
-    const result = evaluateClaim(policy, enrolledMember('test', 2024, { flags }), { kind: 'death', id: 'd', date: '2024-04-01' });
-    expect([result.eligible, result.reasons.map((r) => r.code)]).toEqual([eligible, eligible ? [] : ['MISSING_FLAG']]);
+    const policy = syntheticPolicy([death], { attributes: { member: { hardship: { label: { zh: '建档立卡困难职工', en: 'registered hardship workers' } } } }, eligibility: { requires: [{ label: { zh: '建档立卡困难职工', en: 'registered hardship workers' }, when: { flags: { hardship: true } } }] } });
+    const result = evaluateClaim(policy, enrolledMember("test", 2024, { flags: flags as Record<string, boolean> }), { kind: 'death', id: 'd', date: '2024-04-01' });
+    expect([result.eligible, result.reasons.map((r) => r.code)]).toEqual([eligible, eligible ? [] : ['REQUIREMENT_NOT_MET']]);
   });
 
   it('a policy that picks the year by discharge judges a stay over new year by its discharge', () => {

@@ -87,12 +87,12 @@ describe('explain reads as prose in the chosen language', () => {
     expect(explain(death, { lang: 'en' })).toContain('Guilin Daily, November 2023, “我市2024年度职工医疗互助保障参保工作正在进行”');
   });
 
-  it('writes tiers, grade shares, brackets and amounts as prose', () => {
+  it('writes bands, grade shares, brackets and amounts as prose', () => {
     const zh = explain(results['guangxi 2024 hospitalisation and allowance']);
     expect(zh).toContain('住院补助分段比例※ = 不超过 50,000 元的部分 50%，超过部分 60%');
     expect(zh).toContain('最高补助 = 1,000,000 元');
     const en = explain(results['guangxi 2024 hospitalisation and allowance'], { lang: 'en' });
-    expect(en).toContain('Hospitalisation subsidy ratio tiers※ = 50 % up to 50,000 yuan; 60 % above');
+    expect(en).toContain('Hospitalisation subsidy ratio bands※ = 50 % up to 50,000 yuan; 60 % above');
     expect(explain(results['guangxi 2024 disability'])).toContain('伤残等级给付比例※ = 1 级 100%，2 级 90%，3 级 80%');
     expect(explain(results['guilin-condolence 2023'], { lang: 'en' })).toContain('Condolence brackets = 5,000 yuan or more: 500 to 5,000 yuan, decided on application');
   });

@@ -54,3 +54,14 @@ describe('extendPolicy', () => {
     expect.assertions(1);
   });
 });
+
+describe('extendPolicy and attributes', () => {
+  it('declares the attributes a new version reads, and null removes them', () => {
+    const xining = policies.xining[2024];
+    const priced = extendPolicy(policies.guangxi[2024], { attributes: xining.attributes!, contribution: xining.contribution! });
+    expect(Object.keys(priced.attributes!.member!)).toEqual(['hardship', 'gigWorker']);
+    // Without the declarations, payer rules on the flags are refused; removing both is fine.
+    expect(() => extendPolicy(priced, { attributes: null })).toThrow(/"hardship" is not a member flag this policy declares/);
+    expect(extendPolicy(priced, { attributes: null, contribution: null }).attributes).toBeUndefined();
+  });
+});

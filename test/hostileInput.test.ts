@@ -109,7 +109,7 @@ const hostilePolicies: Hostile[] = [
   { name: 'JSON nested 10,000 deep', value: { ...basePolicy, notes: nested(10_000) }, path: ['notes', 'a', 'a'], code: 'too_deep' },
   { name: 'a __proto__ key', value: JSON.parse(`{"__proto__":{"polluted":true},"scheme":"test"}`), path: ['__proto__'], code: 'forbidden_key' },
   { name: 'a constructor key in a benefit', value: { ...basePolicy, benefits: [{ ...basePolicy.benefits[0]!, constructor: {} }] }, path: ['benefits', 0, 'constructor'], code: 'forbidden_key' },
-  { name: 'a prototype key in eligibility', value: { ...basePolicy, eligibility: { requiredFlags: [], prototype: {} } }, path: ['eligibility', 'prototype'], code: 'forbidden_key' },
+  { name: 'a prototype key in eligibility', value: { ...basePolicy, eligibility: { prototype: {} } }, path: ['eligibility', 'prototype'], code: 'forbidden_key' },
 ];
 
 /** An entry point given one hostile argument: where its path starts, and how to call it. */

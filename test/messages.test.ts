@@ -25,9 +25,9 @@ describe('reasons and warnings', () => {
     ]);
   });
 
-  it('a member without a required flag', () => {
-    const policy = syntheticPolicy([allowance], { eligibility: { requiredFlags: ['hardship'] } } as Partial<PolicyInput>);
-    expect(said(evaluateClaim(policy, member, stay('s', '2024-03-01', '2024-03-02')))).toEqual([['MISSING_FLAG', '仅限建档立卡困难职工。', 'Only for: registered hardship worker.']]);
+  it('a member who does not meet a requirement', () => {
+    const policy = syntheticPolicy([allowance], { attributes: { member: { hardship: { label: { zh: '建档立卡困难职工', en: 'registered hardship workers' } } } }, eligibility: { requires: [{ label: { zh: '建档立卡困难职工', en: 'registered hardship workers' }, when: { flags: { hardship: true } } }] } } as Partial<PolicyInput>);
+    expect(said(evaluateClaim(policy, member, stay('s', '2024-03-01', '2024-03-02')))).toEqual([['REQUIREMENT_NOT_MET', '仅限建档立卡困难职工。', 'Only for: registered hardship workers.']]);
   });
 
   it('a claim settled twice', () => {
@@ -61,7 +61,7 @@ describe('reasons and warnings', () => {
     const guilin = enrolledMember('guangxi', 2024, { flags: { cityFederationDirect: true } });
     const below = evaluateCondolence(policies['guilin-condolence'][2023], guilin, stay('s', '2024-03-01', '2024-03-02', { selfPaid: '4999.99' }));
     expect(said(below)).toEqual([
-      ['BELOW_THRESHOLD', '慰问金要求医保外自费费用不低于 5000.00 元；本次为 4999.99 元。', 'Condolence payment requires self-paid cost outside insurance of at least 5000.00 yuan; this stay has 4999.99 yuan.'],
+      ['BELOW_THRESHOLD', '慰问金要求医保外自费费用不低于 5000.00 元；本次为 4999.99 元。', 'Condolence payment requires self-paid cost outside insurance of at least 5000.00 yuan; this claim has 4999.99 yuan.'],
     ]);
     const decided = evaluateCondolence(policies['guilin-condolence'][2023], guilin, stay('s', '2024-03-01', '2024-03-02', { selfPaid: '5000.00' }));
     expect(decided.warnings.map((warning) => [warning.code, warning.message.en])).toEqual([
@@ -81,7 +81,7 @@ describe('reasons and warnings', () => {
 
 describe('step wording', () => {
   // 100.00 × 0.333333 = 33.3333 yuan, which every rounding mode must round to the fen.
-  const copay = { id: 'copay', label: { zh: '住院补助', en: 'Subsidy' }, event: 'hospitalisation', formula: { kind: 'copay', base: 'inScopeCopay', deductible: made('0'), tiers: made([{ ratio: '0.333333' }]) } } as const;
+  const copay = { id: 'copay', label: { zh: '住院补助', en: 'Subsidy' }, event: 'hospitalisation', formula: { kind: 'bands', deductibleScope: 'stay', measure: 'base', method: 'progressive', base: 'inScopeCopay', deductible: made('0'), bands: made([{ ratio: '0.333333' }]) } } as const;
   it.each([
     { mode: 'halfUp', zh: '按分四舍五入', en: 'rounded half-up to the fen' },
     { mode: 'halfEven', zh: '按分四舍六入五成双', en: 'rounded half-even to the fen' },

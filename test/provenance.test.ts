@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildExplanation, evaluateClaim, parsePolicy, policies, safeParsePolicy, type PolicyInput } from '../src';
-import { enrolledMember, parametersOf, stay, syntheticSpec } from './_fixtures';
+import { parametersOf } from '../src/_lib/parameters';
+import { enrolledMember, stay, syntheticSpec } from './_fixtures';
 
 const GAZETTE = { publisher: { zh: '测试公报', en: 'Test Gazette' }, date: '2024-01-15', title: '住院补贴每天四十元', url: 'https://example.org/gazette/1' };
 
@@ -85,7 +86,7 @@ describe('published sources', () => {
 
 describe('the bundled policies', () => {
   it('give every provenance note in both languages, and name every source by publisher and date', () => {
-    const provenances = Object.values(policies).flatMap((versions) => Object.values(versions).flatMap((policy) => parametersOf(policy).map(([, p]) => p.provenance)));
+    const provenances = Object.values(policies).flatMap((versions) => Object.values(versions).flatMap((policy) => [...parametersOf(policy).values()].map((p) => p.provenance)));
     expect(provenances.filter((p) => p.note !== undefined && (typeof p.note === 'string' || p.note.zh === undefined || p.note.en === undefined))).toEqual([]);
     expect(provenances.filter((p) => p.status === 'published' && (typeof p.source === 'string' || p.source.publisher.zh === undefined || p.source.publisher.en === undefined))).toEqual([]);
   });

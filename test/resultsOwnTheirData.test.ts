@@ -10,7 +10,7 @@ import { enrolledMember, made, stay, syntheticPolicy } from './_fixtures';
 
 // Lines whose steps show a claim's figures: a co-payment share and a daily allowance.
 const policy = syntheticPolicy([
-  { id: 'subsidy', label: { zh: '住院补助', en: 'Subsidy' }, event: 'hospitalisation', formula: { kind: 'copay', base: 'inScopeCopay', deductible: made('100'), tiers: made([{ ratio: '0.5' }]) } },
+  { id: 'subsidy', label: { zh: '住院补助', en: 'Subsidy' }, event: 'hospitalisation', formula: { kind: 'bands', deductibleScope: 'stay', measure: 'base', method: 'progressive', base: 'inScopeCopay', deductible: made('100'), bands: made([{ ratio: '0.5' }]) } },
   { id: 'allowance', label: { zh: '住院补贴', en: 'Allowance' }, event: 'hospitalisation', formula: { kind: 'perDay', amount: made('10') } },
   { id: 'death', label: { zh: '身故津贴', en: 'Death' }, event: 'death', formula: { kind: 'lumpSum', amount: made('8000') } },
 ]);
@@ -142,7 +142,7 @@ describe('a member’s year costs time linear in its claims', () => {
 
   it('a ledger of many claims, whose ids are listed on first read, is still a plain ledger to spread, keys and JSON', () => {
     const { ledger } = evaluateYear(policy, member, deaths(20));
-    const keys = ['scheme', 'year', 'memberId', 'total', 'byBenefit', 'claimIds'];
+    const keys = ['scheme', 'year', 'memberId', 'total', 'byBenefit', 'claimIds', 'stays', 'paidStays', 'usage'];
     expect([Object.keys(ledger), Object.keys(JSON.parse(JSON.stringify(ledger)))]).toEqual([keys, keys]);
     expect({ ...ledger }.claimIds).toEqual(deaths(20).map((claim) => claim.id));
     expect(Object.isFrozen(ledger) && Object.isFrozen(ledger.claimIds)).toBe(true);

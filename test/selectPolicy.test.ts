@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRegistry, extendPolicy, InvalidInputError, policies, PolicyNotFoundError, selectPolicy } from '../src';
+import { bundledRegistry, createRegistry, extendPolicy, InvalidInputError, policies, PolicyNotFoundError, selectPolicy } from '../src';
 
 describe('selectPolicy', () => {
   it.each([
@@ -12,10 +12,14 @@ describe('selectPolicy', () => {
   });
 
   it('says which versions exist when none applies', () => {
-    expect(() => selectPolicy('guangxi', '2025-01-01')).toThrow(
-      'No "guangxi" policy is in force on 2025-01-01; known versions: 2023 (2023-01-01 to 2023-12-31), 2024 (2024-01-01 to 2024-12-31)',
-    );
-    expect(() => selectPolicy('guangxi', '2025-01-01')).toThrow(PolicyNotFoundError);
+    // The versions come from the registry and the date is the day before the first one, so
+    // that a bundled version added later needs no change here.
+    const guangxi = bundledRegistry.policies.filter((policy) => policy.scheme === 'guangxi');
+    const known = guangxi.map((policy) => `${policy.year} (${policy.validFrom} to ${policy.validTo})`).join(', ');
+    expect(known).toContain('2023 (2023-01-01 to 2023-12-31), 2024 (2024-01-01 to 2024-12-31)');
+    const dayBefore = new Date(Date.parse(guangxi[0]!.validFrom) - 86_400_000).toISOString().slice(0, 10);
+    expect(() => selectPolicy('guangxi', dayBefore)).toThrow(`No "guangxi" policy is in force on ${dayBefore}; known versions: ${known}`);
+    expect(() => selectPolicy('guangxi', dayBefore)).toThrow(PolicyNotFoundError);
     expect(() => selectPolicy('nowhere', '2024-01-01')).toThrow('known versions: none');
   });
 

@@ -12,7 +12,7 @@ import { enrolledMember, made, stay, syntheticPolicy } from './_fixtures';
 
 const policy = syntheticPolicy(
   [
-    { id: 'subsidy', label: { zh: '住院补助', en: 'Subsidy' }, event: 'hospitalisation', formula: { kind: 'copay', base: 'inScopeCopay', deductible: made('100'), tiers: made([{ upTo: '1000', ratio: '0.333' }, { ratio: '0.8' }]) }, caps: { perClaim: made('700') } },
+    { id: 'subsidy', label: { zh: '住院补助', en: 'Subsidy' }, event: 'hospitalisation', formula: { kind: 'bands', deductibleScope: 'stay', measure: 'base', method: 'progressive', base: 'inScopeCopay', deductible: made('100'), bands: made([{ upTo: '1000', ratio: '0.333' }, { ratio: '0.8' }]) }, caps: { perClaim: made('700') } },
     { id: 'allowance', label: { zh: '住院补贴', en: 'Allowance' }, event: 'hospitalisation', formula: { kind: 'perDay', amount: made('30'), firstPaidDay: made(3), maxDays: made(5) }, caps: { perYear: made('200') } },
     { id: 'grade', label: { zh: '伤残补助', en: 'Disability' }, event: 'disability', formula: { kind: 'gradeSchedule', maximum: made('1000.01'), shares: made({ 3: '0.333' }) } },
     { id: 'death', label: { zh: '身故', en: 'Death' }, event: 'death', formula: { kind: 'lumpSum', amount: made('800') } },
@@ -41,15 +41,15 @@ describe('the steps of a year, checked by hand', () => {
     expect(labels).toEqual([
       ['base', 'in-scope co-payment', '政策范围内个人自付'],
       ['deductible', 'amount above the deductible', '超过起付线的部分'],
-      ['tier', 'tier 1: 100 to 1,000 yuan at 33.3 %', '第 1 档：100 至 1,000 元的部分按 33.3%'],
-      ['tier', 'tier 2: above 1,000 yuan at 80 %', '第 2 档：超过 1,000 元的部分按 80%'],
-      ['sum', 'sum of the tiers', '各档合计'],
+      ['band', 'band 1: 100 to 1,000 yuan at 33.3 %', '第 1 段：100 至 1,000 元的部分按 33.3%'],
+      ['band', 'band 2: above 1,000 yuan at 80 %', '第 2 段：超过 1,000 元的部分按 80%'],
+      ['sum', 'sum of the bands', '各段合计'],
       ['days', 'days in hospital (discharge day not counted, at least 1)', '住院天数（算入不算出，至少 1 天）'],
       ['paidDays', 'days paid', '补贴天数'],
       ['perDay', 'daily allowance × days paid', '住院补贴 × 补贴天数'],
       ['base', 'in-scope co-payment', '政策范围内个人自付'],
       ['deductible', 'amount above the deductible', '超过起付线的部分'],
-      ['tier', 'tier 1: 100 to 1,000 yuan at 33.3 %', '第 1 档：100 至 1,000 元的部分按 33.3%'],
+      ['band', 'band 1: 100 to 1,000 yuan at 33.3 %', '第 1 段：100 至 1,000 元的部分按 33.3%'],
       ['days', 'days in hospital (discharge day not counted, at least 1)', '住院天数（算入不算出，至少 1 天）'],
       ['paidDays', 'days paid', '补贴天数'],
       ['perDay', 'daily allowance × days paid', '住院补贴 × 补贴天数'],
@@ -61,16 +61,16 @@ describe('the steps of a year, checked by hand', () => {
     ]);
   });
 
-  it('a copay over two tiers: 900 × 0.333 + 500 × 0.8 = 699.70, under the 700 cap', () => {
+  it('a copay over two bands: 900 × 0.333 + 500 × 0.8 = 699.70, under the 700 cap', () => {
     const [s1] = settleYear().results;
     expect(steps(s1, 'subsidy')).toEqual([
       ['base', 'costs.inScopeCopay', '1500.00'],
       ['deductible', 'max(0, 1500.00 − 100.00)', '1400.00'],
-      ['tier', '900.00 × 0.333', '299.70'],
-      ['tier', '500.00 × 0.8', '400.00'],
+      ['band', '900.00 × 0.333', '299.70'],
+      ['band', '500.00 × 0.8', '400.00'],
       ['sum', '299.70 + 400.00', '699.70'],
     ]);
-    expect(s1?.lines[0]?.steps[3]?.label).toEqual({ zh: '第 2 档：超过 1,000 元的部分按 80%', en: 'tier 2: above 1,000 yuan at 80 %' });
+    expect(s1?.lines[0]?.steps[3]?.label).toEqual({ zh: '第 2 段：超过 1,000 元的部分按 80%', en: 'band 2: above 1,000 yuan at 80 %' });
   });
 
   it('days from the third, at most five: 10 days → 5 paid → 30 × 5 = 150', () => {
@@ -92,7 +92,7 @@ describe('the steps of a year, checked by hand', () => {
     expect(steps(s2, 'subsidy')).toEqual([
       ['base', 'costs.inScopeCopay', '150.00'],
       ['deductible', 'max(0, 150.00 − 100.00)', '50.00'],
-      ['tier', '50.00 × 0.333', '16.65'],
+      ['band', '50.00 × 0.333', '16.65'],
     ]);
     expect(steps(s2, 'allowance')?.at(-1)).toEqual(['perYear', 'min(150.00, 200.00 − 150.00)', '50.00']);
     expect(s2?.reasons.map((reason) => reason.message.en)).toEqual(['Allowance was cut by 100.00 yuan by the yearly cap of the benefit (200.00 yuan).']);
@@ -101,7 +101,7 @@ describe('the steps of a year, checked by hand', () => {
   it('a grade share is rounded to the fen once: 1000.01 × 0.333 = 333.00333 → 333.00', () => {
     const [, , disability] = settleYear().results;
     expect(steps(disability, 'grade')).toEqual([
-      ['gradeShare', '1000.01 × 0.333', '333.00'],
+      ['gradeShare', '1000.01 × 0.333', '333.00333'],
       ['rounding', '333.00333', '333.00'],
     ]);
     expect(disability?.lines[0]?.steps[1]?.statement).toEqual({ zh: '333.00333 → 333.00 元', en: '333.00333 → 333.00 yuan' });
@@ -140,13 +140,13 @@ describe('the steps of a year, checked by hand', () => {
 
   it('rounding at each step rounds each tier: 33.33 × 0.5 = 16.665 → 16.67, and 0.01 × 0.5 = 0.005 → 0.01', () => {
     const eachStep = syntheticPolicy(
-      [{ id: 'subsidy', label: { zh: '住院补助', en: 'Subsidy' }, event: 'hospitalisation', formula: { kind: 'copay', base: 'selfPaid', deductible: made('0'), tiers: made([{ upTo: '33.33', ratio: '0.5' }, { ratio: '0.5' }]) } }],
+      [{ id: 'subsidy', label: { zh: '住院补助', en: 'Subsidy' }, event: 'hospitalisation', formula: { kind: 'bands', deductibleScope: 'stay', measure: 'base', method: 'progressive', base: 'selfPaid', deductible: made('0'), bands: made([{ upTo: '33.33', ratio: '0.5' }, { ratio: '0.5' }]) } }],
       { conventions: { yearBy: 'admission', dayCount: 'excludeDischargeDay', rounding: { mode: 'halfUp', at: 'eachStep' } } },
     );
     const result = evaluateClaim(eachStep, member, stay('s', '2024-03-01', '2024-03-02', { selfPaid: '33.34' }));
     expect(steps(result, 'subsidy')?.slice(2)).toEqual([
-      ['tier', '33.33 × 0.5', '16.67'],
-      ['tier', '0.01 × 0.5', '0.01'],
+      ['band', '33.33 × 0.5', '16.67'],
+      ['band', '0.01 × 0.5', '0.01'],
       ['sum', '16.67 + 0.01', '16.68'],
     ]);
     // Rounded once for the line, the same stay would pay 33.34 × 0.5 = 16.67.

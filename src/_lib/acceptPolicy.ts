@@ -1,7 +1,7 @@
 import { validate } from './errors';
-import { compile } from './fastSettle';
+import { compile } from './engine/compile';
 import { MAX_POLICY_ITEMS, policySchema, type Policy } from './policySchema';
-import { deepFreeze } from './settle';
+import { deepFreeze } from './result';
 
 // Policies this module validated and froze; they are not validated again on every claim.
 // A cache only: whether a policy is in it never changes a result.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isRealDecimal, type Decimal } from './decimal';
 import { validate } from './errors';
 import { LANGUAGES, type Language } from './messages';
-import type { ClaimResult } from './settle';
+import type { ClaimResult } from './result';
 import type { CondolenceResult } from '../evaluateCondolence';
 import type { YearResult } from '../evaluateYear';
 

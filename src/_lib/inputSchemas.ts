@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { addIssue } from './errors';
 import { daysBetween, isoDateSchema } from './dates';
 import { yuanSchema } from './money';
-import { causeSchema, memberFlagSchema, slugSchema } from './policySchema';
+import { attributeNameSchema, attributeValueSchema, sexSchema } from './conditionSchema';
+import { causeSchema, slugSchema } from './policySchema';
 
 const idSchema = z.string().min(1).max(200);
 
@@ -17,6 +18,8 @@ export const enrolmentSchema = z
     from: isoDateSchema,
     /** Last covered day, inclusive. */
     to: isoDateSchema,
+    /** The day the enrolment was completed; a policy whose cover starts the day after reads it. */
+    enrolledOn: isoDateSchema.optional(),
   })
   .refine((enrolment) => enrolment.to >= enrolment.from, {
     path: ['to'],
@@ -24,10 +27,20 @@ export const enrolmentSchema = z
     message: 'expected "to" on or after "from"',
   });
 
+/** Yes/no facts about a member that policies declare and read, e.g. `{ hardship: true }`. */
+const flagsSchema = z.record(attributeNameSchema, z.boolean());
+/** Facts with a value, e.g. `{ baseInsurance: 'employee' }`; a policy declares the values it allows. */
+const attributesSchema = z.record(attributeNameSchema, attributeValueSchema);
+
 export const memberSchema = z.strictObject({
   id: idSchema,
   enrolments: z.array(enrolmentSchema).max(1000).readonly(),
-  flags: z.partialRecord(memberFlagSchema, z.boolean()).optional(),
+  flags: flagsSchema.optional(),
+  attributes: attributesSchema.optional(),
+  /** For age limits: the age on an event's date is counted from it. */
+  birthDate: isoDateSchema.optional(),
+  /** For plans limited by sex, e.g. a women's plan. */
+  sex: sexSchema.optional(),
 });
 
 const costsSchema = z
@@ -40,12 +53,22 @@ const costsSchema = z
     inScopeCopay: yuanSchema,
     /** 自费 / 医保外自费费用: self-paid costs outside the covered list. */
     selfPaid: yuanSchema,
+    /** 封顶线以上: the part above the basic insurance's yearly ceiling; 0 when absent. */
+    aboveCeiling: yuanSchema.optional(),
   })
-  .refine((costs) => costs.insurancePaid.plus(costs.inScopeCopay).plus(costs.selfPaid).lte(costs.total), {
+  .refine((costs) => costs.insurancePaid.plus(costs.inScopeCopay).plus(costs.selfPaid).plus(costs.aboveCeiling ?? 0).lte(costs.total), {
     path: ['total'],
     params: { code: 'parts_exceed_total' },
-    message: 'expected "total" to be at least insurancePaid + inScopeCopay + selfPaid',
+    message: 'expected "total" to be at least insurancePaid + inScopeCopay + selfPaid + aboveCeiling',
   });
+
+/** Fields every kind of claim may carry. */
+const claimExtras = {
+  /** Facts about the claim a policy declares, e.g. `{ hospitalLevel: '3' }`. */
+  attributes: attributesSchema.optional(),
+  /** The day the claim was filed, for a policy's filing deadline. */
+  filedOn: isoDateSchema.optional(),
+};
 
 export const hospitalisationSchema = z
   .strictObject({
@@ -55,6 +78,7 @@ export const hospitalisationSchema = z
     discharge: isoDateSchema,
     cause: causeSchema,
     costs: costsSchema,
+    ...claimExtras,
   })
   .superRefine((stay, ctx) => {
     const days = daysBetween(stay.admission, stay.discharge);
@@ -66,8 +90,18 @@ export const hospitalisationSchema = z
     }
   });
 
+export const outpatientSchema = z.strictObject({
+  kind: z.literal('outpatient'),
+  id: idSchema,
+  /** The day of the visit, or of the bill of a period's visits. */
+  date: isoDateSchema,
+  costs: costsSchema,
+  ...claimExtras,
+});
+
 export const claimSchema = z.discriminatedUnion('kind', [
   hospitalisationSchema,
+  outpatientSchema,
   z.strictObject({
     kind: z.literal('disability'),
     id: idSchema,
@@ -75,11 +109,13 @@ export const claimSchema = z.discriminatedUnion('kind', [
     date: isoDateSchema,
     /** 伤残等级: 1 (most severe) to 10. */
     grade: z.number().int().min(1).max(10),
+    ...claimExtras,
   }),
   z.strictObject({
     kind: z.literal('death'),
     id: idSchema,
     date: isoDateSchema,
+    ...claimExtras,
   }),
 ]);
 
@@ -93,6 +129,13 @@ export const ledgerSchema = z.strictObject({
   byBenefit: z.record(slugSchema, yuanSchema),
   /** Claims already settled, so that none is paid twice. */
   claimIds: z.array(idSchema).readonly(),
+  /** Stays settled in the year, and those that paid: what stay numbers and a limit of paid stays count. 0 when absent. */
+  stays: z.number().int().min(0).optional(),
+  paidStays: z.number().int().min(0).optional(),
+  /** By benefit id: claims paid, days paid and deductible used in the year; nothing when absent. */
+  usage: z
+    .record(slugSchema, z.strictObject({ claims: z.number().int().min(0), days: z.number().int().min(0), deductible: yuanSchema }))
+    .optional(),
 });
 
 /** The most entries a roster may have; a longer one is refused before its entries are read. */
@@ -104,7 +147,10 @@ export const rosterSchema = z
       id: idSchema,
       /** How many members this entry stands for, e.g. a unit's headcount; 1 when absent. */
       count: z.number().int().min(1).max(100_000_000).optional(),
-      flags: z.partialRecord(memberFlagSchema, z.boolean()).optional(),
+      flags: flagsSchema.optional(),
+      attributes: attributesSchema.optional(),
+      /** Enrolled in the scheme's previous year too, for contributions that differ for renewals. */
+      continuing: z.boolean().optional(),
     }),
   )
   .max(MAX_ROSTER_ENTRIES)
@@ -132,9 +178,13 @@ export interface MemberInput extends z.input<typeof memberSchema> {}
 /** A member after validation. */
 export interface Member extends z.output<typeof memberSchema> {}
 /** A claim as the caller writes it: amounts as strings, numbers or Decimals. */
-export type ClaimInput = HospitalisationInput | DisabilityClaim | DeathClaim;
+export type ClaimInput = HospitalisationInput | OutpatientInput | DisabilityClaim | DeathClaim;
 /** A claim after validation: amounts are Decimals. */
-export type Claim = Hospitalisation | DisabilityClaim | DeathClaim;
+export type Claim = Hospitalisation | Outpatient | DisabilityClaim | DeathClaim;
+/** An outpatient claim as the caller writes it. */
+export interface OutpatientInput extends z.input<typeof outpatientSchema> {}
+/** An outpatient claim after validation: amounts are Decimals. */
+export interface Outpatient extends z.output<typeof outpatientSchema> {}
 /** A disability claim: the date the grade was assessed, and the grade. The caller's form and the validated one are alike. */
 export interface DisabilityClaim extends Extract<z.output<typeof claimSchema>, { kind: 'disability' }> {}
 /** A death claim. The caller's form and the validated one are alike. */

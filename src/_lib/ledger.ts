@@ -19,9 +19,34 @@ export interface Ledger {
   readonly byBenefit: Readonly<Record<string, Decimal>>;
   /** Claims already settled. */
   readonly claimIds: readonly string[];
+  /** Stays settled in the year: the next stay's number is one more. */
+  readonly stays: number;
+  /** Stays that paid something, for a policy's limit of paid stays. */
+  readonly paidStays: number;
+  /** What each benefit has used of its yearly limits other than money, by benefit id. */
+  readonly usage: Readonly<Record<string, BenefitUsage>>;
+}
+
+/** What a benefit has used in the year besides money: paid claims, paid days, deductible. */
+export interface BenefitUsage {
+  /** Claims the benefit paid on. */
+  readonly claims: number;
+  /** Days of allowance paid. */
+  readonly days: number;
+  /** Deductible taken, for a deductible shared by the year's stays. */
+  readonly deductible: Decimal;
+}
+
+/** The counts of a ledger besides money and claim ids. */
+export interface LedgerCounts {
+  readonly stays: number;
+  readonly paidStays: number;
+  readonly usage: Readonly<Record<string, BenefitUsage>>;
 }
 
 const NOTHING_PAID: Ledger['byBenefit'] = Object.freeze({});
+const NOTHING_USED: Ledger['usage'] = Object.freeze({});
+export const NO_COUNTS: LedgerCounts = Object.freeze({ stays: 0, paidStays: 0, usage: NOTHING_USED });
 
 /**
  * The claim ids of a chain of ledgers, each claim appended once and shared by every ledger of
@@ -83,6 +108,10 @@ const NO_CLAIMS: readonly string[] = Object.freeze([]);
  */
 export class LoggedLedger implements Ledger {
   declare readonly claimIds: readonly string[];
+  // Declared, not initialised as fields: set after `claimIds`, so JSON lists them in the interface's order.
+  declare readonly stays: number;
+  declare readonly paidStays: number;
+  declare readonly usage: Readonly<Record<string, BenefitUsage>>;
   readonly #log: ClaimIdLog;
   readonly #count: number;
 
@@ -94,6 +123,7 @@ export class LoggedLedger implements Ledger {
     readonly byBenefit: Readonly<Record<string, Decimal>>,
     log: ClaimIdLog,
     count: number,
+    counts: LedgerCounts,
   ) {
     this.#log = log;
     this.#count = count;
@@ -103,6 +133,10 @@ export class LoggedLedger implements Ledger {
       let list: readonly string[] | undefined;
       Object.defineProperty(this, 'claimIds', { enumerable: true, get: () => (list ??= log.list(count)) });
     }
+    const self = this as { -readonly [K in keyof LedgerCounts]: LedgerCounts[K] };
+    self.stays = counts.stays;
+    self.paidStays = counts.paidStays;
+    self.usage = counts.usage;
     // A subclass freezes once it has set its own fields.
     if (new.target === LoggedLedger) Object.freeze(this);
   }
@@ -125,7 +159,7 @@ export function hasSettled(ledger: Ledger, claimId: string): boolean {
 }
 
 export function emptyLedger(policy: Policy, memberId: string): Ledger {
-  return new LoggedLedger(policy.scheme, policy.year, memberId, ZERO, NOTHING_PAID, new ClaimIdLog([]), 0);
+  return new LoggedLedger(policy.scheme, policy.year, memberId, ZERO, NOTHING_PAID, new ClaimIdLog([]), 0, NO_COUNTS);
 }
 
 /** Refuses a ledger of another scheme, year or member: it would silently reset the caps. */
@@ -146,18 +180,9 @@ export function acceptLedger(ledger: z.output<typeof ledgerSchema> | undefined, 
   if (ledger === undefined) return emptyLedger(policy, memberId);
   checkLedgerOwner(ledger, policy, memberId);
   const byBenefit = Object.freeze(Object.fromEntries(Object.entries(ledger.byBenefit).map(([id, amount]) => [id, toMoney(amount)])));
-  return new LoggedLedger(policy.scheme, policy.year, memberId, toMoney(ledger.total), byBenefit, new ClaimIdLog(ledger.claimIds), ledger.claimIds.length);
-}
-
-export function paidFor(ledger: Ledger, benefitId: string): Decimal {
-  return Object.hasOwn(ledger.byBenefit, benefitId) ? ledger.byBenefit[benefitId]! : ZERO;
-}
-
-/** The ledger after a claim's lines were paid; the given one is left as it was. */
-export function recordPayment(ledger: Ledger, claimId: string, lines: readonly { benefit: string; amount: Decimal }[]): Ledger {
-  const byBenefit: Record<string, Decimal> = { ...ledger.byBenefit };
-  for (const line of lines) byBenefit[line.benefit] = toMoney(paidFor(ledger, line.benefit).plus(line.amount));
-  const total = toMoney(lines.reduce<Decimal>((sum, line) => sum.plus(line.amount), ledger.total));
-  const { log, count } = claimIdLog(ledger);
-  return new LoggedLedger(ledger.scheme, ledger.year, ledger.memberId, total, Object.freeze(byBenefit), log.append(count, claimId), count + 1);
+  const usage = Object.freeze(
+    Object.fromEntries(Object.entries(ledger.usage ?? {}).map(([id, used]) => [id, Object.freeze({ claims: used.claims, days: used.days, deductible: toMoney(used.deductible) })])),
+  );
+  const counts = { stays: ledger.stays ?? 0, paidStays: ledger.paidStays ?? 0, usage };
+  return new LoggedLedger(policy.scheme, policy.year, memberId, toMoney(ledger.total), byBenefit, new ClaimIdLog(ledger.claimIds), ledger.claimIds.length, counts);
 }

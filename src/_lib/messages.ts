@@ -25,12 +25,13 @@ function resolve(params: MessageParams, lang: Language): ResolvedParams {
   );
 }
 
+/**
+ * A message, frozen: results share messages, so lists of them need only be frozen themselves.
+ * Its parameters are strings, numbers and labels of a frozen policy.
+ */
 export function message(code: MessageCode, params: MessageParams): Message {
-  return {
-    code,
-    params,
-    message: { zh: zh.messages[code](resolve(params, 'zh')), en: en.messages[code](resolve(params, 'en')) },
-  };
+  const text = Object.freeze({ zh: zh.messages[code](resolve(params, 'zh')), en: en.messages[code](resolve(params, 'en')) });
+  return Object.freeze({ code, params: Object.freeze(params), message: text });
 }
 
 export function stepLabel(key: StepKey, params: MessageParams): Label {

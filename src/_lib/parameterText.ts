@@ -1,9 +1,10 @@
 import { amountText, percentNumber } from './locales/numbers';
 import { locales, type Language } from './messages';
+import type { AttributeDeclarations } from './conditionSchema';
 import type { Payer, MemberFlag, Publication, SomeLanguages } from './policySchema';
 
-type Tier = { readonly upTo?: string; readonly ratio: string };
-type Bracket = { readonly from: string; readonly to?: string; readonly amount?: string; readonly min?: string; readonly max?: string };
+type Band = { readonly upTo?: string; readonly upToIncluded?: boolean; readonly ratio: string };
+type Bracket = { readonly from: string; readonly to?: string; readonly toIncluded?: boolean; readonly amount?: string; readonly min?: string; readonly max?: string };
 type PayerRule = { readonly flag: MemberFlag; readonly payer: Payer };
 
 const GRADES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
@@ -16,14 +17,14 @@ function percent(ratio: string, lang: Language): string {
   return locales[lang].values.percent(percentNumber(ratio));
 }
 
-function tiers(value: readonly Tier[], lang: Language): string {
-  const { tier: words, tierSeparator } = locales[lang].values;
+function bands(value: readonly Band[], lang: Language): string {
+  const { tier: words, tierSeparator, notIncluded } = locales[lang].values;
   return value
     .map((tier, index) => {
       const ratio = percent(tier.ratio, lang);
       const from = value[index - 1]?.upTo;
       if (tier.upTo === undefined) return from === undefined ? words.only(ratio) : words.last(ratio, amountText(from));
-      const upTo = amountText(tier.upTo);
+      const upTo = `${amountText(tier.upTo)}${tier.upToIncluded === false ? notIncluded : ''}`;
       return from === undefined ? words.first(ratio, upTo) : words.between(ratio, amountText(from), upTo);
     })
     .join(tierSeparator);
@@ -52,22 +53,23 @@ function brackets(value: readonly Bracket[], lang: Language): string {
       const from = amountText(b.from);
       const range = b.to === undefined ? words.bracketFrom(from) : words.bracketBetween(from, amountText(b.to));
       const pays = b.amount === undefined ? words.decidedOnApplication(amountText(b.min!), amountText(b.max!)) : yuan(b.amount, lang);
-      return `${range}${explain.colon}${pays}`;
+      return `${range}${b.toIncluded === true ? words.included : ''}${explain.colon}${pays}`;
     })
     .join(explain.semicolon);
 }
 
-function payers(value: readonly PayerRule[], lang: Language): string {
-  const { values: words, terms, explain } = locales[lang];
+function payers(value: readonly PayerRule[], lang: Language, attributes?: AttributeDeclarations): string {
+  const { values: words, explain } = locales[lang];
   if (value.length === 0) return words.noPayerRules;
-  return value.map((rule) => `${terms[rule.flag]}${explain.colon}${words.payer[rule.payer]}`).join(explain.semicolon);
+  // A flag reads as the label the policy declares for it, when the policy is at hand.
+  return value.map((rule) => `${attributes?.member?.[rule.flag]?.label[lang] ?? rule.flag}${explain.colon}${words.payer[rule.payer]}`).join(explain.semicolon);
 }
 
 /**
  * How each parameter reads, by its key (the last part of its path, e.g. `tiers` in
  * `benefits.hospitalisation.formula.tiers`): the policy schema gives every key one kind of value.
  */
-const WRITERS: Record<string, (value: never, lang: Language) => string> = {
+const WRITERS: Record<string, (value: never, lang: Language, attributes?: AttributeDeclarations) => string> = {
   deductible: yuan,
   amount: yuan,
   maximum: yuan,
@@ -75,11 +77,19 @@ const WRITERS: Record<string, (value: never, lang: Language) => string> = {
   perYear: yuan,
   maximumSubsidy: yuan,
   perMember: yuan,
-  tiers,
+  threshold: yuan,
+  bands,
   shares,
   brackets,
   firstPaidDay: (value: number, lang) => locales[lang].values.firstPaidDay(value),
   maxDays: (value: number, lang) => locales[lang].values.maxDays(value),
+  maxDaysPerYear: (value: number, lang) => locales[lang].values.count(value, 'daysAYear'),
+  claimsPerYear: (value: number, lang) => locales[lang].values.count(value, 'claimsAYear'),
+  maxPaidStays: (value: number, lang) => locales[lang].values.count(value, 'staysAYear'),
+  days: (value: number, lang) => locales[lang].values.count(value, 'days'),
+  waivedIfRenewedWithin: (value: number, lang) => locales[lang].values.count(value, 'days'),
+  daysAfter: (value: number, lang) => locales[lang].values.count(value, 'days'),
+  nextYearOn: (value: string, lang) => locales[lang].values.nextYearOn(value),
   payers,
 };
 
@@ -87,11 +97,13 @@ const WRITERS: Record<string, (value: never, lang: Language) => string> = {
  * A parameter's value as prose in one language: `50 % up to 50,000 yuan; 60 % above`. The one
  * place values are put into words, for explanations and the README's parameter table alike.
  */
-export function describeValue(parameter: string, value: unknown, lang: Language): string {
-  const key = parameter.slice(parameter.lastIndexOf('.') + 1);
+export function describeValue(parameter: string, value: unknown, lang: Language, attributes?: AttributeDeclarations): string {
+  // A variant reads as its parameter: `…deductible.variants[0]` is a deductible.
+  const own = parameter.replace(/\.variants\[\d+\]$/, '');
+  const key = own.slice(own.lastIndexOf('.') + 1);
   const write = WRITERS[key];
   if (write === undefined) throw new Error(`huzhu has no wording for the parameter "${parameter}"`);
-  return write(value as never, lang);
+  return write(value as never, lang, attributes);
 }
 
 /** A published source named as a reader cites it, with its parts for a UI. */

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { addIssue, FORBIDDEN_KEYS } from './errors';
-import { isoDateSchema } from './dates';
+import { dayNumber, isoDateSchema } from './dates';
 import { Dec } from './decimal';
 import { policyYuanSchema, ratioSchema, ROUNDING_MODES } from './money';
+import { attributeDeclarationsSchema, attributeNameSchema, conditionSchema, type AttributeDeclarations, type Condition } from './conditionSchema';
+import { strictSection } from './guideSections';
 
 export const slugSchema = z
   .string()
@@ -78,29 +80,74 @@ export const provenanceSchema = z.discriminatedUnion('status', [
   }),
 ]);
 
-/** One policy parameter: its value, its label and its provenance (OpenFisca style). */
+/**
+ * One policy parameter: its value, its label and its provenance (OpenFisca style), and
+ * optionally variants: other values under conditions, the first that holds winning.
+ */
 function parameter<T extends z.ZodType>(value: T) {
-  return z.strictObject({ value, label: labelSchema, provenance: provenanceSchema });
+  const variant = strictSection('variants', {
+    when: conditionSchema,
+    value,
+    /** Absent: the variant shares the parameter's provenance. */
+    provenance: provenanceSchema.optional(),
+  });
+  return strictSection('parameters', {
+    value,
+    label: labelSchema,
+    provenance: provenanceSchema,
+    variants: z.array(variant).min(1).readonly().optional(),
+  });
 }
 
-export const costFieldSchema = z.enum(['total', 'insurancePaid', 'inScopeCopay', 'selfPaid']);
-export const eventKindSchema = z.enum(['hospitalisation', 'disability', 'death']);
+const countSchema = z.number().int().min(0).max(100_000);
+
+export const costFieldSchema = z.enum(['total', 'insurancePaid', 'inScopeCopay', 'selfPaid', 'aboveCeiling']);
+export const eventKindSchema = z.enum(['hospitalisation', 'outpatient', 'disability', 'death']);
 export const causeSchema = z.enum(['illness', 'accident']);
-export const memberFlagSchema = z.enum(['cityFederationDirect', 'hardship', 'gigWorker']);
+/** A member flag a policy declares, e.g. `hardship`. */
+export const memberFlagSchema = attributeNameSchema;
 export const payerSchema = z.enum(['memberOrUnit', 'publicFunds', 'union']);
 
-const tierSchema = z.strictObject({
-  /** Upper bound of the base amount this tier covers; absent on the last, open tier. */
+const bandSchema = strictSection('bands', {
+  /** Upper edge of the band on the measured amount; absent on the last, open band. */
   upTo: policyYuanSchema.optional(),
+  /** Whether an amount exactly on `upTo` is in this band ("1万元(含)以内"); true when absent. */
+  upToIncluded: z.boolean().optional(),
   ratio: ratioSchema,
 });
+
+/** Bands in ascending order of `upTo`, every one but the last with an `upTo`. */
+const bandsSchema = z
+  .array(bandSchema)
+  .min(1)
+  .superRefine((bands, ctx) => {
+    bands.forEach((band, index) => {
+      const last = index === bands.length - 1;
+      if (last !== (band.upTo === undefined)) {
+        addIssue(ctx, 'invalid_bands', 'expected "upTo" on every band but the last, which is open above; see docs/rule-model.md#bands', [index, 'upTo']);
+      }
+      const previous = bands[index - 1]?.upTo;
+      if (band.upTo !== undefined && previous !== undefined && !new Dec(band.upTo).greaterThan(previous)) {
+        addIssue(ctx, 'invalid_bands', 'expected bands in ascending order of "upTo"; see docs/rule-model.md#bands', [index, 'upTo']);
+      }
+      if (last && band.upToIncluded !== undefined) {
+        addIssue(ctx, 'invalid_bands', 'the last band is open above: "upToIncluded" has no edge to apply to', [index, 'upToIncluded']);
+      }
+    });
+  })
+  .readonly();
+
+/** The base of a formula: one cost of the stay, or the sum of several. */
+const baseSchema = z.union([costFieldSchema, z.array(costFieldSchema).min(1).max(5).readonly()]);
 
 const bracketSchema = z
   .strictObject({
     /** Lower bound of the measured amount, inclusive. */
     from: policyYuanSchema,
-    /** Upper bound, exclusive; absent on the last, open bracket. */
+    /** Upper bound, exclusive unless `toIncluded`; absent on the last, open bracket. */
     to: policyYuanSchema.optional(),
+    /** Whether an amount exactly on `to` is in this bracket ("5,000 to 20,000 inclusive"). */
+    toIncluded: z.boolean().optional(),
     /** A fixed amount for this bracket … */
     amount: policyYuanSchema.optional(),
     /** … or a range, the amount being decided on application. */
@@ -118,42 +165,39 @@ const bracketSchema = z
     if (bracket.to !== undefined && !new Dec(bracket.to).greaterThan(bracket.from)) {
       addIssue(ctx, 'invalid_bracket', 'expected "to" to be above "from"', ['to']);
     }
+    if (bracket.to === undefined && bracket.toIncluded !== undefined) {
+      addIssue(ctx, 'invalid_bracket', 'an open bracket has no "to" for "toIncluded" to apply to', ['toIncluded']);
+    }
   });
 
 const gradeSchema = z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
 
 export const formulaSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('copay'),
-    /** Which cost of the stay the share is taken of. */
-    base: costFieldSchema,
-    deductible: parameter(policyYuanSchema),
-    tiers: parameter(
-      z
-        .array(tierSchema)
-        .min(1)
-        .superRefine((tiers, ctx) => {
-          tiers.forEach((tier, index) => {
-            const last = index === tiers.length - 1;
-            if (last !== (tier.upTo === undefined)) {
-              addIssue(ctx, 'invalid_tiers', 'expected "upTo" on every tier but the last', [index, 'upTo']);
-            }
-            const previous = tiers[index - 1]?.upTo;
-            if (tier.upTo !== undefined && previous !== undefined && !new Dec(tier.upTo).greaterThan(previous)) {
-              addIssue(ctx, 'invalid_tiers', 'expected tiers in ascending order of "upTo"', [index, 'upTo']);
-            }
-          });
-        })
-        .readonly(),
-    ),
+  strictSection('bands', {
+    kind: z.literal('bands'),
+    /** Which cost of the stay, or the sum of which costs, the subsidy is a share of. */
+    base: baseSchema,
+    /** Nothing is paid when the base is below this amount. */
+    threshold: parameter(policyYuanSchema).optional(),
+    /** 免补额 / 起付线: the part of the base that is never paid. */
+    deductible: parameter(policyYuanSchema).optional(),
+    /** A deductible for each stay, or one shared by the stays of the protection year. */
+    deductibleScope: z.enum(['stay', 'year']).optional(),
+    /** Bands measured on what is left after the deductible, or on the base with the part below the deductible unpaid. */
+    measure: z.enum(['afterDeductible', 'base']).optional(),
+    /** Each band's ratio on the part inside it, or the band of the whole amount for all of it. */
+    method: z.enum(['progressive', 'whole']),
+    bands: parameter(bandsSchema),
   }),
-  z.strictObject({
+  strictSection('per-day', {
     kind: z.literal('perDay'),
     amount: parameter(policyYuanSchema),
     /** First day in hospital that is paid (1 = from the first day). */
     firstPaidDay: parameter(z.number().int().min(1).max(3660)).optional(),
     /** Most days paid for one stay. */
     maxDays: parameter(z.number().int().min(1).max(3660)).optional(),
+    /** Most days paid in a protection year, all stays together. */
+    maxDaysPerYear: parameter(z.number().int().min(1).max(3660)).optional(),
   }),
   z.strictObject({
     kind: z.literal('lumpSum'),
@@ -186,33 +230,64 @@ export const formulaSchema = z.discriminatedUnion('kind', [
         .readonly(),
     ),
   }),
-]);
+], {
+  // 0.3's copay formula: refused with what to write instead, not zod's "invalid discriminator".
+  error: (issue) =>
+    (issue.input as { kind?: unknown } | undefined)?.kind === 'copay'
+      ? 'the "copay" formula became "bands" in huzhu 0.4: write { "kind": "bands", "base": …, "deductible": …, "deductibleScope": "stay", "measure": "base", "method": "progressive", "bands": <the tiers> }; see docs/rule-model.md#bands'
+      : undefined,
+});
 
 const FORMULA_EVENTS: Record<z.output<typeof formulaSchema>['kind'], readonly string[]> = {
-  copay: ['hospitalisation'],
+  bands: ['hospitalisation', 'outpatient'],
   perDay: ['hospitalisation'],
-  bracket: ['hospitalisation'],
+  bracket: ['hospitalisation', 'outpatient'],
   gradeSchedule: ['disability'],
-  lumpSum: ['hospitalisation', 'disability', 'death'],
+  lumpSum: ['hospitalisation', 'outpatient', 'disability', 'death'],
 };
 
-export const benefitSchema = z
-  .strictObject({
+/** Conditions that only a stay has. */
+const STAY_CONDITIONS = ['stayNumber', 'days', 'discharge', 'cause'] as const;
+
+export const benefitSchema = strictSection('benefits', {
     id: benefitIdSchema,
     label: labelSchema,
     /** The kind of claim this benefit pays on. */
     event: eventKindSchema,
     /** Causes of a stay this benefit covers; absent means every cause. Only stays have a cause. */
     causes: z.array(causeSchema).min(1).readonly().optional(),
+    /** The benefit pays only on claims where this holds, e.g. a stay of at least 3 days. */
+    when: conditionSchema.optional(),
     formula: formulaSchema,
-    caps: z
-      .strictObject({
-        perClaim: parameter(policyYuanSchema).optional(),
-        perYear: parameter(policyYuanSchema).optional(),
-      })
-      .optional(),
+    caps: strictSection('caps', {
+      perClaim: parameter(policyYuanSchema).optional(),
+      perYear: parameter(policyYuanSchema).optional(),
+      /** At most this many paid claims of the benefit in a protection year ("once a year": 1). */
+      claimsPerYear: parameter(countSchema.min(1)).optional(),
+    }).optional(),
   })
   .superRefine((benefit, ctx) => {
+    const formula = benefit.formula;
+    if (formula.kind === 'bands') {
+      const hasDeductible = formula.deductible !== undefined;
+      for (const key of ['deductibleScope', 'measure'] as const) {
+        if (hasDeductible && formula[key] === undefined) {
+          addIssue(ctx, 'missing_setting', `expected "${key}" with a deductible: say how the deductible applies; see docs/rule-model.md#bands`, ['formula', key]);
+        } else if (!hasDeductible && formula[key] !== undefined) {
+          addIssue(ctx, 'unused_setting', `"${key}" says how a deductible applies, and this formula has none`, ['formula', key]);
+        }
+      }
+    }
+    // A stay's condition on another claim could never hold: in the benefit's `when` or a variant of its parameters, at any depth of `anyOf`.
+    if (benefit.event !== 'hospitalisation') {
+      const check = (condition: Condition, path: (string | number)[]): void => {
+        for (const key of STAY_CONDITIONS) {
+          if (condition[key] !== undefined) addIssue(ctx, 'condition_event_mismatch', `only a stay has "${key}"; a "${benefit.event}" claim has none`, [...path, key]);
+        }
+        condition.anyOf?.forEach((inner, index) => check(inner, [...path, 'anyOf', index]));
+      };
+      for (const { condition, path } of conditionsIn(benefit, [])) check(condition, path);
+    }
     if (!FORMULA_EVENTS[benefit.formula.kind].includes(benefit.event)) {
       addIssue(ctx, 'formula_event_mismatch', `a "${benefit.formula.kind}" formula cannot pay on a "${benefit.event}" event`, [
         'formula',
@@ -242,6 +317,18 @@ export const conventionsSchema = z.strictObject({
 
 const payerRuleSchema = z.strictObject({ flag: memberFlagSchema, payer: payerSchema });
 
+/** A requirement every claimant must meet, with a label that says it in words. */
+const requirementSchema = strictSection('eligibility', { label: labelSchema, when: conditionSchema });
+
+/** When a claim must be filed: N days after the discharge or event, or by a day of the next year. */
+const filingDeadlineSchema = z.union([
+  strictSection('eligibility', { daysAfter: parameter(countSchema.min(1)), from: z.enum(['discharge', 'event']) }),
+  strictSection('eligibility', {
+    // A day every year has: a date the next year lacks would give no deadline, and no claim would ever be late.
+    nextYearOn: parameter(z.string().refine((monthDay) => /^\d\d-\d\d$/.test(monthDay) && !Number.isNaN(dayNumber(`2023-${monthDay}`)), { params: { code: 'invalid_date' }, message: 'expected a day every year has, written MM-DD, like "03-31"' })),
+  }),
+]);
+
 export const policySchema = z
   .strictObject({
     /** Scheme id, e.g. `guangxi`; versions of one scheme share it. */
@@ -254,11 +341,27 @@ export const policySchema = z
     /** Last day, inclusive; absent while the version is in force with no announced end. */
     validTo: isoDateSchema.optional(),
     conventions: conventionsSchema,
-    eligibility: z.strictObject({
+    /** The member and claim attributes the policy reads, with labels and allowed values. */
+    attributes: attributeDeclarationsSchema.optional(),
+    eligibility: strictSection('eligibility', {
       /** Whose enrolment is required; absent means this scheme's own, for this year. */
       enrolmentScheme: slugSchema.optional(),
-      /** Member flags every claimant must have, e.g. `cityFederationDirect`. */
-      requiredFlags: z.array(memberFlagSchema).readonly(),
+      /** What every claimant must meet, e.g. an age limit or a member flag. */
+      requires: z.array(requirementSchema).readonly().optional(),
+      /**
+       * No claim in the first days of a first enrolment. A renewal that starts the day after the
+       * member's previous enrolment in the scheme ended is no first enrolment, and never waits.
+       */
+      waitingPeriod: strictSection('eligibility', {
+        days: parameter(countSchema.min(1)),
+        /** No wait either when the enrolment starts at most this many days after the member's previous one in the scheme ended (1 = the next day). */
+        waivedIfRenewedWithin: parameter(countSchema).optional(),
+      }).optional(),
+      /** Cover starts the day after the enrolment's `enrolledOn`, not on its `from`. */
+      coverStarts: z.literal('dayAfterEnrolment').optional(),
+      /** At most this many paid stays in a protection year. */
+      maxPaidStays: parameter(countSchema.min(1)).optional(),
+      filingDeadline: filingDeadlineSchema.optional(),
     }),
     benefits: z.array(benefitSchema).readonly(),
     ceilings: z.strictObject({
@@ -289,7 +392,59 @@ export const policySchema = z
       }
       seen.add(benefit.id);
     });
+    for (const { condition, path } of conditionsIn(policy, [])) checkAttributes(condition, policy.attributes, path, ctx);
+    policy.contribution?.payers.value.forEach((rule, index) => {
+      if (policy.attributes?.member?.[rule.flag]?.values !== undefined || !Object.hasOwn(policy.attributes?.member ?? {}, rule.flag)) {
+        addIssue(ctx, 'undeclared_attribute', undeclared('flag', rule.flag, policy.attributes), ['contribution', 'payers', 'value', index, 'flag']);
+      }
+    });
   });
+
+/** Every condition in a policy (a benefit's `when`, a variant's, a requirement's), with its path. */
+function* conditionsIn(value: unknown, path: (string | number)[]): Generator<{ condition: Condition; path: (string | number)[] }> {
+  if (typeof value !== 'object' || value === null) return;
+  for (const [key, child] of Object.entries(value)) {
+    const at = [...path, Array.isArray(value) ? Number(key) : key];
+    if (key === 'when') yield { condition: child as Condition, path: at };
+    else yield* conditionsIn(child, at);
+  }
+}
+
+function undeclared(kind: 'flag' | 'member' | 'claim', name: string, attributes: AttributeDeclarations | undefined): string {
+  const declared = Object.entries((kind === 'claim' ? attributes?.claim : attributes?.member) ?? {})
+    .filter(([, declaration]) => (kind === 'flag') === (declaration.values === undefined))
+    .map(([declaredName]) => `"${declaredName}"`);
+  const what = kind === 'flag' ? 'member flag' : `${kind} attribute with values`;
+  const where = kind === 'claim' ? 'attributes.claim' : 'attributes.member';
+  return `"${name}" is not a ${what} this policy declares (${declared.length === 0 ? 'it declares none' : `it declares ${declared.join(', ')}`}); declare it in "${where}", see docs/rule-model.md#attributes`;
+}
+
+/** Refuses a condition on an attribute the policy does not declare, or on a value it does not allow. */
+function checkAttributes(condition: Condition, attributes: AttributeDeclarations | undefined, path: (string | number)[], ctx: z.RefinementCtx): void {
+  for (const [flag] of Object.entries(condition.flags ?? {})) {
+    const declaration = attributes?.member?.[flag];
+    if (declaration === undefined || !Object.hasOwn(attributes!.member!, flag) || declaration.values !== undefined) {
+      addIssue(ctx, 'undeclared_attribute', undeclared('flag', flag, attributes), [...path, 'flags', flag]);
+    }
+  }
+  for (const kind of ['member', 'claim'] as const) {
+    for (const [name, wanted] of Object.entries(condition[kind] ?? {})) {
+      const declarations = attributes?.[kind] ?? {};
+      const values = Object.hasOwn(declarations, name) ? declarations[name]!.values : undefined;
+      if (values === undefined) {
+        addIssue(ctx, 'undeclared_attribute', undeclared(kind, name, attributes), [...path, kind, name]);
+        continue;
+      }
+      for (const value of typeof wanted === 'string' ? [wanted] : wanted) {
+        if (!Object.hasOwn(values, value)) {
+          const allowed = Object.keys(values).map((known) => `"${known}"`).join(', ');
+          addIssue(ctx, 'unknown_value', `"${value}" is not a value of ${kind} attribute "${name}": expected one of ${allowed}`, [...path, kind, name]);
+        }
+      }
+    }
+  }
+  condition.anyOf?.forEach((inner, index) => checkAttributes(inner, attributes, [...path, 'anyOf', index], ctx));
+}
 
 // Interfaces, not aliases of `z.input`/`z.output`: see the note in inputSchemas.ts. A policy's
 // parts are named too, so that its page in the API reference links them rather than spell them out.
@@ -343,6 +498,14 @@ export interface Parameter<T = unknown> {
   readonly value: T;
   readonly label: Label;
   readonly provenance: Provenance;
+  /** Other values under conditions; the first whose `when` holds gives the value. */
+  readonly variants?: readonly ParameterVariant<T>[];
+}
+/** A parameter's value under a condition, with its own provenance or the parameter's. */
+export interface ParameterVariant<T = unknown> {
+  readonly when: Condition;
+  readonly value: T;
+  readonly provenance?: Provenance;
 }
 /**
  * A cost of a stay a formula can read.

@@ -1,5 +1,5 @@
 import { validate } from './errors';
-import { isOwnLedger } from './fastSettle';
+import { isOwnLedger } from './engine/ledgerInFen';
 import { ledgerSchema, memberSchema, type LedgerInput, type Member, type MemberInput } from './inputSchemas';
 import { acceptLedger, checkLedgerOwner, type Ledger } from './ledger';
 import { plainMember } from './plainInput';

@@ -2,12 +2,16 @@ import { acceptPolicy } from '../_lib/acceptPolicy';
 import type { Decimal } from '../_lib/decimal';
 import { Dec } from '../_lib/decimal';
 import { InvalidInputError, validate } from '../_lib/errors';
-import { MAX_ROSTER_ENTRIES, rosterSchema, type RosterInput } from '../_lib/inputSchemas';
+import { MAX_ROSTER_ENTRIES, rosterSchema, type RosterEntry, type RosterInput } from '../_lib/inputSchemas';
 import { toMoney } from '../_lib/money';
 import type { Message } from '../_lib/messages';
-import type { Payer, Policy } from '../_lib/policySchema';
-import { deepFreeze, policyRef, type PolicyRef } from '../_lib/settle';
-import { illustrativeWarnings, Trace, type Citation } from '../_lib/trace';
+import type { Parameter, Payer, Policy } from '../_lib/policySchema';
+import { dayNumber } from '../_lib/dates';
+import { plainOf } from '../_lib/plainInput';
+import { deepFreeze, policyRef, type PolicyRef } from '../_lib/result';
+import { compile } from '../_lib/engine/compile';
+import type { ClaimContext } from '../_lib/engine/context';
+import { illustrativeWarnings, type Citation } from '../_lib/trace';
 
 /** What one payer owes for the members it pays for. */
 export interface PayerShare {
@@ -20,7 +24,9 @@ export interface ContributionAssessment {
   readonly policy: PolicyRef;
   /** Members counted, every entry's `count` added up. */
   readonly members: number;
+  /** The contribution of one member to whom no variant of the policy applies. */
   readonly perMember: Decimal;
+  /** Every member at their own contribution: a variant (a product, a renewal) may set it. */
   readonly total: Decimal;
   /** `memberOrUnit`: the member or their unit; `publicFunds`: public funds (财政); `union`: the union itself. */
   readonly byPayer: Readonly<Record<Payer, PayerShare>>;
@@ -63,29 +69,62 @@ export function assessContributions(policy: Policy, roster: RosterInput): Contri
       { path: ['policy', 'contribution'], code: 'no_contribution', message: 'expected a policy with a "contribution" section' },
     ]);
   }
-  const trace = new Trace();
-  const perMember = new Dec(trace.use(contribution.perMember, 'contribution.perMember'));
-  const rules = trace.use(contribution.payers, 'contribution.payers');
+  const rate = compile(accepted).contribution!;
+  const payerRules = contribution.payers.value;
 
   const counts: Record<Payer, number> = { memberOrUnit: 0, publicFunds: 0, union: 0 };
+  // Members by payer and by the contribution they pay (its index among the values): multiplied out once at the end.
+  const byRate: Record<Payer, number[]> = { memberOrUnit: [], publicFunds: [], union: [] };
   for (const entry of entries) {
-    const payer = rules.find((rule) => entry.flags?.[rule.flag] === true)?.payer ?? contribution.defaultPayer;
-    counts[payer] += entry.count ?? 1;
+    const payer = payerRules.find((rule) => entry.flags?.[rule.flag] === true)?.payer ?? contribution.defaultPayer;
+    const count = entry.count ?? 1;
+    const chosen = rate.varies ? rate.pick(rosterContext(accepted, entry)) : 0;
+    counts[payer] += count;
+    byRate[payer][chosen] = (byRate[payer][chosen] ?? 0) + count;
   }
+  // The values the roster used; an empty roster cites the plain one.
+  const used = new Set<number>();
+  const amounts = {} as Record<Payer, Decimal>;
+  for (const payer of PAYERS) {
+    let amount = new Dec(0);
+    byRate[payer].forEach((members, index) => {
+      used.add(index);
+      amount = amount.plus(new Dec(rate.values[index]!).times(members));
+    });
+    amounts[payer] = amount;
+  }
+  if (used.size === 0) used.add(0);
   const members = PAYERS.reduce((sum, payer) => sum + counts[payer], 0);
   // Filled in a loop rather than cast from Object.fromEntries: Stryker does not mutate code
   // under `as` (stryker-js issue #6208), and this is where the amounts are worked out.
   const byPayer = {} as Record<Payer, PayerShare>;
-  for (const payer of PAYERS) byPayer[payer] = { members: counts[payer], amount: toMoney(perMember.times(counts[payer])) };
+  for (const payer of PAYERS) byPayer[payer] = { members: counts[payer], amount: toMoney(amounts[payer]) };
+  // The values used, the plain one first, then the payer rules.
+  const citations = [...[...used].sort((a, b) => a - b).map((index) => rate.citations[index]!), cite(contribution.payers, 'contribution.payers')];
+  const total = PAYERS.reduce((sum, payer) => sum.plus(amounts[payer]), new Dec(0));
 
   return deepFreeze({
     policy: policyRef(accepted),
     members,
-    perMember: toMoney(perMember),
-    total: toMoney(perMember.times(members)),
+    perMember: toMoney(new Dec(contribution.perMember.value)),
+    total: toMoney(total),
     byPayer,
-    citations: trace.citations,
-    warnings: illustrativeWarnings(trace.citations),
-    illustrative: trace.illustrative,
+    citations,
+    warnings: illustrativeWarnings(citations),
+    illustrative: citations.some((citation) => citation.provenance.status === 'illustrative'),
   });
+}
+
+const cite = (parameter: Parameter, path: string): Citation => ({ parameter: path, label: parameter.label, value: parameter.value, provenance: parameter.provenance });
+
+/**
+ * A roster entry as the contribution's variants read it: its flags, its attributes and whether
+ * it renews last year's enrolment. An entry has no claim: a variant that reads one is refused.
+ */
+function rosterContext(policy: Policy, entry: RosterEntry): ClaimContext {
+  const scheme = policy.eligibility.enrolmentScheme ?? policy.scheme;
+  const renewal = entry.continuing === true ? [{ scheme, year: policy.year - 1, from: policy.validFrom, to: policy.validFrom }] : [];
+  const member = { id: entry.id, enrolments: renewal, ...(entry.flags && { flags: entry.flags }), ...(entry.attributes && { attributes: entry.attributes }) };
+  const claim = plainOf({ kind: 'death', id: entry.id, date: policy.validFrom });
+  return { claim, member, eventDay: dayNumber(policy.validFrom), days: 0, stayNumber: 0, ledger: undefined as never, mode: 'halfUp', eachStep: false, path: ['roster'] };
 }

@@ -1,8 +1,9 @@
 import type { Decimal } from '../_lib/decimal';
 import { acceptExplainable, type Explainable, type ExplainOptions } from '../_lib/explainable';
 import { locales, type Language, type Message, type MessageCode } from '../_lib/messages';
-import type { BenefitLine, ClaimResult, PolicyRef } from '../_lib/settle';
+import type { BenefitLine, ClaimResult, PolicyRef } from '../_lib/result';
 import { citePublication, describeValue, inLanguage, noteText, type ExplainedNote, type ExplainedPublication } from '../_lib/parameterText';
+import type { AttributeDeclarations } from '../_lib/conditionSchema';
 import type { Citation } from '../_lib/trace';
 import type { CondolenceResult } from '../evaluateCondolence';
 import type { YearResult } from '../evaluateYear';
@@ -78,14 +79,15 @@ function sentences(messages: readonly Message[], lang: Language): string[] {
   return messages.map((m) => m.message[lang]);
 }
 
-function explainSource(citation: Citation, ref: number, lang: Language): ExplainedSource {
+/** A cited parameter as an explanation shows it; `npm run tables` (.ci/tables.ts) shows the bundled ones the same way. */
+export function explainSource(citation: Citation, ref: number, lang: Language, attributes?: AttributeDeclarations): ExplainedSource {
   const { explain: words, values } = locales[lang];
   const { provenance } = citation;
   const shown = {
     ref,
     parameter: citation.parameter,
     label: citation.label[lang] + (provenance.status === 'illustrative' ? ILLUSTRATIVE_MARK : ''),
-    value: describeValue(citation.parameter, citation.value, lang),
+    value: describeValue(citation.parameter, citation.value, lang, attributes),
     status: provenance.status,
   };
   if (provenance.status === 'illustrative') {

@@ -30,6 +30,7 @@ const LANG = { choices: LANGUAGES, text: 'language of reasons and explanations (
 const POLICY = { value: 'FILE', text: 'add the policies of a JSON file to the bundled ones; repeatable' };
 const PROGRESS = { text: 'never show the progress bar (it shows only on a terminal)' };
 const MAX_FIELD_SIZE = { value: 'BYTES', text: 'largest CSV field, JSON array element or NDJSON line read (default 1048576)' };
+const WORKERS = { value: 'N', text: 'threads that settle rows (default: one per core); 1 settles in the main thread' };
 const TEXT_OR_JSON = { choices: ['text', 'json'], text: 'output (default text)' };
 
 /** The options every command takes. */
@@ -45,6 +46,8 @@ interface CommandSpec {
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** What the help adds after the options. */
   readonly more?: string;
+  /** The exit codes, when they are not those of a command that settles rows. */
+  readonly exitCodes?: string;
 }
 
 /** What settles a file reads from the environment (docs/cli.md, "Memory"). */
@@ -71,23 +74,61 @@ const COMMANDS = {
       'max-field-size': MAX_FIELD_SIZE,
       policy: POLICY,
       'no-progress': PROGRESS,
+      workers: WORKERS,
     },
   },
   explain: {
     operands: ['FILE'],
     text: 'settle and explain every claim in FILE (- for standard input)',
     more: ENVIRONMENT,
-    options: { from: FROM, lang: LANG, 'max-field-size': MAX_FIELD_SIZE, policy: POLICY, 'no-progress': PROGRESS },
+    options: { from: FROM, lang: LANG, 'max-field-size': MAX_FIELD_SIZE, policy: POLICY, 'no-progress': PROGRESS, workers: WORKERS },
   },
   diff: {
     operands: ['A', 'B'],
     text: 'what changes from policy A to B (each scheme@year or a policy JSON file)',
     options: { format: TEXT_OR_JSON, lang: LANG, policy: POLICY },
   },
+  simulate: {
+    operands: ['FILE'],
+    text: 'what a claims book would cost under several policy versions, who gains and who loses',
+    more: 'Rows of the same member must be together in FILE. See docs/simulation.md.\n',
+    options: {
+      against: { value: 'VERSION', text: 'the baseline: scheme@year or a policy JSON file (required)' },
+      policy: { value: 'VERSION', text: 'a version to compare with the baseline (scheme@year or a policy JSON file); repeatable' },
+      roster: { value: 'FILE', text: 'members enrolled (CSV of id,count,flags or a JSON array), for contributions and balance' },
+      report: { value: 'FILE', text: 'also write a self-contained HTML report there' },
+      workers: { value: 'N', text: 'threads that simulate (default: one per core); 1 simulates in the main thread' },
+      shard: { value: 'I/N', text: 'simulate only the I-th of N parts of the members, written as JSON for huzhu merge' },
+      format: TEXT_OR_JSON,
+      from: FROM,
+      lang: LANG,
+      'max-field-size': MAX_FIELD_SIZE,
+      'no-progress': PROGRESS,
+    },
+  },
+  merge: {
+    operands: ['FILE...'],
+    text: 'merge the JSON of simulate --shard parts (or of simulate --format json) into one',
+    options: {
+      format: { choices: ['text', 'json'], text: 'output (default json)' },
+      report: { value: 'FILE', text: 'also write a self-contained HTML report there' },
+      lang: LANG,
+      policy: POLICY,
+    },
+  },
   policies: {
     operands: [],
     text: 'list the bundled schemes and years',
     options: { format: TEXT_OR_JSON, lang: LANG, policy: POLICY },
+  },
+  test: {
+    operands: ['FILE'],
+    text: 'run the published cases of a case file (docs/published-cases.md)',
+    options: {
+      lang: { choices: LANGUAGES, text: 'language of the explanation of a failed case (default zh)' },
+      policy: { value: 'FILE', text: 'run the cases under the policies of a JSON file instead of the bundled ones; repeatable' },
+    },
+    exitCodes: 'Exit code: 0 when every case passed, 1 when any failed, 2 when the file could not be run\n(with the path of each error in it), 70 for a bug in huzhu.',
   },
   help: { operands: ['[COMMAND]'], text: 'this overview, or the help of one command', options: {} },
 } as const satisfies Record<string, CommandSpec>;
@@ -97,7 +138,8 @@ export type Command = keyof typeof COMMANDS;
 const EXIT_CODES = [
   'Exit code: 0 when every row was settled (refusals included), 1 when any row was an error,',
   '2 when the command could not run or stopped part-way, 70 for a bug in huzhu. A reader that',
-  'closes the pipe early (| head) ends the command quietly, with 0.',
+  'closes the pipe early (| head) ends the command quietly, with 0. huzhu test: 1 when any case',
+  'failed.',
 ].join('\n');
 
 const isCommand = (name: string): name is Command => Object.hasOwn(COMMANDS, name);
@@ -140,7 +182,7 @@ export function overview(): string {
 /** `huzhu help COMMAND`: its usage and every option it takes. */
 export function commandHelp(command: Command): string {
   const spec: CommandSpec = COMMANDS[command];
-  return [`Usage: huzhu ${[command, ...spec.operands].join(' ')} [options]`, '', `${spec.text[0]!.toUpperCase()}${spec.text.slice(1)}.`, '', 'Options:', columns(optionRows(spec.options)), '', ...(spec.more === undefined ? [] : [spec.more]), EXIT_CODES, ''].join('\n');
+  return [`Usage: huzhu ${[command, ...spec.operands].join(' ')} [options]`, '', `${spec.text[0]!.toUpperCase()}${spec.text.slice(1)}.`, '', 'Options:', columns(optionRows(spec.options)), '', ...(spec.more === undefined ? [] : [spec.more]), spec.exitCodes ?? EXIT_CODES, ''].join('\n');
 }
 
 /** A command that does some work, as opposed to `help`. */
@@ -222,7 +264,10 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     else options[token.name] = token.value;
   }
   if (command === undefined) return { kind: 'none' };
-  if (operands.length !== COMMANDS[command].operands.length) {
+  // `FILE...` takes one or more.
+  const wanted: readonly string[] = COMMANDS[command].operands;
+  const variadic = wanted.at(-1)?.endsWith('...') === true;
+  if (variadic ? operands.length < wanted.length : operands.length !== wanted.length) {
     throw new UsageError(`usage: huzhu ${[command, ...COMMANDS[command].operands].join(' ')} [options]`, command);
   }
   return { kind: 'run', command, operands, options, policies, noProgress: flags.has('no-progress') };

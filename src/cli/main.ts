@@ -1,18 +1,20 @@
 import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { extname, resolve } from 'node:path';
 import { InvalidInputError, type Issue } from '../_lib/errors';
 import type { Language } from '../_lib/messages';
 import type { Policy } from '../_lib/policySchema';
 import { createRegistry, type PolicyRegistry } from '../createRegistry';
 import { diffPolicies } from '../diffPolicies';
-import { explain } from '../explain';
 import { parsePolicy } from '../parsePolicy';
 import { bundledRegistry } from '../policies';
 import { commandHelp, overview, parseInvocation, UsageError, type Invocation } from './args';
-import { issueText, outcomeWriter, type OutputFormat } from './output';
+import { issueText, writerFor, type OutputFormat, type Rendering } from './output';
+import { settleOnWorkers } from './pool';
 import { ProgressBar } from './progress';
-import { DEFAULT_LIMITS, InputRefusedError, readRecords, type InputFormat, type ReadLimits } from './records';
-import { settleInOrder, type Outcome } from './settle';
+import { DEFAULT_LIMITS, InputRefusedError, recordReader, type InputFormat, type RawRecord, type ReadLimits } from './records';
+import { failureText, readCaseFile, runCase, type CaseOutcome } from './cases';
+import { ledgersInMemory, settleInOrder, type Sequenced } from './settle';
 import { formatDiff, formatPolicies } from './text';
 
 /** Where the CLI reads and writes; the real process in `bin`, so tests drive it as a subprocess. */
@@ -103,15 +105,19 @@ function inPolicyFile(file: string, issues: readonly Issue[], skip: number, pref
   return new UsageError(issues.map((issue) => `policy file ${file}: ${issueText({ ...issue, path: [...prefix, ...issue.path.slice(skip)] })}`).join('\n'));
 }
 
+/** The content of a JSON file; `what` names it in the message when it cannot be read. */
+function readJson(file: string, what: string): unknown {
+  const text = attempt(file, () => readFileSync(file, 'utf8'));
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new UsageError(`${what} ${file}: not valid JSON: ${(error as Error).message}`);
+  }
+}
+
 /** The policies of a JSON file holding one or an array of them. */
 function policiesFromFile(file: string): Policy[] {
-  const text = attempt(file, () => readFileSync(file, 'utf8'));
-  let content: unknown;
-  try {
-    content = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new UsageError(`policy file ${file}: not valid JSON: ${(error as Error).message}`);
-  }
+  const content = readJson(file, 'policy file');
   const many = Array.isArray(content);
   return (many ? (content as unknown[]) : [content]).map((policy, index) => {
     try {
@@ -124,9 +130,9 @@ function policiesFromFile(file: string): Policy[] {
   });
 }
 
-/** The bundled policies and those of each file; the same file named twice counts once. */
-function registryWith(files: readonly string[]): PolicyRegistry {
-  let registry = bundledRegistry;
+/** The policies of `base` and those of each file; the same file named twice counts once. */
+export function registryWith(files: readonly string[], base: PolicyRegistry = bundledRegistry): PolicyRegistry {
+  let registry = base;
   for (const file of new Map(files.map((file) => [resolve(file), file])).values()) {
     // Added a file at a time, so that a version overlapping another names the file that brought it.
     try {
@@ -165,7 +171,7 @@ function inputFormat(file: string, given: InputFormat | undefined): InputFormat 
 }
 
 /** The input, checked now so that a missing file or a directory is refused before any output. */
-function openInput(io: CliIo, file: string): { stream: NodeJS.ReadableStream & { bytesRead?: number }; name: string; size: number } {
+function openInput(io: CliIo, file: string): { stream: NodeJS.ReadableStream & { bytesRead?: number }; name: string; size: number; small: boolean } {
   const name = file === '-' ? 'standard input' : file;
   const fd = file === '-' ? io.stdin.fd : attempt(name, () => openSync(file, 'r'));
   const stats = fstatSync(fd);
@@ -174,7 +180,8 @@ function openInput(io: CliIo, file: string): { stream: NodeJS.ReadableStream & {
     if (file !== '-') closeSync(fd);
     throw new UsageError(`cannot read ${name}: ${REASONS.EISDIR}`);
   }
-  return file === '-' ? { stream: io.stdin, name, size: 0 } : { stream: createReadStream('', { fd }), name, size: stats.size };
+  const small = stats.isFile() && stats.size < SMALL_FILE;
+  return file === '-' ? { stream: io.stdin, name, size: 0, small } : { stream: createReadStream('', { fd }), name, size: stats.size, small };
 }
 
 /** The text of a stream, a chunk at a time; a failure to read it is the command's, not a row's. */
@@ -188,30 +195,114 @@ async function* chunksOf(stream: NodeJS.ReadableStream, name: string): AsyncGene
 
 type Input = ReturnType<typeof openInput>;
 
+/** Below this, a file is settled in the main thread unless `--workers` says otherwise: starting threads would cost more than they save. */
+const SMALL_FILE = 1 << 20;
+
+/** `--workers`, checked: 1 settles in the main thread; by default (undefined) one per core, except for a small file. */
+function workerCount(given: string | undefined, command: string): number | undefined {
+  if (given === undefined) return undefined;
+  if (!/^[1-9]\d{0,2}$/.test(given)) throw new UsageError(`--workers must be a whole number from 1 to 999; got "${given}"`, command);
+  return Number(given);
+}
+
 function readLimits(maxFieldSize: string | undefined, command: string): ReadLimits {
   if (maxFieldSize === undefined) return DEFAULT_LIMITS;
   if (!/^[1-9]\d{0,9}$/.test(maxFieldSize)) throw new UsageError(`--max-field-size must be a whole number of bytes; got "${maxFieldSize}"`, command);
   return { maxFieldSize: Number(maxFieldSize) };
 }
 
-/** Streams the input through the settlement, passing `emit` each outcome as `render` gives it; returns how many failed. */
-async function runBatch(io: CliIo, input: Input, from: InputFormat, limits: ReadLimits, registry: PolicyRegistry, progress: boolean, render: (outcome: Outcome) => string, emit: (text: string) => Promise<void>): Promise<{ rows: number; failed: number }> {
-  const { stream, name, size } = input;
+/**
+ * Writes a batch's text in large writes: many rows in one write cost far less than a write
+ * each. What is held is written once the batch waits for its input, so rows still stream as
+ * they are settled.
+ */
+class Output {
+  #held = '';
+  #flushing: Promise<void> = Promise.resolve();
+  #failure: unknown;
+  #scheduled = false;
+
+  constructor(private readonly out: NodeJS.WriteStream) {}
+
+  async add(text: string): Promise<void> {
+    this.#held += text;
+    if (this.#held.length >= 1 << 16) return await this.flush();
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    // An immediate runs only once the batch awaits input or a worker: until then rows keep coming.
+    setImmediate(() => {
+      this.#scheduled = false;
+      this.flush().catch((error: unknown) => (this.#failure ??= error));
+    });
+  }
+
+  /** Writes what is held, after any earlier write has been taken (the stream's back-pressure). */
+  async flush(): Promise<void> {
+    await this.#flushing;
+    if (this.#failure !== undefined) throw this.#failure;
+    const text = this.#held;
+    this.#held = '';
+    this.#flushing = write(this.out, text);
+    await this.#flushing;
+  }
+}
+
+/** The records of the input, numbered, a chunk's worth at a time. */
+async function* numbered(chunks: AsyncIterable<string>, from: InputFormat, limits: ReadLimits): AsyncGenerator<Sequenced[]> {
+  const reader = recordReader(from, limits);
+  let seq = 0;
+  const number = (records: RawRecord[]) => records.map((record): Sequenced => ({ ...record, seq: (seq += 1) }));
+  for await (const chunk of chunks) yield number(reader.push(chunk));
+  yield number(reader.end());
+}
+
+interface Batch {
+  readonly input: Input;
+  readonly from: InputFormat;
+  readonly limits: ReadLimits;
+  readonly policies: readonly string[];
+  readonly registry: PolicyRegistry;
+  readonly rendering: Rendering;
+  readonly workers: number;
+  readonly progress: boolean;
+}
+
+/** Streams the input through the settlement and writes each outcome to stdout; returns how many rows, and how many failed. */
+async function runBatch(io: CliIo, batch: Batch): Promise<{ rows: number; failed: number }> {
+  const { stream, name, size } = batch.input;
   stream.setEncoding('utf8');
-  const bar = progress && io.stderr.isTTY && size > 0 ? new ProgressBar(io.stderr, size) : undefined;
+  const bar = batch.progress && io.stderr.isTTY && size > 0 ? new ProgressBar(io.stderr, size) : undefined;
+  const writer = writerFor(batch.rendering);
+  const out = new Output(io.stdout);
+  const chunks = chunksOf(stream, name);
+  const csv = batch.from === 'csv';
+  const limit = ledgersInMemory();
+  const outputs =
+    batch.workers > 1
+      ? settleOnWorkers(chunks, batch.from, batch.limits, { csv, policies: batch.policies, rendering: batch.rendering, limit: Math.ceil(limit / batch.workers), maxRecordBytes: batch.limits.maxFieldSize }, batch.workers)
+      : settleInOrder(numbered(chunks, batch.from, batch.limits), batch.registry, csv, writer.row, { limit });
   let rows = 0;
   let failed = 0;
   let line = 0;
   try {
-    for await (const output of settleInOrder(readRecords(chunksOf(stream, name), from, limits), registry, from === 'csv', render)) {
-      await emit(output.text);
-      rows += 1;
-      if (output.failed) failed += 1;
-      line = output.line;
+    for await (const written of outputs) {
+      let text = '';
+      for (const output of written) {
+        // The header waits for the first row: an input refused whole (a bad CSV header) leaves stdout empty.
+        text += `${rows === 0 ? writer.header + writer.separator[0] : writer.separator[1]}${output.text}`;
+        rows += 1;
+        if (output.failed) failed += 1;
+        line = output.line;
+      }
+      await out.add(text);
       bar?.update(stream.bytesRead ?? 0, rows, Date.now());
     }
+    await out.add(`${rows === 0 ? writer.header : ''}${writer.footer}`);
+    await out.flush();
   } catch (error) {
     if (error instanceof OutputClosed || error instanceof InputRefusedError || error instanceof UsageError) throw error;
+    // Every row counted was handed to the output: it is written whole before the command says where it stopped.
+    await out.flush();
     throw new StoppedError(`stopped after row ${rows}${rows > 0 ? ` (input line ${line})` : ''}`, error);
   } finally {
     // Also when the reader has gone: the terminal keeps no half-drawn bar.
@@ -230,7 +321,10 @@ async function summarise(io: CliIo, counts: { rows: number; failed: number }): P
 async function run(io: CliIo, invocation: Extract<Invocation, { kind: 'run' }>): Promise<number> {
   const { command, operands, options } = invocation;
   const lang = (options.lang ?? 'zh') as Language;
-  const registry = registryWith(invocation.policies);
+  // `huzhu test --policy` checks a draft on its own, even one that replaces a bundled year;
+  // simulate's --policy names versions to compare, not files to add to the bundled ones.
+  const alone = command === 'test' && invocation.policies.length > 0;
+  const registry = registryWith(command === 'simulate' ? [] : invocation.policies, alone ? createRegistry([]) : bundledRegistry);
   switch (command) {
     case 'evaluate':
     case 'explain': {
@@ -238,27 +332,11 @@ async function run(io: CliIo, invocation: Extract<Invocation, { kind: 'run' }>):
       const from = inputFormat(file, options.from as InputFormat | undefined);
       // Opened before any output, so that a command that cannot run writes nothing to stdout.
       const limits = readLimits(options['max-field-size'], command);
+      const workers = workerCount(options.workers, command);
       const input = openInput(io, file);
-      const batch = (render: (outcome: Outcome) => string, emit: (text: string) => Promise<void>) =>
-        runBatch(io, input, from, limits, registry, !invocation.noProgress, render, emit);
-      if (command === 'explain') {
-        const counts = await batch(
-          (outcome) =>
-            'issues' in outcome
-              ? `line ${outcome.line}: error\n${outcome.issues.map((issue) => `  - ${issueText(issue)}`).join('\n')}\n\n`
-              : `line ${outcome.line}\n${explain(outcome.result, { lang })}\n\n`,
-          (text) => write(io.stdout, text),
-        );
-        return await summarise(io, counts);
-      }
-      const writer = outcomeWriter((options.format as OutputFormat | undefined) ?? (io.stdout.isTTY ? 'table' : 'ndjson'), lang);
-      // The header waits for the first row: an input refused whole (a bad CSV header) leaves stdout empty.
-      let header = writer.header;
-      const counts = await batch(writer.row, async (text) => {
-        await write(io.stdout, header + text);
-        header = '';
-      });
-      await write(io.stdout, header + writer.footer);
+      const rendering: Rendering =
+        command === 'explain' ? { command, lang } : { command, lang, format: (options.format as OutputFormat | undefined) ?? (io.stdout.isTTY ? 'table' : 'ndjson') };
+      const counts = await runBatch(io, { input, from, limits, policies: invocation.policies, registry, rendering, workers: workers ?? (input.small ? 1 : availableParallelism()), progress: !invocation.noProgress });
       return await summarise(io, counts);
     }
     case 'diff': {
@@ -266,10 +344,54 @@ async function run(io: CliIo, invocation: Extract<Invocation, { kind: 'run' }>):
       await write(io.stdout, options.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : formatDiff(diff, lang));
       return EXIT.ok;
     }
+    case 'simulate':
+    case 'merge': {
+      // Loaded only when asked for: every other command starts without the report and the workers.
+      const { runSimulation } = await import('./simulate');
+      return await runSimulation(
+        { stdout: io.stdout, stderr: io.stderr, registry, policy: (argument) => policyArgument(argument, registry), open: (file) => openInput(io, file), chunks: chunksOf, write, format: inputFormat, limits: readLimits },
+        { ...invocation, command },
+      );
+    }
     case 'policies':
       await write(io.stdout, options.format === 'json' ? `${JSON.stringify(registry.policies, null, 2)}\n` : formatPolicies(registry, lang));
       return EXIT.ok;
+    case 'test':
+      return await testCases(io, operands[0]!, registry, lang);
   }
+}
+
+/** Each issue of a case file on its own line, with the file's name and the path inside it. */
+const inCaseFile = (file: string, issues: readonly Issue[]) => new UsageError(issues.map((issue) => `case file ${file}: ${issueText(issue)}`).join('\n'));
+
+/**
+ * `huzhu test`: every case of the file, run before anything is written, so that a file that
+ * cannot run (any case's input invalid or without a policy) reports only its errors.
+ */
+async function testCases(io: CliIo, file: string, registry: PolicyRegistry, lang: Language): Promise<number> {
+  const content = readJson(file, 'case file');
+  const outcomes: CaseOutcome[] = [];
+  const issues: Issue[] = [];
+  try {
+    const cases = readCaseFile(content);
+    cases.cases.forEach((_, index) => {
+      try {
+        outcomes.push(runCase(cases, index, registry));
+      } catch (error) {
+        if (!(error instanceof InvalidInputError)) throw error;
+        issues.push(...error.issues);
+      }
+    });
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw inCaseFile(file, error.issues);
+    throw error;
+  }
+  if (issues.length > 0) throw inCaseFile(file, issues);
+  const failed = outcomes.filter((outcome) => outcome.mismatches.length > 0).length;
+  const report = outcomes.map((outcome) => (outcome.mismatches.length === 0 ? `✓ ${outcome.name}\n` : `✗ ${outcome.name}\n${failureText(outcome, lang)}\n\n`));
+  const count = (n: number) => `${n} case${n === 1 ? '' : 's'}`;
+  await write(io.stdout, `${report.join('')}\n${count(outcomes.length)}: ${outcomes.length - failed} passed, ${failed} failed\n`);
+  return failed > 0 ? EXIT.rowsFailed : EXIT.ok;
 }
 
 /**

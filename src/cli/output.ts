@@ -1,6 +1,7 @@
 import { formatPath, type Issue } from '../_lib/errors';
 import type { Language } from '../_lib/messages';
-import type { ClaimResult } from '../_lib/settle';
+import type { ClaimResult } from '../_lib/result';
+import { explain } from '../explain';
 import { csvLine } from './csv';
 import type { Outcome } from './settle';
 import { padDisplay } from './text';
@@ -64,28 +65,40 @@ function tableLine(outcome: Outcome, lang: Language): string {
   return tableRow([String(row.line), row.status, `${row.scheme} ${row.year}`, row.memberId, row.claimId, row.total, note]);
 }
 
-/** Writes outcomes in one format: a header first, then a line each, then a footer. */
+/**
+ * Writes outcomes in one format: a header first, then a line each, then a footer. A row's text
+ * depends on its outcome alone, so that any thread may render it: what goes between rows (the
+ * commas of a JSON array) is `separator`'s.
+ */
 export interface OutcomeWriter {
   readonly header: string;
   row(outcome: Outcome): string;
+  /** What goes before the first row, and before each later one. */
+  readonly separator: readonly [first: string, later: string];
   readonly footer: string;
 }
 
+const NONE = ['', ''] as const;
+
 export function outcomeWriter(format: OutputFormat, lang: Language): OutcomeWriter {
-  if (format === 'csv') return { header: csvLine(CSV_HEADER), row: (outcome) => csvRow(outcome, lang), footer: '' };
-  if (format === 'ndjson') return { header: '', row: (outcome) => `${jsonRow(outcome, lang)}\n`, footer: '' };
-  if (format === 'json') {
-    // One array written an element at a time, so that it streams like the other formats.
-    let separator = '\n';
-    return {
-      header: '[',
-      row: (outcome) => {
-        const element = `${separator}${jsonRow(outcome, lang)}`;
-        separator = ',\n';
-        return element;
-      },
-      footer: '\n]\n',
-    };
-  }
-  return { header: tableRow(['line', 'status', 'policy', 'member', 'claim', 'total', 'notes']), row: (outcome) => tableLine(outcome, lang), footer: '' };
+  if (format === 'csv') return { header: csvLine(CSV_HEADER), row: (outcome) => csvRow(outcome, lang), separator: NONE, footer: '' };
+  if (format === 'ndjson') return { header: '', row: (outcome) => `${jsonRow(outcome, lang)}\n`, separator: NONE, footer: '' };
+  // One array written an element at a time, so that it streams like the other formats.
+  if (format === 'json') return { header: '[', row: (outcome) => jsonRow(outcome, lang), separator: ['\n', ',\n'], footer: '\n]\n' };
+  return { header: tableRow(['line', 'status', 'policy', 'member', 'claim', 'total', 'notes']), row: (outcome) => tableLine(outcome, lang), separator: NONE, footer: '' };
+}
+
+/** `huzhu explain`'s text of an outcome. */
+function explanation(outcome: Outcome, lang: Language): string {
+  return 'issues' in outcome
+    ? `line ${outcome.line}: error\n${outcome.issues.map((issue) => `  - ${issueText(issue)}`).join('\n')}\n\n`
+    : `line ${outcome.line}\n${explain(outcome.result, { lang })}\n\n`;
+}
+
+/** What a batch writes, as plain data: a worker thread makes its writer from it. */
+export type Rendering = { readonly command: 'explain'; readonly lang: Language } | { readonly command: 'evaluate'; readonly format: OutputFormat; readonly lang: Language };
+
+export function writerFor(rendering: Rendering): OutcomeWriter {
+  if (rendering.command === 'evaluate') return outcomeWriter(rendering.format, rendering.lang);
+  return { header: '', row: (outcome) => explanation(outcome, rendering.lang), separator: NONE, footer: '' };
 }

@@ -13,7 +13,11 @@ export const CSV_COLUMNS = {
   enrolmentYear: '参保年度',
   enrolledFrom: '参保起始日期',
   enrolledTo: '参保终止日期',
+  enrolledOn: '参保办理日期',
   flags: '会员标识',
+  attributes: '会员属性',
+  birthDate: '出生日期',
+  sex: '性别',
   claimId: '申请编号',
   kind: '申请类型',
   date: '事件日期',
@@ -24,7 +28,10 @@ export const CSV_COLUMNS = {
   insurancePaid: '医保报销',
   inScopeCopay: '政策范围内个人自付',
   selfPaid: '医保外自费费用',
+  aboveCeiling: '医保封顶线以上费用',
   grade: '伤残等级',
+  claimAttributes: '申请属性',
+  filedOn: '申请提交日期',
 } as const;
 
 export type CsvColumn = keyof typeof CSV_COLUMNS;
@@ -39,6 +46,9 @@ const COLUMN_BY_HEADER = new Map<string, CsvColumn>(
 /** Chinese words accepted in the `kind` and `cause` cells. */
 const VALUE_ALIASES: Readonly<Record<string, string>> = {
   住院: 'hospitalisation',
+  门诊: 'outpatient',
+  女: 'female',
+  男: 'male',
   伤残: 'disability',
   身故: 'death',
   疾病: 'illness',
@@ -94,13 +104,25 @@ export function recordFromCsv(row: CsvRow): unknown {
   }
   const alias = (cell: string | undefined) => (cell === undefined ? undefined : (VALUE_ALIASES[cell] ?? cell));
   const kind = alias(cells.kind);
-  const costs = { total: cells.total, insurancePaid: cells.insurancePaid, inScopeCopay: cells.inScopeCopay, selfPaid: cells.selfPaid };
+  const costs = {
+    total: cells.total,
+    insurancePaid: cells.insurancePaid,
+    inScopeCopay: cells.inScopeCopay,
+    selfPaid: cells.selfPaid,
+    ...(cells.aboveCeiling !== undefined && { aboveCeiling: cells.aboveCeiling }),
+  };
+  const extras = {
+    ...(cells.claimAttributes !== undefined && { attributes: pairs(cells.claimAttributes) }),
+    ...(cells.filedOn !== undefined && { filedOn: cells.filedOn }),
+  };
   const claim =
     kind === 'hospitalisation'
-      ? { kind, id: cells.claimId, admission: cells.admission, discharge: cells.discharge, cause: alias(cells.cause), costs }
-      : kind === 'disability'
-        ? { kind, id: cells.claimId, date: cells.date, grade: integer(cells.grade) }
-        : { kind, id: cells.claimId, date: cells.date };
+      ? { kind, id: cells.claimId, admission: cells.admission, discharge: cells.discharge, cause: alias(cells.cause), costs, ...extras }
+      : kind === 'outpatient'
+        ? { kind, id: cells.claimId, date: cells.date, costs, ...extras }
+        : kind === 'disability'
+          ? { kind, id: cells.claimId, date: cells.date, grade: integer(cells.grade), ...extras }
+          : { kind, id: cells.claimId, date: cells.date, ...extras };
   const flags = cells.flags?.split(/[;；]/).map((flag) => flag.trim()).filter((flag) => flag !== '');
   const enrolment = {
     // A top-up such as Guilin's condolence payment rests on an enrolment in another scheme.
@@ -108,13 +130,33 @@ export function recordFromCsv(row: CsvRow): unknown {
     year: integer(cells.enrolmentYear) ?? integer(cells.enrolledFrom?.slice(0, 4)),
     from: cells.enrolledFrom,
     to: cells.enrolledTo,
+    ...(cells.enrolledOn !== undefined && { enrolledOn: cells.enrolledOn }),
   };
   const member = {
     id: cells.memberId,
     enrolments: [enrolment],
     ...(flags && { flags: Object.fromEntries(flags.map((flag) => [flag, true])) }),
+    ...(cells.attributes !== undefined && { attributes: pairs(cells.attributes) }),
+    ...(cells.birthDate !== undefined && { birthDate: cells.birthDate }),
+    ...(cells.sex !== undefined && { sex: alias(cells.sex) }),
   };
   return { scheme: cells.scheme, member, claim };
+}
+
+/**
+ * Attributes written `name=value;name=value` (or with ；). A pair without `=` keeps its text as
+ * the name with an empty value, which the policy then refuses, naming the column.
+ */
+function pairs(cell: string): Record<string, string> {
+  const entries = cell
+    .split(/[;；]/)
+    .map((pair) => pair.trim())
+    .filter((pair) => pair !== '')
+    .map((pair) => {
+      const at = pair.search(/[=＝]/);
+      return at < 0 ? [pair, ''] : [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+    });
+  return Object.fromEntries(entries);
 }
 
 /** An issue of a CSV row, re-pointed from the record's field to the column it came from. */
@@ -123,12 +165,13 @@ export function issueInColumn(issue: Issue): Issue {
   let column: string | undefined;
   if (root === 'scheme') column = 'scheme';
   else if (root === 'member' && key === 'id') column = 'memberId';
-  else if (root === 'member' && key === 'flags') column = 'flags';
+  else if (root === 'member' && (key === 'flags' || key === 'attributes' || key === 'birthDate' || key === 'sex')) column = key;
   else if (root === 'member' && key === 'enrolments') {
     const field = rest[1];
-    column = field === 'from' ? 'enrolledFrom' : field === 'to' ? 'enrolledTo' : field === 'year' ? 'enrolmentYear' : 'enrolmentScheme';
+    column = field === 'from' ? 'enrolledFrom' : field === 'to' ? 'enrolledTo' : field === 'year' ? 'enrolmentYear' : field === 'enrolledOn' ? 'enrolledOn' : 'enrolmentScheme';
   } else if (root === 'claim' && key === 'costs') column = rest.length > 0 ? String(rest[0]) : 'total';
   else if (root === 'claim' && key === 'id') column = 'claimId';
+  else if (root === 'claim' && key === 'attributes') column = 'claimAttributes';
   else if (root === 'claim' && typeof key === 'string') column = key;
   return column === undefined ? issue : { ...issue, path: [column] };
 }

@@ -2,7 +2,7 @@ import { deserialize, serialize } from 'node:v8';
 import { InvalidInputError, PolicyNotFoundError, validate, type Issue } from '../_lib/errors';
 import type { ClaimInput, LedgerInput, MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
-import type { ClaimResult } from '../_lib/settle';
+import type { ClaimResult } from '../_lib/result';
 import type { PolicyRegistry } from '../createRegistry';
 import { evaluateClaim } from '../evaluateClaim';
 import { selectPolicy } from '../selectPolicy';
@@ -16,8 +16,12 @@ export type Outcome =
   | { readonly line: number; readonly result: ClaimResult }
   | { readonly line: number; readonly issues: readonly Issue[] };
 
-/** An outcome as written: its input line, its text, and whether it is an error. */
+/** A record numbered in input order: its outcome is written in that order. */
+export type Sequenced = RawRecord & { readonly seq: number };
+
+/** An outcome as written: its place in the input, its input line, its text, and whether it is an error. */
 export interface Written {
+  readonly seq: number;
   readonly line: number;
   readonly text: string;
   readonly failed: boolean;
@@ -67,7 +71,8 @@ function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean): Prepar
 /** How many ledgers stay in memory unless HUZHU_LEDGERS_IN_MEMORY says otherwise: about 6 MB of them. */
 export const LEDGERS_IN_MEMORY = 10_000;
 
-function ledgersInMemory(): number {
+/** HUZHU_LEDGERS_IN_MEMORY, checked. */
+export function ledgersInMemory(): number {
   const given = process.env.HUZHU_LEDGERS_IN_MEMORY;
   if (given === undefined || given === '') return LEDGERS_IN_MEMORY;
   if (!/^[1-9]\d*$/.test(given)) throw new UsageError(`HUZHU_LEDGERS_IN_MEMORY must be a whole number of at least 1; got "${given}"`);
@@ -86,12 +91,8 @@ interface Spilled {
   readonly key: string;
   readonly ledger: string;
 }
-interface Numbered extends Written {
-  readonly seq: number;
-}
-
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-const bySeq = (a: { seq: number }, b: { seq: number }) => a.seq - b.seq;
+export const bySeq = (a: { seq: number }, b: { seq: number }) => a.seq - b.seq;
 /** Fields joined by tabs, the free-form one last: keys, JSON and base64 hold no raw tab or newline. */
 const fields = (line: string, count: number) => {
   const parts = line.split('\t', count - 1);
@@ -114,7 +115,8 @@ const SPILLED: Codec<Spilled> = {
   },
   compare: byKey,
 };
-const NUMBERED: Codec<Numbered> = {
+/** An output on disk, waiting for its turn. */
+export const WRITTEN: Codec<Written> = {
   encode: (row) => `${row.seq}\t${row.line}\t${row.failed ? 1 : 0}\t${JSON.stringify(row.text)}`,
   decode(line) {
     const [seq, at, failed, text] = fields(line, 4);
@@ -132,8 +134,8 @@ interface Disk {
   readonly deferred: ExternalSorter<Deferred>;
 }
 
-function openDisk(): Disk {
-  const dir = new TempDir();
+function openDisk(openTempDir: () => TempDir): Disk {
+  const dir = openTempDir();
   return { dir, filter: new KeyFilter(), ledgers: new ExternalSorter(dir, SPILLED), deferred: new ExternalSorter(dir, DEFERRED) };
 }
 
@@ -142,7 +144,7 @@ function openDisk(): Disk {
  * v8 serialisation (`v…`, base64), slower and heavier, for the numbers JSON cannot write: an
  * Infinity (from 1e400) would come back null, and the row's error with it, and -0 as 0.
  */
-function encodeValue(value: unknown): string {
+export function encodeValue(value: unknown): string {
   let exact = true;
   const json = JSON.stringify(value, (_key, item: unknown) => {
     if (typeof item === 'number' && (!Number.isFinite(item) || Object.is(item, -0))) exact = false;
@@ -151,7 +153,7 @@ function encodeValue(value: unknown): string {
   return exact ? `j${json}` : `v${serialize(value).toString('base64')}`;
 }
 
-function decodeValue(text: string): unknown {
+export function decodeValue(text: string): unknown {
   return text.startsWith('j') ? JSON.parse(text.slice(1)) : deserialize(Buffer.from(text.slice(1), 'base64'));
 }
 
@@ -175,15 +177,16 @@ function ledgerInput(key: string, spilled: string): LedgerInput {
  * A record whose key is neither kept nor surely new is put off, and so is every later record
  * of its key: at the end, the put-off records are sorted by key on disk, merged with the
  * ledgers that went to disk and settled, and their outputs merged back into input order.
- * Until a record is put off, outputs stream as they come; after it, they wait on disk.
+ * Until a record is put off, outputs stream as they come, a batch of them for each batch of
+ * records; after it, they wait on disk.
  */
 export async function* settleInOrder(
-  records: AsyncIterable<RawRecord>,
+  batches: AsyncIterable<readonly Sequenced[]>,
   registry: PolicyRegistry,
   csv: boolean,
   render: (outcome: Outcome) => string,
-): AsyncGenerator<Written> {
-  const limit = ledgersInMemory();
+  { limit = ledgersInMemory(), openTempDir = () => new TempDir() }: { limit?: number; openTempDir?: () => TempDir } = {},
+): AsyncGenerator<Written[]> {
   const kept = new Map<string, Ledger>();
   // Keys last used last. One iterator throughout: every entry before it was deleted (sent to
   // disk, or set again at the end), so the next it gives is the oldest. A fresh iterator per
@@ -192,49 +195,73 @@ export async function* settleInOrder(
   let disk: Disk | undefined;
   // Outputs after the first record put off, in input order, until that one is settled.
   let waiting: LineWriter | undefined;
-  const written = (outcome: Outcome): Written => ({ line: outcome.line, text: render(outcome), failed: 'issues' in outcome });
-  try {
-    let seq = 0;
-    for await (const raw of records) {
-      seq += 1;
-      const prepared = prepare(raw, registry, csv);
-      let outcome: Outcome;
-      if ('outcome' in prepared) {
-        outcome = prepared.outcome;
-      } else if (kept.has(prepared.key) || !disk?.filter!.mayHave(prepared.key)) {
-        const { key } = prepared;
-        const settled = prepared.settle(kept.get(key));
-        outcome = settled.outcome;
-        if (settled.after !== undefined) {
-          kept.delete(key);
-          kept.set(key, settled.after);
-          if (kept.size > limit) {
-            const oldest = oldestFirst.next().value!;
-            const ledger = kept.get(oldest)!;
-            kept.delete(oldest);
-            disk ??= openDisk();
-            const spilled = spilledLedger(ledger);
-            disk.ledgers.add({ key: oldest, ledger: spilled }, oldest.length + spilled.length);
-            disk.filter!.add(oldest);
-          }
-        }
-      } else {
-        const value = encodeValue((raw as { value: unknown }).value);
-        disk!.deferred.add({ key: prepared.key, seq, line: raw.line, value }, prepared.key.length + value.length);
-        waiting ??= new LineWriter(disk!.dir.file());
-        continue;
+  const written = (seq: number, outcome: Outcome): Written => ({ seq, line: outcome.line, text: render(outcome), failed: 'issues' in outcome });
+  const settle = (raw: Sequenced): Outcome | undefined => {
+    const prepared = prepare(raw, registry, csv);
+    if ('outcome' in prepared) return prepared.outcome;
+    const { key } = prepared;
+    if (!kept.has(key) && disk?.filter!.mayHave(key)) {
+      const value = encodeValue((raw as { value: unknown }).value);
+      disk.deferred.add({ key, seq: raw.seq, line: raw.line, value }, key.length + value.length);
+      waiting ??= new LineWriter(disk.dir.file());
+      return undefined;
+    }
+    const settled = prepared.settle(kept.get(key));
+    if (settled.after !== undefined) {
+      kept.delete(key);
+      kept.set(key, settled.after);
+      if (kept.size > limit) {
+        const oldest = oldestFirst.next().value!;
+        const ledger = kept.get(oldest)!;
+        kept.delete(oldest);
+        disk ??= openDisk(openTempDir);
+        const spilled = spilledLedger(ledger);
+        disk.ledgers.add({ key: oldest, ledger: spilled }, oldest.length + spilled.length);
+        disk.filter!.add(oldest);
       }
-      if (waiting === undefined) yield written(outcome);
-      else waiting.write(NUMBERED.encode({ seq, ...written(outcome) }));
+    }
+    return settled.outcome;
+  };
+  try {
+    for await (const batch of batches) {
+      const outputs: Written[] = [];
+      try {
+        for (const raw of batch) {
+          const outcome = settle(raw);
+          if (outcome === undefined) continue;
+          if (waiting === undefined) outputs.push(written(raw.seq, outcome));
+          else waiting.write(WRITTEN.encode(written(raw.seq, outcome)));
+        }
+      } catch (error) {
+        // The rows settled before the failure are written all the same.
+        if (outputs.length > 0) yield outputs;
+        throw error;
+      }
+      yield outputs;
     }
     if (disk === undefined || waiting === undefined) return;
     waiting.close();
     kept.clear();
     delete disk.filter;
-    yield* mergeSorted([decoded(readLines(waiting.path), NUMBERED), settleDeferred(disk, registry, csv, written)], bySeq);
+    yield* inBatches(mergeSorted([decoded(readLines(waiting.path), WRITTEN), settleDeferred(disk, registry, csv, written)], bySeq));
   } finally {
     disk?.dir.remove();
   }
+}
+
+const BATCH = 1000;
+
+/** Items a thousand at a time. */
+export function* inBatches<T>(items: Iterable<T>): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** The records put off, settled a key at a time from the ledger that went to disk, in input order. */
@@ -242,9 +269,9 @@ function settleDeferred(
   disk: Disk,
   registry: PolicyRegistry,
   csv: boolean,
-  written: (outcome: Outcome) => Written,
-): Generator<Numbered> {
-  const outputs = new ExternalSorter(disk.dir, NUMBERED);
+  written: (seq: number, outcome: Outcome) => Written,
+): Generator<Written> {
+  const outputs = new ExternalSorter(disk.dir, WRITTEN);
   const ledgers = disk.ledgers.sorted();
   let next = ledgers.next();
   let key: string | undefined;
@@ -263,7 +290,7 @@ function settleDeferred(
       outcome = settled.outcome;
       ledger = settled.after ?? ledger;
     }
-    const output = { seq: row.seq, ...written(outcome) };
+    const output = written(row.seq, outcome);
     outputs.add(output, output.text.length);
   }
   return outputs.sorted();

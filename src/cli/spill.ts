@@ -8,7 +8,6 @@ import { StringDecoder } from 'node:string_decoder';
  * on `process.exit` and on SIGINT, SIGTERM or SIGHUP, so that no run leaves files behind.
  */
 export class TempDir {
-  readonly path = mkdtempSync(join(process.env.HUZHU_TMPDIR || tmpdir(), 'huzhu-'));
   #files = 0;
   readonly #onExit = () => this.remove();
   readonly #onSignal = (signal: NodeJS.Signals) => {
@@ -17,7 +16,8 @@ export class TempDir {
     process.kill(process.pid, signal);
   };
 
-  constructor() {
+  /** A new folder, or one a worker thread made: signals reach only the main thread, which removes it. */
+  constructor(readonly path = mkdtempSync(join(process.env.HUZHU_TMPDIR || tmpdir(), 'huzhu-'))) {
     process.on('exit', this.#onExit);
     for (const signal of SIGNALS) process.once(signal, this.#onSignal);
   }

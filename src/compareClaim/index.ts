@@ -3,11 +3,13 @@ import { acceptPolicy } from '../_lib/acceptPolicy';
 import { isWithin } from '../_lib/dates';
 import type { Decimal } from '../_lib/decimal';
 import { validate } from '../_lib/errors';
+import { settle } from '../_lib/engine/settle';
 import { claimSchema, memberSchema, type ClaimInput, type MemberInput } from '../_lib/inputSchemas';
 import { emptyLedger } from '../_lib/ledger';
 import { toMoney } from '../_lib/money';
+import { plainOf } from '../_lib/plainInput';
 import type { Policy } from '../_lib/policySchema';
-import { deepFreeze, eventDate, settleClaim, type ClaimResult } from '../_lib/settle';
+import { deepFreeze, eventDate, type ClaimResult } from '../_lib/result';
 
 /** One claim's settlement under one of the compared versions. */
 export interface ComparedResult {
@@ -53,12 +55,12 @@ const policiesSchema = z.array(z.unknown()).min(1).max(50);
  * //=> [['10000.00', false, '0.00'], ['5000.00', true, '-5000.00']]
  */
 export function compareClaim(claim: ClaimInput, member: MemberInput, policies: readonly Policy[]): ClaimComparison {
-  const validClaim = validate(claimSchema, claim, 'claim');
+  const validClaim = plainOf(validate(claimSchema, claim, 'claim'));
   const validMember = validate(memberSchema, member, 'member');
   const versions = validate(policiesSchema, policies, 'policies').map((policy, index) => acceptPolicy(policy, ['policies', index]));
   const settled = versions.map((policy) => {
     const whatIf = !isWithin(eventDate(policy, validClaim), policy.validFrom, policy.validTo);
-    return { result: settleClaim(policy, validMember, validClaim, emptyLedger(policy, validMember.id), whatIf), whatIf };
+    return { result: settle(policy, validMember, validClaim, emptyLedger(policy, validMember.id), ['claim'], whatIf).result, whatIf };
   });
   const baseline = settled[0]!.result.total;
   return deepFreeze({

@@ -1,7 +1,8 @@
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import { Dec } from '../_lib/decimal';
+import { parametersOf, walkPolicy } from '../_lib/parameters';
 import type { Label, Parameter, Policy, Provenance } from '../_lib/policySchema';
-import { deepFreeze, policyRef, type PolicyRef } from '../_lib/settle';
+import { deepFreeze, policyRef, type PolicyRef } from '../_lib/result';
 
 /** A parameter's value and where it comes from, on one side of a diff. */
 export interface ParameterState {
@@ -22,9 +23,9 @@ export interface ParameterChange {
   readonly direction: 'increase' | 'decrease' | null;
 }
 
-/** A convention or eligibility rule that differs; these are settings, not cited parameters. */
+/** A convention, eligibility rule or formula setting that differs; these are settings, not cited parameters. */
 export interface SettingChange {
-  /** E.g. `conventions.dayCount` or `eligibility.requiredFlags`. */
+  /** E.g. `conventions.dayCount`, `eligibility.requires` or `benefits.hospitalisation.formula.method`. */
   readonly setting: string;
   readonly before: unknown;
   readonly after: unknown;
@@ -39,30 +40,16 @@ export interface PolicyDiff {
   readonly settings: readonly SettingChange[];
 }
 
-function isParameter(value: unknown): value is Parameter {
-  return typeof value === 'object' && value !== null && 'value' in value && 'label' in value && 'provenance' in value;
-}
-
-/** Every parameter of a policy by path; benefits are named by id, so reordering them is no change. */
-function parametersOf(policy: Policy): Map<string, Parameter> {
-  const found = new Map<string, Parameter>();
-  const walk = (value: unknown, path: string): void => {
-    if (isParameter(value)) {
-      found.set(path, value);
-    } else if (typeof value === 'object' && value !== null) {
-      for (const [key, child] of Object.entries(value)) walk(child, `${path}.${key}`);
-    }
-  };
-  for (const benefit of policy.benefits) walk(benefit, `benefits.${benefit.id}`);
-  walk(policy.ceilings, 'ceilings');
-  walk(policy.contribution, 'contribution');
-  return found;
-}
-
+/**
+ * Everything else a policy states that changes what it pays, by path: conventions, eligibility
+ * rules, attribute declarations, a benefit's event, causes, condition and formula settings
+ * (`benefits.hospitalisation.formula.method`), a variant's condition. Lists are one setting.
+ */
 function settingsOf(policy: Policy): Map<string, unknown> {
   const settings = new Map<string, unknown>();
-  for (const [key, value] of Object.entries(policy.conventions)) settings.set(`conventions.${key}`, value);
-  for (const [key, value] of Object.entries(policy.eligibility)) settings.set(`eligibility.${key}`, value);
+  walkPolicy(policy, (path, parameter) => {
+    parameter.variants?.forEach((variant, index) => settings.set(`${path}.variants[${index}].when`, variant.when));
+  }, (path, value) => settings.set(path, value));
   return settings;
 }
 
@@ -119,9 +106,15 @@ export function diffPolicies(from: Policy, to: Policy): PolicyDiff {
       changes.push({ change: 'removed', parameter: path, label: parameter.label, before: state(parameter), after: null, direction: null });
     }
   }
+  // A benefit only one side has shows as its parameters added or removed; its settings are compared where both have it.
+  const ids = new Set(older.benefits.map((benefit) => benefit.id));
+  const inBoth = (setting: string) => !setting.startsWith('benefits.') || newer.benefits.some((benefit) => ids.has(benefit.id) && setting.startsWith(`benefits.${benefit.id}.`));
   const oldSettings = settingsOf(older);
-  const settings = [...settingsOf(newer)]
-    .filter(([key, value]) => !same(oldSettings.get(key), value))
-    .map(([setting, value]) => ({ setting, before: oldSettings.get(setting) ?? null, after: value }));
+  const newSettings = settingsOf(newer);
+  const settings: SettingChange[] = [];
+  for (const [setting, value] of newSettings) {
+    if (inBoth(setting) && !same(oldSettings.get(setting), value)) settings.push({ setting, before: oldSettings.get(setting) ?? null, after: value });
+  }
+  for (const [setting, value] of oldSettings) if (inBoth(setting) && !newSettings.has(setting)) settings.push({ setting, before: value, after: null });
   return deepFreeze({ from: policyRef(older), to: policyRef(newer), changes, settings });
 }

@@ -1,11 +1,11 @@
 import { acceptPolicy } from '../_lib/acceptPolicy';
+import { settle } from '../_lib/engine/settle';
 import { validate } from '../_lib/errors';
-import { settleFast } from '../_lib/fastSettle';
 import { claimSchema, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
-import { claimOf, plainClaim } from '../_lib/plainInput';
+import { plainClaim, plainOf } from '../_lib/plainInput';
 import { readLedger, readMember } from '../_lib/readInputs';
 import type { Policy } from '../_lib/policySchema';
-import { settleClaim, type ClaimResult } from '../_lib/settle';
+import type { ClaimResult } from '../_lib/result';
 
 /**
  * Settle one claim: what each benefit pays, why, and the member's ledger after it.
@@ -25,7 +25,7 @@ import { settleClaim, type ClaimResult } from '../_lib/settle';
  *
  * @param policy - the policy version, e.g. `policies.guangxi[2024]`
  * @param member - the member with their enrolments and flags
- * @param claim - a `hospitalisation`, `disability` or `death` claim
+ * @param claim - a `hospitalisation`, `outpatient`, `disability` or `death` claim
  * @param ledger - what the member was paid earlier in this protection year; empty when absent
  * @returns the settlement, deeply frozen; amounts are Decimals that serialise as `"500.00"`
  * @throws {InvalidInputError} naming the path of every invalid field of the first invalid
@@ -40,10 +40,8 @@ import { settleClaim, type ClaimResult } from '../_lib/settle';
 export function evaluateClaim(policy: Policy, member: MemberInput, claim: ClaimInput, ledger?: LedgerInput): ClaimResult {
   const accepted = acceptPolicy(policy);
   const validMember = readMember(member);
-  // The claim is read once: its checked copy, or the schema's output; nothing reads it again.
-  const copy = plainClaim(claim);
-  const validClaim = copy === undefined ? validate(claimSchema, claim, 'claim') : undefined;
+  // The claim is read once: its checked copy, or one made from the schema's output; nothing reads it again.
+  const copy = plainClaim(claim) ?? plainOf(validate(claimSchema, claim, 'claim'));
   const start = readLedger(ledger, accepted, validMember.id);
-  if (copy === undefined) return settleClaim(accepted, validMember, validClaim!, start);
-  return settleFast(accepted, validMember, copy, start)?.result ?? settleClaim(accepted, validMember, claimOf(copy), start);
+  return settle(accepted, validMember, copy, start, ['claim']).result;
 }

@@ -13,7 +13,9 @@ import { emptyLedger } from '../_lib/ledger';
 import { formatYuan, toMoney } from '../_lib/money';
 import type { Message } from '../_lib/messages';
 import type { Policy } from '../_lib/policySchema';
-import { deepFreeze, settleClaim, type BenefitLine, type PolicyRef } from '../_lib/settle';
+import { settle } from '../_lib/engine/settle';
+import { plainOf } from '../_lib/plainInput';
+import { deepFreeze, type BenefitLine, type PolicyRef } from '../_lib/result';
 
 /** Whether one stay qualifies for a condolence payment, and for how much. */
 export interface CondolenceResult {
@@ -81,7 +83,7 @@ export function evaluateCondolence(
     ]);
   }
 
-  const settled = settleClaim(accepted, validMember, validStay, emptyLedger(accepted, validMember.id));
+  const settled = settle(accepted, validMember, plainOf(validStay), emptyLedger(accepted, validMember.id), ['stay']).result;
   const line = settled.lines.find((l) => l.benefit === benefit.id) ?? null;
   const belowThreshold = settled.reasons.some((reason) => reason.code === 'BELOW_THRESHOLD');
   const eligible = settled.eligible && line !== null && !belowThreshold;

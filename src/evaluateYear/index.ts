@@ -2,14 +2,15 @@ import { z } from 'zod';
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import type { Decimal } from '../_lib/decimal';
 import { validate } from '../_lib/errors';
-import { paidBetween, settleFast, toLedger, type FastSettlement, type LedgerInFen } from '../_lib/fastSettle';
-import { claimSchema, type Claim, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
+import { paidBetween, toLedger, type LedgerInFen } from '../_lib/engine/ledgerInFen';
+import { settle } from '../_lib/engine/settle';
+import { claimSchema, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
-import { allPlainClaims, claimOf, type PlainClaim } from '../_lib/plainInput';
+import { allPlainClaims, plainOf, type PlainClaim } from '../_lib/plainInput';
 import { readLedger, readMember } from '../_lib/readInputs';
 import type { Message } from '../_lib/messages';
 import type { Policy } from '../_lib/policySchema';
-import { addUnique, eventDate, inspect, policyRef, settleClaim, type ClaimResult, type PolicyRef } from '../_lib/settle';
+import { addUnique, eventDate, inspect, policyRef, type ClaimResult, type PolicyRef } from '../_lib/result';
 
 /** A member's claims settled in date order under one policy version. */
 export interface YearResult {
@@ -104,11 +105,10 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   const validMember = readMember(member);
   // Claims of the plain shape skip the schema; if any is not plain, the schema checks them all.
   // Either way each claim is read once, and only the copies are settled.
-  const copies = allPlainClaims(claims, MAX_CLAIMS);
-  const validClaims: readonly (PlainClaim | Claim)[] = copies ?? validate(claimsSchema, claims, 'claims', MAX_CLAIMS);
+  const copies: readonly PlainClaim[] = allPlainClaims(claims, MAX_CLAIMS) ?? validate(claimsSchema, claims, 'claims', MAX_CLAIMS).map(plainOf);
   const start = readLedger(ledger, accepted, validMember.id);
 
-  const dates = validClaims.map((claim) => eventDate(accepted, claim));
+  const dates = copies.map((claim) => eventDate(accepted, claim));
   // Claims usually come in date order already; then there is nothing to sort.
   const order = dates.some((date, i) => i > 0 && dates[i - 1]! > date) ? inDateOrder(dates) : undefined;
   const results: ClaimResult[] = [];
@@ -116,21 +116,18 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   let seen: readonly Message[] | undefined;
   let illustrative = false;
   let current: Ledger | LedgerInFen = start;
-  for (let settled = 0; settled < validClaims.length; settled += 1) {
+  for (let settled = 0; settled < copies.length; settled += 1) {
     const index = order === undefined ? settled : order[settled]!;
-    const copy = copies?.[index];
-    const fast: FastSettlement | undefined = copy && settleFast(accepted, validMember, copy, current);
-    const result: ClaimResult = fast?.result ?? settleClaim(accepted, validMember, copy ? claimOf(copy) : (validClaims[index] as Claim), toLedger(current));
+    const { result, after } = settle(accepted, validMember, copies[index]!, current, ['claims', index]);
     results.push(result);
     illustrative ||= result.illustrative;
-    // The fast path shares one list per kind of claim and one object per warning, so most
-    // repeats are the list just seen or an object already kept. Only unique warnings are
-    // kept: the reference path makes new objects for every claim, and keeping each would
-    // make every later check cost as much as the claims before it.
+    // The engine makes one object per warning of a parameter, so most repeats are an object
+    // already kept. Only unique warnings are kept: keeping each would make every later check
+    // cost as much as the claims before it.
     if (result.warnings !== seen) addUnique(warnings, result.warnings);
     seen = result.warnings;
-    // The fast path's ledger in fen goes on to the next claim without being made public.
-    current = fast?.after ?? result.ledger;
+    // The ledger in fen goes on to the next claim without being made public.
+    current = after;
   }
   const total = paidBetween(start, current);
   return new SettledYear(validMember.id, policyRef(accepted), Object.freeze(results), total, current, Object.freeze(warnings), illustrative);

@@ -20,6 +20,8 @@ export interface PolicyChanges {
   readonly eligibility?: Partial<PolicyInput['eligibility']>;
   readonly ceilings?: { readonly maximumSubsidy?: NonNullable<PolicyInput['ceilings']['maximumSubsidy']> | null };
   readonly contribution?: PolicyInput['contribution'] | null;
+  /** The member and claim attributes the new version reads, replacing the old declarations; `null` removes them. */
+  readonly attributes?: PolicyInput['attributes'] | null;
   /** By benefit id: the new benefit, or `null` to remove it. */
   readonly benefits?: Readonly<Record<string, Omit<BenefitInput, 'id'> | null>>;
   /** Replaces the notes. */
@@ -35,6 +37,7 @@ const changesSchema = z.strictObject({
   eligibility: z.record(z.string(), z.unknown()).optional(),
   ceilings: z.strictObject({ maximumSubsidy: z.unknown().optional() }).optional(),
   contribution: z.unknown().optional(),
+  attributes: z.unknown().optional(),
   benefits: z.record(slugSchema, z.record(z.string(), z.unknown()).nullable()).optional(),
   notes: z.unknown().optional(),
 });
@@ -93,6 +96,7 @@ export function extendPolicy(base: Policy, changes: PolicyChanges): Policy {
     benefits,
     ceilings: withoutUndefined({ ...ceilings, maximumSubsidy: ceilings.maximumSubsidy ?? undefined }),
     contribution: changes.contribution === null ? undefined : (changes.contribution ?? policy.contribution),
+    attributes: changes.attributes === null ? undefined : (changes.attributes ?? policy.attributes),
     notes: changes.notes ?? policy.notes,
   });
   return acceptPolicy(extended, 'extended');

@@ -1,8 +1,33 @@
+// The bundled rule files, one JSON file a version: src/policies/<scheme>/<year>.json.
+// A new version is its file, its import line and its line in its scheme's versions below
+// (docs/adding-a-protection-year.md); test/policyFiles.test.ts fails when a file is left out
+// or its path and contents disagree. Explicit imports, not a directory scan, so that every
+// bundler (esbuild for dist, vite for the tests, tsx) includes the files and the types know
+// each scheme's years.
 import { createRegistry } from '../createRegistry';
-import { guangxi2023 } from './guangxi-2023';
-import { guangxi2024 } from './guangxi-2024';
-import { guilinCondolence2023 } from './guilin-condolence-2023';
-import { xining2024 } from './xining-2024';
+import type { DefinedPolicy } from '../definePolicy';
+import { parsePolicy } from '../parsePolicy';
+import beihai2017 from './beihai/2017.json';
+import beihai2018 from './beihai/2018.json';
+import beijingAllowance2011 from './beijing-allowance/2011.json';
+import beijingWarm2012 from './beijing-warm/2012.json';
+import guangxi2023 from './guangxi/2023.json';
+import guangxi2024 from './guangxi/2024.json';
+import guangxi2025 from './guangxi/2025.json';
+import guilinCondolence2023 from './guilin-condolence/2023.json';
+import huzhou2012 from './huzhou/2012.json';
+import xining2024 from './xining/2024.json';
+import yunnan2012 from './yunnan/2012.json';
+import zhangjiajie2014 from './zhangjiajie/2014.json';
+
+/** The versions of one scheme by year, each validated as {@link parsePolicy} validates a user's file. */
+function versions<const Scheme extends string, const Files extends Readonly<Record<number, unknown>>>(
+  _scheme: Scheme,
+  files: Files,
+): { readonly [Year in keyof Files & number]: DefinedPolicy<{ scheme: Scheme; year: Year }> } {
+  // The types promise each file holds the scheme and year of its path: test/policyFiles.test.ts checks it.
+  return Object.freeze(Object.fromEntries(Object.entries(files).map(([year, file]) => [year, parsePolicy(file)]))) as never;
+}
 
 /**
  * The bundled policies, by scheme id and protection year: `policies.guangxi[2024]`.
@@ -11,10 +36,37 @@ import { xining2024 } from './xining-2024';
  * @category Policies
  */
 export const policies = Object.freeze({
-  guangxi: Object.freeze({ 2023: guangxi2023, 2024: guangxi2024 }),
-  'guilin-condolence': Object.freeze({ 2023: guilinCondolence2023 }),
-  xining: Object.freeze({ 2024: xining2024 }),
+  beihai: versions('beihai', {
+    2017: beihai2017,
+    2018: beihai2018,
+  }),
+  'beijing-allowance': versions('beijing-allowance', {
+    2011: beijingAllowance2011,
+  }),
+  'beijing-warm': versions('beijing-warm', {
+    2012: beijingWarm2012,
+  }),
+  guangxi: versions('guangxi', {
+    2023: guangxi2023,
+    2024: guangxi2024,
+    2025: guangxi2025,
+  }),
+  'guilin-condolence': versions('guilin-condolence', {
+    2023: guilinCondolence2023,
+  }),
+  huzhou: versions('huzhou', {
+    2012: huzhou2012,
+  }),
+  xining: versions('xining', {
+    2024: xining2024,
+  }),
+  yunnan: versions('yunnan', {
+    2012: yunnan2012,
+  }),
+  zhangjiajie: versions('zhangjiajie', {
+    2014: zhangjiajie2014,
+  }),
 });
 
 /** Every bundled policy, for {@link selectPolicy} by default. */
-export const bundledRegistry = createRegistry([guangxi2023, guangxi2024, guilinCondolence2023, xining2024]);
+export const bundledRegistry = createRegistry(Object.values(policies).flatMap((byYear) => Object.values(byYear)));

@@ -1,7 +1,7 @@
 import { safely, type SafeResult } from '../_lib/errors';
 import type { ClaimInput, LedgerInput, MemberInput } from '../_lib/inputSchemas';
 import type { Policy } from '../_lib/policySchema';
-import type { ClaimResult } from '../_lib/settle';
+import type { ClaimResult } from '../_lib/result';
 import { evaluateClaim } from '../evaluateClaim';
 
 /**

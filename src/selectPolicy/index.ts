@@ -4,7 +4,7 @@ import { InvalidInputError, PolicyNotFoundError, validate } from '../_lib/errors
 import { claimSchema, type ClaimInput } from '../_lib/inputSchemas';
 import { plainClaim } from '../_lib/plainInput';
 import type { Policy } from '../_lib/policySchema';
-import { eventDate } from '../_lib/settle';
+import { eventDate } from '../_lib/result';
 import type { PolicyRegistry } from '../createRegistry';
 import { bundledRegistry } from '../policies';
 

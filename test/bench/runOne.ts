@@ -3,15 +3,17 @@
  * line: how many claims, how long, peak RSS and the digest of every claim's total.
  *
  *   node --import tsx test/bench/runOne.ts <huzhu|huzhu-read-all|floor|rules-engine> <members> <claimsPerMember>
+ *   node --import tsx test/bench/runOne.ts realistic <huzhu|floor|rules-engine> <members> <string|number|Decimal>
  *   node --import tsx test/bench/runOne.ts latency <huzhu|floor|rules-engine> <calls>
+ *   node --expose-gc --import tsx test/bench/runOne.ts keep <members>
  */
 // The built package, as users get it; typed by its source, so this file type-checks before a build.
 const dist = new URL('../../dist/index.js', import.meta.url).href;
-const { evaluateClaim, evaluateYear, policies } = (await import(dist)) as typeof import('../../src');
+const { Decimal, evaluateClaim, evaluateYear, explain, policies } = (await import(dist)) as typeof import('../../src');
 import { Digest } from './checksum';
 import { floorYear } from './floor';
 import { createEngine, rulesEngineYear } from './rulesEngine';
-import { memberYear, type MemberYear } from './workload';
+import { memberYear, realisticYear, type AmountForm, type MemberYear } from './workload';
 
 type Implementation = 'huzhu' | 'huzhu-read-all' | 'floor' | 'rules-engine';
 
@@ -28,12 +30,14 @@ async function settle(implementation: Implementation, year: MemberYear): Promise
   return results.map((result) => Math.round(Number(result.total.toFixed(2)) * 100));
 }
 
-async function throughput(implementation: Implementation, members: number, perMember: number) {
+const toDecimal = (text: string) => new Decimal(text);
+
+async function throughput(implementation: Implementation, members: number, yearOf: (index: number) => MemberYear) {
   const digest = new Digest();
   // Only settling is timed: making the workload costs the same for every implementation.
   let ms = 0;
   for (let index = 0; index < members; index += 1) {
-    const year = memberYear(index, perMember);
+    const year = yearOf(index);
     const start = performance.now();
     const totals = await settle(implementation, year);
     ms += performance.now() - start;
@@ -61,9 +65,49 @@ async function latency(implementation: Implementation, calls: number) {
   return { implementation, calls, medianMicroseconds: at(0.5), p99Microseconds: at(0.99) };
 }
 
+/**
+ * What a kept result costs, and reading it: the realistic book settled (amounts as strings) and
+ * every result kept, the heap measured after a full collection before and after; then each
+ * line's steps read, then `explain` on each result of a second, unread settlement.
+ */
+function keep(members: number) {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error('keep needs node --expose-gc');
+  const years = Array.from({ length: members }, (_, index) => realisticYear(index, 'string', toDecimal));
+  const settle = () => years.flatMap((year) => evaluateYear(policy, year.member, year.claims).results);
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = settle();
+  gc();
+  const bytesPerClaim = Math.round((process.memoryUsage().heapUsed - before) / kept.length);
+  let start = performance.now();
+  let steps = 0;
+  for (const result of kept) for (const line of result.lines) steps += line.steps.length;
+  const stepsMs = performance.now() - start;
+  const fresh = settle();
+  start = performance.now();
+  let characters = 0;
+  for (const result of fresh) characters += explain(result).length;
+  const explainMs = performance.now() - start;
+  return {
+    implementation: 'huzhu-keep',
+    claims: kept.length,
+    bytesPerClaim,
+    stepsClaimsPerSecond: Math.round((kept.length / stepsMs) * 1000),
+    explainClaimsPerSecond: Math.round((fresh.length / explainMs) * 1000),
+    // Read, so that no step or explanation can be optimised away.
+    steps,
+    characters,
+  };
+}
+
 const [mode, ...args] = process.argv.slice(2);
 const result =
   mode === 'latency'
     ? await latency(args[0] as Implementation, Number(args[1]))
-    : await throughput(mode as Implementation, Number(args[0]), Number(args[1]));
+    : mode === 'keep'
+      ? keep(Number(args[0]))
+      : mode === 'realistic'
+        ? { ...(await throughput(args[0] as Implementation, Number(args[1]), (index) => realisticYear(index, args[2] as AmountForm, toDecimal))), form: args[2] }
+        : await throughput(mode as Implementation, Number(args[0]), (index) => memberYear(index, Number(args[1])));
 console.log(JSON.stringify({ ...result, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));

@@ -6,16 +6,16 @@ const terms: Locale['terms'] = {
   insurancePaid: 'paid by medical insurance',
   inScopeCopay: 'in-scope co-payment',
   selfPaid: 'self-paid cost outside insurance',
+  aboveCeiling: 'cost above the insurance ceiling',
+  outpatient: 'outpatient care',
   hospitalisation: 'hospitalisation',
   disability: 'disability',
   death: 'death',
   illness: 'illness',
   accident: 'accident',
-  cityFederationDirect: 'member of a grassroots union directly under the city federation',
-  hardship: 'registered hardship worker',
-  gigWorker: 'gig or platform worker',
   perClaim: 'per-claim cap',
   perYear: 'yearly cap of the benefit',
+  claimsPerYear: 'limit of paid claims a year',
   maximumSubsidy: 'maximum subsidy of the protection year',
   halfUp: 'half-up',
   halfEven: 'half-even',
@@ -26,29 +26,45 @@ const terms: Locale['terms'] = {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const term = (key: string | number | undefined): string => terms[String(key)] ?? String(key);
+/** A cost field, or a sum of them written `inScopeCopay+selfPaid`. */
+const costs = (fields: string | number | undefined): string => String(fields).split('+').map(term).join(' + ');
 
 export const en: Locale = {
   terms,
   messages: {
     OUTSIDE_POLICY_PERIOD: (p) => `The event date ${p.date} is outside this policy's period (${p.validFrom} to ${p.validTo}).`,
     NOT_ENROLLED: (p) => `The member has no ${p.scheme} enrolment covering ${p.date}.`,
-    MISSING_FLAG: (p) => `Only for: ${term(p.flag)}.`,
+    REQUIREMENT_NOT_MET: (p) => `Only for: ${p.requirement}.`,
+    WAITING_PERIOD: (p) => `The event on ${p.date} is within the ${p.days}-day waiting period of the enrolment from ${p.from}.`,
+    NOT_YET_COVERED: (p) => `Cover starts the day after enrolment (${p.enrolledOn}); the event on ${p.date} is before it.`,
+    FILED_LATE: (p) => `The claim was filed on ${p.filedOn}, after the deadline of ${p.deadline}.`,
+    FILING_DATE_UNKNOWN: () => 'This policy has a filing deadline, and the claim does not say when it was filed (filedOn): it was settled as if on time.',
+    MAX_PAID_STAYS: (p) => `The member already had ${p.count} paid stays this protection year, the most the policy pays.`,
+    CONDITION_NOT_MET: (p) => `${p.benefit} pays only when: ${p.condition}.`,
+    CLAIMS_PER_YEAR_REACHED: (p) => `${p.benefit} pays at most ${p.count} claims a protection year, and has paid them.`,
+    ABOVE_TOP_BRACKET: (p) => `${p.benefit} lists no bracket for ${term(p.measure)} of ${p.amount} yuan: the top bracket ends at ${p.to} yuan.`,
     DUPLICATE_CLAIM: (p) => `Claim ${p.claimId} was already settled in this protection year.`,
     NO_BENEFIT_FOR_EVENT: (p) => `This policy pays no benefit for ${term(p.event)}${p.cause ? ` caused by ${term(p.cause)}` : ''}.`,
     CAUSE_NOT_COVERED: (p) => `${p.benefit} does not cover a stay caused by ${term(p.cause)}.`,
     GRADE_NOT_COVERED: (p) => `${p.benefit} pays nothing for disability grade ${p.grade}.`,
-    BELOW_THRESHOLD: (p) => `${p.benefit} requires ${term(p.measure)} of at least ${p.threshold} yuan; this stay has ${p.amount} yuan.`,
+    BELOW_THRESHOLD: (p) => `${p.benefit} requires ${costs(p.measure)} of at least ${p.threshold} yuan; this claim has ${p.amount} yuan.`,
     CAP_REACHED: (p) => `${p.benefit} was cut by ${p.cut} yuan by the ${term(p.cap)} (${p.limit} yuan).`,
     ILLUSTRATIVE_PARAMETER: (p) => `Used the illustrative (not published) parameter "${p.label}" (${p.parameter}); the figure is not official.`,
     WHAT_IF: (p) => `What-if: the ${p.scheme} ${p.year} rules applied to an event on ${p.date}, which that version does not actually govern.`,
     DECIDED_ON_APPLICATION: (p) => `${p.benefit}: the amount is decided on application, between ${p.min} and ${p.max} yuan.`,
   },
   steps: {
-    base: (p) => `${term(p.field)}`,
+    base: (p) => costs(p.field),
+    threshold: () => 'at least the threshold',
+    deductibleLeft: () => 'deductible left this protection year',
     deductible: () => 'amount above the deductible',
-    sum: () => 'sum of the tiers',
-    tier: (p) =>
-      `tier ${p.tier}: ${p.to === undefined ? `above ${amountText(String(p.from))}` : `${amountText(String(p.from))} to ${amountText(String(p.to))}`} yuan at ${percentNumber(String(p.ratio))} %`,
+    sum: () => 'sum of the bands',
+    // One open band from 0 is the whole amount, not "above 0 yuan".
+    band: (p) =>
+      p.to === undefined && Number(p.from) === 0
+        ? `band ${p.band}: all of it at ${percentNumber(String(p.ratio))} %`
+        : `band ${p.band}: ${p.to === undefined ? `above ${amountText(String(p.from))}` : `${amountText(String(p.from))} to ${amountText(String(p.to))}`} yuan at ${percentNumber(String(p.ratio))} %`,
+    wholeBand: (p) => `${amountText(String(p.amount))} yuan falls in band ${p.band}: all of it at ${percentNumber(String(p.ratio))} %`,
     days: (p) => `days in hospital (${p.rule === 'includeBothDays' ? 'admission and discharge day both counted' : 'discharge day not counted'}, at least 1)`,
     paidDays: () => 'days paid',
     perDay: () => 'daily allowance × days paid',
@@ -59,6 +75,7 @@ export const en: Locale = {
     perClaim: () => `capped by the ${terms.perClaim}`,
     perYear: () => `capped by what remains of the ${terms.perYear}`,
     maximumSubsidy: () => `capped by what remains of the ${terms.maximumSubsidy}`,
+    claimsPerYear: (p) => `${p.count} claims already paid this protection year: the most the benefit pays`,
   },
   units: {
     yuan: 'yuan',
@@ -96,6 +113,10 @@ export const en: Locale = {
       last: (ratio) => `${ratio} above`,
     },
     tierSeparator: '; ',
+    notIncluded: ' (not included)',
+    included: ' (included)',
+    count: (value, unit) => ({ days: `${value} days`, daysAYear: `${value} days a year`, claimsAYear: `${value} claims a year`, staysAYear: `${value} paid stays a year` })[unit],
+    nextYearOn: (monthDay) => `${Number(monthDay.slice(3))} ${MONTHS[Number(monthDay.slice(0, 2)) - 1]} of the next year`,
     grades: (first, last, share) => `${first === last ? `grade ${first}` : `grades ${first}–${last}`}: ${share}`,
     listSeparator: ', ',
     otherGradesNothing: 'other grades: nothing',

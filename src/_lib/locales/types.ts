@@ -2,7 +2,15 @@
 export type MessageCode =
   | 'OUTSIDE_POLICY_PERIOD'
   | 'NOT_ENROLLED'
-  | 'MISSING_FLAG'
+  | 'REQUIREMENT_NOT_MET'
+  | 'WAITING_PERIOD'
+  | 'NOT_YET_COVERED'
+  | 'FILED_LATE'
+  | 'FILING_DATE_UNKNOWN'
+  | 'MAX_PAID_STAYS'
+  | 'CONDITION_NOT_MET'
+  | 'CLAIMS_PER_YEAR_REACHED'
+  | 'ABOVE_TOP_BRACKET'
   | 'DUPLICATE_CLAIM'
   | 'NO_BENEFIT_FOR_EVENT'
   | 'CAUSE_NOT_COVERED'
@@ -16,8 +24,11 @@ export type MessageCode =
 /** Names of the computation steps a benefit line shows. */
 export type StepKey =
   | 'base'
+  | 'threshold'
+  | 'deductibleLeft'
   | 'deductible'
-  | 'tier'
+  | 'band'
+  | 'wholeBand'
   | 'days'
   | 'paidDays'
   | 'perDay'
@@ -28,7 +39,8 @@ export type StepKey =
   | 'rounding'
   | 'perClaim'
   | 'perYear'
-  | 'maximumSubsidy';
+  | 'maximumSubsidy'
+  | 'claimsPerYear';
 
 /** A parameter of a message: a bilingual label is shown in the message's own language. */
 export type MessageParams = Readonly<Record<string, string | number | { readonly zh: string; readonly en: string }>>;
@@ -75,7 +87,7 @@ export interface ExplainWords {
 export interface ValueWords {
   readonly yuan: (amount: string) => string;
   readonly percent: (percent: string) => string;
-  /** A copay tier: the only one, the first (up to a bound), one between bounds, or the last (above). */
+  /** A band: the only one, the first (up to a bound), one between bounds, or the last (above). */
   readonly tier: {
     readonly only: (ratio: string) => string;
     readonly first: (ratio: string, upTo: string) => string;
@@ -83,6 +95,14 @@ export interface ValueWords {
     readonly last: (ratio: string, from: string) => string;
   };
   readonly tierSeparator: string;
+  /** After a band's upper edge that the band does not include. */
+  readonly notIncluded: string;
+  /** After a bracket whose upper edge it includes. */
+  readonly included: string;
+  /** A whole number of something. */
+  readonly count: (value: number, unit: 'days' | 'daysAYear' | 'claimsAYear' | 'staysAYear') => string;
+  /** A day of the next year, written `MM-DD`. */
+  readonly nextYearOn: (monthDay: string) => string;
   /** Consecutive grades with the same share, e.g. grades 1–2 at 100 %. */
   readonly grades: (first: string, last: string, share: string) => string;
   readonly listSeparator: string;

@@ -6,16 +6,16 @@ const terms: Locale['terms'] = {
   insurancePaid: '医保报销',
   inScopeCopay: '政策范围内个人自付',
   selfPaid: '医保外自费费用',
+  aboveCeiling: '医保封顶线以上费用',
+  outpatient: '门诊',
   hospitalisation: '住院',
   disability: '伤残',
   death: '身故',
   illness: '疾病',
   accident: '意外伤害',
-  cityFederationDirect: '市总工会本级基层工会会员',
-  hardship: '建档立卡困难职工',
-  gigWorker: '新就业形态劳动者',
   perClaim: '单次补助上限',
   perYear: '该项补助年度上限',
+  claimsPerYear: '该项补助年度次数上限',
   maximumSubsidy: '保障年度最高补助',
   halfUp: '四舍五入',
   halfEven: '四舍六入五成双',
@@ -24,29 +24,44 @@ const terms: Locale['terms'] = {
 };
 
 const term = (key: string | number | undefined): string => terms[String(key)] ?? String(key);
+/** A cost field, or a sum of them written `inScopeCopay+selfPaid`. */
+const costs = (fields: string | number | undefined): string => String(fields).split('+').map(term).join('与');
 
 export const zh: Locale = {
   terms,
   messages: {
     OUTSIDE_POLICY_PERIOD: (p) => `事件日期 ${p.date} 不在本办法适用期间（${p.validFrom} 至 ${p.validTo}）内。`,
     NOT_ENROLLED: (p) => `该会员在 ${p.date} 没有有效的 ${p.scheme} 参保记录。`,
-    MISSING_FLAG: (p) => `仅限${term(p.flag)}。`,
+    REQUIREMENT_NOT_MET: (p) => `仅限${p.requirement}。`,
+    WAITING_PERIOD: (p) => `${p.date} 的事件处于 ${p.from} 起参保的 ${p.days} 天等待期内。`,
+    NOT_YET_COVERED: (p) => `保障自参保次日（${p.enrolledOn} 之后）开始；${p.date} 的事件在此之前。`,
+    FILED_LATE: (p) => `该申请于 ${p.filedOn} 提交，已超过 ${p.deadline} 的申请期限。`,
+    FILING_DATE_UNKNOWN: () => '本办法规定了申请期限，而该申请未注明提交日期（filedOn），按期限内处理。',
+    MAX_PAID_STAYS: (p) => `该会员本保障年度已获补助住院 ${p.count} 次，已达本办法上限。`,
+    CONDITION_NOT_MET: (p) => `${p.benefit}仅在以下条件下补助：${p.condition}。`,
+    CLAIMS_PER_YEAR_REACHED: (p) => `${p.benefit}每个保障年度最多补助 ${p.count} 次，已补助完毕。`,
+    ABOVE_TOP_BRACKET: (p) => `${p.benefit}未列出${costs(p.measure)} ${p.amount} 元所在的档次：最高一档止于 ${p.to} 元。`,
     DUPLICATE_CLAIM: (p) => `申请 ${p.claimId} 已在本保障年度内补助过。`,
     NO_BENEFIT_FOR_EVENT: (p) => `本办法对${p.cause ? `${term(p.cause)}所致` : ''}${term(p.event)}不予补助。`,
     CAUSE_NOT_COVERED: (p) => `${p.benefit}不保障${term(p.cause)}所致住院。`,
     GRADE_NOT_COVERED: (p) => `${p.benefit}对伤残等级 ${p.grade} 级不予补助。`,
-    BELOW_THRESHOLD: (p) => `${p.benefit}要求${term(p.measure)}不低于 ${p.threshold} 元；本次为 ${p.amount} 元。`,
+    BELOW_THRESHOLD: (p) => `${p.benefit}要求${costs(p.measure)}不低于 ${p.threshold} 元；本次为 ${p.amount} 元。`,
     CAP_REACHED: (p) => `${p.benefit}受${term(p.cap)}（${p.limit} 元）限制，核减 ${p.cut} 元。`,
     ILLUSTRATIVE_PARAMETER: (p) => `使用了示例参数“${p.label}”（${p.parameter}），该数值未经公布，并非官方标准。`,
     WHAT_IF: (p) => `假设计算：按 ${p.scheme} ${p.year} 年度规则核算 ${p.date} 发生的事件，该办法实际并不适用于此日期。`,
     DECIDED_ON_APPLICATION: (p) => `${p.benefit}：金额经申请核定，在 ${p.min} 至 ${p.max} 元之间。`,
   },
   steps: {
-    base: (p) => `${term(p.field)}`,
+    base: (p) => costs(p.field),
+    threshold: () => '达到补助起点',
+    deductibleLeft: () => '本保障年度剩余的起付额',
     deductible: () => '超过起付线的部分',
-    sum: () => '各档合计',
-    tier: (p) =>
-      `第 ${p.tier} 档：${p.to === undefined ? `超过 ${amountText(String(p.from))} 元` : `${amountText(String(p.from))} 至 ${amountText(String(p.to))} 元`}的部分按 ${percentNumber(String(p.ratio))}%`,
+    sum: () => '各段合计',
+    band: (p) =>
+      p.to === undefined && Number(p.from) === 0
+        ? `第 ${p.band} 段：全额按 ${percentNumber(String(p.ratio))}%`
+        : `第 ${p.band} 段：${p.to === undefined ? `超过 ${amountText(String(p.from))} 元` : `${amountText(String(p.from))} 至 ${amountText(String(p.to))} 元`}的部分按 ${percentNumber(String(p.ratio))}%`,
+    wholeBand: (p) => `${amountText(String(p.amount))} 元属第 ${p.band} 档：全额按 ${percentNumber(String(p.ratio))}%`,
     days: (p) => `住院天数（${p.rule === 'includeBothDays' ? '入院、出院当日均计' : '算入不算出'}，至少 1 天）`,
     paidDays: () => '补贴天数',
     perDay: () => '住院补贴 × 补贴天数',
@@ -57,6 +72,7 @@ export const zh: Locale = {
     perClaim: () => `受${terms.perClaim}限制`,
     perYear: () => `受${terms.perYear}剩余额度限制`,
     maximumSubsidy: () => `受${terms.maximumSubsidy}剩余额度限制`,
+    claimsPerYear: (p) => `本保障年度已补助 ${p.count} 次，已达该项补助次数上限`,
   },
   units: {
     yuan: '元',
@@ -93,6 +109,10 @@ export const zh: Locale = {
       between: (ratio, from, upTo) => `${from} 至 ${upTo} 元的部分 ${ratio}`,
       last: (ratio) => `超过部分 ${ratio}`,
     },
+    notIncluded: '（不含）',
+    included: '（含）',
+    count: (value, unit) => ({ days: `${value} 天`, daysAYear: `每年 ${value} 天`, claimsAYear: `每年 ${value} 次`, staysAYear: `每年补助住院 ${value} 次` })[unit],
+    nextYearOn: (monthDay) => `次年 ${Number(monthDay.slice(0, 2))} 月 ${Number(monthDay.slice(3))} 日`,
     tierSeparator: '，',
     grades: (first, last, share) => `${first === last ? first : `${first}–${last}`} 级 ${share}`,
     listSeparator: '，',

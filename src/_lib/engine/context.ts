@@ -1,0 +1,37 @@
+import type { Member } from '../inputSchemas';
+import { stepLabel, stepStatement, type MessageParams, type StepKey } from '../messages';
+import type { RoundingMode } from '../money';
+import type { PlainClaim } from '../plainInput';
+import type { Step } from '../trace';
+import type { LedgerInFen } from './ledgerInFen';
+
+/** What the compiled rules read about one claim: the claim, the member and the year so far. */
+export interface ClaimContext {
+  readonly claim: PlainClaim;
+  readonly member: Member;
+  /** The day number of the date that places the event in the year. */
+  readonly eventDay: number;
+  /** Days in hospital by the policy's count; 0 for other claims. */
+  readonly days: number;
+  /** The stay's number among the member's stays of the year, from 1; 0 for other claims. */
+  readonly stayNumber: number;
+  /** The member's year before this claim. */
+  readonly ledger: LedgerInFen;
+  readonly mode: RoundingMode;
+  /** Whether each step of a formula is rounded to the fen, or only each line. */
+  readonly eachStep: boolean;
+  /** Where the claim is in the caller's input, for an error about a fact the rules need. */
+  readonly path: readonly (string | number)[];
+}
+
+/**
+ * The steps of a line, written as the compiled rules run when a reader asks for them. The
+ * same code settles the claim with no recorder; with one, it also says what it did.
+ */
+export class Steps {
+  readonly list: Step[] = [];
+
+  add(key: StepKey, params: MessageParams, expression: string, value: string): void {
+    this.list.push({ key, label: stepLabel(key, params), expression, value, statement: stepStatement(key, expression, value, params) });
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Exact arithmetic in whole fen. Amounts are integers of fen; a ratio is an integer fraction
+ * num / den, den a power of ten. Products stay plain numbers while they are below 2^53 and
+ * go through BigInt past it, so no result is ever a float's approximation.
+ */
+import { Dec } from '../decimal';
+import { fenText, type RoundingMode } from '../money';
+import type { Steps } from './context';
+
+export const SAFE = Number.MAX_SAFE_INTEGER;
+
+/** A ratio as an exact fraction num / den, den a power of ten. */
+export interface Ratio {
+  readonly num: number;
+  readonly den: number;
+  /** As the policy writes it, e.g. `0.35`. */
+  readonly text: string;
+}
+
+export function ratio(text: string): Ratio {
+  const exact = new Dec(text);
+  const den = 10 ** exact.decimalPlaces();
+  return { num: exact.times(den).toNumber(), den, text };
+}
+
+/** Whole fen of a policy amount (two-decimal string). */
+export const fen = (yuan: string): number => new Dec(yuan).times(100).toNumber();
+
+/** n / d rounded to a whole number by the mode, for integers 0 ≤ n ≤ 2^53 and d > 0. */
+function divideSafe(n: number, d: number, mode: RoundingMode): number {
+  let q = Math.floor(n / d);
+  let r = n - q * d;
+  // The float quotient may land one off; the remainder puts it right.
+  if (r < 0) (q -= 1), (r += d);
+  else if (r >= d) (q += 1), (r -= d);
+  return q + roundUp(r, d, q % 2 === 1, mode);
+}
+
+/** 1 when a quotient with remainder r of d (q odd or not) rounds up by the mode, else 0. */
+function roundUp(r: number, d: number, odd: boolean, mode: RoundingMode): number {
+  if (r === 0 || mode === 'down') return 0;
+  if (mode === 'up') return 1;
+  if (2 * r > d) return 1;
+  if (2 * r < d) return 0;
+  return mode === 'halfUp' || odd ? 1 : 0;
+}
+
+/** n / d rounded by the mode, n ≥ 0 possibly a BigInt. */
+export function divide(n: number | bigint, d: number, mode: RoundingMode): number {
+  if (typeof n === 'number') return divideSafe(n, d, mode);
+  const big = BigInt(d);
+  const q = n / big;
+  const r = Number(n % big);
+  return Number(q) + roundUp(r, d, q % 2n === 1n, mode);
+}
+
+/** amount × num exactly: a number below 2^53, a BigInt past it. */
+export function times(amount: number, num: number): number | bigint {
+  return num === 0 || amount <= SAFE / num ? amount * num : BigInt(amount) * BigInt(num);
+}
+
+/** a + b exactly, either possibly a BigInt. */
+export function plus(a: number | bigint, b: number | bigint): number | bigint {
+  if (typeof a === 'number' && typeof b === 'number' && a <= SAFE - b) return a + b;
+  return BigInt(a) + BigInt(b);
+}
+
+/**
+ * `n / den` fen rounded to the fen by the mode, with a rounding step (`333.00333 → 333.00`)
+ * when rounding changed it.
+ */
+export function roundToFen(n: number | bigint, den: number, mode: RoundingMode, steps: Steps | null): number {
+  const rounded = divide(n, den, mode);
+  if (steps !== null) {
+    const exact = exactYuan(n, den);
+    if (exact !== fenText(rounded)) steps.add('rounding', { mode }, exact, fenText(rounded));
+  }
+  return rounded;
+}
+
+/** `n / den` fen as exact yuan text: `1234.5675` for 12345675 / 100 fen… with at least two decimals. */
+export function exactYuan(n: number | bigint, den: number): string {
+  const value = new Dec(String(n)).dividedBy(den).dividedBy(100);
+  return value.decimalPlaces() <= 2 ? value.toFixed(2) : value.toFixed();
+}

@@ -1,0 +1,14 @@
+import { fenText } from '../../money';
+import { fen } from '../fen';
+import { valueFor } from '../parameters';
+import { paid, type FormulaCompiler } from './types';
+
+/** A fixed amount on the event. */
+export const lumpSum: FormulaCompiler<'lumpSum'> = (formula, env) => {
+  const amount = env.parameter(formula.amount, 'amount', fen);
+  return (context, steps) => {
+    const value = valueFor(amount, context);
+    steps?.add('lumpSum', {}, fenText(value), fenText(value));
+    return paid(value);
+  };
+};

@@ -1,0 +1,219 @@
+/** What a settlement returns: claim results and their benefit lines, made on first read. */
+import { Decimal } from './decimal';
+import type { Claim } from './inputSchemas';
+import type { Ledger } from './ledger';
+import type { Message } from './messages';
+import type { Label, Policy } from './policySchema';
+import type { Citation, Step } from './trace';
+import type { PlainClaim } from './plainInput';
+
+/** Which cap cut a line: a money cap, or the benefit's limit of paid claims a year. */
+export type CapKind = 'perClaim' | 'perYear' | 'maximumSubsidy' | 'claimsPerYear';
+
+/** What one benefit paid on a claim, and how. */
+export interface BenefitLine {
+  /** The benefit id in the policy. */
+  readonly benefit: string;
+  readonly label: Label;
+  /** What is paid, after every cap. */
+  readonly amount: Decimal;
+  /** What the formula gave, rounded, before caps. */
+  readonly amountBeforeCaps: Decimal;
+  /** The cap that set the amount, or null when none did. */
+  readonly cappedBy: CapKind | null;
+  /** Set when the amount is decided on application inside this range (the line then pays 0). */
+  readonly range?: { readonly min: Decimal; readonly max: Decimal };
+  readonly steps: readonly Step[];
+  /** Every parameter the line depended on, with its provenance. */
+  readonly citations: readonly Citation[];
+  /** True when any parameter the line used is illustrative, not published. */
+  readonly illustrative: boolean;
+}
+
+/** Node's console shows what JSON would, accessors included. */
+export const inspect = Symbol.for('nodejs.util.inspect.custom');
+
+/**
+ * A benefit line whose steps are written on first read, by the same compiled rules run again
+ * with a recorder: writing them costs more than the settlement. To a reader and to JSON it is
+ * a plain line; `steps` is an accessor.
+ */
+export class Line implements BenefitLine {
+  declare readonly benefit: string;
+  declare readonly label: Label;
+  declare readonly amount: Decimal;
+  declare readonly amountBeforeCaps: Decimal;
+  declare readonly cappedBy: CapKind | null;
+  declare readonly range?: { readonly min: Decimal; readonly max: Decimal };
+  declare readonly citations: readonly Citation[];
+  declare readonly illustrative: boolean;
+  #steps: readonly Step[] | (() => readonly Step[]);
+
+  constructor(fields: Omit<BenefitLine, 'steps'>, steps: readonly Step[] | (() => readonly Step[])) {
+    // Field by field rather than Object.assign: lines are made by the million, and this is faster.
+    const self = this as { -readonly [K in keyof BenefitLine]: BenefitLine[K] };
+    self.benefit = fields.benefit;
+    self.label = fields.label;
+    self.amount = fields.amount;
+    self.amountBeforeCaps = fields.amountBeforeCaps;
+    self.cappedBy = fields.cappedBy;
+    if (fields.range !== undefined) self.range = fields.range;
+    self.citations = fields.citations;
+    self.illustrative = fields.illustrative;
+    this.#steps = typeof steps === 'function' ? steps : deepFreeze(steps);
+    Object.freeze(this);
+  }
+
+  get steps(): readonly Step[] {
+    if (typeof this.#steps === 'function') this.#steps = deepFreeze(this.#steps());
+    return this.#steps;
+  }
+
+  /** The line as plain data, in the order of {@link BenefitLine}'s fields. */
+  toJSON(): BenefitLine {
+    const { benefit, label, amount, amountBeforeCaps, cappedBy, range, citations, illustrative } = this;
+    return { benefit, label, amount, amountBeforeCaps, cappedBy, ...(range && { range }), steps: this.steps, citations, illustrative };
+  }
+
+  [inspect](): BenefitLine {
+    return this.toJSON();
+  }
+}
+
+/** The policy version a result was computed by. */
+export interface PolicyRef {
+  readonly scheme: string;
+  readonly year: number;
+  readonly name: Label;
+}
+
+/** The settlement of one claim. Refusal is a result with reasons, never an exception. */
+export interface ClaimResult {
+  readonly claimId: string;
+  readonly memberId: string;
+  readonly kind: Claim['kind'];
+  /** The date that placed the event in the protection year. */
+  readonly eventDate: string;
+  readonly policy: PolicyRef;
+  readonly eligible: boolean;
+  /** Why the claim was refused, or which parts were refused or cut. */
+  readonly reasons: readonly Message[];
+  readonly total: Decimal;
+  readonly lines: readonly BenefitLine[];
+  /** The member's ledger after this claim. */
+  readonly ledger: Ledger;
+  readonly warnings: readonly Message[];
+  /** True when any figure in the result rests on an illustrative parameter. */
+  readonly illustrative: boolean;
+  /** Every field as plain data, lines and ledger included (they are accessors made on first read). */
+  toJSON(): Omit<ClaimResult, 'toJSON'>;
+}
+
+/**
+ * What a result's lines and ledger are made from, on first read. Each line and the ledger come
+ * frozen through and through; the list of lines is frozen here.
+ */
+export interface ResultDetails {
+  lines(): readonly BenefitLine[];
+  ledger(): Ledger;
+}
+
+/**
+ * A claim's result. Its lines and ledger are made on first read: the engine settles in
+ * whole fen and builds their Decimals and frozen objects only when asked, which is most of
+ * what a result costs. To a reader, to JSON and to `explain` it is the plain
+ * {@link ClaimResult}; `lines` and `ledger` are accessors, so `Object.keys` and spread leave
+ * them out (`toJSON()` gives every field).
+ */
+export class SettledClaim implements ClaimResult {
+  readonly #details: ResultDetails;
+  #lines: readonly BenefitLine[] | undefined;
+  #ledger: Ledger | undefined;
+
+  /**
+   * Every field given must be frozen already, as must what `details` makes (see
+   * {@link ResultDetails}). The fields come one by one, in {@link ClaimResult}'s order: the
+   * engine makes a result per claim, and an object to carry them would double what it
+   * allocates.
+   */
+  constructor(
+    readonly claimId: string,
+    readonly memberId: string,
+    readonly kind: Claim['kind'],
+    readonly eventDate: string,
+    readonly policy: PolicyRef,
+    readonly eligible: boolean,
+    readonly reasons: readonly Message[],
+    readonly total: Decimal,
+    readonly warnings: readonly Message[],
+    readonly illustrative: boolean,
+    details: ResultDetails,
+  ) {
+    this.#details = details;
+    Object.freeze(this);
+  }
+
+  get lines(): readonly BenefitLine[] {
+    return (this.#lines ??= Object.freeze(this.#details.lines()));
+  }
+
+  get ledger(): Ledger {
+    return (this.#ledger ??= this.#details.ledger());
+  }
+
+  /** The result as plain data, in the order of {@link ClaimResult}'s fields. */
+  toJSON(): Omit<ClaimResult, 'toJSON'> {
+    const { claimId, memberId, kind, eventDate, policy, eligible, reasons, total, lines, ledger, warnings, illustrative } = this;
+    return { claimId, memberId, kind, eventDate, policy, eligible, reasons, total, lines, ledger, warnings, illustrative };
+  }
+
+  [inspect](): Omit<ClaimResult, 'toJSON'> {
+    return this.toJSON();
+  }
+}
+
+/** The date that picks the protection year: a stay's admission or discharge, by the policy. */
+export function eventDate(policy: Pick<Policy, 'conventions'>, claim: Claim | PlainClaim): string {
+  if (claim.kind !== 'hospitalisation') return claim.date;
+  return policy.conventions.yearBy === 'admission' ? claim.admission : claim.discharge;
+}
+
+const policyRefs = new WeakMap<Policy, PolicyRef>();
+
+/** The frozen reference to a policy version; one object per policy, shared by its results. */
+export function policyRef(policy: Policy): PolicyRef {
+  let ref = policyRefs.get(policy);
+  if (ref === undefined) {
+    ref = Object.freeze({ scheme: policy.scheme, year: policy.year, name: policy.name });
+    policyRefs.set(policy, ref);
+  }
+  return ref;
+}
+
+/**
+ * Adds each message not yet in `unique` (the same object, or the same code and wording), in
+ * first-seen order. Warnings are few (one per parameter at most), so a scan of `unique` beats
+ * building keys to hash, and the cost stays linear in the messages added.
+ */
+export function addUnique(unique: Message[], messages: readonly Message[]): void {
+  for (const m of messages) {
+    if (!unique.includes(m) && !unique.some((seen) => seen.code === m.code && seen.message.en === m.message.en)) unique.push(m);
+  }
+}
+
+/** Messages with the same code and wording, once each, in first-seen order. */
+export function uniqueMessages(messages: readonly Message[]): Message[] {
+  const unique: Message[] = [];
+  addUnique(unique, messages);
+  return unique;
+}
+
+/** Freezes a result tree. Decimals are left as they are: output amounts are frozen by `toMoney`. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Decimal.isDecimal(value)) {
+    Object.freeze(value);
+    // An already frozen node may still hold unfrozen children (zod freezes readonly arrays shallowly).
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

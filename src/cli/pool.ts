@@ -1,0 +1,313 @@
+import { Worker } from 'node:worker_threads';
+import type { CsvRecord } from './csv';
+import type { Rendering } from './output';
+import { CsvFieldsReader, csvRecord, recordReader, type InputFormat, type RawRecord, type ReadLimits } from './records';
+import type { CsvColumn } from './rows';
+import { bySeq, decodeValue, encodeValue, inBatches, WRITTEN, type Sequenced, type Written } from './settle';
+import { decoded, LineWriter, mergeSorted, readLines, TempDir } from './spill';
+
+/** What every worker is told once: plain data, as a worker thread takes it. */
+export interface Job {
+  readonly csv: boolean;
+  /** The `--policy` files, which each worker reads again into its registry. */
+  readonly policies: readonly string[];
+  readonly rendering: Rendering;
+  /** The ledgers each worker keeps in memory: its share of HUZHU_LEDGERS_IN_MEMORY. */
+  readonly limit: number;
+  /** The largest record read (`--max-field-size`). */
+  readonly maxRecordBytes: number;
+}
+
+/**
+ * Rows as the main thread sends them, a line each: its place, its input line and what it holds,
+ * `p` and a CSV line without quotes, `f` and its CSV fields as JSON, `e` and the reason it
+ * could not be read as JSON, or a record's value as `encodeValue` gives it (`j…` or `v…`).
+ * One string a batch costs far less to send and read than an object a row.
+ */
+export function encodeRow(seq: number, line: number, payload: string): string {
+  return `${seq}\t${line}\t${payload}`;
+}
+
+export function decodeRow(row: string, columns: readonly CsvColumn[]): Sequenced {
+  const lineAt = row.indexOf('\t');
+  const payloadAt = row.indexOf('\t', lineAt + 1) + 1;
+  const seq = Number(row.slice(0, lineAt));
+  const line = Number(row.slice(lineAt + 1, payloadAt - 1));
+  const kind = row[payloadAt];
+  const payload = row.slice(payloadAt + 1);
+  if (kind === 'e') return { seq, line, error: JSON.parse(payload) as string };
+  if (kind === 'p' || kind === 'f') return { seq, ...csvRecord(columns, { line, fields: kind === 'p' ? payload.split(',') : (JSON.parse(payload) as string[]) }) };
+  return { seq, line, value: decodeValue(row.slice(payloadAt)) };
+}
+
+/** Outputs as a worker sends them: each row's text one after another, ending at `ends`. */
+export interface Outputs {
+  readonly seqs: Float64Array;
+  readonly lines: Float64Array;
+  readonly failed: Uint8Array;
+  readonly ends: Uint32Array;
+  readonly text: string;
+}
+
+export function packOutputs(outputs: readonly Written[]): Outputs {
+  const packed = { seqs: new Float64Array(outputs.length), lines: new Float64Array(outputs.length), failed: new Uint8Array(outputs.length), ends: new Uint32Array(outputs.length) };
+  let text = '';
+  outputs.forEach((output, i) => {
+    packed.seqs[i] = output.seq;
+    packed.lines[i] = output.line;
+    packed.failed[i] = output.failed ? 1 : 0;
+    text += output.text;
+    packed.ends[i] = text.length;
+  });
+  return { ...packed, text };
+}
+
+function* unpackOutputs({ seqs, lines, failed, ends, text }: Outputs): Generator<Written> {
+  for (let i = 0; i < seqs.length; i += 1) yield { seq: seqs[i]!, line: lines[i]!, failed: failed[i] === 1, text: text.slice(i === 0 ? 0 : ends[i - 1], ends[i]) };
+}
+
+/** Messages to a worker, and from it. */
+export type ToWorker = { readonly columns: readonly string[] } | { readonly rows: string } | { readonly end: true };
+export type FromWorker =
+  | { readonly tempDir: string }
+  | { readonly outputs: Outputs; readonly consumed: number }
+  | { readonly done: true }
+  | { readonly failure: { readonly message: string; readonly stack?: string; readonly code?: unknown } };
+
+/** Rows in one message: large enough that messages cost little, small enough to keep every worker busy. */
+const BATCH = 2000;
+/** Batches sent to a worker and not yet settled. */
+const IN_FLIGHT = 4;
+/** Rows of a worker settled but not yet written (they wait for an earlier row of another worker). */
+const WAITING = 4 * BATCH;
+
+/**
+ * A worker running the bundle's `cli-worker.js`, beside `cli.js`; from source (the tests, `npm
+ * run huzhu`), `worker.ts` through tsx, which it registers itself: Node 20 runs no `--import`
+ * in a worker.
+ */
+function startWorker(job: Job): Worker {
+  // V8 grows an idle heap lazily, and each worker has its own: bounded, each collects its
+  // garbage sooner, with room for a few records of the largest size read.
+  const resourceLimits = { maxOldGenerationSizeMb: 80 + Math.ceil((8 * job.maxRecordBytes) / 2 ** 20), maxYoungGenerationSizeMb: 8 };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./cli-worker.js', import.meta.url), { workerData: job, resourceLimits });
+  const [api, script] = [import.meta.resolve('tsx/esm/api'), new URL('./worker.ts', import.meta.url).href].map((url) => JSON.stringify(url));
+  return new Worker(`import(${api}).then(({ register }) => { register(); return import(${script}); });`, { eval: true, workerData: job, resourceLimits });
+}
+
+/** FNV-1a of a member id: the worker that keeps the member's ledgers. */
+function shard(id: string, workers: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i += 1) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % workers;
+}
+
+/** The member id of a JSON record as its ledger's key reads it; rows of one id go to one worker. */
+function memberIdOf(value: unknown): string {
+  const member = typeof value === 'object' && value !== null ? (value as { member?: unknown }).member : undefined;
+  const id = typeof member === 'object' && member !== null ? (member as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : String(JSON.stringify(id));
+}
+
+class Share {
+  readonly worker: Worker;
+  /** Rows read for this worker and not yet sent, as `encodeRow` gives them. */
+  pending: string[] = [];
+  /** How many rows each batch sent and not yet settled holds. */
+  readonly inFlight: number[] = [];
+  /** Outputs received and not yet written, oldest first from `head`. */
+  queue: Written[] = [];
+  head = 0;
+  done = false;
+  /** Its outputs on disk, once any worker holds rows back. */
+  file?: LineWriter;
+
+  constructor(job: Job) {
+    this.worker = startWorker(job);
+  }
+
+  get waiting(): number {
+    return this.queue.length - this.head;
+  }
+}
+
+/**
+ * Settles records on `count` worker threads and gives their outputs in input order, a batch at
+ * a time. The main thread reads the input and sends each row to the worker of its member id, so
+ * that a member's ledgers live in one worker and see the member's rows in file order; each
+ * worker settles as `settleInOrder` does, with its share of the ledgers in memory.
+ *
+ * Memory stays bounded: a worker gets more rows only while it has few batches to settle and
+ * few outputs waiting to be written. A worker that puts a row off holds every later output
+ * until the end of the input; from then on every worker's outputs wait on disk, as one thread's
+ * do, and are merged in input order at the end.
+ */
+export async function* settleOnWorkers(chunks: AsyncIterable<string>, format: InputFormat, limits: ReadLimits, job: Job, count: number): AsyncGenerator<Written[]> {
+  const shares = Array.from({ length: count }, () => new Share(job));
+  const dirs: TempDir[] = [];
+  let disk: TempDir | undefined;
+  let failure: unknown;
+  let stopped = false;
+  // The feeder and the writer each wait for news: a message, a failure, room for rows.
+  let waiters: (() => void)[] = [];
+  const changed = () => new Promise<void>((resolve) => waiters.push(resolve));
+  const notify = () => {
+    for (const resolve of waiters.splice(0)) resolve();
+  };
+
+  /** From the first row held back, every output goes to disk until the end. */
+  const toDisk = () => {
+    disk = new TempDir();
+    for (const share of shares) {
+      share.file = new LineWriter(disk.file());
+      for (let i = share.head; i < share.queue.length; i += 1) share.file.write(WRITTEN.encode(share.queue[i]!));
+      share.queue = [];
+      share.head = 0;
+    }
+  };
+
+  for (const share of shares) {
+    share.worker.on('message', (message: FromWorker) => {
+      try {
+        if ('tempDir' in message) dirs.push(new TempDir(message.tempDir));
+        else if ('done' in message) share.done = true;
+        else if ('failure' in message) failure ??= Object.assign(new Error(message.failure.message), message.failure);
+        else {
+          const sent = share.inFlight.splice(0, message.consumed).reduce((sum, rows) => sum + rows, 0);
+          if (disk === undefined && message.outputs.seqs.length < sent) toDisk();
+          for (const output of unpackOutputs(message.outputs)) {
+            if (share.file === undefined) share.queue.push(output);
+            else share.file.write(WRITTEN.encode(output));
+          }
+        }
+      } catch (error) {
+        // A temporary file that cannot be made or written: the run stops, as in one thread.
+        failure ??= error;
+      }
+      notify();
+    });
+    share.worker.on('error', (error) => ((failure ??= error), notify()));
+    share.worker.on('exit', () => {
+      failure ??= share.done ? undefined : new Error('a worker thread stopped unexpectedly');
+      notify();
+    });
+  }
+
+  const send = (share: Share) => {
+    share.worker.postMessage({ rows: share.pending.join('\n') } satisfies ToWorker);
+    share.inFlight.push(share.pending.length);
+    share.pending = [];
+  };
+  const canTake = (share: Share) => share.inFlight.length < IN_FLIGHT && (disk !== undefined || share.waiting < WAITING);
+  /** Sends what each worker can take now; a row waits while its worker is busy. */
+  const sendPending = () => {
+    for (const share of shares) if (share.pending.length > 0 && canTake(share)) send(share);
+  };
+  /** Sends a full batch, waiting for room; meanwhile the other workers get their rows, on which the writing may wait. */
+  const sendFull = async (share: Share) => {
+    while (!canTake(share)) {
+      sendPending();
+      if (stopped || failure !== undefined) return;
+      await changed();
+    }
+    // The writer may have sent them meanwhile.
+    if (share.pending.length > 0) send(share);
+  };
+
+  let seq = 0;
+  const route = async (id: string, row: string) => {
+    const share = shares[shard(id, count)]!;
+    share.pending.push(row);
+    if (share.pending.length >= BATCH) await sendFull(share);
+  };
+  const feed = async () => {
+    if (format === 'csv') {
+      const reader = new CsvFieldsReader(limits);
+      let memberColumn = -1;
+      const take = async (records: CsvRecord[]) => {
+        if (memberColumn === -1 && reader.columns !== undefined) {
+          for (const share of shares) share.worker.postMessage({ columns: reader.columns } satisfies ToWorker);
+          memberColumn = reader.columns.indexOf('memberId');
+        }
+        for (const record of records) {
+          seq += 1;
+          if ('error' in record) await route(String(seq), encodeRow(seq, record.line, `e${JSON.stringify(record.error)}`));
+          else await route(record.fields[memberColumn]?.trim() ?? '', encodeRow(seq, record.line, record.plain === undefined ? `f${JSON.stringify(record.fields)}` : `p${record.plain}`));
+        }
+      };
+      for await (const chunk of chunks) {
+        await take(reader.push(chunk));
+        sendPending();
+        if (stopped) return;
+      }
+      await take(reader.end());
+    } else {
+      const reader = recordReader(format, limits);
+      const take = async (records: RawRecord[]) => {
+        for (const record of records) {
+          seq += 1;
+          if ('error' in record) await route(String(seq), encodeRow(seq, record.line, `e${JSON.stringify(record.error)}`));
+          else await route(memberIdOf(record.value), encodeRow(seq, record.line, encodeValue(record.value)));
+        }
+      };
+      for await (const chunk of chunks) {
+        await take(reader.push(chunk));
+        sendPending();
+        if (stopped) return;
+      }
+      await take(reader.end());
+    }
+    for (const share of shares) {
+      if (share.pending.length > 0) await sendFull(share);
+      share.worker.postMessage({ end: true } satisfies ToWorker);
+    }
+  };
+
+  const feeding = feed().then(
+    () => notify(),
+    (error: unknown) => ((failure ??= error), notify()),
+  );
+  try {
+    let next = 1;
+    for (;;) {
+      if (failure !== undefined) throw failure;
+      const ready: Written[] = [];
+      if (disk === undefined) {
+        // The next row is at the head of its worker's queue, once that worker has settled it.
+        for (let found = true; found; ) {
+          found = false;
+          for (const share of shares) {
+            const output = share.queue[share.head];
+            if (output?.seq !== next) continue;
+            ready.push(output);
+            share.head += 1;
+            next += 1;
+            found = true;
+          }
+        }
+        for (const share of shares) {
+          // The rows written let go: a queue seldom empty would otherwise keep them all.
+          if (share.head * 2 >= share.queue.length) (share.queue = share.queue.slice(share.head)), (share.head = 0);
+        }
+      }
+      if (ready.length > 0) {
+        sendPending();
+        notify();
+        yield ready;
+        continue;
+      }
+      if (shares.every((share) => share.done)) break;
+      await changed();
+    }
+    if (disk !== undefined) {
+      const files = shares.map((share) => (share.file!.close(), share.file!.path));
+      yield* inBatches(mergeSorted(files.map((file) => decoded(readLines(file), WRITTEN)), bySeq));
+    }
+    await feeding;
+  } finally {
+    stopped = true;
+    notify();
+    await Promise.all(shares.map((share) => share.worker.terminate()));
+    for (const dir of [...dirs, ...(disk ? [disk] : [])]) dir.remove();
+  }
+}

@@ -1,0 +1,193 @@
+// `huzhu simulate` and `huzhu merge`: a claims book under several policy versions.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import type { Issue } from '../_lib/errors';
+import type { RosterEntry } from '../_lib/inputSchemas';
+import type { Language } from '../_lib/messages';
+import type { Policy } from '../_lib/policySchema';
+import type { Simulation } from '../_lib/simulation';
+import type { PolicyRegistry } from '../createRegistry';
+import { diffPolicies, type PolicyDiff } from '../diffPolicies';
+import { mergeSimulations } from '../mergeSimulations';
+import { UsageError } from './args';
+import { CsvReader } from './csv';
+import { issueText } from './output';
+import { ProgressBar } from './progress';
+import type { InputFormat, ReadLimits } from './records';
+import { renderReport } from './report';
+import { issueInColumn } from './rows';
+import { formatSimulation, type PlainSimulation } from './simulationText';
+import { shardOf, simulateFile, simulateHere, type Refusal } from './simulatePool';
+
+/** What the command needs of main's plumbing, passed in so that this file adds to main's switch only. */
+export interface SimulationTools {
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly registry: PolicyRegistry;
+  policy(argument: string): Policy;
+  open(file: string): { stream: NodeJS.ReadableStream & { bytesRead?: number }; name: string; size: number };
+  chunks(stream: NodeJS.ReadableStream, name: string): AsyncIterable<string>;
+  write(out: NodeJS.WriteStream, text: string): Promise<void>;
+  format(file: string, given: InputFormat | undefined): InputFormat;
+  limits(maxFieldSize: string | undefined, command: string): ReadLimits;
+}
+
+interface Invocation {
+  readonly command: 'simulate' | 'merge';
+  readonly operands: readonly string[];
+  readonly options: Readonly<Record<string, string | undefined>>;
+  readonly policies: readonly string[];
+  readonly noProgress: boolean;
+}
+
+/** `--workers`: 1 simulates in the main thread; by default, one per core. */
+function workerCount(given: string | undefined): number {
+  if (given === undefined) return availableParallelism();
+  if (!/^[1-9]\d{0,2}$/.test(given)) throw new UsageError(`--workers must be a whole number from 1 to 999; got "${given}"`, 'simulate');
+  return Number(given);
+}
+
+/** `--shard i/n`: the i-th of n parts, 1-based. */
+function shardOption(given: string | undefined): { index: number; of: number } | undefined {
+  if (given === undefined) return undefined;
+  const match = /^([1-9]\d{0,5})\/([1-9]\d{0,5})$/.exec(given);
+  if (match === null || Number(match[1]) > Number(match[2])) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/8; got "${given}"`, 'simulate');
+  return { index: Number(match[1]) - 1, of: Number(match[2]) };
+}
+
+/** A row's issue as evaluate writes it, `line N: column: message`. */
+const refusalText = (refusal: Refusal, csv: boolean) => `line ${refusal.line}: ${issueText(csv ? issueInColumn(refusal.issue) : refusal.issue)}\n`;
+
+/** The roster: a JSON array of entries, or a CSV of `id,count,flags` (flags separated by `;`). */
+function readRoster(file: string, read: (file: string) => string): RosterEntry[] {
+  const text = read(file).replace(/^\uFEFF/, '');
+  if (file.toLowerCase().endsWith('.json')) {
+    try {
+      return JSON.parse(text) as RosterEntry[];
+    } catch (error) {
+      throw new UsageError(`roster ${file}: not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  const records = new CsvReader({ maxFieldBytes: 1 << 20, maxRecordLines: 100, maxHeaderFields: 100 }).push(text.endsWith('\n') ? text : `${text}\n`);
+  const [header, ...rows] = records;
+  const columns = header && 'fields' in header ? header.fields.map((cell) => cell.trim()) : [];
+  if (!columns.includes('id') || columns.some((column) => !['id', 'count', 'flags'].includes(column))) {
+    throw new UsageError(`roster ${file}: expected a CSV header of id, count and flags (count and flags optional)`);
+  }
+  return rows.map((row) => {
+    if ('error' in row) throw new UsageError(`roster ${file}, line ${row.line}: ${row.error}`);
+    const cells = Object.fromEntries(columns.map((column, i) => [column, row.fields[i]!.trim()]));
+    const flags = (cells.flags ?? '').split(/[;；]/).map((flag) => flag.trim()).filter((flag) => flag !== '');
+    return {
+      id: cells.id!,
+      ...(cells.count ? { count: /^\d+$/.test(cells.count) ? Number(cells.count) : (cells.count as unknown as number) } : {}),
+      ...(flags.length > 0 && { flags: Object.fromEntries(flags.map((flag) => [flag, true])) }),
+    };
+  });
+}
+
+/** The policies' differences, each version against the baseline, when the versions are at hand. */
+function differences(versions: readonly Policy[] | undefined): PolicyDiff[] {
+  return versions === undefined ? [] : versions.slice(1).map((version) => diffPolicies(versions[0]!, version));
+}
+
+async function output(tools: SimulationTools, simulation: Simulation, invocation: Invocation, versions: readonly Policy[] | undefined, json: boolean): Promise<void> {
+  const lang = (invocation.options.lang ?? 'zh') as Language;
+  const plain = JSON.parse(JSON.stringify(simulation)) as PlainSimulation;
+  const report = invocation.options.report;
+  if (report !== undefined) {
+    try {
+      writeFileSync(report, renderReport(plain, differences(versions), lang));
+    } catch (error) {
+      throw new UsageError(`cannot write ${report}: ${(error as Error).message}`);
+    }
+  }
+  await tools.write(tools.stdout, json ? `${JSON.stringify(simulation, null, 2)}\n` : formatSimulation(plain, lang));
+}
+
+async function simulate(tools: SimulationTools, invocation: Invocation): Promise<number> {
+  const { options } = invocation;
+  if (options.against === undefined) throw new UsageError('simulate needs --against: the baseline version, scheme@year or a policy file', 'simulate');
+  const versions = [tools.policy(options.against), ...invocation.policies.map((argument) => tools.policy(argument))];
+  const workers = workerCount(options.workers);
+  const shard = shardOption(options.shard);
+  const file = invocation.operands[0]!;
+  const from = tools.format(file, options.from as InputFormat | undefined);
+  const limits = tools.limits(options['max-field-size'], 'simulate');
+  const read = (name: string) => {
+    try {
+      return readFileSync(name, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    }
+  };
+  const roster = options.roster === undefined ? undefined : readRoster(options.roster, read).filter((entry) => shard === undefined || shardOf(String(entry.id), shard.of) === shard.index);
+  const input = tools.open(file);
+  const bar = !invocation.noProgress && tools.stderr.isTTY && input.size > 0 ? new ProgressBar(tools.stderr, input.size) : undefined;
+  const progress = (bytes: number, rows: number) => bar?.update(bytes, rows, Date.now());
+
+  const csv = from === 'csv';
+  let failed = 0;
+  // Errors are written as they come: each row yields its member's share of the figures or an error.
+  let errors = Promise.resolve();
+  const refuse = (refusals: Refusal[]) => {
+    failed += refusals.length;
+    const text = refusals.map((refusal) => refusalText(refusal, csv)).join('');
+    errors = errors.then(() => tools.write(tools.stderr, text));
+  };
+  const job = { from, limits, policies: JSON.stringify(versions), options: { lang: (options.lang ?? 'zh') as Language }, part: shard ?? { index: 0, of: 1 } };
+  let simulation: Simulation;
+  try {
+    // Workers read the file themselves; standard input can be read only once, here.
+    if (workers > 1 && file !== '-') {
+      (input.stream as unknown as { destroy(): void }).destroy();
+      simulation = await simulateFile(file, job, versions, roster, workers, refuse, progress);
+    } else {
+      input.stream.setEncoding('utf8');
+      simulation = await simulateHere(tools.chunks(input.stream, input.name), job, versions, roster, refuse, (rows) => progress(input.stream.bytesRead ?? 0, rows));
+    }
+  } finally {
+    bar?.clear();
+  }
+  await errors;
+  // A shard is a part to merge: it is written whole, as JSON.
+  await output(tools, simulation, invocation, versions, shard !== undefined || options.format === 'json');
+  if (failed > 0) await tools.write(tools.stderr, `${failed} ${failed === 1 ? 'error' : 'errors'}: the members they concern are left out of the figures\n`);
+  return failed > 0 ? 1 : 0;
+}
+
+async function merge(tools: SimulationTools, invocation: Invocation): Promise<number> {
+  const parts = invocation.operands.map((file) => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    }
+    try {
+      return JSON.parse(text) as Simulation;
+    } catch (error) {
+      throw new UsageError(`${file}: not valid JSON: ${(error as Error).message}`);
+    }
+  });
+  let merged: Simulation;
+  try {
+    // One file is read as it is (to write its summary or report), once merging it with itself has checked it.
+    merged = parts.length === 1 ? (mergeSimulations(parts[0]!, parts[0]!), parts[0]!) : parts.reduce(mergeSimulations);
+  } catch (error) {
+    const issues = (error as { issues?: Issue[] }).issues;
+    if (issues === undefined) throw error;
+    throw new UsageError(`cannot merge these files: ${issues.map((issue) => issue.message).join('; ')}`);
+  }
+  // The versions for the report's differences, when the registry knows them all.
+  const refs = merged.versions.map((version) => version.policy);
+  const found = refs.map((ref) => tools.registry.policies.find((policy) => policy.scheme === ref.scheme && policy.year === ref.year));
+  const versions = found.every((policy) => policy !== undefined) ? (found as Policy[]) : undefined;
+  await output(tools, merged, invocation, versions, invocation.options.format !== 'text');
+  return 0;
+}
+
+/** Runs `huzhu simulate` or `huzhu merge`; returns the exit code. */
+export function runSimulation(tools: SimulationTools, invocation: Invocation): Promise<number> {
+  return invocation.command === 'simulate' ? simulate(tools, invocation) : merge(tools, invocation);
+}

@@ -1,0 +1,56 @@
+// A worker thread of `huzhu evaluate` and `explain` (see ./pool): settles the rows of its
+// members, in the order the main thread sends them, and sends back their outputs.
+import { parentPort, workerData } from 'node:worker_threads';
+import { registryWith } from './main';
+import { writerFor } from './output';
+import { decodeRow, packOutputs, type FromWorker, type Job, type ToWorker } from './pool';
+import type { CsvColumn } from './rows';
+import { settleInOrder, type Sequenced } from './settle';
+import { TempDir } from './spill';
+
+const job = workerData as Job;
+const port = parentPort!;
+const post = (message: FromWorker) => port.postMessage(message);
+
+const inbox: ToWorker[] = [];
+let arrived: (() => void) | undefined;
+port.on('message', (message: ToWorker) => {
+  inbox.push(message);
+  arrived?.();
+});
+
+let columns: readonly CsvColumn[] = [];
+let received = 0;
+let answered = 0;
+
+async function* batches(): AsyncGenerator<Sequenced[]> {
+  for (;;) {
+    while (inbox.length === 0) await new Promise<void>((resolve) => (arrived = resolve));
+    const message = inbox.shift()!;
+    if ('end' in message) return;
+    if ('columns' in message) {
+      columns = message.columns as CsvColumn[];
+      continue;
+    }
+    received += 1;
+    yield message.rows.split('\n').map((row) => decodeRow(row, columns));
+  }
+}
+
+try {
+  const registry = registryWith(job.policies);
+  const openTempDir = () => {
+    const dir = new TempDir();
+    post({ tempDir: dir.path });
+    return dir;
+  };
+  for await (const outputs of settleInOrder(batches(), registry, job.csv, writerFor(job.rendering).row, { limit: job.limit, openTempDir })) {
+    // Each batch received gives one batch of outputs, short of the rows put off; the last ones come after.
+    post({ outputs: packOutputs(outputs), consumed: received - answered });
+    answered = received;
+  }
+  post({ done: true });
+} catch (error) {
+  const { message, stack, code } = error as NodeJS.ErrnoException;
+  post({ failure: { message: String(message ?? error), stack, code } });
+}
