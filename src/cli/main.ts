@@ -15,6 +15,7 @@ import { ProgressBar } from './progress';
 import { DEFAULT_LIMITS, InputRefusedError, recordReader, type InputFormat, type RawRecord, type ReadLimits } from './records';
 import { failureText, readCaseFile, runCase, type CaseOutcome } from './cases';
 import { ledgersInMemory, settleInOrder, type Sequenced } from './settle';
+import { workersOption } from './shards';
 import { formatDiff, formatPolicies } from './text';
 
 /** Where the CLI reads and writes; the real process in `bin`, so tests drive it as a subprocess. */
@@ -198,13 +199,6 @@ type Input = ReturnType<typeof openInput>;
 /** Below this, a file is settled in the main thread unless `--workers` says otherwise: starting threads would cost more than they save. */
 const SMALL_FILE = 1 << 20;
 
-/** `--workers`, checked: 1 settles in the main thread; by default (undefined) one per core, except for a small file. */
-function workerCount(given: string | undefined, command: string): number | undefined {
-  if (given === undefined) return undefined;
-  if (!/^[1-9]\d{0,2}$/.test(given)) throw new UsageError(`--workers must be a whole number from 1 to 999; got "${given}"`, command);
-  return Number(given);
-}
-
 function readLimits(maxFieldSize: string | undefined, command: string): ReadLimits {
   if (maxFieldSize === undefined) return DEFAULT_LIMITS;
   if (!/^[1-9]\d{0,9}$/.test(maxFieldSize)) throw new UsageError(`--max-field-size must be a whole number of bytes; got "${maxFieldSize}"`, command);
@@ -332,7 +326,7 @@ async function run(io: CliIo, invocation: Extract<Invocation, { kind: 'run' }>):
       const from = inputFormat(file, options.from as InputFormat | undefined);
       // Opened before any output, so that a command that cannot run writes nothing to stdout.
       const limits = readLimits(options['max-field-size'], command);
-      const workers = workerCount(options.workers, command);
+      const workers = workersOption(options.workers, command);
       const input = openInput(io, file);
       const rendering: Rendering =
         command === 'explain' ? { command, lang } : { command, lang, format: (options.format as OutputFormat | undefined) ?? (io.stdout.isTTY ? 'table' : 'ndjson') };

@@ -5,6 +5,7 @@ import { CsvFieldsReader, csvRecord, recordReader, type InputFormat, type RawRec
 import type { CsvColumn } from './rows';
 import { bySeq, decodeValue, encodeValue, inBatches, WRITTEN, type Sequenced, type Written } from './settle';
 import { decoded, LineWriter, mergeSorted, readLines, TempDir } from './spill';
+import { shardOf } from './shards';
 
 /** What every worker is told once: plain data, as a worker thread takes it. */
 export interface Job {
@@ -93,13 +94,6 @@ function startWorker(job: Job): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./cli-worker.js', import.meta.url), { workerData: job, resourceLimits });
   const [api, script] = [import.meta.resolve('tsx/esm/api'), new URL('./worker.ts', import.meta.url).href].map((url) => JSON.stringify(url));
   return new Worker(`import(${api}).then(({ register }) => { register(); return import(${script}); });`, { eval: true, workerData: job, resourceLimits });
-}
-
-/** FNV-1a of a member id: the worker that keeps the member's ledgers. */
-function shard(id: string, workers: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i += 1) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % workers;
 }
 
 /** The member id of a JSON record as its ledger's key reads it; rows of one id go to one worker. */
@@ -216,7 +210,7 @@ export async function* settleOnWorkers(chunks: AsyncIterable<string>, format: In
 
   let seq = 0;
   const route = async (id: string, row: string) => {
-    const share = shares[shard(id, count)]!;
+    const share = shares[shardOf(id, count)]!;
     share.pending.push(row);
     if (share.pending.length >= BATCH) await sendFull(share);
   };

@@ -17,7 +17,8 @@ import type { InputFormat, ReadLimits } from './records';
 import { renderReport } from './report';
 import { issueInColumn } from './rows';
 import { formatSimulation, type PlainSimulation } from './simulationText';
-import { shardOf, simulateFile, simulateHere, type Refusal } from './simulatePool';
+import { shardOf, workersOption } from './shards';
+import { simulateFile, simulateHere, type Refusal } from './simulatePool';
 
 /** What the command needs of main's plumbing, passed in so that this file adds to main's switch only. */
 export interface SimulationTools {
@@ -38,13 +39,6 @@ interface Invocation {
   readonly options: Readonly<Record<string, string | undefined>>;
   readonly policies: readonly string[];
   readonly noProgress: boolean;
-}
-
-/** `--workers`: 1 simulates in the main thread; by default, one per core. */
-function workerCount(given: string | undefined): number {
-  if (given === undefined) return availableParallelism();
-  if (!/^[1-9]\d{0,2}$/.test(given)) throw new UsageError(`--workers must be a whole number from 1 to 999; got "${given}"`, 'simulate');
-  return Number(given);
 }
 
 /** `--shard i/n`: the i-th of n parts, 1-based. */
@@ -109,7 +103,7 @@ async function simulate(tools: SimulationTools, invocation: Invocation): Promise
   const { options } = invocation;
   if (options.against === undefined) throw new UsageError('simulate needs --against: the baseline version, scheme@year or a policy file', 'simulate');
   const versions = [tools.policy(options.against), ...invocation.policies.map((argument) => tools.policy(argument))];
-  const workers = workerCount(options.workers);
+  const workers = workersOption(options.workers, 'simulate') ?? availableParallelism();
   const shard = shardOption(options.shard);
   const file = invocation.operands[0]!;
   const from = tools.format(file, options.from as InputFormat | undefined);

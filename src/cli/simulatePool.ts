@@ -12,6 +12,7 @@ import { simulateBook, type BookEntry, type SimulationOptions } from '../simulat
 import { UsageError } from './args';
 import { readRecords, type InputFormat, type RawRecord, type ReadLimits } from './records';
 import { recordFromCsv, recordSchema, type CsvRow } from './rows';
+import { shardOf } from './shards';
 
 /** A member with their claims, and the input line of the member's first row and of each claim. */
 export interface Tagged {
@@ -32,13 +33,6 @@ export interface Refusal {
 export interface Part {
   readonly index: number;
   readonly of: number;
-}
-
-/** FNV-1a of a member id: the part that simulates the member, the same in every process. */
-export function shardOf(id: string, parts: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i += 1) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % parts;
 }
 
 /** The member id of a raw record, read without validating the record: to skip other parts' rows cheaply. */
