@@ -97,3 +97,14 @@ describe('explain reads as prose in the chosen language', () => {
     expect(explain(results['guilin-condolence 2023'], { lang: 'en' })).toContain('Condolence brackets = 5,000 yuan or more: 500 to 5,000 yuan, decided on application');
   });
 });
+
+describe('a line its formula pays nothing on says so, not the base', () => {
+  const member = { id: 'm', enrolments: [{ scheme: 'beihai', year: 2017, from: '2017-01-01', to: '2017-12-31' }] };
+  const below = { kind: 'hospitalisation', id: 's', admission: '2017-03-01', discharge: '2017-03-03', cause: 'illness', costs: { total: '2000', insurancePaid: '1000', inScopeCopay: '999.99', selfPaid: '0' } } as const;
+
+  it('Beihai 2017: 999.99 yuan is below the 1,000 threshold, so the line reads 999.99 < 1000.00 → 0.00', () => {
+    const result = evaluateClaim(policies.beihai[2017], member, below);
+    expect(explain(result, { lang: 'en' })).toContain('Hospitalisation subsidy※: 999.99 < 1000.00 → 0.00 yuan');
+    expect(explain(result, { lang: 'zh' })).toContain('999.99 < 1000.00 → 0.00 元');
+  });
+});

@@ -51,6 +51,9 @@ function statementIn(locale: Locale, key: StepKey, expression: string, value: st
       return `${locale.units.perDay(params)} = ${yuan}`;
     case 'bracket':
     case 'rounding':
+    case 'belowThreshold':
+    case 'aboveTopBracket':
+    case 'gradeNotListed':
       return `${expression} → ${yuan}`;
     default:
       return `${expression} = ${yuan}`;

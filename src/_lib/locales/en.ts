@@ -56,6 +56,9 @@ export const en: Locale = {
   steps: {
     base: (p) => costs(p.field),
     threshold: () => 'at least the threshold',
+    belowThreshold: () => 'below the threshold: nothing paid',
+    aboveTopBracket: () => 'above the top bracket: nothing paid',
+    gradeNotListed: (p) => `grade ${p.grade} is not in the table: nothing paid`,
     deductibleLeft: () => 'deductible left this protection year',
     deductible: () => 'amount above the deductible',
     sum: () => 'sum of the bands',

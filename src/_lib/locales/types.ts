@@ -25,6 +25,9 @@ export type MessageCode =
 export type StepKey =
   | 'base'
   | 'threshold'
+  | 'belowThreshold'
+  | 'aboveTopBracket'
+  | 'gradeNotListed'
   | 'deductibleLeft'
   | 'deductible'
   | 'band'

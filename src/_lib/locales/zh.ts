@@ -54,6 +54,9 @@ export const zh: Locale = {
   steps: {
     base: (p) => costs(p.field),
     threshold: () => '达到补助起点',
+    belowThreshold: () => '未达补助起点，不予补助',
+    aboveTopBracket: () => '超出最高档次，不予补助',
+    gradeNotListed: (p) => `${p.grade} 级不在给付表内，不予补助`,
     deductibleLeft: () => '本保障年度剩余的起付额',
     deductible: () => '超过起付线的部分',
     sum: () => '各段合计',

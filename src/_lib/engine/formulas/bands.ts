@@ -39,6 +39,7 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
     if (threshold !== undefined) {
       const least = valueFor(threshold, context);
       if (base < least) {
+        steps?.add('belowThreshold', {}, `${fenText(base)} < ${fenText(least)}`, '0.00');
         return nothing(message('BELOW_THRESHOLD', { benefit: env.benefit.label, measure: fields.join('+'), amount: fenText(base), threshold: fenText(least) }));
       }
       steps?.add('threshold', {}, `${fenText(base)} ≥ ${fenText(least)}`, fenText(base));

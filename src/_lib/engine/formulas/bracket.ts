@@ -26,7 +26,11 @@ export const bracket: FormulaCompiler<'bracket'> = (formula, env) => {
       const amount = fenText(measured);
       // Short of a bracket (below the lowest, or in a gap) is a threshold not reached; above a closed top bracket, nothing is listed.
       const next = brackets.find((b) => measured < b.from);
-      if (next !== undefined) return nothing(message('BELOW_THRESHOLD', { benefit: env.benefit.label, measure, amount, threshold: next.text.from }));
+      if (next !== undefined) {
+        steps?.add('belowThreshold', {}, `${amount} < ${next.text.from}`, '0.00');
+        return nothing(message('BELOW_THRESHOLD', { benefit: env.benefit.label, measure, amount, threshold: next.text.from }));
+      }
+      steps?.add('aboveTopBracket', {}, `${amount} > ${brackets[brackets.length - 1]!.text.to!}`, '0.00');
       return nothing(message('ABOVE_TOP_BRACKET', { benefit: env.benefit.label, measure, amount, to: brackets[brackets.length - 1]!.text.to! }));
     }
     const b = found.text;

@@ -15,7 +15,10 @@ export const gradeSchedule: FormulaCompiler<'gradeSchedule'> = (formula, env) =>
   return (context, steps) => {
     const grade = context.claim.grade;
     const found = valueFor(shares, context).get(grade);
-    if (found === undefined) return nothing(message('GRADE_NOT_COVERED', { benefit: env.benefit.label, grade }));
+    if (found === undefined) {
+      steps?.add('gradeNotListed', { grade }, `${grade}`, '0.00');
+      return nothing(message('GRADE_NOT_COVERED', { benefit: env.benefit.label, grade }));
+    }
     const most = valueFor(maximum, context);
     const exact = times(most, found.num);
     steps?.add('gradeShare', { grade }, `${fenText(most)} × ${found.text}`, exactYuan(exact, found.den));
