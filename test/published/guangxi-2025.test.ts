@@ -43,11 +43,12 @@ describe('what a Guangxi 2025 stay subsidy rests on', () => {
     ]);
   });
 
-  it('the bands are marked illustrative (edges after or before the exemption is a reading), the death benefit is not', () => {
+  it('a first stay rests on published figures only: the first hospitalisation subsidy huzhu ships that is not illustrative', () => {
+    // The edges are read after the exemption, the usual reading, said in the bands' note; only a second stay's exemption is a reading marked illustrative.
     const result = evaluateYear(policy, member, [stay('s', '2025-04-01', '2025-04-04'), { kind: 'death', id: 'd', date: '2025-10-01' }]);
     const statuses = Object.fromEntries(result.results.flatMap((claim) => claim.lines.flatMap((line) => line.citations.map((c) => [c.parameter, c.provenance.status]))));
-    expect(statuses['benefits.hospitalisation.formula.bands']).toBe('illustrative');
+    expect(statuses['benefits.hospitalisation.formula.bands']).toBe('published');
     expect(statuses['benefits.death.formula.amount']).toBe('published');
-    expect(result.results.map((claim) => claim.illustrative)).toEqual([true, false]);
+    expect(result.results.map((claim) => claim.illustrative)).toEqual([false, false]);
   });
 });
