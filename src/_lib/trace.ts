@@ -1,6 +1,5 @@
-import type { Decimal } from './decimal';
-import { message, stepLabel, stepStatement, type Message, type MessageParams, type StepKey } from './messages';
-import type { Label, Parameter, Provenance } from './policySchema';
+import { message, type Message, type StepKey } from './messages';
+import type { Label, Provenance } from './policySchema';
 
 /** One step of a computation, in both languages, with the arithmetic written out. */
 export interface Step {
@@ -22,42 +21,6 @@ export interface Citation {
   /** The value the parameter had. */
   readonly value: unknown;
   readonly provenance: Provenance;
-}
-
-/**
- * Records what one benefit's computation did. It lives only inside one evaluation, so its
- * mutation never leaks: the result gets frozen copies.
- */
-export class Trace {
-  readonly steps: Step[] = [];
-  readonly citations: Citation[] = [];
-  readonly reasons: Message[] = [];
-  readonly warnings: Message[] = [];
-
-  /** Reads a parameter and remembers that the result depends on it. */
-  use<T>(parameter: Parameter<T>, path: string): T {
-    if (!this.citations.some((citation) => citation.parameter === path)) {
-      this.citations.push({ parameter: path, label: parameter.label, value: parameter.value, provenance: parameter.provenance });
-    }
-    return parameter.value;
-  }
-
-  step(key: StepKey, params: MessageParams, expression: string, value: string | Decimal): void {
-    const shown = typeof value === 'string' ? value : value.toFixed(2);
-    this.steps.push({ key, label: stepLabel(key, params), expression, value: shown, statement: stepStatement(key, expression, shown, params) });
-  }
-
-  reason(...args: Parameters<typeof message>): void {
-    this.reasons.push(message(...args));
-  }
-
-  warn(...args: Parameters<typeof message>): void {
-    this.warnings.push(message(...args));
-  }
-
-  get illustrative(): boolean {
-    return this.citations.some((citation) => citation.provenance.status === 'illustrative');
-  }
 }
 
 /** One warning per illustrative parameter in the citations, in the order they were used. */
