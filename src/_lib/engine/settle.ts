@@ -12,7 +12,7 @@ import { message, type Message } from '../messages';
 import { fenText, moneyFromFen } from '../money';
 import type { PlainClaim } from '../plainInput';
 import type { Policy } from '../policySchema';
-import { deepFreeze, eventDate, Line, SettledClaim, type BenefitLine, type CapKind, type ClaimResult, type ResultDetails } from '../result';
+import { eventDate, Line, SettledClaim, type BenefitLine, type CapKind, type ClaimResult, type ResultDetails } from '../result';
 import type { Step } from '../trace';
 import { compile, filingDeadlineDay, type CompiledBenefit, type CompiledPolicy, type LineSources } from './compile';
 import { Steps, type ClaimContext } from './context';
