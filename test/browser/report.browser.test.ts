@@ -11,7 +11,7 @@ import { yuan, type PlainSimulation } from '../../src/cli/simulationText';
 import { enrolledMember, stay } from '../_fixtures';
 import { launchChromium, SCREENSHOTS } from './_chromium';
 
-const priced = (year: 2023 | 2024) => extendPolicy(policies.guangxi[year], { contribution: policies.xining[2024].contribution! });
+const priced = (year: 2023 | 2024) => extendPolicy(policies.guangxi[year], { attributes: policies.xining[2024].attributes!, contribution: policies.xining[2024].contribution! });
 const versions = [priced(2023), priced(2024)];
 const book: BookEntry[] = Array.from({ length: 40 }, (_, i) => ({
   member: enrolledMember('guangxi', 2023, { id: `m${i}` }),
