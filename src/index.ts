@@ -61,10 +61,12 @@ export type {
   LedgerInput,
   Member,
   MemberInput,
+  Outpatient,
+  OutpatientInput,
   RosterEntry,
   RosterInput,
 } from './_lib/inputSchemas';
-export type { Ledger } from './_lib/ledger';
+export type { BenefitUsage, Ledger } from './_lib/ledger';
 export type { Language, Message, MessageCode, MessageParams, StepKey } from './_lib/messages';
 export type { RoundingMode, YuanInput } from './_lib/money';
 export type {
@@ -77,6 +79,7 @@ export type {
   Label,
   MemberFlag,
   Parameter,
+  ParameterVariant,
   Payer,
   Policy,
   PolicyInput,
@@ -86,3 +89,4 @@ export type {
 } from './_lib/policySchema';
 export type { BenefitLine, CapKind, ClaimResult, PolicyRef } from './_lib/result';
 export type { Citation, Step } from './_lib/trace';
+export type { AttributeDeclaration, AttributeDeclarations, Condition, CountRange, DateRange } from './_lib/conditionSchema';
