@@ -4,7 +4,7 @@
  * the policy declares) is an input error naming the field, never a silent "no".
  */
 import type { AttributeDeclarations, Condition, CountRange, DateRange } from '../conditionSchema';
-import { dayNumber } from '../dates';
+import { dayNumber, isoDate } from '../dates';
 import { InvalidInputError } from '../errors';
 import type { Label } from '../policySchema';
 import type { ClaimContext } from './context';
@@ -83,9 +83,9 @@ export function compileCondition(condition: Condition, attributes: AttributeDecl
     tests.push(({ member }) => (member.sex ?? missing(['member', 'sex'], 'this policy reads the member\'s sex: expected "female" or "male"')) === sex);
   }
   if (age !== undefined) {
-    tests.push(({ member, claim, eventDay }) => {
+    tests.push(({ member, eventDay }) => {
       const birthDate = member.birthDate ?? missing(['member', 'birthDate'], 'this policy has an age limit: expected the member\'s birth date, like "1970-05-01"');
-      const date = eventDateOf(claim, eventDay);
+      const date = isoDate(eventDay);
       // Born after the event: an age of −1 would pass any "at most" limit.
       if (birthDate > date) missing(['member', 'birthDate'], `expected a birth date on or before the event date ${date}; got ${birthDate}`);
       return within(ageOn(birthDate, date), age);
@@ -100,12 +100,6 @@ export function compileCondition(condition: Condition, attributes: AttributeDecl
     tests.push((context) => options.some((option) => option(context)));
   }
   return (context) => tests.every((test) => test(context));
-}
-
-/** The event date back from its day number: the claim holds it as text. */
-function eventDateOf(claim: ClaimContext['claim'], eventDay: number): string {
-  for (const date of [claim.date, claim.admission, claim.discharge]) if (date !== '' && dayNumber(date) === eventDay) return date;
-  throw new Error('huzhu: an event day that is none of the claim\'s dates');
 }
 
 type Words = Readonly<Record<keyof typeof EN, string>>;
