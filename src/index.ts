@@ -35,6 +35,7 @@ export type { ClaimComparison, ComparedResult } from './compareClaim';
 export type { ParameterChange, ParameterState, PolicyDiff, SettingChange } from './diffPolicies';
 export type { Explainable, ExplainOptions } from './_lib/explainable';
 export type { PolicyRegistry } from './createRegistry';
+export type { SelectOptions } from './selectPolicy';
 export type { DefinedPolicy } from './definePolicy';
 export type { CondolenceResult } from './evaluateCondolence';
 export type { YearResult } from './evaluateYear';

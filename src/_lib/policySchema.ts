@@ -300,7 +300,7 @@ export const benefitSchema = strictSection('benefits', {
     }
   });
 
-export const conventionsSchema = z.strictObject({
+export const conventionsSchema = strictSection('conventions', {
   /** Which date of a stay picks the protection year and the policy version. */
   yearBy: z.enum(['admission', 'discharge']),
   /**
@@ -313,6 +313,13 @@ export const conventionsSchema = z.strictObject({
     mode: z.enum(ROUNDING_MODES),
     at: z.enum(['eachStep', 'eachLine']),
   }),
+  /**
+   * Whose dates make the protection year. `policy` (the default): the version's own period,
+   * the same for every member, which an event's date picks. `enrolment`: each member's own
+   * cover, from the enrolment's `from` to its `to`; the version governs the enrolments whose
+   * cover starts in its period.
+   */
+  protectionPeriod: z.enum(['policy', 'enrolment']).optional(),
 });
 
 const payerRuleSchema = z.strictObject({ flag: memberFlagSchema, payer: payerSchema });
@@ -384,6 +391,16 @@ export const policySchema = z
   .superRefine((policy, ctx) => {
     if (policy.validTo !== undefined && policy.validTo < policy.validFrom) {
       addIssue(ctx, 'ends_before_start', 'expected "validTo" on or after "validFrom"', ['validTo']);
+    }
+    // "By 31 March of the next year" is a day after every member's year only when all members share one year.
+    const deadline = policy.eligibility.filingDeadline;
+    if (policy.conventions.protectionPeriod === 'enrolment' && deadline !== undefined && 'nextYearOn' in deadline) {
+      addIssue(
+        ctx,
+        'period_mismatch',
+        'a deadline on a day of the next year needs one protection year for every member, and with "protectionPeriod": "enrolment" each member\'s year ends on its own day (a cover from 2024-12-06 to 2025-12-05 would be due by 2025-03-31, before it ends): write { "daysAfter": …, "from": "discharge" } instead; see docs/rule-model.md#conventions',
+        ['eligibility', 'filingDeadline', 'nextYearOn'],
+      );
     }
     const seen = new Set<string>();
     policy.benefits.forEach((benefit, index) => {

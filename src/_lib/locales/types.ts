@@ -19,7 +19,9 @@ export type MessageCode =
   | 'CAP_REACHED'
   | 'ILLUSTRATIVE_PARAMETER'
   | 'DECIDED_ON_APPLICATION'
-  | 'WHAT_IF';
+  | 'WHAT_IF'
+  | 'OUTSIDE_MEMBER_PERIOD'
+  | 'COVER_NOT_GOVERNED';
 
 /** Names of the computation steps a benefit line shows. */
 export type StepKey =
