@@ -4,6 +4,9 @@
  * period, and each member's protection year is their own cover. The issue's example: a cover
  * from 2024-01-10 to 2025-01-09 and a stay discharged on 2025-01-05.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   compareClaim,
@@ -19,6 +22,7 @@ import {
   type MemberInput,
   type PolicyInput,
 } from '../src';
+import { CLI_TEST_TIMEOUT, huzhu } from './_cli';
 import { firstIssue, made, stay, syntheticSpec } from './_fixtures';
 
 const grant: BenefitInput = {
@@ -191,5 +195,24 @@ describe('defining a policy with per-member periods', () => {
     expect(wrongValue.message).toContain('"policy"');
     const unknownKey = firstIssue(() => definePolicy(syntheticSpec([grant], { conventions: { ...conventions, period: 'enrolment' } as never })));
     expect(unknownKey.message).toBe('unknown key "period": expected only "yearBy", "dayCount", "rounding", "protectionPeriod"; see docs/rule-model.md#conventions');
+  });
+});
+
+describe('the CLI', () => {
+  it('settles each row under the version governing its member\'s cover: the stay discharged 2025-01-05 under 2024', { timeout: CLI_TEST_TIMEOUT }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'huzhu-periods-'));
+    try {
+      writeFileSync(join(dir, 'policies.json'), JSON.stringify([perMember2024, perMember2025]));
+      const rows = [lastDays, stay('next-cover', '2025-02-01', '2025-02-05')].map((claim) => JSON.stringify({ scheme: 'test', member, claim }));
+      const { stdout } = huzhu(['evaluate', '-', '--from', 'ndjson', '--policy', 'policies.json', '--format', 'ndjson', '--lang', 'en'], { cwd: dir, input: rows.join('\n') });
+      const results = stdout.trim().split('\n').map((line) => JSON.parse(line) as { claimId: string; year: number; status: string });
+      // The second stay is after the member's cover: the version in force on its date refuses it.
+      expect(results.map(({ claimId, year, status }) => [claimId, year, status])).toEqual([
+        ['last-days', 2024, 'settled'],
+        ['next-cover', 2025, 'refused'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
