@@ -130,6 +130,17 @@ describe("a cover from 2024-01-10 to 2025-01-09, under versions that govern the 
   });
 });
 
+describe('one year of cover from the day after enrolment (Guangxi 2018: "cover starts at 0:00 the day after enrolment is completed, for one year")', () => {
+  const policy = definePolicy(syntheticSpec([grant], { conventions: ownPeriods, eligibility: { coverStarts: 'dayAfterEnrolment' } }));
+  // Enrolled on 9 January: covered from 10 January 2024 to 9 January 2025.
+  const enrolled: MemberInput = { id: 'member-1', enrolments: [{ scheme: 'test', year: 2024, from: '2024-01-09', to: '2025-01-09', enrolledOn: '2024-01-09' }] };
+
+  it('a stay discharged on the day of enrolment is refused; one discharged on the last day of the year of cover is paid', () => {
+    expect(reasonsOf(evaluateClaim(policy, enrolled, stay('same-day', '2024-01-09', '2024-01-09')))).toEqual(['NOT_YET_COVERED']);
+    expect(evaluateClaim(policy, enrolled, stay('last', '2025-01-02', '2025-01-09')).total.toFixed(2)).toBe('500.00');
+  });
+});
+
 describe('selectPolicy with and without the member', () => {
   it('with the member: the version whose period holds the start of the cover that holds the date', () => {
     expect(selectPolicy('test', lastDays, { registry, member }).year).toBe(2024);
