@@ -336,6 +336,41 @@ const filingDeadlineSchema = z.union([
   }),
 ]);
 
+/** What a unit's enrolment must meet (docs/rule-model.md#enrolment): when, how many of its staff, who. */
+const enrolmentRulesSchema = strictSection('enrolment', {
+  /** The days a unit may enrol, both included (Hangzhou 2018: 15 October to 15 December). */
+  window: parameter(strictSection('enrolment', { from: isoDateSchema, to: isoDateSchema })).optional(),
+  /** The least share of a unit's staff that must join (Anqing, Shanghai 2000: 80 %). */
+  minShare: parameter(ratioSchema).optional(),
+  /** A unit with fewer staff than this must enrol them all (Anqing: under 100 people). */
+  wholeUnitBelow: parameter(countSchema.min(2)).optional(),
+  /** The fewest members a unit may enrol (Shanghai 2000: 10). */
+  minMembers: parameter(countSchema.min(1)).optional(),
+  /** What each member must meet to join, e.g. an age limit on the day the unit enrols. */
+  requires: z.array(requirementSchema).min(1).readonly().optional(),
+}).refine((rules) => Object.keys(rules).length > 0, { params: { code: 'missing_setting' }, message: 'expected at least one enrolment rule: "window", "minShare", "wholeUnitBelow", "minMembers" or "requires"; see docs/rule-model.md#enrolment' });
+
+/** Conditions a member's enrolment cannot read: there is no claim yet. */
+const CLAIM_CONDITIONS = [...STAY_CONDITIONS, 'claim'] as const;
+
+/** Refuses rules of the enrolment section that could never apply. */
+function checkEnrolmentRules(rules: z.output<typeof enrolmentRulesSchema>, ctx: z.RefinementCtx): void {
+  for (const key of ['window', 'minShare', 'wholeUnitBelow', 'minMembers'] as const) {
+    if (rules[key]?.variants !== undefined) {
+      addIssue(ctx, 'unused_setting', 'an enrolment rule applies to a whole unit, which no condition reads: give it one value; see docs/rule-model.md#enrolment', ['enrolment', key, 'variants']);
+    }
+  }
+  const window = rules.window?.value;
+  if (window !== undefined && window.to < window.from) addIssue(ctx, 'ends_before_start', 'expected the window\'s "to" on or after its "from"', ['enrolment', 'window', 'value', 'to']);
+  const check = (condition: Condition, path: (string | number)[]): void => {
+    for (const key of CLAIM_CONDITIONS) {
+      if (condition[key] !== undefined) addIssue(ctx, 'condition_event_mismatch', `an enrolment has no claim to read "${key}" from: a member's requirement to join reads the member and the day the unit enrols`, [...path, key]);
+    }
+    condition.anyOf?.forEach((inner, index) => check(inner, [...path, 'anyOf', index]));
+  };
+  rules.requires?.forEach((requirement, index) => check(requirement.when, ['enrolment', 'requires', index, 'when']));
+}
+
 export const policySchema = z
   .strictObject({
     /** Scheme id, e.g. `guangxi`; versions of one scheme share it. */
@@ -385,10 +420,13 @@ export const policySchema = z
         defaultPayer: payerSchema,
       })
       .optional(),
+    /** What a unit's enrolment must meet, for `assessEnrolment`. */
+    enrolment: enrolmentRulesSchema.optional(),
     /** Assumptions and remarks a reader of this version should know. */
     notes: z.array(labelSchema).readonly().optional(),
   })
   .superRefine((policy, ctx) => {
+    if (policy.enrolment !== undefined) checkEnrolmentRules(policy.enrolment, ctx);
     if (policy.validTo !== undefined && policy.validTo < policy.validFrom) {
       addIssue(ctx, 'ends_before_start', 'expected "validTo" on or after "validFrom"', ['validTo']);
     }

@@ -21,7 +21,11 @@ export type MessageCode =
   | 'DECIDED_ON_APPLICATION'
   | 'WHAT_IF'
   | 'OUTSIDE_MEMBER_PERIOD'
-  | 'COVER_NOT_GOVERNED';
+  | 'COVER_NOT_GOVERNED'
+  | 'ENROLMENT_CLOSED'
+  | 'SHARE_TOO_LOW'
+  | 'WHOLE_UNIT_REQUIRED'
+  | 'TOO_FEW_MEMBERS';
 
 /** Names of the computation steps a benefit line shows. */
 export type StepKey =
