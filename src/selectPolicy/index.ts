@@ -35,8 +35,11 @@ export interface SelectOptions {
 
 /** The registry and member of the third argument: a registry, or options naming them. */
 function readOptions(options: PolicyRegistry | SelectOptions | undefined): { registry: PolicyRegistry; member: Member | undefined } {
-  // Read once into a copy: a getter or Proxy that throws is reported, not rethrown.
-  const given = readInput(options, ['options'], () => (typeof options === 'object' && options !== null && !Array.isArray(options) && !('policies' in options) ? { ...options } : undefined));
+  // Options name a registry or a member; anything else is read as a registry, and refused as one
+  // when it has no policies. Read once into a copy: a getter or Proxy that throws is reported, not rethrown.
+  const given = readInput(options, ['options'], () =>
+    typeof options === 'object' && options !== null && !('policies' in options) && ('registry' in options || 'member' in options) ? { ...options } : undefined,
+  );
   if (given === undefined) return { registry: options === undefined ? bundledRegistry : (options as PolicyRegistry), member: undefined };
   const { registry, member, ...unknown } = given;
   const extra = Object.keys(unknown);
