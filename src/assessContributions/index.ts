@@ -128,7 +128,8 @@ export function pricer(policy: Policy): (entry: RosterEntry) => { readonly payer
   });
 }
 
-const cite = (parameter: Parameter, path: string): Citation => ({ parameter: path, label: parameter.label, value: parameter.value, provenance: parameter.provenance });
+/** A parameter cited by its path, at its own value (no variant). */
+export const cite = (parameter: Parameter, path: string): Citation => ({ parameter: path, label: parameter.label, value: parameter.value, provenance: parameter.provenance });
 
 /**
  * A roster entry, or a member a unit enrols, as conditions read it on a date (the first day of

@@ -5,10 +5,10 @@ import { InvalidInputError, validate, type Issue } from '../_lib/errors';
 import { MAX_UNIT_MEMBERS, unitSchema, type UnitInput, type UnitMember } from '../_lib/inputSchemas';
 import { message, type Message } from '../_lib/messages';
 import { toMoney } from '../_lib/money';
-import type { Parameter, Payer, Policy } from '../_lib/policySchema';
+import type { Payer, Policy } from '../_lib/policySchema';
 import { deepFreeze, policyRef, type PolicyRef } from '../_lib/result';
 import { illustrativeWarnings, type Citation } from '../_lib/trace';
-import { assessContributions, pricer, rosterContext, type ContributionAssessment } from '../assessContributions';
+import { assessContributions, cite, pricer, rosterContext, type ContributionAssessment } from '../assessContributions';
 
 /** One member a unit enrols, as assessed: whether they may join, why not, and what they pay. */
 export interface EnrolmentLine {
@@ -43,8 +43,6 @@ export interface EnrolmentAssessment {
   readonly warnings: readonly Message[];
   readonly illustrative: boolean;
 }
-
-const cite = (parameter: Parameter, path: string): Citation => ({ parameter: path, label: parameter.label, value: parameter.value, provenance: parameter.provenance });
 
 /** The member's fields a roster entry has: what contributions read. */
 const rosterEntry = ({ id, flags, attributes, continuing }: UnitMember) => ({ id, ...(flags && { flags }), ...(attributes && { attributes }), ...(continuing !== undefined && { continuing }) });

@@ -26,6 +26,9 @@ function reads(policy: Policy, scheme: string, enrolment: Enrolment, whatIf: boo
   return enrolment.scheme === scheme && (whatIf || byEnrolment(policy) || scheme !== policy.scheme || enrolment.year === policy.year);
 }
 
+/** Whether the cover starts in the version's period: with per-member periods, whether the version governs it. */
+const startsIn = (policy: Policy, enrolment: Enrolment): boolean => isWithin(enrolment.from, policy.validFrom, policy.validTo);
+
 /**
  * The enrolment covering the day, if any. With per-member periods the version governs only
  * the covers that start in its period; a what-if applies it to any cover.
@@ -34,7 +37,7 @@ export function enrolmentOn(policy: Policy, member: Member, date: string, whatIf
   const scheme = policy.eligibility.enrolmentScheme ?? policy.scheme;
   const ownPeriod = !whatIf && byEnrolment(policy);
   for (const enrolment of member.enrolments) {
-    if (reads(policy, scheme, enrolment, whatIf) && isWithin(date, enrolment.from, enrolment.to) && (!ownPeriod || isWithin(enrolment.from, policy.validFrom, policy.validTo))) return enrolment;
+    if (reads(policy, scheme, enrolment, whatIf) && isWithin(date, enrolment.from, enrolment.to) && (!ownPeriod || startsIn(policy, enrolment))) return enrolment;
   }
   return undefined;
 }
@@ -59,7 +62,7 @@ function notCovered(policy: Policy, member: Member, date: string, whatIf: boolea
     const period = { validFrom: policy.validFrom, validTo: policy.validTo ?? '…' };
     const holding = read.find((enrolment) => isWithin(date, enrolment.from, enrolment.to));
     if (holding !== undefined) return message('COVER_NOT_GOVERNED', { from: holding.from, to: holding.to, ...period });
-    const governed = read.find((enrolment) => isWithin(enrolment.from, policy.validFrom, policy.validTo));
+    const governed = read.find((enrolment) => startsIn(policy, enrolment));
     if (governed !== undefined) return message('OUTSIDE_MEMBER_PERIOD', { date, from: governed.from, to: governed.to });
   }
   return message('NOT_ENROLLED', { scheme, date });
