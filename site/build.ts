@@ -19,7 +19,6 @@ export async function buildSite(outdir = SITE_DIST): Promise<Map<string, { raw: 
   await build({
     entryPoints: [join(SITE, 'src', 'main.ts')],
     outfile: join(outdir, 'app.js'),
-    tsconfig: join(SITE, 'tsconfig.json'),
     bundle: true,
     format: 'iife',
     platform: 'browser',

@@ -1,7 +1,7 @@
 // The explorer: every bundled scheme and version from the registry, each parameter's value in
 // each year with its labels and provenance, a chart of each numeric parameter that changed,
 // and the diff of any two versions.
-import { bundledRegistry, diffPolicies, type Language, type Parameter, type ParameterState, type Policy } from 'huzhu';
+import { bundledRegistry, diffPolicies, type Language, type Parameter, type ParameterState, type Policy } from '../../src';
 import { parametersOf } from '../../src/_lib/parameters';
 import { barChart } from './chart';
 import { h } from './dom';

@@ -12,7 +12,7 @@ import {
   type Language,
   type MemberInput,
   type Policy,
-} from 'huzhu';
+} from '../../src';
 import { formatPath } from '../../src/_lib/errors';
 import { h, replace } from './dom';
 import { explanationView } from './explanation';

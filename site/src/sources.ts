@@ -1,7 +1,7 @@
 // A parameter's value and provenance as the page shows it: in the explorer, in a diff and
 // under an explanation alike. The words are huzhu's (explainSource), as explanations and the
 // README's tables have them.
-import type { ExplainedSource, Language, Parameter, Policy } from 'huzhu';
+import type { ExplainedSource, Language, Parameter, Policy } from '../../src';
 import { explainSource } from '../../src/buildExplanation';
 import { noteText } from '../../src/_lib/parameterText';
 import { h } from './dom';

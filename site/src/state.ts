@@ -1,7 +1,7 @@
 // The page's whole state, and its round trip through the address: deflate-raw by the
 // browser's CompressionStream, then base64url, after `#`. A link reproduces the page, and
 // nothing of it is ever sent to a server (a fragment is not part of a request).
-import { bundledRegistry, type Language, type Policy } from 'huzhu';
+import { bundledRegistry, type Language, type Policy } from '../../src';
 import { z } from 'zod';
 
 export interface EnrolmentForm {

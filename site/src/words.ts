@@ -1,7 +1,7 @@
 // The page's own words. What huzhu already words (claim kinds, causes, cost fields, headings
 // of an explanation) comes from its locales, so the page cannot name a thing otherwise than
 // an explanation does.
-import type { Label, Language } from 'huzhu';
+import type { Label, Language } from '../../src';
 import { locales } from '../../src/_lib/messages';
 
 export type { Language };
