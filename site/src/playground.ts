@@ -190,10 +190,6 @@ export class Playground {
     const w = words[lang].playground;
     const { member, claim } = this.state;
     const declarations = this.policy?.attributes;
-    const rebuild = () => {
-      this.builtFor = '';
-      this.update();
-    };
     const enrolment = (item: EnrolmentForm, index: number) => {
       const at = `member.enrolments[${index}]`;
       const legend = bilingual(fields.enrolment, lang).join(' · ');
@@ -206,7 +202,7 @@ export class Playground {
         field(`${at}.from`, fields.from, lang, date(item.from, (value) => ((item.from = value), this.update()))),
         field(`${at}.to`, fields.to, lang, date(item.to, (value) => ((item.to = value), this.update()))),
         field(`${at}.enrolledOn`, fields.enrolledOn, lang, date(item.enrolledOn, (value) => ((item.enrolledOn = value), this.update()))),
-        h('button', { type: 'button', class: 'secondary', onclick: () => (member.enrolments.splice(index, 1), rebuild()) }, w.removeEnrolment),
+        h('button', { type: 'button', class: 'secondary', onclick: () => (member.enrolments.splice(index, 1), this.update()) }, w.removeEnrolment),
       );
     };
     const facts = (who: 'member' | 'claim', values: Record<string, string>) =>
@@ -235,7 +231,7 @@ export class Playground {
         field('member.birthDate', fields.birthDate, lang, date(member.birthDate, (value) => ((member.birthDate = value), this.update()))),
         field('member.sex', fields.sex, lang, choice(member.sex, [['', fields.notGiven], ['female', fields.female], ['male', fields.male]], lang, (value) => ((member.sex = value as MemberForm['sex']), this.update()))),
         member.enrolments.map(enrolment),
-        h('button', { type: 'button', class: 'secondary', onclick: () => (member.enrolments.push({ scheme: '', year: '', from: '', to: '', enrolledOn: '' }), rebuild()) }, w.addEnrolment),
+        h('button', { type: 'button', class: 'secondary', onclick: () => (member.enrolments.push({ scheme: '', year: '', from: '', to: '', enrolledOn: '' }), this.update()) }, w.addEnrolment),
         memberFacts.length === 0 ? null : h('fieldset', { class: 'facts' }, h('legend', {}, w.flags), memberFacts),
       ),
       h(
@@ -273,11 +269,11 @@ export class Playground {
     for (const error of this.form.querySelectorAll<HTMLElement>('p.error')) {
       error.hidden = true;
       error.textContent = '';
-      this.form.querySelector(`[data-path="${error.dataset.errorFor}"]`)?.removeAttribute('aria-invalid');
+      document.getElementById(idOf(error.dataset.errorFor!))?.removeAttribute('aria-invalid');
     }
     return issues.filter((issue) => {
       const path = formatPath(issue.path);
-      const error = this.form.querySelector<HTMLElement>(`p.error[data-error-for="${CSS.escape(path)}"]`);
+      const error = document.getElementById(`${idOf(path)}-error`);
       if (error === null) return true;
       error.hidden = false;
       error.textContent = error.textContent === '' ? issue.message : `${error.textContent}; ${issue.message}`;

@@ -116,9 +116,31 @@ export function defaultState(): State {
 
 const VERSION = 'v1.';
 
-async function pipe(bytes: Uint8Array<ArrayBuffer>, stream: CompressionStream | DecompressionStream): Promise<Uint8Array<ArrayBuffer>> {
-  const output = new Blob([bytes]).stream().pipeThrough(stream);
-  return new Uint8Array(await new Response(output).arrayBuffer());
+/**
+ * The most a link may inflate to. A few kilobytes of deflate can inflate to gigabytes: a
+ * crafted link is refused once past this, before it fills the tab's memory.
+ */
+export const MAX_STATE_BYTES = 4 * 1024 * 1024;
+
+async function pipe(bytes: Uint8Array<ArrayBuffer>, stream: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array<ArrayBuffer>> {
+  const reader = new Blob([bytes]).stream().pipeThrough(stream).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.length;
+    if (size > limit) {
+      await reader.cancel();
+      throw new Error(`the link holds more than ${limit} bytes`);
+    }
+    chunks.push(read.value);
+  }
+  const whole = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.length;
+  }
+  return whole;
 }
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -175,6 +197,6 @@ export async function decodeState(hash: string): Promise<State | null> {
   const encoded = hash.replace(/^#/, '');
   if (encoded === '') return null;
   if (!encoded.startsWith(VERSION)) throw new Error('unknown link format');
-  const json = new TextDecoder().decode(await pipe(fromBase64Url(encoded.slice(VERSION.length)), new DecompressionStream('deflate-raw')));
+  const json = new TextDecoder().decode(await pipe(fromBase64Url(encoded.slice(VERSION.length)), new DecompressionStream('deflate-raw'), MAX_STATE_BYTES));
   return stateSchema.parse(JSON.parse(json));
 }

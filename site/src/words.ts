@@ -6,7 +6,7 @@ import { locales } from '../../src/_lib/messages';
 
 export type { Language };
 
-/** A label in both languages, the chosen one first: form fields are labelled in zh and en whatever the page's language. */
+/** A label in both languages: form fields are labelled in zh and en whatever the page's language. */
 export type Bilingual = Label;
 
 /** huzhu's own term for a claim kind, cause or cost field, in both languages. */
@@ -34,7 +34,6 @@ export const fields = {
   grade: { zh: '伤残等级（1–10）', en: 'Disability grade (1–10)' },
   filedOn: { zh: '申请提交日（可不填）', en: 'Filed on (optional)' },
   optional: { zh: '（可不填）', en: ' (optional)' },
-  unset: { zh: '未填', en: 'Not given' },
 } satisfies Record<string, Bilingual>;
 
 export interface Words {
