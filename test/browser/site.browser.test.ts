@@ -183,6 +183,8 @@ describe('the playground', () => {
     expect(await column.locator('.legend').textContent()).toBe('※ Illustrative parameter: the figure was not published; it is for demonstration only and is not official.');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.screenshot({ path: join(SCREENSHOTS, 'site-playground-en.png'), fullPage: true });
+    // The README's picture (docs/images/site-settlement.png is a copy of this one).
+    await page.locator('.results').screenshot({ path: join(SCREENSHOTS, 'site-settlement.png') });
     await page.close();
   });
 
