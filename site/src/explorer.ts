@@ -75,7 +75,7 @@ function schemeSection(scheme: string, versions: readonly Policy[], lang: Langua
     h(
       'p',
       { class: 'versions' },
-      `${w.versions}: `,
+      w.versions,
       versions.map((policy, index) => [index > 0 ? '; ' : '', h('span', { 'data-version': keyOf(policy) }, `${policy.year} (${w.inForce(policy.validFrom, policy.validTo)})`)]),
     ),
     paths.length === 0 ? h('p', {}, w.noParameters) : paths.map((path) => parameterRow(scheme, path, versions, byVersion, lang)),

@@ -36,171 +36,91 @@ export const fields = {
   optional: { zh: '（可不填）', en: ' (optional)' },
 } satisfies Record<string, Bilingual>;
 
-export interface Words {
-  title: string;
-  tagline: string;
-  language: string;
-  views: { explorer: string; playground: string };
+/** Each of the page's words in both languages, side by side, so that neither can be left out. */
+const both = {
+  title: { zh: 'huzhu 互助：规则浏览与试算', en: 'huzhu: policy explorer and playground' },
+  tagline: {
+    zh: '各方案历年规则及其出处；任一规则文件试算任一申请。全部在本页运行，不连服务器。',
+    en: "Every scheme's rules over the years and where each figure comes from; any rule file tried on any claim. All in this page, with no server.",
+  },
+  language: { zh: '语言', en: 'Language' },
+  views: { explorer: { zh: '规则浏览', en: 'Explorer' }, playground: { zh: '试算', en: 'Playground' } },
   explorer: {
-    intro: string;
-    schemes: string;
-    versions: string;
-    inForce: (from: string, to: string | undefined) => string;
-    noParameters: string;
-    published: string;
-    illustrative: string;
-    quote: string;
-    notInYear: string;
-    chartOf: (label: string) => string;
-    diff: string;
-    diffFrom: string;
-    diffTo: string;
-    noChanges: string;
-    change: { added: string; removed: string; changed: string };
-    direction: { increase: string; decrease: string };
-    parameter: string;
-    before: string;
-    after: string;
-    settings: string;
-    setting: string;
-  };
+    intro: {
+      zh: '每个内置方案的每个年度：各参数的取值、中英文名称和出处。※ 为示例参数（未经公布）。',
+      en: 'Every bundled scheme and protection year: each parameter with its value, its label in Chinese and English, and its source. ※ marks an illustrative (unpublished) parameter.',
+    },
+    schemes: { zh: '方案', en: 'Schemes' },
+    versions: { zh: '年度：', en: 'Versions: ' },
+    inForce: {
+      zh: (from: string, to: string | undefined) => `${from} 起${to === undefined ? '，未定终止日' : ` 至 ${to}`}`,
+      en: (from: string, to: string | undefined) => `from ${from}${to === undefined ? ', no end date' : ` to ${to}`}`,
+    },
+    noParameters: { zh: '无参数', en: 'No parameters.' },
+    published: { zh: '已公布', en: 'published' },
+    illustrative: { zh: '示例参数※', en: 'illustrative ※' },
+    quote: { zh: '原文', en: 'Quote' },
+    notInYear: { zh: '（本年度无）', en: '(not in this year)' },
+    chartOf: { zh: (label: string) => `${label}：历年取值`, en: (label: string) => `${label} over the years` },
+    diff: { zh: '两个版本之间的差异', en: 'What changed between two versions' },
+    diffFrom: { zh: '旧版本', en: 'From' },
+    diffTo: { zh: '新版本', en: 'To' },
+    noChanges: { zh: '参数无变化。', en: 'No parameter changed.' },
+    change: { added: { zh: '新增', en: 'added' }, removed: { zh: '删除', en: 'removed' }, changed: { zh: '变更', en: 'changed' } },
+    direction: { increase: { zh: '提高', en: 'up' }, decrease: { zh: '降低', en: 'down' } },
+    parameter: { zh: '参数', en: 'Parameter' },
+    before: { zh: '原值', en: 'Before' },
+    after: { zh: '新值', en: 'After' },
+    settings: { zh: '其他设置的变化', en: 'Other settings that changed' },
+    setting: { zh: '设置', en: 'Setting' },
+  },
   playground: {
-    intro: string;
-    startFrom: string;
-    ruleFile: string;
-    ruleFileValid: (scheme: string, year: number) => string;
-    ruleFileIssues: (count: number) => string;
-    member: string;
-    addEnrolment: string;
-    removeEnrolment: string;
-    flags: string;
-    claim: string;
-    costs: string;
-    claimAttributes: string;
-    settlement: string;
-    fixRules: string;
-    fixInput: string;
-    compareWith: string;
-    sideBySide: string;
-    whatIf: string;
-    difference: (amount: string) => string;
-    otherIssues: string;
-  };
-  share: string;
-  badLink: string;
-  offline: string;
+    intro: {
+      zh: '在下方编辑 JSON 规则文件（可从任一内置规则开始），填写会员和申请，即时查看计算结果和说明。',
+      en: 'Edit a JSON rule file below (start from any bundled policy), fill in a member and a claim, and see the settlement and its explanation as you type.',
+    },
+    startFrom: { zh: '从内置规则开始', en: 'Start from a bundled policy' },
+    ruleFile: { zh: '规则文件（JSON）', en: 'Rule file (JSON)' },
+    ruleFileValid: {
+      zh: (scheme: string, year: number) => `规则文件有效：${scheme} ${year}`,
+      en: (scheme: string, year: number) => `The rule file is valid: ${scheme} ${year}`,
+    },
+    ruleFileIssues: {
+      zh: (count: number) => `规则文件有 ${count} 处错误：`,
+      en: (count: number) => `The rule file has ${count} ${count === 1 ? 'error' : 'errors'}:`,
+    },
+    member: { zh: '会员', en: 'Member' },
+    addEnrolment: { zh: '添加参保记录', en: 'Add an enrolment' },
+    removeEnrolment: { zh: '删除此参保记录', en: 'Remove this enrolment' },
+    flags: { zh: '规则声明的会员属性', en: 'Member facts the rules declare' },
+    claim: { zh: '申请', en: 'Claim' },
+    costs: { zh: '费用（元）', en: 'Costs (yuan)' },
+    claimAttributes: { zh: '规则声明的申请属性', en: 'Claim facts the rules declare' },
+    settlement: { zh: '计算结果', en: 'Settlement' },
+    fixRules: { zh: '规则文件有错误，改正后才能计算。', en: 'The rule file has errors: fix them to settle the claim.' },
+    fixInput: { zh: '输入有误，请按各栏提示改正：', en: 'Some input is invalid; see the message at each field:' },
+    compareWith: { zh: '对照版本', en: 'Compare with' },
+    sideBySide: { zh: '同一申请在两个版本下', en: 'The same claim under two versions' },
+    whatIf: { zh: '假设计算：该版本并不适用于此日期', en: 'What-if: this version does not govern the date' },
+    difference: { zh: (amount: string) => `与本规则文件相差 ${amount} 元`, en: (amount: string) => `${amount} yuan against this rule file` },
+    otherIssues: { zh: '其他错误', en: 'Other errors' },
+  },
+  share: { zh: '本页地址包含全部输入：复制地址即可分享。', en: "This page's address holds all the input: copy it to share." },
+  badLink: { zh: '链接中的状态无法读取，已显示默认内容。', en: 'The state in the link could not be read; the defaults are shown.' },
+  offline: { zh: '加载后可离线使用。', en: 'Works offline once loaded.' },
+};
+
+/** The words of one language: each `{ zh, en }` pair of {@link both} replaced by its side. */
+type In<T> = T extends { zh: infer Text; en: unknown } ? Text : { [K in keyof T]: In<T[K]> };
+
+function inOne<T>(tree: T, lang: Language): In<T> {
+  const node = tree as Record<string, unknown>;
+  if ('zh' in node && 'en' in node) return node[lang] as In<T>;
+  return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, inOne(child, lang)])) as In<T>;
 }
 
-export const words: Record<Language, Words> = {
-  zh: {
-    title: 'huzhu 互助：规则浏览与试算',
-    tagline: '各方案历年规则及其出处；任一规则文件试算任一申请。全部在本页运行，不连服务器。',
-    language: '语言',
-    views: { explorer: '规则浏览', playground: '试算' },
-    explorer: {
-      intro: '每个内置方案的每个年度：各参数的取值、中英文名称和出处。※ 为示例参数（未经公布）。',
-      schemes: '方案',
-      versions: '年度',
-      inForce: (from, to) => `${from} 起${to === undefined ? '，未定终止日' : ` 至 ${to}`}`,
-      noParameters: '无参数',
-      published: '已公布',
-      illustrative: '示例参数※',
-      quote: '原文',
-      notInYear: '（本年度无）',
-      chartOf: (label) => `${label}：历年取值`,
-      diff: '两个版本之间的差异',
-      diffFrom: '旧版本',
-      diffTo: '新版本',
-      noChanges: '参数无变化。',
-      change: { added: '新增', removed: '删除', changed: '变更' },
-      direction: { increase: '提高', decrease: '降低' },
-      parameter: '参数',
-      before: '原值',
-      after: '新值',
-      settings: '其他设置的变化',
-      setting: '设置',
-    },
-    playground: {
-      intro: '在下方编辑 JSON 规则文件（可从任一内置规则开始），填写会员和申请，即时查看计算结果和说明。',
-      startFrom: '从内置规则开始',
-      ruleFile: '规则文件（JSON）',
-      ruleFileValid: (scheme, year) => `规则文件有效：${scheme} ${year}`,
-      ruleFileIssues: (count) => `规则文件有 ${count} 处错误：`,
-      member: '会员',
-      addEnrolment: '添加参保记录',
-      removeEnrolment: '删除此参保记录',
-      flags: '规则声明的会员属性',
-      claim: '申请',
-      costs: '费用（元）',
-      claimAttributes: '规则声明的申请属性',
-      settlement: '计算结果',
-      fixRules: '规则文件有错误，改正后才能计算。',
-      fixInput: '输入有误，请按各栏提示改正：',
-      compareWith: '对照版本',
-      sideBySide: '同一申请在两个版本下',
-      whatIf: '假设计算：该版本并不适用于此日期',
-      difference: (amount) => `与本规则文件相差 ${amount} 元`,
-      otherIssues: '其他错误',
-    },
-    share: '本页地址包含全部输入：复制地址即可分享。',
-    badLink: '链接中的状态无法读取，已显示默认内容。',
-    offline: '加载后可离线使用。',
-  },
-  en: {
-    title: 'huzhu: policy explorer and playground',
-    tagline: "Every scheme's rules over the years and where each figure comes from; any rule file tried on any claim. All in this page, with no server.",
-    language: 'Language',
-    views: { explorer: 'Explorer', playground: 'Playground' },
-    explorer: {
-      intro: 'Every bundled scheme and protection year: each parameter with its value, its label in Chinese and English, and its source. ※ marks an illustrative (unpublished) parameter.',
-      schemes: 'Schemes',
-      versions: 'Versions',
-      inForce: (from, to) => `from ${from}${to === undefined ? ', no end date' : ` to ${to}`}`,
-      noParameters: 'No parameters.',
-      published: 'published',
-      illustrative: 'illustrative ※',
-      quote: 'Quote',
-      notInYear: '(not in this year)',
-      chartOf: (label) => `${label} over the years`,
-      diff: 'What changed between two versions',
-      diffFrom: 'From',
-      diffTo: 'To',
-      noChanges: 'No parameter changed.',
-      change: { added: 'added', removed: 'removed', changed: 'changed' },
-      direction: { increase: 'up', decrease: 'down' },
-      parameter: 'Parameter',
-      before: 'Before',
-      after: 'After',
-      settings: 'Other settings that changed',
-      setting: 'Setting',
-    },
-    playground: {
-      intro: 'Edit a JSON rule file below (start from any bundled policy), fill in a member and a claim, and see the settlement and its explanation as you type.',
-      startFrom: 'Start from a bundled policy',
-      ruleFile: 'Rule file (JSON)',
-      ruleFileValid: (scheme, year) => `The rule file is valid: ${scheme} ${year}`,
-      ruleFileIssues: (count) => `The rule file has ${count} ${count === 1 ? 'error' : 'errors'}:`,
-      member: 'Member',
-      addEnrolment: 'Add an enrolment',
-      removeEnrolment: 'Remove this enrolment',
-      flags: 'Member facts the rules declare',
-      claim: 'Claim',
-      costs: 'Costs (yuan)',
-      claimAttributes: 'Claim facts the rules declare',
-      settlement: 'Settlement',
-      fixRules: 'The rule file has errors: fix them to settle the claim.',
-      fixInput: 'Some input is invalid; see the message at each field:',
-      compareWith: 'Compare with',
-      sideBySide: 'The same claim under two versions',
-      whatIf: 'What-if: this version does not govern the date',
-      difference: (amount) => `${amount} yuan against this rule file`,
-      otherIssues: 'Other errors',
-    },
-    share: "This page's address holds all the input: copy it to share.",
-    badLink: 'The state in the link could not be read; the defaults are shown.',
-    offline: 'Works offline once loaded.',
-  },
-};
+export type Words = In<typeof both>;
+export const words: Record<Language, Words> = { zh: inOne(both, 'zh'), en: inOne(both, 'en') };
 
 /** A bilingual label as form fields show it: the page's language first, the other after it. */
 export function bilingual(label: Bilingual, lang: Language): [string, string] {

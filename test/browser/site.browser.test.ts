@@ -238,21 +238,22 @@ describe('the page', () => {
     await page.locator('#tab-explorer').focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.locator('#view-playground').isVisible()).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-playground');
+    expect(await page.locator(':focus').getAttribute('id')).toBe('tab-playground');
     const unlabelled = await page.locator('input, select, textarea').evaluateAll((controls) =>
-      controls.filter((control) => (control as HTMLInputElement).labels?.length === 0 && !control.getAttribute('aria-label')).map((control) => control.outerHTML),
+      controls.filter((control) => (control as unknown as { labels: { length: number } }).labels.length === 0 && !control.getAttribute('aria-label')).map((control) => control.outerHTML),
     );
     expect(unlabelled).toEqual([]);
     // Tab from the rule file reaches the member's first field.
     await page.locator('#rules').focus();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-member-id');
+    expect(await page.locator(':focus').getAttribute('id')).toBe('f-member-id');
     await page.close();
   });
 
   it('reads on a phone: nothing wider than the screen', async () => {
     const page = await open(url, { width: 375, height: 800 });
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    // The page's width past the screen's, in pixels; a string, as this file is type-checked without the DOM's types.
+    const overflow = () => page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(await overflow()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'site-phone-explorer.png') });
     await playground(page);
