@@ -16,6 +16,7 @@ import {
 import { formatPath } from '../../src/_lib/errors';
 import { h, replace } from './dom';
 import { explanationView } from './explanation';
+import { locate } from './locate';
 import { versionOptions } from './explorer';
 import { bundled, CLAIM_KINDS, COST_FIELDS, startFrom, type ClaimForm, type EnrolmentForm, type MemberForm, type State } from './state';
 import { bilingual, fields, term, words, type Bilingual } from './words';
@@ -103,8 +104,25 @@ export function claimInput(claim: ClaimForm, policy: Policy): ClaimInput {
   }
 }
 
-function issueList(issues: readonly Issue[]): HTMLUListElement {
-  return h('ul', { class: 'issues' }, issues.map((issue) => h('li', { 'data-path': formatPath(issue.path) }, h('code', {}, formatPath(issue.path) || '(root)'), ': ', issue.message)));
+/** Issues with their paths; given `show`, each path is a button that shows its place. */
+function issueList(issues: readonly Issue[], show?: (issue: Issue) => void): HTMLUListElement {
+  return h(
+    'ul',
+    { class: 'issues' },
+    issues.map((issue) => {
+      const path = h('code', {}, formatPath(issue.path) || '(root)');
+      return h('li', { 'data-path': formatPath(issue.path) }, show === undefined ? path : h('button', { type: 'button', class: 'path', onclick: () => show(issue) }, path), ': ', issue.message);
+    }),
+  );
+}
+
+/** Selects in the editor the text an issue of the rule file is about: the value at its path, or where JSON.parse stopped. */
+function showInEditor(textarea: HTMLTextAreaElement, issue: Issue): void {
+  const text = textarea.value;
+  const stopped = /position (\d+)/.exec(issue.message);
+  const [start, end] = issue.path[0] === 'json' ? (stopped === null ? [0, 0] : [Number(stopped[1]), Number(stopped[1]) + 1]) : locate(text, issue.path.slice(1));
+  textarea.focus();
+  textarea.setSelectionRange(start, end);
 }
 
 export class Playground {
@@ -174,7 +192,7 @@ export class Playground {
     } else {
       this.policy = null;
       textarea.setAttribute('aria-invalid', 'true');
-      replace(this.editorStatus, h('p', { class: 'invalid' }, w.ruleFileIssues(parsed.error.issues.length)), issueList(parsed.error.issues));
+      replace(this.editorStatus, h('p', { class: 'invalid' }, w.ruleFileIssues(parsed.error.issues.length)), issueList(parsed.error.issues, (issue) => showInEditor(textarea, issue)));
     }
     const shape = `${this.state.claim.kind} ${this.state.member.enrolments.length} ${JSON.stringify(this.policy?.attributes ?? null)}`;
     if (shape !== this.builtFor) {

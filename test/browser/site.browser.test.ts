@@ -153,6 +153,14 @@ describe('the playground', () => {
     expect(paths).toEqual(['policy.benefits[1].formula.amount.value']);
     await page.locator('#rules').fill(JSON.stringify(broken, null, 2));
     expect(await page.locator('.rule-status .issues li').evaluateAll((items) => items.map((item) => item.getAttribute('data-path')))).toEqual(paths);
+    // The path is a button that selects its value in the editor.
+    await page.locator('.rule-status .issues button.path').click();
+    const selected = await page.locator('#rules').evaluate((area) => {
+      const { value, selectionStart, selectionEnd } = area as unknown as { value: string; selectionStart: number; selectionEnd: number };
+      return value.slice(selectionStart, selectionEnd);
+    });
+    expect(selected).toBe('"10000.005"');
+    expect(await page.locator(':focus').getAttribute('id')).toBe('rules');
 
     // A claim amount written with a thousands separator: shown at its field.
     await page.locator('#rules').fill(rules);
