@@ -1,7 +1,7 @@
 // The page's whole state, and its round trip through the address: deflate-raw by the
 // browser's CompressionStream, then base64url, after `#`. A link reproduces the page, and
 // nothing of it is ever sent to a server (a fragment is not part of a request).
-import { bundledRegistry, type Language, type Policy } from '../../src';
+import { bundledRegistry, type AttributeDeclarations, type Language, type Policy } from '../../src';
 import { z } from 'zod';
 
 export interface EnrolmentForm {
@@ -100,11 +100,28 @@ export function claimFor(policy: Policy): ClaimForm {
   };
 }
 
+/** Whether a condition anywhere in the policy has this key (`sex`, `age`). */
+const reads = (value: unknown, key: string): boolean =>
+  typeof value === 'object' && value !== null && Object.entries(value).some(([name, child]) => name === key || reads(child, key));
+
+/** The first value of each choice the policy declares: a claim is settled from the start, not refused for a missing fact. */
+const firstValues = (declarations: AttributeDeclarations['member']): Record<string, string> =>
+  Object.fromEntries(Object.entries(declarations ?? {}).flatMap(([name, declaration]) => Object.keys(declaration.values ?? {}).slice(0, 1).map((value) => [name, value])));
+
+/** A rule file from a bundled version, with a member and a claim it settles: sex and birth date only when it reads them. */
 export function startFrom(policy: Policy): Pick<State, 'rules' | 'member' | 'claim' | 'compare'> {
+  const claim = claimFor(policy);
   return {
     rules: ruleFileOf(policy),
-    member: { id: 'member-001', birthDate: '', sex: '', enrolments: [enrolmentFor(policy)], flags: {}, attributes: {} },
-    claim: claimFor(policy),
+    member: {
+      id: 'member-001',
+      birthDate: reads(policy, 'age') ? `${policy.year - 40}-01-01` : '',
+      sex: reads(policy, 'sex') ? 'female' : '',
+      enrolments: [enrolmentFor(policy)],
+      flags: {},
+      attributes: firstValues(policy.attributes?.member),
+    },
+    claim: { ...claim, attributes: firstValues(policy.attributes?.claim) },
     compare: neighbourOf(policy),
   };
 }

@@ -230,6 +230,23 @@ describe('the playground', () => {
     await again.close();
   });
 
+  it('starts from every bundled version and settles every kind of claim under it', async () => {
+    const page = await open();
+    await playground(page);
+    for (const policy of bundledRegistry.policies) {
+      await page.locator('#start-from').selectOption(`${policy.scheme}@${policy.year}`);
+      expect(JSON.parse(await page.locator('#rules').inputValue())).toEqual(JSON.parse(JSON.stringify(policy)));
+      expect(await page.locator('[data-path="member.enrolments[0].scheme"]').inputValue()).toBe(policy.eligibility.enrolmentScheme ?? policy.scheme);
+      for (const kind of ['hospitalisation', 'outpatient', 'disability', 'death']) {
+        await page.locator('#f-claim-kind').selectOption(kind);
+        // Each claim is settled (paid or refused, with reasons) and explained: never an input error.
+        await page.locator('[data-column="rules"] .explanation').waitFor();
+        expect(await page.locator('.results .blocked').count()).toBe(0);
+      }
+    }
+    await page.close();
+  });
+
   it('opens a damaged or crafted link on the defaults, with a notice', async () => {
     for (const hash of ['#v1.AAAA', '#v2.x', '#v1.!!!', '#whatever']) {
       const page = await open(`${url}${hash}`);
