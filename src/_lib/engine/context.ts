@@ -1,5 +1,6 @@
 import type { Member } from '../inputSchemas';
-import { stepLabel, stepStatement, type MessageParams, type StepKey } from '../messages';
+import type { Label } from '../policySchema';
+import { stepStatement, type ResolvedParams, type StepKey } from '../messages';
 import type { RoundingMode } from '../money';
 import type { PlainClaim } from '../plainInput';
 import type { Step } from '../trace';
@@ -26,12 +27,16 @@ export interface ClaimContext {
 
 /**
  * The steps of a line, written as the compiled rules run when a reader asks for them. The
- * same code settles the claim with no recorder; with one, it also says what it did.
+ * same code settles the claim with no recorder; with one, it also says what it did. Each step
+ * comes frozen, its label shared (see `StepLabels`): a list of them needs only freezing itself.
  */
 export class Steps {
   readonly list: Step[] = [];
 
-  add(key: StepKey, params: MessageParams, expression: string, value: string): void {
-    this.list.push({ key, label: stepLabel(key, params), expression, value, statement: stepStatement(key, expression, value, params) });
+  /** `params` are what the statement writes besides the arithmetic: the `perDay` figures. */
+  add(key: StepKey, label: Label, expression: string, value: string, params: ResolvedParams = NO_FIGURES): void {
+    this.list.push(Object.freeze({ key, label, expression, value, statement: stepStatement(key, expression, value, params) }));
   }
 }
+
+const NO_FIGURES: ResolvedParams = Object.freeze({});

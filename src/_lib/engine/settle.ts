@@ -8,7 +8,7 @@ import { dayNumber, isoDate, isWithin } from '../dates';
 import { InvalidInputError } from '../errors';
 import type { Member } from '../inputSchemas';
 import type { Ledger } from '../ledger';
-import { message, type Message } from '../messages';
+import { fixedLabel, message, stepLabel, type Message } from '../messages';
 import { fenText, moneyFromFen } from '../money';
 import type { PlainClaim } from '../plainInput';
 import type { Policy } from '../policySchema';
@@ -294,7 +294,7 @@ class SettledDetails implements ResultDetails {
     let current = outcome.fen;
     const capStep = (kind: CapKind, expression: string, remaining: number) => {
       if (current <= remaining) return;
-      steps.add(kind, {}, `min(${fenText(current)}, ${expression})`, fenText(remaining));
+      steps.add(kind, fixedLabel(kind), `min(${fenText(current)}, ${expression})`, fenText(remaining));
       current = remaining;
     };
     const perClaim = benefit.perClaim && valueFor(benefit.perClaim, context);
@@ -305,7 +305,7 @@ class SettledDetails implements ResultDetails {
       const paid = this.before.total + paidBefore;
       capStep('maximumSubsidy', `${fenText(this.maximum)} − ${fenText(paid)}`, Math.max(0, this.maximum - paid));
     }
-    if (cut === 'claimsPerYear') steps.add('claimsPerYear', { count: this.before.claims[index]! }, `${this.before.claims[index]!}`, fenText(amount));
+    if (cut === 'claimsPerYear') steps.add('claimsPerYear', stepLabel('claimsPerYear', { count: this.before.claims[index]! }), `${this.before.claims[index]!}`, fenText(amount));
     return steps.list;
   }
 }

@@ -1,3 +1,4 @@
+import { fixedLabel, StepLabels } from '../../messages';
 import { fenText } from '../../money';
 import { divide, fen, times } from '../fen';
 import { valueFor } from '../parameters';
@@ -12,9 +13,10 @@ export const perDay: FormulaCompiler<'perDay'> = (formula, env) => {
   const maxDays = formula.maxDays && env.parameter(formula.maxDays, 'maxDays', same);
   const maxDaysPerYear = formula.maxDaysPerYear && env.parameter(formula.maxDaysPerYear, 'maxDaysPerYear', same);
   const counted = env.dayCount === 'includeBothDays' ? ' + 1' : '';
+  const labels = new StepLabels();
   return (context, steps) => {
     const { claim, days } = context;
-    steps?.add('days', { rule: env.dayCount }, `max(1, ${claim.discharge} − ${claim.admission}${counted})`, String(days));
+    steps?.add('days', labels.of('days', { rule: env.dayCount }, 'days'), `max(1, ${claim.discharge} − ${claim.admission}${counted})`, String(days));
     const first = firstPaidDay === undefined ? 1 : valueFor(firstPaidDay, context);
     let paidDays = Math.max(0, days - first + 1);
     let expression = first === 1 ? `${days}` : `max(0, ${days} − ${first} + 1)`;
@@ -28,10 +30,13 @@ export const perDay: FormulaCompiler<'perDay'> = (formula, env) => {
       expression = `min(${left}, ${expression})`;
       paidDays = Math.min(left, paidDays);
     }
-    if (paidDays !== days) steps?.add('paidDays', {}, expression, String(paidDays));
+    if (paidDays !== days) steps?.add('paidDays', fixedLabel('paidDays'), expression, String(paidDays));
     const rate = valueFor(daily, context);
     const amount = divide(times(rate, paidDays), 1, context.mode);
-    steps?.add('perDay', { daily: fenText(rate), days: paidDays }, `${fenText(rate)} × ${paidDays}`, fenText(amount));
+    if (steps !== null) {
+      const daily = fenText(rate);
+      steps.add('perDay', fixedLabel('perDay'), `${daily} × ${paidDays}`, fenText(amount), { daily, days: paidDays });
+    }
     return { fen: amount, daysPaid: paidDays, deductibleUsed: 0 };
   };
 };
