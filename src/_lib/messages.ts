@@ -73,24 +73,26 @@ export function fixedLabel(key: StepKey): Label {
   return fixedLabels.of(key, NO_PARAMS, key);
 }
 
+/** Joined, not a template literal: a step keeps its statement, and one flat string costs less to keep than a tree of pieces. */
 function statementIn(locale: Locale, key: StepKey, expression: string, value: string, params: ResolvedParams): string {
+  const yuan = locale.units.yuan;
   switch (key) {
     case 'base':
     case 'lumpSum':
-      return `${value} ${locale.units.yuan}`;
+      return [value, yuan].join(' ');
     case 'days':
     case 'paidDays':
-      return `${expression} = ${value} ${locale.units.days}`;
+      return [expression, '=', value, locale.units.days].join(' ');
     case 'perDay':
-      return `${locale.units.perDay(params)} = ${value} ${locale.units.yuan}`;
+      return [locale.units.perDay(params), '=', value, yuan].join(' ');
     case 'bracket':
     case 'rounding':
     case 'belowThreshold':
     case 'aboveTopBracket':
     case 'gradeNotListed':
-      return `${expression} → ${value} ${locale.units.yuan}`;
+      return [expression, '→', value, yuan].join(' ');
     default:
-      return `${expression} = ${value} ${locale.units.yuan}`;
+      return [expression, '=', value, yuan].join(' ');
   }
 }
 

@@ -49,6 +49,7 @@ export class Line implements BenefitLine {
   declare readonly illustrative: boolean;
   #steps: readonly Step[] | (() => readonly Step[]);
 
+  /** `steps` is the list, or what makes it on first read: a list frozen through and through. */
   constructor(fields: Omit<BenefitLine, 'steps'>, steps: readonly Step[] | (() => readonly Step[])) {
     // Field by field rather than Object.assign: lines are made by the million, and this is faster.
     const self = this as { -readonly [K in keyof BenefitLine]: BenefitLine[K] };
@@ -65,7 +66,7 @@ export class Line implements BenefitLine {
   }
 
   get steps(): readonly Step[] {
-    if (typeof this.#steps === 'function') this.#steps = deepFreeze(this.#steps());
+    if (typeof this.#steps === 'function') this.#steps = this.#steps();
     return this.#steps;
   }
 

@@ -31,12 +31,25 @@ export interface ClaimContext {
  * comes frozen, its label shared (see `StepLabels`): a list of them needs only freezing itself.
  */
 export class Steps {
-  readonly list: Step[] = [];
+  readonly #list: Step[] = [];
 
   /** `params` are what the statement writes besides the arithmetic: the `perDay` figures. */
   add(key: StepKey, label: Label, expression: string, value: string, params: ResolvedParams = NO_FIGURES): void {
-    this.list.push(Object.freeze({ key, label, expression, value, statement: stepStatement(key, expression, value, params) }));
+    this.#list.push(Object.freeze({ key, label, expression, value, statement: stepStatement(key, expression, value, params) }));
+  }
+
+  /** The steps, frozen through and through, in a list of their exact length: a list grown by `push` keeps 17 slots. */
+  frozen(): readonly Step[] {
+    return Object.freeze(this.#list.slice());
   }
 }
 
 const NO_FIGURES: ResolvedParams = Object.freeze({});
+
+/**
+ * Parts of a step's text as one flat string. A template literal makes a tree of pieces, several
+ * objects that every kept step holds (and the collector walks) where one will do.
+ */
+export function joined(...parts: readonly (string | number)[]): string {
+  return parts.join('');
+}

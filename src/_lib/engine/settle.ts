@@ -15,7 +15,7 @@ import type { Policy } from '../policySchema';
 import { eventDate, Line, SettledClaim, type BenefitLine, type CapKind, type ClaimResult, type ResultDetails } from '../result';
 import type { Step } from '../trace';
 import { compile, filingDeadlineDay, type CompiledBenefit, type CompiledPolicy, type LineSources } from './compile';
-import { Steps, type ClaimContext } from './context';
+import { joined, Steps, type ClaimContext } from './context';
 import { SAFE } from './fen';
 import { valueFor } from './parameters';
 import { inFen, LedgerInFen } from './ledgerInFen';
@@ -288,13 +288,13 @@ class SettledDetails implements ResultDetails {
   private steps({ benefit, outcome, amount, cut, paidBefore }: LineRecord): readonly Step[] {
     const steps = new Steps();
     benefit.op(this.context, steps);
-    if (cut === null) return steps.list;
+    if (cut === null) return steps.frozen();
     const index = benefit.index;
     const context = this.context;
     let current = outcome.fen;
     const capStep = (kind: CapKind, expression: string, remaining: number) => {
       if (current <= remaining) return;
-      steps.add(kind, fixedLabel(kind), `min(${fenText(current)}, ${expression})`, fenText(remaining));
+      steps.add(kind, fixedLabel(kind), joined('min(', fenText(current), ', ', expression, ')'), fenText(remaining));
       current = remaining;
     };
     const perClaim = benefit.perClaim && valueFor(benefit.perClaim, context);
@@ -306,6 +306,6 @@ class SettledDetails implements ResultDetails {
       capStep('maximumSubsidy', `${fenText(this.maximum)} − ${fenText(paid)}`, Math.max(0, this.maximum - paid));
     }
     if (cut === 'claimsPerYear') steps.add('claimsPerYear', stepLabel('claimsPerYear', { count: this.before.claims[index]! }), `${this.before.claims[index]!}`, fenText(amount));
-    return steps.list;
+    return steps.frozen();
   }
 }

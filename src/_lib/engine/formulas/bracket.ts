@@ -2,6 +2,7 @@ import { fixedLabel, message, StepLabels } from '../../messages';
 import { fenText } from '../../money';
 import { fen } from '../fen';
 import { valueFor } from '../parameters';
+import { joined } from '../context';
 import { nothing, paid, type FormulaCompiler } from './types';
 
 /** A fixed amount, or a range decided on application, by the bracket a cost falls in. */
@@ -28,21 +29,20 @@ export const bracket: FormulaCompiler<'bracket'> = (formula, env) => {
       // Short of a bracket (below the lowest, or in a gap) is a threshold not reached; above a closed top bracket, nothing is listed.
       const next = brackets.find((b) => measured < b.from);
       if (next !== undefined) {
-        steps?.add('belowThreshold', fixedLabel('belowThreshold'), `${amount} < ${next.text.from}`, '0.00');
+        steps?.add('belowThreshold', fixedLabel('belowThreshold'), joined(amount, ' < ', next.text.from), '0.00');
         return nothing(message('BELOW_THRESHOLD', { benefit: env.benefit.label, measure, amount, threshold: next.text.from }));
       }
-      steps?.add('aboveTopBracket', fixedLabel('aboveTopBracket'), `${amount} > ${brackets[brackets.length - 1]!.text.to!}`, '0.00');
+      steps?.add('aboveTopBracket', fixedLabel('aboveTopBracket'), joined(amount, ' > ', brackets[brackets.length - 1]!.text.to!), '0.00');
       return nothing(message('ABOVE_TOP_BRACKET', { benefit: env.benefit.label, measure, amount, to: brackets[brackets.length - 1]!.text.to! }));
     }
     const b = found.text;
-    const edge = b.to === undefined ? '' : ` ${found.toIncluded ? '≤' : '<'} ${b.to}`;
-    const where = `${fenText(measured)} ≥ ${b.from}${edge}`;
+    const where = b.to === undefined ? joined(fenText(measured), ' ≥ ', b.from) : joined(fenText(measured), ' ≥ ', b.from, found.toIncluded ? ' ≤ ' : ' < ', b.to);
     const label = steps && labels.of('bracket', { measure, from: b.from }, b.from);
     if (found.amount !== undefined) {
       steps?.add('bracket', label!, where, b.amount!);
       return paid(found.amount);
     }
-    steps?.add('bracket', label!, where, `${b.min}–${b.max}`);
+    steps?.add('bracket', label!, where, joined(b.min!, '–', b.max!));
     return {
       fen: 0,
       daysPaid: 0,

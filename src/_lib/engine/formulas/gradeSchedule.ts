@@ -2,6 +2,7 @@ import { message, StepLabels } from '../../messages';
 import { fenText } from '../../money';
 import { exactYuan, fen, ratio, roundToFen, times, type Ratio } from '../fen';
 import { valueFor } from '../parameters';
+import { joined } from '../context';
 import { nothing, paid, type FormulaCompiler } from './types';
 
 /** A share of a maximum by disability grade; a grade the table leaves out pays nothing. */
@@ -22,7 +23,7 @@ export const gradeSchedule: FormulaCompiler<'gradeSchedule'> = (formula, env) =>
     }
     const most = valueFor(maximum, context);
     const exact = times(most, found.num);
-    steps?.add('gradeShare', labels.of('gradeShare', { grade }, `share ${grade}`), `${fenText(most)} × ${found.text}`, exactYuan(exact, found.den));
+    steps?.add('gradeShare', labels.of('gradeShare', { grade }, `share ${grade}`), joined(fenText(most), ' × ', found.text), exactYuan(exact, found.den));
     return paid(roundToFen(exact, found.den, context.mode, steps));
   };
 };
