@@ -154,6 +154,11 @@ export class SettledClaim implements ClaimResult {
     Object.freeze(this);
   }
 
+  /** Whether `value` is a result the engine made: frozen, its private parts unforgeable, so it needs no checking. */
+  static isSettled(value: unknown): value is SettledClaim {
+    return typeof value === 'object' && value !== null && #details in value;
+  }
+
   get lines(): readonly BenefitLine[] {
     return (this.#lines ??= Object.freeze(this.#details.lines()));
   }

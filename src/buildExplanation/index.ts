@@ -79,12 +79,13 @@ function sentences(messages: readonly Message[], lang: Language): string[] {
   return messages.map((m) => m.message[lang]);
 }
 
-/** A cited parameter as an explanation shows it; `npm run tables` (.ci/tables.ts) shows the bundled ones the same way. */
-export function explainSource(citation: Citation, ref: number, lang: Language, attributes?: AttributeDeclarations): ExplainedSource {
+/** A source in words, all but the number an explanation gives it. */
+type SourceWords = Omit<ExplainedSource, 'ref'>;
+
+function sourceWords(citation: Citation, lang: Language, attributes: AttributeDeclarations | undefined): SourceWords {
   const { explain: words, values } = locales[lang];
   const { provenance } = citation;
   const shown = {
-    ref,
     parameter: citation.parameter,
     label: citation.label[lang] + (provenance.status === 'illustrative' ? ILLUSTRATIVE_MARK : ''),
     value: describeValue(citation.parameter, citation.value, lang, attributes),
@@ -101,17 +102,55 @@ export function explainSource(citation: Citation, ref: number, lang: Language, a
   return { ...shown, publication, quote, note, text: parts.join(words.semicolon) };
 }
 
+/** The source numbered `ref`, its parts copied: explanations never share an object a caller could change. */
+function numbered(ref: number, words: SourceWords): ExplainedSource {
+  const { publication, note } = words;
+  return {
+    ref,
+    parameter: words.parameter,
+    label: words.label,
+    value: words.value,
+    status: words.status,
+    publication: publication === null ? null : { ...publication },
+    quote: words.quote,
+    note: note === null ? null : { ...note },
+    text: words.text,
+  };
+}
+
+/** A cited parameter as an explanation shows it; `npm run tables` (.ci/tables.ts) shows the bundled ones the same way. */
+export function explainSource(citation: Citation, ref: number, lang: Language, attributes?: AttributeDeclarations): ExplainedSource {
+  return numbered(ref, sourceWords(citation, lang, attributes));
+}
+
+/**
+ * The citations of the engine's results in words, by language. A citation the engine made is
+ * frozen and belongs to its compiled policy, so it is put into words once, and the words live
+ * no longer than the policy.
+ */
+const wordsOfCitation = new WeakMap<Citation, Partial<Record<Language, SourceWords>>>();
+
+function ownSourceWords(citation: Citation, lang: Language): SourceWords {
+  let byLanguage = wordsOfCitation.get(citation);
+  if (byLanguage === undefined) wordsOfCitation.set(citation, (byLanguage = {}));
+  return (byLanguage[lang] ??= sourceWords(citation, lang, undefined));
+}
+
 class SourceList {
   readonly sources: ExplainedSource[] = [];
 
-  constructor(private readonly lang: Language) {}
+  /** `own`: the citations are the engine's own, whose words may be kept (see {@link wordsOfCitation}). */
+  constructor(
+    private readonly lang: Language,
+    private readonly own: boolean,
+  ) {}
 
   refOf(citation: Citation): number {
     const found = this.sources.find((source) => source.parameter === citation.parameter);
     if (found !== undefined) return found.ref;
-    const source = explainSource(citation, this.sources.length + 1, this.lang);
-    this.sources.push(source);
-    return source.ref;
+    const ref = this.sources.length + 1;
+    this.sources.push(numbered(ref, this.own ? ownSourceWords(citation, this.lang) : sourceWords(citation, this.lang, undefined)));
+    return ref;
   }
 }
 
@@ -166,9 +205,9 @@ function notes(messages: readonly Message[], lang: Language, shownElsewhere: rea
   );
 }
 
-function explainClaim(result: ClaimResult, lang: Language): Explanation {
+function explainClaim(result: ClaimResult, lang: Language, own: boolean): Explanation {
   const words = locales[lang].explain;
-  const sources = new SourceList(lang);
+  const sources = new SourceList(lang, own);
   const lines = result.lines.map((line) => explainLine(line, lang, sources));
   return {
     lang,
@@ -188,7 +227,7 @@ function explainClaim(result: ClaimResult, lang: Language): Explanation {
 
 function explainCondolence(result: CondolenceResult, lang: Language): Explanation {
   const words = locales[lang].explain;
-  const sources = new SourceList(lang);
+  const sources = new SourceList(lang, false);
   const lines = result.line === null ? [] : [explainLine(result.line, lang, sources)];
   const outcome = !result.eligible
     ? words.notQualified
@@ -210,7 +249,7 @@ function explainCondolence(result: CondolenceResult, lang: Language): Explanatio
   };
 }
 
-function explainYear(result: YearResult, lang: Language): Explanation {
+function explainYear(result: YearResult, lang: Language, own: boolean): Explanation {
   const words = locales[lang].explain;
   return {
     lang,
@@ -223,7 +262,7 @@ function explainYear(result: YearResult, lang: Language): Explanation {
     warnings: [],
     sources: [],
     illustrative: result.illustrative,
-    parts: result.results.map((claim) => explainClaim(claim, lang)),
+    parts: result.results.map((claim) => explainClaim(claim, lang, own)),
   };
 }
 
@@ -254,8 +293,8 @@ function explainYear(result: YearResult, lang: Language): Explanation {
  * //=> ['Pays 10000.00 yuan', 'Death benefit: 10000.00 yuan']
  */
 export function buildExplanation(result: Explainable, options?: ExplainOptions): Explanation {
-  const { kind, lang } = acceptExplainable(result, options);
-  if (kind === 'year') return explainYear(result as YearResult, lang);
+  const { kind, lang, own } = acceptExplainable(result, options);
+  if (kind === 'year') return explainYear(result as YearResult, lang, own);
   if (kind === 'condolence') return explainCondolence(result as CondolenceResult, lang);
-  return explainClaim(result as ClaimResult, lang);
+  return explainClaim(result as ClaimResult, lang, own);
 }
