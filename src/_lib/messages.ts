@@ -96,6 +96,11 @@ function statementIn(locale: Locale, key: StepKey, expression: string, value: st
   }
 }
 
+/** A step's arithmetic and result with units in one language. */
+export function stepStatementIn(lang: Language, key: StepKey, expression: string, value: string, params: ResolvedParams): string {
+  return statementIn(locales[lang], key, expression, value, params);
+}
+
 /**
  * A step's arithmetic and result with units, e.g. `50.00 元/天 × 10 天 = 500.00 元`, frozen.
  * `params` are the figures the `perDay` statement writes (the daily amount and the days).

@@ -1,7 +1,8 @@
 import type { Decimal } from '../_lib/decimal';
 import { acceptExplainable, type Explainable, type ExplainOptions } from '../_lib/explainable';
-import { locales, type Language, type Message, type MessageCode } from '../_lib/messages';
-import type { BenefitLine, ClaimResult, PolicyRef } from '../_lib/result';
+import { locales, type Language, type Message, type MessageCode, type StepKey } from '../_lib/messages';
+import { Line, type BenefitLine, type ClaimResult, type PolicyRef } from '../_lib/result';
+import { StepsIn } from '../_lib/engine/context';
 import { citePublication, describeValue, inLanguage, noteText, type ExplainedNote, type ExplainedPublication } from '../_lib/parameterText';
 import type { AttributeDeclarations } from '../_lib/conditionSchema';
 import type { Citation } from '../_lib/trace';
@@ -73,7 +74,7 @@ export interface ExplainedSource {
 }
 
 /** Steps that adjust a formula's result rather than compute it. */
-const ADJUSTMENTS = new Set(['rounding', 'perClaim', 'perYear', 'maximumSubsidy']);
+const ADJUSTMENTS: ReadonlySet<StepKey> = new Set(['rounding', 'perClaim', 'perYear', 'maximumSubsidy']);
 
 function sentences(messages: readonly Message[], lang: Language): string[] {
   return messages.map((m) => m.message[lang]);
@@ -166,11 +167,21 @@ function capCut(line: BenefitLine, lang: Language): string | null {
   });
 }
 
+/** A line's steps in one language: written by its rules when the line has not made them yet, else read. */
+function stepsIn(line: BenefitLine, lang: Language): StepsIn {
+  const steps = new StepsIn(lang);
+  if (!Line.record(line, steps)) for (const step of line.steps) steps.copy(step);
+  return steps;
+}
+
 function explainLine(line: BenefitLine, lang: Language, sources: SourceList): ExplainedLine {
   const words = locales[lang].explain;
   const label = line.label[lang] + (line.illustrative ? ILLUSTRATIVE_MARK : '');
-  const computing = line.steps.filter((step) => !ADJUSTMENTS.has(step.key));
-  const main = computing.at(-1)?.statement[lang] ?? `${line.amount.toFixed(2)} ${locales[lang].units.yuan}`;
+  const steps = stepsIn(line, lang);
+  // The line in one sentence is its last step that computes rather than adjusts.
+  let computing = steps.keys.length - 1;
+  while (computing >= 0 && ADJUSTMENTS.has(steps.keys[computing]!)) computing -= 1;
+  const main = computing >= 0 ? steps.words[computing]!.statement : `${line.amount.toFixed(2)} ${locales[lang].units.yuan}`;
   const cut = capCut(line, lang);
   const afterCut = cut === null ? '' : `${words.semicolon}${cut}${words.semicolon}${words.net({ amount: line.amount.toFixed(2) })}`;
   return {
@@ -179,7 +190,7 @@ function explainLine(line: BenefitLine, lang: Language, sources: SourceList): Ex
     amount: line.amount.toFixed(2),
     illustrative: line.illustrative,
     summary: `${label}${words.colon}${main}${afterCut}`,
-    steps: line.steps.map((step) => ({ label: step.label[lang], statement: step.statement[lang] })),
+    steps: steps.words,
     cut,
     sources: line.citations.map((citation) => sources.refOf(citation)),
   };

@@ -6,7 +6,7 @@
 import { Dec } from '../decimal';
 import { fenText, type RoundingMode } from '../money';
 import { StepLabels } from '../messages';
-import type { Steps } from './context';
+import type { Recorder } from './context';
 
 export const SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -73,7 +73,7 @@ const ROUNDING = new StepLabels();
  * `n / den` fen rounded to the fen by the mode, with a rounding step (`333.00333 → 333.00`)
  * when rounding changed it.
  */
-export function roundToFen(n: number | bigint, den: number, mode: RoundingMode, steps: Steps | null): number {
+export function roundToFen(n: number | bigint, den: number, mode: RoundingMode, steps: Recorder | null): number {
   const rounded = divide(n, den, mode);
   if (steps !== null) {
     const exact = exactYuan(n, den);

@@ -13,9 +13,8 @@ import { fenText, moneyFromFen } from '../money';
 import type { PlainClaim } from '../plainInput';
 import type { Policy } from '../policySchema';
 import { eventDate, Line, SettledClaim, type BenefitLine, type CapKind, type ClaimResult, type ResultDetails } from '../result';
-import type { Step } from '../trace';
 import { compile, filingDeadlineDay, type CompiledBenefit, type CompiledPolicy, type LineSources } from './compile';
-import { joined, Steps, type ClaimContext } from './context';
+import { joined, type ClaimContext, type Recorder } from './context';
 import { SAFE } from './fen';
 import { valueFor } from './parameters';
 import { inFen, LedgerInFen } from './ledgerInFen';
@@ -275,7 +274,7 @@ class SettledDetails implements ResultDetails {
           citations: sources.citations,
           illustrative: sources.illustrative,
         },
-        () => this.steps(record),
+        (recorder) => this.steps(record, recorder),
       );
     });
   }
@@ -285,10 +284,9 @@ class SettledDetails implements ResultDetails {
   }
 
   /** A line's steps: its formula run again with a recorder, then the caps that cut it. */
-  private steps({ benefit, outcome, amount, cut, paidBefore }: LineRecord): readonly Step[] {
-    const steps = new Steps();
+  private steps({ benefit, outcome, amount, cut, paidBefore }: LineRecord, steps: Recorder): void {
     benefit.op(this.context, steps);
-    if (cut === null) return steps.frozen();
+    if (cut === null) return;
     const index = benefit.index;
     const context = this.context;
     let current = outcome.fen;
@@ -306,6 +304,5 @@ class SettledDetails implements ResultDetails {
       capStep('maximumSubsidy', `${fenText(this.maximum)} − ${fenText(paid)}`, Math.max(0, this.maximum - paid));
     }
     if (cut === 'claimsPerYear') steps.add('claimsPerYear', stepLabel('claimsPerYear', { count: this.before.claims[index]! }), `${this.before.claims[index]!}`, fenText(amount));
-    return steps.frozen();
   }
 }
