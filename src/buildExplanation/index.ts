@@ -76,8 +76,17 @@ export interface ExplainedSource {
 /** Steps that adjust a formula's result rather than compute it. */
 const ADJUSTMENTS: ReadonlySet<StepKey> = new Set(['rounding', 'perClaim', 'perYear', 'maximumSubsidy']);
 
-function sentences(messages: readonly Message[], lang: Language): string[] {
-  return messages.map((m) => m.message[lang]);
+/**
+ * The messages in one language, but for those of the codes left out. By index: results' lists
+ * are frozen, and Node 20 iterates a frozen array several times slower than it indexes one.
+ */
+function sentences(messages: readonly Message[], lang: Language, leftOut: readonly MessageCode[] = []): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < messages.length; at += 1) {
+    const m = messages[at]!;
+    if (!leftOut.includes(m.code)) out.push(m.message[lang]);
+  }
+  return out;
 }
 
 /** A source in words, all but the number an explanation gives it. */
@@ -170,8 +179,14 @@ function capCut(line: BenefitLine, lang: Language): string | null {
 /** A line's steps in one language: written by its rules when the line has not made them yet, else read. */
 function stepsIn(line: BenefitLine, lang: Language): StepsIn {
   const steps = new StepsIn(lang);
-  if (!Line.record(line, steps)) for (const step of line.steps) steps.copy(step);
+  if (!Line.record(line, steps)) for (let at = 0; at < line.steps.length; at += 1) steps.copy(line.steps[at]!);
   return steps;
+}
+
+function refsOf(citations: readonly Citation[], sources: SourceList): number[] {
+  const refs: number[] = [];
+  for (let at = 0; at < citations.length; at += 1) refs.push(sources.refOf(citations[at]!));
+  return refs;
 }
 
 function explainLine(line: BenefitLine, lang: Language, sources: SourceList): ExplainedLine {
@@ -192,12 +207,20 @@ function explainLine(line: BenefitLine, lang: Language, sources: SourceList): Ex
     summary: `${label}${words.colon}${main}${afterCut}`,
     steps: steps.words,
     cut,
-    sources: line.citations.map((citation) => sources.refOf(citation)),
+    sources: refsOf(line.citations, sources),
   };
 }
 
-function heading(policy: PolicyRef, lang: Language): string {
-  return locales[lang].explain.policy({ name: policy.name[lang], scheme: policy.scheme, year: policy.year });
+/** The headings of the engine's policy references (frozen, one per policy), by language. */
+const headings = new WeakMap<PolicyRef, Partial<Record<Language, string>>>();
+
+/** `own`: the reference is the engine's, whose heading may be kept. */
+function heading(policy: PolicyRef, lang: Language, own = false): string {
+  const write = () => locales[lang].explain.policy({ name: policy.name[lang], scheme: policy.scheme, year: policy.year });
+  if (!own) return write();
+  let byLanguage = headings.get(policy);
+  if (byLanguage === undefined) headings.set(policy, (byLanguage = {}));
+  return (byLanguage[lang] ??= write());
 }
 
 function marked(text: string, illustrative: boolean): string {
@@ -208,28 +231,27 @@ function money(amount: Decimal): string {
   return amount.toFixed(2);
 }
 
-/** Warnings other than those the explanation already shows in place (marks, outcome). */
-function notes(messages: readonly Message[], lang: Language, shownElsewhere: readonly MessageCode[]): string[] {
-  return sentences(
-    messages.filter((m) => m.code !== 'ILLUSTRATIVE_PARAMETER' && !shownElsewhere.includes(m.code)),
-    lang,
-  );
-}
+/** Warnings the explanation shows in place instead: illustrative figures are marked. */
+const CLAIM_NOTES_ELSEWHERE: readonly MessageCode[] = ['ILLUSTRATIVE_PARAMETER'];
+/** …and a condolence's outcome gives its range. */
+const CONDOLENCE_NOTES_ELSEWHERE: readonly MessageCode[] = ['ILLUSTRATIVE_PARAMETER', 'DECIDED_ON_APPLICATION'];
+/** A cut is told on its line, so the reasons keep only what refused the claim or a benefit. */
+const TOLD_ON_LINES: readonly MessageCode[] = ['CAP_REACHED'];
 
 function explainClaim(result: ClaimResult, lang: Language, own: boolean): Explanation {
   const words = locales[lang].explain;
   const sources = new SourceList(lang, own);
-  const lines = result.lines.map((line) => explainLine(line, lang, sources));
+  const lines: ExplainedLine[] = [];
+  for (let at = 0; at < result.lines.length; at += 1) lines.push(explainLine(result.lines[at]!, lang, sources));
   return {
     lang,
     kind: 'claim',
     title: words.claim({ claimId: result.claimId, kind: result.kind, date: result.eventDate }),
-    policy: heading(result.policy, lang),
+    policy: heading(result.policy, lang, own),
     outcome: result.eligible ? marked(words.paid({ amount: money(result.total) }), result.illustrative) : words.refused,
     lines,
-    // A cut is told on its line, so the reasons keep only what refused the claim or a benefit.
-    reasons: sentences(result.reasons.filter((reason) => reason.code !== 'CAP_REACHED'), lang),
-    warnings: notes(result.warnings, lang, []),
+    reasons: sentences(result.reasons, lang, TOLD_ON_LINES),
+    warnings: sentences(result.warnings, lang, CLAIM_NOTES_ELSEWHERE),
     sources: sources.sources,
     illustrative: result.illustrative,
     parts: [],
@@ -253,7 +275,7 @@ function explainCondolence(result: CondolenceResult, lang: Language): Explanatio
     outcome: marked(outcome, result.illustrative),
     lines,
     reasons: sentences(result.reasons, lang),
-    warnings: notes(result.warnings, lang, ['DECIDED_ON_APPLICATION']),
+    warnings: sentences(result.warnings, lang, CONDOLENCE_NOTES_ELSEWHERE),
     sources: sources.sources,
     illustrative: result.illustrative,
     parts: [],
@@ -266,7 +288,7 @@ function explainYear(result: YearResult, lang: Language, own: boolean): Explanat
     lang,
     kind: 'year',
     title: words.year({ memberId: result.memberId, count: result.results.length }),
-    policy: heading(result.policy, lang),
+    policy: heading(result.policy, lang, own),
     outcome: marked(words.paid({ amount: money(result.total) }), result.illustrative),
     lines: [],
     reasons: [],
