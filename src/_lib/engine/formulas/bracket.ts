@@ -36,13 +36,11 @@ export const bracket: FormulaCompiler<'bracket'> = (formula, env) => {
       return nothing(message('ABOVE_TOP_BRACKET', { benefit: env.benefit.label, measure, amount, to: brackets[brackets.length - 1]!.text.to! }));
     }
     const b = found.text;
-    const where = b.to === undefined ? joined(fenText(measured), ' ≥ ', b.from) : joined(fenText(measured), ' ≥ ', b.from, found.toIncluded ? ' ≤ ' : ' < ', b.to);
-    const label = steps && labels.of('bracket', { measure, from: b.from }, b.from);
-    if (found.amount !== undefined) {
-      steps?.add('bracket', label!, where, b.amount!);
-      return paid(found.amount);
+    if (steps !== null) {
+      const where = b.to === undefined ? joined(fenText(measured), ' ≥ ', b.from) : joined(fenText(measured), ' ≥ ', b.from, found.toIncluded ? ' ≤ ' : ' < ', b.to);
+      steps.add('bracket', labels.of('bracket', { measure, from: b.from }, b.from), where, found.amount === undefined ? joined(b.min!, '–', b.max!) : b.amount!);
     }
-    steps?.add('bracket', label!, where, joined(b.min!, '–', b.max!));
+    if (found.amount !== undefined) return paid(found.amount);
     return {
       fen: 0,
       daysPaid: 0,
