@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { isRealDecimal, type Decimal } from './decimal';
 import { validate } from './errors';
 import { LANGUAGES, type Language } from './messages';
-import type { ClaimResult } from './result';
+import { SettledClaim, type ClaimResult } from './result';
 import type { CondolenceResult } from '../evaluateCondolence';
-import type { YearResult } from '../evaluateYear';
+import { SettledYear, type YearResult } from '../evaluateYear';
 
 /** Any result huzhu can explain. */
 export type Explainable = ClaimResult | YearResult | CondolenceResult;
@@ -30,13 +30,27 @@ const optionsSchema = z.strictObject({ lang: z.enum(LANGUAGES).optional() }).opt
 
 export type ExplainableKind = 'claim' | 'year' | 'condolence';
 
-/** Checks the arguments of the explain functions and says which kind of result was given. */
-export function acceptExplainable(
-  result: Explainable,
-  options: ExplainOptions | undefined,
-): { kind: ExplainableKind; lang: Language } {
-  validate(explainableSchema, result, 'result');
-  const lang = validate(optionsSchema, options, 'options')?.lang ?? 'zh';
+/** What the explain functions were given, checked. */
+export interface AcceptedExplainable {
+  readonly kind: ExplainableKind;
+  readonly lang: Language;
+  /**
+   * Whether the engine made the result (frozen, with the policy's own frozen citations), so
+   * that what is put into words per citation may be kept; a result read back from JSON is not.
+   */
+  readonly own: boolean;
+}
+
+/**
+ * Checks the arguments of the explain functions and says which kind of result was given. A
+ * claim or year the engine made is frozen and cannot be forged, so only a result from
+ * elsewhere (JSON, a copy) is checked: checking costs more than explaining.
+ */
+export function acceptExplainable(result: Explainable, options: ExplainOptions | undefined): AcceptedExplainable {
+  const own = SettledClaim.isSettled(result) ? 'claim' : SettledYear.isSettled(result) ? 'year' : undefined;
+  if (own === undefined) validate(explainableSchema, result, 'result');
+  const lang = options === undefined ? 'zh' : (validate(optionsSchema, options, 'options')?.lang ?? 'zh');
+  if (own !== undefined) return { kind: own, lang, own: true };
   const kind = 'results' in result ? 'year' : 'stayId' in result ? 'condolence' : 'claim';
-  return { kind, lang };
+  return { kind, lang, own: false };
 }

@@ -6,6 +6,7 @@ import type { Message } from './messages';
 import type { Label, Policy } from './policySchema';
 import type { Citation, Step } from './trace';
 import type { PlainClaim } from './plainInput';
+import { Steps, type Recorder } from './engine/context';
 
 /** Which cap cut a line: a money cap, or the benefit's limit of paid claims a year. */
 export type CapKind = 'perClaim' | 'perYear' | 'maximumSubsidy' | 'claimsPerYear';
@@ -47,9 +48,10 @@ export class Line implements BenefitLine {
   declare readonly range?: { readonly min: Decimal; readonly max: Decimal };
   declare readonly citations: readonly Citation[];
   declare readonly illustrative: boolean;
-  #steps: readonly Step[] | (() => readonly Step[]);
+  #steps: readonly Step[] | ((recorder: Recorder) => void);
 
-  constructor(fields: Omit<BenefitLine, 'steps'>, steps: readonly Step[] | (() => readonly Step[])) {
+  /** `steps` is the list, or what writes it to a recorder on first read. */
+  constructor(fields: Omit<BenefitLine, 'steps'>, steps: readonly Step[] | ((recorder: Recorder) => void)) {
     // Field by field rather than Object.assign: lines are made by the million, and this is faster.
     const self = this as { -readonly [K in keyof BenefitLine]: BenefitLine[K] };
     self.benefit = fields.benefit;
@@ -65,8 +67,23 @@ export class Line implements BenefitLine {
   }
 
   get steps(): readonly Step[] {
-    if (typeof this.#steps === 'function') this.#steps = deepFreeze(this.#steps());
+    if (typeof this.#steps === 'function') {
+      const steps = new Steps();
+      this.#steps(steps);
+      this.#steps = steps.frozen();
+    }
     return this.#steps;
+  }
+
+  /**
+   * Writes the line's steps to `recorder` when they are still to be made, by running its rules
+   * again, and says whether it did; otherwise (steps already made, or a line that is plain
+   * data) read `line.steps`. An explanation in one language needs no bilingual steps kept.
+   */
+  static record(line: BenefitLine, recorder: Recorder): boolean {
+    if (!(#steps in line) || typeof line.#steps !== 'function') return false;
+    line.#steps(recorder);
+    return true;
   }
 
   /** The line as plain data, in the order of {@link BenefitLine}'s fields. */
@@ -151,6 +168,11 @@ export class SettledClaim implements ClaimResult {
   ) {
     this.#details = details;
     Object.freeze(this);
+  }
+
+  /** Whether `value` is a result the engine made: frozen, its private parts unforgeable, so it needs no checking. */
+  static isSettled(value: unknown): value is SettledClaim {
+    return typeof value === 'object' && value !== null && #details in value;
   }
 
   get lines(): readonly BenefitLine[] {

@@ -1,7 +1,8 @@
 import type { Decimal } from '../_lib/decimal';
 import { acceptExplainable, type Explainable, type ExplainOptions } from '../_lib/explainable';
-import { locales, type Language, type Message, type MessageCode } from '../_lib/messages';
-import type { BenefitLine, ClaimResult, PolicyRef } from '../_lib/result';
+import { locales, type Language, type Message, type MessageCode, type StepKey } from '../_lib/messages';
+import { Line, type BenefitLine, type ClaimResult, type PolicyRef } from '../_lib/result';
+import { StepsIn } from '../_lib/engine/context';
 import { citePublication, describeValue, inLanguage, noteText, type ExplainedNote, type ExplainedPublication } from '../_lib/parameterText';
 import type { AttributeDeclarations } from '../_lib/conditionSchema';
 import type { Citation } from '../_lib/trace';
@@ -73,18 +74,28 @@ export interface ExplainedSource {
 }
 
 /** Steps that adjust a formula's result rather than compute it. */
-const ADJUSTMENTS = new Set(['rounding', 'perClaim', 'perYear', 'maximumSubsidy']);
+const ADJUSTMENTS: ReadonlySet<StepKey> = new Set(['rounding', 'perClaim', 'perYear', 'maximumSubsidy']);
 
-function sentences(messages: readonly Message[], lang: Language): string[] {
-  return messages.map((m) => m.message[lang]);
+/**
+ * The messages in one language, but for those of the codes left out. By index: results' lists
+ * are frozen, and Node 20 iterates a frozen array several times slower than it indexes one.
+ */
+function sentences(messages: readonly Message[], lang: Language, leftOut: readonly MessageCode[] = []): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < messages.length; at += 1) {
+    const m = messages[at]!;
+    if (!leftOut.includes(m.code)) out.push(m.message[lang]);
+  }
+  return out;
 }
 
-/** A cited parameter as an explanation shows it; `npm run tables` (.ci/tables.ts) shows the bundled ones the same way. */
-export function explainSource(citation: Citation, ref: number, lang: Language, attributes?: AttributeDeclarations): ExplainedSource {
+/** A source in words, all but the number an explanation gives it. */
+type SourceWords = Omit<ExplainedSource, 'ref'>;
+
+function sourceWords(citation: Citation, lang: Language, attributes: AttributeDeclarations | undefined): SourceWords {
   const { explain: words, values } = locales[lang];
   const { provenance } = citation;
   const shown = {
-    ref,
     parameter: citation.parameter,
     label: citation.label[lang] + (provenance.status === 'illustrative' ? ILLUSTRATIVE_MARK : ''),
     value: describeValue(citation.parameter, citation.value, lang, attributes),
@@ -101,17 +112,55 @@ export function explainSource(citation: Citation, ref: number, lang: Language, a
   return { ...shown, publication, quote, note, text: parts.join(words.semicolon) };
 }
 
+/** The source numbered `ref`, its parts copied: explanations never share an object a caller could change. */
+function numbered(ref: number, words: SourceWords): ExplainedSource {
+  const { publication, note } = words;
+  return {
+    ref,
+    parameter: words.parameter,
+    label: words.label,
+    value: words.value,
+    status: words.status,
+    publication: publication === null ? null : { ...publication },
+    quote: words.quote,
+    note: note === null ? null : { ...note },
+    text: words.text,
+  };
+}
+
+/** A cited parameter as an explanation shows it; `npm run tables` (.ci/tables.ts) shows the bundled ones the same way. */
+export function explainSource(citation: Citation, ref: number, lang: Language, attributes?: AttributeDeclarations): ExplainedSource {
+  return numbered(ref, sourceWords(citation, lang, attributes));
+}
+
+/**
+ * The citations of the engine's results in words, by language. A citation the engine made is
+ * frozen and belongs to its compiled policy, so it is put into words once, and the words live
+ * no longer than the policy.
+ */
+const wordsOfCitation = new WeakMap<Citation, Partial<Record<Language, SourceWords>>>();
+
+function ownSourceWords(citation: Citation, lang: Language): SourceWords {
+  let byLanguage = wordsOfCitation.get(citation);
+  if (byLanguage === undefined) wordsOfCitation.set(citation, (byLanguage = {}));
+  return (byLanguage[lang] ??= sourceWords(citation, lang, undefined));
+}
+
 class SourceList {
   readonly sources: ExplainedSource[] = [];
 
-  constructor(private readonly lang: Language) {}
+  /** `own`: the citations are the engine's own, whose words may be kept (see {@link wordsOfCitation}). */
+  constructor(
+    private readonly lang: Language,
+    private readonly own: boolean,
+  ) {}
 
   refOf(citation: Citation): number {
     const found = this.sources.find((source) => source.parameter === citation.parameter);
     if (found !== undefined) return found.ref;
-    const source = explainSource(citation, this.sources.length + 1, this.lang);
-    this.sources.push(source);
-    return source.ref;
+    const ref = this.sources.length + 1;
+    this.sources.push(numbered(ref, this.own ? ownSourceWords(citation, this.lang) : sourceWords(citation, this.lang, undefined)));
+    return ref;
   }
 }
 
@@ -127,11 +176,27 @@ function capCut(line: BenefitLine, lang: Language): string | null {
   });
 }
 
+/** A line's steps in one language: written by its rules when the line has not made them yet, else read. */
+function stepsIn(line: BenefitLine, lang: Language): StepsIn {
+  const steps = new StepsIn(lang);
+  if (!Line.record(line, steps)) for (let at = 0; at < line.steps.length; at += 1) steps.copy(line.steps[at]!);
+  return steps;
+}
+
+function refsOf(citations: readonly Citation[], sources: SourceList): number[] {
+  const refs: number[] = [];
+  for (let at = 0; at < citations.length; at += 1) refs.push(sources.refOf(citations[at]!));
+  return refs;
+}
+
 function explainLine(line: BenefitLine, lang: Language, sources: SourceList): ExplainedLine {
   const words = locales[lang].explain;
   const label = line.label[lang] + (line.illustrative ? ILLUSTRATIVE_MARK : '');
-  const computing = line.steps.filter((step) => !ADJUSTMENTS.has(step.key));
-  const main = computing.at(-1)?.statement[lang] ?? `${line.amount.toFixed(2)} ${locales[lang].units.yuan}`;
+  const steps = stepsIn(line, lang);
+  // The line in one sentence is its last step that computes rather than adjusts.
+  let computing = steps.keys.length - 1;
+  while (computing >= 0 && ADJUSTMENTS.has(steps.keys[computing]!)) computing -= 1;
+  const main = computing >= 0 ? steps.words[computing]!.statement : `${line.amount.toFixed(2)} ${locales[lang].units.yuan}`;
   const cut = capCut(line, lang);
   const afterCut = cut === null ? '' : `${words.semicolon}${cut}${words.semicolon}${words.net({ amount: line.amount.toFixed(2) })}`;
   return {
@@ -140,14 +205,22 @@ function explainLine(line: BenefitLine, lang: Language, sources: SourceList): Ex
     amount: line.amount.toFixed(2),
     illustrative: line.illustrative,
     summary: `${label}${words.colon}${main}${afterCut}`,
-    steps: line.steps.map((step) => ({ label: step.label[lang], statement: step.statement[lang] })),
+    steps: steps.words,
     cut,
-    sources: line.citations.map((citation) => sources.refOf(citation)),
+    sources: refsOf(line.citations, sources),
   };
 }
 
-function heading(policy: PolicyRef, lang: Language): string {
-  return locales[lang].explain.policy({ name: policy.name[lang], scheme: policy.scheme, year: policy.year });
+/** The headings of the engine's policy references (frozen, one per policy), by language. */
+const headings = new WeakMap<PolicyRef, Partial<Record<Language, string>>>();
+
+/** `own`: the reference is the engine's, whose heading may be kept. */
+function heading(policy: PolicyRef, lang: Language, own = false): string {
+  const write = () => locales[lang].explain.policy({ name: policy.name[lang], scheme: policy.scheme, year: policy.year });
+  if (!own) return write();
+  let byLanguage = headings.get(policy);
+  if (byLanguage === undefined) headings.set(policy, (byLanguage = {}));
+  return (byLanguage[lang] ??= write());
 }
 
 function marked(text: string, illustrative: boolean): string {
@@ -158,28 +231,27 @@ function money(amount: Decimal): string {
   return amount.toFixed(2);
 }
 
-/** Warnings other than those the explanation already shows in place (marks, outcome). */
-function notes(messages: readonly Message[], lang: Language, shownElsewhere: readonly MessageCode[]): string[] {
-  return sentences(
-    messages.filter((m) => m.code !== 'ILLUSTRATIVE_PARAMETER' && !shownElsewhere.includes(m.code)),
-    lang,
-  );
-}
+/** Warnings the explanation shows in place instead: illustrative figures are marked. */
+const CLAIM_NOTES_ELSEWHERE: readonly MessageCode[] = ['ILLUSTRATIVE_PARAMETER'];
+/** …and a condolence's outcome gives its range. */
+const CONDOLENCE_NOTES_ELSEWHERE: readonly MessageCode[] = ['ILLUSTRATIVE_PARAMETER', 'DECIDED_ON_APPLICATION'];
+/** A cut is told on its line, so the reasons keep only what refused the claim or a benefit. */
+const TOLD_ON_LINES: readonly MessageCode[] = ['CAP_REACHED'];
 
-function explainClaim(result: ClaimResult, lang: Language): Explanation {
+function explainClaim(result: ClaimResult, lang: Language, own: boolean): Explanation {
   const words = locales[lang].explain;
-  const sources = new SourceList(lang);
-  const lines = result.lines.map((line) => explainLine(line, lang, sources));
+  const sources = new SourceList(lang, own);
+  const lines: ExplainedLine[] = [];
+  for (let at = 0; at < result.lines.length; at += 1) lines.push(explainLine(result.lines[at]!, lang, sources));
   return {
     lang,
     kind: 'claim',
     title: words.claim({ claimId: result.claimId, kind: result.kind, date: result.eventDate }),
-    policy: heading(result.policy, lang),
+    policy: heading(result.policy, lang, own),
     outcome: result.eligible ? marked(words.paid({ amount: money(result.total) }), result.illustrative) : words.refused,
     lines,
-    // A cut is told on its line, so the reasons keep only what refused the claim or a benefit.
-    reasons: sentences(result.reasons.filter((reason) => reason.code !== 'CAP_REACHED'), lang),
-    warnings: notes(result.warnings, lang, []),
+    reasons: sentences(result.reasons, lang, TOLD_ON_LINES),
+    warnings: sentences(result.warnings, lang, CLAIM_NOTES_ELSEWHERE),
     sources: sources.sources,
     illustrative: result.illustrative,
     parts: [],
@@ -188,7 +260,7 @@ function explainClaim(result: ClaimResult, lang: Language): Explanation {
 
 function explainCondolence(result: CondolenceResult, lang: Language): Explanation {
   const words = locales[lang].explain;
-  const sources = new SourceList(lang);
+  const sources = new SourceList(lang, false);
   const lines = result.line === null ? [] : [explainLine(result.line, lang, sources)];
   const outcome = !result.eligible
     ? words.notQualified
@@ -203,27 +275,27 @@ function explainCondolence(result: CondolenceResult, lang: Language): Explanatio
     outcome: marked(outcome, result.illustrative),
     lines,
     reasons: sentences(result.reasons, lang),
-    warnings: notes(result.warnings, lang, ['DECIDED_ON_APPLICATION']),
+    warnings: sentences(result.warnings, lang, CONDOLENCE_NOTES_ELSEWHERE),
     sources: sources.sources,
     illustrative: result.illustrative,
     parts: [],
   };
 }
 
-function explainYear(result: YearResult, lang: Language): Explanation {
+function explainYear(result: YearResult, lang: Language, own: boolean): Explanation {
   const words = locales[lang].explain;
   return {
     lang,
     kind: 'year',
     title: words.year({ memberId: result.memberId, count: result.results.length }),
-    policy: heading(result.policy, lang),
+    policy: heading(result.policy, lang, own),
     outcome: marked(words.paid({ amount: money(result.total) }), result.illustrative),
     lines: [],
     reasons: [],
     warnings: [],
     sources: [],
     illustrative: result.illustrative,
-    parts: result.results.map((claim) => explainClaim(claim, lang)),
+    parts: result.results.map((claim) => explainClaim(claim, lang, own)),
   };
 }
 
@@ -254,8 +326,8 @@ function explainYear(result: YearResult, lang: Language): Explanation {
  * //=> ['Pays 10000.00 yuan', 'Death benefit: 10000.00 yuan']
  */
 export function buildExplanation(result: Explainable, options?: ExplainOptions): Explanation {
-  const { kind, lang } = acceptExplainable(result, options);
-  if (kind === 'year') return explainYear(result as YearResult, lang);
+  const { kind, lang, own } = acceptExplainable(result, options);
+  if (kind === 'year') return explainYear(result as YearResult, lang, own);
   if (kind === 'condolence') return explainCondolence(result as CondolenceResult, lang);
-  return explainClaim(result as ClaimResult, lang);
+  return explainClaim(result as ClaimResult, lang, own);
 }

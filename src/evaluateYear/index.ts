@@ -33,7 +33,7 @@ export interface YearResult {
  * A year's result. Its ledger is made on first read, as a claim result's is (see
  * SettledClaim): to a reader, to JSON and to `explain` it is the plain {@link YearResult}.
  */
-class SettledYear implements YearResult {
+export class SettledYear implements YearResult {
   readonly #ledger: Ledger | LedgerInFen;
 
   constructor(
@@ -47,6 +47,11 @@ class SettledYear implements YearResult {
   ) {
     this.#ledger = ledger;
     Object.freeze(this);
+  }
+
+  /** Whether `value` is a year the engine made: frozen, of results it made, so it needs no checking. */
+  static isSettled(value: unknown): value is SettledYear {
+    return typeof value === 'object' && value !== null && #ledger in value;
   }
 
   get ledger(): Ledger {

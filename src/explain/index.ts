@@ -2,28 +2,39 @@ import type { Explainable, ExplainOptions } from '../_lib/explainable';
 import { locales } from '../_lib/messages';
 import { buildExplanation, type Explanation } from '../buildExplanation';
 
-function list(heading: string, items: readonly string[], colon: string): string[] {
-  return items.length === 0 ? [] : [`${heading}${colon.trimEnd()}`, ...items.map((item) => `  - ${item}`)];
+function list(out: string[], heading: string, items: readonly string[], colon: string): void {
+  if (items.length === 0) return;
+  out.push(`${heading}${colon.trimEnd()}`);
+  for (const item of items) out.push(`  - ${item}`);
 }
 
-function render(explanation: Explanation): string[] {
-  const words = locales[explanation.lang].explain;
+/** Appends the explanation's lines of text to `out`. */
+function render(explanation: Explanation, out: string[]): void {
+  const { explain: words, values } = locales[explanation.lang];
   const colon = words.colon;
-  const out = [explanation.title, explanation.policy, explanation.outcome];
-  explanation.lines.forEach((line, index) => {
-    const refs = line.sources.map((ref) => `[${ref}]`).join('');
+  out.push(explanation.title, explanation.policy, explanation.outcome);
+  for (let index = 0; index < explanation.lines.length; index += 1) {
+    const line = explanation.lines[index]!;
+    let refs = '';
+    for (const ref of line.sources) refs += `[${ref}]`;
     out.push(`  ${index + 1}. ${line.summary}${refs === '' ? '' : ` ${refs}`}`);
     for (const step of line.steps) out.push(`     · ${step.label}${colon}${step.statement}`);
-  });
-  out.push(...list(words.reasons, explanation.reasons, colon), ...list(words.warnings, explanation.warnings, colon));
+  }
+  list(out, words.reasons, explanation.reasons, colon);
+  list(out, words.warnings, explanation.warnings, colon);
   if (explanation.sources.length > 0) {
     out.push(`${words.sources}${colon.trimEnd()}`);
-    for (const source of explanation.sources) {
-      out.push(`  [${source.ref}] ${locales[explanation.lang].values.sourceLine(source.label, source.value, source.parameter)}${colon}${source.text}`);
-    }
+    for (const source of explanation.sources) out.push(`  [${source.ref}] ${values.sourceLine(source.label, source.value, source.parameter)}${colon}${source.text}`);
   }
-  for (const part of explanation.parts) out.push('', ...render(part).filter((l) => l !== words.illustrativeLegend));
-  return out;
+  // A year's claims follow, each after a blank line; the legend is said once, at the end.
+  for (const part of explanation.parts) {
+    out.push('');
+    const from = out.length;
+    render(part, out);
+    let kept = from;
+    for (let at = from; at < out.length; at += 1) if (out[at] !== words.illustrativeLegend) out[kept++] = out[at]!;
+    out.length = kept;
+  }
 }
 
 /**
@@ -53,7 +64,8 @@ function render(explanation: Explanation): string[] {
  */
 export function explain(result: Explainable, options?: ExplainOptions): string {
   const explanation = buildExplanation(result, options);
-  const lines = render(explanation);
+  const lines: string[] = [];
+  render(explanation, lines);
   if (explanation.illustrative) lines.push('', locales[explanation.lang].explain.illustrativeLegend);
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import type { Member } from '../inputSchemas';
-import { stepLabel, stepStatement, type MessageParams, type StepKey } from '../messages';
+import type { Label } from '../policySchema';
+import { stepStatement, stepStatementIn, type Language, type ResolvedParams, type StepKey } from '../messages';
 import type { RoundingMode } from '../money';
 import type { PlainClaim } from '../plainInput';
 import type { Step } from '../trace';
@@ -25,13 +26,66 @@ export interface ClaimContext {
 }
 
 /**
- * The steps of a line, written as the compiled rules run when a reader asks for them. The
- * same code settles the claim with no recorder; with one, it also says what it did.
+ * What the compiled rules write a line's steps to, when a reader asks for them. The same code
+ * settles the claim with no recorder; with one, it also says what it did. `params` are what
+ * the statement writes besides the arithmetic: the `perDay` figures.
  */
-export class Steps {
-  readonly list: Step[] = [];
+export interface Recorder {
+  add(key: StepKey, label: Label, expression: string, value: string, params?: ResolvedParams): void;
+}
 
-  add(key: StepKey, params: MessageParams, expression: string, value: string): void {
-    this.list.push({ key, label: stepLabel(key, params), expression, value, statement: stepStatement(key, expression, value, params) });
+/**
+ * The steps of a line in both languages, as a result gives them. Each step comes frozen, its
+ * label shared (see `StepLabels`): a list of them needs only freezing itself.
+ */
+export class Steps implements Recorder {
+  readonly #list: Step[] = [];
+
+  add(key: StepKey, label: Label, expression: string, value: string, params: ResolvedParams = NO_FIGURES): void {
+    this.#list.push(Object.freeze({ key, label, expression, value, statement: stepStatement(key, expression, value, params) }));
   }
+
+  /** The steps, frozen through and through, in a list of their exact length: a list grown by `push` keeps 17 slots. */
+  frozen(): readonly Step[] {
+    return Object.freeze(this.#list.slice());
+  }
+}
+
+/** One step in one language, as an explanation prints it. */
+export interface StepWords {
+  readonly label: string;
+  readonly statement: string;
+}
+
+/**
+ * The steps of a line in one language, for an explanation: the words it prints, written
+ * straight from the run, with no bilingual steps made and kept on the result.
+ */
+export class StepsIn implements Recorder {
+  readonly words: StepWords[] = [];
+  /** Each step's key, in the order of `words`. */
+  readonly keys: StepKey[] = [];
+
+  constructor(private readonly lang: Language) {}
+
+  add(key: StepKey, label: Label, expression: string, value: string, params: ResolvedParams = NO_FIGURES): void {
+    this.keys.push(key);
+    this.words.push({ label: label[this.lang], statement: stepStatementIn(this.lang, key, expression, value, params) });
+  }
+
+  /** A step already made, in this language. */
+  copy(step: Step): void {
+    this.keys.push(step.key);
+    this.words.push({ label: step.label[this.lang], statement: step.statement[this.lang] });
+  }
+}
+
+const NO_FIGURES: ResolvedParams = Object.freeze({});
+
+/**
+ * Parts of a step's text as one flat string. A template literal makes a tree of pieces, several
+ * objects that every kept step holds (and the collector walks) where one will do.
+ */
+export function joined(...parts: readonly (string | number)[]): string {
+  return parts.join('');
 }

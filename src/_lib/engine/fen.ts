@@ -5,7 +5,8 @@
  */
 import { Dec } from '../decimal';
 import { fenText, type RoundingMode } from '../money';
-import type { Steps } from './context';
+import { StepLabels } from '../messages';
+import type { Recorder } from './context';
 
 export const SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -65,21 +66,32 @@ export function plus(a: number | bigint, b: number | bigint): number | bigint {
   return BigInt(a) + BigInt(b);
 }
 
+/** The rounding step's labels, one per mode. */
+const ROUNDING = new StepLabels();
+
 /**
  * `n / den` fen rounded to the fen by the mode, with a rounding step (`333.00333 → 333.00`)
  * when rounding changed it.
  */
-export function roundToFen(n: number | bigint, den: number, mode: RoundingMode, steps: Steps | null): number {
+export function roundToFen(n: number | bigint, den: number, mode: RoundingMode, steps: Recorder | null): number {
   const rounded = divide(n, den, mode);
   if (steps !== null) {
     const exact = exactYuan(n, den);
-    if (exact !== fenText(rounded)) steps.add('rounding', { mode }, exact, fenText(rounded));
+    const text = fenText(rounded);
+    if (exact !== text) steps.add('rounding', ROUNDING.of('rounding', { mode }, mode), exact, text);
   }
   return rounded;
 }
 
-/** `n / den` fen as exact yuan text: `1234.5675` for 12345675 / 100 fen… with at least two decimals. */
+/**
+ * `n / den` fen as exact yuan text: `1234.5675` for 12345675 / 1000 fen, with at least two
+ * decimals. `den` is a power of ten, so this only moves the point: written as text, with no
+ * Decimal and no float.
+ */
 export function exactYuan(n: number | bigint, den: number): string {
-  const value = new Dec(String(n)).dividedBy(den).dividedBy(100);
-  return value.decimalPlaces() <= 2 ? value.toFixed(2) : value.toFixed();
+  const places = String(den).length + 1;
+  const digits = String(n).padStart(places + 1, '0');
+  const point = digits.length - places;
+  const fraction = digits.slice(point).replace(/0+$/, '');
+  return `${digits.slice(0, point)}.${fraction.length < 2 ? fraction.padEnd(2, '0') : fraction}`;
 }

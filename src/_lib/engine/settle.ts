@@ -8,14 +8,13 @@ import { dayNumber, isoDate } from '../dates';
 import { InvalidInputError } from '../errors';
 import type { Member } from '../inputSchemas';
 import type { Ledger } from '../ledger';
-import { message, type Message } from '../messages';
+import { fixedLabel, message, stepLabel, type Message } from '../messages';
 import { fenText, moneyFromFen } from '../money';
 import type { PlainClaim } from '../plainInput';
 import type { Policy } from '../policySchema';
 import { eventDate, Line, SettledClaim, type BenefitLine, type CapKind, type ClaimResult, type ResultDetails } from '../result';
-import type { Step } from '../trace';
 import { compile, filingDeadlineDay, type CompiledBenefit, type CompiledPolicy, type LineSources } from './compile';
-import { Steps, type ClaimContext } from './context';
+import { joined, type ClaimContext, type Recorder } from './context';
 import { SAFE } from './fen';
 import { eligibilityReasons } from './eligibility';
 import { valueFor } from './parameters';
@@ -231,7 +230,7 @@ class SettledDetails implements ResultDetails {
           citations: sources.citations,
           illustrative: sources.illustrative,
         },
-        () => this.steps(record),
+        (recorder) => this.steps(record, recorder),
       );
     });
   }
@@ -241,16 +240,15 @@ class SettledDetails implements ResultDetails {
   }
 
   /** A line's steps: its formula run again with a recorder, then the caps that cut it. */
-  private steps({ benefit, outcome, amount, cut, paidBefore }: LineRecord): readonly Step[] {
-    const steps = new Steps();
+  private steps({ benefit, outcome, amount, cut, paidBefore }: LineRecord, steps: Recorder): void {
     benefit.op(this.context, steps);
-    if (cut === null) return steps.list;
+    if (cut === null) return;
     const index = benefit.index;
     const context = this.context;
     let current = outcome.fen;
     const capStep = (kind: CapKind, expression: string, remaining: number) => {
       if (current <= remaining) return;
-      steps.add(kind, {}, `min(${fenText(current)}, ${expression})`, fenText(remaining));
+      steps.add(kind, fixedLabel(kind), joined('min(', fenText(current), ', ', expression, ')'), fenText(remaining));
       current = remaining;
     };
     const perClaim = benefit.perClaim && valueFor(benefit.perClaim, context);
@@ -261,7 +259,6 @@ class SettledDetails implements ResultDetails {
       const paid = this.before.total + paidBefore;
       capStep('maximumSubsidy', `${fenText(this.maximum)} − ${fenText(paid)}`, Math.max(0, this.maximum - paid));
     }
-    if (cut === 'claimsPerYear') steps.add('claimsPerYear', { count: this.before.claims[index]! }, `${this.before.claims[index]!}`, fenText(amount));
-    return steps.list;
+    if (cut === 'claimsPerYear') steps.add('claimsPerYear', stepLabel('claimsPerYear', { count: this.before.claims[index]! }), `${this.before.claims[index]!}`, fenText(amount));
   }
 }

@@ -1,9 +1,10 @@
-import { message } from '../../messages';
+import { fixedLabel, message, stepLabel, StepLabels } from '../../messages';
 import { fenText } from '../../money';
 import type { PlainClaim } from '../../plainInput';
-import type { CostField } from '../../policySchema';
+import type { CostField, Label } from '../../policySchema';
 import { divide, exactYuan, fen, plus, ratio, roundToFen, times, type Ratio } from '../fen';
 import { valueFor } from '../parameters';
+import { joined } from '../context';
 import { nothing, type FormulaCompiler } from './types';
 
 interface Band {
@@ -31,28 +32,31 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
   const onBase = formula.measure === 'base';
   const progressive = formula.method === 'progressive';
   const baseText = fields.map((field) => `costs.${field}`).join(' + ');
+  const field = fields.join('+');
+  const labels = new StepLabels();
+  // The last label each band was shown with, and where it started then: a band's label depends on the claim only through that.
+  const bandLabels = new Map<Band, { readonly from: number; readonly label: Label }>();
 
   return (context, steps) => {
     const { claim, mode, eachStep } = context;
     const base = baseOf(claim, fields);
-    steps?.add('base', { field: fields.join('+') }, baseText, fenText(base));
+    steps?.add('base', labels.of('base', { field }, 'base'), baseText, fenText(base));
     if (threshold !== undefined) {
       const least = valueFor(threshold, context);
       if (base < least) {
-        steps?.add('belowThreshold', {}, `${fenText(base)} < ${fenText(least)}`, '0.00');
-        return nothing(message('BELOW_THRESHOLD', { benefit: env.benefit.label, measure: fields.join('+'), amount: fenText(base), threshold: fenText(least) }));
+        steps?.add('belowThreshold', fixedLabel('belowThreshold'), joined(fenText(base), ' < ', fenText(least)), '0.00');
+        return nothing(message('BELOW_THRESHOLD', { benefit: env.benefit.label, measure: field, amount: fenText(base), threshold: fenText(least) }));
       }
-      steps?.add('threshold', {}, `${fenText(base)} ≥ ${fenText(least)}`, fenText(base));
+      steps?.add('threshold', fixedLabel('threshold'), joined(fenText(base), ' ≥ ', fenText(least)), fenText(base));
     }
     // The deductible this claim takes: all of it, or what the year's earlier stays left.
     let used = 0;
     if (deductible !== undefined) {
       const whole = valueFor(deductible, context);
       const left = yearly ? Math.max(0, whole - context.ledger.deductible[env.index]!) : whole;
-      if (yearly && left !== whole) steps?.add('deductibleLeft', {}, `max(0, ${fenText(whole)} − ${fenText(whole - left)})`, fenText(left));
+      if (yearly && left !== whole) steps?.add('deductibleLeft', fixedLabel('deductibleLeft'), joined('max(0, ', fenText(whole), ' − ', fenText(whole - left), ')'), fenText(left));
       used = Math.min(base, left);
-      const dText = fenText(left);
-      steps?.add('deductible', {}, `max(0, ${fenText(base)} − ${dText})`, fenText(base - used));
+      steps?.add('deductible', fixedLabel('deductible'), joined('max(0, ', fenText(base), ' − ', fenText(left), ')'), fenText(base - used));
     }
     const measured = onBase ? base : base - used;
     const floor = onBase ? used : 0;
@@ -75,17 +79,17 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
           if (steps !== null) {
             const value = exactYuan(part, den);
             shown.push(value);
-            steps.add(
-              'band',
-              { band: index + 1, from: fenText(from), ...(band.upTo === Infinity ? {} : { to: fenText(band.upTo) }), ratio: band.ratio.text },
-              `${fenText(portion)} × ${band.ratio.text}`,
-              value,
-            );
+            let shownAs = bandLabels.get(band);
+            if (shownAs?.from !== from) {
+              const label = stepLabel('band', { band: index + 1, from: fenText(from), ...(band.upTo === Infinity ? {} : { to: fenText(band.upTo) }), ratio: band.ratio.text });
+              bandLabels.set(band, (shownAs = { from, label }));
+            }
+            steps.add('band', shownAs.label, joined(fenText(portion), ' × ', band.ratio.text), value);
           }
         }
         if (band.upTo !== Infinity) lower = Math.max(lower, band.upTo);
       }
-      if (parts > 1) steps?.add('sum', {}, shown.join(' + '), exactYuan(sum, den));
+      if (parts > 1) steps?.add('sum', fixedLabel('sum'), shown.join(' + '), exactYuan(sum, den));
     } else {
       let index = 0;
       while (index < list.length - 1 && (measured > list[index]!.upTo || (measured === list[index]!.upTo && !list[index]!.included))) index += 1;
@@ -95,8 +99,9 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
       sum = typeof exact === 'number' ? times(exact, den / band.ratio.den) : exact * BigInt(den / band.ratio.den);
       steps?.add(
         'wholeBand',
-        { band: index + 1, amount: fenText(measured), ratio: band.ratio.text },
-        `${fenText(payable)} × ${band.ratio.text}`,
+        // Its label names the claim's amount: made for each step.
+        stepLabel('wholeBand', { band: index + 1, amount: fenText(measured), ratio: band.ratio.text }),
+        joined(fenText(payable), ' × ', band.ratio.text),
         exactYuan(sum, den),
       );
     }

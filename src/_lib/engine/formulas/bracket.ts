@@ -1,7 +1,8 @@
-import { message } from '../../messages';
+import { fixedLabel, message, StepLabels } from '../../messages';
 import { fenText } from '../../money';
 import { fen } from '../fen';
 import { valueFor } from '../parameters';
+import { joined } from '../context';
 import { nothing, paid, type FormulaCompiler } from './types';
 
 /** A fixed amount, or a range decided on application, by the bracket a cost falls in. */
@@ -18,6 +19,7 @@ export const bracket: FormulaCompiler<'bracket'> = (formula, env) => {
     })),
   );
   const measure = formula.measure;
+  const labels = new StepLabels();
   return (context, steps) => {
     const measured = context.claim[measure];
     const brackets = valueFor(table, context);
@@ -27,21 +29,18 @@ export const bracket: FormulaCompiler<'bracket'> = (formula, env) => {
       // Short of a bracket (below the lowest, or in a gap) is a threshold not reached; above a closed top bracket, nothing is listed.
       const next = brackets.find((b) => measured < b.from);
       if (next !== undefined) {
-        steps?.add('belowThreshold', {}, `${amount} < ${next.text.from}`, '0.00');
+        steps?.add('belowThreshold', fixedLabel('belowThreshold'), joined(amount, ' < ', next.text.from), '0.00');
         return nothing(message('BELOW_THRESHOLD', { benefit: env.benefit.label, measure, amount, threshold: next.text.from }));
       }
-      steps?.add('aboveTopBracket', {}, `${amount} > ${brackets[brackets.length - 1]!.text.to!}`, '0.00');
+      steps?.add('aboveTopBracket', fixedLabel('aboveTopBracket'), joined(amount, ' > ', brackets[brackets.length - 1]!.text.to!), '0.00');
       return nothing(message('ABOVE_TOP_BRACKET', { benefit: env.benefit.label, measure, amount, to: brackets[brackets.length - 1]!.text.to! }));
     }
     const b = found.text;
-    const edge = b.to === undefined ? '' : ` ${found.toIncluded ? '≤' : '<'} ${b.to}`;
-    const where = `${fenText(measured)} ≥ ${b.from}${edge}`;
-    const params = { measure, from: b.from };
-    if (found.amount !== undefined) {
-      steps?.add('bracket', params, where, b.amount!);
-      return paid(found.amount);
+    if (steps !== null) {
+      const where = b.to === undefined ? joined(fenText(measured), ' ≥ ', b.from) : joined(fenText(measured), ' ≥ ', b.from, found.toIncluded ? ' ≤ ' : ' < ', b.to);
+      steps.add('bracket', labels.of('bracket', { measure, from: b.from }, b.from), where, found.amount === undefined ? joined(b.min!, '–', b.max!) : b.amount!);
     }
-    steps?.add('bracket', params, where, `${b.min}–${b.max}`);
+    if (found.amount !== undefined) return paid(found.amount);
     return {
       fen: 0,
       daysPaid: 0,

@@ -1,7 +1,8 @@
-import { message } from '../../messages';
+import { message, StepLabels } from '../../messages';
 import { fenText } from '../../money';
 import { exactYuan, fen, ratio, roundToFen, times, type Ratio } from '../fen';
 import { valueFor } from '../parameters';
+import { joined } from '../context';
 import { nothing, paid, type FormulaCompiler } from './types';
 
 /** A share of a maximum by disability grade; a grade the table leaves out pays nothing. */
@@ -12,16 +13,17 @@ export const gradeSchedule: FormulaCompiler<'gradeSchedule'> = (formula, env) =>
     return byGrade;
   });
   const maximum = env.parameter(formula.maximum, 'maximum', fen);
+  const labels = new StepLabels();
   return (context, steps) => {
     const grade = context.claim.grade;
     const found = valueFor(shares, context).get(grade);
     if (found === undefined) {
-      steps?.add('gradeNotListed', { grade }, `${grade}`, '0.00');
+      steps?.add('gradeNotListed', labels.of('gradeNotListed', { grade }, `not listed ${grade}`), `${grade}`, '0.00');
       return nothing(message('GRADE_NOT_COVERED', { benefit: env.benefit.label, grade }));
     }
     const most = valueFor(maximum, context);
     const exact = times(most, found.num);
-    steps?.add('gradeShare', { grade }, `${fenText(most)} × ${found.text}`, exactYuan(exact, found.den));
+    steps?.add('gradeShare', labels.of('gradeShare', { grade }, `share ${grade}`), joined(fenText(most), ' × ', found.text), exactYuan(exact, found.den));
     return paid(roundToFen(exact, found.den, context.mode, steps));
   };
 };

@@ -1,3 +1,4 @@
+import { fixedLabel } from '../../messages';
 import { fenText } from '../../money';
 import { fen } from '../fen';
 import { valueFor } from '../parameters';
@@ -8,7 +9,10 @@ export const lumpSum: FormulaCompiler<'lumpSum'> = (formula, env) => {
   const amount = env.parameter(formula.amount, 'amount', fen);
   return (context, steps) => {
     const value = valueFor(amount, context);
-    steps?.add('lumpSum', {}, fenText(value), fenText(value));
+    if (steps !== null) {
+      const text = fenText(value);
+      steps.add('lumpSum', fixedLabel('lumpSum'), text, text);
+    }
     return paid(value);
   };
 };

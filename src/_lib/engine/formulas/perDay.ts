@@ -1,6 +1,8 @@
+import { fixedLabel, StepLabels } from '../../messages';
 import { fenText } from '../../money';
 import { divide, fen, times } from '../fen';
 import { valueFor } from '../parameters';
+import { joined } from '../context';
 import type { FormulaCompiler } from './types';
 
 const same = (n: number) => n;
@@ -12,26 +14,29 @@ export const perDay: FormulaCompiler<'perDay'> = (formula, env) => {
   const maxDays = formula.maxDays && env.parameter(formula.maxDays, 'maxDays', same);
   const maxDaysPerYear = formula.maxDaysPerYear && env.parameter(formula.maxDaysPerYear, 'maxDaysPerYear', same);
   const counted = env.dayCount === 'includeBothDays' ? ' + 1' : '';
+  const labels = new StepLabels();
   return (context, steps) => {
     const { claim, days } = context;
-    steps?.add('days', { rule: env.dayCount }, `max(1, ${claim.discharge} − ${claim.admission}${counted})`, String(days));
+    steps?.add('days', labels.of('days', { rule: env.dayCount }, 'days'), joined('max(1, ', claim.discharge, ' − ', claim.admission, counted, ')'), String(days));
     const first = firstPaidDay === undefined ? 1 : valueFor(firstPaidDay, context);
+    const most = maxDays === undefined ? undefined : valueFor(maxDays, context);
+    const left = maxDaysPerYear === undefined ? undefined : Math.max(0, valueFor(maxDaysPerYear, context) - context.ledger.days[env.index]!);
     let paidDays = Math.max(0, days - first + 1);
-    let expression = first === 1 ? `${days}` : `max(0, ${days} − ${first} + 1)`;
-    if (maxDays !== undefined) {
-      const most = valueFor(maxDays, context);
-      expression = `min(${most}, ${expression})`;
-      paidDays = Math.min(most, paidDays);
+    if (most !== undefined) paidDays = Math.min(most, paidDays);
+    if (left !== undefined) paidDays = Math.min(left, paidDays);
+    // The arithmetic is written only for a reader, not on every settlement.
+    if (steps !== null && paidDays !== days) {
+      let expression = first === 1 ? `${days}` : `max(0, ${days} − ${first} + 1)`;
+      if (most !== undefined) expression = `min(${most}, ${expression})`;
+      if (left !== undefined) expression = `min(${left}, ${expression})`;
+      steps.add('paidDays', fixedLabel('paidDays'), expression, String(paidDays));
     }
-    if (maxDaysPerYear !== undefined) {
-      const left = Math.max(0, valueFor(maxDaysPerYear, context) - context.ledger.days[env.index]!);
-      expression = `min(${left}, ${expression})`;
-      paidDays = Math.min(left, paidDays);
-    }
-    if (paidDays !== days) steps?.add('paidDays', {}, expression, String(paidDays));
     const rate = valueFor(daily, context);
     const amount = divide(times(rate, paidDays), 1, context.mode);
-    steps?.add('perDay', { daily: fenText(rate), days: paidDays }, `${fenText(rate)} × ${paidDays}`, fenText(amount));
+    if (steps !== null) {
+      const daily = fenText(rate);
+      steps.add('perDay', fixedLabel('perDay'), joined(daily, ' × ', paidDays), fenText(amount), { daily, days: paidDays });
+    }
     return { fen: amount, daysPaid: paidDays, deductibleUsed: 0 };
   };
 };

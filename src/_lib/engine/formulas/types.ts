@@ -1,6 +1,6 @@
 import type { Message } from '../../messages';
 import type { Benefit, Formula, Parameter } from '../../policySchema';
-import type { ClaimContext, Steps } from '../context';
+import type { ClaimContext, Recorder } from '../context';
 import type { CompiledParameter } from '../parameters';
 
 /** What a formula gave on a claim, in fen, before caps. */
@@ -18,7 +18,7 @@ export interface Outcome {
 }
 
 /** A formula compiled for one benefit: settles a claim in fen, and writes its steps when given a recorder. */
-export type Op = (context: ClaimContext, steps: Steps | null) => Outcome;
+export type Op = (context: ClaimContext, steps: Recorder | null) => Outcome;
 
 /** What compiling a formula needs from the policy. */
 export interface FormulaEnv {
