@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import type { CsvRecord } from './csv';
 import type { Rendering } from './output';
 import { CsvFieldsReader, csvRecord, recordReader, type InputFormat, type RawRecord, type ReadLimits } from './records';
@@ -96,11 +96,70 @@ function startWorker(job: Job): Worker {
   return new Worker(`import(${api}).then(({ register }) => { register(); return import(${script}); });`, { eval: true, workerData: job, resourceLimits });
 }
 
-/** The member id of a JSON record as its ledger's key reads it; rows of one id go to one worker. */
-function memberIdOf(value: unknown): string {
-  const member = typeof value === 'object' && value !== null ? (value as { member?: unknown }).member : undefined;
+/** Where {@link feedRows} sends each record. */
+export interface RowSink {
+  /** The CSV header's columns, before the first row. */
+  columns(columns: readonly CsvColumn[]): void;
+  /** A record: its member id as read (undefined for an unreadable record), its line, and its payload for {@link encodeRow}. */
+  row(id: unknown, line: number, payload: string): Promise<void> | void;
+  /** After each chunk of input: false stops the reading. */
+  chunkRead(): boolean;
+}
+
+/**
+ * Reads the input's records once, in this thread, and hands each to `sink` as a payload a
+ * worker turns back into the record with {@link decodeRow}: what the main thread does for the
+ * workers of `evaluate` and `simulate`.
+ */
+export async function feedRows(chunks: AsyncIterable<string>, format: InputFormat, limits: ReadLimits, sink: RowSink): Promise<void> {
+  if (format === 'csv') {
+    const reader = new CsvFieldsReader(limits);
+    let memberColumn = -1;
+    const take = async (records: CsvRecord[]) => {
+      if (memberColumn === -1 && reader.columns !== undefined) {
+        sink.columns(reader.columns);
+        memberColumn = reader.columns.indexOf('memberId');
+      }
+      for (const record of records) {
+        if ('error' in record) await sink.row(undefined, record.line, `e${JSON.stringify(record.error)}`);
+        else await sink.row(record.fields[memberColumn]?.trim() ?? '', record.line, record.plain === undefined ? `f${JSON.stringify(record.fields)}` : `p${record.plain}`);
+      }
+    };
+    for await (const chunk of chunks) {
+      await take(reader.push(chunk));
+      if (!sink.chunkRead()) return;
+    }
+    await take(reader.end());
+    return;
+  }
+  const reader = recordReader(format, limits);
+  for await (const chunk of chunks) {
+    for (const record of reader.push(chunk)) await feedRecord(record, sink);
+    if (!sink.chunkRead()) return;
+  }
+  for (const record of reader.end()) await feedRecord(record, sink);
+}
+
+/** The member id of a JSON record, read without checking the record. */
+function feedRecord(record: RawRecord, sink: RowSink): Promise<void> | void {
+  if ('error' in record) return sink.row(undefined, record.line, `e${JSON.stringify(record.error)}`);
+  const member = typeof record.value === 'object' && record.value !== null ? (record.value as { member?: unknown }).member : undefined;
   const id = typeof member === 'object' && member !== null ? (member as { id?: unknown }).id : undefined;
-  return typeof id === 'string' ? id : String(JSON.stringify(id));
+  return sink.row(id, record.line, encodeValue(record.value));
+}
+
+/** A worker's messages, in order, as they arrive. */
+export async function* messages<T>(port: MessagePort): AsyncGenerator<T> {
+  const inbox: T[] = [];
+  let arrived: (() => void) | undefined;
+  port.on('message', (message: T) => {
+    inbox.push(message);
+    arrived?.();
+  });
+  for (;;) {
+    while (inbox.length === 0) await new Promise<void>((resolve) => (arrived = resolve));
+    yield inbox.shift()!;
+  }
 }
 
 class Share {
@@ -208,49 +267,24 @@ export async function* settleOnWorkers(chunks: AsyncIterable<string>, format: In
     if (share.pending.length > 0) send(share);
   };
 
-  let seq = 0;
   const route = async (id: string, row: string) => {
     const share = shares[shardOf(id, count)]!;
     share.pending.push(row);
     if (share.pending.length >= BATCH) await sendFull(share);
   };
   const feed = async () => {
-    if (format === 'csv') {
-      const reader = new CsvFieldsReader(limits);
-      let memberColumn = -1;
-      const take = async (records: CsvRecord[]) => {
-        if (memberColumn === -1 && reader.columns !== undefined) {
-          for (const share of shares) share.worker.postMessage({ columns: reader.columns } satisfies ToWorker);
-          memberColumn = reader.columns.indexOf('memberId');
-        }
-        for (const record of records) {
-          seq += 1;
-          if ('error' in record) await route(String(seq), encodeRow(seq, record.line, `e${JSON.stringify(record.error)}`));
-          else await route(record.fields[memberColumn]?.trim() ?? '', encodeRow(seq, record.line, record.plain === undefined ? `f${JSON.stringify(record.fields)}` : `p${record.plain}`));
-        }
-      };
-      for await (const chunk of chunks) {
-        await take(reader.push(chunk));
+    let seq = 0;
+    await feedRows(chunks, format, limits, {
+      columns(columns) {
+        for (const share of shares) share.worker.postMessage({ columns } satisfies ToWorker);
+      },
+      // An unreadable record goes anywhere; rows of one member id to one worker.
+      row: (id, line, payload) => ((seq += 1), route(id === undefined ? String(seq) : typeof id === 'string' ? id : String(JSON.stringify(id)), encodeRow(seq, line, payload))),
+      chunkRead() {
         sendPending();
-        if (stopped) return;
-      }
-      await take(reader.end());
-    } else {
-      const reader = recordReader(format, limits);
-      const take = async (records: RawRecord[]) => {
-        for (const record of records) {
-          seq += 1;
-          if ('error' in record) await route(String(seq), encodeRow(seq, record.line, `e${JSON.stringify(record.error)}`));
-          else await route(memberIdOf(record.value), encodeRow(seq, record.line, encodeValue(record.value)));
-        }
-      };
-      for await (const chunk of chunks) {
-        await take(reader.push(chunk));
-        sendPending();
-        if (stopped) return;
-      }
-      await take(reader.end());
-    }
+        return !stopped;
+      },
+    });
     for (const share of shares) {
       if (share.pending.length > 0) await sendFull(share);
       share.worker.postMessage({ end: true } satisfies ToWorker);

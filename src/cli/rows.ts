@@ -96,51 +96,73 @@ export function headerColumns(header: readonly string[]): { columns: CsvColumn[]
   return problems.length > 0 ? { problem: `the CSV header is refused: ${problems.join('; ')}` } : { columns };
 }
 
-/** A CSV row as the record JSON input would give; empty cells are absent values. */
+/** Chinese words accepted in the `kind`, `cause` and `sex` cells; a Map, so that no cell reads Object.prototype. */
+const ALIAS = new Map(Object.entries(VALUE_ALIASES));
+const alias = (cell: string | undefined) => (cell === undefined ? undefined : (ALIAS.get(cell) ?? cell));
+
+/**
+ * A cell's value: absent when empty. Most cells have no space around them, so only those
+ * beginning or ending with anything but plain ASCII are trimmed (`trim` knows Unicode's spaces).
+ */
+function cellOf(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  if (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f) return value;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/**
+ * A CSV row as the record JSON input would give; empty cells are absent values. Its objects
+ * list their keys in the documented order, the shape the library's hand check accepts at once
+ * (a row per claim makes this the hot path of `evaluate` and `simulate`): optional keys are
+ * added after, never spread in.
+ */
 export function recordFromCsv(row: CsvRow): unknown {
-  const cells: Partial<Record<CsvColumn, string>> = {};
-  for (const [column, value] of Object.entries(row) as [CsvColumn, string][]) {
-    if (value.trim() !== '') cells[column] = value.trim();
+  const scheme = cellOf(row.scheme);
+  const kind = alias(cellOf(row.kind));
+  const id = cellOf(row.claimId);
+  const date = cellOf(row.date);
+  let claim: Record<string, unknown>;
+  if (kind === 'hospitalisation' || kind === 'outpatient') {
+    const total = cellOf(row.total);
+    const insurancePaid = cellOf(row.insurancePaid);
+    const inScopeCopay = cellOf(row.inScopeCopay);
+    const selfPaid = cellOf(row.selfPaid);
+    const aboveCeiling = cellOf(row.aboveCeiling);
+    const costs = aboveCeiling === undefined ? { total, insurancePaid, inScopeCopay, selfPaid } : { total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling };
+    claim =
+      kind === 'hospitalisation'
+        ? { kind, id, admission: cellOf(row.admission), discharge: cellOf(row.discharge), cause: alias(cellOf(row.cause)), costs }
+        : { kind, id, date, costs };
+  } else if (kind === 'disability') claim = { kind, id, date, grade: integer(cellOf(row.grade)) };
+  else claim = { kind, id, date };
+  const claimAttributes = cellOf(row.claimAttributes);
+  if (claimAttributes !== undefined) claim.attributes = pairs(claimAttributes);
+  const filedOn = cellOf(row.filedOn);
+  if (filedOn !== undefined) claim.filedOn = filedOn;
+
+  const enrolledFrom = cellOf(row.enrolledFrom);
+  const enrolledOn = cellOf(row.enrolledOn);
+  const year = integer(cellOf(row.enrolmentYear)) ?? integer(enrolledFrom?.slice(0, 4));
+  // A top-up such as Guilin's condolence payment rests on an enrolment in another scheme.
+  const enrolmentScheme = cellOf(row.enrolmentScheme) ?? scheme;
+  const to = cellOf(row.enrolledTo);
+  const enrolment = enrolledOn === undefined ? { scheme: enrolmentScheme, year, from: enrolledFrom, to } : { scheme: enrolmentScheme, year, from: enrolledFrom, to, enrolledOn };
+  const member: Record<string, unknown> = { id: cellOf(row.memberId), enrolments: [enrolment] };
+  const flags = cellOf(row.flags);
+  if (flags !== undefined) {
+    const names = flags.split(/[;；]/).map((flag) => flag.trim()).filter((flag) => flag !== '');
+    member.flags = Object.fromEntries(names.map((flag) => [flag, true]));
   }
-  const alias = (cell: string | undefined) => (cell === undefined ? undefined : (VALUE_ALIASES[cell] ?? cell));
-  const kind = alias(cells.kind);
-  const costs = {
-    total: cells.total,
-    insurancePaid: cells.insurancePaid,
-    inScopeCopay: cells.inScopeCopay,
-    selfPaid: cells.selfPaid,
-    ...(cells.aboveCeiling !== undefined && { aboveCeiling: cells.aboveCeiling }),
-  };
-  const extras = {
-    ...(cells.claimAttributes !== undefined && { attributes: pairs(cells.claimAttributes) }),
-    ...(cells.filedOn !== undefined && { filedOn: cells.filedOn }),
-  };
-  const claim =
-    kind === 'hospitalisation'
-      ? { kind, id: cells.claimId, admission: cells.admission, discharge: cells.discharge, cause: alias(cells.cause), costs, ...extras }
-      : kind === 'outpatient'
-        ? { kind, id: cells.claimId, date: cells.date, costs, ...extras }
-        : kind === 'disability'
-          ? { kind, id: cells.claimId, date: cells.date, grade: integer(cells.grade), ...extras }
-          : { kind, id: cells.claimId, date: cells.date, ...extras };
-  const flags = cells.flags?.split(/[;；]/).map((flag) => flag.trim()).filter((flag) => flag !== '');
-  const enrolment = {
-    // A top-up such as Guilin's condolence payment rests on an enrolment in another scheme.
-    scheme: cells.enrolmentScheme ?? cells.scheme,
-    year: integer(cells.enrolmentYear) ?? integer(cells.enrolledFrom?.slice(0, 4)),
-    from: cells.enrolledFrom,
-    to: cells.enrolledTo,
-    ...(cells.enrolledOn !== undefined && { enrolledOn: cells.enrolledOn }),
-  };
-  const member = {
-    id: cells.memberId,
-    enrolments: [enrolment],
-    ...(flags && { flags: Object.fromEntries(flags.map((flag) => [flag, true])) }),
-    ...(cells.attributes !== undefined && { attributes: pairs(cells.attributes) }),
-    ...(cells.birthDate !== undefined && { birthDate: cells.birthDate }),
-    ...(cells.sex !== undefined && { sex: alias(cells.sex) }),
-  };
-  return { scheme: cells.scheme, member, claim };
+  const attributes = cellOf(row.attributes);
+  if (attributes !== undefined) member.attributes = pairs(attributes);
+  const birthDate = cellOf(row.birthDate);
+  if (birthDate !== undefined) member.birthDate = birthDate;
+  const sex = cellOf(row.sex);
+  if (sex !== undefined) member.sex = alias(sex);
+  return { scheme, member, claim };
 }
 
 /**

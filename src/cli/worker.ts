@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { registryWith } from './main';
 import { writerFor } from './output';
-import { decodeRow, packOutputs, type FromWorker, type Job, type ToWorker } from './pool';
+import { decodeRow, messages, packOutputs, type FromWorker, type Job, type ToWorker } from './pool';
 import type { CsvColumn } from './rows';
 import { settleInOrder, type Sequenced } from './settle';
 import { TempDir } from './spill';
@@ -12,21 +12,12 @@ const job = workerData as Job;
 const port = parentPort!;
 const post = (message: FromWorker) => port.postMessage(message);
 
-const inbox: ToWorker[] = [];
-let arrived: (() => void) | undefined;
-port.on('message', (message: ToWorker) => {
-  inbox.push(message);
-  arrived?.();
-});
-
 let columns: readonly CsvColumn[] = [];
 let received = 0;
 let answered = 0;
 
 async function* batches(): AsyncGenerator<Sequenced[]> {
-  for (;;) {
-    while (inbox.length === 0) await new Promise<void>((resolve) => (arrived = resolve));
-    const message = inbox.shift()!;
+  for await (const message of messages<ToWorker>(port)) {
     if ('end' in message) return;
     if ('columns' in message) {
       columns = message.columns as CsvColumn[];
