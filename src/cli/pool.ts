@@ -1,9 +1,9 @@
 import { Worker, type MessagePort } from 'node:worker_threads';
-import type { CsvRecord } from './csv';
+import { feedRows, RowBatch, type SentBatch, type SentRow } from './feed';
 import type { Rendering } from './output';
-import { CsvFieldsReader, csvRecord, recordReader, type InputFormat, type RawRecord, type ReadLimits } from './records';
+import { csvRecord, type InputFormat, type ReadLimits } from './records';
 import type { CsvColumn } from './rows';
-import { bySeq, decodeValue, encodeValue, inBatches, WRITTEN, type Sequenced, type Written } from './settle';
+import { bySeq, inBatches, WRITTEN, type Sequenced, type Written } from './settle';
 import { decoded, LineWriter, mergeSorted, readLines, TempDir } from './spill';
 import { shardOf } from './shards';
 
@@ -19,26 +19,9 @@ export interface Job {
   readonly maxRecordBytes: number;
 }
 
-/**
- * Rows as the main thread sends them, a line each: its place, its input line and what it holds,
- * `p` and a CSV line without quotes, `f` and its CSV fields as JSON, `e` and the reason it
- * could not be read as JSON, or a record's value as `encodeValue` gives it (`j…` or `v…`).
- * One string a batch costs far less to send and read than an object a row.
- */
-export function encodeRow(seq: number, line: number, payload: string): string {
-  return `${seq}\t${line}\t${payload}`;
-}
-
-export function decodeRow(row: string, columns: readonly CsvColumn[]): Sequenced {
-  const lineAt = row.indexOf('\t');
-  const payloadAt = row.indexOf('\t', lineAt + 1) + 1;
-  const seq = Number(row.slice(0, lineAt));
-  const line = Number(row.slice(lineAt + 1, payloadAt - 1));
-  const kind = row[payloadAt];
-  const payload = row.slice(payloadAt + 1);
-  if (kind === 'e') return { seq, line, error: JSON.parse(payload) as string };
-  if (kind === 'p' || kind === 'f') return { seq, ...csvRecord(columns, { line, fields: kind === 'p' ? payload.split(',') : (JSON.parse(payload) as string[]) }) };
-  return { seq, line, value: decodeValue(row.slice(payloadAt)) };
+/** A CSV row sent as its fields, keyed by column as `settleInOrder` reads it. */
+export function keyedRow(row: SentRow, columns: readonly CsvColumn[]): Sequenced {
+  return 'csv' in row ? { seq: row.seq, ...csvRecord(columns, { line: row.line, fields: row.value }) } : row;
 }
 
 /** Outputs as a worker sends them: each row's text one after another, ending at `ends`. */
@@ -68,7 +51,7 @@ function* unpackOutputs({ seqs, lines, failed, ends, text }: Outputs): Generator
 }
 
 /** Messages to a worker, and from it. */
-export type ToWorker = { readonly columns: readonly string[] } | { readonly rows: string } | { readonly end: true };
+export type ToWorker = { readonly columns: readonly string[] } | SentBatch | { readonly end: true };
 export type FromWorker =
   | { readonly tempDir: string }
   | { readonly outputs: Outputs; readonly consumed: number }
@@ -96,58 +79,6 @@ function startWorker(job: Job): Worker {
   return new Worker(`import(${api}).then(({ register }) => { register(); return import(${script}); });`, { eval: true, workerData: job, resourceLimits });
 }
 
-/** Where {@link feedRows} sends each record. */
-export interface RowSink {
-  /** The CSV header's columns, before the first row. */
-  columns(columns: readonly CsvColumn[]): void;
-  /** A record: its member id as read (undefined for an unreadable record), its line, and its payload for {@link encodeRow}. */
-  row(id: unknown, line: number, payload: string): Promise<void> | void;
-  /** After each chunk of input: false stops the reading. */
-  chunkRead(): boolean;
-}
-
-/**
- * Reads the input's records once, in this thread, and hands each to `sink` as a payload a
- * worker turns back into the record with {@link decodeRow}: what the main thread does for the
- * workers of `evaluate` and `simulate`.
- */
-export async function feedRows(chunks: AsyncIterable<string>, format: InputFormat, limits: ReadLimits, sink: RowSink): Promise<void> {
-  if (format === 'csv') {
-    const reader = new CsvFieldsReader(limits);
-    let memberColumn = -1;
-    const take = async (records: CsvRecord[]) => {
-      if (memberColumn === -1 && reader.columns !== undefined) {
-        sink.columns(reader.columns);
-        memberColumn = reader.columns.indexOf('memberId');
-      }
-      for (const record of records) {
-        if ('error' in record) await sink.row(undefined, record.line, `e${JSON.stringify(record.error)}`);
-        else await sink.row(record.fields[memberColumn]?.trim() ?? '', record.line, record.plain === undefined ? `f${JSON.stringify(record.fields)}` : `p${record.plain}`);
-      }
-    };
-    for await (const chunk of chunks) {
-      await take(reader.push(chunk));
-      if (!sink.chunkRead()) return;
-    }
-    await take(reader.end());
-    return;
-  }
-  const reader = recordReader(format, limits);
-  for await (const chunk of chunks) {
-    for (const record of reader.push(chunk)) await feedRecord(record, sink);
-    if (!sink.chunkRead()) return;
-  }
-  for (const record of reader.end()) await feedRecord(record, sink);
-}
-
-/** The member id of a JSON record, read without checking the record. */
-function feedRecord(record: RawRecord, sink: RowSink): Promise<void> | void {
-  if ('error' in record) return sink.row(undefined, record.line, `e${JSON.stringify(record.error)}`);
-  const member = typeof record.value === 'object' && record.value !== null ? (record.value as { member?: unknown }).member : undefined;
-  const id = typeof member === 'object' && member !== null ? (member as { id?: unknown }).id : undefined;
-  return sink.row(id, record.line, encodeValue(record.value));
-}
-
 /** A worker's messages, in order, as they arrive. */
 export async function* messages<T>(port: MessagePort): AsyncGenerator<T> {
   const inbox: T[] = [];
@@ -164,8 +95,8 @@ export async function* messages<T>(port: MessagePort): AsyncGenerator<T> {
 
 class Share {
   readonly worker: Worker;
-  /** Rows read for this worker and not yet sent, as `encodeRow` gives them. */
-  pending: string[] = [];
+  /** Rows read for this worker and not yet sent. */
+  readonly pending = new RowBatch();
   /** How many rows each batch sent and not yet settled holds. */
   readonly inFlight: number[] = [];
   /** Outputs received and not yet written, oldest first from `head`. */
@@ -195,7 +126,7 @@ class Share {
  * until the end of the input; from then on every worker's outputs wait on disk, as one thread's
  * do, and are merged in input order at the end.
  */
-export async function* settleOnWorkers(chunks: AsyncIterable<string>, format: InputFormat, limits: ReadLimits, job: Job, count: number): AsyncGenerator<Written[]> {
+export async function* settleOnWorkers(chunks: AsyncIterable<Buffer>, format: InputFormat, limits: ReadLimits, job: Job, count: number): AsyncGenerator<Written[]> {
   const shares = Array.from({ length: count }, () => new Share(job));
   const dirs: TempDir[] = [];
   let disk: TempDir | undefined;
@@ -247,14 +178,14 @@ export async function* settleOnWorkers(chunks: AsyncIterable<string>, format: In
   }
 
   const send = (share: Share) => {
-    share.worker.postMessage({ rows: share.pending.join('\n') } satisfies ToWorker);
-    share.inFlight.push(share.pending.length);
-    share.pending = [];
+    share.inFlight.push(share.pending.rows);
+    const batch = share.pending.take();
+    share.worker.postMessage(batch satisfies ToWorker, [batch.bytes]);
   };
   const canTake = (share: Share) => share.inFlight.length < IN_FLIGHT && (disk !== undefined || share.waiting < WAITING);
   /** Sends what each worker can take now; a row waits while its worker is busy. */
   const sendPending = () => {
-    for (const share of shares) if (share.pending.length > 0 && canTake(share)) send(share);
+    for (const share of shares) if (share.pending.rows > 0 && canTake(share)) send(share);
   };
   /** Sends a full batch, waiting for room; meanwhile the other workers get their rows, on which the writing may wait. */
   const sendFull = async (share: Share) => {
@@ -264,29 +195,24 @@ export async function* settleOnWorkers(chunks: AsyncIterable<string>, format: In
       await changed();
     }
     // The writer may have sent them meanwhile.
-    if (share.pending.length > 0) send(share);
+    if (share.pending.rows > 0) send(share);
   };
 
-  const route = async (id: string, row: string) => {
-    const share = shares[shardOf(id, count)]!;
-    share.pending.push(row);
-    if (share.pending.length >= BATCH) await sendFull(share);
-  };
   const feed = async () => {
-    let seq = 0;
     await feedRows(chunks, format, limits, {
       columns(columns) {
         for (const share of shares) share.worker.postMessage({ columns } satisfies ToWorker);
       },
       // An unreadable record goes anywhere; rows of one member id to one worker.
-      row: (id, line, payload) => ((seq += 1), route(id === undefined ? String(seq) : typeof id === 'string' ? id : String(JSON.stringify(id)), encodeRow(seq, line, payload))),
+      targetOf: (id, _line, seq) => shares[shardOf(id === undefined ? String(seq) : typeof id === 'string' ? id : String(JSON.stringify(id)), count)],
+      full: sendFull,
       chunkRead() {
         sendPending();
         return !stopped;
       },
     });
     for (const share of shares) {
-      if (share.pending.length > 0) await sendFull(share);
+      if (share.pending.rows > 0) await sendFull(share);
       share.worker.postMessage({ end: true } satisfies ToWorker);
     }
   };

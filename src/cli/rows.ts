@@ -113,54 +113,78 @@ function cellOf(value: string | undefined): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
-/**
- * A CSV row as the record JSON input would give; empty cells are absent values. Its objects
- * list their keys in the documented order, the shape the library's hand check accepts at once
- * (a row per claim makes this the hot path of `evaluate` and `simulate`): optional keys are
- * added after, never spread in.
- */
+/** The cell of a row's fields at `index`, as {@link cellOf} reads it; absent for a column not named (-1). */
+const cellIn = (fields: readonly string[], index: number) => (index < 0 ? undefined : cellOf(fields[index]));
+
+/** Where each column is among a row's fields; -1 for a column the header does not name. */
+export type ColumnIndex = Readonly<Record<CsvColumn, number>>;
+
+const COLUMNS = Object.keys(CSV_COLUMNS) as CsvColumn[];
+
+/** The index of the columns a header names, in its order. */
+export function columnIndex(columns: readonly CsvColumn[]): ColumnIndex {
+  return Object.fromEntries(COLUMNS.map((column) => [column, columns.indexOf(column)])) as Record<CsvColumn, number>;
+}
+
+/** A row keyed by column as its fields in {@link COLUMNS} order. */
+const KEYED = columnIndex(COLUMNS);
+
+/** A CSV row keyed by column as the record JSON input would give; empty cells are absent values. */
 export function recordFromCsv(row: CsvRow): unknown {
-  const scheme = cellOf(row.scheme);
-  const kind = alias(cellOf(row.kind));
-  const id = cellOf(row.claimId);
-  const date = cellOf(row.date);
+  return recordFromFields(
+    COLUMNS.map((column) => row[column] ?? ''),
+    KEYED,
+  );
+}
+
+/**
+ * A CSV row's fields as the record JSON input would give; empty cells are absent values. Its
+ * objects list their keys in the documented order, the shape the library's hand check accepts
+ * at once (a row per claim makes this the hot path of `evaluate` and `simulate`): optional keys
+ * are added after, never spread in.
+ */
+export function recordFromFields(fields: readonly string[], at: ColumnIndex): unknown {
+  const scheme = cellIn(fields, at.scheme);
+  const kind = alias(cellIn(fields, at.kind));
+  const id = cellIn(fields, at.claimId);
+  const date = cellIn(fields, at.date);
   let claim: Record<string, unknown>;
   if (kind === 'hospitalisation' || kind === 'outpatient') {
-    const total = cellOf(row.total);
-    const insurancePaid = cellOf(row.insurancePaid);
-    const inScopeCopay = cellOf(row.inScopeCopay);
-    const selfPaid = cellOf(row.selfPaid);
-    const aboveCeiling = cellOf(row.aboveCeiling);
+    const total = cellIn(fields, at.total);
+    const insurancePaid = cellIn(fields, at.insurancePaid);
+    const inScopeCopay = cellIn(fields, at.inScopeCopay);
+    const selfPaid = cellIn(fields, at.selfPaid);
+    const aboveCeiling = cellIn(fields, at.aboveCeiling);
     const costs = aboveCeiling === undefined ? { total, insurancePaid, inScopeCopay, selfPaid } : { total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling };
     claim =
       kind === 'hospitalisation'
-        ? { kind, id, admission: cellOf(row.admission), discharge: cellOf(row.discharge), cause: alias(cellOf(row.cause)), costs }
+        ? { kind, id, admission: cellIn(fields, at.admission), discharge: cellIn(fields, at.discharge), cause: alias(cellIn(fields, at.cause)), costs }
         : { kind, id, date, costs };
-  } else if (kind === 'disability') claim = { kind, id, date, grade: integer(cellOf(row.grade)) };
+  } else if (kind === 'disability') claim = { kind, id, date, grade: integer(cellIn(fields, at.grade)) };
   else claim = { kind, id, date };
-  const claimAttributes = cellOf(row.claimAttributes);
+  const claimAttributes = cellIn(fields, at.claimAttributes);
   if (claimAttributes !== undefined) claim.attributes = pairs(claimAttributes);
-  const filedOn = cellOf(row.filedOn);
+  const filedOn = cellIn(fields, at.filedOn);
   if (filedOn !== undefined) claim.filedOn = filedOn;
 
-  const enrolledFrom = cellOf(row.enrolledFrom);
-  const enrolledOn = cellOf(row.enrolledOn);
-  const year = integer(cellOf(row.enrolmentYear)) ?? integer(enrolledFrom?.slice(0, 4));
+  const enrolledFrom = cellIn(fields, at.enrolledFrom);
+  const enrolledOn = cellIn(fields, at.enrolledOn);
+  const year = integer(cellIn(fields, at.enrolmentYear)) ?? integer(enrolledFrom?.slice(0, 4));
   // A top-up such as Guilin's condolence payment rests on an enrolment in another scheme.
-  const enrolmentScheme = cellOf(row.enrolmentScheme) ?? scheme;
-  const to = cellOf(row.enrolledTo);
+  const enrolmentScheme = cellIn(fields, at.enrolmentScheme) ?? scheme;
+  const to = cellIn(fields, at.enrolledTo);
   const enrolment = enrolledOn === undefined ? { scheme: enrolmentScheme, year, from: enrolledFrom, to } : { scheme: enrolmentScheme, year, from: enrolledFrom, to, enrolledOn };
-  const member: Record<string, unknown> = { id: cellOf(row.memberId), enrolments: [enrolment] };
-  const flags = cellOf(row.flags);
+  const member: Record<string, unknown> = { id: cellIn(fields, at.memberId), enrolments: [enrolment] };
+  const flags = cellIn(fields, at.flags);
   if (flags !== undefined) {
     const names = flags.split(/[;；]/).map((flag) => flag.trim()).filter((flag) => flag !== '');
     member.flags = Object.fromEntries(names.map((flag) => [flag, true]));
   }
-  const attributes = cellOf(row.attributes);
+  const attributes = cellIn(fields, at.attributes);
   if (attributes !== undefined) member.attributes = pairs(attributes);
-  const birthDate = cellOf(row.birthDate);
+  const birthDate = cellIn(fields, at.birthDate);
   if (birthDate !== undefined) member.birthDate = birthDate;
-  const sex = cellOf(row.sex);
+  const sex = cellIn(fields, at.sex);
   if (sex !== undefined) member.sex = alias(sex);
   return { scheme, member, claim };
 }

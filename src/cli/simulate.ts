@@ -27,7 +27,7 @@ export interface SimulationTools {
   readonly registry: PolicyRegistry;
   policy(argument: string): Policy;
   open(file: string): { stream: NodeJS.ReadableStream & { bytesRead?: number }; name: string; size: number; small: boolean };
-  chunks(stream: NodeJS.ReadableStream, name: string): AsyncIterable<string>;
+  chunks<T extends string | Buffer>(stream: NodeJS.ReadableStream, name: string): AsyncIterable<T>;
   write(out: NodeJS.WriteStream, text: string): Promise<void>;
   format(file: string, given: InputFormat | undefined): InputFormat;
   limits(maxFieldSize: string | undefined, command: string): ReadLimits;
@@ -133,10 +133,10 @@ async function simulate(tools: SimulationTools, invocation: Invocation): Promise
   const job = { from, limits, policies: JSON.stringify(versions), options: { lang: (options.lang ?? 'zh') as Language }, part: shard ?? { index: 0, of: 1 } };
   let simulation: Simulation;
   try {
-    input.stream.setEncoding('utf8');
-    const chunks = tools.chunks(input.stream, input.name);
     const rowsRead = (rows: number) => progress(input.stream.bytesRead ?? 0, rows);
-    simulation = await (workers > 1 ? simulateOnWorkers(chunks, job, versions, roster, workers, refuse, rowsRead) : simulateHere(chunks, job, versions, roster, refuse, rowsRead));
+    simulation = await (workers > 1
+      ? simulateOnWorkers(tools.chunks(input.stream, input.name), job, versions, roster, workers, refuse, rowsRead)
+      : simulateHere(tools.chunks(input.stream.setEncoding('utf8'), input.name), job, versions, roster, refuse, rowsRead));
   } finally {
     bar?.clear();
   }

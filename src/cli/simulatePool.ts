@@ -10,9 +10,11 @@ import type { Simulation } from '../_lib/simulation';
 import { mergeSimulations } from '../mergeSimulations';
 import { simulateBook, type BookEntry, type SimulationOptions } from '../simulateBook';
 import { UsageError } from './args';
-import { encodeRow, feedRows, type ToWorker } from './pool';
-import { recordReader, type InputFormat, type RawRecord, type ReadLimits } from './records';
-import { recordFromCsv, recordSchema, type CsvRow } from './rows';
+import type { CsvRecord } from './csv';
+import { feedRows, RowBatch, sentRows } from './feed';
+import type { ToWorker } from './pool';
+import { CsvFieldsReader, recordReader, type InputFormat, type RawRecord, type ReadLimits, type RecordReader } from './records';
+import { columnIndex, recordFromFields, recordSchema, type ColumnIndex, type CsvColumn } from './rows';
 import { shardOf } from './shards';
 
 /** A member with their claims, and the input line of the member's first row and of each claim. */
@@ -36,11 +38,34 @@ export interface Part {
   readonly of: number;
 }
 
-/** The member id of a raw record, read without validating the record. */
-export function memberIdOf(raw: RawRecord, csv: boolean): unknown {
-  if ('error' in raw) return undefined;
-  if (csv) return (raw.value as CsvRow).memberId?.trim();
-  return (raw.value as { member?: { id?: unknown } } | null)?.member?.id;
+/**
+ * How a part reads its records: a CSV row as its fields, with the columns the header names; a
+ * JSON record as it is.
+ */
+class Reading {
+  #index: ColumnIndex | undefined;
+
+  constructor(private readonly csv: boolean) {}
+
+  set columns(columns: readonly CsvColumn[]) {
+    this.#index = columnIndex(columns);
+  }
+
+  /** The member id of a record, read without validating the record. */
+  idOf(raw: RawRecord): unknown {
+    if ('error' in raw) return undefined;
+    if (this.csv) return this.#index!.memberId < 0 ? undefined : (raw.value as string[])[this.#index!.memberId]!.trim();
+    return (raw.value as { member?: { id?: unknown } } | null)?.member?.id;
+  }
+
+  /**
+   * The record's member and claim, or throws its issues. A CSV row always makes a record of this
+   * shape, and the scheme plays no part here: the member and the claim are checked by the
+   * simulation. Checking each row twice cost a tenth of the run.
+   */
+  recordOf(value: unknown): { member: unknown; claim: unknown } {
+    return this.csv ? (recordFromFields(value as string[], this.#index!) as { member: unknown; claim: unknown }) : validate(recordSchema, value, []);
+  }
 }
 
 const isId = (id: unknown): id is string => typeof id === 'string' && id !== '';
@@ -96,11 +121,11 @@ export class MemberRows {
   #current: Gathered | undefined;
 
   constructor(
-    private readonly csv: boolean,
+    private readonly reading: Reading,
     private readonly refuse: (refusal: Refusal) => void,
   ) {}
 
-  /** Takes a row of member `id` (as {@link memberIdOf} reads it); returns the member the row ends, if any. */
+  /** Takes a row of member `id` (as {@link Reading.idOf} reads it); returns the member the row ends, if any. */
   push(raw: RawRecord, id: unknown): Tagged | undefined {
     let done: Tagged | undefined;
     if (isId(id) && id !== this.#id) {
@@ -113,9 +138,7 @@ export class MemberRows {
     }
     let record: { member: unknown; claim: unknown };
     try {
-      // A CSV row always makes a record of this shape, and the scheme plays no part here: the
-      // member and the claim are checked by the simulation. Checking each row twice cost a tenth of the run.
-      record = this.csv ? (recordFromCsv(raw.value as CsvRow) as typeof record) : validate(recordSchema, raw.value, []);
+      record = this.reading.recordOf(raw.value);
     } catch (error) {
       for (const issue of (error as InvalidInputError).issues) this.refuse({ line: raw.line, issue });
       return done;
@@ -182,16 +205,16 @@ function simulateMembers(members: AsyncIterable<Tagged>, policies: readonly Poli
  * `progress` hears how many rows were read, for a progress bar.
  */
 function simulatePart(chunks: AsyncIterable<string>, job: PartJob, policies: readonly Policy[], refuse: (refusals: Refusal[]) => void, progress: (rows: number) => void): Promise<Simulation> {
-  const csv = job.from === 'csv';
+  const reading = new Reading(job.from === 'csv');
   const together = new Together();
-  const members = new MemberRows(csv, (refusal) => refuse([refusal]));
+  const members = new MemberRows(reading, (refusal) => refuse([refusal]));
   let ours = false;
   let rows = 0;
   // A chunk's records at once: a generator step a row cost more than reading it.
   function* take(records: readonly RawRecord[]): Generator<Tagged> {
     for (const raw of records) {
       rows += 1;
-      const id = memberIdOf(raw, csv);
+      const id = reading.idOf(raw);
       if (isId(id)) {
         if (together.starts(id, raw.line)) ours = shardOf(id, job.part.of) === job.part.index;
         if (!ours) continue;
@@ -201,7 +224,7 @@ function simulatePart(chunks: AsyncIterable<string>, job: PartJob, policies: rea
     }
   }
   async function* all(): AsyncGenerator<Tagged> {
-    const reader = recordReader(job.from, job.limits);
+    const reader = partReader(job, reading);
     for await (const chunk of chunks) {
       yield* take(reader.push(chunk));
       progress(rows);
@@ -211,6 +234,17 @@ function simulatePart(chunks: AsyncIterable<string>, job: PartJob, policies: rea
     if (last !== undefined) yield last;
   }
   return simulateMembers(all(), policies, job.options, refuse);
+}
+
+/** The input's records, CSV rows as their fields, telling `reading` the header's columns. */
+function partReader(job: PartJob, reading: Reading): RecordReader {
+  if (job.from !== 'csv') return recordReader(job.from, job.limits);
+  const reader = new CsvFieldsReader(job.limits);
+  const records = (rows: CsvRecord[]): RawRecord[] => {
+    if (reader.columns !== undefined) reading.columns = reader.columns;
+    return rows.map((row) => ('error' in row ? row : { line: row.line, value: row.fields }));
+  };
+  return { push: (chunk) => records(reader.push(chunk)), end: () => records(reader.end()) };
 }
 
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
@@ -229,15 +263,13 @@ function startWorker(workerData: unknown): Worker {
 /** A message from a worker: refused rows, a batch of rows taken, or the part's result. */
 export type WorkerMessage = { refusals: Refusal[] } | { taken: true } | { result: string };
 
-/** Rows in one message: large enough that messages cost little, small enough to keep every worker busy. */
-const BATCH = 4000;
 /** Batches sent to a worker and not yet taken: the rows in memory are bounded by these. */
 const IN_FLIGHT = 4;
 
 /** A part simulated on a worker thread, from the rows the main thread sends it. */
 class Share {
   readonly #worker: Worker;
-  #pending: string[] = [];
+  readonly pending = new RowBatch();
   #inFlight = 0;
   #room: (() => void) | undefined;
   readonly done: Promise<Simulation>;
@@ -263,21 +295,15 @@ class Share {
     this.#worker.postMessage(message);
   }
 
-  /** Adds a row; a full batch is sent once the worker has room for it. */
-  async add(row: string): Promise<void> {
-    this.#pending.push(row);
-    if (this.#pending.length >= BATCH) await this.flush();
-  }
-
   /** Sends the rows not yet sent, waiting while the worker holds `IN_FLIGHT` batches. */
   async flush(): Promise<void> {
-    if (this.#pending.length === 0) return;
+    if (this.pending.rows === 0) return;
     while (this.#inFlight >= IN_FLIGHT) {
       await Promise.race([new Promise<void>((resolve) => (this.#room = resolve)), this.done]);
     }
     this.#inFlight += 1;
-    this.post({ rows: this.#pending.join('\n') });
-    this.#pending = [];
+    const batch = this.pending.take();
+    this.#worker.postMessage(batch satisfies ToWorker, [batch.bytes]);
   }
 
   stop(): Promise<number> {
@@ -291,7 +317,7 @@ class Share {
  * roster is assessed here, once, as a share of its own: contributions add up like the rest.
  */
 export async function simulateOnWorkers(
-  chunks: AsyncIterable<string>,
+  chunks: AsyncIterable<Buffer>,
   job: PartJob,
   policies: readonly Policy[],
   roster: SimulationOptions['roster'],
@@ -312,17 +338,16 @@ export async function simulateOnWorkers(
       columns(columns) {
         for (const each of shares) each.post({ columns });
       },
-      row(id, line, payload) {
+      targetOf(id, line) {
         rows += 1;
-        if (isId(id)) {
-          if (together.starts(id, line)) {
-            const hash = shardOf(id, of * workers);
-            share = hash % of === index ? shares[(hash - index) / of] : undefined;
-          }
-          return share?.add(encodeRow(0, line, payload));
+        if (!isId(id)) return shares[0];
+        if (together.starts(id, line)) {
+          const hash = shardOf(id, of * workers);
+          share = hash % of === index ? shares[(hash - index) / of] : undefined;
         }
-        return shares[0]!.add(encodeRow(0, line, payload));
+        return share;
       },
+      full: (target) => target.flush(),
       chunkRead() {
         progress(rows);
         return true;
@@ -346,20 +371,18 @@ export async function simulateHere(chunks: AsyncIterable<string>, job: PartJob, 
 }
 
 /** A worker's part: the members of the rows it is sent, simulated; refusals and the result are posted back. */
-export function simulateSent(messages: AsyncIterable<ToWorker>, job: PartJob, policies: readonly Policy[], post: (message: WorkerMessage) => void, decode: (row: string, columns: readonly string[]) => RawRecord): Promise<Simulation> {
-  const csv = job.from === 'csv';
-  const members = new MemberRows(csv, (refusal) => post({ refusals: [refusal] }));
+export function simulateSent(messages: AsyncIterable<ToWorker>, job: PartJob, policies: readonly Policy[], post: (message: WorkerMessage) => void): Promise<Simulation> {
+  const reading = new Reading(job.from === 'csv');
+  const members = new MemberRows(reading, (refusal) => post({ refusals: [refusal] }));
   async function* all(): AsyncGenerator<Tagged> {
-    let columns: readonly string[] = [];
     for await (const message of messages) {
       if ('end' in message) break;
       if ('columns' in message) {
-        columns = message.columns;
+        reading.columns = message.columns as CsvColumn[];
         continue;
       }
-      for (const row of message.rows.split('\n')) {
-        const raw = decode(row, columns);
-        const done = members.push(raw, memberIdOf(raw, csv));
+      for (const raw of sentRows(message)) {
+        const done = members.push(raw, reading.idOf(raw));
         if (done !== undefined) yield done;
       }
       post({ taken: true });

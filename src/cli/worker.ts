@@ -3,7 +3,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { registryWith } from './main';
 import { writerFor } from './output';
-import { decodeRow, messages, packOutputs, type FromWorker, type Job, type ToWorker } from './pool';
+import { sentRows } from './feed';
+import { keyedRow, messages, packOutputs, type FromWorker, type Job, type ToWorker } from './pool';
 import type { CsvColumn } from './rows';
 import { settleInOrder, type Sequenced } from './settle';
 import { TempDir } from './spill';
@@ -24,7 +25,7 @@ async function* batches(): AsyncGenerator<Sequenced[]> {
       continue;
     }
     received += 1;
-    yield message.rows.split('\n').map((row) => decodeRow(row, columns));
+    yield Array.from(sentRows(message), (row) => keyedRow(row, columns));
   }
 }
 
