@@ -114,8 +114,8 @@ export interface RowSink<T extends { readonly pending: RowBatch }> {
   targetOf(id: unknown, line: number, seq: number): T | undefined;
   /** Sends a full batch, waiting for room. */
   full(target: T): Promise<void>;
-  /** After each chunk of input: false stops the reading. */
-  chunkRead(): boolean;
+  /** After each chunk of input, with the number of records read so far: false stops the reading. */
+  chunkRead(records: number): boolean;
 }
 
 /**
@@ -150,7 +150,7 @@ export async function feedRows<T extends { readonly pending: RowBatch }>(chunks:
     };
     for await (const chunk of chunks) {
       await take(reader.push(decoder.write(chunk)));
-      if (!sink.chunkRead()) return;
+      if (!sink.chunkRead(seq)) return;
     }
     await take(reader.push(decoder.end()));
     await take(reader.end());
@@ -183,21 +183,27 @@ export async function feedRows<T extends { readonly pending: RowBatch }>(chunks:
     }
   };
 
-  let rest: Buffer | undefined;
+  // The bytes of a line not yet ended, joined only once it ends: a long line costs its length, not its square.
+  let rest: Buffer[] = [];
+  let restBytes = 0;
   for await (const piece of chunks) {
-    const chunk = rest === undefined || rest.length === 0 ? piece : Buffer.concat([rest, piece]);
-    const last = chunk.lastIndexOf(LF);
-    // Lines are taken whole; a line that never ends is the reader's, which bounds what it holds.
+    const last = piece.lastIndexOf(LF);
     if (last === -1) {
-      if (chunk.length <= limits.maxFieldSize) rest = chunk;
-      else {
-        await take(reader.push(decoder.write(chunk)));
-        rest = undefined;
+      rest.push(piece);
+      restBytes += piece.length;
+      if (restBytes > limits.maxFieldSize) {
+        // Too long for a field: the reader says so, holding no more than its bounds allow.
+        for (const part of rest) await take(reader.push(decoder.write(part)));
+        rest = [];
+        restBytes = 0;
       }
       continue;
     }
-    rest = chunk.subarray(last + 1);
-    for (let start = 0; start <= last; ) {
+    const chunk = restBytes === 0 ? piece : Buffer.concat([...rest, piece]);
+    const lastBreak = chunk.length - (piece.length - last);
+    rest = [piece.subarray(last + 1)];
+    restBytes = rest[0]!.length;
+    for (let start = 0; start <= lastBreak; ) {
       let end = start;
       let commas = 0;
       // The member id's bytes; empty when the header names no member id.
@@ -234,9 +240,9 @@ export async function feedRows<T extends { readonly pending: RowBatch }>(chunks:
       }
       start = next;
     }
-    if (!sink.chunkRead()) return;
+    if (!sink.chunkRead(seq)) return;
   }
-  if (rest !== undefined) await take(reader.push(decoder.write(rest)));
+  for (const part of rest) await take(reader.push(decoder.write(part)));
   await take(reader.push(decoder.end()));
   await take(reader.end());
 }

@@ -250,14 +250,20 @@ function partReader(job: PartJob, reading: Reading): RecordReader {
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 
 /**
+ * V8 lets an idle heap grow, and each worker has its own: a small young generation keeps the
+ * workers' memory near what they hold (a member's year, the tally), for a few more collections.
+ */
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
+/**
  * A worker: the bundle's `simulate-worker.js` beside `cli.js`; from source (tests, `npx tsx`),
  * a stub that registers tsx in the worker and then loads `simulateWorker.ts`.
  */
 function startWorker(workerData: unknown): Worker {
-  if (!FROM_SOURCE) return new Worker(new URL('./simulate-worker.js', import.meta.url), { workerData });
+  if (!FROM_SOURCE) return new Worker(new URL('./simulate-worker.js', import.meta.url), { workerData, resourceLimits: RESOURCE_LIMITS });
   const tsx = import.meta.resolve('tsx/esm/api');
   const source = new URL('./simulateWorker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source)}); });`, { eval: true, workerData });
+  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source)}); });`, { eval: true, workerData, resourceLimits: RESOURCE_LIMITS });
 }
 
 /** A message from a worker: refused rows, a batch of rows taken, or the part's result. */
@@ -333,13 +339,11 @@ export async function simulateOnWorkers(
     const { index, of } = job.part;
     const together = new Together();
     let share: Share | undefined;
-    let rows = 0;
     await feedRows(chunks, job.from, job.limits, {
       columns(columns) {
         for (const each of shares) each.post({ columns });
       },
       targetOf(id, line) {
-        rows += 1;
         if (!isId(id)) return shares[0];
         if (together.starts(id, line)) {
           const hash = shardOf(id, of * workers);
@@ -348,7 +352,7 @@ export async function simulateOnWorkers(
         return share;
       },
       full: (target) => target.flush(),
-      chunkRead() {
+      chunkRead(rows) {
         progress(rows);
         return true;
       },
