@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Issue } from '../_lib/errors';
+import { validate, type Issue } from '../_lib/errors';
 import { slugSchema } from '../_lib/policySchema';
 
 /**
@@ -187,6 +187,22 @@ export function recordFromFields(fields: readonly string[], at: ColumnIndex): un
   const sex = cellIn(fields, at.sex);
   if (sex !== undefined) member.sex = alias(sex);
   return { scheme, member, claim };
+}
+
+/** The last scheme found to be a slug: a file names few schemes, most of them on every row. */
+let slug: string | undefined;
+
+/**
+ * A CSV row as a checked record. Its member and claim are objects, as the schema asks: only the
+ * scheme needs a look, and the schema says what is wrong with one that is not a slug. (The
+ * library checks the member and the claim, with paths under each.)
+ */
+export function csvClaimRecord(row: CsvRow): ClaimRecord {
+  const record = recordFromCsv(row) as ClaimRecord;
+  if (record.scheme !== undefined && record.scheme === slug) return record;
+  const checked = validate(recordSchema, record, []);
+  slug = checked.scheme;
+  return checked;
 }
 
 /**
