@@ -14,7 +14,7 @@ const COMMA = 0x2c;
 /** Rows in one message: large enough that messages cost little, small enough to keep every worker busy. */
 const BATCH_ROWS = 2000;
 /** Bytes a batch starts with; it grows for longer rows. */
-const BATCH_BYTES = 1 << 18;
+const BATCH_BYTES = 1 << 16;
 
 /** A batch as a message: its bytes (transferred, not copied), and each row's place and input line. */
 export interface SentBatch {

@@ -253,7 +253,7 @@ const FROM_SOURCE = import.meta.url.endsWith('.ts');
  * V8 lets an idle heap grow, and each worker has its own: a small young generation keeps the
  * workers' memory near what they hold (a member's year, the tally), for a few more collections.
  */
-const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 8 };
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16 };
 
 /**
  * A worker: the bundle's `simulate-worker.js` beside `cli.js`; from source (tests, `npx tsx`),
