@@ -93,7 +93,7 @@ describe('huzhu simulate', () => {
     writeFileSync(file, `\uFEFF${quoted.join('\r\n')}\r\n`);
     const alone = simulate('--format', 'json', '--workers', '1');
     const args = ['--against', 'guangxi@2023', '--policy', 'guangxi@2024', '--format', 'json', '--workers', '2'];
-    for (const run of [huzhu(['simulate', file, ...args]), huzhu(['simulate', '-', ...args], { input: readFileSync(join(FIXTURES, 'book-2023.csv'), 'utf8') })]) {
+    for (const run of [huzhu(['simulate', file, ...args]), huzhu(['simulate', '-', '--from', 'csv', ...args], { input: readFileSync(join(FIXTURES, 'book-2023.csv'), 'utf8') })]) {
       expect(run.stdout).toBe(alone.stdout);
       expect(run.stderr).toBe(alone.stderr);
       expect(run.code).toBe(1);
