@@ -85,6 +85,22 @@ describe('feedRows', () => {
     for (const size of [1, 16, 1000]) expect((await fed(text, 'csv', size, 100)).rows.map(asRead).map((row) => ('error' in row ? row : row.line))).toEqual([whole[0], 3]);
   });
 
+  it('counts a byte that is not UTF-8 as the reader does, as the 3 bytes of U+FFFD', async () => {
+    const text = Buffer.concat([Buffer.from(`${header}\nguangxi,m1,`), Buffer.alloc(40, 0xff), Buffer.from(',2024\nguangxi,m2,x,2024\n')]).toString('latin1');
+    const bytes = Buffer.from(text, 'latin1');
+    async function* chunks() {
+      yield bytes;
+    }
+    const rows: SentRow[] = [];
+    const target = { pending: new RowBatch() };
+    await feedRows(chunks(), 'csv', { maxFieldSize: 100 }, { columns: () => {}, targetOf: () => target, full: async () => {}, chunkRead: () => true });
+    rows.push(...sentRows(target.pending.take()));
+    // 40 such bytes are 120 bytes once decoded: over the bound of 100.
+    const whole = await read(bytes.toString('utf8'), 'csv', 100);
+    expect(whole[0]).toMatchObject({ line: 2, error: expect.stringContaining('larger than 100 bytes') });
+    expect(rows.map(asRead).map((row) => ('error' in row ? row : row.line))).toEqual([whole[0], 3]);
+  });
+
   it('sends JSON and NDJSON records as their values, a number JSON cannot write included', async () => {
     for (const [format, text] of [
       ['ndjson', '{"member":{"id":"m1"},"x":1e400}\n{"member":{"id":7}}\nnot json\n{"a":-0}'],

@@ -123,7 +123,7 @@ export interface RowSink<T extends { readonly pending: RowBatch }> {
  * in input order: what the main thread does for the workers of `evaluate` and `simulate`.
  *
  * A CSV is read as bytes: a line without quotes, with as many fields as the header and no
- * larger than a field may be, is found by one pass over its bytes and copied as it is; its
+ * larger than a third of what a field may be, is found by one pass over its bytes and copied as it is; its
  * member id alone is decoded, and only when it differs from the line before. Any other line
  * (the header, quotes, a stray carriage return, a wrong number of fields) goes to the CSV reader,
  * with every later line until that reader is back at the start of a record, so that records
@@ -220,7 +220,9 @@ export async function feedRows<T extends { readonly pending: RowBatch }>(chunks:
       const next = end + 1;
       // A line break may be CRLF: its carriage return is not part of the line.
       const lineEnd = chunk[end - 1] === CR ? end - 1 : end;
-      const plain = (odd === 0 || (odd === 1 && lineEnd < end)) && commas + 1 === fieldCount && lineEnd - start <= limits.maxFieldSize;
+      // No field can be over the bound, as the reader counts it: a byte that is not UTF-8 becomes
+      // U+FFFD, 3 bytes, when decoded.
+      const plain = (odd === 0 || (odd === 1 && lineEnd < end)) && commas + 1 === fieldCount && (lineEnd - start) * 3 <= limits.maxFieldSize;
       if (!plain || !reader.atRecordStart()) {
         await take(reader.push(decoder.write(chunk.subarray(start, next))));
       } else if (lineEnd === start) {
