@@ -58,12 +58,10 @@ export type FromWorker =
   | { readonly done: true }
   | { readonly failure: { readonly message: string; readonly stack?: string; readonly code?: unknown } };
 
-/** Rows in one message: large enough that messages cost little, small enough to keep every worker busy. */
-const BATCH = 2000;
 /** Batches sent to a worker and not yet settled. */
 const IN_FLIGHT = 4;
 /** Rows of a worker settled but not yet written (they wait for an earlier row of another worker). */
-const WAITING = 4 * BATCH;
+const WAITING = 8000;
 
 /**
  * A worker running the bundle's `cli-worker.js`, beside `cli.js`; from source (the tests, `npm
