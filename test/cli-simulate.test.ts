@@ -85,6 +85,31 @@ describe('huzhu simulate', () => {
     expect(stderr).toContain('the rows of member "a" are not together (line 8): sort or group the file by member id');
   });
 
+  it('reads the book once for its workers: standard input, a BOM, CRLF and quoted fields give the same JSON as the file alone', () => {
+    const rows = readFileSync(join(FIXTURES, 'book-2023.csv'), 'utf8').trim().split('\n');
+    // Every other row's fields quoted, as a spreadsheet may write them; "" is an empty cell.
+    const quoted = rows.map((row, i) => (i % 2 === 1 ? row.split(',').map((cell) => `"${cell}"`).join(',') : row));
+    const file = join(folder(), 'quoted.csv');
+    writeFileSync(file, `\uFEFF${quoted.join('\r\n')}\r\n`);
+    const alone = simulate('--format', 'json', '--workers', '1');
+    const args = ['--against', 'guangxi@2023', '--policy', 'guangxi@2024', '--format', 'json', '--workers', '2'];
+    for (const run of [huzhu(['simulate', file, ...args]), huzhu(['simulate', '-', '--from', 'csv', ...args], { input: readFileSync(join(FIXTURES, 'book-2023.csv'), 'utf8') })]) {
+      expect(run.stdout).toBe(alone.stdout);
+      expect(run.stderr).toBe(alone.stderr);
+      expect(run.code).toBe(1);
+    }
+  });
+
+  it('refuses rows of a member apart on workers too, when a quoted row of another member comes between', () => {
+    const file = join(folder(), 'apart.csv');
+    const rows = readFileSync(join(FIXTURES, 'book-2023.csv'), 'utf8').trim().split('\n');
+    // Line 3 is member a's second row, line 4 another member's row, quoted: a's third row after it is apart.
+    writeFileSync(file, [...rows.slice(0, 3), rows[3]!.replace(/^guangxi/, '"guangxi"'), rows[1]!.replace(',a1,', ',a3,'), ...rows.slice(4)].join('\n'));
+    const { code, stderr } = huzhu(['simulate', file, '--against', 'guangxi@2023', '--workers', '2']);
+    expect(stderr).toContain('the rows of member "a" are not together (line 5): sort or group the file by member id');
+    expect(code).toBe(2);
+  });
+
   it('says what is wrong with its options', () => {
     expect(huzhu(['simulate', 'book-2023.csv']).stderr).toContain('simulate needs --against');
     expect(simulate('--shard', '3/2').stderr).toContain('--shard must be i/n with 1 ≤ i ≤ n');

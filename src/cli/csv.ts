@@ -4,6 +4,30 @@
  */
 export type CsvRecord = { readonly line: number; readonly fields: string[]; readonly plain?: string } | { readonly line: number; readonly error: string };
 
+/**
+ * A record read from a line without quotes: its fields are split only when asked for, since
+ * counting its commas is all the reader needs.
+ */
+class PlainRecord {
+  #fields: string[] | undefined;
+
+  constructor(
+    readonly line: number,
+    readonly plain: string,
+  ) {}
+
+  get fields(): string[] {
+    return (this.#fields ??= this.plain.split(','));
+  }
+}
+
+/** How many fields a line without quotes holds. */
+function plainFieldCount(plain: string): number {
+  let count = 1;
+  for (let at = plain.indexOf(','); at !== -1; at = plain.indexOf(',', at + 1)) count += 1;
+  return count;
+}
+
 /** How much one record may hold, so that memory is bounded by these and not by the file. */
 export interface CsvLimits {
   /** The largest field, in UTF-8 bytes. */
@@ -74,9 +98,8 @@ export class CsvReader {
       if (this.state === State.FieldStart && this.fieldCount === 0 && !this.started && this.headerFields !== undefined) {
         const end = text.indexOf('\n', i);
         const plain = end === -1 ? undefined : this.plainLine(text.slice(i, end));
-        const fields = plain?.split(',');
-        if (fields?.length === this.headerFields) {
-          records.push({ line: this.line, fields, plain: plain! });
+        if (plain !== undefined && plainFieldCount(plain) === this.headerFields) {
+          records.push(new PlainRecord(this.line, plain));
           this.startRecord(this.line + 1);
           i = end;
           continue;
@@ -165,6 +188,20 @@ export class CsvReader {
     }
     if (this.replay !== undefined) this.replay += text.slice(this.replayStart);
     return records;
+  }
+
+  /** Whether the reader is between records: the next text it is given starts one. */
+  atRecordStart(): boolean {
+    return this.state === State.FieldStart && this.fieldCount === 0 && !this.started && this.replay === undefined && this.field === '' && this.runStart === -1;
+  }
+
+  /**
+   * Counts a line read elsewhere, between records (see {@link atRecordStart}): a line the caller
+   * took as the reader would have, or a blank one. Returns its number.
+   */
+  skipLine(): number {
+    this.recordLine = this.line += 1;
+    return this.line - 1;
   }
 
   /** Call once the input has ended: it returns the last records, if any. */

@@ -186,9 +186,9 @@ function openInput(io: CliIo, file: string): { stream: NodeJS.ReadableStream & {
 }
 
 /** The text of a stream, a chunk at a time; a failure to read it is the command's, not a row's. */
-async function* chunksOf(stream: NodeJS.ReadableStream, name: string): AsyncGenerator<string> {
+async function* chunksOf<T extends string | Buffer>(stream: NodeJS.ReadableStream, name: string): AsyncGenerator<T> {
   try {
-    for await (const chunk of stream) yield chunk as string;
+    for await (const chunk of stream) yield chunk as T;
   } catch (error) {
     throw new UsageError(`cannot read ${name}: ${reason(error)}`);
   }
@@ -264,17 +264,15 @@ interface Batch {
 /** Streams the input through the settlement and writes each outcome to stdout; returns how many rows, and how many failed. */
 async function runBatch(io: CliIo, batch: Batch): Promise<{ rows: number; failed: number }> {
   const { stream, name, size } = batch.input;
-  stream.setEncoding('utf8');
   const bar = batch.progress && io.stderr.isTTY && size > 0 ? new ProgressBar(io.stderr, size) : undefined;
   const writer = writerFor(batch.rendering);
   const out = new Output(io.stdout);
-  const chunks = chunksOf(stream, name);
   const csv = batch.from === 'csv';
   const limit = ledgersInMemory();
   const outputs =
     batch.workers > 1
-      ? settleOnWorkers(chunks, batch.from, batch.limits, { csv, policies: batch.policies, rendering: batch.rendering, limit: Math.ceil(limit / batch.workers), maxRecordBytes: batch.limits.maxFieldSize }, batch.workers)
-      : settleInOrder(numbered(chunks, batch.from, batch.limits), batch.registry, csv, writer.row, { limit });
+      ? settleOnWorkers(chunksOf(stream, name), batch.from, batch.limits, { csv, policies: batch.policies, rendering: batch.rendering, limit: Math.ceil(limit / batch.workers), maxRecordBytes: batch.limits.maxFieldSize }, batch.workers)
+      : settleInOrder(numbered(chunksOf(stream.setEncoding('utf8'), name), batch.from, batch.limits), batch.registry, csv, writer.row, { limit });
   let rows = 0;
   let failed = 0;
   let line = 0;

@@ -1,9 +1,9 @@
-import { Worker } from 'node:worker_threads';
-import type { CsvRecord } from './csv';
+import { Worker, type MessagePort } from 'node:worker_threads';
+import { feedRows, RowBatch, type SentBatch, type SentRow } from './feed';
 import type { Rendering } from './output';
-import { CsvFieldsReader, csvRecord, recordReader, type InputFormat, type RawRecord, type ReadLimits } from './records';
+import { csvRecord, type InputFormat, type ReadLimits } from './records';
 import type { CsvColumn } from './rows';
-import { bySeq, decodeValue, encodeValue, inBatches, WRITTEN, type Sequenced, type Written } from './settle';
+import { bySeq, inBatches, WRITTEN, type Sequenced, type Written } from './settle';
 import { decoded, LineWriter, mergeSorted, readLines, TempDir } from './spill';
 import { shardOf } from './shards';
 
@@ -19,26 +19,9 @@ export interface Job {
   readonly maxRecordBytes: number;
 }
 
-/**
- * Rows as the main thread sends them, a line each: its place, its input line and what it holds,
- * `p` and a CSV line without quotes, `f` and its CSV fields as JSON, `e` and the reason it
- * could not be read as JSON, or a record's value as `encodeValue` gives it (`j…` or `v…`).
- * One string a batch costs far less to send and read than an object a row.
- */
-export function encodeRow(seq: number, line: number, payload: string): string {
-  return `${seq}\t${line}\t${payload}`;
-}
-
-export function decodeRow(row: string, columns: readonly CsvColumn[]): Sequenced {
-  const lineAt = row.indexOf('\t');
-  const payloadAt = row.indexOf('\t', lineAt + 1) + 1;
-  const seq = Number(row.slice(0, lineAt));
-  const line = Number(row.slice(lineAt + 1, payloadAt - 1));
-  const kind = row[payloadAt];
-  const payload = row.slice(payloadAt + 1);
-  if (kind === 'e') return { seq, line, error: JSON.parse(payload) as string };
-  if (kind === 'p' || kind === 'f') return { seq, ...csvRecord(columns, { line, fields: kind === 'p' ? payload.split(',') : (JSON.parse(payload) as string[]) }) };
-  return { seq, line, value: decodeValue(row.slice(payloadAt)) };
+/** A CSV row sent as its fields, keyed by column as `settleInOrder` reads it. */
+export function keyedRow(row: SentRow, columns: readonly CsvColumn[]): Sequenced {
+  return 'csv' in row ? { seq: row.seq, ...csvRecord(columns, { line: row.line, fields: row.value }) } : row;
 }
 
 /** Outputs as a worker sends them: each row's text one after another, ending at `ends`. */
@@ -68,19 +51,17 @@ function* unpackOutputs({ seqs, lines, failed, ends, text }: Outputs): Generator
 }
 
 /** Messages to a worker, and from it. */
-export type ToWorker = { readonly columns: readonly string[] } | { readonly rows: string } | { readonly end: true };
+export type ToWorker = { readonly columns: readonly string[] } | SentBatch | { readonly end: true };
 export type FromWorker =
   | { readonly tempDir: string }
   | { readonly outputs: Outputs; readonly consumed: number }
   | { readonly done: true }
   | { readonly failure: { readonly message: string; readonly stack?: string; readonly code?: unknown } };
 
-/** Rows in one message: large enough that messages cost little, small enough to keep every worker busy. */
-const BATCH = 2000;
 /** Batches sent to a worker and not yet settled. */
 const IN_FLIGHT = 4;
 /** Rows of a worker settled but not yet written (they wait for an earlier row of another worker). */
-const WAITING = 4 * BATCH;
+const WAITING = 8000;
 
 /**
  * A worker running the bundle's `cli-worker.js`, beside `cli.js`; from source (the tests, `npm
@@ -96,17 +77,24 @@ function startWorker(job: Job): Worker {
   return new Worker(`import(${api}).then(({ register }) => { register(); return import(${script}); });`, { eval: true, workerData: job, resourceLimits });
 }
 
-/** The member id of a JSON record as its ledger's key reads it; rows of one id go to one worker. */
-function memberIdOf(value: unknown): string {
-  const member = typeof value === 'object' && value !== null ? (value as { member?: unknown }).member : undefined;
-  const id = typeof member === 'object' && member !== null ? (member as { id?: unknown }).id : undefined;
-  return typeof id === 'string' ? id : String(JSON.stringify(id));
+/** A worker's messages, in order, as they arrive. */
+export async function* messages<T>(port: MessagePort): AsyncGenerator<T> {
+  const inbox: T[] = [];
+  let arrived: (() => void) | undefined;
+  port.on('message', (message: T) => {
+    inbox.push(message);
+    arrived?.();
+  });
+  for (;;) {
+    while (inbox.length === 0) await new Promise<void>((resolve) => (arrived = resolve));
+    yield inbox.shift()!;
+  }
 }
 
 class Share {
   readonly worker: Worker;
-  /** Rows read for this worker and not yet sent, as `encodeRow` gives them. */
-  pending: string[] = [];
+  /** Rows read for this worker and not yet sent. */
+  readonly pending = new RowBatch();
   /** How many rows each batch sent and not yet settled holds. */
   readonly inFlight: number[] = [];
   /** Outputs received and not yet written, oldest first from `head`. */
@@ -136,7 +124,7 @@ class Share {
  * until the end of the input; from then on every worker's outputs wait on disk, as one thread's
  * do, and are merged in input order at the end.
  */
-export async function* settleOnWorkers(chunks: AsyncIterable<string>, format: InputFormat, limits: ReadLimits, job: Job, count: number): AsyncGenerator<Written[]> {
+export async function* settleOnWorkers(chunks: AsyncIterable<Buffer>, format: InputFormat, limits: ReadLimits, job: Job, count: number): AsyncGenerator<Written[]> {
   const shares = Array.from({ length: count }, () => new Share(job));
   const dirs: TempDir[] = [];
   let disk: TempDir | undefined;
@@ -188,14 +176,14 @@ export async function* settleOnWorkers(chunks: AsyncIterable<string>, format: In
   }
 
   const send = (share: Share) => {
-    share.worker.postMessage({ rows: share.pending.join('\n') } satisfies ToWorker);
-    share.inFlight.push(share.pending.length);
-    share.pending = [];
+    share.inFlight.push(share.pending.rows);
+    const batch = share.pending.take();
+    share.worker.postMessage(batch satisfies ToWorker, [batch.bytes]);
   };
   const canTake = (share: Share) => share.inFlight.length < IN_FLIGHT && (disk !== undefined || share.waiting < WAITING);
   /** Sends what each worker can take now; a row waits while its worker is busy. */
   const sendPending = () => {
-    for (const share of shares) if (share.pending.length > 0 && canTake(share)) send(share);
+    for (const share of shares) if (share.pending.rows > 0 && canTake(share)) send(share);
   };
   /** Sends a full batch, waiting for room; meanwhile the other workers get their rows, on which the writing may wait. */
   const sendFull = async (share: Share) => {
@@ -205,54 +193,24 @@ export async function* settleOnWorkers(chunks: AsyncIterable<string>, format: In
       await changed();
     }
     // The writer may have sent them meanwhile.
-    if (share.pending.length > 0) send(share);
+    if (share.pending.rows > 0) send(share);
   };
 
-  let seq = 0;
-  const route = async (id: string, row: string) => {
-    const share = shares[shardOf(id, count)]!;
-    share.pending.push(row);
-    if (share.pending.length >= BATCH) await sendFull(share);
-  };
   const feed = async () => {
-    if (format === 'csv') {
-      const reader = new CsvFieldsReader(limits);
-      let memberColumn = -1;
-      const take = async (records: CsvRecord[]) => {
-        if (memberColumn === -1 && reader.columns !== undefined) {
-          for (const share of shares) share.worker.postMessage({ columns: reader.columns } satisfies ToWorker);
-          memberColumn = reader.columns.indexOf('memberId');
-        }
-        for (const record of records) {
-          seq += 1;
-          if ('error' in record) await route(String(seq), encodeRow(seq, record.line, `e${JSON.stringify(record.error)}`));
-          else await route(record.fields[memberColumn]?.trim() ?? '', encodeRow(seq, record.line, record.plain === undefined ? `f${JSON.stringify(record.fields)}` : `p${record.plain}`));
-        }
-      };
-      for await (const chunk of chunks) {
-        await take(reader.push(chunk));
+    await feedRows(chunks, format, limits, {
+      columns(columns) {
+        for (const share of shares) share.worker.postMessage({ columns } satisfies ToWorker);
+      },
+      // An unreadable record goes anywhere; rows of one member id to one worker.
+      targetOf: (id, _line, seq) => shares[shardOf(id === undefined ? String(seq) : typeof id === 'string' ? id : String(JSON.stringify(id)), count)],
+      full: sendFull,
+      chunkRead() {
         sendPending();
-        if (stopped) return;
-      }
-      await take(reader.end());
-    } else {
-      const reader = recordReader(format, limits);
-      const take = async (records: RawRecord[]) => {
-        for (const record of records) {
-          seq += 1;
-          if ('error' in record) await route(String(seq), encodeRow(seq, record.line, `e${JSON.stringify(record.error)}`));
-          else await route(memberIdOf(record.value), encodeRow(seq, record.line, encodeValue(record.value)));
-        }
-      };
-      for await (const chunk of chunks) {
-        await take(reader.push(chunk));
-        sendPending();
-        if (stopped) return;
-      }
-      await take(reader.end());
-    }
+        return !stopped;
+      },
+    });
     for (const share of shares) {
-      if (share.pending.length > 0) await sendFull(share);
+      if (share.pending.rows > 0) await sendFull(share);
       share.worker.postMessage({ end: true } satisfies ToWorker);
     }
   };

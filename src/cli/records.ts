@@ -104,6 +104,16 @@ export class CsvFieldsReader implements RecordReader<CsvRecord> {
     return this.#rows(this.#reader.end());
   }
 
+  /** See {@link CsvReader.atRecordStart}. */
+  atRecordStart(): boolean {
+    return this.#reader.atRecordStart();
+  }
+
+  /** See {@link CsvReader.skipLine}. */
+  skipLine(): number {
+    return this.#reader.skipLine();
+  }
+
   #rows(records: CsvRecord[]): CsvRecord[] {
     if (this.columns !== undefined || records.length === 0) return records;
     const [record, ...rows] = records;

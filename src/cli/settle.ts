@@ -8,7 +8,7 @@ import { evaluateClaim } from '../evaluateClaim';
 import { selectPolicy } from '../selectPolicy';
 import { UsageError } from './args';
 import type { RawRecord } from './records';
-import { issueInColumn, recordFromCsv, recordSchema, type CsvRow } from './rows';
+import { csvClaimRecord, issueInColumn, recordSchema, type CsvRow } from './rows';
 import { decoded, ExternalSorter, KeyFilter, LineWriter, mergeSorted, readLines, TempDir, type Codec } from './spill';
 
 /** What became of one input record: a settlement, or the issues that stopped it. */
@@ -49,7 +49,7 @@ function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean): Prepar
   };
   if ('error' in raw) return { outcome: { line: raw.line, issues: [{ path: [], code: 'unreadable_record', message: raw.error }] } };
   try {
-    const { scheme, member, claim } = validate(recordSchema, csv ? recordFromCsv(raw.value as CsvRow) : raw.value, []);
+    const { scheme, member, claim } = csv ? csvClaimRecord(raw.value as CsvRow) : validate(recordSchema, raw.value, []);
     // Both are validated by the library calls below, with paths under `member` and `claim`.
     // The member too: where protection years are the members' own, their cover picks the version.
     const policy = selectPolicy(scheme, claim as ClaimInput, { registry, member: member as MemberInput });

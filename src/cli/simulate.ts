@@ -18,7 +18,7 @@ import { renderReport } from './report';
 import { issueInColumn } from './rows';
 import { formatSimulation, type PlainSimulation } from './simulationText';
 import { shardOf, workersOption } from './shards';
-import { simulateFile, simulateHere, type Refusal } from './simulatePool';
+import { simulateHere, simulateOnWorkers, type Refusal } from './simulatePool';
 
 /** What the command needs of main's plumbing, passed in so that this file adds to main's switch only. */
 export interface SimulationTools {
@@ -26,8 +26,8 @@ export interface SimulationTools {
   readonly stderr: NodeJS.WriteStream;
   readonly registry: PolicyRegistry;
   policy(argument: string): Policy;
-  open(file: string): { stream: NodeJS.ReadableStream & { bytesRead?: number }; name: string; size: number };
-  chunks(stream: NodeJS.ReadableStream, name: string): AsyncIterable<string>;
+  open(file: string): { stream: NodeJS.ReadableStream & { bytesRead?: number }; name: string; size: number; small: boolean };
+  chunks<T extends string | Buffer>(stream: NodeJS.ReadableStream, name: string): AsyncIterable<T>;
   write(out: NodeJS.WriteStream, text: string): Promise<void>;
   format(file: string, given: InputFormat | undefined): InputFormat;
   limits(maxFieldSize: string | undefined, command: string): ReadLimits;
@@ -103,7 +103,6 @@ async function simulate(tools: SimulationTools, invocation: Invocation): Promise
   const { options } = invocation;
   if (options.against === undefined) throw new UsageError('simulate needs --against: the baseline version, scheme@year or a policy file', 'simulate');
   const versions = [tools.policy(options.against), ...invocation.policies.map((argument) => tools.policy(argument))];
-  const workers = workersOption(options.workers, 'simulate') ?? availableParallelism();
   const shard = shardOption(options.shard);
   const file = invocation.operands[0]!;
   const from = tools.format(file, options.from as InputFormat | undefined);
@@ -117,6 +116,8 @@ async function simulate(tools: SimulationTools, invocation: Invocation): Promise
   };
   const roster = options.roster === undefined ? undefined : readRoster(options.roster, read).filter((entry) => shard === undefined || shardOf(String(entry.id), shard.of) === shard.index);
   const input = tools.open(file);
+  // A small file is simulated in this thread unless --workers says otherwise: threads would cost more than they save.
+  const workers = workersOption(options.workers, 'simulate') ?? (input.small ? 1 : availableParallelism());
   const bar = !invocation.noProgress && tools.stderr.isTTY && input.size > 0 ? new ProgressBar(tools.stderr, input.size) : undefined;
   const progress = (bytes: number, rows: number) => bar?.update(bytes, rows, Date.now());
 
@@ -132,14 +133,10 @@ async function simulate(tools: SimulationTools, invocation: Invocation): Promise
   const job = { from, limits, policies: JSON.stringify(versions), options: { lang: (options.lang ?? 'zh') as Language }, part: shard ?? { index: 0, of: 1 } };
   let simulation: Simulation;
   try {
-    // Workers read the file themselves; standard input can be read only once, here.
-    if (workers > 1 && file !== '-') {
-      (input.stream as unknown as { destroy(): void }).destroy();
-      simulation = await simulateFile(file, job, versions, roster, workers, refuse, progress);
-    } else {
-      input.stream.setEncoding('utf8');
-      simulation = await simulateHere(tools.chunks(input.stream, input.name), job, versions, roster, refuse, (rows) => progress(input.stream.bytesRead ?? 0, rows));
-    }
+    const rowsRead = (rows: number) => progress(input.stream.bytesRead ?? 0, rows);
+    simulation = await (workers > 1
+      ? simulateOnWorkers(tools.chunks(input.stream, input.name), job, versions, roster, workers, refuse, rowsRead)
+      : simulateHere(tools.chunks(input.stream.setEncoding('utf8'), input.name), job, versions, roster, refuse, rowsRead));
   } finally {
     bar?.clear();
   }

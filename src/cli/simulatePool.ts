@@ -1,8 +1,8 @@
-// `huzhu simulate` in parts: each part reads the whole input and simulates only its members,
-// chosen by a stable hash of their id, and the parts are merged. A part is what `--shard i/n`
-// runs as a job of its own, and what each worker thread runs; nothing crosses between threads
-// but the parts' results, and mergeSimulations is order-independent, so the result is the same
-// for any number of workers or shards.
+// `huzhu simulate` in parts. The input is read once, in one thread; each member's rows go to
+// one part, chosen by a stable hash of their id, and the parts' results are merged. A part is
+// what `--shard i/n` runs as a job of its own, and what each worker thread runs; nothing crosses
+// between threads but rows and the parts' results, and mergeSimulations is order-independent,
+// so the result is the same for any number of workers or shards.
 import { Worker } from 'node:worker_threads';
 import { InvalidInputError, validate, type Issue } from '../_lib/errors';
 import type { Policy } from '../_lib/policySchema';
@@ -10,8 +10,11 @@ import type { Simulation } from '../_lib/simulation';
 import { mergeSimulations } from '../mergeSimulations';
 import { simulateBook, type BookEntry, type SimulationOptions } from '../simulateBook';
 import { UsageError } from './args';
-import { readRecords, type InputFormat, type RawRecord, type ReadLimits } from './records';
-import { recordFromCsv, recordSchema, type CsvRow } from './rows';
+import type { CsvRecord } from './csv';
+import { feedRows, RowBatch, sentRows } from './feed';
+import type { ToWorker } from './pool';
+import { CsvFieldsReader, recordReader, type InputFormat, type RawRecord, type ReadLimits, type RecordReader } from './records';
+import { columnIndex, recordFromFields, recordSchema, type ColumnIndex, type CsvColumn } from './rows';
 import { shardOf } from './shards';
 
 /** A member with their claims, and the input line of the member's first row and of each claim. */
@@ -35,68 +38,136 @@ export interface Part {
   readonly of: number;
 }
 
-/** The member id of a raw record, read without validating the record: to skip other parts' rows cheaply. */
-function memberIdOf(raw: RawRecord, csv: boolean): unknown {
-  if ('error' in raw) return undefined;
-  if (csv) return (raw.value as CsvRow).memberId?.trim();
-  return (raw.value as { member?: { id?: unknown } } | null)?.member?.id;
+/**
+ * How a part reads its records: a CSV row as its fields, with the columns the header names; a
+ * JSON record as it is.
+ */
+class Reading {
+  #index: ColumnIndex | undefined;
+
+  constructor(private readonly csv: boolean) {}
+
+  set columns(columns: readonly CsvColumn[]) {
+    this.#index = columnIndex(columns);
+  }
+
+  /** The member id of a record, read without validating the record. */
+  idOf(raw: RawRecord): unknown {
+    if ('error' in raw) return undefined;
+    if (this.csv) return this.#index!.memberId < 0 ? undefined : (raw.value as string[])[this.#index!.memberId]!.trim();
+    return (raw.value as { member?: { id?: unknown } } | null)?.member?.id;
+  }
+
+  /**
+   * The record's member and claim, or throws its issues. A CSV row always makes a record of this
+   * shape, and the scheme plays no part here: the member and the claim are checked by the
+   * simulation. Checking each row twice cost a tenth of the run.
+   */
+  recordOf(value: unknown): { member: unknown; claim: unknown } {
+    return this.csv ? (recordFromFields(value as string[], this.#index!) as { member: unknown; claim: unknown }) : validate(recordSchema, value, []);
+  }
+}
+
+const isId = (id: unknown): id is string => typeof id === 'string' && id !== '';
+
+/**
+ * Rows of a member must be together (a file sorted or grouped by member): a member seen again
+ * after another is refused, since simulating them as two members would settle their year
+ * wrongly. Checked where the whole input is read, on every row, so that the answer does not
+ * depend on the parts; it keeps each member id seen, a few dozen bytes each.
+ */
+class Together {
+  readonly #seen = new Set<string>();
+  #current: string | undefined;
+
+  /** Whether the row of `id` starts a member; throws when that member was seen before. */
+  starts(id: string, line: number): boolean {
+    if (id === this.#current) return false;
+    if (this.#seen.has(id)) throw new UsageError(`the rows of member "${id}" are not together (line ${line}): sort or group the file by member id`);
+    this.#seen.add(id);
+    this.#current = id;
+    return true;
+  }
+}
+
+/** The same fields holding the same values, in the same order: then their JSON is the same too, unwritten. */
+function sameFields(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return false;
+  const keys = Object.keys(a);
+  const others = Object.keys(b);
+  if (keys.length !== others.length) return false;
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i]!;
+    if (key !== others[i] || (a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key]) return false;
+  }
+  return true;
+}
+
+/** A member's rows read so far. */
+interface Gathered {
+  readonly enrolments: Map<string, unknown>;
+  readonly member: Record<string, unknown>;
+  readonly claims: unknown[];
+  readonly lines: number[];
 }
 
 /**
- * The book of one part: consecutive rows of the same member id make one member, with every
- * distinct enrolment of those rows. Rows of a member must be together (a file sorted or
- * grouped by member): a member seen again after another is refused, since simulating them as
- * two members would settle their year wrongly. Every part checks this on every row, so that
- * the answer does not depend on the parts; it keeps each member id seen, a few dozen bytes each.
- * Rows that name no member are reported by the part with `orphans` set, the others by their member's part.
+ * A part's members made from their rows, in order: consecutive rows of the same member id make
+ * one member, with every distinct enrolment of those rows. Rows that cannot make a claim of a
+ * member are refused as they come.
  */
-export async function* membersOf(records: AsyncIterable<RawRecord>, csv: boolean, mine: (id: string) => boolean, orphans: boolean, refuse: (refusal: Refusal) => void): AsyncGenerator<Tagged> {
-  const seen = new Set<string>();
-  let currentId: string | undefined;
-  let current: { enrolments: Map<string, unknown>; member: Record<string, unknown>; claims: unknown[]; lines: number[] } | undefined;
-  const finish = (): Tagged | undefined => {
-    if (current === undefined) return undefined;
-    const member = { ...current.member, enrolments: [...current.enrolments.values()] };
-    const tagged = { entry: { member, claims: current.claims } as unknown as BookEntry, lines: current.lines };
-    current = undefined;
-    return tagged;
-  };
-  for await (const raw of records) {
-    const id = memberIdOf(raw, csv);
-    if (typeof id === 'string' && id !== '' && id !== currentId) {
-      const done = finish();
-      if (done) yield done;
-      if (seen.has(id)) throw new UsageError(`the rows of member "${id}" are not together (line ${raw.line}): sort or group the file by member id`);
-      seen.add(id);
-      currentId = id;
+export class MemberRows {
+  #id: string | undefined;
+  #current: Gathered | undefined;
+
+  constructor(
+    private readonly reading: Reading,
+    private readonly refuse: (refusal: Refusal) => void,
+  ) {}
+
+  /** Takes a row of member `id` (as {@link Reading.idOf} reads it); returns the member the row ends, if any. */
+  push(raw: RawRecord, id: unknown): Tagged | undefined {
+    let done: Tagged | undefined;
+    if (isId(id) && id !== this.#id) {
+      done = this.end();
+      this.#id = id;
     }
-    const ours = typeof id === 'string' && id !== '' ? mine(id) : orphans;
-    if (!ours) continue;
     if ('error' in raw) {
-      refuse({ line: raw.line, issue: { path: [], code: 'unreadable_record', message: raw.error } });
-      continue;
+      this.refuse({ line: raw.line, issue: { path: [], code: 'unreadable_record', message: raw.error } });
+      return done;
     }
     let record: { member: unknown; claim: unknown };
     try {
-      // A CSV row always makes a record of this shape, and the scheme plays no part here: the
-      // member and the claim are checked by the simulation. Checking each row twice cost a tenth of the run.
-      record = csv ? (recordFromCsv(raw.value as CsvRow) as typeof record) : validate(recordSchema, raw.value, []);
+      record = this.reading.recordOf(raw.value);
     } catch (error) {
-      for (const issue of (error as InvalidInputError).issues) refuse({ line: raw.line, issue });
-      continue;
+      for (const issue of (error as InvalidInputError).issues) this.refuse({ line: raw.line, issue });
+      return done;
     }
     const member = record.member as Record<string, unknown>;
-    if (typeof id !== 'string' || id === '' || !Array.isArray(member.enrolments)) {
-      refuse({ line: raw.line, issue: { path: ['member', 'id'], code: 'invalid_type', message: 'expected the member: an object with its id and enrolments' } });
-      continue;
+    if (!isId(id) || !Array.isArray(member.enrolments)) {
+      this.refuse({ line: raw.line, issue: { path: ['member', 'id'], code: 'invalid_type', message: 'expected the member: an object with its id and enrolments' } });
+      return done;
     }
-    current ??= { enrolments: new Map(), member, claims: [], lines: [raw.line] };
-    for (const enrolment of member.enrolments as unknown[]) current.enrolments.set(JSON.stringify(enrolment), enrolment);
+    const current: Gathered = (this.#current ??= { enrolments: new Map(), member, claims: [], lines: [raw.line] });
+    for (const enrolment of member.enrolments as unknown[]) {
+      // Most rows repeat the member's enrolment: compared field by field, it need not be written as JSON.
+      let known = false;
+      for (const kept of current.enrolments.values()) if ((known = sameFields(kept, enrolment))) break;
+      if (!known) current.enrolments.set(JSON.stringify(enrolment), enrolment);
+    }
     current.claims.push(record.claim);
     current.lines.push(raw.line);
+    return done;
   }
-  const done = finish();
-  if (done) yield done;
+
+  /** The member of the last rows, if any: call once the rows have ended. */
+  end(): Tagged | undefined {
+    const current = this.#current;
+    if (current === undefined) return undefined;
+    this.#current = undefined;
+    const member = { ...current.member, enrolments: [...current.enrolments.values()] };
+    return { entry: { member, claims: current.claims } as unknown as BookEntry, lines: current.lines };
+  }
 }
 
 /** Each issue at the line of the row it is about: a claim's own row, the member's first row otherwise. */
@@ -108,102 +179,220 @@ function refusals(error: InvalidInputError, lines: readonly number[]): Refusal[]
   });
 }
 
-/** What a part needs: where to read, which members, and how to sum up. */
+/** What a part needs: how to read rows, which members, and how to sum up. */
 export interface PartJob {
   readonly from: InputFormat;
   readonly limits: ReadLimits;
   readonly policies: string;
   readonly options: PartOptions;
   readonly part: Part;
-  readonly orphans: boolean;
 }
 
-/** Simulates one part of the input in this thread; `progress` hears how many rows were read, for a progress bar. */
-export function simulatePart(chunks: AsyncIterable<string>, job: PartJob, policies: readonly Policy[], refuse: (refusals: Refusal[]) => void, progress: (rows: number) => void = () => {}): Promise<Simulation> {
-  const csv = job.from === 'csv';
-  const mine = (id: string) => shardOf(id, job.part.of) === job.part.index;
+/** Simulates the members that `members` makes, with each invalid member's issues at their rows. */
+function simulateMembers(members: AsyncIterable<Tagged>, policies: readonly Policy[], options: PartOptions, refuse: (refusals: Refusal[]) => void): Promise<Simulation> {
   let lines: readonly number[] = [];
-  let rows = 0;
-  async function* records(): AsyncGenerator<RawRecord> {
-    for await (const record of readRecords(chunks, job.from, job.limits)) {
-      rows += 1;
-      yield record;
-    }
-  }
   async function* entries(): AsyncGenerator<BookEntry> {
-    for await (const member of membersOf(records(), csv, mine, job.orphans, (refusal) => refuse([refusal]))) {
+    for await (const member of members) {
       lines = member.lines;
-      progress(rows);
       yield member.entry;
     }
   }
-  return simulateBook(entries(), policies, { ...job.options, onInvalid: (error) => refuse(refusals(error, lines)) });
+  return simulateBook(entries(), policies, { ...options, onInvalid: (error) => refuse(refusals(error, lines)) });
+}
+
+/**
+ * Simulates the members of `part` read in this thread, with rows that name no member refused;
+ * `progress` hears how many rows were read, for a progress bar.
+ */
+function simulatePart(chunks: AsyncIterable<string>, job: PartJob, policies: readonly Policy[], refuse: (refusals: Refusal[]) => void, progress: (rows: number) => void): Promise<Simulation> {
+  const reading = new Reading(job.from === 'csv');
+  const together = new Together();
+  const members = new MemberRows(reading, (refusal) => refuse([refusal]));
+  let ours = false;
+  let rows = 0;
+  // A chunk's records at once: a generator step a row cost more than reading it.
+  function* take(records: readonly RawRecord[]): Generator<Tagged> {
+    for (const raw of records) {
+      rows += 1;
+      const id = reading.idOf(raw);
+      if (isId(id)) {
+        if (together.starts(id, raw.line)) ours = shardOf(id, job.part.of) === job.part.index;
+        if (!ours) continue;
+      }
+      const done = members.push(raw, id);
+      if (done !== undefined) yield done;
+    }
+  }
+  async function* all(): AsyncGenerator<Tagged> {
+    const reader = partReader(job, reading);
+    for await (const chunk of chunks) {
+      yield* take(reader.push(chunk));
+      progress(rows);
+    }
+    yield* take(reader.end());
+    const last = members.end();
+    if (last !== undefined) yield last;
+  }
+  return simulateMembers(all(), policies, job.options, refuse);
+}
+
+/** The input's records, CSV rows as their fields, telling `reading` the header's columns. */
+function partReader(job: PartJob, reading: Reading): RecordReader {
+  if (job.from !== 'csv') return recordReader(job.from, job.limits);
+  const reader = new CsvFieldsReader(job.limits);
+  const records = (rows: CsvRecord[]): RawRecord[] => {
+    if (reader.columns !== undefined) reading.columns = reader.columns;
+    return rows.map((row) => ('error' in row ? row : { line: row.line, value: row.fields }));
+  };
+  return { push: (chunk) => records(reader.push(chunk)), end: () => records(reader.end()) };
 }
 
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+/**
+ * V8 lets an idle heap grow, and each worker has its own: a small young generation keeps the
+ * workers' memory near what they hold (a member's year, the tally), for a few more collections.
+ */
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16 };
 
 /**
  * A worker: the bundle's `simulate-worker.js` beside `cli.js`; from source (tests, `npx tsx`),
  * a stub that registers tsx in the worker and then loads `simulateWorker.ts`.
  */
 function startWorker(workerData: unknown): Worker {
-  if (!FROM_SOURCE) return new Worker(new URL('./simulate-worker.js', import.meta.url), { workerData });
+  if (!FROM_SOURCE) return new Worker(new URL('./simulate-worker.js', import.meta.url), { workerData, resourceLimits: RESOURCE_LIMITS });
   const tsx = import.meta.resolve('tsx/esm/api');
   const source = new URL('./simulateWorker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source)}); });`, { eval: true, workerData });
+  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source)}); });`, { eval: true, workerData, resourceLimits: RESOURCE_LIMITS });
 }
 
-/** A message from a worker. */
-export type WorkerMessage = { refusals: Refusal[] } | { bytes: number; rows: number } | { result: string } | { usage: string };
+/** A message from a worker: refused rows, a batch of rows taken, or the part's result. */
+export type WorkerMessage = { refusals: Refusal[] } | { taken: true } | { result: string };
 
-/** Runs one part on a worker thread that reads `file` itself. */
-function onWorker(file: string, job: PartJob, refuse: (refusals: Refusal[]) => void, progress: Progress): { done: Promise<Simulation>; stop(): Promise<number> } {
-  const worker = startWorker({ file, job });
-  const done = new Promise<Simulation>((resolve, reject) => {
-    worker.on('message', (message: WorkerMessage) => {
-      if ('refusals' in message) refuse(message.refusals);
-      else if ('bytes' in message) progress(message.bytes, message.rows);
-      else if ('usage' in message) reject(new UsageError(message.usage));
-      else resolve(JSON.parse(message.result) as Simulation);
+/** Batches sent to a worker and not yet taken: the rows in memory are bounded by these. */
+const IN_FLIGHT = 4;
+
+/** A part simulated on a worker thread, from the rows the main thread sends it. */
+class Share {
+  readonly #worker: Worker;
+  readonly pending = new RowBatch();
+  #inFlight = 0;
+  #room: (() => void) | undefined;
+  readonly done: Promise<Simulation>;
+
+  constructor(job: PartJob, refuse: (refusals: Refusal[]) => void) {
+    this.#worker = startWorker({ job });
+    this.done = new Promise<Simulation>((resolve, reject) => {
+      this.#worker.on('message', (message: WorkerMessage) => {
+        if ('refusals' in message) refuse(message.refusals);
+        else if ('taken' in message) {
+          this.#inFlight -= 1;
+          this.#room?.();
+        } else resolve(JSON.parse(message.result) as Simulation);
+      });
+      this.#worker.on('error', reject);
+      this.#worker.on('exit', (code) => reject(new Error(`a simulation worker stopped with exit code ${code}`)));
     });
-    worker.on('error', reject);
-    worker.on('exit', (code) => reject(new Error(`a simulation worker stopped with exit code ${code}`)));
-  });
-  return { done, stop: () => worker.terminate() };
-}
+    // A failure is the run's: it is thrown where the rows are fed, or where the parts are merged.
+    this.done.catch(() => this.#room?.());
+  }
 
-/** Bytes and rows of the input read so far (by the first worker, when there are several). */
-export type Progress = (bytes: number, rows: number) => void;
+  post(message: ToWorker): void {
+    this.#worker.postMessage(message);
+  }
+
+  /** Sends the rows not yet sent, waiting while the worker holds `IN_FLIGHT` batches. */
+  async flush(): Promise<void> {
+    if (this.pending.rows === 0) return;
+    while (this.#inFlight >= IN_FLIGHT) {
+      await Promise.race([new Promise<void>((resolve) => (this.#room = resolve)), this.done]);
+    }
+    this.#inFlight += 1;
+    const batch = this.pending.take();
+    this.#worker.postMessage(batch satisfies ToWorker, [batch.bytes]);
+  }
+
+  stop(): Promise<number> {
+    return this.#worker.terminate();
+  }
+}
 
 /**
- * Simulates the file's members of `part` on `workers` threads, each reading the file and
- * taking its share of the part, and merges the shares. The roster is assessed here, once, as a
- * share of its own: contributions add up like the rest.
+ * Simulates the members of `part` on `workers` threads: this thread reads the input once and
+ * sends each worker its members' rows, a batch at a time; the workers' results are merged. The
+ * roster is assessed here, once, as a share of its own: contributions add up like the rest.
  */
-export async function simulateFile(
-  file: string,
-  job: Omit<PartJob, 'orphans'>,
+export async function simulateOnWorkers(
+  chunks: AsyncIterable<Buffer>,
+  job: PartJob,
   policies: readonly Policy[],
   roster: SimulationOptions['roster'],
   workers: number,
   refuse: (refusals: Refusal[]) => void,
-  progress: Progress,
+  progress: (rows: number) => void,
 ): Promise<Simulation> {
   const contributions = simulateBook([], policies, { ...job.options, ...(roster && { roster }) });
-  // Worker k takes the members whose hash modulo (parts × workers) is part + parts × k: the
-  // part's own members, split again.
-  const of = job.part.of * workers;
-  const shares = Array.from({ length: workers }, (_, k) => onWorker(file, { ...job, part: { index: job.part.index + job.part.of * k, of }, orphans: k === 0 }, refuse, k === 0 ? progress : () => {}));
+  const shares = Array.from({ length: workers }, () => new Share(job, refuse));
   try {
-    const parts = await Promise.all(shares.map((share) => share.done));
+    // Worker k takes the members whose hash modulo (parts × workers) is part + parts × k: the
+    // part's own members, split again. Rows that name no member go to the first worker, which refuses them.
+    const { index, of } = job.part;
+    const together = new Together();
+    let share: Share | undefined;
+    await feedRows(chunks, job.from, job.limits, {
+      columns(columns) {
+        for (const each of shares) each.post({ columns });
+      },
+      targetOf(id, line) {
+        if (!isId(id)) return shares[0];
+        if (together.starts(id, line)) {
+          const hash = shardOf(id, of * workers);
+          share = hash % of === index ? shares[(hash - index) / of] : undefined;
+        }
+        return share;
+      },
+      full: (target) => target.flush(),
+      chunkRead(rows) {
+        progress(rows);
+        return true;
+      },
+    });
+    for (const each of shares) {
+      await each.flush();
+      each.post({ end: true });
+    }
+    const parts = await Promise.all(shares.map((each) => each.done));
     return parts.reduce(mergeSimulations, contributions);
   } finally {
-    await Promise.all(shares.map((share) => share.stop()));
+    await Promise.all(shares.map((each) => each.stop()));
   }
 }
 
-/** Simulates the members of `part` from a stream read in this thread: standard input, or one worker. */
-export async function simulateHere(chunks: AsyncIterable<string>, job: Omit<PartJob, 'orphans'>, policies: readonly Policy[], roster: SimulationOptions['roster'], refuse: (refusals: Refusal[]) => void, progress: (rows: number) => void): Promise<Simulation> {
+/** Simulates the members of `part` in this thread. */
+export async function simulateHere(chunks: AsyncIterable<string>, job: PartJob, policies: readonly Policy[], roster: SimulationOptions['roster'], refuse: (refusals: Refusal[]) => void, progress: (rows: number) => void): Promise<Simulation> {
   const contributions = simulateBook([], policies, { ...job.options, ...(roster && { roster }) });
-  return mergeSimulations(contributions, await simulatePart(chunks, { ...job, orphans: true }, policies, refuse, progress));
+  return mergeSimulations(contributions, await simulatePart(chunks, job, policies, refuse, progress));
+}
+
+/** A worker's part: the members of the rows it is sent, simulated; refusals and the result are posted back. */
+export function simulateSent(messages: AsyncIterable<ToWorker>, job: PartJob, policies: readonly Policy[], post: (message: WorkerMessage) => void): Promise<Simulation> {
+  const reading = new Reading(job.from === 'csv');
+  const members = new MemberRows(reading, (refusal) => post({ refusals: [refusal] }));
+  async function* all(): AsyncGenerator<Tagged> {
+    for await (const message of messages) {
+      if ('end' in message) break;
+      if ('columns' in message) {
+        reading.columns = message.columns as CsvColumn[];
+        continue;
+      }
+      for (const raw of sentRows(message)) {
+        const done = members.push(raw, reading.idOf(raw));
+        if (done !== undefined) yield done;
+      }
+      post({ taken: true });
+    }
+    const last = members.end();
+    if (last !== undefined) yield last;
+  }
+  return simulateMembers(all(), policies, job.options, (list) => post({ refusals: list }));
 }

@@ -3,7 +3,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { registryWith } from './main';
 import { writerFor } from './output';
-import { decodeRow, packOutputs, type FromWorker, type Job, type ToWorker } from './pool';
+import { sentRows } from './feed';
+import { keyedRow, messages, packOutputs, type FromWorker, type Job, type ToWorker } from './pool';
 import type { CsvColumn } from './rows';
 import { settleInOrder, type Sequenced } from './settle';
 import { TempDir } from './spill';
@@ -12,28 +13,19 @@ const job = workerData as Job;
 const port = parentPort!;
 const post = (message: FromWorker) => port.postMessage(message);
 
-const inbox: ToWorker[] = [];
-let arrived: (() => void) | undefined;
-port.on('message', (message: ToWorker) => {
-  inbox.push(message);
-  arrived?.();
-});
-
 let columns: readonly CsvColumn[] = [];
 let received = 0;
 let answered = 0;
 
 async function* batches(): AsyncGenerator<Sequenced[]> {
-  for (;;) {
-    while (inbox.length === 0) await new Promise<void>((resolve) => (arrived = resolve));
-    const message = inbox.shift()!;
+  for await (const message of messages<ToWorker>(port)) {
     if ('end' in message) return;
     if ('columns' in message) {
       columns = message.columns as CsvColumn[];
       continue;
     }
     received += 1;
-    yield message.rows.split('\n').map((row) => decodeRow(row, columns));
+    yield Array.from(sentRows(message), (row) => keyedRow(row, columns));
   }
 }
 

@@ -39,6 +39,8 @@ interface Run {
   digest?: string;
   ms?: number;
   peakRssMB: number;
+  /** CPU time of the whole process, every thread: the CLI's runs. */
+  cpuSeconds?: number;
 }
 
 function runOne(...args: string[]): Run {
@@ -63,8 +65,8 @@ function cliRun(csv: string, out: string, workers: number): Run {
     // total is the 7th column; no earlier column holds a comma in this workload.
     digest.add(Math.round(Number(line.split(',')[6]) * 100));
   }
-  const { peakRssMB } = JSON.parse(stderr.at(-1)!) as { peakRssMB: number };
-  return { implementation: `huzhu CLI (CSV → CSV), ${workers} worker${workers === 1 ? '' : 's'}`, ms: Math.round(ms), claimsPerSecond: Math.round((digest.claims / ms) * 1000), ...digest.toJSON(), peakRssMB };
+  const { peakRssMB, cpuSeconds } = JSON.parse(stderr.at(-1)!) as { peakRssMB: number; cpuSeconds: number };
+  return { implementation: `huzhu CLI (CSV → CSV), ${workers} worker${workers === 1 ? '' : 's'}`, ms: Math.round(ms), claimsPerSecond: Math.round((digest.claims / ms) * 1000), ...digest.toJSON(), peakRssMB, cpuSeconds };
 }
 
 const claims = members * perMember;
@@ -126,7 +128,7 @@ try {
   // 1 settles in the main thread; the default is one worker per core.
   for (const workers of new Set([1, availableParallelism()])) {
     const cli = cliRun(csv, join(dir, 'results.csv'), workers);
-    console.log(`  ${cli.implementation.padEnd(32)} ${cli.claimsPerSecond!.toLocaleString('en').padStart(9)} rows/s   ${(cli.ms! / 1000).toFixed(1)} s   peak ${cli.peakRssMB} MB   total ${cli.total} digest ${cli.digest}`);
+    console.log(`  ${cli.implementation.padEnd(32)} ${cli.claimsPerSecond!.toLocaleString('en').padStart(9)} rows/s   ${(cli.ms! / 1000).toFixed(1)} s (${cli.cpuSeconds} s of CPU)   peak ${cli.peakRssMB} MB   total ${cli.total} digest ${cli.digest}`);
     runs.push(cli);
   }
 } finally {

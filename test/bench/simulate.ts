@@ -4,7 +4,8 @@
  * two versions, Guangxi 2024 as the baseline and 2023 as a what-if, on 1 and then 2 worker
  * threads, each run a process of its own, timed and measured whole: reading, simulating,
  * merging, writing the JSON. Throughput counts member-claim settlements: each claim settled
- * under each version.
+ * under each version. The CPU time of each run (all its threads) is printed too: on a machine
+ * that other jobs share, it says more than the time.
  *
  *   node --import tsx test/bench/simulate.ts --members 100000 --claims 10
  */
@@ -59,11 +60,11 @@ try {
     );
     const ms = performance.now() - start;
     if (run.status !== 0) throw new Error(`huzhu simulate failed: ${run.stderr}`);
-    const { peakRssMB } = JSON.parse(run.stderr.trim().split('\n').at(-1)!) as { peakRssMB: number };
+    const { peakRssMB, cpuSeconds } = JSON.parse(run.stderr.trim().split('\n').at(-1)!) as { peakRssMB: number; cpuSeconds: number };
     const totals = (JSON.parse(run.stdout) as { versions: { total: string }[] }).versions.map((version) => version.total);
     const digest = createHash('sha256').update(run.stdout).digest('hex').slice(0, 8);
     const rate = Math.round(((members * perMember * 2) / ms) * 1000);
-    console.log(`  ${workers} worker${workers === 1 ? ' ' : 's'}  ${rate.toLocaleString('en').padStart(11)} settlements/s   ${(ms / 1000).toFixed(1)} s   peak ${peakRssMB} MB   totals ${totals.join(' / ')}   digest ${digest}`);
+    console.log(`  ${workers} worker${workers === 1 ? ' ' : 's'}  ${rate.toLocaleString('en').padStart(11)} settlements/s   ${(ms / 1000).toFixed(1)} s (${cpuSeconds} s of CPU)   peak ${peakRssMB} MB   totals ${totals.join(' / ')}   digest ${digest}`);
     return { rate, digest };
   });
   console.log(`  speed-up 1 → 2 workers: ${(runs[1]!.rate / runs[0]!.rate).toFixed(2)}× (target with 2: ≥ 1,000,000 settlements/s, < 300 MB)`);
