@@ -7,7 +7,7 @@
  * path every claim takes.
  */
 import { dayNumber, digitAt, twoDigits } from './dates';
-import { Dec, isRealDecimal, type Decimal } from './decimal';
+import { isRealDecimal, type Decimal } from './decimal';
 import { MAX_STAY_DAYS, type Claim, type Member } from './inputSchemas';
 import type { Cause } from './policySchema';
 
@@ -30,10 +30,66 @@ const isPlainId = (value: unknown): value is string => typeof value === 'string'
  * such; -1 for anything else.
  */
 export function plainFen(value: unknown): number {
-  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? fenOfText(String(value)) : -1;
-  // Read through huzhu's own constructor, as the schema does; a long Decimal is left to the schema.
-  if (typeof value !== 'string') return isRealDecimal(value, 3) ? fenOfText(new Dec(value as Decimal).toString()) : -1;
-  return fenOfText(value);
+  if (typeof value === 'string') return fenOfText(value);
+  if (typeof value === 'number') return numberFen(value);
+  // A long Decimal is left to the schema.
+  return isRealDecimal(value, 3) ? decimalFen(value as Decimal) : -1;
+}
+
+/**
+ * Whole fen of a number whose shortest decimal form (`String(x)`, which the schema reads) has
+ * at most twelve digits before the point and two after; -1 otherwise. Writing that form costs
+ * more than the rest of reading a claim, so the test is arithmetic: for 0 ≤ x < 10^12,
+ * String(x) has at most two decimals ⟺ m / 100 === x, where m = Math.round(x * 100).
+ * (⇒) String(x) is some m'/100 with m' < 10^14 an integer, and x the double nearest it
+ * (ECMAScript's String reads back as x). Each of x and x * 100 is off by at most a relative
+ * 2^-53, so x * 100 is within 10^14 · 2^-51 < 0.05 of m', and m = m'. IEEE division is
+ * correctly rounded: m / 100 is the double nearest m'/100, which is x.
+ * (⇐) m / 100 === x says the decimal m/100 reads back as x. Every decimal that reads back as
+ * x lies in an interval narrower than ulp(x) ≤ 2^-12 (x < 2^40). String(x) picks one with the
+ * fewest significant digits: if it had more than two decimals it would have no more digits
+ * than m/100 but lead at a lower place, so a power of ten 10^j ≥ 0.01 would lie between it and
+ * m/100 and read back as x with one digit; then String(x), with one digit and more than two
+ * decimals, would be at most 0.009, more than 2^-12 below 10^j: a contradiction. x = 0 is "0".
+ * 10^12 and above have thirteen digits; -0 reads as "0", so as 0.
+ */
+function numberFen(x: number): number {
+  // NaN fails the comparison.
+  if (!(x >= 0 && x < 1e12)) return -1;
+  const fen = Math.round(x * 100);
+  // `+ 0` makes -0 plain 0.
+  return fen / 100 === x ? fen + 0 : -1;
+}
+
+/**
+ * Whole fen of a Decimal whose fields `isRealDecimal` checked (at most three words): the
+ * value the schema reads, without writing it out and parsing it. -1 when it is negative,
+ * has more than two decimals or is 10^12 yuan or more.
+ * decimal.js keeps the coefficient in words of seven digits, the first holding
+ * (e mod 7) + 1 of them, so word i is worth 10^(e − digits + 1 − 7i) yuan.
+ */
+function decimalFen(value: Decimal): number {
+  // Each field read once: what was checked is what is used.
+  const { s, e, d } = value as unknown as { s: number; e: number; d: readonly number[] };
+  // The schema reads the Decimal's text, and -0 writes "0".
+  if (d.length === 1 && d[0] === 0) return 0;
+  if (s !== 1 || e > 11 || e < -2) return -1;
+  // The power of ten of the first word's last digit, counted in fen.
+  const first = e - (((e % 7) + 7) % 7) + 2;
+  let fen = 0;
+  for (let at = 0; at < d.length; at += 1) {
+    const place = first - 7 * at;
+    const word = d[at]!;
+    if (place >= 0) {
+      fen += word * 10 ** place;
+    } else {
+      // Below the fen: only zeros may sit there.
+      const scale = 10 ** -place;
+      if (word % scale !== 0) return -1;
+      fen += word / scale;
+    }
+  }
+  return fen;
 }
 
 function fenOfText(value: string): number {
