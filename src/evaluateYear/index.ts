@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import type { Decimal } from '../_lib/decimal';
 import { validate } from '../_lib/errors';
-import { paidBetween, toLedger, type LedgerInFen } from '../_lib/engine/ledgerInFen';
-import { settle } from '../_lib/engine/settle';
+import { toLedger, type LedgerInFen } from '../_lib/engine/ledgerInFen';
+import { moneyFromFen } from '../_lib/money';
+import { settleYear, type Tape } from '../_lib/engine/settle';
 import { claimSchema, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
 import { allPlainClaims, plainOf, type PlainClaim } from '../_lib/plainInput';
@@ -30,27 +31,40 @@ export interface YearResult {
 }
 
 /**
- * A year's result. Its ledger is made on first read, as a claim result's is (see
+ * A year's result. Its total and ledger are made on first read, as a claim result's are (see
  * SettledClaim): to a reader, to JSON and to `explain` it is the plain {@link YearResult}.
  */
 class SettledYear implements YearResult {
   readonly #ledger: Ledger | LedgerInFen;
+  readonly #tape: Tape;
+  /** Whole fen until first read, then the Decimal. */
+  #total: number | Decimal;
 
   constructor(
     readonly memberId: string,
     readonly policy: PolicyRef,
     readonly results: readonly ClaimResult[],
-    readonly total: Decimal,
+    totalFen: number,
     ledger: Ledger | LedgerInFen,
+    tape: Tape,
     readonly warnings: readonly Message[],
     readonly illustrative: boolean,
   ) {
+    this.#total = totalFen;
     this.#ledger = ledger;
+    this.#tape = tape;
     Object.freeze(this);
   }
 
+  get total(): Decimal {
+    const total = this.#total;
+    return typeof total === 'number' ? (this.#total = moneyFromFen(total)) : total;
+  }
+
+  /** The last result's ledger, the same object; the tape is given it so that none is made again. */
   get ledger(): Ledger {
-    return toLedger(this.#ledger);
+    this.#tape.keepLast(this.#ledger);
+    return this.results.at(-1)?.ledger ?? toLedger(this.#ledger);
   }
 
   /** The result as plain data, in the order of {@link YearResult}'s fields. */
@@ -111,24 +125,17 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   const dates = copies.map((claim) => eventDate(accepted, claim));
   // Claims usually come in date order already; then there is nothing to sort.
   const order = dates.some((date, i) => i > 0 && dates[i - 1]! > date) ? inDateOrder(dates) : undefined;
-  const results: ClaimResult[] = [];
+  const { results, after, paid, tape } = settleYear(accepted, validMember, copies, order, start);
   const warnings: Message[] = [];
   let seen: readonly Message[] | undefined;
   let illustrative = false;
-  let current: Ledger | LedgerInFen = start;
-  for (let settled = 0; settled < copies.length; settled += 1) {
-    const index = order === undefined ? settled : order[settled]!;
-    const { result, after } = settle(accepted, validMember, copies[index]!, current, ['claims', index]);
-    results.push(result);
+  for (const result of results) {
     illustrative ||= result.illustrative;
     // The engine makes one object per warning of a parameter, so most repeats are an object
     // already kept. Only unique warnings are kept: keeping each would make every later check
     // cost as much as the claims before it.
     if (result.warnings !== seen) addUnique(warnings, result.warnings);
     seen = result.warnings;
-    // The ledger in fen goes on to the next claim without being made public.
-    current = after;
   }
-  const total = paidBetween(start, current);
-  return new SettledYear(validMember.id, policyRef(accepted), Object.freeze(results), total, current, Object.freeze(warnings), illustrative);
+  return new SettledYear(validMember.id, policyRef(accepted), Object.freeze(results), paid, after, tape, Object.freeze(warnings), illustrative);
 }
