@@ -196,11 +196,12 @@ function memberCopy(value: unknown): Member | undefined {
   if (!isPlainId(id) || !Array.isArray(enrolments)) return undefined;
   const count = enrolments.length;
   if (count > 1000) return undefined;
-  const copies: Member['enrolments'][number][] = [];
+  // Exactly sized: an array grown by push from [] reserves 17 slots, and a result keeps this one.
+  const copies = new Array<Member['enrolments'][number]>(count);
   for (let at = 0; at < count; at += 1) {
     const enrolment = plainEnrolment(enrolments[at]);
     if (enrolment === undefined) return undefined;
-    copies.push(enrolment);
+    copies[at] = enrolment;
   }
   if (flags === undefined) return { id, enrolments: copies };
   if (!isRecord(flags)) return undefined;
@@ -316,11 +317,12 @@ export const allPlainClaims = guarded((claims: unknown, max: number) => {
   // The length is read once: a list that grows while it is read is copied as it first was.
   const count = claims.length;
   if (count > max) return undefined;
-  const copies: PlainClaim[] = [];
+  // Exactly sized: an array grown by push from [] reserves 17 slots, and results keep this one.
+  const copies = new Array<PlainClaim>(count);
   for (let at = 0; at < count; at += 1) {
     const copy = claimCopy(claims[at]);
     if (copy === undefined) return undefined;
-    copies.push(copy);
+    copies[at] = copy;
   }
   return copies;
 });

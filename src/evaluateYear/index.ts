@@ -125,7 +125,8 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   const dates = copies.map((claim) => eventDate(accepted, claim));
   // Claims usually come in date order already; then there is nothing to sort.
   const order = dates.some((date, i) => i > 0 && dates[i - 1]! > date) ? inDateOrder(dates) : undefined;
-  const { results, after, paid, tape } = settleYear(accepted, validMember, copies, order, start);
+  const { settled, tape } = settleYear(accepted, validMember, copies, order, start);
+  const { results, after, paid } = settled;
   const warnings: Message[] = [];
   let seen: readonly Message[] | undefined;
   let illustrative = false;

@@ -124,10 +124,11 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
 
   const reasons = eligibilityReasons(compiled, context, date, whatIf);
   if (before.claimIds.has(claim.id, before.claimCount)) reasons.push(message('DUPLICATE_CLAIM', { claimId: claim.id }));
-  const warnings: Message[] = whatIf ? [message('WHAT_IF', { scheme: policy.scheme, year: policy.year, date })] : [];
+  // The claim's own warnings and its lines' reasons, made only when there are some: most claims have none.
+  let warnings: Message[] | undefined = whatIf ? [message('WHAT_IF', { scheme: policy.scheme, year: policy.year, date })] : undefined;
   const deadline = filingDeadlineDay(compiled, context);
   if (deadline !== undefined) {
-    if (claim.filedOn === '') warnings.push(message('FILING_DATE_UNKNOWN', {}));
+    if (claim.filedOn === '') (warnings ??= []).push(message('FILING_DATE_UNKNOWN', {}));
     else if (dayNumber(claim.filedOn) > deadline) reasons.push(message('FILED_LATE', { filedOn: claim.filedOn, deadline: isoDate(deadline) }));
   }
   if (stay && compiled.maxPaidStays !== undefined) {
@@ -141,7 +142,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   if (reasons.length > 0) return refuse(out, Object.freeze(reasons), ledger);
 
   // Reasons the lines add (a cap, a condition); the cause's exclusions come first.
-  const lineReasons: Message[] = [];
+  let lineReasons: Message[] | undefined;
   const maximum = compiled.maximumSubsidy && valueFor(compiled.maximumSubsidy, context);
   // The ledger after, built line by line; its lists are copied only when a line changes them.
   let amounts = before.amounts;
@@ -157,12 +158,12 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   for (const compiledBenefit of applicable.benefits) {
     const { benefit, index } = compiledBenefit;
     if (compiledBenefit.when !== undefined && !compiledBenefit.when(context)) {
-      lineReasons.push(message('CONDITION_NOT_MET', { benefit: benefit.label, condition: compiledBenefit.whenText! }));
+      (lineReasons ??= []).push(message('CONDITION_NOT_MET', { benefit: benefit.label, condition: compiledBenefit.whenText! }));
       continue;
     }
     const outcome = compiledBenefit.op(context, null);
-    if (outcome.reason !== undefined) lineReasons.push(outcome.reason);
-    if (outcome.warning !== undefined) warnings.push(outcome.warning);
+    if (outcome.reason !== undefined) (lineReasons ??= []).push(outcome.reason);
+    if (outcome.warning !== undefined) (warnings ??= []).push(outcome.warning);
     let amount = outcome.fen;
     let cut: CapKind | null = null;
     let limit = 0;
@@ -177,10 +178,10 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     }
     const claimsLimit = compiledBenefit.claimsPerYear && valueFor(compiledBenefit.claimsPerYear, context);
     if (claimsLimit !== undefined && amount > 0 && before.claims[index]! >= claimsLimit) {
-      lineReasons.push(message('CLAIMS_PER_YEAR_REACHED', { benefit: benefit.label, count: claimsLimit }));
+      (lineReasons ??= []).push(message('CLAIMS_PER_YEAR_REACHED', { benefit: benefit.label, count: claimsLimit }));
       (amount = 0), (cut = 'claimsPerYear');
     } else if (cut !== null) {
-      lineReasons.push(message('CAP_REACHED', { benefit: benefit.label, cap: cut, cut: fenText(outcome.fen - amount), limit: fenText(limit) }));
+      (lineReasons ??= []).push(message('CAP_REACHED', { benefit: benefit.label, cap: cut, cut: fenText(outcome.fen - amount), limit: fenText(limit) }));
     }
     const sources = compiledBenefit.sources(context);
     illustrative ||= sources.illustrative;
@@ -203,15 +204,15 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     paidThisClaim += amount;
     lines += 1;
   }
-  if (lines === 0) return refuse(out, Object.freeze([...applicable.reasons, ...lineReasons]), ledger);
+  if (lines === 0) return refuse(out, Object.freeze([...applicable.reasons, ...(lineReasons ?? NONE)]), ledger);
   if (before.total + paidThisClaim > SAFE) {
     throw new InvalidInputError([{ path: [...path], code: 'too_big', message: 'expected a protection year that pays less than 90,071,992,547,409.91 yuan in all' }]);
   }
 
   out.eligible = true;
-  out.reasons = lineReasons.length === 0 ? applicable.reasons : Object.freeze([...applicable.reasons, ...lineReasons]);
+  out.reasons = lineReasons === undefined ? applicable.reasons : Object.freeze([...applicable.reasons, ...lineReasons]);
   out.fen = paidThisClaim;
-  out.warnings = warnings.length === 0 ? node.list ?? NONE : withWarnings(warnings, node);
+  out.warnings = warnings === undefined ? (node.list ?? NONE) : withWarnings(warnings, node);
   out.illustrative = illustrative;
   out.maximum = maximum;
   out.after = new LedgerInFen(
@@ -280,6 +281,7 @@ export class Tape implements ResultDetails {
   /** The caller's name for the claims: `['claims']`, each claim then at its index, or the one claim's path. */
   readonly #path: readonly (string | number)[];
   readonly #indexed: boolean;
+  #indexedPath: (string | number)[] | undefined;
   readonly #whatIf: boolean;
   /** The ledger before claim k · CHECKPOINT_EVERY, at k. */
   readonly #checkpoints: (Ledger | LedgerInFen)[];
@@ -303,8 +305,16 @@ export class Tape implements ResultDetails {
     return this.#claims[this.#order === undefined ? at : this.#order[at]!]!;
   }
 
+  /**
+   * Where claim `at` is in the caller's input. A claim of a list is at `[...path, index]`: one
+   * array per tape, its last item set for each claim, since only an error about the claim
+   * reads it, and copies it.
+   */
   #pathOf(at: number): readonly (string | number)[] {
-    return this.#indexed ? [...this.#path, this.#order === undefined ? at : this.#order[at]!] : this.#path;
+    if (!this.#indexed) return this.#path;
+    const path = (this.#indexedPath ??= [...this.#path, 0]);
+    path[path.length - 1] = this.#order === undefined ? at : this.#order[at]!;
+    return path;
   }
 
   /** Settles every claim, in order, into results that read this tape; also the ledger after them and what they paid, in fen. */
@@ -440,9 +450,9 @@ export function settleYear(
   claims: readonly PlainClaim[],
   order: readonly number[] | undefined,
   start: Ledger | LedgerInFen,
-): Settled & { readonly tape: Tape } {
+): { readonly settled: Settled; readonly tape: Tape } {
   const tape = new Tape(compile(policy), member, claims, order, CLAIMS, true, start, false);
-  return { ...tape.settleAll(), tape };
+  return { settled: tape.settleAll(), tape };
 }
 
 const CLAIMS = Object.freeze(['claims']);
