@@ -199,8 +199,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
       if (deductible === before.deductible) deductible = deductible.slice();
       (deductible as number[])[index]! += outcome.deductibleUsed;
     }
-    // After a member's first claim the benefits are usually all listed, and the list is shared.
-    if (!touched.includes(index)) touched = [...touched, index];
+    if (!touched.includes(index)) touched = touchedWith(touched, index);
     paidThisClaim += amount;
     lines += 1;
   }
@@ -229,6 +228,20 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     before.claimIds.append(before.claimCount, claim.id),
     before.claimCount + 1,
   );
+}
+
+/** Each list of benefits with a line, and the lists one more benefit makes of it: a cache. */
+const touchedLists = new WeakMap<readonly number[], (readonly number[] | undefined)[]>();
+
+/**
+ * `touched` and then `index`, shared by every ledger that lists those benefits in that order:
+ * a member's claims usually list the same few, and copying the list for each cost more than
+ * the rest of the ledger.
+ */
+function touchedWith(touched: readonly number[], index: number): readonly number[] {
+  let next = touchedLists.get(touched);
+  if (next === undefined) touchedLists.set(touched, (next = []));
+  return (next[index] ??= Object.freeze([...touched, index]));
 }
 
 /** A refusal: no lines, no warnings, the ledger as it was. */
@@ -322,6 +335,7 @@ export class Tape implements ResultDetails {
     const { ref } = this.#compiled;
     const out = new Run();
     const count = this.#claims.length;
+    // Exactly sized: a year's result keeps it.
     const results: SettledClaim[] = new Array(count);
     let ledger = this.#checkpoints[0]!;
     let paid = 0;
