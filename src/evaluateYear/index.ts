@@ -120,7 +120,8 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   // Claims of the plain shape skip the schema; if any is not plain, the schema checks them all.
   // Either way each claim is read once, and only the copies are settled.
   const copies: readonly PlainClaim[] = allPlainClaims(claims, MAX_CLAIMS) ?? validate(claimsSchema, claims, 'claims', MAX_CLAIMS).map(plainOf);
-  const start = readLedger(ledger, accepted, validMember.id);
+  // No ledger is the member's empty one, which the results make again rather than keep.
+  const start = ledger === undefined ? undefined : readLedger(ledger, accepted, validMember.id);
 
   const dates = copies.map((claim) => eventDate(accepted, claim));
   // Claims usually come in date order already; then there is nothing to sort.

@@ -8,7 +8,7 @@
 import { dayNumber, isoDate, isWithin } from '../dates';
 import { InvalidInputError } from '../errors';
 import type { Member } from '../inputSchemas';
-import type { Ledger } from '../ledger';
+import { emptyLedger, type Ledger } from '../ledger';
 import { message, type Message } from '../messages';
 import { fenText, moneyFromFen } from '../money';
 import type { PlainClaim } from '../plainInput';
@@ -94,6 +94,8 @@ class Run {
   /** What a line's steps are made from. */
   context: ClaimContext | undefined = undefined;
   maximum: number | undefined = undefined;
+  /** Where a claim of a list is in the caller's input: see Tape's `#pathOf`. */
+  path: (string | number)[] | undefined = undefined;
 }
 
 /**
@@ -294,15 +296,25 @@ export class Tape implements ResultDetails {
   /** The caller's name for the claims: `['claims']`, each claim then at its index, or the one claim's path. */
   readonly #path: readonly (string | number)[];
   readonly #indexed: boolean;
-  #indexedPath: (string | number)[] | undefined;
   readonly #whatIf: boolean;
-  /** The ledger before claim k · CHECKPOINT_EVERY, at k. */
-  readonly #checkpoints: (Ledger | LedgerInFen)[];
+  /** The ledger before the first claim; undefined for the member's empty ledger, made again when needed rather than kept. */
+  readonly #start: Ledger | LedgerInFen | undefined;
+  /** The ledger before claim k · CHECKPOINT_EVERY, at k − 1; made once there are that many claims. */
+  #checkpoints: (Ledger | LedgerInFen)[] | undefined;
   #last: Ledger | LedgerInFen | undefined;
   #cursorAt = -1;
   #cursor: Ledger | LedgerInFen | undefined;
 
-  constructor(compiled: CompiledPolicy, member: Member, claims: readonly PlainClaim[], order: readonly number[] | undefined, path: readonly (string | number)[], indexed: boolean, start: Ledger | LedgerInFen, whatIf: boolean) {
+  constructor(
+    compiled: CompiledPolicy,
+    member: Member,
+    claims: readonly PlainClaim[],
+    order: readonly number[] | undefined,
+    path: readonly (string | number)[],
+    indexed: boolean,
+    start: Ledger | LedgerInFen | undefined,
+    whatIf: boolean,
+  ) {
     this.#compiled = compiled;
     this.#member = member;
     this.#claims = claims;
@@ -310,22 +322,26 @@ export class Tape implements ResultDetails {
     this.#path = path;
     this.#indexed = indexed;
     this.#whatIf = whatIf;
-    this.#checkpoints = [start];
+    this.#start = start;
   }
 
-  /** The claim settled at `at`, and where it is in the caller's input. */
+  #startLedger(): Ledger | LedgerInFen {
+    return this.#start ?? emptyLedger(this.#compiled.policy, this.#member.id);
+  }
+
+  /** The claim settled at `at`. */
   #claim(at: number): PlainClaim {
     return this.#claims[this.#order === undefined ? at : this.#order[at]!]!;
   }
 
   /**
    * Where claim `at` is in the caller's input. A claim of a list is at `[...path, index]`: one
-   * array per tape, its last item set for each claim, since only an error about the claim
-   * reads it, and copies it.
+   * array per run of the tape, its last item set for each claim, since only an error about
+   * the claim reads it, and copies it.
    */
-  #pathOf(at: number): readonly (string | number)[] {
+  #pathOf(at: number, out: Run): readonly (string | number)[] {
     if (!this.#indexed) return this.#path;
-    const path = (this.#indexedPath ??= [...this.#path, 0]);
+    const path = (out.path ??= [...this.#path, 0]);
     path[path.length - 1] = this.#order === undefined ? at : this.#order[at]!;
     return path;
   }
@@ -337,12 +353,12 @@ export class Tape implements ResultDetails {
     const count = this.#claims.length;
     // Exactly sized: a year's result keeps it.
     const results: SettledClaim[] = new Array(count);
-    let ledger = this.#checkpoints[0]!;
+    let ledger = this.#startLedger();
     let paid = 0;
     for (let at = 0; at < count; at += 1) {
-      if (at > 0 && at % CHECKPOINT_EVERY === 0) this.#checkpoints.push(ledger);
+      if (at > 0 && at % CHECKPOINT_EVERY === 0) (this.#checkpoints ??= []).push(ledger);
       const claim = this.#claim(at);
-      run(this.#compiled, this.#member, claim, ledger, this.#pathOf(at), this.#whatIf, out, null);
+      run(this.#compiled, this.#member, claim, ledger, this.#pathOf(at, out), this.#whatIf, out, null);
       results[at] = new SettledClaim(claim.id, this.#member.id, claim.kind, out.eventDate, ref, out.eligible, out.reasons, out.fen, out.warnings, out.illustrative, this, at);
       ledger = out.after!;
       paid += out.fen;
@@ -356,10 +372,10 @@ export class Tape implements ResultDetails {
   /** The ledger before claim `at`: claims run again from the nearest kept ledger or the cursor. */
   #ledgerBefore(at: number, out: Run): Ledger | LedgerInFen {
     let from = at - (at % CHECKPOINT_EVERY);
-    let ledger = this.#checkpoints[from / CHECKPOINT_EVERY]!;
+    let ledger = from === 0 ? this.#startLedger() : this.#checkpoints![from / CHECKPOINT_EVERY - 1]!;
     if (this.#cursorAt >= from && this.#cursorAt <= at) (from = this.#cursorAt), (ledger = this.#cursor!);
     for (; from < at; from += 1) {
-      run(this.#compiled, this.#member, this.#claim(from), ledger, this.#pathOf(from), this.#whatIf, out, null);
+      run(this.#compiled, this.#member, this.#claim(from), ledger, this.#pathOf(from, out), this.#whatIf, out, null);
       ledger = out.after!;
     }
     return ledger;
@@ -368,7 +384,7 @@ export class Tape implements ResultDetails {
   lines(at: number): readonly BenefitLine[] {
     const out = new Run();
     const records: LineRecord[] = [];
-    run(this.#compiled, this.#member, this.#claim(at), this.#ledgerBefore(at, out), this.#pathOf(at), this.#whatIf, out, records);
+    run(this.#compiled, this.#member, this.#claim(at), this.#ledgerBefore(at, out), this.#pathOf(at, out), this.#whatIf, out, records);
     (this.#cursorAt = at + 1), (this.#cursor = out.after);
     const context = out.context!;
     const maximum = out.maximum;
@@ -456,14 +472,15 @@ export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger
 
 /**
  * Settles the checked copies of a member's claims in the order given by `order` (their own
- * when undefined), each with the ledger the one before left; claim i is at `claims[i]` of the input.
+ * when undefined), each with the ledger the one before left, from `start` or, when undefined,
+ * the member's empty ledger; claim i is at `claims[i]` of the input.
  */
 export function settleYear(
   policy: Policy,
   member: Member,
   claims: readonly PlainClaim[],
   order: readonly number[] | undefined,
-  start: Ledger | LedgerInFen,
+  start: Ledger | undefined,
 ): { readonly settled: Settled; readonly tape: Tape } {
   const tape = new Tape(compile(policy), member, claims, order, CLAIMS, true, start, false);
   return { settled: tape.settleAll(), tape };
