@@ -149,6 +149,22 @@ describe('a member’s year costs time linear in its claims', () => {
     expect(ledger.claimIds).toBe(ledger.claimIds);
   });
 
+  // A result makes its lines and ledger by running its claim again from the last ledger its
+  // year kept (one every 16 claims): read last to first, with no kept ledgers, or with each
+  // run copying the year's claim ids, 10,000 results would run 50 million claims or copy as many ids.
+  it('evaluateYear: every result of 10,000 claims of one member read, last to first', () => {
+    const stays = Array.from({ length: 10_000 }, (_, i) => stay(`s${i}`, '2024-03-01', '2024-03-02', { inScopeCopay: '300.00' }));
+    const { results } = evaluateYear(policy, member, stays);
+    let paid = 0;
+    for (let at = results.length - 1; at >= 0; at -= 1) {
+      const result = results[at]!;
+      paid += result.lines.length;
+      expect(result.ledger.stays).toBe(at + 1);
+    }
+    expect(paid).toBe(20_000);
+    expect([results[16]!.ledger.total.toFixed(2), results[16]!.lines.map((line) => line.amount.toFixed(2))]).toEqual([(17 * 110).toFixed(2), ['100.00', '10.00']]);
+  });
+
   it('still finds a repeated claim among 50,000', () => {
     const year = evaluateYear(policy, member, [...deaths(50_000), { kind: 'death', id: 'c49999', date: '2024-06-02' }, { kind: 'death', id: 'c0', date: '2024-06-02' }]);
     expect(year.results.slice(-2).map((result) => result.reasons.map((reason) => reason.code))).toEqual([['DUPLICATE_CLAIM'], ['DUPLICATE_CLAIM']]);
