@@ -209,9 +209,13 @@ export function policyRef(policy: Policy): PolicyRef {
  * building keys to hash, and the cost stays linear in the messages added.
  */
 export function addUnique(unique: Message[], messages: readonly Message[]): void {
-  for (const m of messages) {
-    if (!unique.includes(m) && !unique.some((seen) => seen.code === m.code && seen.message.en === m.message.en)) unique.push(m);
-  }
+  for (const m of messages) if (!unique.includes(m) && !hasSameMessage(unique, m)) unique.push(m);
+}
+
+/** Whether `list` has a message of `m`'s code and wording. A loop, not `some`: a closure per message costs more than the scan. */
+function hasSameMessage(list: readonly Message[], m: Message): boolean {
+  for (let at = 0; at < list.length; at += 1) if (list[at]!.code === m.code && list[at]!.message.en === m.message.en) return true;
+  return false;
 }
 
 /** Messages with the same code and wording, once each, in first-seen order. */

@@ -123,9 +123,11 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   // No ledger is the member's empty one, which the results make again rather than keep.
   const start = ledger === undefined ? undefined : readLedger(ledger, accepted, validMember.id);
 
-  const dates = copies.map((claim) => eventDate(accepted, claim));
-  // Claims usually come in date order already; then there is nothing to sort.
-  const order = dates.some((date, i) => i > 0 && dates[i - 1]! > date) ? inDateOrder(dates) : undefined;
+  // Claims usually come in date order already; then there is nothing to sort. A loop, not
+  // map and some: each closure made for a member costs more than comparing its few dates.
+  let sorted = true;
+  for (let at = 1; at < copies.length && sorted; at += 1) sorted = eventDate(accepted, copies[at - 1]!) <= eventDate(accepted, copies[at]!);
+  const order = sorted ? undefined : inDateOrder(copies.map((claim) => eventDate(accepted, claim)));
   const { settled, tape } = settleYear(accepted, validMember, copies, order, start);
   const { results, after, paid } = settled;
   const warnings: Message[] = [];
