@@ -7,7 +7,7 @@
  * path every claim takes.
  */
 import { dayNumber, digitAt, twoDigits } from './dates';
-import { isRealDecimal, type Decimal } from './decimal';
+import { Decimal } from './decimal';
 import { MAX_STAY_DAYS, type Claim, type Member } from './inputSchemas';
 import type { Cause } from './policySchema';
 
@@ -32,8 +32,8 @@ const isPlainId = (value: unknown): value is string => typeof value === 'string'
 export function plainFen(value: unknown): number {
   if (typeof value === 'string') return fenOfText(value);
   if (typeof value === 'number') return numberFen(value);
-  // A long Decimal is left to the schema.
-  return isRealDecimal(value, 3) ? decimalFen(value as Decimal) : -1;
+  // A longer Decimal is left to the schema.
+  return decimalFen(value);
 }
 
 /**
@@ -62,35 +62,45 @@ function numberFen(x: number): number {
 }
 
 /**
- * Whole fen of a Decimal whose fields `isRealDecimal` checked (at most three words): the
- * value the schema reads, without writing it out and parsing it. -1 when it is negative,
- * has more than two decimals or is 10^12 yuan or more.
- * decimal.js keeps the coefficient in words of seven digits, the first holding
- * (e mod 7) + 1 of them, so word i is worth 10^(e − digits + 1 − 7i) yuan.
+ * Whole fen of a Decimal of at most three words (21 digits) that `isRealDecimal` would take:
+ * the value the schema reads, without writing it out and parsing it; -1 when it is not one,
+ * is negative, has more than two decimals or is 10^12 yuan or more. decimal.js keeps the
+ * coefficient `d` in words of seven digits, the first holding (e mod 7) + 1 of them, so word i
+ * is worth 10^(e − digits + 1 − 7i) yuan.
  */
-function decimalFen(value: Decimal): number {
-  // Each field read once: what was checked is what is used.
-  const { s, e, d } = value as unknown as { s: number; e: number; d: readonly number[] };
-  // The schema reads the Decimal's text, and -0 writes "0".
-  if (d.length === 1 && d[0] === 0) return 0;
-  if (s !== 1 || e > 11 || e < -2) return -1;
+function decimalFen(value: unknown): number {
+  if (!Decimal.isDecimal(value)) return -1;
+  // Each field and word read once, and what is read is what is checked and summed: a getter
+  // cannot show the check one value and the sum another.
+  const { s, e, d } = value as unknown as { s: unknown; e: unknown; d: unknown };
+  if (!Array.isArray(d) || (s !== 1 && s !== -1) || !Number.isInteger(e)) return -1;
+  const count = d.length;
+  if (count < 1 || count > 3) return -1;
+  const first: unknown = d[0];
+  const second: unknown = count > 1 ? d[1] : 0;
+  const third: unknown = count > 2 ? d[2] : 0;
+  if (!isWord(first) || !isWord(second) || !isWord(third)) return -1;
+  // Zero is [0] with exponent 0; the schema reads -0 as its text, "0".
+  if (count === 1 && first === 0) return e === 0 ? 0 : -1;
+  const exponent = e as number;
+  if (s !== 1 || exponent > 11 || exponent < -2 || first === 0 || (count === 1 ? first : count === 2 ? second : third) === 0) return -1;
+  const digits = (((exponent % 7) + 7) % 7) + 1;
+  if (first < 10 ** (digits - 1) || first >= 10 ** digits) return -1;
   // The power of ten of the first word's last digit, counted in fen.
-  const first = e - (((e % 7) + 7) % 7) + 2;
-  let fen = 0;
-  for (let at = 0; at < d.length; at += 1) {
-    const place = first - 7 * at;
-    const word = d[at]!;
-    if (place >= 0) {
-      fen += word * 10 ** place;
-    } else {
-      // Below the fen: only zeros may sit there.
-      const scale = 10 ** -place;
-      if (word % scale !== 0) return -1;
-      fen += word / scale;
-    }
-  }
-  return fen;
+  const place = exponent - digits + 3;
+  const fen = wordFen(first, place) + wordFen(second, place - 7) + wordFen(third, place - 14);
+  // NaN, when a digit sits below the fen.
+  return fen >= 0 ? fen : -1;
 }
+
+/** A word of seven digits worth 10^place fen, whole fen or NaN; below the fen only zeros may sit. Exact: the total is below 10^14. */
+function wordFen(word: number, place: number): number {
+  if (place >= 0) return word * 10 ** place;
+  const scale = 10 ** -place;
+  return word % scale === 0 ? word / scale : NaN;
+}
+
+const isWord = (word: unknown): word is number => Number.isInteger(word) && (word as number) >= 0 && (word as number) < 1e7;
 
 function fenOfText(value: string): number {
   let yuan = 0;
