@@ -1,6 +1,7 @@
 // The public API. This file only re-exports: each function lives in its own module.
 
 export { assessContributions } from './assessContributions';
+export { assessEnrolment } from './assessEnrolment';
 export { buildExplanation } from './buildExplanation';
 export { compareClaim } from './compareClaim';
 export { createRegistry } from './createRegistry';
@@ -17,6 +18,7 @@ export { parsePolicy } from './parsePolicy';
 export { bundledRegistry, policies } from './policies';
 export { published } from './published';
 export { safeAssessContributions } from './safeAssessContributions';
+export { safeAssessEnrolment } from './safeAssessEnrolment';
 export { safeEvaluateClaim } from './safeEvaluateClaim';
 export { safeEvaluateCondolence } from './safeEvaluateCondolence';
 export { safeEvaluateYear } from './safeEvaluateYear';
@@ -29,12 +31,14 @@ export { InvalidInputError, PolicyNotFoundError } from './_lib/errors';
 export { Decimal } from './_lib/decimal';
 
 export type { ContributionAssessment, PayerShare } from './assessContributions';
+export type { EnrolmentAssessment, EnrolmentLine } from './assessEnrolment';
 export type { ExplainedLine, ExplainedSource, Explanation } from './buildExplanation';
 export type { ExplainedNote, ExplainedPublication } from './_lib/parameterText';
 export type { ClaimComparison, ComparedResult } from './compareClaim';
 export type { ParameterChange, ParameterState, PolicyDiff, SettingChange } from './diffPolicies';
 export type { Explainable, ExplainOptions } from './_lib/explainable';
 export type { PolicyRegistry } from './createRegistry';
+export type { SelectOptions } from './selectPolicy';
 export type { DefinedPolicy } from './definePolicy';
 export type { CondolenceResult } from './evaluateCondolence';
 export type { YearResult } from './evaluateYear';
@@ -65,6 +69,8 @@ export type {
   OutpatientInput,
   RosterEntry,
   RosterInput,
+  UnitInput,
+  UnitMember,
 } from './_lib/inputSchemas';
 export type { BenefitUsage, Ledger } from './_lib/ledger';
 export type { Language, Message, MessageCode, MessageParams, StepKey } from './_lib/messages';

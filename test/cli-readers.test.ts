@@ -1,5 +1,4 @@
 /** The CLI's input readers: the same records whatever the chunking, and JSON read as JSON.parse reads it. */
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { CLI_TEST_TIMEOUT, huzhu as runHuzhu } from './_cli';

@@ -19,6 +19,7 @@ import type {
   Policy,
   PolicyInput,
   RosterInput,
+  UnitInput,
 } from '../src';
 import type {
   claimSchema,
@@ -27,6 +28,7 @@ import type {
   ledgerSchema,
   memberSchema,
   rosterSchema,
+  unitSchema,
 } from '../src/_lib/inputSchemas';
 import type { benefitSchema, conventionsSchema, labelSchema, policySchema } from '../src/_lib/policySchema';
 
@@ -38,6 +40,7 @@ describe('the named public types', () => {
     expectTypeOf<ClaimInput>().toEqualTypeOf<z.input<typeof claimSchema>>();
     expectTypeOf<HospitalisationInput>().toEqualTypeOf<z.input<typeof hospitalisationSchema>>();
     expectTypeOf<LedgerInput>().toEqualTypeOf<z.input<typeof ledgerSchema>>();
+    expectTypeOf<UnitInput>().toEqualTypeOf<z.input<typeof unitSchema>>();
     expectTypeOf<RosterInput>().toEqualTypeOf<z.input<typeof rosterSchema>>();
     expectTypeOf<CondolenceDecisionInput>().toEqualTypeOf<z.input<typeof condolenceDecisionSchema>>();
   });

@@ -164,6 +164,42 @@ export const rosterSchema = z
   })
   .readonly();
 
+/** The most members one unit may list for `assessEnrolment`; a longer list is refused before it is read. */
+export const MAX_UNIT_MEMBERS = 1_000_000;
+
+/** A unit enrolling its staff, for `assessEnrolment`. */
+export const unitSchema = z
+  .strictObject({
+    id: idSchema,
+    /** The day the unit enrols: the enrolment window and age limits read it. */
+    date: isoDateSchema,
+    /** The unit's staff the plan's share is measured against, e.g. those of an age to join. */
+    staff: z.number().int().min(1).max(100_000_000),
+    /** The staff the unit enrols, each once. */
+    members: z
+      .array(
+        z.strictObject({
+          id: idSchema,
+          flags: flagsSchema.optional(),
+          attributes: attributesSchema.optional(),
+          birthDate: isoDateSchema.optional(),
+          sex: sexSchema.optional(),
+          /** Enrolled in the scheme's previous year too, for renewals' rules and contributions. */
+          continuing: z.boolean().optional(),
+        }),
+      )
+      .max(MAX_UNIT_MEMBERS)
+      .readonly(),
+  })
+  .superRefine((unit, ctx) => {
+    const seen = new Set<string>();
+    unit.members.forEach((member, index) => {
+      if (seen.has(member.id)) addIssue(ctx, 'duplicate_member', `duplicate member id "${member.id}"`, ['members', index, 'id']);
+      seen.add(member.id);
+    });
+    if (unit.members.length > unit.staff) addIssue(ctx, 'too_many_members', `expected "staff" of at least the ${unit.members.length} members listed`, ['staff']);
+  });
+
 export const condolenceDecisionSchema = z.strictObject({
   /** The amount the federation awarded on application, inside the allowed range. */
   awarded: yuanSchema,
@@ -202,3 +238,7 @@ export interface RosterEntry extends RosterEntryOf {}
 type RosterEntryOf = z.input<typeof rosterSchema>[number];
 /** The amount a federation awarded on application. */
 export interface CondolenceDecisionInput extends z.input<typeof condolenceDecisionSchema> {}
+/** A unit enrolling its staff, as the caller writes it. */
+export interface UnitInput extends z.input<typeof unitSchema> {}
+/** A member a unit enrols: what the plan's rules to join and its contribution read. */
+export type UnitMember = UnitInput['members'][number];

@@ -300,7 +300,7 @@ export const benefitSchema = strictSection('benefits', {
     }
   });
 
-export const conventionsSchema = z.strictObject({
+export const conventionsSchema = strictSection('conventions', {
   /** Which date of a stay picks the protection year and the policy version. */
   yearBy: z.enum(['admission', 'discharge']),
   /**
@@ -313,6 +313,13 @@ export const conventionsSchema = z.strictObject({
     mode: z.enum(ROUNDING_MODES),
     at: z.enum(['eachStep', 'eachLine']),
   }),
+  /**
+   * Whose dates make the protection year. `policy` (the default): the version's own period,
+   * the same for every member, which an event's date picks. `enrolment`: each member's own
+   * cover, from the enrolment's `from` to its `to`; the version governs the enrolments whose
+   * cover starts in its period.
+   */
+  protectionPeriod: z.enum(['policy', 'enrolment']).optional(),
 });
 
 const payerRuleSchema = z.strictObject({ flag: memberFlagSchema, payer: payerSchema });
@@ -328,6 +335,41 @@ const filingDeadlineSchema = z.union([
     nextYearOn: parameter(z.string().refine((monthDay) => /^\d\d-\d\d$/.test(monthDay) && !Number.isNaN(dayNumber(`2023-${monthDay}`)), { params: { code: 'invalid_date' }, message: 'expected a day every year has, written MM-DD, like "03-31"' })),
   }),
 ]);
+
+/** What a unit's enrolment must meet (docs/rule-model.md#enrolment): when, how many of its staff, who. */
+const enrolmentRulesSchema = strictSection('enrolment', {
+  /** The days a unit may enrol, both included (Hangzhou 2018: 15 October to 15 December). */
+  window: parameter(strictSection('enrolment', { from: isoDateSchema, to: isoDateSchema })).optional(),
+  /** The least share of a unit's staff that must join (Anqing, Shanghai 2000: 80 %). */
+  minShare: parameter(ratioSchema).optional(),
+  /** A unit with fewer staff than this must enrol them all (Anqing: under 100 people). */
+  wholeUnitBelow: parameter(countSchema.min(2)).optional(),
+  /** The fewest members a unit may enrol (Shanghai 2000: 10). */
+  minMembers: parameter(countSchema.min(1)).optional(),
+  /** What each member must meet to join, e.g. an age limit on the day the unit enrols. */
+  requires: z.array(requirementSchema).min(1).readonly().optional(),
+}).refine((rules) => Object.keys(rules).length > 0, { params: { code: 'missing_setting' }, message: 'expected at least one enrolment rule: "window", "minShare", "wholeUnitBelow", "minMembers" or "requires"; see docs/rule-model.md#enrolment' });
+
+/** Conditions a member's enrolment cannot read: there is no claim yet. */
+const CLAIM_CONDITIONS = [...STAY_CONDITIONS, 'claim'] as const;
+
+/** Refuses rules of the enrolment section that could never apply. */
+function checkEnrolmentRules(rules: z.output<typeof enrolmentRulesSchema>, ctx: z.RefinementCtx): void {
+  for (const key of ['window', 'minShare', 'wholeUnitBelow', 'minMembers'] as const) {
+    if (rules[key]?.variants !== undefined) {
+      addIssue(ctx, 'unused_setting', 'an enrolment rule applies to a whole unit, which no condition reads: give it one value; see docs/rule-model.md#enrolment', ['enrolment', key, 'variants']);
+    }
+  }
+  const window = rules.window?.value;
+  if (window !== undefined && window.to < window.from) addIssue(ctx, 'ends_before_start', 'expected the window\'s "to" on or after its "from"', ['enrolment', 'window', 'value', 'to']);
+  const check = (condition: Condition, path: (string | number)[]): void => {
+    for (const key of CLAIM_CONDITIONS) {
+      if (condition[key] !== undefined) addIssue(ctx, 'condition_event_mismatch', `an enrolment has no claim to read "${key}" from: a member's requirement to join reads the member and the day the unit enrols`, [...path, key]);
+    }
+    condition.anyOf?.forEach((inner, index) => check(inner, [...path, 'anyOf', index]));
+  };
+  rules.requires?.forEach((requirement, index) => check(requirement.when, ['enrolment', 'requires', index, 'when']));
+}
 
 export const policySchema = z
   .strictObject({
@@ -378,12 +420,25 @@ export const policySchema = z
         defaultPayer: payerSchema,
       })
       .optional(),
+    /** What a unit's enrolment must meet, for `assessEnrolment`. */
+    enrolment: enrolmentRulesSchema.optional(),
     /** Assumptions and remarks a reader of this version should know. */
     notes: z.array(labelSchema).readonly().optional(),
   })
   .superRefine((policy, ctx) => {
+    if (policy.enrolment !== undefined) checkEnrolmentRules(policy.enrolment, ctx);
     if (policy.validTo !== undefined && policy.validTo < policy.validFrom) {
       addIssue(ctx, 'ends_before_start', 'expected "validTo" on or after "validFrom"', ['validTo']);
+    }
+    // "By 31 March of the next year" is a day after every member's year only when all members share one year.
+    const deadline = policy.eligibility.filingDeadline;
+    if (policy.conventions.protectionPeriod === 'enrolment' && deadline !== undefined && 'nextYearOn' in deadline) {
+      addIssue(
+        ctx,
+        'period_mismatch',
+        'a deadline on a day of the next year needs one protection year for every member, and with "protectionPeriod": "enrolment" each member\'s year ends on its own day (a cover from 2024-12-06 to 2025-12-05 would be due by 2025-03-31, before it ends): write { "daysAfter": …, "from": "discharge" } instead; see docs/rule-model.md#conventions',
+        ['eligibility', 'filingDeadline', 'nextYearOn'],
+      );
     }
     const seen = new Set<string>();
     policy.benefits.forEach((benefit, index) => {

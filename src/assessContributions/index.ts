@@ -2,7 +2,7 @@ import { acceptPolicy } from '../_lib/acceptPolicy';
 import type { Decimal } from '../_lib/decimal';
 import { Dec } from '../_lib/decimal';
 import { InvalidInputError, validate } from '../_lib/errors';
-import { MAX_ROSTER_ENTRIES, rosterSchema, type RosterEntry, type RosterInput } from '../_lib/inputSchemas';
+import { MAX_ROSTER_ENTRIES, rosterSchema, type RosterEntry, type RosterInput, type UnitMember } from '../_lib/inputSchemas';
 import { toMoney } from '../_lib/money';
 import type { Message } from '../_lib/messages';
 import type { Parameter, Payer, Policy } from '../_lib/policySchema';
@@ -70,15 +70,14 @@ export function assessContributions(policy: Policy, roster: RosterInput): Contri
     ]);
   }
   const rate = compile(accepted).contribution!;
-  const payerRules = contribution.payers.value;
+  const price = pricer(accepted);
 
   const counts: Record<Payer, number> = { memberOrUnit: 0, publicFunds: 0, union: 0 };
   // Members by payer and by the contribution they pay (its index among the values): multiplied out once at the end.
   const byRate: Record<Payer, number[]> = { memberOrUnit: [], publicFunds: [], union: [] };
   for (const entry of entries) {
-    const payer = payerRules.find((rule) => entry.flags?.[rule.flag] === true)?.payer ?? contribution.defaultPayer;
+    const { payer, index: chosen } = price(entry);
     const count = entry.count ?? 1;
-    const chosen = rate.varies ? rate.pick(rosterContext(accepted, entry)) : 0;
     counts[payer] += count;
     byRate[payer][chosen] = (byRate[payer][chosen] ?? 0) + count;
   }
@@ -115,16 +114,34 @@ export function assessContributions(policy: Policy, roster: RosterInput): Contri
   });
 }
 
-const cite = (parameter: Parameter, path: string): Citation => ({ parameter: path, label: parameter.label, value: parameter.value, provenance: parameter.provenance });
+/**
+ * For a policy with a contribution section: who pays an entry's contribution (the first payer
+ * rule whose flag it has, else the default payer), and which of the contribution's values it
+ * pays, by index (a variant may set it).
+ */
+export function pricer(policy: Policy): (entry: RosterEntry) => { readonly payer: Payer; readonly index: number } {
+  const contribution = policy.contribution!;
+  const rate = compile(policy).contribution!;
+  return (entry) => ({
+    payer: contribution.payers.value.find((rule) => entry.flags?.[rule.flag] === true)?.payer ?? contribution.defaultPayer,
+    index: rate.varies ? rate.pick(rosterContext(policy, entry)) : 0,
+  });
+}
+
+/** A parameter cited by its path, at its own value (no variant). */
+export const cite = (parameter: Parameter, path: string): Citation => ({ parameter: path, label: parameter.label, value: parameter.value, provenance: parameter.provenance });
 
 /**
- * A roster entry as the contribution's variants read it: its flags, its attributes and whether
- * it renews last year's enrolment. An entry has no claim: a variant that reads one is refused.
+ * A roster entry, or a member a unit enrols, as conditions read it on a date (the first day of
+ * the policy by default): its flags, attributes, birth date and sex, and whether it renews last
+ * year's enrolment. There is no claim: a variant that reads one is refused.
  */
-function rosterContext(policy: Policy, entry: RosterEntry): ClaimContext {
+export function rosterContext(policy: Policy, entry: RosterEntry | UnitMember, date = policy.validFrom): ClaimContext {
   const scheme = policy.eligibility.enrolmentScheme ?? policy.scheme;
   const renewal = entry.continuing === true ? [{ scheme, year: policy.year - 1, from: policy.validFrom, to: policy.validFrom }] : [];
-  const member = { id: entry.id, enrolments: renewal, ...(entry.flags && { flags: entry.flags }), ...(entry.attributes && { attributes: entry.attributes }) };
-  const claim = plainOf({ kind: 'death', id: entry.id, date: policy.validFrom });
-  return { claim, member, eventDay: dayNumber(policy.validFrom), days: 0, stayNumber: 0, ledger: undefined as never, mode: 'halfUp', eachStep: false, path: ['roster'] };
+  const { flags, attributes } = entry;
+  const { birthDate, sex } = entry as UnitMember;
+  const member = { id: entry.id, enrolments: renewal, ...(flags && { flags }), ...(attributes && { attributes }), ...(birthDate && { birthDate }), ...(sex && { sex }) };
+  const claim = plainOf({ kind: 'death', id: entry.id, date });
+  return { claim, member, eventDay: dayNumber(date), days: 0, stayNumber: 0, ledger: undefined as never, mode: 'halfUp', eachStep: false, path: ['roster'] };
 }

@@ -187,7 +187,7 @@ function policyOf(file: CaseFile, index: number, registry: PolicyRegistry): Poli
     throw new InvalidInputError([{ path: ['cases', index, 'year'], code: 'policy_not_found', message }]);
   }
   try {
-    return selectPolicy(file.scheme, entry.claims[0] as ClaimInput, registry);
+    return selectPolicy(file.scheme, entry.claims[0] as ClaimInput, { registry, member: entry.member as MemberInput });
   } catch (error) {
     if (error instanceof InvalidInputError) throw inCase(index, error.issues, { claim: ['claims', 0] });
     if (error instanceof PolicyNotFoundError) throw new InvalidInputError([{ path: ['cases', index, 'claims', 0], code: 'policy_not_found', message: error.message }]);

@@ -51,7 +51,8 @@ function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean): Prepar
   try {
     const { scheme, member, claim } = validate(recordSchema, csv ? recordFromCsv(raw.value as CsvRow) : raw.value, []);
     // Both are validated by the library calls below, with paths under `member` and `claim`.
-    const policy = selectPolicy(scheme, claim as ClaimInput, registry);
+    // The member too: where protection years are the members' own, their cover picks the version.
+    const policy = selectPolicy(scheme, claim as ClaimInput, { registry, member: member as MemberInput });
     return {
       key: JSON.stringify([(member as { id?: unknown }).id, policy.scheme, policy.year]),
       settle(ledger) {

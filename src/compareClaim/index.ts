@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { acceptPolicy } from '../_lib/acceptPolicy';
-import { isWithin } from '../_lib/dates';
 import type { Decimal } from '../_lib/decimal';
 import { validate } from '../_lib/errors';
+import { governs } from '../_lib/engine/eligibility';
 import { settle } from '../_lib/engine/settle';
 import { claimSchema, memberSchema, type ClaimInput, type MemberInput } from '../_lib/inputSchemas';
 import { emptyLedger } from '../_lib/ledger';
@@ -34,7 +34,9 @@ const policiesSchema = z.array(z.unknown()).min(1).max(50);
  * Settle one claim under several policy versions side by side: "what would I have got last year?"
  *
  * Each version settles the claim as the member's first of the protection year (an empty
- * ledger). A version whose period does not include the claim's date is applied as a what-if:
+ * ledger). A version that does not govern the claim (its period does not include the claim's
+ * date or, where protection periods are the members' own, the start of the member's cover that
+ * holds the date) is applied as a what-if:
  * its period is waived, any enrolment of the member in the scheme on that date counts, and the
  * result carries a `WHAT_IF` warning so it is never mistaken for a real settlement. Every other
  * rule (benefits, caps, flags, rounding) is the version's own.
@@ -59,7 +61,7 @@ export function compareClaim(claim: ClaimInput, member: MemberInput, policies: r
   const validMember = validate(memberSchema, member, 'member');
   const versions = validate(policiesSchema, policies, 'policies').map((policy, index) => acceptPolicy(policy, ['policies', index]));
   const settled = versions.map((policy) => {
-    const whatIf = !isWithin(eventDate(policy, validClaim), policy.validFrom, policy.validTo);
+    const whatIf = !governs(policy, validMember, eventDate(policy, validClaim));
     return { result: settle(policy, validMember, validClaim, emptyLedger(policy, validMember.id), ['claim'], whatIf).result, whatIf };
   });
   const baseline = settled[0]!.result.total;

@@ -12,7 +12,9 @@ import type { ClaimResult } from '../_lib/result';
  *
  * A pure function: it reads no clock, no file and no global, and leaves its arguments as they
  * were. The claim must fall in the policy's period (pick the version with
- * {@link selectPolicy}); the member must be enrolled then. Each benefit of the claim's kind
+ * {@link selectPolicy}); the member must be enrolled then. Where the policy's protection years
+ * are the members' own (`conventions.protectionPeriod: 'enrolment'`), the claim must fall in
+ * the member's cover instead, one that starts in the policy's period. Each benefit of the claim's kind
  * runs its formula, is rounded as the policy says, then is cut by its per-claim cap, its yearly
  * cap and the scheme's maximum subsidy, in that order; `ledger` is what the member was already
  * paid in the protection year, so the caps hold across claims.

@@ -94,7 +94,8 @@ const claimsSchema = z.array(claimSchema).max(MAX_CLAIMS).readonly();
  * Claims are settled in the order of their event dates (claims on the same date keep the order
  * given), each with the ledger the previous one left, so yearly caps and the maximum subsidy
  * hold across the year. The answer is exactly what chaining {@link evaluateClaim} by hand
- * gives. A claim outside the policy's period is in the results as refused.
+ * gives. A claim outside the policy's period (or, where protection years are the members' own,
+ * outside the member's cover) is in the results as refused.
  *
  * @category Evaluation
  *

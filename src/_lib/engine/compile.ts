@@ -58,6 +58,8 @@ export interface CompiledPolicy {
   readonly applicable: Readonly<Record<string, { readonly benefits: readonly CompiledBenefit[]; readonly reasons: readonly Message[] }>>;
   readonly maximumSubsidy: CompiledParameter<number> | undefined;
   readonly requires: readonly Requirement[];
+  /** What each member must meet to join, for assessEnrolment. */
+  readonly enrolmentRequires: readonly Requirement[];
   readonly waitingDays: CompiledParameter<number> | undefined;
   readonly waiverDays: CompiledParameter<number> | undefined;
   readonly maxPaidStays: CompiledParameter<number> | undefined;
@@ -175,6 +177,7 @@ function compileUncached(policy: Policy): CompiledPolicy {
   }
 
   const eligibility = policy.eligibility;
+  const requirement = ({ when, label }: { when: Condition; label: Label }): Requirement => ({ test: condition(when), label });
   const deadline = eligibility.filingDeadline;
   return {
     policy,
@@ -182,7 +185,8 @@ function compileUncached(policy: Policy): CompiledPolicy {
     benefits,
     applicable,
     maximumSubsidy,
-    requires: (eligibility.requires ?? []).map((requirement) => ({ test: condition(requirement.when), label: requirement.label })),
+    requires: (eligibility.requires ?? []).map(requirement),
+    enrolmentRequires: (policy.enrolment?.requires ?? []).map(requirement),
     waitingDays: eligibility.waitingPeriod && parameter(eligibility.waitingPeriod.days, 'eligibility.waitingPeriod.days', same),
     waiverDays: eligibility.waitingPeriod?.waivedIfRenewedWithin && parameter(eligibility.waitingPeriod.waivedIfRenewedWithin, 'eligibility.waitingPeriod.waivedIfRenewedWithin', same),
     maxPaidStays: eligibility.maxPaidStays && parameter(eligibility.maxPaidStays, 'eligibility.maxPaidStays', same),

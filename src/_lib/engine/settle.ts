@@ -5,7 +5,7 @@
  * caller's objects; a result's lines, ledger and steps are made when first read, by running
  * the same compiled rules again from the tape, the steps with a recorder.
  */
-import { dayNumber, isoDate, isWithin } from '../dates';
+import { dayNumber, isoDate } from '../dates';
 import { InvalidInputError } from '../errors';
 import type { Member } from '../inputSchemas';
 import { emptyLedger, type Ledger } from '../ledger';
@@ -18,6 +18,7 @@ import type { Step } from '../trace';
 import { compile, filingDeadlineDay, type CompiledBenefit, type CompiledPolicy, type LineSources, type WarningsNode } from './compile';
 import { Steps, type ClaimContext } from './context';
 import { SAFE } from './fen';
+import { eligibilityReasons } from './eligibility';
 import { valueFor } from './parameters';
 import { inFen, LedgerInFen, toLedger } from './ledgerInFen';
 import type { Outcome } from './formulas/types';
@@ -34,51 +35,6 @@ interface LineRecord {
   readonly sources: LineSources;
   /** What earlier lines of the claim took, for the maximum subsidy's step. */
   readonly paidBefore: number;
-}
-
-/** The enrolment covering the day, if any, and whether its cover has begun. */
-function enrolmentOn(compiled: CompiledPolicy, member: Member, date: string, whatIf: boolean) {
-  const policy = compiled.policy;
-  const scheme = policy.eligibility.enrolmentScheme ?? policy.scheme;
-  for (const enrolment of member.enrolments) {
-    const ofThisYear = whatIf || scheme !== policy.scheme || enrolment.year === policy.year;
-    if (enrolment.scheme === scheme && ofThisYear && isWithin(date, enrolment.from, enrolment.to)) return enrolment;
-  }
-  return undefined;
-}
-
-/**
- * Why the member cannot claim on this date, in the order a reader checks: the period, the
- * enrolment, the policy's requirements, a waiting period, cover not yet begun.
- */
-function eligibilityReasons(compiled: CompiledPolicy, context: ClaimContext, date: string, whatIf: boolean): Message[] {
-  const policy = compiled.policy;
-  const reasons: Message[] = [];
-  if (!whatIf && !isWithin(date, policy.validFrom, policy.validTo)) {
-    reasons.push(message('OUTSIDE_POLICY_PERIOD', { date, validFrom: policy.validFrom, validTo: policy.validTo ?? '…' }));
-  }
-  const scheme = policy.eligibility.enrolmentScheme ?? policy.scheme;
-  const enrolment = enrolmentOn(compiled, context.member, date, whatIf);
-  if (enrolment === undefined) reasons.push(message('NOT_ENROLLED', { scheme, date }));
-  for (const requirement of compiled.requires) {
-    if (!requirement.test(context)) reasons.push(message('REQUIREMENT_NOT_MET', { requirement: requirement.label }));
-  }
-  if (enrolment === undefined) return reasons;
-  if (compiled.waitingDays !== undefined) {
-    const days = valueFor(compiled.waitingDays, context);
-    const from = dayNumber(enrolment.from);
-    // A renewal starting the day after the last cover ended is no first enrolment; a waiver stretches that to `waiver` days.
-    const waiver = compiled.waiverDays === undefined ? 1 : Math.max(1, valueFor(compiled.waiverDays, context));
-    const renewed = context.member.enrolments.some((other) => other.scheme === enrolment.scheme && other.to < enrolment.from && from - dayNumber(other.to) <= waiver);
-    if (!renewed && context.eventDay < from + days) reasons.push(message('WAITING_PERIOD', { days, from: enrolment.from, date }));
-  }
-  if (policy.eligibility.coverStarts === 'dayAfterEnrolment') {
-    if (enrolment.enrolledOn === undefined) {
-      throw new InvalidInputError([{ path: ['member', 'enrolments', context.member.enrolments.indexOf(enrolment), 'enrolledOn'], code: 'missing_fact', message: 'this policy\'s cover starts the day after enrolment: expected the enrolment\'s "enrolledOn" date' }]);
-    }
-    if (context.eventDay <= dayNumber(enrolment.enrolledOn)) reasons.push(message('NOT_YET_COVERED', { enrolledOn: enrolment.enrolledOn, date }));
-  }
-  return reasons;
 }
 
 /** What running one claim gave; one object per tape, written by each run. */

@@ -52,6 +52,12 @@ export const en: Locale = {
     ILLUSTRATIVE_PARAMETER: (p) => `Used the illustrative (not published) parameter "${p.label}" (${p.parameter}); the figure is not official.`,
     WHAT_IF: (p) => `What-if: the ${p.scheme} ${p.year} rules applied to an event on ${p.date}, which that version does not actually govern.`,
     DECIDED_ON_APPLICATION: (p) => `${p.benefit}: the amount is decided on application, between ${p.min} and ${p.max} yuan.`,
+    OUTSIDE_MEMBER_PERIOD: (p) => `The event date ${p.date} is outside the member's protection period (${p.from} to ${p.to}).`,
+    COVER_NOT_GOVERNED: (p) => `The member's protection period (${p.from} to ${p.to}) starts outside the period of this version (${p.validFrom} to ${p.validTo}), which governs the covers starting in it: the version in force on ${p.from} applies.`,
+    ENROLMENT_CLOSED: (p) => `The unit enrols on ${p.date}, outside the enrolment window (${p.from} to ${p.to}).`,
+    SHARE_TOO_LOW: (p) => `${p.joining} of the unit's ${p.staff} staff may join; the plan requires at least ${percentNumber(String(p.share))} % of them (${p.needed}).`,
+    WHOLE_UNIT_REQUIRED: (p) => `A unit of fewer than ${p.below} staff must enrol all of them: ${p.joining} of its ${p.staff} may join.`,
+    TOO_FEW_MEMBERS: (p) => `${p.joining} of the unit's staff may join; the plan requires at least ${p.min} members.`,
   },
   steps: {
     base: (p) => costs(p.field),

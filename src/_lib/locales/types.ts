@@ -19,7 +19,13 @@ export type MessageCode =
   | 'CAP_REACHED'
   | 'ILLUSTRATIVE_PARAMETER'
   | 'DECIDED_ON_APPLICATION'
-  | 'WHAT_IF';
+  | 'WHAT_IF'
+  | 'OUTSIDE_MEMBER_PERIOD'
+  | 'COVER_NOT_GOVERNED'
+  | 'ENROLMENT_CLOSED'
+  | 'SHARE_TOO_LOW'
+  | 'WHOLE_UNIT_REQUIRED'
+  | 'TOO_FEW_MEMBERS';
 
 /** Names of the computation steps a benefit line shows. */
 export type StepKey =

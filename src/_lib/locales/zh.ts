@@ -50,6 +50,12 @@ export const zh: Locale = {
     ILLUSTRATIVE_PARAMETER: (p) => `使用了示例参数“${p.label}”（${p.parameter}），该数值未经公布，并非官方标准。`,
     WHAT_IF: (p) => `假设计算：按 ${p.scheme} ${p.year} 年度规则核算 ${p.date} 发生的事件，该办法实际并不适用于此日期。`,
     DECIDED_ON_APPLICATION: (p) => `${p.benefit}：金额经申请核定，在 ${p.min} 至 ${p.max} 元之间。`,
+    OUTSIDE_MEMBER_PERIOD: (p) => `事件日期 ${p.date} 不在该会员本人的保障期（${p.from} 至 ${p.to}）内。`,
+    COVER_NOT_GOVERNED: (p) => `该会员的保障期（${p.from} 至 ${p.to}）起始日不在本办法适用期间（${p.validFrom} 至 ${p.validTo}）内；本办法只适用于在此期间起保的保障，应按 ${p.from} 有效的办法核算。`,
+    ENROLMENT_CLOSED: (p) => `单位于 ${p.date} 办理参保，不在参保办理期间（${p.from} 至 ${p.to}）内。`,
+    SHARE_TOO_LOW: (p) => `单位职工 ${p.staff} 人中可参保 ${p.joining} 人；本办法要求参保人数不低于职工的 ${percentNumber(String(p.share))}%（${p.needed} 人）。`,
+    WHOLE_UNIT_REQUIRED: (p) => `职工不足 ${p.below} 人的单位须全员参保：职工 ${p.staff} 人中可参保 ${p.joining} 人。`,
+    TOO_FEW_MEMBERS: (p) => `可参保 ${p.joining} 人；本办法要求至少 ${p.min} 人参保。`,
   },
   steps: {
     base: (p) => costs(p.field),
