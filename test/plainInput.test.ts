@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { claimSchema, memberSchema } from '../src/_lib/inputSchemas';
+import { Decimal } from '../src/_lib/decimal';
 import { yuanSchema } from '../src/_lib/money';
 import { plainClaim, plainFen, plainMember, plainOf } from '../src/_lib/plainInput';
 import { stay } from './_fixtures';
@@ -44,6 +45,41 @@ describe('plainFen', () => {
         expect(parsed.success && parsed.data.times(100).toNumber()).toBe(fen);
       }),
     );
+  });
+});
+
+describe('plainFen of numbers and Decimals', () => {
+  const schemaFen = (value: unknown) => {
+    const parsed = yuanSchema.safeParse(value);
+    return parsed.success ? parsed.data.times(100).toNumber() : -1;
+  };
+
+  // Numbers are read by arithmetic, not by writing them out (see numberFen): it must take
+  // exactly the numbers the schema takes, with the same value.
+  it('takes a number exactly when the schema does, with its value', () => {
+    const fenNumbers = fc.integer({ min: 0, max: 100_000_000_000_000 }).chain((fen) => fc.constantFrom(fen / 100, fen / 1000, fen / 100 + Number.EPSILON * fen));
+    fc.assert(
+      fc.property(fc.oneof(fenNumbers, fc.double({ min: 0, max: 2e12, noNaN: true })), (x) => {
+        expect(plainFen(x)).toBe(schemaFen(x));
+      }),
+    );
+  });
+
+  it.each([0.1 + 0.2, 1.005, 0.005, 1e-7, 5e-324, 1e12, 999_999_999_999.99, 2 ** 53, 1e21, -0.01, Infinity, NaN])('reads %d as the schema does', (x) => expect(plainFen(x)).toBe(schemaFen(x)));
+
+  it('never takes a Decimal the schema refuses, and agrees with it on the value', () => {
+    const decimals = fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 16n }), fc.integer({ min: 0, max: 5 })).map(([n, places]) => new Decimal(String(n)).dividedBy(10 ** places));
+    fc.assert(
+      fc.property(decimals, (decimal) => {
+        const fen = plainFen(decimal);
+        if (fen >= 0) expect(fen).toBe(schemaFen(decimal));
+        else if (decimal.decimalPlaces() <= 2 && decimal.lessThan('1e12')) expect.unreachable(`refused ${decimal.toString()}`);
+      }),
+    );
+  });
+
+  it('reads a negative zero Decimal as 0, as the schema does', () => {
+    expect([plainFen(new Decimal('-0')), schemaFen(new Decimal('-0'))]).toEqual([0, 0]);
   });
 });
 

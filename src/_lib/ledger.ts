@@ -79,12 +79,16 @@ export class ClaimIdLog {
     return at !== undefined && at < count;
   }
 
-  /** The log of the first `count` ids and then `id`: this one when nothing follows them yet, a copy otherwise. */
+  /**
+   * The log of the first `count` ids and then `id`: this one when nothing follows them yet or
+   * `id` already does (a claim run again to make its result's lines), a copy otherwise.
+   */
   append(count: number, id: string): ClaimIdLog {
     if (count === this.#ids.length) {
       this.#ids.push(id);
       return this;
     }
+    if (this.#ids[count] === id) return this;
     const copy = new ClaimIdLog(this.#ids.slice(0, count));
     copy.#ids.push(id);
     return copy;

@@ -7,7 +7,7 @@
  * path every claim takes.
  */
 import { dayNumber, digitAt, twoDigits } from './dates';
-import { Dec, isRealDecimal, type Decimal } from './decimal';
+import { Decimal } from './decimal';
 import { MAX_STAY_DAYS, type Claim, type Member } from './inputSchemas';
 import type { Cause } from './policySchema';
 
@@ -30,11 +30,77 @@ const isPlainId = (value: unknown): value is string => typeof value === 'string'
  * such; -1 for anything else.
  */
 export function plainFen(value: unknown): number {
-  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? fenOfText(String(value)) : -1;
-  // Read through huzhu's own constructor, as the schema does; a long Decimal is left to the schema.
-  if (typeof value !== 'string') return isRealDecimal(value, 3) ? fenOfText(new Dec(value as Decimal).toString()) : -1;
-  return fenOfText(value);
+  if (typeof value === 'string') return fenOfText(value);
+  if (typeof value === 'number') return numberFen(value);
+  // A longer Decimal is left to the schema.
+  return decimalFen(value);
 }
+
+/**
+ * Whole fen of a number whose shortest decimal form (`String(x)`, which the schema reads) has
+ * at most twelve digits before the point and two after; -1 otherwise. Writing that form costs
+ * more than the rest of reading a claim, so the test is arithmetic: for 0 ≤ x < 10^12,
+ * String(x) has at most two decimals ⟺ m / 100 === x, where m = Math.round(x * 100).
+ * (⇒) String(x) is some m'/100 with m' < 10^14 an integer, and x the double nearest it
+ * (ECMAScript's String reads back as x). Each of x and x * 100 is off by at most a relative
+ * 2^-53, so x * 100 is within 10^14 · 2^-51 < 0.05 of m', and m = m'. IEEE division is
+ * correctly rounded: m / 100 is the double nearest m'/100, which is x.
+ * (⇐) m / 100 === x says the decimal m/100 reads back as x. Every decimal that reads back as
+ * x lies in an interval narrower than ulp(x) ≤ 2^-12 (x < 2^40). String(x) picks one with the
+ * fewest significant digits: if it had more than two decimals it would have no more digits
+ * than m/100 but lead at a lower place, so a power of ten 10^j ≥ 0.01 would lie between it and
+ * m/100 and read back as x with one digit; then String(x), with one digit and more than two
+ * decimals, would be at most 0.009, more than 2^-12 below 10^j: a contradiction. x = 0 is "0".
+ * 10^12 and above have thirteen digits; -0 reads as "0", so as 0.
+ */
+function numberFen(x: number): number {
+  // NaN fails the comparison.
+  if (!(x >= 0 && x < 1e12)) return -1;
+  const fen = Math.round(x * 100);
+  // `+ 0` makes -0 plain 0.
+  return fen / 100 === x ? fen + 0 : -1;
+}
+
+/**
+ * Whole fen of a Decimal of at most three words (21 digits) that `isRealDecimal` would take:
+ * the value the schema reads, without writing it out and parsing it; -1 when it is not one,
+ * is negative, has more than two decimals or is 10^12 yuan or more. decimal.js keeps the
+ * coefficient `d` in words of seven digits, the first holding (e mod 7) + 1 of them, so word i
+ * is worth 10^(e − digits + 1 − 7i) yuan.
+ */
+function decimalFen(value: unknown): number {
+  if (!Decimal.isDecimal(value)) return -1;
+  // Each field and word read once, and what is read is what is checked and summed: a getter
+  // cannot show the check one value and the sum another.
+  const { s, e, d } = value as unknown as { s: unknown; e: unknown; d: unknown };
+  if (!Array.isArray(d) || (s !== 1 && s !== -1) || !Number.isInteger(e)) return -1;
+  const count = d.length;
+  if (count < 1 || count > 3) return -1;
+  const first: unknown = d[0];
+  const second: unknown = count > 1 ? d[1] : 0;
+  const third: unknown = count > 2 ? d[2] : 0;
+  if (!isWord(first) || !isWord(second) || !isWord(third)) return -1;
+  // Zero is [0] with exponent 0; the schema reads -0 as its text, "0".
+  if (count === 1 && first === 0) return e === 0 ? 0 : -1;
+  const exponent = e as number;
+  if (s !== 1 || exponent > 11 || exponent < -2 || first === 0 || (count === 1 ? first : count === 2 ? second : third) === 0) return -1;
+  const digits = (((exponent % 7) + 7) % 7) + 1;
+  if (first < 10 ** (digits - 1) || first >= 10 ** digits) return -1;
+  // The power of ten of the first word's last digit, counted in fen.
+  const place = exponent - digits + 3;
+  const fen = wordFen(first, place) + wordFen(second, place - 7) + wordFen(third, place - 14);
+  // NaN, when a digit sits below the fen.
+  return fen >= 0 ? fen : -1;
+}
+
+/** A word of seven digits worth 10^place fen, whole fen or NaN; below the fen only zeros may sit. Exact: the total is below 10^14. */
+function wordFen(word: number, place: number): number {
+  if (place >= 0) return word * 10 ** place;
+  const scale = 10 ** -place;
+  return word % scale === 0 ? word / scale : NaN;
+}
+
+const isWord = (word: unknown): word is number => Number.isInteger(word) && (word as number) >= 0 && (word as number) < 1e7;
 
 function fenOfText(value: string): number {
   let yuan = 0;
@@ -140,11 +206,12 @@ function memberCopy(value: unknown): Member | undefined {
   if (!isPlainId(id) || !Array.isArray(enrolments)) return undefined;
   const count = enrolments.length;
   if (count > 1000) return undefined;
-  const copies: Member['enrolments'][number][] = [];
+  // Exactly sized: an array grown by push from [] reserves 17 slots, and a result keeps this one.
+  const copies = new Array<Member['enrolments'][number]>(count);
   for (let at = 0; at < count; at += 1) {
     const enrolment = plainEnrolment(enrolments[at]);
     if (enrolment === undefined) return undefined;
-    copies.push(enrolment);
+    copies[at] = enrolment;
   }
   if (flags === undefined) return { id, enrolments: copies };
   if (!isRecord(flags)) return undefined;
@@ -260,11 +327,12 @@ export const allPlainClaims = guarded((claims: unknown, max: number) => {
   // The length is read once: a list that grows while it is read is copied as it first was.
   const count = claims.length;
   if (count > max) return undefined;
-  const copies: PlainClaim[] = [];
+  // Exactly sized: an array grown by push from [] reserves 17 slots, and results keep this one.
+  const copies = new Array<PlainClaim>(count);
   for (let at = 0; at < count; at += 1) {
     const copy = claimCopy(claims[at]);
     if (copy === undefined) return undefined;
-    copies.push(copy);
+    copies[at] = copy;
   }
   return copies;
 });

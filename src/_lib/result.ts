@@ -3,6 +3,7 @@ import { Decimal } from './decimal';
 import type { Claim } from './inputSchemas';
 import type { Ledger } from './ledger';
 import type { Message } from './messages';
+import { moneyFromFen } from './money';
 import type { Label, Policy } from './policySchema';
 import type { Citation, Step } from './trace';
 import type { PlainClaim } from './plainInput';
@@ -127,23 +128,27 @@ export interface ClaimResult {
 }
 
 /**
- * What a result's lines and ledger are made from, on first read. Each line and the ledger come
- * frozen through and through; the list of lines is frozen here.
+ * What the results of one call make their lines and ledger from, on first read; `at` is the
+ * result's place among them. Each line and the ledger come frozen through and through; the
+ * list of lines is frozen by the result.
  */
 export interface ResultDetails {
-  lines(): readonly BenefitLine[];
-  ledger(): Ledger;
+  lines(at: number): readonly BenefitLine[];
+  ledger(at: number): Ledger;
 }
 
 /**
- * A claim's result. Its lines and ledger are made on first read: the engine settles in
+ * A claim's result. Its total, lines and ledger are made on first read: the engine settles in
  * whole fen and builds their Decimals and frozen objects only when asked, which is most of
- * what a result costs. To a reader, to JSON and to `explain` it is the plain
- * {@link ClaimResult}; `lines` and `ledger` are accessors, so `Object.keys` and spread leave
- * them out (`toJSON()` gives every field).
+ * what a result costs, and a kept result holds only its own fields. To a reader, to JSON and
+ * to `explain` it is the plain {@link ClaimResult}; `total`, `lines` and `ledger` are
+ * accessors, so `Object.keys` and spread leave them out (`toJSON()` gives every field).
  */
 export class SettledClaim implements ClaimResult {
   readonly #details: ResultDetails;
+  readonly #at: number;
+  /** Whole fen until first read, then the Decimal. */
+  #total: number | Decimal;
   #lines: readonly BenefitLine[] | undefined;
   #ledger: Ledger | undefined;
 
@@ -161,12 +166,15 @@ export class SettledClaim implements ClaimResult {
     readonly policy: PolicyRef,
     readonly eligible: boolean,
     readonly reasons: readonly Message[],
-    readonly total: Decimal,
+    totalFen: number,
     readonly warnings: readonly Message[],
     readonly illustrative: boolean,
     details: ResultDetails,
+    at: number,
   ) {
+    this.#total = totalFen;
     this.#details = details;
+    this.#at = at;
     Object.freeze(this);
   }
 
@@ -175,12 +183,17 @@ export class SettledClaim implements ClaimResult {
     return typeof value === 'object' && value !== null && #details in value;
   }
 
+  get total(): Decimal {
+    const total = this.#total;
+    return typeof total === 'number' ? (this.#total = moneyFromFen(total)) : total;
+  }
+
   get lines(): readonly BenefitLine[] {
-    return (this.#lines ??= Object.freeze(this.#details.lines()));
+    return (this.#lines ??= Object.freeze(this.#details.lines(this.#at)));
   }
 
   get ledger(): Ledger {
-    return (this.#ledger ??= this.#details.ledger());
+    return (this.#ledger ??= this.#details.ledger(this.#at));
   }
 
   /** The result as plain data, in the order of {@link ClaimResult}'s fields. */
@@ -218,9 +231,13 @@ export function policyRef(policy: Policy): PolicyRef {
  * building keys to hash, and the cost stays linear in the messages added.
  */
 export function addUnique(unique: Message[], messages: readonly Message[]): void {
-  for (const m of messages) {
-    if (!unique.includes(m) && !unique.some((seen) => seen.code === m.code && seen.message.en === m.message.en)) unique.push(m);
-  }
+  for (const m of messages) if (!unique.includes(m) && !hasSameMessage(unique, m)) unique.push(m);
+}
+
+/** Whether `list` has a message of `m`'s code and wording. A loop, not `some`: a closure per message costs more than the scan. */
+function hasSameMessage(list: readonly Message[], m: Message): boolean {
+  for (let at = 0; at < list.length; at += 1) if (list[at]!.code === m.code && list[at]!.message.en === m.message.en) return true;
+  return false;
 }
 
 /** Messages with the same code and wording, once each, in first-seen order. */

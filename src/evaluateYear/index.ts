@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import type { Decimal } from '../_lib/decimal';
 import { validate } from '../_lib/errors';
-import { paidBetween, toLedger, type LedgerInFen } from '../_lib/engine/ledgerInFen';
-import { settle } from '../_lib/engine/settle';
+import { toLedger, type LedgerInFen } from '../_lib/engine/ledgerInFen';
+import { moneyFromFen } from '../_lib/money';
+import { settleYear, type Tape } from '../_lib/engine/settle';
 import { claimSchema, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
 import { allPlainClaims, plainOf, type PlainClaim } from '../_lib/plainInput';
@@ -30,22 +31,28 @@ export interface YearResult {
 }
 
 /**
- * A year's result. Its ledger is made on first read, as a claim result's is (see
+ * A year's result. Its total and ledger are made on first read, as a claim result's are (see
  * SettledClaim): to a reader, to JSON and to `explain` it is the plain {@link YearResult}.
  */
 export class SettledYear implements YearResult {
   readonly #ledger: Ledger | LedgerInFen;
+  readonly #tape: Tape;
+  /** Whole fen until first read, then the Decimal. */
+  #total: number | Decimal;
 
   constructor(
     readonly memberId: string,
     readonly policy: PolicyRef,
     readonly results: readonly ClaimResult[],
-    readonly total: Decimal,
+    totalFen: number,
     ledger: Ledger | LedgerInFen,
+    tape: Tape,
     readonly warnings: readonly Message[],
     readonly illustrative: boolean,
   ) {
+    this.#total = totalFen;
     this.#ledger = ledger;
+    this.#tape = tape;
     Object.freeze(this);
   }
 
@@ -54,8 +61,15 @@ export class SettledYear implements YearResult {
     return typeof value === 'object' && value !== null && #ledger in value;
   }
 
+  get total(): Decimal {
+    const total = this.#total;
+    return typeof total === 'number' ? (this.#total = moneyFromFen(total)) : total;
+  }
+
+  /** The last result's ledger, the same object; the tape is given it so that none is made again. */
   get ledger(): Ledger {
-    return toLedger(this.#ledger);
+    this.#tape.keepLast(this.#ledger);
+    return this.results.at(-1)?.ledger ?? toLedger(this.#ledger);
   }
 
   /** The result as plain data, in the order of {@link YearResult}'s fields. */
@@ -112,29 +126,26 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   // Claims of the plain shape skip the schema; if any is not plain, the schema checks them all.
   // Either way each claim is read once, and only the copies are settled.
   const copies: readonly PlainClaim[] = allPlainClaims(claims, MAX_CLAIMS) ?? validate(claimsSchema, claims, 'claims', MAX_CLAIMS).map(plainOf);
-  const start = readLedger(ledger, accepted, validMember.id);
+  // No ledger is the member's empty one, which the results make again rather than keep.
+  const start = ledger === undefined ? undefined : readLedger(ledger, accepted, validMember.id);
 
-  const dates = copies.map((claim) => eventDate(accepted, claim));
-  // Claims usually come in date order already; then there is nothing to sort.
-  const order = dates.some((date, i) => i > 0 && dates[i - 1]! > date) ? inDateOrder(dates) : undefined;
-  const results: ClaimResult[] = [];
+  // Claims usually come in date order already; then there is nothing to sort. A loop, not
+  // map and some: each closure made for a member costs more than comparing its few dates.
+  let sorted = true;
+  for (let at = 1; at < copies.length && sorted; at += 1) sorted = eventDate(accepted, copies[at - 1]!) <= eventDate(accepted, copies[at]!);
+  const order = sorted ? undefined : inDateOrder(copies.map((claim) => eventDate(accepted, claim)));
+  const { settled, tape } = settleYear(accepted, validMember, copies, order, start);
+  const { results, after, paid } = settled;
   const warnings: Message[] = [];
   let seen: readonly Message[] | undefined;
   let illustrative = false;
-  let current: Ledger | LedgerInFen = start;
-  for (let settled = 0; settled < copies.length; settled += 1) {
-    const index = order === undefined ? settled : order[settled]!;
-    const { result, after } = settle(accepted, validMember, copies[index]!, current, ['claims', index]);
-    results.push(result);
+  for (const result of results) {
     illustrative ||= result.illustrative;
     // The engine makes one object per warning of a parameter, so most repeats are an object
     // already kept. Only unique warnings are kept: keeping each would make every later check
     // cost as much as the claims before it.
     if (result.warnings !== seen) addUnique(warnings, result.warnings);
     seen = result.warnings;
-    // The ledger in fen goes on to the next claim without being made public.
-    current = after;
   }
-  const total = paidBetween(start, current);
-  return new SettledYear(validMember.id, policyRef(accepted), Object.freeze(results), total, current, Object.freeze(warnings), illustrative);
+  return new SettledYear(validMember.id, policyRef(accepted), Object.freeze(results), paid, after, tape, Object.freeze(warnings), illustrative);
 }

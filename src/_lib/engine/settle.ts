@@ -1,30 +1,31 @@
 /**
- * Settles a claim with the compiled policy: eligibility, each benefit's formula, condition
- * and caps, the ledger after. A result keeps the checked copy of the claim and member and the
- * ledger it started from, never the caller's objects; its lines, ledger and steps are made
- * when first read, the steps by running the same compiled rules again with a recorder.
+ * Settles claims with the compiled policy: eligibility, each benefit's formula, condition
+ * and caps, the ledger after. The results of one call share a tape (see {@link Tape}) of the
+ * checked copies of the member and the claims and the ledger they started from, never the
+ * caller's objects; a result's lines, ledger and steps are made when first read, by running
+ * the same compiled rules again from the tape, the steps with a recorder.
  */
 import { dayNumber, isoDate } from '../dates';
 import { InvalidInputError } from '../errors';
 import type { Member } from '../inputSchemas';
-import type { Ledger } from '../ledger';
+import { emptyLedger, type Ledger } from '../ledger';
 import { fixedLabel, message, stepLabel, type Message } from '../messages';
 import { fenText, moneyFromFen } from '../money';
 import type { PlainClaim } from '../plainInput';
 import type { Policy } from '../policySchema';
-import { eventDate, Line, SettledClaim, type BenefitLine, type CapKind, type ClaimResult, type ResultDetails } from '../result';
-import { compile, filingDeadlineDay, type CompiledBenefit, type CompiledPolicy, type LineSources } from './compile';
+import { eventDate, Line, SettledClaim, type BenefitLine, type CapKind, type ResultDetails } from '../result';
+import { compile, filingDeadlineDay, type CompiledBenefit, type CompiledPolicy, type LineSources, type WarningsNode } from './compile';
 import { joined, type ClaimContext, type Recorder } from './context';
 import { SAFE } from './fen';
 import { eligibilityReasons } from './eligibility';
 import { valueFor } from './parameters';
-import { inFen, LedgerInFen } from './ledgerInFen';
+import { inFen, LedgerInFen, toLedger } from './ledgerInFen';
 import type { Outcome } from './formulas/types';
 
 /** An empty list, for results that have no lines, reasons or warnings. */
 const NONE = Object.freeze([]) as readonly never[];
 
-/** One line as settled, in fen, kept until the result's lines are read. */
+/** One line as settled, in fen: made only when a result's lines are read. */
 interface LineRecord {
   readonly benefit: CompiledBenefit;
   readonly outcome: Outcome;
@@ -35,20 +36,31 @@ interface LineRecord {
   readonly paidBefore: number;
 }
 
-/** The result of a settled claim and the ledger after it. */
-export interface Settlement {
-  readonly result: ClaimResult;
-  /** The ledger after the claim: in fen, for the next claim, or the one given when nothing changed. */
-  readonly after: Ledger | LedgerInFen;
+/** What running one claim gave; one object per tape, written by each run. */
+class Run {
+  eventDate = '';
+  eligible = false;
+  reasons: readonly Message[] = NONE;
+  fen = 0;
+  warnings: readonly Message[] = NONE;
+  illustrative = false;
+  /** The ledger after the claim: in fen, or the one given when nothing changed. */
+  after: Ledger | LedgerInFen | undefined = undefined;
+  /** What a line's steps are made from. */
+  context: ClaimContext | undefined = undefined;
+  maximum: number | undefined = undefined;
+  /** Where a claim of a list is in the caller's input: see Tape's `#pathOf`. */
+  path: (string | number)[] | undefined = undefined;
 }
 
 /**
- * Settles the checked copy of a claim. `whatIf` applies the policy to an event outside its
- * period, asking only for an enrolment in the scheme on the date, and says so in a warning.
- * `path` is where the claim sits in the caller's input, for an error about a fact it lacks.
+ * Runs the checked copy of a claim and writes what it gave into `out`; with `records`, also
+ * the lines. `whatIf` applies the policy to an event outside its period, asking only for an
+ * enrolment in the scheme on the date, and says so in a warning. `path` is where the claim
+ * sits in the caller's input, for an error about a fact it lacks.
  */
-export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf = false): Settlement {
-  const compiled = compile(policy);
+function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf: boolean, out: Run, records: LineRecord[] | null): void {
+  const policy = compiled.policy;
   const date = eventDate(policy, claim);
   const before = inFen(ledger, compiled);
   const { mode, at } = policy.conventions.rounding;
@@ -64,17 +76,16 @@ export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger
     eachStep: at === 'eachStep',
     path,
   };
-  const refuse = (reasons: Message[]): Settlement => ({
-    result: new SettledClaim(claim.id, member.id, claim.kind, date, compiled.ref, false, Object.freeze(reasons), moneyFromFen(0), NONE, false, made(NONE, ledger)),
-    after: ledger,
-  });
+  out.eventDate = date;
+  out.context = context;
 
   const reasons = eligibilityReasons(compiled, context, date, whatIf);
   if (before.claimIds.has(claim.id, before.claimCount)) reasons.push(message('DUPLICATE_CLAIM', { claimId: claim.id }));
-  const warnings: Message[] = whatIf ? [message('WHAT_IF', { scheme: policy.scheme, year: policy.year, date })] : [];
+  // The claim's own warnings and its lines' reasons, made only when there are some: most claims have none.
+  let warnings: Message[] | undefined = whatIf ? [message('WHAT_IF', { scheme: policy.scheme, year: policy.year, date })] : undefined;
   const deadline = filingDeadlineDay(compiled, context);
   if (deadline !== undefined) {
-    if (claim.filedOn === '') warnings.push(message('FILING_DATE_UNKNOWN', {}));
+    if (claim.filedOn === '') (warnings ??= []).push(message('FILING_DATE_UNKNOWN', {}));
     else if (dayNumber(claim.filedOn) > deadline) reasons.push(message('FILED_LATE', { filedOn: claim.filedOn, deadline: isoDate(deadline) }));
   }
   if (stay && compiled.maxPaidStays !== undefined) {
@@ -85,22 +96,31 @@ export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger
   if (reasons.length === 0 && applicable.benefits.length === 0) {
     reasons.push(...applicable.reasons, message('NO_BENEFIT_FOR_EVENT', { event: claim.kind, ...(stay && { cause: claim.cause! }) }));
   }
-  if (reasons.length > 0) return refuse(reasons);
+  if (reasons.length > 0) return refuse(out, Object.freeze(reasons), ledger);
 
   // Reasons the lines add (a cap, a condition); the cause's exclusions come first.
-  const lineReasons: Message[] = [];
-  const records: LineRecord[] = [];
+  let lineReasons: Message[] | undefined;
   const maximum = compiled.maximumSubsidy && valueFor(compiled.maximumSubsidy, context);
+  // The ledger after, built line by line; its lists are copied only when a line changes them.
+  let amounts = before.amounts;
+  let claims = before.claims;
+  let days = before.days;
+  let deductible = before.deductible;
+  let touched = before.touched;
   let paidThisClaim = 0;
+  let lines = 0;
+  let illustrative = false;
+  // The claim's illustrative warnings, shared by every claim whose lines cite the same values.
+  let node = compiled.warnings;
   for (const compiledBenefit of applicable.benefits) {
     const { benefit, index } = compiledBenefit;
     if (compiledBenefit.when !== undefined && !compiledBenefit.when(context)) {
-      lineReasons.push(message('CONDITION_NOT_MET', { benefit: benefit.label, condition: compiledBenefit.whenText! }));
+      (lineReasons ??= []).push(message('CONDITION_NOT_MET', { benefit: benefit.label, condition: compiledBenefit.whenText! }));
       continue;
     }
     const outcome = compiledBenefit.op(context, null);
-    if (outcome.reason !== undefined) lineReasons.push(outcome.reason);
-    if (outcome.warning !== undefined) warnings.push(outcome.warning);
+    if (outcome.reason !== undefined) (lineReasons ??= []).push(outcome.reason);
+    if (outcome.warning !== undefined) (warnings ??= []).push(outcome.warning);
     let amount = outcome.fen;
     let cut: CapKind | null = null;
     let limit = 0;
@@ -115,64 +135,19 @@ export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger
     }
     const claimsLimit = compiledBenefit.claimsPerYear && valueFor(compiledBenefit.claimsPerYear, context);
     if (claimsLimit !== undefined && amount > 0 && before.claims[index]! >= claimsLimit) {
-      lineReasons.push(message('CLAIMS_PER_YEAR_REACHED', { benefit: benefit.label, count: claimsLimit }));
+      (lineReasons ??= []).push(message('CLAIMS_PER_YEAR_REACHED', { benefit: benefit.label, count: claimsLimit }));
       (amount = 0), (cut = 'claimsPerYear');
     } else if (cut !== null) {
-      lineReasons.push(message('CAP_REACHED', { benefit: benefit.label, cap: cut, cut: fenText(outcome.fen - amount), limit: fenText(limit) }));
+      (lineReasons ??= []).push(message('CAP_REACHED', { benefit: benefit.label, cap: cut, cut: fenText(outcome.fen - amount), limit: fenText(limit) }));
     }
-    records.push({ benefit: compiledBenefit, outcome, amount, cut, sources: compiledBenefit.sources(context), paidBefore: paidThisClaim });
-    paidThisClaim += amount;
-  }
-  if (records.length === 0) return refuse([...applicable.reasons, ...lineReasons]);
-  if (before.total + paidThisClaim > SAFE) {
-    throw new InvalidInputError([{ path: [...path], code: 'too_big', message: 'expected a protection year that pays less than 90,071,992,547,409.91 yuan in all' }]);
-  }
+    const sources = compiledBenefit.sources(context);
+    illustrative ||= sources.illustrative;
+    node = warningsAfter(node, sources);
+    if (records !== null) records.push({ benefit: compiledBenefit, outcome, amount, cut, sources, paidBefore: paidThisClaim });
 
-  let illustrative = false;
-  for (const record of records) illustrative ||= record.sources.illustrative;
-  const after = ledgerAfter(before, claim, records, paidThisClaim);
-  const details = new SettledDetails(context, before, records, after, maximum);
-  const result = new SettledClaim(claim.id, member.id, claim.kind, date, compiled.ref, true, lineReasons.length === 0 ? applicable.reasons : Object.freeze([...applicable.reasons, ...lineReasons]), moneyFromFen(paidThisClaim), warningsOf(compiled, records, warnings), illustrative, details);
-  return { result, after };
-}
-
-/**
- * The claim's warnings: its own (a what-if, a filing date), then each line's illustrative
- * parameters once. Without warnings of its own, a claim shares the frozen list of every claim
- * whose lines cite the same values.
- */
-function warningsOf(compiled: CompiledPolicy, records: readonly LineRecord[], own: Message[]): readonly Message[] {
-  const shared = own.length === 0;
-  // A path through a small tree of the lines' sources, one level a line.
-  let node = compiled.warnings;
-  if (shared) {
-    for (let at = 0; at < records.length; at += 1) {
-      const sources = records[at]!.sources;
-      let next = node.next.get(sources);
-      if (next === undefined) node.next.set(sources, (next = { next: new Map(), list: undefined }));
-      node = next;
-    }
-    if (node.list !== undefined) return node.list;
-  }
-  for (const record of records) for (const warning of record.sources.warnings) if (!own.includes(warning)) own.push(warning);
-  const frozen = own.length === 0 ? NONE : Object.freeze(own);
-  if (shared) node.list = frozen;
-  return frozen;
-}
-
-/** The ledger in fen after the claim's lines. */
-function ledgerAfter(before: LedgerInFen, claim: PlainClaim, records: readonly LineRecord[], paidThisClaim: number): LedgerInFen {
-  const amounts = before.amounts.slice();
-  const claims = before.claims.slice();
-  // Days and deductibles are copied only by a claim that adds to them: most never do.
-  let days = before.days;
-  let deductible = before.deductible;
-  let touched = before.touched;
-  for (let at = 0; at < records.length; at += 1) {
-    const { benefit, amount, outcome } = records[at]!;
-    const index = benefit.index;
-    amounts[index]! += amount;
-    if (amount > 0) claims[index]! += 1;
+    if (amounts === before.amounts) (amounts = amounts.slice()), (claims = claims.slice());
+    (amounts as number[])[index]! += amount;
+    if (amount > 0) (claims as number[])[index]! += 1;
     if (outcome.daysPaid > 0 && amount > 0) {
       if (days === before.days) days = days.slice();
       (days as number[])[index]! += outcome.daysPaid;
@@ -181,11 +156,22 @@ function ledgerAfter(before: LedgerInFen, claim: PlainClaim, records: readonly L
       if (deductible === before.deductible) deductible = deductible.slice();
       (deductible as number[])[index]! += outcome.deductibleUsed;
     }
-    // After a member's first claim the benefits are usually all listed, and the list is shared.
-    if (!touched.includes(index)) touched = [...touched, index];
+    if (!touched.includes(index)) touched = touchedWith(touched, index);
+    paidThisClaim += amount;
+    lines += 1;
   }
-  const stay = claim.kind === 'hospitalisation';
-  return new LedgerInFen(
+  if (lines === 0) return refuse(out, Object.freeze([...applicable.reasons, ...(lineReasons ?? NONE)]), ledger);
+  if (before.total + paidThisClaim > SAFE) {
+    throw new InvalidInputError([{ path: [...path], code: 'too_big', message: 'expected a protection year that pays less than 90,071,992,547,409.91 yuan in all' }]);
+  }
+
+  out.eligible = true;
+  out.reasons = lineReasons === undefined ? applicable.reasons : Object.freeze([...applicable.reasons, ...lineReasons]);
+  out.fen = paidThisClaim;
+  out.warnings = warnings === undefined ? (node.list ?? NONE) : withWarnings(warnings, node);
+  out.illustrative = illustrative;
+  out.maximum = maximum;
+  out.after = new LedgerInFen(
     before.policy,
     before.base,
     before.total + paidThisClaim,
@@ -201,21 +187,163 @@ function ledgerAfter(before: LedgerInFen, claim: PlainClaim, records: readonly L
   );
 }
 
-/** Details already made. */
-const made = (lines: readonly BenefitLine[], ledger: Ledger | LedgerInFen): ResultDetails => ({ lines: () => lines, ledger: () => (ledger instanceof LedgerInFen ? ledger.toLedger() : ledger) });
+/** Each list of benefits with a line, and the lists one more benefit makes of it: a cache. */
+const touchedLists = new WeakMap<readonly number[], (readonly number[] | undefined)[]>();
 
-/** What a settled claim's lines and ledger are made from, on first read. */
-class SettledDetails implements ResultDetails {
+/**
+ * `touched` and then `index`, shared by every ledger that lists those benefits in that order:
+ * a member's claims usually list the same few, and copying the list for each cost more than
+ * the rest of the ledger.
+ */
+function touchedWith(touched: readonly number[], index: number): readonly number[] {
+  let next = touchedLists.get(touched);
+  if (next === undefined) touchedLists.set(touched, (next = []));
+  return (next[index] ??= Object.freeze([...touched, index]));
+}
+
+/** A refusal: no lines, no warnings, the ledger as it was. */
+function refuse(out: Run, reasons: readonly Message[], ledger: Ledger | LedgerInFen): void {
+  out.eligible = false;
+  out.reasons = reasons;
+  out.fen = 0;
+  out.warnings = NONE;
+  out.illustrative = false;
+  out.after = ledger;
+}
+
+/**
+ * The node of the warnings tree for the lines so far and one more citing `sources`: each node
+ * keeps the frozen list of its lines' illustrative warnings, once each in the order of the lines.
+ */
+function warningsAfter(node: WarningsNode, sources: LineSources): WarningsNode {
+  let next = node.next.get(sources);
+  if (next === undefined) {
+    const list = [...(node.list ?? NONE)];
+    for (const warning of sources.warnings) if (!list.includes(warning)) list.push(warning);
+    next = { next: new Map(), list: list.length === 0 ? NONE : Object.freeze(list) };
+    node.next.set(sources, next);
+  }
+  return next;
+}
+
+/** A claim's own warnings (a what-if, a filing date), then its lines' illustrative ones not among them. */
+function withWarnings(own: Message[], node: WarningsNode): readonly Message[] {
+  for (const warning of node.list ?? NONE) if (!own.includes(warning)) own.push(warning);
+  return Object.freeze(own);
+}
+
+/** How many claims a tape runs between the ledgers it keeps: reading a result runs at most this many again. */
+const CHECKPOINT_EVERY = 16;
+
+/**
+ * What the results of one call are made from when read, shared by all of them: the compiled
+ * policy, the checked copies of the member and of the claims, the ledger the first claim
+ * started from, every CHECKPOINT_EVERY-th ledger after it and the last one. Nothing in it is
+ * the caller's, and nothing in it changes but a cursor, a cache of where the last read got to
+ * (results read in order then run each claim once more, not every claim before it).
+ */
+export class Tape implements ResultDetails {
+  readonly #compiled: CompiledPolicy;
+  readonly #member: Member;
+  /** In the caller's order; `#order` lists them in the order settled, when that differs. */
+  readonly #claims: readonly PlainClaim[];
+  readonly #order: readonly number[] | undefined;
+  /** The caller's name for the claims: `['claims']`, each claim then at its index, or the one claim's path. */
+  readonly #path: readonly (string | number)[];
+  readonly #indexed: boolean;
+  readonly #whatIf: boolean;
+  /** The ledger before the first claim; undefined for the member's empty ledger, made again when needed rather than kept. */
+  readonly #start: Ledger | LedgerInFen | undefined;
+  /** The ledger before claim k · CHECKPOINT_EVERY, at k − 1; made once there are that many claims. */
+  #checkpoints: (Ledger | LedgerInFen)[] | undefined;
+  #last: Ledger | LedgerInFen | undefined;
+  #cursorAt = -1;
+  #cursor: Ledger | LedgerInFen | undefined;
+
   constructor(
-    private readonly context: ClaimContext,
-    private readonly before: LedgerInFen,
-    private readonly records: readonly LineRecord[],
-    private readonly after: LedgerInFen,
-    private readonly maximum: number | undefined,
-  ) {}
+    compiled: CompiledPolicy,
+    member: Member,
+    claims: readonly PlainClaim[],
+    order: readonly number[] | undefined,
+    path: readonly (string | number)[],
+    indexed: boolean,
+    start: Ledger | LedgerInFen | undefined,
+    whatIf: boolean,
+  ) {
+    this.#compiled = compiled;
+    this.#member = member;
+    this.#claims = claims;
+    this.#order = order;
+    this.#path = path;
+    this.#indexed = indexed;
+    this.#whatIf = whatIf;
+    this.#start = start;
+  }
 
-  lines(): readonly BenefitLine[] {
-    return this.records.map((record) => {
+  #startLedger(): Ledger | LedgerInFen {
+    return this.#start ?? emptyLedger(this.#compiled.policy, this.#member.id);
+  }
+
+  /** The claim settled at `at`. */
+  #claim(at: number): PlainClaim {
+    return this.#claims[this.#order === undefined ? at : this.#order[at]!]!;
+  }
+
+  /**
+   * Where claim `at` is in the caller's input. A claim of a list is at `[...path, index]`: one
+   * array per run of the tape, its last item set for each claim, since only an error about
+   * the claim reads it, and copies it.
+   */
+  #pathOf(at: number, out: Run): readonly (string | number)[] {
+    if (!this.#indexed) return this.#path;
+    const path = (out.path ??= [...this.#path, 0]);
+    path[path.length - 1] = this.#order === undefined ? at : this.#order[at]!;
+    return path;
+  }
+
+  /** Settles every claim, in order, into results that read this tape; also the ledger after them and what they paid, in fen. */
+  settleAll(): Settled {
+    const { ref } = this.#compiled;
+    const out = new Run();
+    const count = this.#claims.length;
+    // Exactly sized: a year's result keeps it.
+    const results: SettledClaim[] = new Array(count);
+    let ledger = this.#startLedger();
+    let paid = 0;
+    for (let at = 0; at < count; at += 1) {
+      if (at > 0 && at % CHECKPOINT_EVERY === 0) (this.#checkpoints ??= []).push(ledger);
+      const claim = this.#claim(at);
+      run(this.#compiled, this.#member, claim, ledger, this.#pathOf(at, out), this.#whatIf, out, null);
+      results[at] = new SettledClaim(claim.id, this.#member.id, claim.kind, out.eventDate, ref, out.eligible, out.reasons, out.fen, out.warnings, out.illustrative, this, at);
+      ledger = out.after!;
+      paid += out.fen;
+    }
+    // One claim's result keeps the ledger after it, which the next call takes (a caller
+    // chaining evaluateClaim reads each); a year's results leave it to the year's result.
+    if (!this.#indexed) this.#last = ledger;
+    return { results, after: ledger, paid };
+  }
+
+  /** The ledger before claim `at`: claims run again from the nearest kept ledger or the cursor. */
+  #ledgerBefore(at: number, out: Run): Ledger | LedgerInFen {
+    let from = at - (at % CHECKPOINT_EVERY);
+    let ledger = from === 0 ? this.#startLedger() : this.#checkpoints![from / CHECKPOINT_EVERY - 1]!;
+    if (this.#cursorAt >= from && this.#cursorAt <= at) (from = this.#cursorAt), (ledger = this.#cursor!);
+    for (; from < at; from += 1) {
+      run(this.#compiled, this.#member, this.#claim(from), ledger, this.#pathOf(from, out), this.#whatIf, out, null);
+      ledger = out.after!;
+    }
+    return ledger;
+  }
+
+  lines(at: number): readonly BenefitLine[] {
+    const out = new Run();
+    const records: LineRecord[] = [];
+    run(this.#compiled, this.#member, this.#claim(at), this.#ledgerBefore(at, out), this.#pathOf(at, out), this.#whatIf, out, records);
+    (this.#cursorAt = at + 1), (this.#cursor = out.after);
+    const context = out.context!;
+    const maximum = out.maximum;
+    return records.map((record) => {
       const { benefit, outcome, amount, cut, sources } = record;
       const money = moneyFromFen(amount);
       const range = outcome.range && Object.freeze({ min: moneyFromFen(outcome.range.min), max: moneyFromFen(outcome.range.max) });
@@ -230,35 +358,85 @@ class SettledDetails implements ResultDetails {
           citations: sources.citations,
           illustrative: sources.illustrative,
         },
-        (recorder) => this.steps(record, recorder),
+        (recorder) => stepsOf(context, record, maximum, recorder),
       );
     });
   }
 
-  ledger(): Ledger {
-    return this.after.toLedger();
+  ledger(at: number): Ledger {
+    if (at === this.#claims.length - 1 && this.#last !== undefined) return toLedger(this.#last);
+    const after = this.#ledgerBefore(at + 1, new Run());
+    (this.#cursorAt = at + 1), (this.#cursor = after);
+    return toLedger(after);
   }
 
-  /** A line's steps: its formula run again with a recorder, then the caps that cut it. */
-  private steps({ benefit, outcome, amount, cut, paidBefore }: LineRecord, steps: Recorder): void {
-    benefit.op(this.context, steps);
-    if (cut === null) return;
-    const index = benefit.index;
-    const context = this.context;
-    let current = outcome.fen;
-    const capStep = (kind: CapKind, expression: string, remaining: number) => {
-      if (current <= remaining) return;
-      steps.add(kind, fixedLabel(kind), joined('min(', fenText(current), ', ', expression, ')'), fenText(remaining));
-      current = remaining;
-    };
-    const perClaim = benefit.perClaim && valueFor(benefit.perClaim, context);
-    if (perClaim !== undefined) capStep('perClaim', fenText(perClaim), perClaim);
-    const perYear = benefit.perYear && valueFor(benefit.perYear, context);
-    if (perYear !== undefined) capStep('perYear', `${fenText(perYear)} − ${fenText(this.before.amounts[index]!)}`, Math.max(0, perYear - this.before.amounts[index]!));
-    if (this.maximum !== undefined) {
-      const paid = this.before.total + paidBefore;
-      capStep('maximumSubsidy', `${fenText(this.maximum)} − ${fenText(paid)}`, Math.max(0, this.maximum - paid));
-    }
-    if (cut === 'claimsPerYear') steps.add('claimsPerYear', stepLabel('claimsPerYear', { count: this.before.claims[index]! }), `${this.before.claims[index]!}`, fenText(amount));
+  /**
+   * Keeps the ledger after the last claim, which the year's result holds: its last result's
+   * ledger is then that one, made without running a claim again.
+   */
+  keepLast(after: Ledger | LedgerInFen): void {
+    this.#last ??= after;
   }
 }
+
+/** A line's steps: its formula run again with a recorder, then the caps that cut it. */
+function stepsOf(context: ClaimContext, { benefit, outcome, amount, cut, paidBefore }: LineRecord, maximum: number | undefined, steps: Recorder): void {
+  benefit.op(context, steps);
+  if (cut === null) return;
+  const index = benefit.index;
+  const before = context.ledger;
+  let current = outcome.fen;
+  const capStep = (kind: CapKind, expression: string, remaining: number) => {
+    if (current <= remaining) return;
+    steps.add(kind, fixedLabel(kind), joined('min(', fenText(current), ', ', expression, ')'), fenText(remaining));
+    current = remaining;
+  };
+  const perClaim = benefit.perClaim && valueFor(benefit.perClaim, context);
+  if (perClaim !== undefined) capStep('perClaim', fenText(perClaim), perClaim);
+  const perYear = benefit.perYear && valueFor(benefit.perYear, context);
+  if (perYear !== undefined) capStep('perYear', `${fenText(perYear)} − ${fenText(before.amounts[index]!)}`, Math.max(0, perYear - before.amounts[index]!));
+  if (maximum !== undefined) {
+    const paid = before.total + paidBefore;
+    capStep('maximumSubsidy', `${fenText(maximum)} − ${fenText(paid)}`, Math.max(0, maximum - paid));
+  }
+  if (cut === 'claimsPerYear') steps.add('claimsPerYear', stepLabel('claimsPerYear', { count: before.claims[index]! }), `${before.claims[index]!}`, fenText(amount));
+}
+
+/** A member's claims settled: their results, the ledger after them and what they paid together, in fen. */
+interface Settled {
+  readonly results: SettledClaim[];
+  readonly after: Ledger | LedgerInFen;
+  readonly paid: number;
+}
+
+/** The result of a settled claim and the ledger after it. */
+export interface Settlement {
+  readonly result: SettledClaim;
+  /** The ledger after the claim: in fen, for the next claim, or the one given when nothing changed. */
+  readonly after: Ledger | LedgerInFen;
+}
+
+/** Settles the checked copy of one claim; see {@link run} for `whatIf` and `path`. */
+export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf = false): Settlement {
+  const tape = new Tape(compile(policy), member, [claim], undefined, path, false, ledger, whatIf);
+  const { results, after } = tape.settleAll();
+  return { result: results[0]!, after };
+}
+
+/**
+ * Settles the checked copies of a member's claims in the order given by `order` (their own
+ * when undefined), each with the ledger the one before left, from `start` or, when undefined,
+ * the member's empty ledger; claim i is at `claims[i]` of the input.
+ */
+export function settleYear(
+  policy: Policy,
+  member: Member,
+  claims: readonly PlainClaim[],
+  order: readonly number[] | undefined,
+  start: Ledger | undefined,
+): { readonly settled: Settled; readonly tape: Tape } {
+  const tape = new Tape(compile(policy), member, claims, order, CLAIMS, true, start, false);
+  return { settled: tape.settleAll(), tape };
+}
+
+const CLAIMS = Object.freeze(['claims']);
