@@ -18,6 +18,7 @@ import {
   explain,
   extendPolicy,
   selectPolicy,
+  simulateBook,
   type BenefitInput,
   type MemberInput,
   type PolicyInput,
@@ -225,5 +226,13 @@ describe('the CLI', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('simulateBook with versions that govern the covers starting in their period', () => {
+  it("settles a stay in the cover's last days under the version governing the cover, not as a what-if", () => {
+    const [version] = simulateBook([{ member, claims: [lastDays] }], [perMember2024]).versions;
+    expect(version!.whatIfMembers).toBe(0);
+    expect(version!.total.toFixed(2)).toBe('500.00');
   });
 });

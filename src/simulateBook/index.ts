@@ -20,6 +20,8 @@ import {
 } from '../_lib/simulation';
 import { assessContributions } from '../assessContributions';
 import { evaluateYear, type YearResult } from '../evaluateYear';
+import { byEnrolment, enrolmentOn } from '../_lib/engine/eligibility';
+import { readMember } from '../_lib/readInputs';
 import { explain } from '../explain';
 import { extendPolicy } from '../extendPolicy';
 import { parsePolicy } from '../parsePolicy';
@@ -120,12 +122,21 @@ class Version {
     return moved;
   }
 
+  /**
+   * The date that picks the protection year of an event: the event's own, or, where each
+   * member's cover is their protection year, the start of the cover holding the event.
+   */
+  #datePicking(member: MemberInput, date: string): string {
+    if (!byEnrolment(this.#policy)) return date;
+    return enrolmentOn(this.#policy, readMember(member), date, true)?.from ?? date;
+  }
+
   /** The member's year under this version, and whether it was a what-if. */
   settle(member: MemberInput, claims: readonly ClaimInput[]): { year: YearResult; whatIf: boolean } {
     let year = evaluateYear(this.#last, member, claims);
     const first = year.results[0];
     if (first !== undefined) {
-      const governing = this.#governing(first.eventDate);
+      const governing = this.#governing(this.#datePicking(member, first.eventDate));
       if (governing !== this.#last) {
         this.#last = governing;
         year = evaluateYear(governing, member, claims);
