@@ -32,7 +32,7 @@ async function bundle(code) {
 
 const kb = (bytes) => (bytes / KB).toFixed(1);
 let over = 0;
-console.log('bundle sizes (KB = 1024 bytes; gzip at zlib's default level)');
+console.log('bundle sizes (KB = 1024 bytes; gzip at the default level)');
 for (const { name, code, target, budget } of entries) {
   const { raw, gzip } = await bundle(code);
   const fits = gzip <= budget * KB;
