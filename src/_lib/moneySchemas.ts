@@ -1,6 +1,6 @@
 // The zod schemas of money, apart from money.ts so that toYuan, which needs none of zod, can be
 // bundled without it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Dec, type Decimal } from './decimal';
 import { addIssue } from './errors';
 import { describe, readYuan, type YuanInput } from './money';

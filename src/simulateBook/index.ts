@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Decimal } from '../_lib/decimal';
 import { InvalidInputError, validate, type Issue } from '../_lib/errors';
 import type { ClaimInput, MemberInput, RosterInput } from '../_lib/inputSchemas';
