@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { claimSchema, memberSchema } from '../src/_lib/inputSchemas';
 import { Decimal } from '../src/_lib/decimal';
-import { yuanSchema } from '../src/_lib/money';
+import { yuanSchema } from '../src/_lib/moneySchemas';
 import { plainClaim, plainFen, plainMember, plainOf } from '../src/_lib/plainInput';
 import { stay } from './_fixtures';
 

@@ -3,7 +3,7 @@
  * for a parameter's variants, a benefit's `when` and eligibility's `requires`. The engine knows
  * no member category of its own; a policy declares the attributes it reads.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { addIssue, FORBIDDEN_KEYS } from './errors';
 import { isoDateSchema } from './dates';
 import { strictSection } from './guideSections';

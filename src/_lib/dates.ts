@@ -3,7 +3,7 @@
  * Gregorian calendar. No Date objects: a local-time Date depends on the machine's time zone,
  * where a day may last 23 or 25 hours, or not exist at all (Samoa skipped 2011-12-30).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** Days before the first of each month in a common year. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isRealDecimal, type Decimal } from './decimal';
 import { validate } from './errors';
 import { LANGUAGES, type Language } from './messages';

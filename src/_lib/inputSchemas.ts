@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addIssue } from './errors';
 import { daysBetween, isoDateSchema } from './dates';
-import { yuanSchema } from './money';
+import { yuanSchema } from './moneySchemas';
 import { attributeNameSchema, attributeValueSchema, sexSchema } from './conditionSchema';
 import { causeSchema, slugSchema } from './policySchema';
 

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { addIssue } from './errors';
 import { Dec, Decimal, isRealDecimal } from './decimal';
 
 /** What the library accepts as an amount of yuan. */
@@ -11,7 +9,8 @@ const PLAIN_YUAN = /^\d+(\.\d+)?$/;
 /** decimal.js keeps seven digits a word, aligned on the point: any amount up to MAX_YUAN fits in three. */
 const MAX_YUAN_WORDS = 3;
 
-function describe(value: unknown): string {
+/** A value as a refusal names it: short text quoted, anything else by its kind. */
+export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'number') return String(value);
   if (value === null) return 'null';
@@ -47,48 +46,6 @@ export function readYuan(value: unknown): Decimal | string {
   if (amount.greaterThan(MAX_YUAN)) return `expected at most ${MAX_YUAN} yuan; got ${text}`;
   return amount;
 }
-
-/**
- * A schema that reads any value, typed with the input callers should give it. A function, not
- * `as` around each schema: Stryker does not mutate code under `as` (stryker-js issue #6208).
- */
-function withInput<Output, Input>(schema: z.ZodType<Output>): z.ZodType<Output, Input> {
-  return schema as unknown as z.ZodType<Output, Input>;
-}
-
-/** Zod schema for an amount of yuan: validates, and yields a Decimal. */
-export const yuanSchema = withInput<Decimal, YuanInput>(
-  z.unknown().transform((value, ctx) => {
-    const amount = readYuan(value);
-    if (typeof amount === 'string') {
-      addIssue(ctx, 'invalid_yuan', amount);
-      return z.NEVER;
-    }
-    return amount;
-  }),
-);
-
-/** Zod schema for an amount kept in policy data: canonical two-decimal string, so policies stay JSON. */
-export const policyYuanSchema = withInput<string, YuanInput>(yuanSchema.transform((amount) => amount.toFixed(2)));
-
-const PLAIN_RATIO = /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/;
-
-/**
- * A share between 0 and 1 with at most six decimals, kept as a canonical decimal string. Any
- * value reaches the one check, so NaN or null is told what a ratio is, not "expected string".
- */
-export const ratioSchema = withInput<string, string | number>(
-  z.unknown().transform((value, ctx) => {
-    // NaN and ±Infinity need no check of their own: as text they fail the pattern.
-    const text = typeof value === 'number' ? String(value) : value;
-    // The type check is needed: the pattern would read [0.5] as "0.5".
-    if (typeof text !== 'string' || !PLAIN_RATIO.test(text)) {
-      addIssue(ctx, 'invalid_ratio', `expected a ratio from 0 to 1 with at most six decimals, like "0.5"; got ${describe(value)}`);
-      return z.NEVER;
-    }
-    return new Dec(text).toString();
-  }),
-);
 
 /**
  * An output amount: a frozen Decimal (decimal.js's own fields `constructor`, `s`, `e`, `d`, on

@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addIssue, FORBIDDEN_KEYS } from './errors';
 import { dayNumber, isoDateSchema } from './dates';
 import { Dec } from './decimal';
-import { policyYuanSchema, ratioSchema, ROUNDING_MODES } from './money';
+import { ROUNDING_MODES } from './money';
+import { policyYuanSchema, ratioSchema } from './moneySchemas';
 import { attributeDeclarationsSchema, attributeNameSchema, conditionSchema, type AttributeDeclarations, type Condition } from './conditionSchema';
 import { strictSection } from './guideSections';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import { shiftYears } from '../_lib/dates';
 import { validate } from '../_lib/errors';

@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Decimal } from '../_lib/decimal';
 import { InvalidInputError, validate, type Issue } from '../_lib/errors';
 import type { ClaimInput, MemberInput, RosterInput } from '../_lib/inputSchemas';
 import { LANGUAGES, type Language } from '../_lib/messages';
-import { yuanSchema, type YuanInput } from '../_lib/money';
+import type { YuanInput } from '../_lib/money';
+import { yuanSchema } from '../_lib/moneySchemas';
 import type { Label, Payer, Policy } from '../_lib/policySchema';
 import type { CapKind, PolicyRef } from '../_lib/result';
 import {
