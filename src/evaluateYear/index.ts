@@ -1,17 +1,15 @@
-import * as z from 'zod';
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import type { Decimal } from '../_lib/decimal';
-import { validate } from '../_lib/errors';
 import { toLedger, type LedgerInFen } from '../_lib/engine/ledgerInFen';
 import { moneyFromFen } from '../_lib/money';
 import { settleYear, type Tape } from '../_lib/engine/settle';
-import { claimSchema, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
+import type { ClaimInput, LedgerInput, MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
-import { allPlainClaims, plainOf, type PlainClaim } from '../_lib/plainInput';
-import { readLedger, readMember } from '../_lib/readInputs';
+import { readLedger } from '../_lib/readInputs';
+import { readYear, settlementOrder } from '../_lib/yearInput';
 import type { Message } from '../_lib/messages';
 import type { Policy } from '../_lib/policySchema';
-import { addUnique, eventDate, inspect, policyRef, type ClaimResult, type PolicyRef } from '../_lib/result';
+import { addUnique, inspect, policyRef, type ClaimResult, type PolicyRef } from '../_lib/result';
 
 /** A member's claims settled in date order under one policy version. */
 export interface YearResult {
@@ -83,16 +81,6 @@ export class SettledYear implements YearResult {
   }
 }
 
-const MAX_CLAIMS = 100_000;
-
-/** The indexes of `YYYY-MM-DD` dates in date order; sort is stable, so ties keep the given order. */
-function inDateOrder(dates: readonly string[]): number[] {
-  const days = dates.map((date) => Number(date.replaceAll('-', ''))); // 2024-03-01 → 20240301
-  return dates.map((_, index) => index).sort((a, b) => days[a]! - days[b]!);
-}
-
-const claimsSchema = z.array(claimSchema).max(MAX_CLAIMS).readonly();
-
 /**
  * Settle a member's claims of a protection year, carrying the ledger from one to the next.
  *
@@ -122,19 +110,11 @@ const claimsSchema = z.array(claimSchema).max(MAX_CLAIMS).readonly();
  */
 export function evaluateYear(policy: Policy, member: MemberInput, claims: readonly ClaimInput[], ledger?: LedgerInput): YearResult {
   const accepted = acceptPolicy(policy);
-  const validMember = readMember(member);
-  // Claims of the plain shape skip the schema; if any is not plain, the schema checks them all.
-  // Either way each claim is read once, and only the copies are settled.
-  const copies: readonly PlainClaim[] = allPlainClaims(claims, MAX_CLAIMS) ?? validate(claimsSchema, claims, 'claims', MAX_CLAIMS).map(plainOf);
+  const year = readYear(member, claims);
   // No ledger is the member's empty one, which the results make again rather than keep.
-  const start = ledger === undefined ? undefined : readLedger(ledger, accepted, validMember.id);
-
-  // Claims usually come in date order already; then there is nothing to sort. A loop, not
-  // map and some: each closure made for a member costs more than comparing its few dates.
-  let sorted = true;
-  for (let at = 1; at < copies.length && sorted; at += 1) sorted = eventDate(accepted, copies[at - 1]!) <= eventDate(accepted, copies[at]!);
-  const order = sorted ? undefined : inDateOrder(copies.map((claim) => eventDate(accepted, claim)));
-  const { settled, tape } = settleYear(accepted, validMember, copies, order, start);
+  const start = ledger === undefined ? undefined : readLedger(ledger, accepted, year.member.id);
+  const order = settlementOrder(accepted, year.claims);
+  const { settled, tape } = settleYear(accepted, year.member, year.claims, order, start);
   const { results, after, paid } = settled;
   const warnings: Message[] = [];
   let seen: readonly Message[] | undefined;
@@ -147,5 +127,5 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
     if (result.warnings !== seen) addUnique(warnings, result.warnings);
     seen = result.warnings;
   }
-  return new SettledYear(validMember.id, policyRef(accepted), Object.freeze(results), paid, after, tape, Object.freeze(warnings), illustrative);
+  return new SettledYear(year.member.id, policyRef(accepted), Object.freeze(results), paid, after, tape, Object.freeze(warnings), illustrative);
 }

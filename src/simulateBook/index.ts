@@ -1,12 +1,11 @@
 import * as z from 'zod';
-import type { Decimal } from '../_lib/decimal';
 import { InvalidInputError, validate, type Issue } from '../_lib/errors';
-import type { ClaimInput, MemberInput, RosterInput } from '../_lib/inputSchemas';
-import { LANGUAGES, type Language } from '../_lib/messages';
+import type { ClaimInput, Member, MemberInput, RosterInput } from '../_lib/inputSchemas';
+import { LANGUAGES, type Language, type Message } from '../_lib/messages';
 import type { YuanInput } from '../_lib/money';
 import { yuanSchema } from '../_lib/moneySchemas';
 import type { Label, Payer, Policy } from '../_lib/policySchema';
-import type { CapKind, PolicyRef } from '../_lib/result';
+import { eventDate, type CapKind, type PolicyRef } from '../_lib/result';
 import {
   countDifference,
   emptyComparison,
@@ -22,7 +21,9 @@ import {
 import { assessContributions } from '../assessContributions';
 import { evaluateYear, type YearResult } from '../evaluateYear';
 import { byEnrolment, enrolmentOn } from '../_lib/engine/eligibility';
-import { readMember } from '../_lib/readInputs';
+import { LedgerInFen } from '../_lib/engine/ledgerInFen';
+import { tallyYear, type ClaimOutcome } from '../_lib/engine/settle';
+import { readYear, settlementOrder, type YearInput } from '../_lib/yearInput';
 import { explain } from '../explain';
 import { extendPolicy } from '../extendPolicy';
 import { parsePolicy } from '../parsePolicy';
@@ -94,12 +95,9 @@ class Version {
   readonly ref: PolicyRef;
   readonly #policy: Policy;
   readonly #moved = new Map<number, Policy>();
-  /** The policy the last member was settled under: the next is tried under it first. */
-  #last: Policy;
 
   constructor(policy: Policy) {
     this.#policy = policy;
-    this.#last = policy;
     this.ref = { scheme: policy.scheme, year: policy.year, name: policy.name };
   }
 
@@ -127,23 +125,45 @@ class Version {
    * The date that picks the protection year of an event: the event's own, or, where each
    * member's cover is their protection year, the start of the cover holding the event.
    */
-  #datePicking(member: MemberInput, date: string): string {
+  #datePicking(member: Member, date: string): string {
     if (!byEnrolment(this.#policy)) return date;
-    return enrolmentOn(this.#policy, readMember(member), date, true)?.from ?? date;
+    return enrolmentOn(this.#policy, member, date, true)?.from ?? date;
   }
 
-  /** The member's year under this version, and whether it was a what-if. */
-  settle(member: MemberInput, claims: readonly ClaimInput[]): { year: YearResult; whatIf: boolean } {
-    let year = evaluateYear(this.#last, member, claims);
-    const first = year.results[0];
-    if (first !== undefined) {
-      const governing = this.#governing(this.#datePicking(member, first.eventDate));
-      if (governing !== this.#last) {
-        this.#last = governing;
-        year = evaluateYear(governing, member, claims);
+  /**
+   * The policy the member's year is settled under: the one governing their first event. Copies
+   * of one version share its conventions, so the claims settle in the same order under each.
+   */
+  #settling({ member, claims }: YearInput, order: readonly number[] | undefined): Policy {
+    const first = claims[order?.[0] ?? 0];
+    return first === undefined ? this.#policy : this.#governing(this.#datePicking(member, eventDate(this.#policy, first)));
+  }
+
+  /** Counts the member's year under this version into `tally`; what it paid in all, in fen. */
+  count(tally: VersionTally, year: YearInput): number {
+    const order = settlementOrder(this.#policy, year.claims);
+    const policy = this.#settling(year, order);
+    if (year.claims.length > 0 && policy !== this.#policy) tally.whatIfMembers += 1;
+    let seen: readonly Message[] | undefined;
+    const { after, paid } = tallyYear(policy, year.member, year.claims, order, (outcome) => {
+      countClaim(tally, outcome);
+      // Claims citing the same values share one list of warnings.
+      if (outcome.warnings !== seen) countWarnings(tally, (seen = outcome.warnings));
+    });
+    tally.totalFen += paid;
+    if (paid !== 0 && after instanceof LedgerInFen) {
+      for (const index of after.touched) {
+        const benefit = after.policy.benefits[index]!.benefit.id;
+        tally.byBenefitFen.set(benefit, (tally.byBenefitFen.get(benefit) ?? 0) + after.amounts[index]!);
       }
     }
-    return { year, whatIf: year.results.length > 0 && this.#last !== this.#policy };
+    return paid;
+  }
+
+  /** The member's year under this version, as `evaluateYear` gives it: what a kept change explains. */
+  year(member: MemberInput, claims: readonly ClaimInput[]): YearResult {
+    const year = readYear(member, claims);
+    return evaluateYear(this.#settling(year, settlementOrder(this.#policy, year.claims)), member, claims);
   }
 }
 
@@ -153,42 +173,34 @@ function dayBefore(date: string): string {
   return day.toISOString().slice(0, 10);
 }
 
-/** Adds one member's year under one version. */
-function count(tally: VersionTally, year: YearResult, whatIf: boolean): number {
-  const totalFen = fenOf(year.total);
-  tally.totalFen += totalFen;
-  if (whatIf) tally.whatIfMembers += 1;
-  for (const result of year.results) {
-    const reasons = result.reasons;
-    if (!result.eligible) {
-      tally.claimsRefused += 1;
-      // A code given twice for one claim counts once.
-      reasons.forEach((reason, at) => {
-        if (reasons.findIndex((other) => other.code === reason.code) === at) tally.refused.set(reason.code, (tally.refused.get(reason.code) ?? 0) + 1);
-      });
-      continue;
-    }
-    if (result.total.isZero()) tally.claimsUnpaid += 1;
-    else tally.claimsPaid += 1;
-    // Most claims have no reason at all: nothing is allocated for them.
-    for (let at = 0; at < reasons.length; at += 1) {
-      const reason = reasons[at]!;
-      if (reason.code !== 'CAP_REACHED') continue;
-      const cap = reason.params.cap as CapKind;
-      if (reasons.findIndex((other) => other.code === 'CAP_REACHED' && other.params.cap === cap) === at) tally.cut.set(cap, (tally.cut.get(cap) ?? 0) + 1);
-    }
+/** Adds what one claim gave. */
+function countClaim(tally: VersionTally, { eligible, reasons, fen }: ClaimOutcome): void {
+  if (!eligible) {
+    tally.claimsRefused += 1;
+    // A code given twice for one claim counts once.
+    reasons.forEach((reason, at) => {
+      if (reasons.findIndex((other) => other.code === reason.code) === at) tally.refused.set(reason.code, (tally.refused.get(reason.code) ?? 0) + 1);
+    });
+    return;
   }
-  if (totalFen !== 0) {
-    for (const [benefit, amount] of Object.entries(year.ledger.byBenefit)) {
-      tally.byBenefitFen.set(benefit, (tally.byBenefitFen.get(benefit) ?? 0) + fenOf(amount as Decimal));
-    }
+  if (fen === 0) tally.claimsUnpaid += 1;
+  else tally.claimsPaid += 1;
+  // Most claims have no reason at all: nothing is allocated for them.
+  for (let at = 0; at < reasons.length; at += 1) {
+    const reason = reasons[at]!;
+    if (reason.code !== 'CAP_REACHED') continue;
+    const cap = reason.params.cap as CapKind;
+    if (reasons.findIndex((other) => other.code === 'CAP_REACHED' && other.params.cap === cap) === at) tally.cut.set(cap, (tally.cut.get(cap) ?? 0) + 1);
   }
-  for (const warning of year.warnings) {
+}
+
+/** Notes the illustrative parameters a claim's warnings name. */
+function countWarnings(tally: VersionTally, warnings: readonly Message[]): void {
+  for (const warning of warnings) {
     if (warning.code === 'ILLUSTRATIVE_PARAMETER' && !tally.illustrative.has(String(warning.params.parameter))) {
       tally.illustrative.set(String(warning.params.parameter), warning.params.label as Label);
     }
   }
-  return totalFen;
 }
 
 interface Simulator {
@@ -237,18 +249,18 @@ function simulator(policies: readonly Policy[], options: SimulationOptions | und
 
   return {
     add(entry, index) {
-      const years: { year: YearResult; whatIf: boolean }[] = [];
+      let year: YearInput;
       let member: MemberInput;
       let claims: readonly ClaimInput[];
+      const totals: number[] = [];
       try {
         ({ member, claims } = readEntry(entry, index));
-        for (const version of versions) {
-          try {
-            years.push(version.settle(member, claims));
-          } catch (error) {
-            // evaluateYear names its arguments `member` and `claims`, as the entry does.
-            throw under(error, ['book', index], 0);
-          }
+        try {
+          // Read once for every version: evaluateYear names its arguments `member` and `claims`, as the entry does.
+          year = readYear(member, claims);
+          versions.forEach((version, at) => totals.push(version.count(tally.versions[at]!, year)));
+        } catch (error) {
+          throw under(error, ['book', index], 0);
         }
       } catch (error) {
         if (settings.onInvalid === undefined || !(error instanceof InvalidInputError)) throw error;
@@ -256,8 +268,7 @@ function simulator(policies: readonly Policy[], options: SimulationOptions | und
       }
       tally.members += 1;
       tally.claims += claims.length;
-      const totals = years.map(({ year, whatIf }, at) => count(tally.versions[at]!, year, whatIf));
-      const memberId = years[0]!.year.memberId;
+      const memberId = year.member.id;
       let input: string | undefined;
       tally.comparisons.forEach((comparison, at) => {
         const difference = totals[at + 1]! - totals[0]!;
@@ -275,8 +286,8 @@ function simulator(policies: readonly Policy[], options: SimulationOptions | und
         for (const candidate of comparison.kept) {
           const { member, claims } = JSON.parse(candidate.input) as BookEntry;
           candidate.explanations = [
-            explain(versions[0]!.settle(member, claims).year, { lang }),
-            explain(versions[at + 1]!.settle(member, claims).year, { lang }),
+            explain(versions[0]!.year(member, claims), { lang }),
+            explain(versions[at + 1]!.year(member, claims), { lang }),
           ];
         }
       });

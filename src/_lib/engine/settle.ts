@@ -36,8 +36,18 @@ interface LineRecord {
   readonly paidBefore: number;
 }
 
+/** What settling one claim gave, in fen: what a caller that counts rather than keeps results reads. */
+export interface ClaimOutcome {
+  readonly eventDate: string;
+  readonly eligible: boolean;
+  readonly reasons: readonly Message[];
+  readonly fen: number;
+  readonly warnings: readonly Message[];
+  readonly illustrative: boolean;
+}
+
 /** What running one claim gave; one object per tape, written by each run. */
-class Run {
+class Run implements ClaimOutcome {
   eventDate = '';
   eligible = false;
   reasons: readonly Message[] = NONE;
@@ -304,24 +314,33 @@ export class Tape implements ResultDetails {
   /** Settles every claim, in order, into results that read this tape; also the ledger after them and what they paid, in fen. */
   settleAll(): Settled {
     const { ref } = this.#compiled;
+    const memberId = this.#member.id;
+    // Exactly sized: a year's result keeps it.
+    const results: SettledClaim[] = new Array(this.#claims.length);
+    const { after, paid } = this.tally((out, at, claim) => {
+      results[at] = new SettledClaim(claim.id, memberId, claim.kind, out.eventDate, ref, out.eligible, out.reasons, out.fen, out.warnings, out.illustrative, this, at);
+    });
+    // One claim's result keeps the ledger after it, which the next call takes (a caller
+    // chaining evaluateClaim reads each); a year's results leave it to the year's result.
+    if (!this.#indexed) this.#last = after;
+    return { results, after, paid };
+  }
+
+  /** Settles every claim, in order, handing `each` what it gave; the ledger after them and what they paid, in fen. */
+  tally(each: (out: ClaimOutcome, at: number, claim: PlainClaim) => void): { readonly after: Ledger | LedgerInFen; readonly paid: number } {
     const out = new Run();
     const count = this.#claims.length;
-    // Exactly sized: a year's result keeps it.
-    const results: SettledClaim[] = new Array(count);
     let ledger = this.#startLedger();
     let paid = 0;
     for (let at = 0; at < count; at += 1) {
       if (at > 0 && at % CHECKPOINT_EVERY === 0) (this.#checkpoints ??= []).push(ledger);
       const claim = this.#claim(at);
       run(this.#compiled, this.#member, claim, ledger, this.#pathOf(at, out), this.#whatIf, out, null);
-      results[at] = new SettledClaim(claim.id, this.#member.id, claim.kind, out.eventDate, ref, out.eligible, out.reasons, out.fen, out.warnings, out.illustrative, this, at);
+      each(out, at, claim);
       ledger = out.after!;
       paid += out.fen;
     }
-    // One claim's result keeps the ledger after it, which the next call takes (a caller
-    // chaining evaluateClaim reads each); a year's results leave it to the year's result.
-    if (!this.#indexed) this.#last = ledger;
-    return { results, after: ledger, paid };
+    return { after: ledger, paid };
   }
 
   /** The ledger before claim `at`: claims run again from the nearest kept ledger or the cursor. */
@@ -437,6 +456,20 @@ export function settleYear(
 ): { readonly settled: Settled; readonly tape: Tape } {
   const tape = new Tape(compile(policy), member, claims, order, CLAIMS, true, start, false);
   return { settled: tape.settleAll(), tape };
+}
+
+/**
+ * Settles as {@link settleYear} does, without making results: `each` gets what each claim gave,
+ * in the order settled, for a caller that only counts (simulateBook).
+ */
+export function tallyYear(
+  policy: Policy,
+  member: Member,
+  claims: readonly PlainClaim[],
+  order: readonly number[] | undefined,
+  each: (outcome: ClaimOutcome) => void,
+): { readonly after: Ledger | LedgerInFen; readonly paid: number } {
+  return new Tape(compile(policy), member, claims, order, CLAIMS, true, undefined, false).tally(each);
 }
 
 const CLAIMS = Object.freeze(['claims']);
