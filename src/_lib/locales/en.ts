@@ -11,6 +11,7 @@ const terms: Locale['terms'] = {
   hospitalisation: 'hospitalisation',
   disability: 'disability',
   death: 'death',
+  diagnosis: 'a diagnosed condition',
   illness: 'illness',
   accident: 'accident',
   perClaim: 'per-claim cap',
@@ -58,6 +59,9 @@ export const en: Locale = {
     SHARE_TOO_LOW: (p) => `${p.joining} of the unit's ${p.staff} staff may join; the plan requires at least ${percentNumber(String(p.share))} % of them (${p.needed}).`,
     WHOLE_UNIT_REQUIRED: (p) => `A unit of fewer than ${p.below} staff must enrol all of them: ${p.joining} of its ${p.staff} may join.`,
     TOO_FEW_MEMBERS: (p) => `${p.joining} of the unit's staff may join; the plan requires at least ${p.min} members.`,
+    CONDITION_NOT_LISTED: (p) => `The condition "${p.condition}" is not on the list of conditions of ${p.scheme} ${p.year}.`,
+    COSTS_REQUIRED: (p) => `${p.benefit} pays on the costs of the condition, and the claim gives none (costs).`,
+    CONDITION_CLASS_NOT_COVERED: (p) => `${p.benefit} pays nothing for a condition of ${p.conditionClass}.`,
   },
   steps: {
     base: (p) => costs(p.field),
@@ -85,6 +89,10 @@ export const en: Locale = {
     perYear: () => `capped by what remains of the ${terms.perYear}`,
     maximumSubsidy: () => `capped by what remains of the ${terms.maximumSubsidy}`,
     claimsPerYear: (p) => `${p.count} claims already paid this protection year: the most the benefit pays`,
+    condition: (p) => `condition: ${p.condition} (${p.conditionClass})`,
+    classAmount: (p) => `amount for ${p.conditionClass}`,
+    classNotListed: (p) => `${p.conditionClass} is not in the table: nothing paid`,
+    conditionRatio: () => 'amount × share paid',
   },
   units: {
     yuan: 'yuan',

@@ -11,6 +11,7 @@ const terms: Locale['terms'] = {
   hospitalisation: '住院',
   disability: '伤残',
   death: '身故',
+  diagnosis: '确诊病种',
   illness: '疾病',
   accident: '意外伤害',
   perClaim: '单次补助上限',
@@ -56,6 +57,9 @@ export const zh: Locale = {
     SHARE_TOO_LOW: (p) => `单位职工 ${p.staff} 人中可参保 ${p.joining} 人；本办法要求参保人数不低于职工的 ${percentNumber(String(p.share))}%（${p.needed} 人）。`,
     WHOLE_UNIT_REQUIRED: (p) => `职工不足 ${p.below} 人的单位须全员参保：职工 ${p.staff} 人中可参保 ${p.joining} 人。`,
     TOO_FEW_MEMBERS: (p) => `可参保 ${p.joining} 人；本办法要求至少 ${p.min} 人参保。`,
+    CONDITION_NOT_LISTED: (p) => `病种“${p.condition}”不在 ${p.scheme} ${p.year} 的病种目录内。`,
+    COSTS_REQUIRED: (p) => `${p.benefit}按该病种的医疗费用补助，而申请未提供费用（costs）。`,
+    CONDITION_CLASS_NOT_COVERED: (p) => `${p.benefit}对${p.conditionClass}病种不予补助。`,
   },
   steps: {
     base: (p) => costs(p.field),
@@ -82,6 +86,10 @@ export const zh: Locale = {
     perYear: () => `受${terms.perYear}剩余额度限制`,
     maximumSubsidy: () => `受${terms.maximumSubsidy}剩余额度限制`,
     claimsPerYear: (p) => `本保障年度已补助 ${p.count} 次，已达该项补助次数上限`,
+    condition: (p) => `确诊病种：${p.condition}（${p.conditionClass}）`,
+    classAmount: (p) => `${p.conditionClass}病种补助额`,
+    classNotListed: (p) => `${p.conditionClass}不在给付表内，不予补助`,
+    conditionRatio: () => '补助额 × 给付比例',
   },
   units: {
     yuan: '元',
