@@ -161,6 +161,8 @@ const COST_KEYS = ['total', 'insurancePaid', 'inScopeCopay', 'selfPaid'];
 const COST_OPTIONAL_KEYS = ['aboveCeiling'];
 const DISABILITY_KEYS = ['kind', 'id', 'date', 'grade'];
 const DEATH_KEYS = ['kind', 'id', 'date'];
+const DIAGNOSIS_KEYS = ['kind', 'id', 'date', 'condition'];
+const DIAGNOSIS_OPTIONAL_KEYS = ['patient', 'firstDiagnosed', 'costs'];
 
 /** A checked copy of a plain enrolment, each field read once; undefined for anything else. */
 function plainEnrolment(value: unknown): Member['enrolments'][number] | undefined {
@@ -304,6 +306,23 @@ function eventOf(kind: 'disability' | 'death', id: string, date: string, grade: 
   return { kind, id, date, admission: '', discharge: '', cause: undefined, grade, day: dayNumber(date), nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0, attributes: undefined, filedOn: '', diagnosis: undefined };
 }
 
+/** A diagnosis of the plain shape: a listed code, whose, when first diagnosed, costs if given. */
+function diagnosisOf(id: string, value: Record<string, unknown>): PlainClaim | undefined {
+  if (!hasKeys(value, DIAGNOSIS_KEYS, DIAGNOSIS_OPTIONAL_KEYS)) return undefined;
+  const { date, condition, patient = 'member', firstDiagnosed } = value;
+  const day = dayOf(date);
+  if (Number.isNaN(day) || typeof condition !== 'string' || condition.length < 1 || condition.length > 64) return undefined;
+  if (patient !== 'member' && patient !== 'family') return undefined;
+  if (firstDiagnosed !== undefined && !(isPlainDate(firstDiagnosed) && firstDiagnosed <= (date as string))) return undefined;
+  const given = value.costs;
+  const costs = given === undefined ? NO_COSTS : costsOf(given);
+  if (costs === undefined) return undefined;
+  const diagnosis: DiagnosisFacts = Object.freeze({ condition, patient, firstDiagnosed: (firstDiagnosed as string | undefined) ?? '', costs: given !== undefined });
+  return { kind: 'diagnosis', id, date: date as string, admission: '', discharge: '', cause: undefined, grade: 0, day, nights: 0, ...costs, attributes: undefined, filedOn: '', diagnosis };
+}
+
+const NO_COSTS = Object.freeze({ total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0 });
+
 const isGrade = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10;
 
 /** The checked copy of a claim of the plain shape, or undefined for anything else (the schema then decides). */
@@ -318,6 +337,8 @@ function claimCopy(value: unknown): PlainClaim | undefined {
       return stayOf(id, value);
     case 'outpatient':
       return outpatientOf(id, value);
+    case 'diagnosis':
+      return diagnosisOf(id, value);
     case 'disability': {
       if (!hasKeys(value, DISABILITY_KEYS)) return undefined;
       const { date, grade } = value;
