@@ -265,7 +265,7 @@ function settleOne(policy: Policy, member: MemberInput, claim: ClaimInput, book:
   if (covered.length === 0) return refused([...reasons, 'NO_BENEFIT_FOR_EVENT']);
   if (diagnosis !== undefined && facts.conditionClass === undefined) return refused(['CONDITION_NOT_LISTED']);
   const onCosts = covered.filter((b) => (b.formula.kind === 'bands' || b.formula.kind === 'bracket') && (b.when === undefined || holds(b.when, facts)));
-  if (diagnosis?.costs === undefined && onCosts.length > 0) return refused(onCosts.map(() => 'COSTS_REQUIRED'));
+  if (diagnosis !== undefined && diagnosis.costs === undefined && onCosts.length > 0) return refused(onCosts.map(() => 'COSTS_REQUIRED'));
 
   const { mode, at } = policy.conventions.rounding;
   const round = (amount: D) => amount.toDecimalPlaces(2, ROUNDING[mode]);
