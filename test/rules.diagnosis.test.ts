@@ -122,6 +122,12 @@ describe('a condition diagnosed before the cover started', () => {
     ]);
   });
 
+  it('says on the line whether the first diagnosis came before the cover started, in both languages', () => {
+    const steps = (firstDiagnosed: string) => evaluateClaim(halved, member, diagnosis('breast-cancer', { firstDiagnosed })).lines[0]!.steps.map((step) => [step.key, step.label.zh, step.label.en, step.expression]);
+    expect(steps('2023-11-02').slice(1, 2)).toEqual([['preExisting', '保障开始（2024-01-01）前已确诊：参保前已患疾病', 'first diagnosed before the cover started (2024-01-01): a pre-existing condition', '2023-11-02 < 2024-01-01']]);
+    expect(steps('2024-02-01').slice(1, 2)).toEqual([['notPreExisting', '保障开始（2024-01-01）后确诊', 'first diagnosed once the cover had started (2024-01-01)', '2024-02-01 ≥ 2024-01-01']]);
+  });
+
   it('rounds the share to the fen by the policy\'s mode: 1,000.01 × 0.5 = 500.005 → 500.01 half up', () => {
     const odd = policyOf([byClass({ amounts: made({ 'class-1': '1000.01' }), ratio: { ...made('1'), variants: [{ when: { preExisting: true }, value: '0.5' }] } })]);
     expect(total(odd, diagnosis('breast-cancer', { firstDiagnosed: '2020-01-01' }))).toBe('500.01');

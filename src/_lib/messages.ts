@@ -94,6 +94,9 @@ function statementIn(locale: Locale, key: StepKey, expression: string, value: st
       return [expression, '→', value, yuan].join(' ');
     case 'condition':
       return [expression, '→', value].join(' ');
+    case 'preExisting':
+    case 'notPreExisting':
+      return expression;
     default:
       return [expression, '=', value, yuan].join(' ');
   }

@@ -3,7 +3,7 @@
  * list, whether it was there before the member's cover started, and the reasons a diagnosis
  * claim is refused before any benefit runs.
  */
-import { dayNumber } from '../dates';
+import { dayNumber, isoDate } from '../dates';
 import type { Member } from '../inputSchemas';
 import { message, stepLabel, type Message } from '../messages';
 import type { PlainClaim } from '../plainInput';
@@ -70,20 +70,30 @@ function runs(member: Member, scheme: string) {
  * 2024). Without such a cover, the claim's date.
  */
 export function preExistingTest(policy: Policy): (context: ClaimContext) => boolean {
-  const scheme = policy.eligibility.enrolmentScheme ?? policy.scheme;
-  return ({ claim, member, eventDay }) => {
-    const first = claim.diagnosis!.firstDiagnosed;
-    if (first === '') return false;
-    let start = eventDay;
-    for (const cover of runs(member, scheme)) if (cover.from <= eventDay && eventDay <= cover.to) start = Math.min(start, cover.start);
-    return dayNumber(first) < start;
+  return (context) => {
+    const first = context.claim.diagnosis!.firstDiagnosed;
+    return first !== '' && dayNumber(first) < coverStart(policy, context);
   };
 }
 
-/** The step that names a diagnosis claim's condition and its class, first on each of its lines. */
-export function conditionStep(policy: Policy, context: ClaimContext, steps: Recorder): void {
-  const { condition } = context.claim.diagnosis!;
+/** The day the member's unbroken run of covers holding the claim's date started; the claim's date without one. */
+function coverStart(policy: Policy, { member, eventDay }: ClaimContext): number {
+  let start = eventDay;
+  for (const cover of runs(member, policy.eligibility.enrolmentScheme ?? policy.scheme)) if (cover.from <= eventDay && eventDay <= cover.to) start = Math.min(start, cover.start);
+  return start;
+}
+
+/**
+ * The steps that name a diagnosis claim's condition and its class, first on each of its lines,
+ * and, when the claim gives a first diagnosis, whether it came before the cover started.
+ */
+export function conditionSteps(policy: Policy, context: ClaimContext, steps: Recorder): void {
+  const { condition, firstDiagnosed } = context.claim.diagnosis!;
   const declared = policy.conditions!;
   const listed = declared.list[condition]!;
   steps.add('condition', stepLabel('condition', { condition: listed.label, conditionClass: declared.classes[listed.class]!.label }), condition, listed.class);
+  if (firstDiagnosed === '') return;
+  const start = isoDate(coverStart(policy, context));
+  const before = firstDiagnosed < start;
+  steps.add(before ? 'preExisting' : 'notPreExisting', stepLabel(before ? 'preExisting' : 'notPreExisting', { start }), `${firstDiagnosed} ${before ? '<' : '≥'} ${start}`, String(before));
 }

@@ -18,7 +18,7 @@ import { compile, filingDeadlineDay, type CompiledBenefit, type CompiledPolicy, 
 import { joined, type ClaimContext, type Recorder } from './context';
 import { SAFE } from './fen';
 import { eligibilityReasons } from './eligibility';
-import { conditionClassOf, conditionStep, diagnosisReasons } from './diagnosis';
+import { conditionClassOf, conditionSteps, diagnosisReasons } from './diagnosis';
 import { valueFor } from './parameters';
 import { inFen, LedgerInFen, toLedger } from './ledgerInFen';
 import type { Outcome } from './formulas/types';
@@ -383,7 +383,7 @@ export class Tape implements ResultDetails {
 
 /** A line's steps: its formula run again with a recorder, then the caps that cut it. */
 function stepsOf(policy: Policy, context: ClaimContext, { benefit, outcome, amount, cut, paidBefore }: LineRecord, maximum: number | undefined, steps: Recorder): void {
-  if (context.claim.diagnosis !== undefined) conditionStep(policy, context, steps);
+  if (context.claim.diagnosis !== undefined) conditionSteps(policy, context, steps);
   benefit.op(context, steps);
   if (cut === null) return;
   const index = benefit.index;

@@ -93,6 +93,8 @@ export const en: Locale = {
     classAmount: (p) => `amount for ${p.conditionClass}`,
     classNotListed: (p) => `${p.conditionClass} is not in the table: nothing paid`,
     conditionRatio: () => 'amount × share paid',
+    preExisting: (p) => `first diagnosed before the cover started (${p.start}): a pre-existing condition`,
+    notPreExisting: (p) => `first diagnosed once the cover had started (${p.start})`,
   },
   units: {
     yuan: 'yuan',

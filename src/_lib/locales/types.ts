@@ -56,7 +56,9 @@ export type StepKey =
   | 'condition'
   | 'classAmount'
   | 'classNotListed'
-  | 'conditionRatio';
+  | 'conditionRatio'
+  | 'preExisting'
+  | 'notPreExisting';
 
 /** A parameter of a message: a bilingual label is shown in the message's own language. */
 export type MessageParams = Readonly<Record<string, string | number | { readonly zh: string; readonly en: string }>>;

@@ -90,6 +90,8 @@ export const zh: Locale = {
     classAmount: (p) => `${p.conditionClass}病种补助额`,
     classNotListed: (p) => `${p.conditionClass}不在给付表内，不予补助`,
     conditionRatio: () => '补助额 × 给付比例',
+    preExisting: (p) => `保障开始（${p.start}）前已确诊：参保前已患疾病`,
+    notPreExisting: (p) => `保障开始（${p.start}）后确诊`,
   },
   units: {
     yuan: '元',
