@@ -49,12 +49,18 @@ function versionSection(policy: Policy): string {
   const notes = (policy.notes ?? []).map((note) =>
     typeof note === 'string' ? `- ${note}` : [note.en, note.zh].filter((text) => text !== undefined).map((text, i) => `${i === 0 ? '-' : ' '} ${text}`).join('\n'),
   );
+  // The conditions a diagnosis claim may name, by code: what a union checks its list against.
+  const conditions = policy.conditions === undefined ? [] : [
+    'Listed conditions (a diagnosis claim names the code):',
+    table(['code', 'condition', 'class'], Object.entries(policy.conditions.list).map(([code, { label, class: id }]) => [`\`${code}\``, bilingual(label), `${bilingual(policy.conditions!.classes[id]!.label)} (\`${id}\`)`])),
+  ];
   return [
     `### ${policy.scheme} ${policy.year}`,
     `${policy.name.zh} · ${policy.name.en}`,
     `In force from ${policy.validFrom} ${policy.validTo === undefined ? 'on, with no end date' : `to ${policy.validTo}`}. ` +
       `Rule file [\`${file}\`](../${file}); in code \`policies${/^[A-Za-z_$][\w$]*$/.test(policy.scheme) ? `.${policy.scheme}` : `['${policy.scheme}']`}[${policy.year}]\`.`,
     rows.length === 0 ? 'No parameters.' : table(['parameter', 'label', 'value', 'provenance'], rows),
+    ...conditions,
     ...(notes.length === 0 ? [] : ['Notes:', notes.join('\n')]),
   ].join('\n\n');
 }

@@ -59,6 +59,8 @@ export type {
   ClaimInput,
   CondolenceDecisionInput,
   DeathClaim,
+  Diagnosis,
+  DiagnosisInput,
   DisabilityClaim,
   Hospitalisation,
   HospitalisationInput,
@@ -78,6 +80,7 @@ export type { RoundingMode, YuanInput } from './_lib/money';
 export type {
   Benefit,
   BenefitInput,
+  ConditionList,
   Conventions,
   CostField,
   EventKind,

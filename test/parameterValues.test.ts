@@ -63,6 +63,7 @@ describe('parameter values in words', () => {
       deductible: '1.00', threshold: '1.00', bands: [{ ratio: '1' }], amount: '1.00', firstPaidDay: 1, maxDays: 1, maxDaysPerYear: 1, maximum: '1.00', shares: { 1: '1' },
       brackets: [{ from: '0.00', amount: '1.00' }], perClaim: '1.00', perYear: '1.00', claimsPerYear: 1, maximumSubsidy: '1.00', perMember: '1.00', payers: [],
       days: 1, waivedIfRenewedWithin: 1, maxPaidStays: 1, daysAfter: 1, nextYearOn: '03-31',
+      amounts: { 'class-1': '6000.00' }, ratio: '0.5',
     };
     const keys = Object.keys(sample);
     for (const key of keys) expect(describeValue(`x.${key}`, sample[key], 'zh')).not.toMatch(/[[{]/);

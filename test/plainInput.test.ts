@@ -114,14 +114,26 @@ describe('plainClaim', () => {
     expect([plainClaim(claim), claimSchema.safeParse(claim).success]).toEqual([undefined, false]);
   });
 
+  it('copies a diagnosis, its costs in fen when given, its patient the member when not', () => {
+    const costs = { total: '10.00', insurancePaid: '0', inScopeCopay: '0', selfPaid: '10.00' };
+    expect([plainClaim({ kind: 'diagnosis', id: 'd', date: '2024-03-01', condition: 'c' }), plainClaim({ kind: 'diagnosis', id: 'd', date: '2024-03-01', condition: 'c', patient: 'family', costs })]).toEqual([
+      { kind: 'diagnosis', id: 'd', date: '2024-03-01', admission: '', discharge: '', cause: undefined, grade: 0, day: 19783, nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0, attributes: undefined, filedOn: '', diagnosis: { condition: 'c', patient: 'member', firstDiagnosed: '', costs: false } },
+      { kind: 'diagnosis', id: 'd', date: '2024-03-01', admission: '', discharge: '', cause: undefined, grade: 0, day: 19783, nights: 0, total: 1000, insurancePaid: 0, inScopeCopay: 0, selfPaid: 1000, aboveCeiling: 0, attributes: undefined, filedOn: '', diagnosis: { condition: 'c', patient: 'family', firstDiagnosed: '', costs: true } },
+    ]);
+  });
+
   it('never takes a claim the schema refuses', () => {
     const good = stay('s', '2024-03-01', '2024-03-05', { inScopeCopay: '100.00', selfPaid: '20.00' });
+    const diagnosis = { kind: 'diagnosis', id: 'd', date: '2024-03-01', condition: 'breast-cancer', firstDiagnosed: '2024-02-29' };
     // Each variant breaks or bends one thing of a good claim.
     const variant = fc.oneof(
       fc.constant<unknown>(good),
       fc.record({ key: fc.constantFrom('kind', 'id', 'admission', 'discharge', 'cause', 'costs', 'grade', 'extra', '__proto__'), value: fc.anything() }).map(({ key, value }) => ({ ...good, [key]: value })),
       fc.record({ key: fc.constantFrom('total', 'insurancePaid', 'inScopeCopay', 'selfPaid', 'extra'), value: fc.anything() }).map(({ key, value }) => ({ ...good, costs: { ...good.costs, [key]: value } })),
       fc.record({ kind: fc.constantFrom('death', 'disability'), id: fc.string(), date: fc.string(), grade: fc.anything() }),
+      fc.record({ key: fc.constantFrom('date', 'condition', 'patient', 'firstDiagnosed', 'costs', 'extra', '__proto__'), value: fc.oneof(fc.anything(), fc.constantFrom('family', 'member', '2024-02-29', '2024-03-02', '')) })
+        .map(({ key, value }) => ({ ...diagnosis, [key]: value })),
+      fc.constantFrom<unknown>(diagnosis, { ...diagnosis, costs: good.costs }, { kind: 'diagnosis', id: 'd', date: '2024-03-01', condition: 'c' }),
     );
     fc.assert(
       fc.property(variant, (claim) => {

@@ -35,6 +35,8 @@ export const attributeDeclarationsSchema = strictSection('attributes', {
 });
 
 export const sexSchema = z.enum(['female', 'male']);
+/** Whose condition a diagnosis claim is. */
+export const patientSchema = z.enum(['member', 'family']);
 
 /** Whole numbers `from` … `to`, both included; one of them may be left open. */
 const countRangeSchema = strictSection('conditions', {
@@ -92,6 +94,12 @@ export interface Condition {
   readonly age?: CountRange;
   /** Enrolled in the scheme's previous protection year too (a renewal). */
   readonly continuing?: boolean;
+  /** A diagnosis claim's condition is of this class (or one of these) of the policy's list. */
+  readonly conditionClass?: string | readonly string[];
+  /** Whose condition a diagnosis claim is: the member's own or a family member's. */
+  readonly patient?: 'member' | 'family';
+  /** A diagnosis claim's condition was first diagnosed before the member's cover started. */
+  readonly preExisting?: boolean;
   readonly anyOf?: readonly Condition[];
 }
 
@@ -108,6 +116,9 @@ export const conditionSchema: z.ZodType<Condition, Condition> = z.lazy(() =>
     sex: sexSchema.optional(),
     age: countRangeSchema.optional(),
     continuing: z.boolean().optional(),
+    conditionClass: oneOrMore(attributeValueSchema).optional(),
+    patient: patientSchema.optional(),
+    preExisting: z.boolean().optional(),
     anyOf: z.array(conditionSchema).min(1).max(100).readonly().optional(),
   }).refine((condition) => Object.keys(condition).length > 0, {
     params: { code: 'empty_condition' },

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { addIssue } from './errors';
 import { daysBetween, isoDateSchema } from './dates';
 import { yuanSchema } from './moneySchemas';
-import { attributeNameSchema, attributeValueSchema, sexSchema } from './conditionSchema';
+import { attributeNameSchema, attributeValueSchema, patientSchema, sexSchema } from './conditionSchema';
 import { causeSchema, slugSchema } from './policySchema';
 
 const idSchema = z.string().min(1).max(200);
@@ -99,9 +99,35 @@ export const outpatientSchema = z.strictObject({
   ...claimExtras,
 });
 
+/**
+ * A diagnosed condition, for lump sums by a policy's list of conditions (docs/rule-model.md#conditions-list).
+ * Costs are given only when a benefit pays on them (Dalian's two cancers).
+ */
+export const diagnosisSchema = z
+  .strictObject({
+    kind: z.literal('diagnosis'),
+    id: idSchema,
+    /** The day the condition was diagnosed (确诊), which places the claim in the year. */
+    date: isoDateSchema,
+    /** The condition's code in the policy's list, e.g. `breast-cancer`. */
+    condition: attributeValueSchema,
+    /** Whose condition it is; the member's own when absent. */
+    patient: patientSchema.optional(),
+    /** The day the condition was first diagnosed, when before `date`: before the member's cover started, it is pre-existing. */
+    firstDiagnosed: isoDateSchema.optional(),
+    costs: costsSchema.optional(),
+    ...claimExtras,
+  })
+  .refine((claim) => claim.firstDiagnosed === undefined || claim.firstDiagnosed <= claim.date, {
+    path: ['firstDiagnosed'],
+    params: { code: 'ends_before_start' },
+    message: 'expected "firstDiagnosed" on or before the claim\'s "date"',
+  });
+
 export const claimSchema = z.discriminatedUnion('kind', [
   hospitalisationSchema,
   outpatientSchema,
+  diagnosisSchema,
   z.strictObject({
     kind: z.literal('disability'),
     id: idSchema,
@@ -214,9 +240,13 @@ export interface MemberInput extends z.input<typeof memberSchema> {}
 /** A member after validation. */
 export interface Member extends z.output<typeof memberSchema> {}
 /** A claim as the caller writes it: amounts as strings, numbers or Decimals. */
-export type ClaimInput = HospitalisationInput | OutpatientInput | DisabilityClaim | DeathClaim;
+export type ClaimInput = HospitalisationInput | OutpatientInput | DisabilityClaim | DeathClaim | DiagnosisInput;
 /** A claim after validation: amounts are Decimals. */
-export type Claim = Hospitalisation | Outpatient | DisabilityClaim | DeathClaim;
+export type Claim = Hospitalisation | Outpatient | DisabilityClaim | DeathClaim | Diagnosis;
+/** A diagnosed condition as the caller writes it: a code from the policy's list, and costs if a benefit pays on them. */
+export interface DiagnosisInput extends z.input<typeof diagnosisSchema> {}
+/** A diagnosed condition after validation: amounts are Decimals. */
+export interface Diagnosis extends z.output<typeof diagnosisSchema> {}
 /** An outpatient claim as the caller writes it. */
 export interface OutpatientInput extends z.input<typeof outpatientSchema> {}
 /** An outpatient claim after validation: amounts are Decimals. */

@@ -90,7 +90,13 @@ function statementIn(locale: Locale, key: StepKey, expression: string, value: st
     case 'belowThreshold':
     case 'aboveTopBracket':
     case 'gradeNotListed':
+    case 'classNotListed':
       return [expression, '→', value, yuan].join(' ');
+    case 'condition':
+      return [expression, '→', value].join(' ');
+    case 'preExisting':
+    case 'notPreExisting':
+      return expression;
     default:
       return [expression, '=', value, yuan].join(' ');
   }

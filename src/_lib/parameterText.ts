@@ -58,6 +58,12 @@ function brackets(value: readonly Bracket[], lang: Language): string {
     .join(explain.semicolon);
 }
 
+/** Amounts by class of condition, by the classes' ids: `class-1: 6,000 yuan; class-2: 3,000 yuan`. */
+function amounts(value: Readonly<Record<string, string>>, lang: Language): string {
+  const { explain } = locales[lang];
+  return Object.entries(value).map(([id, amount]) => `${id}${explain.colon}${yuan(amount, lang)}`).join(explain.semicolon);
+}
+
 function payers(value: readonly PayerRule[], lang: Language, attributes?: AttributeDeclarations): string {
   const { values: words, explain } = locales[lang];
   if (value.length === 0) return words.noPayerRules;
@@ -81,6 +87,8 @@ const WRITERS: Record<string, (value: never, lang: Language, attributes?: Attrib
   bands,
   shares,
   brackets,
+  amounts,
+  ratio: percent,
   firstPaidDay: (value: number, lang) => locales[lang].values.firstPaidDay(value),
   maxDays: (value: number, lang) => locales[lang].values.maxDays(value),
   maxDaysPerYear: (value: number, lang) => locales[lang].values.count(value, 'daysAYear'),

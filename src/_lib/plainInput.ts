@@ -161,6 +161,8 @@ const COST_KEYS = ['total', 'insurancePaid', 'inScopeCopay', 'selfPaid'];
 const COST_OPTIONAL_KEYS = ['aboveCeiling'];
 const DISABILITY_KEYS = ['kind', 'id', 'date', 'grade'];
 const DEATH_KEYS = ['kind', 'id', 'date'];
+const DIAGNOSIS_KEYS = ['kind', 'id', 'date', 'condition'];
+const DIAGNOSIS_OPTIONAL_KEYS = ['patient', 'firstDiagnosed', 'costs'];
 
 /** A checked copy of a plain enrolment, each field read once; undefined for anything else. */
 function plainEnrolment(value: unknown): Member['enrolments'][number] | undefined {
@@ -250,6 +252,18 @@ export interface PlainClaim {
   readonly attributes: Readonly<Record<string, string>> | undefined;
   /** The day the claim was filed; empty when not given. */
   readonly filedOn: string;
+  /** What a diagnosis claim says of its condition; undefined for other claims. */
+  readonly diagnosis: DiagnosisFacts | undefined;
+}
+
+/** A diagnosis claim's condition: its code, whose it is, when first diagnosed, and whether costs were given. */
+export interface DiagnosisFacts {
+  readonly condition: string;
+  readonly patient: 'member' | 'family';
+  /** Empty when not given. */
+  readonly firstDiagnosed: string;
+  /** Whether the claim gave costs: a benefit on costs refuses a claim without them. */
+  readonly costs: boolean;
 }
 
 /** Whole fen of the costs, or undefined when they are not plain. */
@@ -275,7 +289,7 @@ function stayOf(id: string, value: Record<string, unknown>): PlainClaim | undefi
   const costs = costsOf(value.costs);
   if (costs === undefined) return undefined;
   const { total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling } = costs;
-  return { kind: 'hospitalisation', id, date: '', admission: admission as string, discharge: discharge as string, cause, grade: 0, day, nights, total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling, attributes: undefined, filedOn: '' };
+  return { kind: 'hospitalisation', id, date: '', admission: admission as string, discharge: discharge as string, cause, grade: 0, day, nights, total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling, attributes: undefined, filedOn: '', diagnosis: undefined };
 }
 
 function outpatientOf(id: string, value: Record<string, unknown>): PlainClaim | undefined {
@@ -284,13 +298,30 @@ function outpatientOf(id: string, value: Record<string, unknown>): PlainClaim | 
   const day = dayOf(date);
   const costs = costsOf(value.costs);
   if (Number.isNaN(day) || costs === undefined) return undefined;
-  return { kind: 'outpatient', id, date: date as string, admission: '', discharge: '', cause: undefined, grade: 0, day, nights: 0, ...costs, attributes: undefined, filedOn: '' };
+  return { kind: 'outpatient', id, date: date as string, admission: '', discharge: '', cause: undefined, grade: 0, day, nights: 0, ...costs, attributes: undefined, filedOn: '', diagnosis: undefined };
 }
 
 /** A disability or death: the same fields as a stay's, in the same order, so that every copy has one shape. */
 function eventOf(kind: 'disability' | 'death', id: string, date: string, grade: number): PlainClaim {
-  return { kind, id, date, admission: '', discharge: '', cause: undefined, grade, day: dayNumber(date), nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0, attributes: undefined, filedOn: '' };
+  return { kind, id, date, admission: '', discharge: '', cause: undefined, grade, day: dayNumber(date), nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0, attributes: undefined, filedOn: '', diagnosis: undefined };
 }
+
+/** A diagnosis of the plain shape: a listed code, whose, when first diagnosed, costs if given. */
+function diagnosisOf(id: string, value: Record<string, unknown>): PlainClaim | undefined {
+  if (!hasKeys(value, DIAGNOSIS_KEYS, DIAGNOSIS_OPTIONAL_KEYS)) return undefined;
+  const { date, condition, patient = 'member', firstDiagnosed } = value;
+  const day = dayOf(date);
+  if (Number.isNaN(day) || typeof condition !== 'string' || condition.length < 1 || condition.length > 64) return undefined;
+  if (patient !== 'member' && patient !== 'family') return undefined;
+  if (firstDiagnosed !== undefined && !(isPlainDate(firstDiagnosed) && firstDiagnosed <= (date as string))) return undefined;
+  const given = value.costs;
+  const costs = given === undefined ? NO_COSTS : costsOf(given);
+  if (costs === undefined) return undefined;
+  const diagnosis: DiagnosisFacts = Object.freeze({ condition, patient, firstDiagnosed: (firstDiagnosed as string | undefined) ?? '', costs: given !== undefined });
+  return { kind: 'diagnosis', id, date: date as string, admission: '', discharge: '', cause: undefined, grade: 0, day, nights: 0, ...costs, attributes: undefined, filedOn: '', diagnosis };
+}
+
+const NO_COSTS = Object.freeze({ total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0 });
 
 const isGrade = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10;
 
@@ -306,6 +337,8 @@ function claimCopy(value: unknown): PlainClaim | undefined {
       return stayOf(id, value);
     case 'outpatient':
       return outpatientOf(id, value);
+    case 'diagnosis':
+      return diagnosisOf(id, value);
     case 'disability': {
       if (!hasKeys(value, DISABILITY_KEYS)) return undefined;
       const { date, grade } = value;
@@ -340,30 +373,40 @@ export const allPlainClaims = guarded((claims: unknown, max: number) => {
 /** Whole fen of a validated amount: at most two decimals and 14 digits, so exact. */
 const fenOf = (amount: Decimal): number => (amount.isZero() ? 0 : amount.times(100).toNumber());
 
+type Costs = NonNullable<Extract<Claim, { kind: 'outpatient' }>['costs']>;
+
+/** Whole fen of validated costs. */
+function costsInFen(costs: Costs) {
+  return {
+    total: fenOf(costs.total),
+    insurancePaid: fenOf(costs.insurancePaid),
+    inScopeCopay: fenOf(costs.inScopeCopay),
+    selfPaid: fenOf(costs.selfPaid),
+    aboveCeiling: costs.aboveCeiling === undefined ? 0 : fenOf(costs.aboveCeiling),
+  };
+}
+
 /** The copy the engine settles, made from the schema's output for a claim the hand check left to it. */
 export function plainOf(claim: Claim): PlainClaim {
   const attributes = claim.attributes === undefined ? undefined : Object.freeze({ ...claim.attributes });
   const filedOn = claim.filedOn ?? '';
   const none = { admission: '', discharge: '', cause: undefined, grade: 0, day: claim.kind === 'hospitalisation' ? 0 : dayNumber(claim.date), nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0 };
   switch (claim.kind) {
-    case 'hospitalisation':
-    case 'outpatient': {
-      const { costs } = claim;
-      const fen = {
-        total: fenOf(costs.total),
-        insurancePaid: fenOf(costs.insurancePaid),
-        inScopeCopay: fenOf(costs.inScopeCopay),
-        selfPaid: fenOf(costs.selfPaid),
-        aboveCeiling: costs.aboveCeiling === undefined ? 0 : fenOf(costs.aboveCeiling),
-      };
-      if (claim.kind === 'outpatient') return { ...none, kind: claim.kind, id: claim.id, date: claim.date, ...fen, attributes, filedOn };
+    case 'hospitalisation': {
       const day = dayNumber(claim.admission);
       const nights = dayNumber(claim.discharge) - day;
-      return { kind: claim.kind, id: claim.id, date: '', admission: claim.admission, discharge: claim.discharge, cause: claim.cause, grade: 0, day, nights, ...fen, attributes, filedOn };
+      return { kind: claim.kind, id: claim.id, date: '', admission: claim.admission, discharge: claim.discharge, cause: claim.cause, grade: 0, day, nights, ...costsInFen(claim.costs), attributes, filedOn, diagnosis: undefined };
     }
+    case 'outpatient':
+      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, ...costsInFen(claim.costs), attributes, filedOn, diagnosis: undefined };
     case 'disability':
-      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, grade: claim.grade, attributes, filedOn };
+      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, grade: claim.grade, attributes, filedOn, diagnosis: undefined };
     case 'death':
-      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, attributes, filedOn };
+      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, attributes, filedOn, diagnosis: undefined };
+    case 'diagnosis': {
+      const { costs } = claim;
+      const diagnosis: DiagnosisFacts = Object.freeze({ condition: claim.condition, patient: claim.patient ?? 'member', firstDiagnosed: claim.firstDiagnosed ?? '', costs: costs !== undefined });
+      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, ...(costs && costsInFen(costs)), attributes, filedOn, diagnosis };
+    }
   }
 }

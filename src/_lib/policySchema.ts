@@ -4,7 +4,7 @@ import { dayNumber, isoDateSchema } from './dates';
 import { Dec } from './decimal';
 import { ROUNDING_MODES } from './money';
 import { policyYuanSchema, ratioSchema } from './moneySchemas';
-import { attributeDeclarationsSchema, attributeNameSchema, conditionSchema, type AttributeDeclarations, type Condition } from './conditionSchema';
+import { attributeDeclarationsSchema, attributeNameSchema, attributeValueSchema, conditionSchema, type AttributeDeclarations, type Condition } from './conditionSchema';
 import { strictSection } from './guideSections';
 
 export const slugSchema = z
@@ -103,7 +103,7 @@ function parameter<T extends z.ZodType>(value: T) {
 const countSchema = z.number().int().min(0).max(100_000);
 
 export const costFieldSchema = z.enum(['total', 'insurancePaid', 'inScopeCopay', 'selfPaid', 'aboveCeiling']);
-export const eventKindSchema = z.enum(['hospitalisation', 'outpatient', 'disability', 'death']);
+export const eventKindSchema = z.enum(['hospitalisation', 'outpatient', 'disability', 'death', 'diagnosis']);
 export const causeSchema = z.enum(['illness', 'accident']);
 /** A member flag a policy declares, e.g. `hardship`. */
 export const memberFlagSchema = attributeNameSchema;
@@ -171,6 +171,24 @@ const bracketSchema = z
     }
   });
 
+/**
+ * The conditions a policy pays lump sums for (docs/rule-model.md#conditions-list): classes, and
+ * each condition's code with its label and class. A diagnosis claim names a code.
+ */
+const conditionListSchema = strictSection('conditions-list', {
+  classes: z.record(attributeValueSchema, strictSection('conditions-list', { label: labelSchema })),
+  list: z.record(attributeValueSchema, strictSection('conditions-list', { label: labelSchema, class: attributeValueSchema })),
+}).superRefine((declared, ctx) => {
+  if (Object.keys(declared.list).length > MAX_POLICY_ITEMS) addIssue(ctx, 'too_big', `expected at most ${MAX_POLICY_ITEMS} conditions`, ['list']);
+  for (const [code, condition] of Object.entries(declared.list)) {
+    if (!Object.hasOwn(declared.classes, condition.class)) addIssue(ctx, 'undeclared_class', undeclaredClass(condition.class, declared.classes), ['list', code, 'class']);
+  }
+});
+
+function undeclaredClass(id: string, classes: Readonly<Record<string, unknown>>): string {
+  return `"${id}" is not a class of this policy's conditions: expected one of ${Object.keys(classes).map((known) => `"${known}"`).join(', ') || '(none declared)'}; see docs/rule-model.md#conditions-list`;
+}
+
 const gradeSchema = z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
 
 export const formulaSchema = z.discriminatedUnion('kind', [
@@ -203,6 +221,13 @@ export const formulaSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('lumpSum'),
     amount: parameter(policyYuanSchema),
+  }),
+  strictSection('by-condition', {
+    kind: z.literal('byCondition'),
+    /** The amount for a condition of each class, by class id; a class not listed pays nothing. */
+    amounts: parameter(z.record(attributeValueSchema, policyYuanSchema)),
+    /** The share of that amount paid, 1 when absent: with a variant, e.g. a half for a pre-existing condition. */
+    ratio: parameter(ratioSchema).optional(),
   }),
   z.strictObject({
     kind: z.literal('gradeSchedule'),
@@ -240,15 +265,26 @@ export const formulaSchema = z.discriminatedUnion('kind', [
 });
 
 const FORMULA_EVENTS: Record<z.output<typeof formulaSchema>['kind'], readonly string[]> = {
-  bands: ['hospitalisation', 'outpatient'],
+  bands: ['hospitalisation', 'outpatient', 'diagnosis'],
   perDay: ['hospitalisation'],
-  bracket: ['hospitalisation', 'outpatient'],
+  bracket: ['hospitalisation', 'outpatient', 'diagnosis'],
   gradeSchedule: ['disability'],
-  lumpSum: ['hospitalisation', 'outpatient', 'disability', 'death'],
+  lumpSum: ['hospitalisation', 'outpatient', 'disability', 'death', 'diagnosis'],
+  byCondition: ['diagnosis'],
 };
 
 /** Conditions that only a stay has. */
 const STAY_CONDITIONS = ['stayNumber', 'days', 'discharge', 'cause'] as const;
+/** Conditions that only a diagnosis has. */
+const DIAGNOSIS_CONDITIONS = ['conditionClass', 'patient', 'preExisting'] as const;
+/** The conditions a claim of each kind cannot meet: they read what it lacks. */
+const FOREIGN_CONDITIONS: Record<z.output<typeof eventKindSchema>, readonly (keyof Condition)[]> = {
+  hospitalisation: DIAGNOSIS_CONDITIONS,
+  diagnosis: STAY_CONDITIONS,
+  outpatient: [...STAY_CONDITIONS, ...DIAGNOSIS_CONDITIONS],
+  disability: [...STAY_CONDITIONS, ...DIAGNOSIS_CONDITIONS],
+  death: [...STAY_CONDITIONS, ...DIAGNOSIS_CONDITIONS],
+};
 
 export const benefitSchema = strictSection('benefits', {
     id: benefitIdSchema,
@@ -279,11 +315,13 @@ export const benefitSchema = strictSection('benefits', {
         }
       }
     }
-    // A stay's condition on another claim could never hold: in the benefit's `when` or a variant of its parameters, at any depth of `anyOf`.
-    if (benefit.event !== 'hospitalisation') {
+    // A stay's or a diagnosis's condition on another claim could never hold: in the benefit's `when` or a variant of its parameters, at any depth of `anyOf`.
+    const foreign = FOREIGN_CONDITIONS[benefit.event];
+    if (foreign.length > 0) {
       const check = (condition: Condition, path: (string | number)[]): void => {
-        for (const key of STAY_CONDITIONS) {
-          if (condition[key] !== undefined) addIssue(ctx, 'condition_event_mismatch', `only a stay has "${key}"; a "${benefit.event}" claim has none`, [...path, key]);
+        for (const key of foreign) {
+          const owner = (STAY_CONDITIONS as readonly string[]).includes(key) ? 'a stay' : 'a diagnosis';
+          if (condition[key] !== undefined) addIssue(ctx, 'condition_event_mismatch', `only ${owner} has "${key}"; a "${benefit.event}" claim has none`, [...path, key]);
         }
         condition.anyOf?.forEach((inner, index) => check(inner, [...path, 'anyOf', index]));
       };
@@ -352,7 +390,7 @@ const enrolmentRulesSchema = strictSection('enrolment', {
 }).refine((rules) => Object.keys(rules).length > 0, { params: { code: 'missing_setting' }, message: 'expected at least one enrolment rule: "window", "minShare", "wholeUnitBelow", "minMembers" or "requires"; see docs/rule-model.md#enrolment' });
 
 /** Conditions a member's enrolment cannot read: there is no claim yet. */
-const CLAIM_CONDITIONS = [...STAY_CONDITIONS, 'claim'] as const;
+const CLAIM_CONDITIONS = [...STAY_CONDITIONS, ...DIAGNOSIS_CONDITIONS, 'claim'] as const;
 
 /** Refuses rules of the enrolment section that could never apply. */
 function checkEnrolmentRules(rules: z.output<typeof enrolmentRulesSchema>, ctx: z.RefinementCtx): void {
@@ -386,6 +424,8 @@ export const policySchema = z
     conventions: conventionsSchema,
     /** The member and claim attributes the policy reads, with labels and allowed values. */
     attributes: attributeDeclarationsSchema.optional(),
+    /** The conditions diagnosis claims name, by code, with their classes. */
+    conditions: conditionListSchema.optional(),
     eligibility: strictSection('eligibility', {
       /** Whose enrolment is required; absent means this scheme's own, for this year. */
       enrolmentScheme: slugSchema.optional(),
@@ -449,6 +489,7 @@ export const policySchema = z
       seen.add(benefit.id);
     });
     for (const { condition, path } of conditionsIn(policy, [])) checkAttributes(condition, policy.attributes, path, ctx);
+    checkConditionList(policy, ctx);
     policy.contribution?.payers.value.forEach((rule, index) => {
       if (policy.attributes?.member?.[rule.flag]?.values !== undefined || !Object.hasOwn(policy.attributes?.member ?? {}, rule.flag)) {
         addIssue(ctx, 'undeclared_attribute', undeclared('flag', rule.flag, policy.attributes), ['contribution', 'payers', 'value', index, 'flag']);
@@ -464,6 +505,33 @@ function* conditionsIn(value: unknown, path: (string | number)[]): Generator<{ c
     if (key === 'when') yield { condition: child as Condition, path: at };
     else yield* conditionsIn(child, at);
   }
+}
+
+/** Refuses a diagnosis benefit without a list of conditions, and a class the list does not declare. */
+function checkConditionList(policy: z.output<typeof policySchema>, ctx: z.RefinementCtx): void {
+  const classes = policy.conditions?.classes;
+  policy.benefits.forEach((benefit, index) => {
+    if (benefit.event === 'diagnosis' && classes === undefined) {
+      addIssue(ctx, 'missing_setting', 'a "diagnosis" benefit pays for the conditions the policy lists: declare them in "conditions"; see docs/rule-model.md#conditions-list', ['benefits', index, 'event']);
+    }
+    if (benefit.formula.kind !== 'byCondition' || classes === undefined) return;
+    const { amounts } = benefit.formula;
+    const tables = [{ table: amounts.value, path: ['value'] }, ...(amounts.variants ?? []).map((variant, at) => ({ table: variant.value, path: ['variants', at, 'value'] }))];
+    for (const { table, path } of tables) {
+      for (const id of Object.keys(table)) {
+        if (!Object.hasOwn(classes, id)) addIssue(ctx, 'undeclared_class', undeclaredClass(id, classes), ['benefits', index, 'formula', 'amounts', ...path, id]);
+      }
+    }
+  });
+  const check = (condition: Condition, path: (string | number)[]): void => {
+    if (condition.conditionClass !== undefined) {
+      for (const id of typeof condition.conditionClass === 'string' ? [condition.conditionClass] : condition.conditionClass) {
+        if (classes === undefined || !Object.hasOwn(classes, id)) addIssue(ctx, 'undeclared_class', undeclaredClass(id, classes ?? {}), [...path, 'conditionClass']);
+      }
+    }
+    condition.anyOf?.forEach((inner, index) => check(inner, [...path, 'anyOf', index]));
+  };
+  for (const { condition, path } of conditionsIn(policy, [])) check(condition, path);
 }
 
 function undeclared(kind: 'flag' | 'member' | 'claim', name: string, attributes: AttributeDeclarations | undefined): string {
@@ -530,6 +598,8 @@ export interface BenefitInput extends z.input<typeof benefitSchema> {}
  * @useDeclaredType
  */
 export type Formula = Benefit['formula'];
+/** The conditions a policy pays lump sums for: its classes and, by code, each condition's label and class. */
+export interface ConditionList extends z.output<typeof conditionListSchema> {}
 /** The conventions a policy states: the date that picks the year, the day count and rounding. */
 export interface Conventions extends z.output<typeof conventionsSchema> {}
 /** A text in Chinese and English. */

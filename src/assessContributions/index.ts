@@ -143,5 +143,5 @@ export function rosterContext(policy: Policy, entry: RosterEntry | UnitMember, d
   const { birthDate, sex } = entry as UnitMember;
   const member = { id: entry.id, enrolments: renewal, ...(flags && { flags }), ...(attributes && { attributes }), ...(birthDate && { birthDate }), ...(sex && { sex }) };
   const claim = plainOf({ kind: 'death', id: entry.id, date });
-  return { claim, member, eventDay: dayNumber(date), days: 0, stayNumber: 0, ledger: undefined as never, mode: 'halfUp', eachStep: false, path: ['roster'] };
+  return { claim, member, eventDay: dayNumber(date), days: 0, stayNumber: 0, conditionClass: '', ledger: undefined as never, mode: 'halfUp', eachStep: false, path: ['roster'] };
 }

@@ -11,11 +11,14 @@ import beihai2017 from './beihai/2017.json';
 import beihai2018 from './beihai/2018.json';
 import beijingAllowance2011 from './beijing-allowance/2011.json';
 import beijingWarm2012 from './beijing-warm/2012.json';
+import chongqingCriticalIllness2020 from './chongqing-critical-illness/2020.json';
+import dalianTwoCancers2022 from './dalian-two-cancers/2022.json';
 import guangxi2023 from './guangxi/2023.json';
 import guangxi2024 from './guangxi/2024.json';
 import guangxi2025 from './guangxi/2025.json';
 import guilinCondolence2023 from './guilin-condolence/2023.json';
 import huzhou2012 from './huzhou/2012.json';
+import nanpingWomen2012 from './nanping-women/2012.json';
 import xining2024 from './xining/2024.json';
 import yunnan2012 from './yunnan/2012.json';
 import zhangjiajie2014 from './zhangjiajie/2014.json';
@@ -46,6 +49,12 @@ export const policies = Object.freeze({
   'beijing-warm': versions('beijing-warm', {
     2012: beijingWarm2012,
   }),
+  'chongqing-critical-illness': versions('chongqing-critical-illness', {
+    2020: chongqingCriticalIllness2020,
+  }),
+  'dalian-two-cancers': versions('dalian-two-cancers', {
+    2022: dalianTwoCancers2022,
+  }),
   guangxi: versions('guangxi', {
     2023: guangxi2023,
     2024: guangxi2024,
@@ -56,6 +65,9 @@ export const policies = Object.freeze({
   }),
   huzhou: versions('huzhou', {
     2012: huzhou2012,
+  }),
+  'nanping-women': versions('nanping-women', {
+    2012: nanpingWomen2012,
   }),
   xining: versions('xining', {
     2024: xining2024,

@@ -29,7 +29,7 @@ export function dayNumber(date: string): number {
 export function linesInFen(claim: ClaimInput): number[] {
   if (claim.kind === 'death') return [DEATH];
   if (claim.kind === 'disability') return [(DISABILITY_MAXIMUM * (11 - claim.grade)) / 10];
-  if (claim.kind === 'outpatient') return [];
+  if (claim.kind === 'outpatient' || claim.kind === 'diagnosis') return [];
   const copay = fenOf(String(claim.costs.inScopeCopay));
   const lower = Math.max(0, Math.min(copay, TIER_BOUND) - DEDUCTIBLE);
   const upper = Math.max(0, copay - TIER_BOUND);

@@ -69,6 +69,13 @@ const stayCondition: fc.Arbitrary<Condition> = fc.letrec<{ c: Condition }>((tie)
   ),
 })).c;
 
+/** Conditions a diagnosis's parameters and benefits can read. */
+const diagnosisCondition: fc.Arbitrary<Condition> = fc.oneof(
+  memberCondition,
+  fc.constantFrom<Condition>({ conditionClass: 'a' }, { conditionClass: ['a', 'b'] }, { patient: 'family' }, { patient: 'member' }, { preExisting: true }, { preExisting: false }),
+  fc.constantFrom<Condition>({ anyOf: [{ conditionClass: 'b' }, { preExisting: true }] }, { patient: 'member', conditionClass: 'c' }),
+);
+
 /** A parameter, sometimes with variants on `condition`. */
 const param = <T>(value: fc.Arbitrary<T>, condition: fc.Arbitrary<Condition>) =>
   fc.record({ value, variants: fc.option(fc.array(fc.record({ when: condition, value }), { minLength: 1, maxLength: 2 }), { freq: 2 }) }).map(({ value: v, variants }) => ({
@@ -166,6 +173,35 @@ const bracketBenefit = fc
     return { id: 'top-up', label, event: 'hospitalisation', formula: { kind: 'bracket', measure: 'selfPaid', brackets: parameter } };
   });
 
+/** Amounts by class of condition, a class sometimes left out; now and then a ratio. */
+const byConditionBenefit = fc
+  .record({
+    amounts: param(fc.dictionary(fc.constantFrom('a', 'b', 'c'), amountParam), diagnosisCondition),
+    ratio: maybe(param(ratio, diagnosisCondition)),
+    when: sometimes(diagnosisCondition),
+    caps: caps(diagnosisCondition),
+  })
+  .map(({ amounts, ratio: share, when, caps: c }): BenefitInput => ({
+    id: 'lump',
+    label,
+    event: 'diagnosis',
+    ...(when && { when }),
+    formula: { kind: 'byCondition', amounts, ...(share && { ratio: share }) },
+    ...(c && { caps: c }),
+  }));
+
+/** A cost part of a diagnosis, as Dalian's two cancers pay one: bands on a cost, capped. */
+const diagnosisCostBenefit = fc
+  .record({ base: baseArb, bands: param(bandsArb, diagnosisCondition), when: sometimes(diagnosisCondition), caps: caps(diagnosisCondition) })
+  .map(({ base, bands, when, caps: c }): BenefitInput => ({
+    id: 'treatment',
+    label,
+    event: 'diagnosis',
+    ...(when && { when }),
+    formula: { kind: 'bands', base, method: 'progressive', bands },
+    ...(c && { caps: c }),
+  }));
+
 const policyArb: fc.Arbitrary<Policy> = fc
   .record({
     conventions: fc.record({
@@ -179,6 +215,8 @@ const policyArb: fc.Arbitrary<Policy> = fc
     allowance: maybe(perDayBenefit),
     flat: maybe(flatBenefit),
     topUp: maybe(bracketBenefit),
+    lump: maybe(byConditionBenefit),
+    treatment: sometimes(diagnosisCostBenefit),
     disability: fc.record({ maximum: param(amountParam, memberCondition), shares: param(fc.dictionary(fc.constantFrom('1', '2', '5', '10'), ratio), memberCondition) }),
     death: param(amountParam, memberCondition),
     maximumSubsidy: maybe(param(fc.integer({ min: 0, max: 50_000_000 }).map(yuan), stayCondition)),
@@ -197,8 +235,8 @@ const policyArb: fc.Arbitrary<Policy> = fc
       },
     ),
   })
-  .map(({ conventions, subsidy, above, outpatient, allowance, flat, topUp, disability, death, maximumSubsidy, topUpOf, eligibility }) => {
-    const optional = [above, outpatient, allowance, flat, topUp].filter((b): b is BenefitInput => b !== undefined);
+  .map(({ conventions, subsidy, above, outpatient, allowance, flat, topUp, lump, treatment, disability, death, maximumSubsidy, topUpOf, eligibility }) => {
+    const optional = [above, outpatient, allowance, flat, topUp, lump, treatment].filter((b): b is BenefitInput => b !== undefined);
     const waiting = eligibility.waitingPeriod && { days: eligibility.waitingPeriod.days, ...(eligibility.waitingPeriod.waivedIfRenewedWithin && { waivedIfRenewedWithin: eligibility.waitingPeriod.waivedIfRenewedWithin }) };
     const rules = Object.fromEntries(Object.entries({ ...eligibility, waitingPeriod: waiting }).filter(([, rule]) => rule !== undefined));
     return syntheticPolicy(
@@ -213,6 +251,10 @@ const policyArb: fc.Arbitrary<Policy> = fc
         attributes: {
           member: { plan: { label, values: { one: label, two: label } }, hardship: { label } },
           claim: { level: { label, values: { 1: label, 2: label, 3: label } } },
+        },
+        conditions: {
+          classes: { a: { label }, b: { label }, c: { label } },
+          list: { one: { label, class: 'a' }, two: { label, class: 'b' }, three: { label, class: 'c' } },
         },
         ...(topUpOf && { scheme: 'top-up' }),
         eligibility: { ...rules, ...(topUpOf && { enrolmentScheme: topUpOf }) },
@@ -321,6 +363,30 @@ const claimArb = (id: string, marks: Landmarks, from: string): fc.Arbitrary<Clai
     { weight: 2, arbitrary: fc.tuple(date, costsArb(marks)).chain(([day, costs]) => extras(day, marks).map((extra): ClaimInput => ({ kind: 'outpatient', id, date: day, costs, ...extra }))) },
     { weight: 1, arbitrary: fc.tuple(date, fc.integer({ min: 1, max: 10 })).chain(([day, grade]) => extras(day, marks).map((extra): ClaimInput => ({ kind: 'disability', id, date: day, grade, ...extra }))) },
     { weight: 1, arbitrary: date.chain((day) => extras(day, marks).map((extra): ClaimInput => ({ kind: 'death', id, date: day, ...extra }))) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .record({
+          day: date,
+          condition: fc.constantFrom('one', 'two', 'three', 'unlisted'),
+          patient: maybe(fc.constantFrom('member' as const, 'family' as const)),
+          // Around the cover's start and a year before it, where a renewal decides.
+          firstDiagnosed: maybe(fc.oneof(day(plus(from, -400), 400), fc.tuple(fc.constantFrom(from, '2024-01-01', '2023-01-01'), fc.constantFrom(-1, 0, 1)).map(([d, n]) => plus(d, n)))),
+          costs: maybe(costsArb(marks)),
+        })
+        .chain(({ day: on, firstDiagnosed, patient, costs, condition }) =>
+          extras(on, marks).map((extra): ClaimInput => ({
+            kind: 'diagnosis',
+            id,
+            date: on,
+            condition,
+            ...(patient && { patient }),
+            ...(firstDiagnosed && firstDiagnosed <= on && { firstDiagnosed }),
+            ...(costs && { costs }),
+            ...extra,
+          })),
+        ),
+    },
   );
 };
 

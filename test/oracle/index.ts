@@ -77,6 +77,9 @@ interface Facts {
   stayNumber?: number;
   days?: number;
   continuing: boolean;
+  /** A diagnosis's class in the policy's list, and whether it was first diagnosed before the member's unbroken cover began. */
+  conditionClass?: string;
+  preExisting?: boolean;
 }
 
 const oneOf = <T>(wanted: T | readonly T[], actual: T | undefined) => actual !== undefined && (Array.isArray(wanted) ? wanted : [wanted]).includes(actual);
@@ -105,6 +108,10 @@ export function holds(condition: Condition, facts: Facts): boolean {
   if (condition.sex !== undefined) checks.push(member.sex === condition.sex);
   if (condition.age !== undefined) checks.push(inRange(condition.age, ageOn(member.birthDate, facts.date)));
   if (condition.continuing !== undefined) checks.push(facts.continuing === condition.continuing);
+  const diagnosis = claim.kind === 'diagnosis' ? claim : undefined;
+  if (condition.conditionClass !== undefined) checks.push(oneOf(condition.conditionClass, facts.conditionClass));
+  if (condition.patient !== undefined) checks.push(diagnosis !== undefined && (diagnosis.patient ?? 'member') === condition.patient);
+  if (condition.preExisting !== undefined) checks.push(diagnosis !== undefined && facts.preExisting === condition.preExisting);
   if (condition.anyOf !== undefined) checks.push(condition.anyOf.some((inner) => holds(inner, facts)));
   return checks.every(Boolean);
 }
@@ -126,11 +133,16 @@ interface FormulaOutcome {
 
 function runFormula(formula: Formula, facts: Facts, used: Usage, step: (amount: D) => D): FormulaOutcome {
   const { claim } = facts;
-  const costs = claim.kind === 'hospitalisation' || claim.kind === 'outpatient' ? claim.costs : undefined;
+  const costs = claim.kind === 'hospitalisation' || claim.kind === 'outpatient' || claim.kind === 'diagnosis' ? claim.costs : undefined;
   const cost = (field: string) => money(costs?.[field as keyof typeof costs] as Money | undefined);
   switch (formula.kind) {
     case 'lumpSum':
       return { amount: new D(valueOf(formula.amount, facts)), reasons: [] };
+    case 'byCondition': {
+      const amount = valueOf(formula.amounts, facts)[facts.conditionClass!];
+      if (amount === undefined) return { amount: ZERO, reasons: ['CONDITION_CLASS_NOT_COVERED'] };
+      return { amount: step(new D(amount).times(formula.ratio ? valueOf(formula.ratio, facts) : 1)), reasons: [] };
+    }
     case 'gradeSchedule': {
       const share = claim.kind === 'disability' ? valueOf(formula.shares, facts)[String(claim.grade) as '1'] : undefined;
       if (share === undefined) return { amount: ZERO, reasons: ['GRADE_NOT_COVERED'] };
@@ -232,6 +244,17 @@ function settleOne(policy: Policy, member: MemberInput, claim: ClaimInput, book:
     days: stay ? Math.max(1, daysBetween(stay.admission, stay.discharge) + (policy.conventions.dayCount === 'includeBothDays' ? 1 : 0)) : undefined,
     continuing: member.enrolments.some((e) => e.scheme === scheme && e.year === policy.year - 1),
   };
+  const diagnosis = claim.kind === 'diagnosis' ? claim : undefined;
+  if (diagnosis !== undefined) {
+    facts.conditionClass = policy.conditions?.list[diagnosis.condition]?.class;
+    // The cover's start: back from the cover holding the date, over covers that reach the day before it.
+    let start = member.enrolments.filter((e) => e.scheme === scheme && e.from <= date && date <= e.to).reduce((first, e) => (e.from < first ? e.from : first), date);
+    for (let earlier: string | undefined = start; earlier !== undefined; ) {
+      earlier = member.enrolments.filter((e) => e.scheme === scheme && e.from < start && addDays(e.to, 1) >= start).reduce<string | undefined>((first, e) => (first === undefined || e.from < first ? e.from : first), undefined);
+      if (earlier !== undefined) start = earlier;
+    }
+    facts.preExisting = diagnosis.firstDiagnosed !== undefined && diagnosis.firstDiagnosed < start;
+  }
   const refused = (reasons: string[]): OracleResult => ({ claimId: claim.id, eligible: false, reasons: reasons.sort(), total: '0.00', lines: [] });
 
   const reasons = refusals(policy, facts, book);
@@ -240,6 +263,9 @@ function settleOne(policy: Policy, member: MemberInput, claim: ClaimInput, book:
   const covered = ofKind.filter((b) => b.causes === undefined || b.causes.includes(stay!.cause));
   reasons.push(...Array(ofKind.length - covered.length).fill('CAUSE_NOT_COVERED'));
   if (covered.length === 0) return refused([...reasons, 'NO_BENEFIT_FOR_EVENT']);
+  if (diagnosis !== undefined && facts.conditionClass === undefined) return refused(['CONDITION_NOT_LISTED']);
+  const onCosts = covered.filter((b) => (b.formula.kind === 'bands' || b.formula.kind === 'bracket') && (b.when === undefined || holds(b.when, facts)));
+  if (diagnosis !== undefined && diagnosis.costs === undefined && onCosts.length > 0) return refused(onCosts.map(() => 'COSTS_REQUIRED'));
 
   const { mode, at } = policy.conventions.rounding;
   const round = (amount: D) => amount.toDecimalPlaces(2, ROUNDING[mode]);

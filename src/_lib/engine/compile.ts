@@ -11,6 +11,7 @@ import { deepFreeze, policyRef, type PolicyRef } from '../result';
 import type { Citation } from '../trace';
 import type { ClaimContext } from './context';
 import { compileCondition, describeCondition, type Predicate } from './conditions';
+import { preExistingTest } from './diagnosis';
 import { fen } from './fen';
 import { compileFormula } from './formulas';
 import type { Op } from './formulas/types';
@@ -94,7 +95,8 @@ function compileUncached(policy: Policy): CompiledPolicy {
   const scheme = policy.eligibility.enrolmentScheme ?? policy.scheme;
   const previousYear = policy.year - 1;
   const continuing = ({ member }: ClaimContext) => member.enrolments.some((enrolment) => enrolment.scheme === scheme && enrolment.year === previousYear);
-  const condition = (when: Condition) => compileCondition(when, attributes, continuing);
+  const policyTests = { continuing, preExisting: preExistingTest(policy) };
+  const condition = (when: Condition) => compileCondition(when, attributes, policyTests);
   const parameter = <T, V>(p: Parameter<T>, path: string, read: (value: T) => V) => compileParameter(p, path, read, condition);
   const maximumSubsidy = policy.ceilings.maximumSubsidy && parameter(policy.ceilings.maximumSubsidy, 'ceilings.maximumSubsidy', fen);
 
@@ -126,6 +128,7 @@ function compileUncached(policy: Policy): CompiledPolicy {
       index,
       path: `${path}.formula`,
       dayCount: policy.conventions.dayCount,
+      conditions: policy.conditions,
       parameter: (p, name, read) => own(p, `${path}.formula.${name}`, read),
     });
     const caps = benefit.caps ?? {};
@@ -155,7 +158,7 @@ function compileUncached(policy: Policy): CompiledPolicy {
       index,
       op,
       when: benefit.when && condition(benefit.when),
-      whenText: benefit.when && deepFreeze(describeCondition(benefit.when, attributes)),
+      whenText: benefit.when && deepFreeze(describeCondition(benefit.when, attributes, policy.conditions?.classes)),
       perClaim,
       perYear,
       claimsPerYear,
@@ -164,7 +167,7 @@ function compileUncached(policy: Policy): CompiledPolicy {
   });
 
   const applicable: Record<string, { benefits: readonly CompiledBenefit[]; reasons: readonly Message[] }> = {};
-  for (const kind of ['outpatient', 'disability', 'death'] as const) {
+  for (const kind of ['outpatient', 'disability', 'death', 'diagnosis'] as const) {
     applicable[kind] = { benefits: benefits.filter(({ benefit }) => benefit.event === kind), reasons: Object.freeze([]) };
   }
   for (const cause of ['illness', 'accident'] as const) {

@@ -6,7 +6,7 @@
 import type { AttributeDeclarations, Condition, CountRange, DateRange } from '../conditionSchema';
 import { dayNumber, isoDate } from '../dates';
 import { InvalidInputError } from '../errors';
-import type { Label } from '../policySchema';
+import type { ConditionList, Label } from '../policySchema';
 import type { ClaimContext } from './context';
 
 export type Predicate = (context: ClaimContext) => boolean;
@@ -45,7 +45,15 @@ function choice(
 /** Whether the member was enrolled in the scheme's previous protection year. */
 export type ContinuingTest = (context: ClaimContext) => boolean;
 
-export function compileCondition(condition: Condition, attributes: AttributeDeclarations | undefined, continuing: ContinuingTest): Predicate {
+/** Tests of a claim that need the policy beyond its attributes: a renewal, a pre-existing condition. */
+export interface PolicyTests {
+  readonly continuing: ContinuingTest;
+  /** Whether a diagnosis claim's condition was first diagnosed before the member's cover started. */
+  readonly preExisting: Predicate;
+}
+
+export function compileCondition(condition: Condition, attributes: AttributeDeclarations | undefined, policyTests: PolicyTests): Predicate {
+  const { continuing } = policyTests;
   const tests: Predicate[] = [];
   for (const [flag, wanted] of Object.entries(condition.flags ?? {})) {
     tests.push(({ member }) => (member.flags !== undefined && Object.hasOwn(member.flags, flag) && member.flags[flag] === true) === wanted);
@@ -95,8 +103,20 @@ export function compileCondition(condition: Condition, attributes: AttributeDecl
     const wanted = condition.continuing;
     tests.push((context) => continuing(context) === wanted);
   }
+  if (condition.conditionClass !== undefined) {
+    const classes = listOf(condition.conditionClass);
+    tests.push(({ conditionClass }) => conditionClass !== '' && classes.includes(conditionClass));
+  }
+  if (condition.patient !== undefined) {
+    const patient = condition.patient;
+    tests.push(({ claim }) => claim.diagnosis !== undefined && claim.diagnosis.patient === patient);
+  }
+  if (condition.preExisting !== undefined) {
+    const wanted = condition.preExisting;
+    tests.push((context) => context.claim.diagnosis !== undefined && policyTests.preExisting(context) === wanted);
+  }
   if (condition.anyOf !== undefined) {
-    const options = condition.anyOf.map((inner) => compileCondition(inner, attributes, continuing));
+    const options = condition.anyOf.map((inner) => compileCondition(inner, attributes, policyTests));
     tests.push((context) => options.some((option) => option(context)));
   }
   return (context) => tests.every((test) => test(context));
@@ -125,8 +145,8 @@ const dates = (lang: keyof Label, what: string, r: DateRange) =>
     ? `${what}${r.from === undefined ? '' : `自${r.from}`}${r.to === undefined ? '' : `至${r.to}`}`
     : `${what}${r.from === undefined ? '' : ` from ${r.from}`}${r.to === undefined ? '' : ` to ${r.to}`}`;
 
-/** A condition in words, in both languages, with the policy's labels for its attributes. */
-export function describeCondition(condition: Condition, attributes: AttributeDeclarations | undefined): Label {
+/** A condition in words, in both languages, with the policy's labels for its attributes and classes of conditions. */
+export function describeCondition(condition: Condition, attributes: AttributeDeclarations | undefined, classes?: ConditionList['classes']): Label {
   const say = (lang: keyof Label): string => {
     const parts: string[] = [];
     const no = lang === 'zh' ? '非' : 'not ';
@@ -150,8 +170,14 @@ export function describeCondition(condition: Condition, attributes: AttributeDec
     if (condition.discharge !== undefined) parts.push(dates(lang, words.discharge, condition.discharge));
     if (condition.sex !== undefined) parts.push(words[condition.sex]);
     if (condition.continuing !== undefined) parts.push(condition.continuing ? words.continuing : words.newMember);
+    if (condition.conditionClass !== undefined) {
+      const names = listOf(condition.conditionClass).map((id) => classes?.[id]?.label[lang] ?? id);
+      parts.push(`${words.conditionClass}${names.join(lang === 'zh' ? '或' : ' or ')}`);
+    }
+    if (condition.patient !== undefined) parts.push(words[condition.patient]);
+    if (condition.preExisting !== undefined) parts.push(condition.preExisting ? words.preExisting : words.notPreExisting);
     if (condition.anyOf !== undefined) {
-      const options = condition.anyOf.map((inner) => describeCondition(inner, attributes)[lang]);
+      const options = condition.anyOf.map((inner) => describeCondition(inner, attributes, classes)[lang]);
       parts.push(lang === 'zh' ? `（${options.join('；或')}）` : `(${options.join('; or ')})`);
     }
     return parts.join(lang === 'zh' ? '，' : ', ');
@@ -171,6 +197,11 @@ const ZH = {
   male: '男性',
   continuing: '上一保障期已参保（续保）',
   newMember: '新参保',
+  conditionClass: '病种类别：',
+  member: '会员本人患病',
+  family: '家属患病',
+  preExisting: '参保前已确诊',
+  notPreExisting: '参保后确诊',
 } as const;
 
 const EN = {
@@ -185,4 +216,9 @@ const EN = {
   male: 'men',
   continuing: 'enrolled in the previous period (a renewal)',
   newMember: 'newly enrolled',
+  conditionClass: 'condition of class ',
+  member: 'the member\'s own condition',
+  family: 'a family member\'s condition',
+  preExisting: 'first diagnosed before the cover started',
+  notPreExisting: 'first diagnosed after the cover started',
 } as const;

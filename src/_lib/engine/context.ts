@@ -16,6 +16,8 @@ export interface ClaimContext {
   readonly days: number;
   /** The stay's number among the member's stays of the year, from 1; 0 for other claims. */
   readonly stayNumber: number;
+  /** The class of a diagnosis claim's condition in the policy's list; empty for other claims and for a condition not listed. */
+  readonly conditionClass: string;
   /** The member's year before this claim. */
   readonly ledger: LedgerInFen;
   readonly mode: RoundingMode;

@@ -18,6 +18,7 @@ import { compile, filingDeadlineDay, type CompiledBenefit, type CompiledPolicy, 
 import { joined, type ClaimContext, type Recorder } from './context';
 import { SAFE } from './fen';
 import { eligibilityReasons } from './eligibility';
+import { conditionClassOf, conditionSteps, diagnosisReasons } from './diagnosis';
 import { valueFor } from './parameters';
 import { inFen, LedgerInFen, toLedger } from './ledgerInFen';
 import type { Outcome } from './formulas/types';
@@ -81,6 +82,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     eventDay: stay && policy.conventions.yearBy === 'discharge' ? claim.day + claim.nights : claim.day,
     days: stay ? Math.max(1, policy.conventions.dayCount === 'includeBothDays' ? claim.nights + 1 : claim.nights) : 0,
     stayNumber: stay ? before.stays + 1 : 0,
+    conditionClass: claim.diagnosis === undefined ? '' : conditionClassOf(policy, claim),
     ledger: before,
     mode,
     eachStep: at === 'eachStep',
@@ -105,7 +107,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   const applicable = compiled.applicable[stay ? claim.cause! : claim.kind]!;
   if (reasons.length === 0 && applicable.benefits.length === 0) {
     reasons.push(...applicable.reasons, message('NO_BENEFIT_FOR_EVENT', { event: claim.kind, ...(stay && { cause: claim.cause! }) }));
-  }
+  } else if (reasons.length === 0 && claim.diagnosis !== undefined) reasons.push(...diagnosisReasons(policy, context, applicable.benefits));
   if (reasons.length > 0) return refuse(out, Object.freeze(reasons), ledger);
 
   // Reasons the lines add (a cap, a condition); the cause's exclusions come first.
@@ -377,7 +379,7 @@ export class Tape implements ResultDetails {
           citations: sources.citations,
           illustrative: sources.illustrative,
         },
-        (recorder) => stepsOf(context, record, maximum, recorder),
+        (recorder) => stepsOf(this.#compiled.policy, context, record, maximum, recorder),
       );
     });
   }
@@ -399,7 +401,8 @@ export class Tape implements ResultDetails {
 }
 
 /** A line's steps: its formula run again with a recorder, then the caps that cut it. */
-function stepsOf(context: ClaimContext, { benefit, outcome, amount, cut, paidBefore }: LineRecord, maximum: number | undefined, steps: Recorder): void {
+function stepsOf(policy: Policy, context: ClaimContext, { benefit, outcome, amount, cut, paidBefore }: LineRecord, maximum: number | undefined, steps: Recorder): void {
+  if (context.claim.diagnosis !== undefined) conditionSteps(policy, context, steps);
   benefit.op(context, steps);
   if (cut === null) return;
   const index = benefit.index;

@@ -25,7 +25,10 @@ export type MessageCode =
   | 'ENROLMENT_CLOSED'
   | 'SHARE_TOO_LOW'
   | 'WHOLE_UNIT_REQUIRED'
-  | 'TOO_FEW_MEMBERS';
+  | 'TOO_FEW_MEMBERS'
+  | 'CONDITION_NOT_LISTED'
+  | 'COSTS_REQUIRED'
+  | 'CONDITION_CLASS_NOT_COVERED';
 
 /** Names of the computation steps a benefit line shows. */
 export type StepKey =
@@ -49,7 +52,13 @@ export type StepKey =
   | 'perClaim'
   | 'perYear'
   | 'maximumSubsidy'
-  | 'claimsPerYear';
+  | 'claimsPerYear'
+  | 'condition'
+  | 'classAmount'
+  | 'classNotListed'
+  | 'conditionRatio'
+  | 'preExisting'
+  | 'notPreExisting';
 
 /** A parameter of a message: a bilingual label is shown in the message's own language. */
 export type MessageParams = Readonly<Record<string, string | number | { readonly zh: string; readonly en: string }>>;

@@ -1,5 +1,5 @@
 import type { Message } from '../../messages';
-import type { Benefit, Formula, Parameter } from '../../policySchema';
+import type { Benefit, ConditionList, Formula, Parameter } from '../../policySchema';
 import type { ClaimContext, Recorder } from '../context';
 import type { CompiledParameter } from '../parameters';
 
@@ -28,6 +28,8 @@ export interface FormulaEnv {
   /** `benefits.<id>.formula` */
   readonly path: string;
   readonly dayCount: 'excludeDischargeDay' | 'includeBothDays';
+  /** The policy's list of conditions, for the labels of their classes. */
+  readonly conditions: ConditionList | undefined;
   /** Compiles one of the formula's parameters and adds it to the line's citations, in the order asked. */
   parameter<T, V>(parameter: Parameter<T>, name: string, read: (value: T) => V): CompiledParameter<V>;
 }
