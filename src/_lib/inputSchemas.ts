@@ -3,7 +3,7 @@ import { addIssue } from './errors';
 import { daysBetween, isoDateSchema } from './dates';
 import { yuanSchema } from './moneySchemas';
 import { attributeNameSchema, attributeValueSchema, sexSchema } from './conditionSchema';
-import { causeSchema, slugSchema } from './policySchema';
+import { causeSchema, sharesSchema, slugSchema } from './policySchema';
 
 const idSchema = z.string().min(1).max(200);
 
@@ -20,6 +20,8 @@ export const enrolmentSchema = z
     to: isoDateSchema,
     /** The day the enrolment was completed; a policy whose cover starts the day after reads it. */
     enrolledOn: isoDateSchema.optional(),
+    /** Shares (份) of the plan held: amounts and money caps scale with them; 1 when absent. */
+    shares: sharesSchema.optional(),
   })
   .refine((enrolment) => enrolment.to >= enrolment.from, {
     path: ['to'],
@@ -151,6 +153,10 @@ export const rosterSchema = z
       attributes: attributesSchema.optional(),
       /** Enrolled in the scheme's previous year too, for contributions that differ for renewals. */
       continuing: z.boolean().optional(),
+      /** Shares (份) each member holds; 1 when absent. Shares past the plan's `maxShares` are void and not charged. */
+      shares: sharesSchema.optional(),
+      /** `half`: enrolled for half a year, at the policy's `contribution.halfYear`; a whole year when absent. */
+      period: z.enum(['year', 'half']).optional(),
     }),
   )
   .max(MAX_ROSTER_ENTRIES)

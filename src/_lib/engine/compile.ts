@@ -73,6 +73,8 @@ export interface CompiledPolicy {
   readonly warnings: WarningsNode;
   /** Zeros for each benefit: the lists of an empty ledger, shared. */
   readonly nothing: readonly number[];
+  /** A warning every claim settled under it carries: shares held past the plan's limit (engine/shares.ts). */
+  readonly notice?: Message;
 }
 
 const compiled = new WeakMap<Policy, CompiledPolicy>();

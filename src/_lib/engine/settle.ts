@@ -19,6 +19,7 @@ import { joined, type ClaimContext, type Recorder } from './context';
 import { SAFE } from './fen';
 import { eligibilityReasons } from './eligibility';
 import { valueFor } from './parameters';
+import { sharesChooser } from './shares';
 import { inFen, LedgerInFen, toLedger } from './ledgerInFen';
 import type { Outcome } from './formulas/types';
 
@@ -83,6 +84,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   if (before.claimIds.has(claim.id, before.claimCount)) reasons.push(message('DUPLICATE_CLAIM', { claimId: claim.id }));
   // The claim's own warnings and its lines' reasons, made only when there are some: most claims have none.
   let warnings: Message[] | undefined = whatIf ? [message('WHAT_IF', { scheme: policy.scheme, year: policy.year, date })] : undefined;
+  if (compiled.notice !== undefined) (warnings ??= []).push(compiled.notice);
   const deadline = filingDeadlineDay(compiled, context);
   if (deadline !== undefined) {
     if (claim.filedOn === '') (warnings ??= []).push(message('FILING_DATE_UNKNOWN', {}));
@@ -259,6 +261,8 @@ export class Tape implements ResultDetails {
   #last: Ledger | LedgerInFen | undefined;
   #cursorAt = -1;
   #cursor: Ledger | LedgerInFen | undefined;
+  /** The policy compiled for a claim's shares, for a member who holds other than 1; undefined for the others. */
+  readonly #forShares: ((claim: PlainClaim) => CompiledPolicy) | undefined;
 
   constructor(
     compiled: CompiledPolicy,
@@ -278,6 +282,12 @@ export class Tape implements ResultDetails {
     this.#indexed = indexed;
     this.#whatIf = whatIf;
     this.#start = start;
+    this.#forShares = sharesChooser(compiled, member, whatIf);
+  }
+
+  /** The policy compiled for the shares the member holds on the claim's date. */
+  #compiledFor(claim: PlainClaim): CompiledPolicy {
+    return this.#forShares === undefined ? this.#compiled : this.#forShares(claim);
   }
 
   #startLedger(): Ledger | LedgerInFen {
@@ -313,7 +323,7 @@ export class Tape implements ResultDetails {
     for (let at = 0; at < count; at += 1) {
       if (at > 0 && at % CHECKPOINT_EVERY === 0) (this.#checkpoints ??= []).push(ledger);
       const claim = this.#claim(at);
-      run(this.#compiled, this.#member, claim, ledger, this.#pathOf(at, out), this.#whatIf, out, null);
+      run(this.#compiledFor(claim), this.#member, claim, ledger, this.#pathOf(at, out), this.#whatIf, out, null);
       results[at] = new SettledClaim(claim.id, this.#member.id, claim.kind, out.eventDate, ref, out.eligible, out.reasons, out.fen, out.warnings, out.illustrative, this, at);
       ledger = out.after!;
       paid += out.fen;
@@ -330,7 +340,8 @@ export class Tape implements ResultDetails {
     let ledger = from === 0 ? this.#startLedger() : this.#checkpoints![from / CHECKPOINT_EVERY - 1]!;
     if (this.#cursorAt >= from && this.#cursorAt <= at) (from = this.#cursorAt), (ledger = this.#cursor!);
     for (; from < at; from += 1) {
-      run(this.#compiled, this.#member, this.#claim(from), ledger, this.#pathOf(from, out), this.#whatIf, out, null);
+      const claim = this.#claim(from);
+      run(this.#compiledFor(claim), this.#member, claim, ledger, this.#pathOf(from, out), this.#whatIf, out, null);
       ledger = out.after!;
     }
     return ledger;
@@ -339,7 +350,8 @@ export class Tape implements ResultDetails {
   lines(at: number): readonly BenefitLine[] {
     const out = new Run();
     const records: LineRecord[] = [];
-    run(this.#compiled, this.#member, this.#claim(at), this.#ledgerBefore(at, out), this.#pathOf(at, out), this.#whatIf, out, records);
+    const claim = this.#claim(at);
+    run(this.#compiledFor(claim), this.#member, claim, this.#ledgerBefore(at, out), this.#pathOf(at, out), this.#whatIf, out, records);
     (this.#cursorAt = at + 1), (this.#cursor = out.after);
     const context = out.context!;
     const maximum = out.maximum;

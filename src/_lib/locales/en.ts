@@ -58,6 +58,8 @@ export const en: Locale = {
     SHARE_TOO_LOW: (p) => `${p.joining} of the unit's ${p.staff} staff may join; the plan requires at least ${percentNumber(String(p.share))} % of them (${p.needed}).`,
     WHOLE_UNIT_REQUIRED: (p) => `A unit of fewer than ${p.below} staff must enrol all of them: ${p.joining} of its ${p.staff} may join.`,
     TOO_FEW_MEMBERS: (p) => `${p.joining} of the unit's staff may join; the plan requires at least ${p.min} members.`,
+    SHARES_VOID: (p) => `The member holds ${p.held} shares; the plan allows at most ${p.counted}, and the shares past it are void: settled on ${p.counted}.`,
+    VOID_SHARES_NOT_CHARGED: (p) => `${p.void} shares held past the plan's limit of ${p.max} per member are void and not charged.`,
   },
   steps: {
     base: (p) => costs(p.field),

@@ -25,7 +25,9 @@ export type MessageCode =
   | 'ENROLMENT_CLOSED'
   | 'SHARE_TOO_LOW'
   | 'WHOLE_UNIT_REQUIRED'
-  | 'TOO_FEW_MEMBERS';
+  | 'TOO_FEW_MEMBERS'
+  | 'SHARES_VOID'
+  | 'VOID_SHARES_NOT_CHARGED';
 
 /** Names of the computation steps a benefit line shows. */
 export type StepKey =

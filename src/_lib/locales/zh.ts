@@ -56,6 +56,8 @@ export const zh: Locale = {
     SHARE_TOO_LOW: (p) => `单位职工 ${p.staff} 人中可参保 ${p.joining} 人；本办法要求参保人数不低于职工的 ${percentNumber(String(p.share))}%（${p.needed} 人）。`,
     WHOLE_UNIT_REQUIRED: (p) => `职工不足 ${p.below} 人的单位须全员参保：职工 ${p.staff} 人中可参保 ${p.joining} 人。`,
     TOO_FEW_MEMBERS: (p) => `可参保 ${p.joining} 人；本办法要求至少 ${p.min} 人参保。`,
+    SHARES_VOID: (p) => `该会员持有 ${p.held} 份；本办法每人最多 ${p.counted} 份，超出部分无效，按 ${p.counted} 份核算。`,
+    VOID_SHARES_NOT_CHARGED: (p) => `超出本办法每人 ${p.max} 份上限的 ${p.void} 份无效，不收取互助金。`,
   },
   steps: {
     base: (p) => costs(p.field),
