@@ -119,7 +119,7 @@ describe('shares past the plan\'s maxShares are void', () => {
 
   it('refuses a maxShares that varies by condition', () => {
     expect(() =>
-      syntheticPolicy([], { plan: { maxShares: { ...made(1), variants: [{ when: { age: { min: 60 } }, value: 2 }] } } }),
+      syntheticPolicy([], { plan: { maxShares: { ...made(1), variants: [{ when: { age: { from: 60 } }, value: 2 }] } } }),
     ).toThrow(/maxShares[\s\S]*one value/);
   });
 });
