@@ -190,6 +190,7 @@ export const rosterSchema = z
         if (entry[key] !== undefined) addIssue(ctx, 'conflicting_fields', `an entry with "plans" says "${key}" on each plan, not beside them`, [index, key]);
       }
       // A plan held twice would be charged twice: its shares say how much of it is held.
+      if (entry.plans.length === 1) return;
       const held = new Set<string>();
       entry.plans.forEach((plan, at) => {
         const key = `${plan.scheme} ${plan.year}`;
