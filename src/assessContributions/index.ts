@@ -62,7 +62,7 @@ const PAYERS: readonly Payer[] = ['memberOrUnit', 'publicFunds', 'union'];
 
 /**
  * Work out the contributions for a roster, and who pays them: for one policy, or, with a
- * registry, for every plan each member holds (docs/rule-model.md#contributions).
+ * registry, for every plan each member holds (docs/rule-model.md#contribution).
  *
  * Each roster entry is one member, or `count` members alike (a unit's headcount), under an id
  * of its own: an id listed twice would count its members twice, so it is refused
