@@ -439,6 +439,10 @@ export const policySchema = z
   })
   .superRefine((policy, ctx) => {
     if (policy.enrolment !== undefined) checkEnrolmentRules(policy.enrolment, ctx);
+    // Everyone holds at least the one share an enrolment without `shares` stands for.
+    if (policy.plan?.maxShares !== undefined && policy.plan.maxShares.value < 1) {
+      addIssue(ctx, 'invalid_shares', 'expected "maxShares" of at least 1: a member always holds the one share an enrolment without "shares" stands for', ['plan', 'maxShares', 'value']);
+    }
     if (policy.plan?.maxShares?.variants !== undefined) {
       addIssue(ctx, 'unused_setting', 'the most shares a member may hold is read when the member enrols, where no condition is: give it one value; see docs/rule-model.md#shares', ['plan', 'maxShares', 'variants']);
     }
