@@ -97,6 +97,14 @@ describe('shares scale what a plan pays', () => {
     expect(explain(evaluateClaim(plan(), holding(2), death('d')), { lang: 'zh' })).toContain('20000.00');
   });
 
+  it('leaves a top-up resting on the plan\'s enrolment unscaled: the shares are of the plan, not the top-up', () => {
+    const topUp = syntheticPolicy([{ id: 'token', label: { zh: '慰问', en: 'Token' }, event: 'death', formula: { kind: 'lumpSum', amount: made('500') } }], {
+      scheme: 'top-up',
+      eligibility: { enrolmentScheme: 'test' },
+    });
+    expect(amount(topUp, holding(2), death('d'))).toBe('500.00');
+  });
+
   it('rounds half a share of an odd fen by the policy\'s rounding mode', () => {
     // ½ × 0.05 = 0.025 yuan: up to 0.03 with halfUp, to the even 0.02 with halfEven, 0.02 down.
     const token = { kind: 'outpatient' as const, id: 'o', date: '2024-05-01', costs: { total: '1', insurancePaid: '0', inScopeCopay: '0', selfPaid: '1' } };

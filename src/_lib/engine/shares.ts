@@ -124,12 +124,14 @@ export function compileForShares(policy: Policy, held: number, path: readonly (s
 /**
  * For a member who holds other than 1 share of the plan in some enrolment: the policy compiled
  * for the shares of the enrolment covering each claim. Undefined for every other member, whose
- * claims all settle on the policy's own compilation, at no cost per claim.
+ * claims all settle on the policy's own compilation, at no cost per claim. A top-up resting on
+ * another scheme's enrolment (`enrolmentScheme`) is never scaled: the shares are of that
+ * scheme's plan, not of the top-up.
  */
 export function sharesChooser(compiled: CompiledPolicy, member: Member, whatIf: boolean): ((claim: PlainClaim) => CompiledPolicy) | undefined {
   const policy = compiled.policy;
-  const scheme = policy.eligibility.enrolmentScheme ?? policy.scheme;
-  if (!member.enrolments.some((enrolment) => enrolment.scheme === scheme && (enrolment.shares ?? 1) !== 1)) return undefined;
+  if ((policy.eligibility.enrolmentScheme ?? policy.scheme) !== policy.scheme) return undefined;
+  if (!member.enrolments.some((enrolment) => enrolment.scheme === policy.scheme && (enrolment.shares ?? 1) !== 1)) return undefined;
   return (claim) => {
     const enrolment = enrolmentOn(policy, member, eventDate(policy, claim), whatIf);
     if (enrolment?.shares === undefined) return compiled;
