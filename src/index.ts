@@ -30,7 +30,7 @@ export { toYuan } from './toYuan';
 export { InvalidInputError, PolicyNotFoundError } from './_lib/errors';
 export { Decimal } from './_lib/decimal';
 
-export type { ContributionAssessment, PayerShare } from './assessContributions';
+export type { ContributionAssessment, PayerShare, PlansContributionAssessment } from './assessContributions';
 export type { EnrolmentAssessment, EnrolmentLine } from './assessEnrolment';
 export type { ExplainedLine, ExplainedSource, Explanation } from './buildExplanation';
 export type { ExplainedNote, ExplainedPublication } from './_lib/parameterText';

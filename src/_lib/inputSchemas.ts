@@ -3,7 +3,7 @@ import { addIssue } from './errors';
 import { daysBetween, isoDateSchema } from './dates';
 import { yuanSchema } from './moneySchemas';
 import { attributeNameSchema, attributeValueSchema, patientSchema, sexSchema } from './conditionSchema';
-import { causeSchema, slugSchema } from './policySchema';
+import { causeSchema, sharesSchema, slugSchema } from './policySchema';
 
 const idSchema = z.string().min(1).max(200);
 
@@ -20,6 +20,8 @@ export const enrolmentSchema = z
     to: isoDateSchema,
     /** The day the enrolment was completed; a policy whose cover starts the day after reads it. */
     enrolledOn: isoDateSchema.optional(),
+    /** Shares (份) of the plan held: amounts and money caps scale with them; 1 when absent. */
+    shares: sharesSchema.optional(),
   })
   .refine((enrolment) => enrolment.to >= enrolment.from, {
     path: ['to'],
@@ -164,6 +166,23 @@ export const ledgerSchema = z.strictObject({
     .optional(),
 });
 
+/** How long a contribution is for: a protection year, or half of one. */
+const contributionPeriodSchema = z.enum(['year', 'half']);
+
+/** A plan a roster entry holds, for contributions over a registry: which, how many shares, for how long. */
+const planHeldSchema = z.strictObject({
+  scheme: slugSchema,
+  /** The protection year: the version of the scheme for that year prices it. */
+  year: z.number().int().min(1990).max(2200),
+  /** Shares held; 1 when absent. */
+  shares: sharesSchema.optional(),
+  /** `half`: for half a year, at the version's `contribution.halfYear`; a whole year when absent. */
+  period: contributionPeriodSchema.optional(),
+});
+
+/** The most plans one roster entry may hold. */
+export const MAX_PLANS_HELD = 100;
+
 /** The most entries a roster may have; a longer one is refused before its entries are read. */
 export const MAX_ROSTER_ENTRIES = 10_000_000;
 
@@ -177,6 +196,12 @@ export const rosterSchema = z
       attributes: attributesSchema.optional(),
       /** Enrolled in the scheme's previous year too, for contributions that differ for renewals. */
       continuing: z.boolean().optional(),
+      /** Shares (份) each member holds; 1 when absent. Shares past the plan's `maxShares` are void and not charged. */
+      shares: sharesSchema.optional(),
+      /** `half`: enrolled for half a year, at the policy's `contribution.halfYear`; a whole year when absent. */
+      period: contributionPeriodSchema.optional(),
+      /** Every plan the entry holds, each with its shares and period, priced from a registry: instead of `shares` and `period`. */
+      plans: z.array(planHeldSchema).min(1).max(MAX_PLANS_HELD).readonly().optional(),
     }),
   )
   .max(MAX_ROSTER_ENTRIES)
@@ -186,6 +211,18 @@ export const rosterSchema = z
     roster.forEach((entry, index) => {
       if (seen.has(entry.id)) addIssue(ctx, 'duplicate_member', `duplicate roster id "${entry.id}"`, [index, 'id']);
       seen.add(entry.id);
+      if (entry.plans === undefined) return;
+      for (const key of ['shares', 'period'] as const) {
+        if (entry[key] !== undefined) addIssue(ctx, 'conflicting_fields', `an entry with "plans" says "${key}" on each plan, not beside them`, [index, key]);
+      }
+      // A plan held twice would be charged twice: its shares say how much of it is held.
+      if (entry.plans.length === 1) return;
+      const held = new Set<string>();
+      entry.plans.forEach((plan, at) => {
+        const key = `${plan.scheme} ${plan.year}`;
+        if (held.has(key)) addIssue(ctx, 'duplicate_plan', `"${plan.scheme}" ${plan.year} is listed twice: give its shares once`, [index, 'plans', at]);
+        held.add(key);
+      });
     });
   })
   .readonly();

@@ -83,6 +83,7 @@ const WRITERS: Record<string, (value: never, lang: Language, attributes?: Attrib
   perYear: yuan,
   maximumSubsidy: yuan,
   perMember: yuan,
+  halfYear: yuan,
   threshold: yuan,
   bands,
   shares,
@@ -99,6 +100,7 @@ const WRITERS: Record<string, (value: never, lang: Language, attributes?: Attrib
   daysAfter: (value: number, lang) => locales[lang].values.count(value, 'days'),
   nextYearOn: (value: string, lang) => locales[lang].values.nextYearOn(value),
   payers,
+  maxShares: (value: number, lang) => locales[lang].values.count(value, 'sharesAMember'),
 };
 
 /**

@@ -153,6 +153,7 @@ function hasKeysInAnyOrder(value: Record<string, unknown>, required: readonly st
 // The key lists in the documented order, made once: a literal in the call would make a new
 // array for every claim.
 const ENROLMENT_KEYS = ['scheme', 'year', 'from', 'to'];
+const ENROLMENT_OPTIONAL_KEYS = ['shares'];
 const MEMBER_KEYS = ['id', 'enrolments'];
 const MEMBER_OPTIONAL_KEYS = ['flags'];
 const STAY_KEYS = ['kind', 'id', 'admission', 'discharge', 'cause', 'costs'];
@@ -166,8 +167,8 @@ const DIAGNOSIS_OPTIONAL_KEYS = ['patient', 'firstDiagnosed', 'costs'];
 
 /** A checked copy of a plain enrolment, each field read once; undefined for anything else. */
 function plainEnrolment(value: unknown): Member['enrolments'][number] | undefined {
-  if (!isRecord(value) || !hasKeys(value, ENROLMENT_KEYS)) return undefined;
-  const { scheme, year, from, to } = value;
+  if (!isRecord(value) || !hasKeys(value, ENROLMENT_KEYS, ENROLMENT_OPTIONAL_KEYS)) return undefined;
+  const { scheme, year, from, to, shares } = value;
   const valid =
     typeof scheme === 'string' &&
     scheme.length >= 1 &&
@@ -178,7 +179,10 @@ function plainEnrolment(value: unknown): Member['enrolments'][number] | undefine
     isPlainDate(from) &&
     isPlainDate(to) &&
     to >= from;
-  return valid ? { scheme, year: year as number, from, to } : undefined;
+  if (!valid) return undefined;
+  if (shares === undefined) return { scheme, year: year as number, from, to };
+  // As sharesSchema: a positive multiple of ½, at most 100.
+  return typeof shares === 'number' && shares > 0 && shares <= 100 && Number.isInteger(shares * 2) ? { scheme, year: year as number, from, to, shares } : undefined;
 }
 
 /**

@@ -102,6 +102,13 @@ function parameter<T extends z.ZodType>(value: T) {
 
 const countSchema = z.number().int().min(0).max(100_000);
 
+/** Shares (份) of a plan: a positive multiple of ½, at most 100 (docs/rule-model.md#shares). */
+export const sharesSchema = z
+  .number()
+  .positive()
+  .max(100)
+  .refine((shares) => Number.isInteger(shares * 2), { params: { code: 'invalid_shares' }, message: 'expected shares in halves: 0.5, 1, 1.5, 2, …' });
+
 export const costFieldSchema = z.enum(['total', 'insurancePaid', 'inScopeCopay', 'selfPaid', 'aboveCeiling']);
 export const eventKindSchema = z.enum(['hospitalisation', 'outpatient', 'disability', 'death', 'diagnosis']);
 export const causeSchema = z.enum(['illness', 'accident']);
@@ -459,8 +466,12 @@ export const policySchema = z
         payers: parameter(z.array(payerRuleSchema).readonly()),
         /** Who pays for everyone else. */
         defaultPayer: payerSchema,
+        /** The contribution for half a year, for a roster entry whose `period` is `half` (Shanghai 2019: 12 yuan). */
+        halfYear: parameter(policyYuanSchema).optional(),
       })
       .optional(),
+    /** How a member holds the plan: at most `maxShares` shares count, any past it are void (docs/rule-model.md#shares). */
+    plan: strictSection('shares', { maxShares: parameter(sharesSchema).optional() }).optional(),
     /** What a unit's enrolment must meet, for `assessEnrolment`. */
     enrolment: enrolmentRulesSchema.optional(),
     /** Assumptions and remarks a reader of this version should know. */
@@ -468,6 +479,13 @@ export const policySchema = z
   })
   .superRefine((policy, ctx) => {
     if (policy.enrolment !== undefined) checkEnrolmentRules(policy.enrolment, ctx);
+    // Everyone holds at least the one share an enrolment without `shares` stands for.
+    if (policy.plan?.maxShares !== undefined && policy.plan.maxShares.value < 1) {
+      addIssue(ctx, 'invalid_shares', 'expected "maxShares" of at least 1: a member always holds the one share an enrolment without "shares" stands for', ['plan', 'maxShares', 'value']);
+    }
+    if (policy.plan?.maxShares?.variants !== undefined) {
+      addIssue(ctx, 'unused_setting', 'the most shares a member may hold is read when the member enrols, where no condition is: give it one value; see docs/rule-model.md#shares', ['plan', 'maxShares', 'variants']);
+    }
     if (policy.validTo !== undefined && policy.validTo < policy.validFrom) {
       addIssue(ctx, 'ends_before_start', 'expected "validTo" on or after "validFrom"', ['validTo']);
     }

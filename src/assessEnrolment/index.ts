@@ -85,7 +85,6 @@ export function assessEnrolment(policy: Policy, unit: UnitInput): EnrolmentAsses
   }
   const requirements = compile(accepted).enrolmentRequires;
   const price = accepted.contribution === undefined ? undefined : pricer(accepted);
-  const rates = compile(accepted).contribution?.values;
 
   const members = valid.members.map((member, index): EnrolmentLine => {
     const context = rosterContext(accepted, member, valid.date);
@@ -107,7 +106,7 @@ export function assessEnrolment(policy: Policy, unit: UnitInput): EnrolmentAsses
       id: member.id,
       mayJoin,
       reasons,
-      contribution: priced === undefined ? null : toMoney(new Dec(rates![priced.index]!)),
+      contribution: priced === undefined ? null : toMoney(new Dec(priced.rate.values[priced.index]!)),
       payer: priced?.payer ?? null,
     };
   });

@@ -19,6 +19,11 @@ import guangxi2025 from './guangxi/2025.json';
 import guilinCondolence2023 from './guilin-condolence/2023.json';
 import huzhou2012 from './huzhou/2012.json';
 import nanpingWomen2012 from './nanping-women/2012.json';
+import shanghaiMember2019 from './shanghai-member/2019.json';
+import shiyanAccident2024 from './shiyan-accident/2024.json';
+import shiyanCriticalIllness2024 from './shiyan-critical-illness/2024.json';
+import shiyanInpatient2024 from './shiyan-inpatient/2024.json';
+import shiyanWomen2024 from './shiyan-women/2024.json';
 import xining2024 from './xining/2024.json';
 import yunnan2012 from './yunnan/2012.json';
 import zhangjiajie2014 from './zhangjiajie/2014.json';
@@ -68,6 +73,21 @@ export const policies = Object.freeze({
   }),
   'nanping-women': versions('nanping-women', {
     2012: nanpingWomen2012,
+  }),
+  'shanghai-member': versions('shanghai-member', {
+    2019: shanghaiMember2019,
+  }),
+  'shiyan-accident': versions('shiyan-accident', {
+    2024: shiyanAccident2024,
+  }),
+  'shiyan-critical-illness': versions('shiyan-critical-illness', {
+    2024: shiyanCriticalIllness2024,
+  }),
+  'shiyan-inpatient': versions('shiyan-inpatient', {
+    2024: shiyanInpatient2024,
+  }),
+  'shiyan-women': versions('shiyan-women', {
+    2024: shiyanWomen2024,
   }),
   xining: versions('xining', {
     2024: xining2024,

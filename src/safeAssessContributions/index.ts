@@ -1,7 +1,8 @@
 import { safely, type SafeResult } from '../_lib/errors';
 import type { RosterInput } from '../_lib/inputSchemas';
 import type { Policy } from '../_lib/policySchema';
-import { assessContributions, type ContributionAssessment } from '../assessContributions';
+import { assessContributions, type ContributionAssessment, type PlansContributionAssessment } from '../assessContributions';
+import type { PolicyRegistry } from '../createRegistry';
 
 /**
  * {@link assessContributions} that returns invalid input as a value instead of throwing.
@@ -15,6 +16,8 @@ import { assessContributions, type ContributionAssessment } from '../assessContr
  * outcome.success ? 'ok' : outcome.error.issues[0].path
  * //=> ['roster', 0, 'count']
  */
-export function safeAssessContributions(policy: Policy, roster: RosterInput): SafeResult<ContributionAssessment> {
-  return safely(() => assessContributions(policy, roster));
+export function safeAssessContributions(policy: Policy, roster: RosterInput): SafeResult<ContributionAssessment>;
+export function safeAssessContributions(registry: PolicyRegistry, roster: RosterInput): SafeResult<PlansContributionAssessment>;
+export function safeAssessContributions(source: Policy | PolicyRegistry, roster: RosterInput): SafeResult<ContributionAssessment | PlansContributionAssessment> {
+  return safely(() => assessContributions(source, roster));
 }

@@ -70,10 +70,14 @@ export interface CompiledPolicy {
   readonly filingByNextYear: CompiledParameter<string> | undefined;
   /** 互助金 per member, with its variants. */
   readonly contribution: CompiledParameter<string> | undefined;
+  /** 互助金 for half a year, with its variants, when the policy states one. */
+  readonly halfYearContribution: CompiledParameter<string> | undefined;
   /** Warnings of claims without warnings of their own, by their lines' sources: a cache. */
   readonly warnings: WarningsNode;
   /** Zeros for each benefit: the lists of an empty ledger, shared. */
   readonly nothing: readonly number[];
+  /** A warning every claim settled under it carries: shares held past the plan's limit (engine/shares.ts). */
+  readonly notice?: Message;
 }
 
 const compiled = new WeakMap<Policy, CompiledPolicy>();
@@ -197,6 +201,7 @@ function compileUncached(policy: Policy): CompiledPolicy {
     filingFrom: deadline && 'from' in deadline ? deadline.from : 'event',
     filingByNextYear: deadline && 'nextYearOn' in deadline ? parameter(deadline.nextYearOn, 'eligibility.filingDeadline.nextYearOn', same) : undefined,
     contribution: policy.contribution && parameter(policy.contribution.perMember, 'contribution.perMember', same),
+    halfYearContribution: policy.contribution?.halfYear && parameter(policy.contribution.halfYear, 'contribution.halfYear', same),
     warnings: { next: new Map(), list: undefined },
     nothing: benefits.map(() => 0),
   };

@@ -20,6 +20,7 @@ import { SAFE } from './fen';
 import { eligibilityReasons } from './eligibility';
 import { conditionClassOf, conditionSteps, diagnosisReasons } from './diagnosis';
 import { valueFor } from './parameters';
+import { sharesChooser } from './shares';
 import { inFen, LedgerInFen, toLedger } from './ledgerInFen';
 import type { Outcome } from './formulas/types';
 
@@ -95,6 +96,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   if (before.claimIds.has(claim.id, before.claimCount)) reasons.push(message('DUPLICATE_CLAIM', { claimId: claim.id }));
   // The claim's own warnings and its lines' reasons, made only when there are some: most claims have none.
   let warnings: Message[] | undefined = whatIf ? [message('WHAT_IF', { scheme: policy.scheme, year: policy.year, date })] : undefined;
+  if (compiled.notice !== undefined) (warnings ??= []).push(compiled.notice);
   const deadline = filingDeadlineDay(compiled, context);
   if (deadline !== undefined) {
     if (claim.filedOn === '') (warnings ??= []).push(message('FILING_DATE_UNKNOWN', {}));
@@ -271,6 +273,8 @@ export class Tape implements ResultDetails {
   #last: Ledger | LedgerInFen | undefined;
   #cursorAt = -1;
   #cursor: Ledger | LedgerInFen | undefined;
+  /** The policy compiled for a claim's shares, for a member who holds other than 1; undefined for the others. */
+  readonly #forShares: ((claim: PlainClaim) => CompiledPolicy) | undefined;
 
   constructor(
     compiled: CompiledPolicy,
@@ -290,6 +294,12 @@ export class Tape implements ResultDetails {
     this.#indexed = indexed;
     this.#whatIf = whatIf;
     this.#start = start;
+    this.#forShares = sharesChooser(compiled, member, whatIf);
+  }
+
+  /** The policy compiled for the shares the member holds on the claim's date. */
+  #compiledFor(claim: PlainClaim): CompiledPolicy {
+    return this.#forShares === undefined ? this.#compiled : this.#forShares(claim);
   }
 
   #startLedger(): Ledger | LedgerInFen {
@@ -337,7 +347,7 @@ export class Tape implements ResultDetails {
     for (let at = 0; at < count; at += 1) {
       if (at > 0 && at % CHECKPOINT_EVERY === 0) (this.#checkpoints ??= []).push(ledger);
       const claim = this.#claim(at);
-      run(this.#compiled, this.#member, claim, ledger, this.#pathOf(at, out), this.#whatIf, out, null);
+      run(this.#compiledFor(claim), this.#member, claim, ledger, this.#pathOf(at, out), this.#whatIf, out, null);
       each(out, at, claim);
       ledger = out.after!;
       paid += out.fen;
@@ -351,7 +361,8 @@ export class Tape implements ResultDetails {
     let ledger = from === 0 ? this.#startLedger() : this.#checkpoints![from / CHECKPOINT_EVERY - 1]!;
     if (this.#cursorAt >= from && this.#cursorAt <= at) (from = this.#cursorAt), (ledger = this.#cursor!);
     for (; from < at; from += 1) {
-      run(this.#compiled, this.#member, this.#claim(from), ledger, this.#pathOf(from, out), this.#whatIf, out, null);
+      const claim = this.#claim(from);
+      run(this.#compiledFor(claim), this.#member, claim, ledger, this.#pathOf(from, out), this.#whatIf, out, null);
       ledger = out.after!;
     }
     return ledger;
@@ -360,7 +371,8 @@ export class Tape implements ResultDetails {
   lines(at: number): readonly BenefitLine[] {
     const out = new Run();
     const records: LineRecord[] = [];
-    run(this.#compiled, this.#member, this.#claim(at), this.#ledgerBefore(at, out), this.#pathOf(at, out), this.#whatIf, out, records);
+    const claim = this.#claim(at);
+    run(this.#compiledFor(claim), this.#member, claim, this.#ledgerBefore(at, out), this.#pathOf(at, out), this.#whatIf, out, records);
     (this.#cursorAt = at + 1), (this.#cursor = out.after);
     const context = out.context!;
     const maximum = out.maximum;

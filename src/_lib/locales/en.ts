@@ -62,6 +62,8 @@ export const en: Locale = {
     CONDITION_NOT_LISTED: (p) => `The condition "${p.condition}" is not on the list of conditions of ${p.scheme} ${p.year}.`,
     COSTS_REQUIRED: (p) => `${p.benefit} pays on the costs of the condition, and the claim gives none (costs).`,
     CONDITION_CLASS_NOT_COVERED: (p) => `${p.benefit} pays nothing for a condition of ${p.conditionClass}.`,
+    SHARES_VOID: (p) => `The member holds ${p.held} shares; the plan allows at most ${p.counted}, and the shares past it are void: settled on ${p.counted}.`,
+    VOID_SHARES_NOT_CHARGED: (p) => `${p.void} shares held past the plan's limit of ${p.max} per member are void and not charged.`,
   },
   steps: {
     base: (p) => costs(p.field),
@@ -134,7 +136,7 @@ export const en: Locale = {
     tierSeparator: '; ',
     notIncluded: ' (not included)',
     included: ' (included)',
-    count: (value, unit) => ({ days: `${value} days`, daysAYear: `${value} days a year`, claimsAYear: `${value} claims a year`, staysAYear: `${value} paid stays a year` })[unit],
+    count: (value, unit) => ({ days: `${value} days`, daysAYear: `${value} days a year`, claimsAYear: `${value} claims a year`, staysAYear: `${value} paid stays a year`, sharesAMember: `${value} share${value === 1 ? '' : 's'} a member` })[unit],
     nextYearOn: (monthDay) => `${Number(monthDay.slice(3))} ${MONTHS[Number(monthDay.slice(0, 2)) - 1]} of the next year`,
     grades: (first, last, share) => `${first === last ? `grade ${first}` : `grades ${first}–${last}`}: ${share}`,
     listSeparator: ', ',

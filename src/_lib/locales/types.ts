@@ -28,7 +28,9 @@ export type MessageCode =
   | 'TOO_FEW_MEMBERS'
   | 'CONDITION_NOT_LISTED'
   | 'COSTS_REQUIRED'
-  | 'CONDITION_CLASS_NOT_COVERED';
+  | 'CONDITION_CLASS_NOT_COVERED'
+  | 'SHARES_VOID'
+  | 'VOID_SHARES_NOT_CHARGED';
 
 /** Names of the computation steps a benefit line shows. */
 export type StepKey =
@@ -118,7 +120,7 @@ export interface ValueWords {
   /** After a bracket whose upper edge it includes. */
   readonly included: string;
   /** A whole number of something. */
-  readonly count: (value: number, unit: 'days' | 'daysAYear' | 'claimsAYear' | 'staysAYear') => string;
+  readonly count: (value: number, unit: 'days' | 'daysAYear' | 'claimsAYear' | 'staysAYear' | 'sharesAMember') => string;
   /** A day of the next year, written `MM-DD`. */
   readonly nextYearOn: (monthDay: string) => string;
   /** Consecutive grades with the same share, e.g. grades 1–2 at 100 %. */

@@ -60,6 +60,8 @@ export const zh: Locale = {
     CONDITION_NOT_LISTED: (p) => `病种“${p.condition}”不在 ${p.scheme} ${p.year} 的病种目录内。`,
     COSTS_REQUIRED: (p) => `${p.benefit}按该病种的医疗费用补助，而申请未提供费用（costs）。`,
     CONDITION_CLASS_NOT_COVERED: (p) => `${p.benefit}对${p.conditionClass}病种不予补助。`,
+    SHARES_VOID: (p) => `该会员持有 ${p.held} 份；本办法每人最多 ${p.counted} 份，超出部分无效，按 ${p.counted} 份核算。`,
+    VOID_SHARES_NOT_CHARGED: (p) => `超出本办法每人 ${p.max} 份上限的 ${p.void} 份无效，不收取互助金。`,
   },
   steps: {
     base: (p) => costs(p.field),
@@ -130,7 +132,7 @@ export const zh: Locale = {
     },
     notIncluded: '（不含）',
     included: '（含）',
-    count: (value, unit) => ({ days: `${value} 天`, daysAYear: `每年 ${value} 天`, claimsAYear: `每年 ${value} 次`, staysAYear: `每年补助住院 ${value} 次` })[unit],
+    count: (value, unit) => ({ days: `${value} 天`, daysAYear: `每年 ${value} 天`, claimsAYear: `每年 ${value} 次`, staysAYear: `每年补助住院 ${value} 次`, sharesAMember: `每人 ${value} 份` })[unit],
     nextYearOn: (monthDay) => `次年 ${Number(monthDay.slice(0, 2))} 月 ${Number(monthDay.slice(3))} 日`,
     tierSeparator: '，',
     grades: (first, last, share) => `${first === last ? first : `${first}–${last}`} 级 ${share}`,
