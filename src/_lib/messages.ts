@@ -90,6 +90,7 @@ function statementIn(locale: Locale, key: StepKey, expression: string, value: st
     case 'belowThreshold':
     case 'aboveTopBracket':
     case 'gradeNotListed':
+    case 'oncePerYears':
       return [expression, '→', value, yuan].join(' ');
     default:
       return [expression, '=', value, yuan].join(' ');

@@ -250,6 +250,8 @@ export interface PlainClaim {
   readonly attributes: Readonly<Record<string, string>> | undefined;
   /** The day the claim was filed; empty when not given. */
   readonly filedOn: string;
+  /** The event (accident) the claim names; empty when none. */
+  readonly event: string;
 }
 
 /** Whole fen of the costs, or undefined when they are not plain. */
@@ -275,7 +277,7 @@ function stayOf(id: string, value: Record<string, unknown>): PlainClaim | undefi
   const costs = costsOf(value.costs);
   if (costs === undefined) return undefined;
   const { total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling } = costs;
-  return { kind: 'hospitalisation', id, date: '', admission: admission as string, discharge: discharge as string, cause, grade: 0, day, nights, total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling, attributes: undefined, filedOn: '' };
+  return { kind: 'hospitalisation', id, date: '', admission: admission as string, discharge: discharge as string, cause, grade: 0, day, nights, total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling, attributes: undefined, filedOn: '', event: '' };
 }
 
 function outpatientOf(id: string, value: Record<string, unknown>): PlainClaim | undefined {
@@ -284,12 +286,12 @@ function outpatientOf(id: string, value: Record<string, unknown>): PlainClaim | 
   const day = dayOf(date);
   const costs = costsOf(value.costs);
   if (Number.isNaN(day) || costs === undefined) return undefined;
-  return { kind: 'outpatient', id, date: date as string, admission: '', discharge: '', cause: undefined, grade: 0, day, nights: 0, ...costs, attributes: undefined, filedOn: '' };
+  return { kind: 'outpatient', id, date: date as string, admission: '', discharge: '', cause: undefined, grade: 0, day, nights: 0, ...costs, attributes: undefined, filedOn: '', event: '' };
 }
 
 /** A disability or death: the same fields as a stay's, in the same order, so that every copy has one shape. */
 function eventOf(kind: 'disability' | 'death', id: string, date: string, grade: number): PlainClaim {
-  return { kind, id, date, admission: '', discharge: '', cause: undefined, grade, day: dayNumber(date), nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0, attributes: undefined, filedOn: '' };
+  return { kind, id, date, admission: '', discharge: '', cause: undefined, grade, day: dayNumber(date), nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0, attributes: undefined, filedOn: '', event: '' };
 }
 
 const isGrade = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10;
@@ -344,6 +346,7 @@ const fenOf = (amount: Decimal): number => (amount.isZero() ? 0 : amount.times(1
 export function plainOf(claim: Claim): PlainClaim {
   const attributes = claim.attributes === undefined ? undefined : Object.freeze({ ...claim.attributes });
   const filedOn = claim.filedOn ?? '';
+  const event = claim.event ?? '';
   const none = { admission: '', discharge: '', cause: undefined, grade: 0, day: claim.kind === 'hospitalisation' ? 0 : dayNumber(claim.date), nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0 };
   switch (claim.kind) {
     case 'hospitalisation':
@@ -356,14 +359,14 @@ export function plainOf(claim: Claim): PlainClaim {
         selfPaid: fenOf(costs.selfPaid),
         aboveCeiling: costs.aboveCeiling === undefined ? 0 : fenOf(costs.aboveCeiling),
       };
-      if (claim.kind === 'outpatient') return { ...none, kind: claim.kind, id: claim.id, date: claim.date, ...fen, attributes, filedOn };
+      if (claim.kind === 'outpatient') return { ...none, kind: claim.kind, id: claim.id, date: claim.date, ...fen, attributes, filedOn, event };
       const day = dayNumber(claim.admission);
       const nights = dayNumber(claim.discharge) - day;
-      return { kind: claim.kind, id: claim.id, date: '', admission: claim.admission, discharge: claim.discharge, cause: claim.cause, grade: 0, day, nights, ...fen, attributes, filedOn };
+      return { kind: claim.kind, id: claim.id, date: '', admission: claim.admission, discharge: claim.discharge, cause: claim.cause, grade: 0, day, nights, ...fen, attributes, filedOn, event };
     }
     case 'disability':
-      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, grade: claim.grade, attributes, filedOn };
+      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, grade: claim.grade, attributes, filedOn, event };
     case 'death':
-      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, attributes, filedOn };
+      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, attributes, filedOn, event };
   }
 }

@@ -4,6 +4,7 @@ import type { Decimal } from '../_lib/decimal';
 import { validate } from '../_lib/errors';
 import { toLedger, type LedgerInFen } from '../_lib/engine/ledgerInFen';
 import { moneyFromFen } from '../_lib/money';
+import { historyOption, type EvaluateOptions } from '../_lib/engine/history';
 import { settleYear, type Tape } from '../_lib/engine/settle';
 import { claimSchema, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
@@ -108,9 +109,11 @@ const claimsSchema = z.array(claimSchema).max(MAX_CLAIMS).readonly();
  * @param member - the member
  * @param claims - the claims, in any order
  * @param ledger - what was paid before these claims; empty when absent
+ * @param options - `history`: the member's payments before the year (and, with a ledger written
+ *   as JSON, before these claims); the year's own claims feed the same rules as they are settled
  * @returns the results in settlement order, the total and the final ledger
  * @throws {InvalidInputError} naming the path of every invalid field (`claims[3].admission`, …)
- *   of the first invalid argument; they are checked in order: policy, member, claims, ledger
+ *   of the first invalid argument; they are checked in order: policy, member, claims, ledger, options
  *
  * @example
  * const member = { id: 'm1', enrolments: [{ scheme: 'guangxi', year: 2023, from: '2023-01-01', to: '2023-12-31' }] };
@@ -120,7 +123,7 @@ const claimsSchema = z.array(claimSchema).max(MAX_CLAIMS).readonly();
  * year.total.toFixed(2)
  * //=> '2000.00'
  */
-export function evaluateYear(policy: Policy, member: MemberInput, claims: readonly ClaimInput[], ledger?: LedgerInput): YearResult {
+export function evaluateYear(policy: Policy, member: MemberInput, claims: readonly ClaimInput[], ledger?: LedgerInput, options?: EvaluateOptions): YearResult {
   const accepted = acceptPolicy(policy);
   const validMember = readMember(member);
   // Claims of the plain shape skip the schema; if any is not plain, the schema checks them all.
@@ -134,7 +137,8 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   let sorted = true;
   for (let at = 1; at < copies.length && sorted; at += 1) sorted = eventDate(accepted, copies[at - 1]!) <= eventDate(accepted, copies[at]!);
   const order = sorted ? undefined : inDateOrder(copies.map((claim) => eventDate(accepted, claim)));
-  const { settled, tape } = settleYear(accepted, validMember, copies, order, start);
+  const history = historyOption(options, accepted, start, copies);
+  const { settled, tape } = settleYear(accepted, validMember, copies, order, start, history);
   const { results, after, paid } = settled;
   const warnings: Message[] = [];
   let seen: readonly Message[] | undefined;

@@ -25,7 +25,10 @@ export type MessageCode =
   | 'ENROLMENT_CLOSED'
   | 'SHARE_TOO_LOW'
   | 'WHOLE_UNIT_REQUIRED'
-  | 'TOO_FEW_MEMBERS';
+  | 'TOO_FEW_MEMBERS'
+  | 'PAID_WITHIN_YEARS'
+  | 'SAME_EVENT_PAID'
+  | 'EVENT_NOT_NAMED';
 
 /** Names of the computation steps a benefit line shows. */
 export type StepKey =
@@ -49,7 +52,9 @@ export type StepKey =
   | 'perClaim'
   | 'perYear'
   | 'maximumSubsidy'
-  | 'claimsPerYear';
+  | 'claimsPerYear'
+  | 'oncePerYears'
+  | 'sameEvent';
 
 /** A parameter of a message: a bilingual label is shown in the message's own language. */
 export type MessageParams = Readonly<Record<string, string | number | { readonly zh: string; readonly en: string }>>;
@@ -109,7 +114,7 @@ export interface ValueWords {
   /** After a bracket whose upper edge it includes. */
   readonly included: string;
   /** A whole number of something. */
-  readonly count: (value: number, unit: 'days' | 'daysAYear' | 'claimsAYear' | 'staysAYear') => string;
+  readonly count: (value: number, unit: 'days' | 'daysAYear' | 'claimsAYear' | 'staysAYear' | 'onceInYears') => string;
   /** A day of the next year, written `MM-DD`. */
   readonly nextYearOn: (monthDay: string) => string;
   /** Consecutive grades with the same share, e.g. grades 1–2 at 100 %. */
