@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { isoDateSchema } from '../_lib/dates';
-import { validate } from '../_lib/errors';
+import { readInput, validate } from '../_lib/errors';
 import type { ClaimInput, HistoryEntryInput } from '../_lib/inputSchemas';
 import { yuanSchema } from '../_lib/moneySchemas';
 import type { ClaimResult } from '../_lib/result';
@@ -15,6 +15,23 @@ const settledSchema = z.object({
 });
 const resultsSchema = z.array(z.union([z.object({ results: z.array(settledSchema) }), settledSchema])).max(100_000);
 const eventsSchema = z.array(z.object({ id: z.string(), event: z.string().optional() })).max(100_000);
+
+type Loose = { readonly [key: string]: unknown } | null | undefined;
+
+/** The fields of a result that history reads, and a year's results', in the same places. */
+function project(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const item = value as Loose & object;
+  if ('results' in item) return { results: Array.isArray(item.results) ? item.results.map(project) : item.results };
+  const policy = item.policy as Loose;
+  const lines = item.lines;
+  return {
+    claimId: item.claimId,
+    eventDate: item.eventDate,
+    policy: typeof policy === 'object' && policy !== null ? { scheme: policy.scheme, year: policy.year } : policy,
+    lines: Array.isArray(lines) ? lines.map((line: Loose) => (typeof line === 'object' && line !== null ? { benefit: line.benefit, amount: line.amount } : line)) : lines,
+  };
+}
 
 /** A claim result or a year's result, as huzhu returns it or as JSON. */
 type Settled = ClaimResult | YearResult | z.input<typeof settledSchema> | { readonly results: readonly z.input<typeof settledSchema>[] };
@@ -42,7 +59,9 @@ export function historyEntries(settled: readonly Settled[], claims: readonly Pic
   const events = new Map<string, string>();
   for (const claim of validate(eventsSchema, claims, 'claims')) if (claim.event !== undefined) events.set(claim.id, claim.event);
   const entries: HistoryEntryInput[] = [];
-  for (const item of validate(resultsSchema, settled, 'settled')) {
+  // Only the fields history needs are read and checked: a result's steps and ledger are made on first read, and are not wanted.
+  const read = readInput(settled, ['settled'], () => (Array.isArray(settled) ? settled.map(project) : settled));
+  for (const item of validate(resultsSchema, read, 'settled')) {
     for (const result of 'results' in item ? item.results : [item]) {
       const event = events.get(result.claimId);
       for (const line of result.lines) {
