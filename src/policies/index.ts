@@ -16,6 +16,7 @@ import guangxi2024 from './guangxi/2024.json';
 import guangxi2025 from './guangxi/2025.json';
 import guilinCondolence2023 from './guilin-condolence/2023.json';
 import huzhou2012 from './huzhou/2012.json';
+import shanghaiB2017 from './shanghai-b/2017.json';
 import xining2024 from './xining/2024.json';
 import yunnan2012 from './yunnan/2012.json';
 import zhangjiajie2014 from './zhangjiajie/2014.json';
@@ -56,6 +57,9 @@ export const policies = Object.freeze({
   }),
   huzhou: versions('huzhou', {
     2012: huzhou2012,
+  }),
+  'shanghai-b': versions('shanghai-b', {
+    2017: shanghaiB2017,
   }),
   xining: versions('xining', {
     2024: xining2024,
