@@ -161,6 +161,8 @@ const COST_KEYS = ['total', 'insurancePaid', 'inScopeCopay', 'selfPaid'];
 const COST_OPTIONAL_KEYS = ['aboveCeiling'];
 const DISABILITY_KEYS = ['kind', 'id', 'date', 'grade'];
 const DEATH_KEYS = ['kind', 'id', 'date'];
+/** A disability or death may name the accident it comes from. */
+const EVENT_KEYS = ['event'];
 
 /** A checked copy of a plain enrolment, each field read once; undefined for anything else. */
 function plainEnrolment(value: unknown): Member['enrolments'][number] | undefined {
@@ -289,9 +291,10 @@ function outpatientOf(id: string, value: Record<string, unknown>): PlainClaim | 
   return { kind: 'outpatient', id, date: date as string, admission: '', discharge: '', cause: undefined, grade: 0, day, nights: 0, ...costs, attributes: undefined, filedOn: '', event: '' };
 }
 
-/** A disability or death: the same fields as a stay's, in the same order, so that every copy has one shape. */
-function eventOf(kind: 'disability' | 'death', id: string, date: string, grade: number): PlainClaim {
-  return { kind, id, date, admission: '', discharge: '', cause: undefined, grade, day: dayNumber(date), nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0, attributes: undefined, filedOn: '', event: '' };
+/** A disability or death: the same fields as a stay's, in the same order, so that every copy has one shape. Undefined when its event is not a plain id. */
+function eventOf(kind: 'disability' | 'death', id: string, date: string, grade: number, event: unknown): PlainClaim | undefined {
+  if (event !== undefined && !isPlainId(event)) return undefined;
+  return { kind, id, date, admission: '', discharge: '', cause: undefined, grade, day: dayNumber(date), nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0, attributes: undefined, filedOn: '', event: event ?? '' };
 }
 
 const isGrade = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10;
@@ -309,14 +312,14 @@ function claimCopy(value: unknown): PlainClaim | undefined {
     case 'outpatient':
       return outpatientOf(id, value);
     case 'disability': {
-      if (!hasKeys(value, DISABILITY_KEYS)) return undefined;
-      const { date, grade } = value;
-      return isPlainDate(date) && isGrade(grade) ? eventOf(kind, id, date, grade) : undefined;
+      if (!hasKeys(value, DISABILITY_KEYS, EVENT_KEYS)) return undefined;
+      const { date, grade, event } = value;
+      return isPlainDate(date) && isGrade(grade) ? eventOf(kind, id, date, grade, event) : undefined;
     }
     case 'death': {
-      if (!hasKeys(value, DEATH_KEYS)) return undefined;
-      const date = value.date;
-      return isPlainDate(date) ? eventOf(kind, id, date, 0) : undefined;
+      if (!hasKeys(value, DEATH_KEYS, EVENT_KEYS)) return undefined;
+      const { date, event } = value;
+      return isPlainDate(date) ? eventOf(kind, id, date, 0, event) : undefined;
     }
     default:
       return undefined;

@@ -477,9 +477,8 @@ function checkSameEvent(benefits: readonly z.output<typeof benefitSchema>[], ctx
   const ids = new Set(benefits.map((benefit) => benefit.id));
   benefits.forEach((benefit, index) => {
     const rule = benefit.sameEvent;
-    if (rule === undefined) return;
-    const key = rule.lessPaidFor === undefined ? 'largerOf' : 'lessPaidFor';
-    rule[key]!.forEach((id, at) => {
+    const key = rule?.lessPaidFor === undefined ? 'largerOf' : 'lessPaidFor';
+    rule?.[key]?.forEach((id, at) => {
       if (!ids.has(id)) addIssue(ctx, 'unknown_benefit', `"${id}" is not a benefit of this policy`, ['benefits', index, 'sameEvent', key, at]);
       else if (id === benefit.id && key === 'largerOf') addIssue(ctx, 'unknown_benefit', 'list the other benefits: the benefit itself is always in its "largerOf"', ['benefits', index, 'sameEvent', key, at]);
     });

@@ -40,6 +40,8 @@ export interface HistoryRule {
   readonly oncePerYears: CompiledParameter<number> | undefined;
   /** The benefits whose payments for the same event this one pays less by. */
   readonly deducts: readonly number[] | undefined;
+  /** The warning of a claim that names no event, made once: results share it. */
+  readonly eventNotNamed: Message;
 }
 
 /** Each benefit's history rule, by index; undefined for a benefit no such rule concerns. */
@@ -60,7 +62,7 @@ export function historyRules(benefits: readonly Benefit[], oncePerYears: (index:
     const once = oncePerYears(index);
     const own = deducts[index]!.size > 0 ? Object.freeze([...deducts[index]!]) : undefined;
     if (once === undefined && own === undefined && !named.has(index)) return undefined;
-    return { index, label: benefit.label, oncePerYears: once, deducts: own };
+    return { index, label: benefit.label, oncePerYears: once, deducts: own, eventNotNamed: message('EVENT_NOT_NAMED', { benefit: benefit.label }) };
   });
 }
 
@@ -77,6 +79,7 @@ function lastBelow(positions: readonly number[], count: number): number {
 }
 
 const eventKey = (event: string, benefit: number) => `${benefit}\u0000${event}`;
+const paymentKey = (claimId: string, benefit: number) => `${benefit}\u0000${claimId}`;
 
 /**
  * The year's payments of logged benefits, appended once and shared by a chain of ledgers, each
@@ -141,10 +144,9 @@ export class PaymentLog {
     for (let at = lastBelow(positions, count); at >= 0; at -= 1) yield this.#payments[positions[at]!]!;
   }
 
-  /** Whether the first `count` payments hold this claim's payment of `benefit`. */
-  holds(claimId: string, benefit: number, count: number): boolean {
-    for (const payment of this.of(benefit, count)) if (payment.claimId === claimId) return true;
-    return false;
+  /** The first `count` payments. */
+  first(count: number): readonly Payment[] {
+    return this.#payments.slice(0, count);
   }
 }
 
@@ -231,6 +233,8 @@ export function readHistory(
 ): History {
   const indexOf = new Map(policy.benefits.map((benefit, index) => [benefit.id, index]));
   const settledNow = new Set(claims.map((claim) => claim.id));
+  // The year's payments the start ledger logged, by claim and benefit: made once, not searched for each entry.
+  let logged: Set<string> | undefined;
   const payments: Payment[] = [];
   entries.forEach((entry, at) => {
     const benefit = indexOf.get(entry.benefit);
@@ -241,7 +245,10 @@ export function readHistory(
         { path: [...path, at, 'claimId'], code: 'settled_here', message: `claim "${entry.claimId}" is settled by this call: history lists only earlier settlements` },
       ]);
     }
-    if (thisYear && past !== undefined && past.log.holds(entry.claimId, benefit, past.count)) return;
+    if (thisYear && past !== undefined) {
+      logged ??= new Set(past.log.first(past.count).map((payment) => paymentKey(payment.claimId, payment.benefit)));
+      if (logged.has(paymentKey(entry.claimId, benefit))) return;
+    }
     const day = dayNumber(entry.date);
     // Validated: at most two decimals and 14 digits, so exact in fen.
     payments.push({ benefit, date: entry.date, day, event: entry.event ?? '', fen: entry.paid.times(100).toNumber(), claimId: entry.claimId });
@@ -299,7 +306,7 @@ export function applyHistory(rule: HistoryRule, context: ClaimContext, history: 
   }
   if (rule.deducts === undefined) return undefined;
   if (claim.event === '') {
-    return { kind: null, fen, reason: undefined, warning: message('EVENT_NOT_NAMED', { benefit: rule.label }), step: undefined };
+    return { kind: null, fen, reason: undefined, warning: rule.eventNotNamed, step: undefined };
   }
   let paid = 0;
   let latest = '';
