@@ -8,7 +8,7 @@
 import { dayNumber, shiftYears } from '../dates';
 import * as z from 'zod';
 import { InvalidInputError, validate } from '../errors';
-import { historySchema, type HistoryInput } from '../inputSchemas';
+import { historySchema, MAX_HISTORY_ENTRIES, type HistoryInput } from '../inputSchemas';
 import type { Ledger } from '../ledger';
 import { message, stepLabel, type Message } from '../messages';
 import { fenText } from '../money';
@@ -213,7 +213,8 @@ const optionsSchema = z.strictObject({ history: historySchema.optional() });
 /** The history of the options, checked and read for this policy; undefined when none is given. */
 export function historyOption(options: EvaluateOptions | undefined, policy: Policy, start: Ledger | undefined, claims: readonly PlainClaim[]): History | undefined {
   if (options === undefined) return undefined;
-  const entries = validate(optionsSchema, options, 'options').history;
+  // A longer history is refused before its entries are read.
+  const entries = validate(optionsSchema, options, 'options', MAX_HISTORY_ENTRIES).history;
   if (entries === undefined) return undefined;
   const compiled = compile(policy);
   return readHistory(entries, policy, start === undefined ? undefined : inFen(start, compiled).past, claims, ['options', 'history']);
