@@ -44,6 +44,7 @@ export type { DefinedPolicy } from './definePolicy';
 export type { CondolenceResult } from './evaluateCondolence';
 export type { YearResult } from './evaluateYear';
 export type { EvaluateOptions } from './_lib/engine/history';
+export type { SettledClaimLike, SettledYearLike } from './historyEntries';
 export type { PolicyChanges } from './extendPolicy';
 export type { Issue, SafeResult, VersionPeriod } from './_lib/errors';
 export type { BookEntry, SimulationOptions } from './simulateBook';

@@ -3,8 +3,7 @@ import { isoDateSchema } from '../_lib/dates';
 import { readInput, validate } from '../_lib/errors';
 import type { ClaimInput, HistoryEntryInput } from '../_lib/inputSchemas';
 import { yuanSchema } from '../_lib/moneySchemas';
-import type { ClaimResult } from '../_lib/result';
-import type { YearResult } from '../evaluateYear';
+import type { YuanInput } from '../_lib/money';
 
 /** What of a claim result, or of its JSON, makes history: other fields are not read. */
 const settledSchema = z.object({
@@ -33,8 +32,18 @@ function project(value: unknown): unknown {
   };
 }
 
-/** A claim result or a year's result, as huzhu returns it or as JSON. */
-type Settled = ClaimResult | YearResult | z.input<typeof settledSchema> | { readonly results: readonly z.input<typeof settledSchema>[] };
+/** What {@link historyEntries} reads of a claim result, as huzhu returns it or as its JSON. */
+export interface SettledClaimLike {
+  readonly claimId: string;
+  readonly eventDate: string;
+  readonly policy: { readonly scheme: string; readonly year: number };
+  readonly lines: readonly { readonly benefit: string; readonly amount: YuanInput }[];
+}
+
+/** What {@link historyEntries} reads of a year's result, as huzhu returns it or as its JSON. */
+export interface SettledYearLike {
+  readonly results: readonly SettledClaimLike[];
+}
 
 /**
  * The history entries of earlier settlements, for the `history` option of
@@ -55,7 +64,7 @@ type Settled = ClaimResult | YearResult | z.input<typeof settledSchema> | { read
  * historyEntries([evaluateClaim(policies.guangxi[2024], member, death)], [death])
  * //=> [{ scheme: 'guangxi', year: 2024, benefit: 'death', claimId: 'c1', date: '2024-06-01', paid: '10000.00', event: 'acc-1' }]
  */
-export function historyEntries(settled: readonly Settled[], claims: readonly Pick<ClaimInput, 'id' | 'event'>[] = []): HistoryEntryInput[] {
+export function historyEntries(settled: readonly (SettledClaimLike | SettledYearLike)[], claims: readonly Pick<ClaimInput, 'id' | 'event'>[] = []): HistoryEntryInput[] {
   const events = new Map<string, string>();
   for (const claim of validate(eventsSchema, claims, 'claims')) if (claim.event !== undefined) events.set(claim.id, claim.event);
   const entries: HistoryEntryInput[] = [];
