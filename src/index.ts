@@ -12,6 +12,7 @@ export { evaluateCondolence } from './evaluateCondolence';
 export { evaluateYear } from './evaluateYear';
 export { explain } from './explain';
 export { extendPolicy } from './extendPolicy';
+export { historyEntries } from './historyEntries';
 export { illustrative } from './illustrative';
 export { mergeSimulations } from './mergeSimulations';
 export { parsePolicy } from './parsePolicy';
@@ -42,6 +43,8 @@ export type { SelectOptions } from './selectPolicy';
 export type { DefinedPolicy } from './definePolicy';
 export type { CondolenceResult } from './evaluateCondolence';
 export type { YearResult } from './evaluateYear';
+export type { EvaluateOptions } from './_lib/engine/history';
+export type { SettledClaimLike, SettledYearLike } from './historyEntries';
 export type { PolicyChanges } from './extendPolicy';
 export type { Issue, SafeResult, VersionPeriod } from './_lib/errors';
 export type { BookEntry, SimulationOptions } from './simulateBook';
@@ -62,6 +65,8 @@ export type {
   Diagnosis,
   DiagnosisInput,
   DisabilityClaim,
+  HistoryEntryInput,
+  HistoryInput,
   Hospitalisation,
   HospitalisationInput,
   LedgerInput,

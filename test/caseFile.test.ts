@@ -36,7 +36,7 @@ describe('readCaseFile refuses, with the path of each error', () => {
 
   it('an unknown key, saying which keys are allowed and where they are explained', () => {
     expect(() => readCaseFile({ scheme: 'guangxi', source, cases: [{ ...aCase, expected: {} }] })).toThrow(
-      'cases[0]: unknown key "expected"; a case has name, quote, source, year, member, ledger, claims, expect (see docs/published-cases.md)',
+      'cases[0]: unknown key "expected"; a case has name, quote, source, year, member, ledger, history, claims, expect (see docs/published-cases.md)',
     );
   });
 });

@@ -88,7 +88,7 @@ describe('plainClaim', () => {
     const claim = stay('s', '2024-02-27', '2024-03-02', { total: '1500.05', insurancePaid: '500', inScopeCopay: '999.9', selfPaid: '0.15' });
     expect(plainClaim(claim)).toEqual({
       kind: 'hospitalisation', id: 's', date: '', admission: '2024-02-27', discharge: '2024-03-02', cause: 'illness', grade: 0,
-      day: 19780, nights: 4, total: 150005, insurancePaid: 50000, inScopeCopay: 99990, selfPaid: 15, aboveCeiling: 0, attributes: undefined, filedOn: '',
+      day: 19780, nights: 4, total: 150005, insurancePaid: 50000, inScopeCopay: 99990, selfPaid: 15, aboveCeiling: 0, attributes: undefined, filedOn: '', event: '',
     });
   });
 
@@ -110,6 +110,8 @@ describe('plainClaim', () => {
     { name: 'a date with a slash for its second dash', claim: { ...good, admission: '2024-03/01' } },
     { name: 'a disability on a day that does not exist', claim: { kind: 'disability', id: 'd', date: '2024-02-30', grade: 3 } },
     { name: 'a disability with a key too many', claim: { kind: 'disability', id: 'd', date: '2024-02-28', grade: 3, note: '' } },
+    { name: 'a death naming an empty event', claim: { kind: 'death', id: 'x', date: '2024-02-28', event: '' } },
+    { name: 'a death naming an event of 201 letters', claim: { kind: 'death', id: 'x', date: '2024-02-28', event: 'e'.repeat(201) } },
   ])('refuses $name, as the schema does', ({ claim }) => {
     expect([plainClaim(claim), claimSchema.safeParse(claim).success]).toEqual([undefined, false]);
   });
@@ -117,8 +119,8 @@ describe('plainClaim', () => {
   it('copies a diagnosis, its costs in fen when given, its patient the member when not', () => {
     const costs = { total: '10.00', insurancePaid: '0', inScopeCopay: '0', selfPaid: '10.00' };
     expect([plainClaim({ kind: 'diagnosis', id: 'd', date: '2024-03-01', condition: 'c' }), plainClaim({ kind: 'diagnosis', id: 'd', date: '2024-03-01', condition: 'c', patient: 'family', costs })]).toEqual([
-      { kind: 'diagnosis', id: 'd', date: '2024-03-01', admission: '', discharge: '', cause: undefined, grade: 0, day: 19783, nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0, attributes: undefined, filedOn: '', diagnosis: { condition: 'c', patient: 'member', firstDiagnosed: '', costs: false } },
-      { kind: 'diagnosis', id: 'd', date: '2024-03-01', admission: '', discharge: '', cause: undefined, grade: 0, day: 19783, nights: 0, total: 1000, insurancePaid: 0, inScopeCopay: 0, selfPaid: 1000, aboveCeiling: 0, attributes: undefined, filedOn: '', diagnosis: { condition: 'c', patient: 'family', firstDiagnosed: '', costs: true } },
+      { kind: 'diagnosis', id: 'd', date: '2024-03-01', admission: '', discharge: '', cause: undefined, grade: 0, day: 19783, nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0, attributes: undefined, filedOn: '', diagnosis: { condition: 'c', patient: 'member', firstDiagnosed: '', costs: false }, event: '' },
+      { kind: 'diagnosis', id: 'd', date: '2024-03-01', admission: '', discharge: '', cause: undefined, grade: 0, day: 19783, nights: 0, total: 1000, insurancePaid: 0, inScopeCopay: 0, selfPaid: 1000, aboveCeiling: 0, attributes: undefined, filedOn: '', diagnosis: { condition: 'c', patient: 'family', firstDiagnosed: '', costs: true }, event: '' },
     ]);
   });
 
@@ -134,6 +136,9 @@ describe('plainClaim', () => {
       fc.record({ key: fc.constantFrom('date', 'condition', 'patient', 'firstDiagnosed', 'costs', 'extra', '__proto__'), value: fc.oneof(fc.anything(), fc.constantFrom('family', 'member', '2024-02-29', '2024-03-02', '')) })
         .map(({ key, value }) => ({ ...diagnosis, [key]: value })),
       fc.constantFrom<unknown>(diagnosis, { ...diagnosis, costs: good.costs }, { kind: 'diagnosis', id: 'd', date: '2024-03-01', condition: 'c' }),
+      // The event a disability or death names, of any value.
+      fc.record({ kind: fc.constant('disability'), id: fc.constant('d'), date: fc.constant('2024-03-01'), grade: fc.constant(3), event: fc.oneof(fc.string({ maxLength: 210 }), fc.anything()) }),
+      fc.record({ kind: fc.constant('death'), id: fc.constant('x'), date: fc.constant('2024-03-01'), event: fc.oneof(fc.string({ maxLength: 210 }), fc.anything()) }),
     );
     fc.assert(
       fc.property(variant, (claim) => {

@@ -70,6 +70,8 @@ const claimExtras = {
   attributes: attributesSchema.optional(),
   /** The day the claim was filed, for a policy's filing deadline. */
   filedOn: isoDateSchema.optional(),
+  /** The event (accident) the claim comes from, e.g. `acc-2017-03`: a policy's same-event rule reads it. */
+  event: idSchema.optional(),
 };
 
 export const hospitalisationSchema = z
@@ -182,6 +184,40 @@ const planHeldSchema = z.strictObject({
 
 /** The most plans one roster entry may hold. */
 export const MAX_PLANS_HELD = 100;
+
+/** The most entries a member's history may have; a longer one is refused before its entries are read. */
+export const MAX_HISTORY_ENTRIES = 100_000;
+
+/**
+ * A member's earlier settled payments, one entry per benefit line that paid: what a policy's
+ * once-in-N-years and same-event rules read beyond the ledger (docs/rule-model.md#history).
+ */
+export const historySchema = z
+  .array(
+    z.strictObject({
+      scheme: z.string().min(1).max(64),
+      year: z.number().int().min(1990).max(2200),
+      /** The benefit id that paid. */
+      benefit: slugSchema,
+      claimId: idSchema,
+      /** The date that placed the claim in its protection year (a result's `eventDate`). */
+      date: isoDateSchema,
+      paid: yuanSchema,
+      /** The event the claim came from, when it named one. */
+      event: idSchema.optional(),
+    }),
+  )
+  .max(MAX_HISTORY_ENTRIES)
+  .superRefine((history, ctx) => {
+    // A payment listed twice would be deducted twice.
+    const seen = new Set<string>();
+    history.forEach((entry, index) => {
+      const key = JSON.stringify([entry.scheme, entry.year, entry.claimId, entry.benefit]);
+      if (seen.has(key)) addIssue(ctx, 'duplicate_entry', `claim "${entry.claimId}" of ${entry.scheme} ${entry.year} is listed twice for benefit "${entry.benefit}"`, [index, 'benefit']);
+      seen.add(key);
+    });
+  })
+  .readonly();
 
 /** The most entries a roster may have; a longer one is refused before its entries are read. */
 export const MAX_ROSTER_ENTRIES = 10_000_000;
@@ -303,6 +339,11 @@ export type RosterInput = readonly RosterEntry[];
 /** A member, or a group of alike members, on a roster. */
 export interface RosterEntry extends RosterEntryOf {}
 type RosterEntryOf = z.input<typeof rosterSchema>[number];
+/** A member's earlier settled payments, as the caller gives them: see {@link historyEntries}. */
+export type HistoryInput = readonly HistoryEntryInput[];
+/** One earlier payment: a benefit line of an earlier settlement that paid. */
+export interface HistoryEntryInput extends HistoryEntryOf {}
+type HistoryEntryOf = z.input<typeof historySchema>[number];
 /** The amount a federation awarded on application. */
 export interface CondolenceDecisionInput extends z.input<typeof condolenceDecisionSchema> {}
 /** A unit enrolling its staff, as the caller writes it. */

@@ -91,6 +91,7 @@ function statementIn(locale: Locale, key: StepKey, expression: string, value: st
     case 'aboveTopBracket':
     case 'gradeNotListed':
     case 'classNotListed':
+    case 'oncePerYears':
       return [expression, '→', value, yuan].join(' ');
     case 'condition':
       return [expression, '→', value].join(' ');

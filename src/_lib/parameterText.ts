@@ -95,6 +95,7 @@ const WRITERS: Record<string, (value: never, lang: Language, attributes?: Attrib
   maxDaysPerYear: (value: number, lang) => locales[lang].values.count(value, 'daysAYear'),
   claimsPerYear: (value: number, lang) => locales[lang].values.count(value, 'claimsAYear'),
   maxPaidStays: (value: number, lang) => locales[lang].values.count(value, 'staysAYear'),
+  oncePerYears: (value: number, lang) => locales[lang].values.count(value, 'onceInYears'),
   days: (value: number, lang) => locales[lang].values.count(value, 'days'),
   waivedIfRenewedWithin: (value: number, lang) => locales[lang].values.count(value, 'days'),
   daysAfter: (value: number, lang) => locales[lang].values.count(value, 'days'),

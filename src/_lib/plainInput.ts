@@ -164,6 +164,8 @@ const DISABILITY_KEYS = ['kind', 'id', 'date', 'grade'];
 const DEATH_KEYS = ['kind', 'id', 'date'];
 const DIAGNOSIS_KEYS = ['kind', 'id', 'date', 'condition'];
 const DIAGNOSIS_OPTIONAL_KEYS = ['patient', 'firstDiagnosed', 'costs'];
+/** A disability or death may name the accident it comes from. */
+const EVENT_KEYS = ['event'];
 
 /** A checked copy of a plain enrolment, each field read once; undefined for anything else. */
 function plainEnrolment(value: unknown): Member['enrolments'][number] | undefined {
@@ -258,6 +260,8 @@ export interface PlainClaim {
   readonly filedOn: string;
   /** What a diagnosis claim says of its condition; undefined for other claims. */
   readonly diagnosis: DiagnosisFacts | undefined;
+  /** The event (accident) the claim names; empty when none. */
+  readonly event: string;
 }
 
 /** A diagnosis claim's condition: its code, whose it is, when first diagnosed, and whether costs were given. */
@@ -293,7 +297,7 @@ function stayOf(id: string, value: Record<string, unknown>): PlainClaim | undefi
   const costs = costsOf(value.costs);
   if (costs === undefined) return undefined;
   const { total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling } = costs;
-  return { kind: 'hospitalisation', id, date: '', admission: admission as string, discharge: discharge as string, cause, grade: 0, day, nights, total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling, attributes: undefined, filedOn: '', diagnosis: undefined };
+  return { kind: 'hospitalisation', id, date: '', admission: admission as string, discharge: discharge as string, cause, grade: 0, day, nights, total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling, attributes: undefined, filedOn: '', diagnosis: undefined, event: '' };
 }
 
 function outpatientOf(id: string, value: Record<string, unknown>): PlainClaim | undefined {
@@ -302,12 +306,13 @@ function outpatientOf(id: string, value: Record<string, unknown>): PlainClaim | 
   const day = dayOf(date);
   const costs = costsOf(value.costs);
   if (Number.isNaN(day) || costs === undefined) return undefined;
-  return { kind: 'outpatient', id, date: date as string, admission: '', discharge: '', cause: undefined, grade: 0, day, nights: 0, ...costs, attributes: undefined, filedOn: '', diagnosis: undefined };
+  return { kind: 'outpatient', id, date: date as string, admission: '', discharge: '', cause: undefined, grade: 0, day, nights: 0, ...costs, attributes: undefined, filedOn: '', diagnosis: undefined, event: '' };
 }
 
-/** A disability or death: the same fields as a stay's, in the same order, so that every copy has one shape. */
-function eventOf(kind: 'disability' | 'death', id: string, date: string, grade: number): PlainClaim {
-  return { kind, id, date, admission: '', discharge: '', cause: undefined, grade, day: dayNumber(date), nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0, attributes: undefined, filedOn: '', diagnosis: undefined };
+/** A disability or death: the same fields as a stay's, in the same order, so that every copy has one shape. Undefined when its event is not a plain id. */
+function eventOf(kind: 'disability' | 'death', id: string, date: string, grade: number, event: unknown): PlainClaim | undefined {
+  if (event !== undefined && !isPlainId(event)) return undefined;
+  return { kind, id, date, admission: '', discharge: '', cause: undefined, grade, day: dayNumber(date), nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0, attributes: undefined, filedOn: '', diagnosis: undefined, event: event ?? '' };
 }
 
 /** A diagnosis of the plain shape: a listed code, whose, when first diagnosed, costs if given. */
@@ -322,7 +327,7 @@ function diagnosisOf(id: string, value: Record<string, unknown>): PlainClaim | u
   const costs = given === undefined ? NO_COSTS : costsOf(given);
   if (costs === undefined) return undefined;
   const diagnosis: DiagnosisFacts = Object.freeze({ condition, patient, firstDiagnosed: (firstDiagnosed as string | undefined) ?? '', costs: given !== undefined });
-  return { kind: 'diagnosis', id, date: date as string, admission: '', discharge: '', cause: undefined, grade: 0, day, nights: 0, ...costs, attributes: undefined, filedOn: '', diagnosis };
+  return { kind: 'diagnosis', id, date: date as string, admission: '', discharge: '', cause: undefined, grade: 0, day, nights: 0, ...costs, attributes: undefined, filedOn: '', diagnosis, event: '' };
 }
 
 const NO_COSTS = Object.freeze({ total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0 });
@@ -344,14 +349,14 @@ function claimCopy(value: unknown): PlainClaim | undefined {
     case 'diagnosis':
       return diagnosisOf(id, value);
     case 'disability': {
-      if (!hasKeys(value, DISABILITY_KEYS)) return undefined;
-      const { date, grade } = value;
-      return isPlainDate(date) && isGrade(grade) ? eventOf(kind, id, date, grade) : undefined;
+      if (!hasKeys(value, DISABILITY_KEYS, EVENT_KEYS)) return undefined;
+      const { date, grade, event } = value;
+      return isPlainDate(date) && isGrade(grade) ? eventOf(kind, id, date, grade, event) : undefined;
     }
     case 'death': {
-      if (!hasKeys(value, DEATH_KEYS)) return undefined;
-      const date = value.date;
-      return isPlainDate(date) ? eventOf(kind, id, date, 0) : undefined;
+      if (!hasKeys(value, DEATH_KEYS, EVENT_KEYS)) return undefined;
+      const { date, event } = value;
+      return isPlainDate(date) ? eventOf(kind, id, date, 0, event) : undefined;
     }
     default:
       return undefined;
@@ -394,23 +399,24 @@ function costsInFen(costs: Costs) {
 export function plainOf(claim: Claim): PlainClaim {
   const attributes = claim.attributes === undefined ? undefined : Object.freeze({ ...claim.attributes });
   const filedOn = claim.filedOn ?? '';
+  const event = claim.event ?? '';
   const none = { admission: '', discharge: '', cause: undefined, grade: 0, day: claim.kind === 'hospitalisation' ? 0 : dayNumber(claim.date), nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0 };
   switch (claim.kind) {
     case 'hospitalisation': {
       const day = dayNumber(claim.admission);
       const nights = dayNumber(claim.discharge) - day;
-      return { kind: claim.kind, id: claim.id, date: '', admission: claim.admission, discharge: claim.discharge, cause: claim.cause, grade: 0, day, nights, ...costsInFen(claim.costs), attributes, filedOn, diagnosis: undefined };
+      return { kind: claim.kind, id: claim.id, date: '', admission: claim.admission, discharge: claim.discharge, cause: claim.cause, grade: 0, day, nights, ...costsInFen(claim.costs), attributes, filedOn, diagnosis: undefined, event };
     }
     case 'outpatient':
-      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, ...costsInFen(claim.costs), attributes, filedOn, diagnosis: undefined };
+      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, ...costsInFen(claim.costs), attributes, filedOn, diagnosis: undefined, event };
     case 'disability':
-      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, grade: claim.grade, attributes, filedOn, diagnosis: undefined };
+      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, grade: claim.grade, attributes, filedOn, diagnosis: undefined, event };
     case 'death':
-      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, attributes, filedOn, diagnosis: undefined };
+      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, attributes, filedOn, diagnosis: undefined, event };
     case 'diagnosis': {
       const { costs } = claim;
       const diagnosis: DiagnosisFacts = Object.freeze({ condition: claim.condition, patient: claim.patient ?? 'member', firstDiagnosed: claim.firstDiagnosed ?? '', costs: costs !== undefined });
-      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, ...(costs && costsInFen(costs)), attributes, filedOn, diagnosis };
+      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, ...(costs && costsInFen(costs)), attributes, filedOn, diagnosis, event };
     }
   }
 }

@@ -280,6 +280,17 @@ const FORMULA_EVENTS: Record<z.output<typeof formulaSchema>['kind'], readonly st
   byCondition: ['diagnosis'],
 };
 
+/**
+ * How a benefit shares one event with others (docs/rule-model.md#same-event): `lessPaidFor`
+ * deducts what the listed benefits already paid for it (a death benefit less the disability
+ * subsidy); `largerOf` pays, with the listed benefits, only the largest of them in total.
+ */
+const benefitIdsSchema = z.array(benefitIdSchema).min(1).max(MAX_POLICY_ITEMS).readonly();
+const sameEventSchema = strictSection('same-event', { lessPaidFor: benefitIdsSchema.optional(), largerOf: benefitIdsSchema.optional() }).refine(
+  (rule) => (rule.lessPaidFor === undefined) !== (rule.largerOf === undefined),
+  { params: { code: 'invalid_same_event' }, message: 'expected exactly one of "lessPaidFor" and "largerOf"; see docs/rule-model.md#same-event' },
+);
+
 /** Conditions that only a stay has. */
 const STAY_CONDITIONS = ['stayNumber', 'days', 'discharge', 'cause'] as const;
 /** Conditions that only a diagnosis has. */
@@ -308,7 +319,11 @@ export const benefitSchema = strictSection('benefits', {
       perYear: parameter(policyYuanSchema).optional(),
       /** At most this many paid claims of the benefit in a protection year ("once a year": 1). */
       claimsPerYear: parameter(countSchema.min(1)).optional(),
+      /** At most one paid claim of the benefit in any N years, earlier years' claims included (history). */
+      oncePerYears: parameter(countSchema.min(1).max(100)).optional(),
     }).optional(),
+    /** What the benefit pays for an event (accident) less what other benefits already paid for it. */
+    sameEvent: sameEventSchema.optional(),
   })
   .superRefine((benefit, ctx) => {
     const formula = benefit.formula;
@@ -506,6 +521,7 @@ export const policySchema = z
       }
       seen.add(benefit.id);
     });
+    checkSameEvent(policy.benefits, ctx);
     for (const { condition, path } of conditionsIn(policy, [])) checkAttributes(condition, policy.attributes, path, ctx);
     checkConditionList(policy, ctx);
     policy.contribution?.payers.value.forEach((rule, index) => {
@@ -514,6 +530,19 @@ export const policySchema = z
       }
     });
   });
+
+/** Refuses a same-event rule naming a benefit the policy lacks, or the benefit itself where that means nothing. */
+function checkSameEvent(benefits: readonly z.output<typeof benefitSchema>[], ctx: z.RefinementCtx): void {
+  const ids = new Set(benefits.map((benefit) => benefit.id));
+  benefits.forEach((benefit, index) => {
+    const rule = benefit.sameEvent;
+    const key = rule?.lessPaidFor === undefined ? 'largerOf' : 'lessPaidFor';
+    rule?.[key]?.forEach((id, at) => {
+      if (!ids.has(id)) addIssue(ctx, 'unknown_benefit', `"${id}" is not a benefit of this policy`, ['benefits', index, 'sameEvent', key, at]);
+      else if (id === benefit.id && key === 'largerOf') addIssue(ctx, 'unknown_benefit', 'list the other benefits: the benefit itself is always in its "largerOf"', ['benefits', index, 'sameEvent', key, at]);
+    });
+  });
+}
 
 /** Every condition in a policy (a benefit's `when`, a variant's, a requirement's), with its path. */
 function* conditionsIn(value: unknown, path: (string | number)[]): Generator<{ condition: Condition; path: (string | number)[] }> {

@@ -9,8 +9,11 @@ import type { Citation, Step } from './trace';
 import type { PlainClaim } from './plainInput';
 import { Steps, type Recorder } from './engine/context';
 
-/** Which cap cut a line: a money cap, or the benefit's limit of paid claims a year. */
-export type CapKind = 'perClaim' | 'perYear' | 'maximumSubsidy' | 'claimsPerYear';
+/**
+ * Which cap cut a line: a money cap, the benefit's limit of paid claims a year, its limit of
+ * one paid claim in N years, or what was already paid for the same event.
+ */
+export type CapKind = 'perClaim' | 'perYear' | 'maximumSubsidy' | 'claimsPerYear' | 'oncePerYears' | 'sameEvent';
 
 /** What one benefit paid on a claim, and how. */
 export interface BenefitLine {

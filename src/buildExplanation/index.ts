@@ -74,7 +74,7 @@ export interface ExplainedSource {
 }
 
 /** Steps that adjust a formula's result rather than compute it. */
-const ADJUSTMENTS: ReadonlySet<StepKey> = new Set(['rounding', 'perClaim', 'perYear', 'maximumSubsidy']);
+const ADJUSTMENTS: ReadonlySet<StepKey> = new Set(['rounding', 'perClaim', 'perYear', 'maximumSubsidy', 'oncePerYears', 'sameEvent']);
 
 /**
  * The messages in one language, but for those of the codes left out. By index: results' lists
@@ -164,8 +164,10 @@ class SourceList {
   }
 }
 
-function capCut(line: BenefitLine, lang: Language): string | null {
+function capCut(line: BenefitLine, lang: Language, steps: StepsIn): string | null {
   if (line.cappedBy === null) return null;
+  // The member's history sets no limit of its own: its step says what it took and why.
+  if (line.cappedBy === 'oncePerYears' || line.cappedBy === 'sameEvent') return steps.words[steps.keys.indexOf(line.cappedBy)]?.label ?? null;
   const path = line.cappedBy === 'maximumSubsidy' ? 'ceilings.maximumSubsidy' : `benefits.${line.benefit}.caps.${line.cappedBy}`;
   const limit = line.citations.find((citation) => citation.parameter === path)?.value;
   return locales[lang].explain.capped({
@@ -197,7 +199,7 @@ function explainLine(line: BenefitLine, lang: Language, sources: SourceList): Ex
   let computing = steps.keys.length - 1;
   while (computing >= 0 && ADJUSTMENTS.has(steps.keys[computing]!)) computing -= 1;
   const main = computing >= 0 ? steps.words[computing]!.statement : `${line.amount.toFixed(2)} ${locales[lang].units.yuan}`;
-  const cut = capCut(line, lang);
+  const cut = capCut(line, lang, steps);
   const afterCut = cut === null ? '' : `${words.semicolon}${cut}${words.semicolon}${words.net({ amount: line.amount.toFixed(2) })}`;
   return {
     benefit: line.benefit,

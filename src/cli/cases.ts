@@ -14,7 +14,7 @@ import type { PolicyRegistry } from '../createRegistry';
 import { evaluateYear, type YearResult } from '../evaluateYear';
 import { explain } from '../explain';
 import { selectPolicy } from '../selectPolicy';
-import type { ClaimInput, LedgerInput, MemberInput } from '../_lib/inputSchemas';
+import type { ClaimInput, HistoryInput, LedgerInput, MemberInput } from '../_lib/inputSchemas';
 
 const GUIDE = 'docs/published-cases.md';
 
@@ -101,6 +101,8 @@ const caseSchema = strictObject(
     member: z.unknown(),
     /** What was paid in the protection year before these claims. */
     ledger: z.unknown().optional(),
+    /** The member's earlier settled payments the ledger does not hold (docs/rule-model.md#history). */
+    history: z.unknown().optional(),
     claims: z.array(z.unknown()).min(1).max(1000),
     expect: strictObject(
       {
@@ -233,7 +235,8 @@ export function runCase(file: CaseFile, index: number, registry: PolicyRegistry)
   const policy = policyOf(file, index, registry);
   let year: YearResult;
   try {
-    year = evaluateYear(policy, entry.member as MemberInput, entry.claims as ClaimInput[], entry.ledger as LedgerInput | undefined);
+    const options = entry.history === undefined ? undefined : { history: entry.history as HistoryInput };
+    year = evaluateYear(policy, entry.member as MemberInput, entry.claims as ClaimInput[], entry.ledger as LedgerInput | undefined, options);
   } catch (error) {
     if (error instanceof InvalidInputError) throw inCase(index, error.issues);
     throw error;

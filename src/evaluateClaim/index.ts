@@ -1,4 +1,5 @@
 import { acceptPolicy } from '../_lib/acceptPolicy';
+import { historyOption, type EvaluateOptions } from '../_lib/engine/history';
 import { settle } from '../_lib/engine/settle';
 import { validate } from '../_lib/errors';
 import { claimSchema, type ClaimInput, type LedgerInput, type MemberInput } from '../_lib/inputSchemas';
@@ -29,9 +30,11 @@ import type { ClaimResult } from '../_lib/result';
  * @param member - the member with their enrolments and flags
  * @param claim - a `hospitalisation`, `outpatient`, `disability` or `death` claim
  * @param ledger - what the member was paid earlier in this protection year; empty when absent
+ * @param options - `history`: the member's earlier payments the ledger does not hold, for a
+ *   benefit paid at most once in N years or less what the same event was paid (docs/rule-model.md#history)
  * @returns the settlement, deeply frozen; amounts are Decimals that serialise as `"500.00"`
  * @throws {InvalidInputError} naming the path of every invalid field of the first invalid
- *   argument; they are checked in order: policy, member, claim, ledger
+ *   argument; they are checked in order: policy, member, claim, ledger, options
  *
  * @example
  * const member = { id: 'm1', enrolments: [{ scheme: 'guangxi', year: 2024, from: '2024-01-01', to: '2024-12-31' }] };
@@ -39,11 +42,12 @@ import type { ClaimResult } from '../_lib/result';
  * evaluateClaim(policies.guangxi[2024], member, death).total.toFixed(2)
  * //=> '10000.00'
  */
-export function evaluateClaim(policy: Policy, member: MemberInput, claim: ClaimInput, ledger?: LedgerInput): ClaimResult {
+export function evaluateClaim(policy: Policy, member: MemberInput, claim: ClaimInput, ledger?: LedgerInput, options?: EvaluateOptions): ClaimResult {
   const accepted = acceptPolicy(policy);
   const validMember = readMember(member);
   // The claim is read once: its checked copy, or one made from the schema's output; nothing reads it again.
   const copy = plainClaim(claim) ?? plainOf(validate(claimSchema, claim, 'claim'));
   const start = readLedger(ledger, accepted, validMember.id);
-  return settle(accepted, validMember, copy, start, ['claim']).result;
+  const history = historyOption(options, accepted, start, [copy]);
+  return settle(accepted, validMember, copy, start, ['claim'], false, history).result;
 }

@@ -2,6 +2,7 @@ import { acceptPolicy } from '../_lib/acceptPolicy';
 import type { Decimal } from '../_lib/decimal';
 import { toLedger, type LedgerInFen } from '../_lib/engine/ledgerInFen';
 import { moneyFromFen } from '../_lib/money';
+import { historyOption, type EvaluateOptions } from '../_lib/engine/history';
 import { settleYear, type Tape } from '../_lib/engine/settle';
 import type { ClaimInput, LedgerInput, MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
@@ -96,9 +97,11 @@ export class SettledYear implements YearResult {
  * @param member - the member
  * @param claims - the claims, in any order
  * @param ledger - what was paid before these claims; empty when absent
+ * @param options - `history`: the member's payments before the year (and, with a ledger written
+ *   as JSON, before these claims); the year's own claims feed the same rules as they are settled
  * @returns the results in settlement order, the total and the final ledger
  * @throws {InvalidInputError} naming the path of every invalid field (`claims[3].admission`, …)
- *   of the first invalid argument; they are checked in order: policy, member, claims, ledger
+ *   of the first invalid argument; they are checked in order: policy, member, claims, ledger, options
  *
  * @example
  * const member = { id: 'm1', enrolments: [{ scheme: 'guangxi', year: 2023, from: '2023-01-01', to: '2023-12-31' }] };
@@ -108,13 +111,14 @@ export class SettledYear implements YearResult {
  * year.total.toFixed(2)
  * //=> '2000.00'
  */
-export function evaluateYear(policy: Policy, member: MemberInput, claims: readonly ClaimInput[], ledger?: LedgerInput): YearResult {
+export function evaluateYear(policy: Policy, member: MemberInput, claims: readonly ClaimInput[], ledger?: LedgerInput, options?: EvaluateOptions): YearResult {
   const accepted = acceptPolicy(policy);
   const year = readYear(member, claims);
   // No ledger is the member's empty one, which the results make again rather than keep.
   const start = ledger === undefined ? undefined : readLedger(ledger, accepted, year.member.id);
   const order = settlementOrder(accepted, year.claims);
-  const { settled, tape } = settleYear(accepted, year.member, year.claims, order, start);
+  const history = historyOption(options, accepted, start, year.claims);
+  const { settled, tape } = settleYear(accepted, year.member, year.claims, order, start, history);
   const { results, after, paid } = settled;
   const warnings: Message[] = [];
   let seen: readonly Message[] | undefined;

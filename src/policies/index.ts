@@ -19,6 +19,7 @@ import guangxi2025 from './guangxi/2025.json';
 import guilinCondolence2023 from './guilin-condolence/2023.json';
 import huzhou2012 from './huzhou/2012.json';
 import nanpingWomen2012 from './nanping-women/2012.json';
+import shanghaiB2017 from './shanghai-b/2017.json';
 import shanghaiMember2019 from './shanghai-member/2019.json';
 import shiyanAccident2024 from './shiyan-accident/2024.json';
 import shiyanCriticalIllness2024 from './shiyan-critical-illness/2024.json';
@@ -73,6 +74,9 @@ export const policies = Object.freeze({
   }),
   'nanping-women': versions('nanping-women', {
     2012: nanpingWomen2012,
+  }),
+  'shanghai-b': versions('shanghai-b', {
+    2017: shanghaiB2017,
   }),
   'shanghai-member': versions('shanghai-member', {
     2019: shanghaiMember2019,

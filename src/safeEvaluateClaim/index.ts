@@ -1,3 +1,4 @@
+import type { EvaluateOptions } from '../_lib/engine/history';
 import { safely, type SafeResult } from '../_lib/errors';
 import type { ClaimInput, LedgerInput, MemberInput } from '../_lib/inputSchemas';
 import type { Policy } from '../_lib/policySchema';
@@ -16,6 +17,6 @@ import { evaluateClaim } from '../evaluateClaim';
  * outcome.success ? 'settled' : outcome.error.issues[0].path
  * //=> ['claim', 'date']
  */
-export function safeEvaluateClaim(policy: Policy, member: MemberInput, claim: ClaimInput, ledger?: LedgerInput): SafeResult<ClaimResult> {
-  return safely(() => evaluateClaim(policy, member, claim, ledger));
+export function safeEvaluateClaim(policy: Policy, member: MemberInput, claim: ClaimInput, ledger?: LedgerInput, options?: EvaluateOptions): SafeResult<ClaimResult> {
+  return safely(() => evaluateClaim(policy, member, claim, ledger, options));
 }

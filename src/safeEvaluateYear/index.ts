@@ -1,3 +1,4 @@
+import type { EvaluateOptions } from '../_lib/engine/history';
 import { safely, type SafeResult } from '../_lib/errors';
 import type { ClaimInput, LedgerInput, MemberInput } from '../_lib/inputSchemas';
 import type { Policy } from '../_lib/policySchema';
@@ -14,6 +15,6 @@ import { evaluateYear, type YearResult } from '../evaluateYear';
  * safeEvaluateYear(policies.guangxi[2024], { id: 'm1', enrolments: [] }, []).success
  * //=> true
  */
-export function safeEvaluateYear(policy: Policy, member: MemberInput, claims: readonly ClaimInput[], ledger?: LedgerInput): SafeResult<YearResult> {
-  return safely(() => evaluateYear(policy, member, claims, ledger));
+export function safeEvaluateYear(policy: Policy, member: MemberInput, claims: readonly ClaimInput[], ledger?: LedgerInput, options?: EvaluateOptions): SafeResult<YearResult> {
+  return safely(() => evaluateYear(policy, member, claims, ledger, options));
 }

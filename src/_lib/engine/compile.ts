@@ -16,6 +16,7 @@ import { fen } from './fen';
 import { compileFormula } from './formulas';
 import type { Op } from './formulas/types';
 import { compileParameter, type CompiledParameter } from './parameters';
+import { historyRules, type HistoryRule } from './history';
 
 /** What a line cites and warns of. */
 export interface LineSources {
@@ -42,6 +43,8 @@ export interface CompiledBenefit {
   readonly perClaim: CompiledParameter<number> | undefined;
   readonly perYear: CompiledParameter<number> | undefined;
   readonly claimsPerYear: CompiledParameter<number> | undefined;
+  /** Its rules that read the member's history (engine/history.ts); undefined for most benefits. */
+  readonly history: HistoryRule | undefined;
   /** What a line of this benefit cites on this claim: the values its parameters take. */
   readonly sources: (context: ClaimContext) => LineSources;
 }
@@ -119,7 +122,8 @@ function compileUncached(policy: Policy): CompiledPolicy {
     return Object.freeze({ citations: Object.freeze(citations), warnings: Object.freeze(illustrative.map(warningFor)), illustrative: illustrative.length > 0 });
   };
 
-  const benefits = policy.benefits.map((benefit, index): CompiledBenefit => {
+  const oncePerYears: (CompiledParameter<number> | undefined)[] = [];
+  const compiledBenefits = policy.benefits.map((benefit, index): Omit<CompiledBenefit, 'history'> => {
     const path = `benefits.${benefit.id}`;
     const cited: CompiledParameter<unknown>[] = [];
     const own = <T, V>(p: Parameter<T>, at: string, read: (value: T) => V) => {
@@ -139,6 +143,7 @@ function compileUncached(policy: Policy): CompiledPolicy {
     const perClaim = caps.perClaim && own(caps.perClaim, `${path}.caps.perClaim`, fen);
     const perYear = caps.perYear && own(caps.perYear, `${path}.caps.perYear`, fen);
     const claimsPerYear = caps.claimsPerYear && own(caps.claimsPerYear, `${path}.caps.claimsPerYear`, same);
+    oncePerYears[index] = caps.oncePerYears && own(caps.oncePerYears, `${path}.caps.oncePerYears`, same);
     if (maximumSubsidy) cited.push(maximumSubsidy);
     const varying = cited.filter((p) => p.varies);
     const fixed = sourcesOf(cited.map((p) => p.citations[0]!));
@@ -169,6 +174,8 @@ function compileUncached(policy: Policy): CompiledPolicy {
       sources,
     };
   });
+  const history = historyRules(policy.benefits, (index) => oncePerYears[index]);
+  const benefits = compiledBenefits.map((compiledBenefit, index): CompiledBenefit => ({ ...compiledBenefit, history: history[index] }));
 
   const applicable: Record<string, { benefits: readonly CompiledBenefit[]; reasons: readonly Message[] }> = {};
   for (const kind of ['outpatient', 'disability', 'death', 'diagnosis'] as const) {

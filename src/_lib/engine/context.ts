@@ -4,6 +4,7 @@ import { stepStatement, stepStatementIn, type Language, type ResolvedParams, typ
 import type { RoundingMode } from '../money';
 import type { PlainClaim } from '../plainInput';
 import type { Step } from '../trace';
+import type { History } from './history';
 import type { LedgerInFen } from './ledgerInFen';
 
 /** What the compiled rules read about one claim: the claim, the member and the year so far. */
@@ -25,6 +26,8 @@ export interface ClaimContext {
   readonly eachStep: boolean;
   /** Where the claim is in the caller's input, for an error about a fact the rules need. */
   readonly path: readonly (string | number)[];
+  /** The member's payments before the ledger's year, as the caller gave them; undefined when not given. */
+  readonly history?: History;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Decimal } from '../decimal';
 import { claimIdLog, ClaimIdLog, LoggedLedger, type BenefitUsage, type Ledger } from '../ledger';
 import { moneyFromFen, toMoney } from '../money';
 import type { CompiledPolicy } from './compile';
+import type { PastRef } from './history';
 
 /**
  * A member's year in whole fen and counts, as the engine carries it from claim to claim. The
@@ -28,6 +29,8 @@ export class LedgerInFen {
     /** The claims settled: the first `claimCount` of the log. */
     readonly claimIds: ClaimIdLog,
     readonly claimCount: number,
+    /** The year's payments that history rules read (engine/history.ts); undefined when the policy has none, or the ledger came from outside. */
+    readonly past?: PastRef,
   ) {}
 
   toLedger(): Ledger {

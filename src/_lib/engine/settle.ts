@@ -23,6 +23,7 @@ import { valueFor } from './parameters';
 import { sharesChooser } from './shares';
 import { inFen, LedgerInFen, toLedger } from './ledgerInFen';
 import type { Outcome } from './formulas/types';
+import { applyHistory, logPayment, type History, type HistoryCut } from './history';
 
 /** An empty list, for results that have no lines, reasons or warnings. */
 const NONE = Object.freeze([]) as readonly never[];
@@ -36,6 +37,8 @@ interface LineRecord {
   readonly sources: LineSources;
   /** What earlier lines of the claim took, for the maximum subsidy's step. */
   readonly paidBefore: number;
+  /** What the member's history did to the line, before its caps. */
+  readonly history: HistoryCut | undefined;
 }
 
 /** What settling one claim gave, in fen: what a caller that counts rather than keeps results reads. */
@@ -71,7 +74,7 @@ class Run implements ClaimOutcome {
  * enrolment in the scheme on the date, and says so in a warning. `path` is where the claim
  * sits in the caller's input, for an error about a fact it lacks.
  */
-function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf: boolean, out: Run, records: LineRecord[] | null): void {
+function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf: boolean, history: History | undefined, out: Run, records: LineRecord[] | null): void {
   const policy = compiled.policy;
   const date = eventDate(policy, claim);
   const before = inFen(ledger, compiled);
@@ -88,6 +91,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     mode,
     eachStep: at === 'eachStep',
     path,
+    history,
   };
   out.eventDate = date;
   out.context = context;
@@ -121,6 +125,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   let days = before.days;
   let deductible = before.deductible;
   let touched = before.touched;
+  let logged = before.past;
   let paidThisClaim = 0;
   let lines = 0;
   let illustrative = false;
@@ -135,7 +140,12 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     const outcome = compiledBenefit.op(context, null);
     if (outcome.reason !== undefined) (lineReasons ??= []).push(outcome.reason);
     if (outcome.warning !== undefined) (warnings ??= []).push(outcome.warning);
-    let amount = outcome.fen;
+    // Once in N years, or less what the same event was paid: before the caps.
+    const past = compiledBenefit.history && outcome.fen > 0 ? applyHistory(compiledBenefit.history, context, history, date, outcome.fen) : undefined;
+    if (past?.reason !== undefined) (lineReasons ??= []).push(past.reason);
+    if (past?.warning !== undefined) (warnings ??= []).push(past.warning);
+    const owed = past === undefined ? outcome.fen : past.fen;
+    let amount = owed;
     let cut: CapKind | null = null;
     let limit = 0;
     const perClaim = compiledBenefit.perClaim && valueFor(compiledBenefit.perClaim, context);
@@ -152,12 +162,13 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
       (lineReasons ??= []).push(message('CLAIMS_PER_YEAR_REACHED', { benefit: benefit.label, count: claimsLimit }));
       (amount = 0), (cut = 'claimsPerYear');
     } else if (cut !== null) {
-      (lineReasons ??= []).push(message('CAP_REACHED', { benefit: benefit.label, cap: cut, cut: fenText(outcome.fen - amount), limit: fenText(limit) }));
+      (lineReasons ??= []).push(message('CAP_REACHED', { benefit: benefit.label, cap: cut, cut: fenText(owed - amount), limit: fenText(limit) }));
     }
+    cut ??= past?.kind ?? null;
     const sources = compiledBenefit.sources(context);
     illustrative ||= sources.illustrative;
     node = warningsAfter(node, sources);
-    if (records !== null) records.push({ benefit: compiledBenefit, outcome, amount, cut, sources, paidBefore: paidThisClaim });
+    if (records !== null) records.push({ benefit: compiledBenefit, outcome, amount, cut, sources, paidBefore: paidThisClaim, history: past });
 
     if (amounts === before.amounts) (amounts = amounts.slice()), (claims = claims.slice());
     (amounts as number[])[index]! += amount;
@@ -171,6 +182,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
       (deductible as number[])[index]! += outcome.deductibleUsed;
     }
     if (!touched.includes(index)) touched = touchedWith(touched, index);
+    if (compiledBenefit.history !== undefined && amount > 0) logged = logPayment(logged, index, claim, date, context.eventDay, amount);
     paidThisClaim += amount;
     lines += 1;
   }
@@ -198,6 +210,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     touched,
     before.claimIds.append(before.claimCount, claim.id),
     before.claimCount + 1,
+    logged,
   );
 }
 
@@ -266,6 +279,7 @@ export class Tape implements ResultDetails {
   readonly #path: readonly (string | number)[];
   readonly #indexed: boolean;
   readonly #whatIf: boolean;
+  readonly #history: History | undefined;
   /** The ledger before the first claim; undefined for the member's empty ledger, made again when needed rather than kept. */
   readonly #start: Ledger | LedgerInFen | undefined;
   /** The ledger before claim k · CHECKPOINT_EVERY, at k − 1; made once there are that many claims. */
@@ -285,6 +299,7 @@ export class Tape implements ResultDetails {
     indexed: boolean,
     start: Ledger | LedgerInFen | undefined,
     whatIf: boolean,
+    history: History | undefined,
   ) {
     this.#compiled = compiled;
     this.#member = member;
@@ -294,6 +309,7 @@ export class Tape implements ResultDetails {
     this.#indexed = indexed;
     this.#whatIf = whatIf;
     this.#start = start;
+    this.#history = history;
     this.#forShares = sharesChooser(compiled, member, whatIf);
   }
 
@@ -347,7 +363,7 @@ export class Tape implements ResultDetails {
     for (let at = 0; at < count; at += 1) {
       if (at > 0 && at % CHECKPOINT_EVERY === 0) (this.#checkpoints ??= []).push(ledger);
       const claim = this.#claim(at);
-      run(this.#compiledFor(claim), this.#member, claim, ledger, this.#pathOf(at, out), this.#whatIf, out, null);
+      run(this.#compiledFor(claim), this.#member, claim, ledger, this.#pathOf(at, out), this.#whatIf, this.#history, out, null);
       each(out, at, claim);
       ledger = out.after!;
       paid += out.fen;
@@ -362,7 +378,7 @@ export class Tape implements ResultDetails {
     if (this.#cursorAt >= from && this.#cursorAt <= at) (from = this.#cursorAt), (ledger = this.#cursor!);
     for (; from < at; from += 1) {
       const claim = this.#claim(from);
-      run(this.#compiledFor(claim), this.#member, claim, ledger, this.#pathOf(from, out), this.#whatIf, out, null);
+      run(this.#compiledFor(claim), this.#member, claim, ledger, this.#pathOf(from, out), this.#whatIf, this.#history, out, null);
       ledger = out.after!;
     }
     return ledger;
@@ -372,7 +388,7 @@ export class Tape implements ResultDetails {
     const out = new Run();
     const records: LineRecord[] = [];
     const claim = this.#claim(at);
-    run(this.#compiledFor(claim), this.#member, claim, this.#ledgerBefore(at, out), this.#pathOf(at, out), this.#whatIf, out, records);
+    run(this.#compiledFor(claim), this.#member, claim, this.#ledgerBefore(at, out), this.#pathOf(at, out), this.#whatIf, this.#history, out, records);
     (this.#cursorAt = at + 1), (this.#cursor = out.after);
     const context = out.context!;
     const maximum = out.maximum;
@@ -413,13 +429,14 @@ export class Tape implements ResultDetails {
 }
 
 /** A line's steps: its formula run again with a recorder, then the caps that cut it. */
-function stepsOf(policy: Policy, context: ClaimContext, { benefit, outcome, amount, cut, paidBefore }: LineRecord, maximum: number | undefined, steps: Recorder): void {
+function stepsOf(policy: Policy, context: ClaimContext, { benefit, outcome, amount, cut, paidBefore, history }: LineRecord, maximum: number | undefined, steps: Recorder): void {
   if (context.claim.diagnosis !== undefined) conditionSteps(policy, context, steps);
   benefit.op(context, steps);
+  history?.step?.(steps);
   if (cut === null) return;
   const index = benefit.index;
   const before = context.ledger;
-  let current = outcome.fen;
+  let current = history === undefined ? outcome.fen : history.fen;
   const capStep = (kind: CapKind, expression: string, remaining: number) => {
     if (current <= remaining) return;
     steps.add(kind, fixedLabel(kind), joined('min(', fenText(current), ', ', expression, ')'), fenText(remaining));
@@ -451,8 +468,8 @@ export interface Settlement {
 }
 
 /** Settles the checked copy of one claim; see {@link run} for `whatIf` and `path`. */
-export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf = false): Settlement {
-  const tape = new Tape(compile(policy), member, [claim], undefined, path, false, ledger, whatIf);
+export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf = false, history?: History): Settlement {
+  const tape = new Tape(compile(policy), member, [claim], undefined, path, false, ledger, whatIf, history);
   const { results, after } = tape.settleAll();
   return { result: results[0]!, after };
 }
@@ -468,8 +485,9 @@ export function settleYear(
   claims: readonly PlainClaim[],
   order: readonly number[] | undefined,
   start: Ledger | undefined,
+  history?: History,
 ): { readonly settled: Settled; readonly tape: Tape } {
-  const tape = new Tape(compile(policy), member, claims, order, CLAIMS, true, start, false);
+  const tape = new Tape(compile(policy), member, claims, order, CLAIMS, true, start, false, history);
   return { settled: tape.settleAll(), tape };
 }
 
@@ -484,7 +502,7 @@ export function tallyYear(
   order: readonly number[] | undefined,
   each: (outcome: ClaimOutcome) => void,
 ): { readonly after: Ledger | LedgerInFen; readonly paid: number } {
-  return new Tape(compile(policy), member, claims, order, CLAIMS, true, undefined, false).tally(each);
+  return new Tape(compile(policy), member, claims, order, CLAIMS, true, undefined, false, undefined).tally(each);
 }
 
 const CLAIMS = Object.freeze(['claims']);

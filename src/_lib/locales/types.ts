@@ -30,7 +30,10 @@ export type MessageCode =
   | 'COSTS_REQUIRED'
   | 'CONDITION_CLASS_NOT_COVERED'
   | 'SHARES_VOID'
-  | 'VOID_SHARES_NOT_CHARGED';
+  | 'VOID_SHARES_NOT_CHARGED'
+  | 'PAID_WITHIN_YEARS'
+  | 'SAME_EVENT_PAID'
+  | 'EVENT_NOT_NAMED';
 
 /** Names of the computation steps a benefit line shows. */
 export type StepKey =
@@ -60,7 +63,9 @@ export type StepKey =
   | 'classNotListed'
   | 'conditionRatio'
   | 'preExisting'
-  | 'notPreExisting';
+  | 'notPreExisting'
+  | 'oncePerYears'
+  | 'sameEvent';
 
 /** A parameter of a message: a bilingual label is shown in the message's own language. */
 export type MessageParams = Readonly<Record<string, string | number | { readonly zh: string; readonly en: string }>>;
@@ -120,7 +125,7 @@ export interface ValueWords {
   /** After a bracket whose upper edge it includes. */
   readonly included: string;
   /** A whole number of something. */
-  readonly count: (value: number, unit: 'days' | 'daysAYear' | 'claimsAYear' | 'staysAYear' | 'sharesAMember') => string;
+  readonly count: (value: number, unit: 'days' | 'daysAYear' | 'claimsAYear' | 'staysAYear' | 'sharesAMember' | 'onceInYears') => string;
   /** A day of the next year, written `MM-DD`. */
   readonly nextYearOn: (monthDay: string) => string;
   /** Consecutive grades with the same share, e.g. grades 1–2 at 100 %. */
