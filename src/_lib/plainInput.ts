@@ -250,6 +250,10 @@ export interface PlainClaim {
   readonly attributes: Readonly<Record<string, string>> | undefined;
   /** The day the claim was filed; empty when not given. */
   readonly filedOn: string;
+  /** What another fund paid for the claim, in fen; 0 when not given. */
+  readonly paidElsewhere: number;
+  /** What plans settled before this one paid for the claim, in fen: set by a member's settlement of several plans, never read from input. */
+  readonly paidByPlans: number;
 }
 
 /** Whole fen of the costs, or undefined when they are not plain. */
@@ -275,7 +279,7 @@ function stayOf(id: string, value: Record<string, unknown>): PlainClaim | undefi
   const costs = costsOf(value.costs);
   if (costs === undefined) return undefined;
   const { total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling } = costs;
-  return { kind: 'hospitalisation', id, date: '', admission: admission as string, discharge: discharge as string, cause, grade: 0, day, nights, total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling, attributes: undefined, filedOn: '' };
+  return { kind: 'hospitalisation', id, date: '', admission: admission as string, discharge: discharge as string, cause, grade: 0, day, nights, total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling, attributes: undefined, filedOn: '', paidElsewhere: 0, paidByPlans: 0 };
 }
 
 function outpatientOf(id: string, value: Record<string, unknown>): PlainClaim | undefined {
@@ -284,12 +288,12 @@ function outpatientOf(id: string, value: Record<string, unknown>): PlainClaim | 
   const day = dayOf(date);
   const costs = costsOf(value.costs);
   if (Number.isNaN(day) || costs === undefined) return undefined;
-  return { kind: 'outpatient', id, date: date as string, admission: '', discharge: '', cause: undefined, grade: 0, day, nights: 0, ...costs, attributes: undefined, filedOn: '' };
+  return { kind: 'outpatient', id, date: date as string, admission: '', discharge: '', cause: undefined, grade: 0, day, nights: 0, ...costs, attributes: undefined, filedOn: '', paidElsewhere: 0, paidByPlans: 0 };
 }
 
 /** A disability or death: the same fields as a stay's, in the same order, so that every copy has one shape. */
 function eventOf(kind: 'disability' | 'death', id: string, date: string, grade: number): PlainClaim {
-  return { kind, id, date, admission: '', discharge: '', cause: undefined, grade, day: dayNumber(date), nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0, attributes: undefined, filedOn: '' };
+  return { kind, id, date, admission: '', discharge: '', cause: undefined, grade, day: dayNumber(date), nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0, attributes: undefined, filedOn: '', paidElsewhere: 0, paidByPlans: 0 };
 }
 
 const isGrade = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10;
@@ -356,14 +360,15 @@ export function plainOf(claim: Claim): PlainClaim {
         selfPaid: fenOf(costs.selfPaid),
         aboveCeiling: costs.aboveCeiling === undefined ? 0 : fenOf(costs.aboveCeiling),
       };
-      if (claim.kind === 'outpatient') return { ...none, kind: claim.kind, id: claim.id, date: claim.date, ...fen, attributes, filedOn };
+      const paidElsewhere = claim.paidElsewhere === undefined ? 0 : fenOf(claim.paidElsewhere);
+      if (claim.kind === 'outpatient') return { ...none, kind: claim.kind, id: claim.id, date: claim.date, ...fen, attributes, filedOn, paidElsewhere, paidByPlans: 0 };
       const day = dayNumber(claim.admission);
       const nights = dayNumber(claim.discharge) - day;
-      return { kind: claim.kind, id: claim.id, date: '', admission: claim.admission, discharge: claim.discharge, cause: claim.cause, grade: 0, day, nights, ...fen, attributes, filedOn };
+      return { kind: claim.kind, id: claim.id, date: '', admission: claim.admission, discharge: claim.discharge, cause: claim.cause, grade: 0, day, nights, ...fen, attributes, filedOn, paidElsewhere, paidByPlans: 0 };
     }
     case 'disability':
-      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, grade: claim.grade, attributes, filedOn };
+      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, grade: claim.grade, attributes, filedOn, paidElsewhere: 0, paidByPlans: 0 };
     case 'death':
-      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, attributes, filedOn };
+      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, attributes, filedOn, paidElsewhere: 0, paidByPlans: 0 };
   }
 }

@@ -9,8 +9,8 @@ import type { Citation, Step } from './trace';
 import type { PlainClaim } from './plainInput';
 import { Steps, type Recorder } from './engine/context';
 
-/** Which cap cut a line: a money cap, or the benefit's limit of paid claims a year. */
-export type CapKind = 'perClaim' | 'perYear' | 'maximumSubsidy' | 'claimsPerYear';
+/** Which cap cut a line last: a money cap, the benefit's limit of paid claims a year, or what other plans and funds paid for the claim. */
+export type CapKind = 'perClaim' | 'perYear' | 'maximumSubsidy' | 'claimsPerYear' | 'otherPayments';
 
 /** What one benefit paid on a claim, and how. */
 export interface BenefitLine {

@@ -74,7 +74,7 @@ export interface ExplainedSource {
 }
 
 /** Steps that adjust a formula's result rather than compute it. */
-const ADJUSTMENTS: ReadonlySet<StepKey> = new Set(['rounding', 'perClaim', 'perYear', 'maximumSubsidy']);
+const ADJUSTMENTS: ReadonlySet<StepKey> = new Set(['rounding', 'perClaim', 'perYear', 'maximumSubsidy', 'otherPaymentsDeducted', 'unpaidCost']);
 
 /**
  * The messages in one language, but for those of the codes left out. By index: results' lists
@@ -166,6 +166,7 @@ class SourceList {
 
 function capCut(line: BenefitLine, lang: Language): string | null {
   if (line.cappedBy === null) return null;
+  if (line.cappedBy === 'otherPayments') return locales[lang].explain.othersCut({ cut: line.amountBeforeCaps.minus(line.amount).toFixed(2) });
   const path = line.cappedBy === 'maximumSubsidy' ? 'ceilings.maximumSubsidy' : `benefits.${line.benefit}.caps.${line.cappedBy}`;
   const limit = line.citations.find((citation) => citation.parameter === path)?.value;
   return locales[lang].explain.capped({

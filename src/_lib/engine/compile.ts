@@ -15,6 +15,7 @@ import { fen } from './fen';
 import { compileFormula } from './formulas';
 import type { Op } from './formulas/types';
 import { compileParameter, type CompiledParameter } from './parameters';
+import { compileOtherPayments, type CompiledOtherPayments } from './otherPayments';
 
 /** What a line cites and warns of. */
 export interface LineSources {
@@ -73,6 +74,8 @@ export interface CompiledPolicy {
   readonly warnings: WarningsNode;
   /** Zeros for each benefit: the lists of an empty ledger, shared. */
   readonly nothing: readonly number[];
+  /** What other plans' and funds' payments for the claim take from the plan's lines. */
+  readonly otherPayments: CompiledOtherPayments | undefined;
 }
 
 const compiled = new WeakMap<Policy, CompiledPolicy>();
@@ -196,6 +199,7 @@ function compileUncached(policy: Policy): CompiledPolicy {
     contribution: policy.contribution && parameter(policy.contribution.perMember, 'contribution.perMember', same),
     warnings: { next: new Map(), list: undefined },
     nothing: benefits.map(() => 0),
+    otherPayments: compileOtherPayments(policy),
   };
 }
 

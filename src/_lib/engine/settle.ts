@@ -21,6 +21,7 @@ import { eligibilityReasons } from './eligibility';
 import { valueFor } from './parameters';
 import { inFen, LedgerInFen, toLedger } from './ledgerInFen';
 import type { Outcome } from './formulas/types';
+import { OtherPaymentsCut } from './otherPayments';
 
 /** An empty list, for results that have no lines, reasons or warnings. */
 const NONE = Object.freeze([]) as readonly never[];
@@ -34,6 +35,7 @@ interface LineRecord {
   readonly sources: LineSources;
   /** What earlier lines of the claim took, for the maximum subsidy's step. */
   readonly paidBefore: number;
+  readonly others: OtherPaymentsCut | undefined;
 }
 
 /** What running one claim gave; one object per tape, written by each run. */
@@ -112,6 +114,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   let illustrative = false;
   // The claim's illustrative warnings, shared by every claim whose lines cite the same values.
   let node = compiled.warnings;
+  const others = OtherPaymentsCut.of(compiled.otherPayments, claim);
   for (const compiledBenefit of applicable.benefits) {
     const { benefit, index } = compiledBenefit;
     if (compiledBenefit.when !== undefined && !compiledBenefit.when(context)) {
@@ -140,10 +143,14 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     } else if (cut !== null) {
       (lineReasons ??= []).push(message('CAP_REACHED', { benefit: benefit.label, cap: cut, cut: fenText(outcome.fen - amount), limit: fenText(limit) }));
     }
+    if (others !== undefined && amount > 0) {
+      const kept = others.keep(amount, paidThisClaim);
+      if (kept < amount) (lineReasons ??= []).push(others.reason(benefit.label, amount - kept)), (amount = kept), (cut = 'otherPayments');
+    }
     const sources = compiledBenefit.sources(context);
     illustrative ||= sources.illustrative;
     node = warningsAfter(node, sources);
-    if (records !== null) records.push({ benefit: compiledBenefit, outcome, amount, cut, sources, paidBefore: paidThisClaim });
+    if (records !== null) records.push({ benefit: compiledBenefit, outcome, amount, cut, sources, paidBefore: paidThisClaim, others });
 
     if (amounts === before.amounts) (amounts = amounts.slice()), (claims = claims.slice());
     (amounts as number[])[index]! += amount;
@@ -380,13 +387,13 @@ export class Tape implements ResultDetails {
 }
 
 /** A line's steps: its formula run again with a recorder, then the caps that cut it. */
-function stepsOf(context: ClaimContext, { benefit, outcome, amount, cut, paidBefore }: LineRecord, maximum: number | undefined, steps: Recorder): void {
+function stepsOf(context: ClaimContext, { benefit, outcome, amount, cut, paidBefore, others }: LineRecord, maximum: number | undefined, steps: Recorder): void {
   benefit.op(context, steps);
   if (cut === null) return;
   const index = benefit.index;
   const before = context.ledger;
   let current = outcome.fen;
-  const capStep = (kind: CapKind, expression: string, remaining: number) => {
+  const capStep = (kind: 'perClaim' | 'perYear' | 'maximumSubsidy', expression: string, remaining: number) => {
     if (current <= remaining) return;
     steps.add(kind, fixedLabel(kind), joined('min(', fenText(current), ', ', expression, ')'), fenText(remaining));
     current = remaining;
@@ -400,6 +407,7 @@ function stepsOf(context: ClaimContext, { benefit, outcome, amount, cut, paidBef
     capStep('maximumSubsidy', `${fenText(maximum)} − ${fenText(paid)}`, Math.max(0, maximum - paid));
   }
   if (cut === 'claimsPerYear') steps.add('claimsPerYear', stepLabel('claimsPerYear', { count: before.claims[index]! }), `${before.claims[index]!}`, fenText(amount));
+  if (cut === 'otherPayments') others!.step(current, amount, paidBefore, steps);
 }
 
 /** A member's claims settled: their results, the ledger after them and what they paid together, in fen. */

@@ -17,6 +17,7 @@ const terms: Locale['terms'] = {
   perYear: 'yearly cap of the benefit',
   claimsPerYear: 'limit of paid claims a year',
   maximumSubsidy: 'maximum subsidy of the protection year',
+  otherPayments: 'payments of other plans and funds for the claim',
   halfUp: 'half-up',
   halfEven: 'half-even',
   down: 'down',
@@ -58,6 +59,13 @@ export const en: Locale = {
     SHARE_TOO_LOW: (p) => `${p.joining} of the unit's ${p.staff} staff may join; the plan requires at least ${percentNumber(String(p.share))} % of them (${p.needed}).`,
     WHOLE_UNIT_REQUIRED: (p) => `A unit of fewer than ${p.below} staff must enrol all of them: ${p.joining} of its ${p.staff} may join.`,
     TOO_FEW_MEMBERS: (p) => `${p.joining} of the unit's staff may join; the plan requires at least ${p.min} members.`,
+    OTHER_PAYMENTS: (p) => {
+      const others = [Number(p.earlierPlans) > 0 ? `the plans settled before it (${p.earlierPlans} yuan)` : '', Number(p.paidElsewhere) > 0 ? `another fund (${p.paidElsewhere} yuan)` : ''].filter(Boolean).join(' and ');
+      if (p.rule === 'deduct') return `${p.benefit} pays ${p.cut} yuan less: what ${others} already paid for this claim is deducted.`;
+      return `${p.benefit} was cut by ${p.cut} yuan: the plan pays at most the ${costs(p.costField)} (${p.cost} yuan)${others === '' ? '' : ` left unpaid by ${others}`}.`;
+    },
+    PLAN_GROUP_CONFLICT: (p) => `The member holds ${p.plans}, all of the group “${p.group}”, of which a member may hold only one: no plan pays this claim.`,
+    NO_PLAN_HELD: (p) => `The member holds no plan covering ${p.date}.`,
   },
   steps: {
     base: (p) => costs(p.field),
@@ -85,6 +93,8 @@ export const en: Locale = {
     perYear: () => `capped by what remains of the ${terms.perYear}`,
     maximumSubsidy: () => `capped by what remains of the ${terms.maximumSubsidy}`,
     claimsPerYear: (p) => `${p.count} claims already paid this protection year: the most the benefit pays`,
+    otherPaymentsDeducted: () => 'less what other plans and funds paid for this claim',
+    unpaidCost: () => 'capped by the cost still unpaid',
   },
   units: {
     yuan: 'yuan',
@@ -109,6 +119,13 @@ export const en: Locale = {
     illustrative: 'illustrative',
     illustrativeLegend: '※ Illustrative parameter: the figure was not published; it is for demonstration only and is not official.',
     net: (p) => `pays ${p.amount} yuan`,
+    othersCut: (p) => `cut by ${p.cut} yuan for what other plans and funds paid for this claim`,
+    memberClaim: (p) => `Claim ${p.claimId} (${term(p.kind)}, ${p.date}) of member ${p.memberId}, under each plan they hold`,
+    memberYear: (p) => `Claims of member ${p.memberId} under each plan they hold (${p.count} claims)`,
+    plans: (p) => `Plans, in the order they settle: ${p.plans}`,
+    planPaid: (p) => `${p.name} (${p.scheme} ${p.year}): pays ${p.amount} yuan`,
+    planRefused: (p) => `${p.name} (${p.scheme} ${p.year}): not paid`,
+    paidInAll: (p) => `Pays ${p.amount} yuan in all`,
     semicolon: '; ',
     colon: ': ',
   },

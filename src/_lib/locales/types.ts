@@ -25,7 +25,10 @@ export type MessageCode =
   | 'ENROLMENT_CLOSED'
   | 'SHARE_TOO_LOW'
   | 'WHOLE_UNIT_REQUIRED'
-  | 'TOO_FEW_MEMBERS';
+  | 'TOO_FEW_MEMBERS'
+  | 'OTHER_PAYMENTS'
+  | 'PLAN_GROUP_CONFLICT'
+  | 'NO_PLAN_HELD';
 
 /** Names of the computation steps a benefit line shows. */
 export type StepKey =
@@ -49,7 +52,9 @@ export type StepKey =
   | 'perClaim'
   | 'perYear'
   | 'maximumSubsidy'
-  | 'claimsPerYear';
+  | 'claimsPerYear'
+  | 'otherPaymentsDeducted'
+  | 'unpaidCost';
 
 /** A parameter of a message: a bilingual label is shown in the message's own language. */
 export type MessageParams = Readonly<Record<string, string | number | { readonly zh: string; readonly en: string }>>;
@@ -88,6 +93,17 @@ export interface ExplainWords {
   readonly illustrative: string;
   readonly illustrativeLegend: string;
   readonly net: (params: ResolvedParams) => string;
+  /** A line cut by what other plans and funds paid for the claim. */
+  readonly othersCut: (params: ResolvedParams) => string;
+  /** A claim settled under each of a member's plans, and a member's claims settled so. */
+  readonly memberClaim: (params: ResolvedParams) => string;
+  readonly memberYear: (params: ResolvedParams) => string;
+  /** The plans, in the order they settle. */
+  readonly plans: (params: ResolvedParams) => string;
+  /** One plan's part of the claim: paid or not. */
+  readonly planPaid: (params: ResolvedParams) => string;
+  readonly planRefused: (params: ResolvedParams) => string;
+  readonly paidInAll: (params: ResolvedParams) => string;
   readonly semicolon: string;
   readonly colon: string;
 }

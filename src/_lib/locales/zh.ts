@@ -17,6 +17,7 @@ const terms: Locale['terms'] = {
   perYear: '该项补助年度上限',
   claimsPerYear: '该项补助年度次数上限',
   maximumSubsidy: '保障年度最高补助',
+  otherPayments: '其他方案和资金就本申请已付金额',
   halfUp: '四舍五入',
   halfEven: '四舍六入五成双',
   down: '舍去',
@@ -56,6 +57,13 @@ export const zh: Locale = {
     SHARE_TOO_LOW: (p) => `单位职工 ${p.staff} 人中可参保 ${p.joining} 人；本办法要求参保人数不低于职工的 ${percentNumber(String(p.share))}%（${p.needed} 人）。`,
     WHOLE_UNIT_REQUIRED: (p) => `职工不足 ${p.below} 人的单位须全员参保：职工 ${p.staff} 人中可参保 ${p.joining} 人。`,
     TOO_FEW_MEMBERS: (p) => `可参保 ${p.joining} 人；本办法要求至少 ${p.min} 人参保。`,
+    OTHER_PAYMENTS: (p) => {
+      const others = [Number(p.earlierPlans) > 0 ? `排序在前的方案（${p.earlierPlans} 元）` : '', Number(p.paidElsewhere) > 0 ? `其他资金（${p.paidElsewhere} 元）` : ''].filter(Boolean).join('和');
+      if (p.rule === 'deduct') return `${p.benefit}扣除${others}已就本申请支付的金额，少付 ${p.cut} 元。`;
+      return `本方案以${others === '' ? '' : `扣除${others}已付金额后`}尚未支付的${costs(p.costField)}（${p.cost} 元）为限，${p.benefit}核减 ${p.cut} 元。`;
+    },
+    PLAN_GROUP_CONFLICT: (p) => `会员同时持有${p.plans}，同属“${p.group}”，每人只能持有其中一个方案：各方案均不支付本申请。`,
+    NO_PLAN_HELD: (p) => `会员在 ${p.date} 没有有效的保障方案。`,
   },
   steps: {
     base: (p) => costs(p.field),
@@ -82,6 +90,8 @@ export const zh: Locale = {
     perYear: () => `受${terms.perYear}剩余额度限制`,
     maximumSubsidy: () => `受${terms.maximumSubsidy}剩余额度限制`,
     claimsPerYear: (p) => `本保障年度已补助 ${p.count} 次，已达该项补助次数上限`,
+    otherPaymentsDeducted: () => '扣除其他方案和资金已就本申请支付的金额',
+    unpaidCost: () => '以尚未支付的费用为限',
   },
   units: {
     yuan: '元',
@@ -106,6 +116,13 @@ export const zh: Locale = {
     illustrative: '示例参数',
     illustrativeLegend: '※ 示例参数：该数值未经公布，仅作演示，并非官方标准。',
     net: (p) => `实付 ${p.amount} 元`,
+    othersCut: (p) => `因其他方案和资金已就本申请支付，核减 ${p.cut} 元`,
+    memberClaim: (p) => `会员 ${p.memberId} 的申请 ${p.claimId}（${term(p.kind)}，${p.date}），按所持各方案结算`,
+    memberYear: (p) => `会员 ${p.memberId} 按所持各方案结算（${p.count} 笔申请）`,
+    plans: (p) => `结算顺序：${p.plans}`,
+    planPaid: (p) => `${p.name}（${p.scheme} ${p.year}）：支付 ${p.amount} 元`,
+    planRefused: (p) => `${p.name}（${p.scheme} ${p.year}）：不予支付`,
+    paidInAll: (p) => `合计支付 ${p.amount} 元`,
     semicolon: '；',
     colon: '：',
   },
