@@ -422,13 +422,15 @@ export interface Settlement {
   readonly result: SettledClaim;
   /** The ledger after the claim: in fen, for the next claim, or the one given when nothing changed. */
   readonly after: Ledger | LedgerInFen;
+  /** What the claim paid, in fen. */
+  readonly paid: number;
 }
 
 /** Settles the checked copy of one claim; see {@link run} for `whatIf` and `path`. */
 export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf = false): Settlement {
   const tape = new Tape(compile(policy), member, [claim], undefined, path, false, ledger, whatIf);
-  const { results, after } = tape.settleAll();
-  return { result: results[0]!, after };
+  const { results, after, paid } = tape.settleAll();
+  return { result: results[0]!, after, paid };
 }
 
 /**
