@@ -125,6 +125,7 @@ export const en: Locale = {
     plans: (p) => `Plans, in the order they settle: ${p.plans}`,
     planPaid: (p) => `${p.name} (${p.scheme} ${p.year}): pays ${p.amount} yuan`,
     planRefused: (p) => `${p.name} (${p.scheme} ${p.year}): not paid`,
+    planName: (p) => `${p.name} (${p.scheme} ${p.year})`,
     paidInAll: (p) => `Pays ${p.amount} yuan in all`,
     semicolon: '; ',
     colon: ': ',

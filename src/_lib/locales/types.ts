@@ -103,6 +103,7 @@ export interface ExplainWords {
   /** One plan's part of the claim: paid or not. */
   readonly planPaid: (params: ResolvedParams) => string;
   readonly planRefused: (params: ResolvedParams) => string;
+  readonly planName: (params: ResolvedParams) => string;
   readonly paidInAll: (params: ResolvedParams) => string;
   readonly semicolon: string;
   readonly colon: string;

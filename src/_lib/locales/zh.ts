@@ -122,6 +122,7 @@ export const zh: Locale = {
     plans: (p) => `结算顺序：${p.plans}`,
     planPaid: (p) => `${p.name}（${p.scheme} ${p.year}）：支付 ${p.amount} 元`,
     planRefused: (p) => `${p.name}（${p.scheme} ${p.year}）：不予支付`,
+    planName: (p) => `${p.name}（${p.scheme} ${p.year}）`,
     paidInAll: (p) => `合计支付 ${p.amount} 元`,
     semicolon: '；',
     colon: '：',
