@@ -88,7 +88,7 @@ describe('plainClaim', () => {
     const claim = stay('s', '2024-02-27', '2024-03-02', { total: '1500.05', insurancePaid: '500', inScopeCopay: '999.9', selfPaid: '0.15' });
     expect(plainClaim(claim)).toEqual({
       kind: 'hospitalisation', id: 's', date: '', admission: '2024-02-27', discharge: '2024-03-02', cause: 'illness', grade: 0,
-      day: 19780, nights: 4, total: 150005, insurancePaid: 50000, inScopeCopay: 99990, selfPaid: 15, aboveCeiling: 0, attributes: undefined, filedOn: '',
+      day: 19780, nights: 4, total: 150005, insurancePaid: 50000, inScopeCopay: 99990, selfPaid: 15, aboveCeiling: 0, attributes: undefined, filedOn: '', paidElsewhere: 0, paidByPlans: 0,
     });
   });
 

@@ -63,7 +63,7 @@ const firstDay = (claim: PlainClaim) => claim.day;
  *   { kind: 'death', id: 'c1', date: '2025-03-01' },
  * ]);
  * [year.results.map((result) => result.claimId), year.total.toFixed(2)]
- * //=> [['c1', 'c2'], '10000.00']
+ * //=> [['c1', 'c2'], '20000.00']
  */
 export function evaluateMemberYear(registry: PolicyRegistry, member: MemberInput, claims: readonly ClaimInput[], ledgers?: MemberLedgersInput): MemberYearResult {
   const validMember = readMember(member);

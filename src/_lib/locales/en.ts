@@ -143,6 +143,7 @@ export const en: Locale = {
     notIncluded: ' (not included)',
     included: ' (included)',
     count: (value, unit) => ({ days: `${value} days`, daysAYear: `${value} days a year`, claimsAYear: `${value} claims a year`, staysAYear: `${value} paid stays a year` })[unit],
+    dateRange: (from, to) => `${from} to ${to}`,
     nextYearOn: (monthDay) => `${Number(monthDay.slice(3))} ${MONTHS[Number(monthDay.slice(0, 2)) - 1]} of the next year`,
     grades: (first, last, share) => `${first === last ? `grade ${first}` : `grades ${first}–${last}`}: ${share}`,
     listSeparator: ', ',

@@ -129,6 +129,8 @@ export interface ValueWords {
   readonly count: (value: number, unit: 'days' | 'daysAYear' | 'claimsAYear' | 'staysAYear') => string;
   /** A day of the next year, written `MM-DD`. */
   readonly nextYearOn: (monthDay: string) => string;
+  /** Days from one date to another, both included, as `YYYY-MM-DD`. */
+  readonly dateRange: (from: string, to: string) => string;
   /** Consecutive grades with the same share, e.g. grades 1–2 at 100 %. */
   readonly grades: (first: string, last: string, share: string) => string;
   readonly listSeparator: string;

@@ -139,6 +139,7 @@ export const zh: Locale = {
     notIncluded: '（不含）',
     included: '（含）',
     count: (value, unit) => ({ days: `${value} 天`, daysAYear: `每年 ${value} 天`, claimsAYear: `每年 ${value} 次`, staysAYear: `每年补助住院 ${value} 次` })[unit],
+    dateRange: (from, to) => `${from} 至 ${to}`,
     nextYearOn: (monthDay) => `次年 ${Number(monthDay.slice(0, 2))} 月 ${Number(monthDay.slice(3))} 日`,
     tierSeparator: '，',
     grades: (first, last, share) => `${first === last ? first : `${first}–${last}`} 级 ${share}`,
