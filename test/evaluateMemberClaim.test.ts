@@ -260,7 +260,6 @@ describe('input and results', () => {
     const result = evaluateMemberClaim(bundledRegistry, guangxiMember, claim);
     const json = JSON.stringify(result);
     claim.costs.selfPaid = '1.00';
-    (guangxiMember.enrolments as { to: string }[])[0]!.to; // read only
     expect(Object.isFrozen(result) && Object.isFrozen(result.plans) && Object.isFrozen(result.ledgers)).toBe(true);
     expect(JSON.stringify(result)).toBe(json);
     expect(JSON.parse(json)).toMatchObject({ memberId: 'g1', claimId: 's1', total: '5000.00', ledgers: { guangxi: { total: '2900.00' } } });

@@ -5,10 +5,10 @@
  * same plan many times.
  */
 import { describe, expect, it } from 'vitest';
-import { createRegistry, evaluateMemberClaim, type MemberInput } from '../src';
+import { createRegistry, evaluateMemberClaim, type MemberInput, type PolicyInput } from '../src';
 import { firstIssue, made, stay, syntheticPolicy } from './_fixtures';
 
-const lumpSum = (scheme: string, amount: string, plan: Parameters<typeof syntheticPolicy>[1]['plan']) =>
+const lumpSum = (scheme: string, amount: string, plan: PolicyInput['plan']) =>
   syntheticPolicy([{ id: 'stay', label: { zh: '住院', en: 'Stay' }, event: 'hospitalisation', formula: { kind: 'lumpSum', amount: made(amount) } }], {
     scheme,
     ...(plan && { plan }),

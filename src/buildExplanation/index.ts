@@ -288,21 +288,16 @@ function explainCondolence(result: CondolenceResult, lang: Language): Explanatio
   };
 }
 
+/** An explanation made of parts, one per claim: a year's, under one plan or several. */
+function ofParts(lang: Language, kind: 'year' | 'memberYear', title: string, policy: string, outcome: string, illustrative: boolean, parts: Explanation[]): Explanation {
+  return { lang, kind, title, policy, outcome, lines: [], reasons: [], warnings: [], sources: [], illustrative, parts };
+}
+
 function explainYear(result: YearResult, lang: Language, own: boolean): Explanation {
   const words = locales[lang].explain;
-  return {
-    lang,
-    kind: 'year',
-    title: words.year({ memberId: result.memberId, count: result.results.length }),
-    policy: heading(result.policy, lang, own),
-    outcome: marked(words.paid({ amount: money(result.total) }), result.illustrative),
-    lines: [],
-    reasons: [],
-    warnings: [],
-    sources: [],
-    illustrative: result.illustrative,
-    parts: result.results.map((claim) => explainClaim(claim, lang, own)),
-  };
+  const title = words.year({ memberId: result.memberId, count: result.results.length });
+  const outcome = marked(words.paid({ amount: money(result.total) }), result.illustrative);
+  return ofParts(lang, 'year', title, heading(result.policy, lang, own), outcome, result.illustrative, result.results.map((claim) => explainClaim(claim, lang, own)));
 }
 
 /** A plan's part of a member's claim, as one line: the plan, what it paid, and what other payments took from it. */
@@ -343,19 +338,10 @@ function explainMemberClaim(result: MemberClaimResult, lang: Language, own: bool
 
 function explainMemberYear(result: MemberYearResult, lang: Language, own: boolean): Explanation {
   const words = locales[lang].explain;
-  return {
-    lang,
-    kind: 'memberYear',
-    title: words.memberYear({ memberId: result.memberId, count: result.results.length }),
-    policy: '',
-    outcome: marked(words.paidInAll({ amount: money(result.total) }), result.illustrative),
-    lines: [],
-    reasons: [],
-    warnings: [],
-    sources: [],
-    illustrative: result.illustrative,
-    parts: result.results.map((claim) => explainMemberClaim(claim, lang, own)),
-  };
+  const title = words.memberYear({ memberId: result.memberId, count: result.results.length });
+  const outcome = marked(words.paidInAll({ amount: money(result.total) }), result.illustrative);
+  // Each claim names its plans: the year has no one policy.
+  return ofParts(lang, 'memberYear', title, '', outcome, result.illustrative, result.results.map((claim) => explainMemberClaim(claim, lang, own)));
 }
 
 /**
