@@ -88,7 +88,7 @@ describe('plainClaim', () => {
     const claim = stay('s', '2024-02-27', '2024-03-02', { total: '1500.05', insurancePaid: '500', inScopeCopay: '999.9', selfPaid: '0.15' });
     expect(plainClaim(claim)).toEqual({
       kind: 'hospitalisation', id: 's', date: '', admission: '2024-02-27', discharge: '2024-03-02', cause: 'illness', grade: 0,
-      day: 19780, nights: 4, total: 150005, insurancePaid: 50000, inScopeCopay: 99990, selfPaid: 15, aboveCeiling: 0, attributes: undefined, filedOn: '', event: '',
+      day: 19780, nights: 4, total: 150005, insurancePaid: 50000, inScopeCopay: 99990, selfPaid: 15, aboveCeiling: 0, attributes: undefined, filedOn: '', event: '', paidElsewhere: 0, paidByPlans: 0,
     });
   });
 
@@ -119,8 +119,8 @@ describe('plainClaim', () => {
   it('copies a diagnosis, its costs in fen when given, its patient the member when not', () => {
     const costs = { total: '10.00', insurancePaid: '0', inScopeCopay: '0', selfPaid: '10.00' };
     expect([plainClaim({ kind: 'diagnosis', id: 'd', date: '2024-03-01', condition: 'c' }), plainClaim({ kind: 'diagnosis', id: 'd', date: '2024-03-01', condition: 'c', patient: 'family', costs })]).toEqual([
-      { kind: 'diagnosis', id: 'd', date: '2024-03-01', admission: '', discharge: '', cause: undefined, grade: 0, day: 19783, nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0, attributes: undefined, filedOn: '', diagnosis: { condition: 'c', patient: 'member', firstDiagnosed: '', costs: false }, event: '' },
-      { kind: 'diagnosis', id: 'd', date: '2024-03-01', admission: '', discharge: '', cause: undefined, grade: 0, day: 19783, nights: 0, total: 1000, insurancePaid: 0, inScopeCopay: 0, selfPaid: 1000, aboveCeiling: 0, attributes: undefined, filedOn: '', diagnosis: { condition: 'c', patient: 'family', firstDiagnosed: '', costs: true }, event: '' },
+      { kind: 'diagnosis', id: 'd', date: '2024-03-01', admission: '', discharge: '', cause: undefined, grade: 0, day: 19783, nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0, attributes: undefined, filedOn: '', diagnosis: { condition: 'c', patient: 'member', firstDiagnosed: '', costs: false }, event: '', paidElsewhere: 0, paidByPlans: 0 },
+      { kind: 'diagnosis', id: 'd', date: '2024-03-01', admission: '', discharge: '', cause: undefined, grade: 0, day: 19783, nights: 0, total: 1000, insurancePaid: 0, inScopeCopay: 0, selfPaid: 1000, aboveCeiling: 0, attributes: undefined, filedOn: '', diagnosis: { condition: 'c', patient: 'family', firstDiagnosed: '', costs: true }, event: '', paidElsewhere: 0, paidByPlans: 0 },
     ]);
   });
 

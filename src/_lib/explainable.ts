@@ -5,9 +5,11 @@ import { LANGUAGES, type Language } from './messages';
 import { SettledClaim, type ClaimResult } from './result';
 import type { CondolenceResult } from '../evaluateCondolence';
 import { SettledYear, type YearResult } from '../evaluateYear';
+import { SettledMemberYear, type MemberYearResult } from '../evaluateMemberYear';
+import { SettledMemberClaim, type MemberClaimResult } from './memberPlans';
 
 /** Any result huzhu can explain. */
-export type Explainable = ClaimResult | YearResult | CondolenceResult;
+export type Explainable = ClaimResult | YearResult | CondolenceResult | MemberClaimResult | MemberYearResult;
 
 /** How an explanation is written. */
 export interface ExplainOptions {
@@ -20,15 +22,18 @@ const claimShape = z.looseObject({ claimId: z.string(), total: amount, lines: z.
 
 // A light check of the fields that tell the kinds apart: results are huzhu's own output,
 // so the aim is a clear error for a wrong argument, not re-validating every line.
+const memberClaimShape = z.looseObject({ memberId: z.string(), claimId: z.string(), plans: z.array(claimShape), total: amount });
 const explainableSchema = z.union([
   z.looseObject({ memberId: z.string(), results: z.array(claimShape), total: amount }),
+  z.looseObject({ memberId: z.string(), results: z.array(memberClaimShape), total: amount }),
+  memberClaimShape,
   z.looseObject({ stayId: z.string(), eligible: z.boolean(), line: z.unknown() }),
   claimShape,
 ]);
 
 const optionsSchema = z.strictObject({ lang: z.enum(LANGUAGES).optional() }).optional();
 
-export type ExplainableKind = 'claim' | 'year' | 'condolence';
+export type ExplainableKind = 'claim' | 'year' | 'condolence' | 'memberClaim' | 'memberYear';
 
 /** What the explain functions were given, checked. */
 export interface AcceptedExplainable {
@@ -47,10 +52,27 @@ export interface AcceptedExplainable {
  * elsewhere (JSON, a copy) is checked: checking costs more than explaining.
  */
 export function acceptExplainable(result: Explainable, options: ExplainOptions | undefined): AcceptedExplainable {
-  const own = SettledClaim.isSettled(result) ? 'claim' : SettledYear.isSettled(result) ? 'year' : undefined;
+  const own = SettledClaim.isSettled(result)
+    ? 'claim'
+    : SettledYear.isSettled(result)
+      ? 'year'
+      : SettledMemberClaim.isSettled(result)
+        ? 'memberClaim'
+        : SettledMemberYear.isSettled(result)
+          ? 'memberYear'
+          : undefined;
   if (own === undefined) validate(explainableSchema, result, 'result');
   const lang = options === undefined ? 'zh' : (validate(optionsSchema, options, 'options')?.lang ?? 'zh');
   if (own !== undefined) return { kind: own, lang, own: true };
-  const kind = 'results' in result ? 'year' : 'stayId' in result ? 'condolence' : 'claim';
+  const kind =
+    'results' in result
+      ? 'policy' in result
+        ? 'year'
+        : 'memberYear'
+      : 'plans' in result
+        ? 'memberClaim'
+        : 'stayId' in result
+          ? 'condolence'
+          : 'claim';
   return { kind, lang, own: false };
 }

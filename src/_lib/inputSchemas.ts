@@ -74,6 +74,13 @@ const claimExtras = {
   event: idSchema.optional(),
 };
 
+/** Fields of the claims with costs. */
+const costClaimExtras = {
+  ...claimExtras,
+  /** What another fund (another union plan, a charity) already paid for the same costs; a plan's `otherPayments` may count it. */
+  paidElsewhere: yuanSchema.optional(),
+};
+
 export const hospitalisationSchema = z
   .strictObject({
     kind: z.literal('hospitalisation'),
@@ -82,7 +89,7 @@ export const hospitalisationSchema = z
     discharge: isoDateSchema,
     cause: causeSchema,
     costs: costsSchema,
-    ...claimExtras,
+    ...costClaimExtras,
   })
   .superRefine((stay, ctx) => {
     const days = daysBetween(stay.admission, stay.discharge);
@@ -100,7 +107,7 @@ export const outpatientSchema = z.strictObject({
   /** The day of the visit, or of the bill of a period's visits. */
   date: isoDateSchema,
   costs: costsSchema,
-  ...claimExtras,
+  ...costClaimExtras,
 });
 
 /**

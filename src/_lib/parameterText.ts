@@ -100,6 +100,7 @@ const WRITERS: Record<string, (value: never, lang: Language, attributes?: Attrib
   waivedIfRenewedWithin: (value: number, lang) => locales[lang].values.count(value, 'days'),
   daysAfter: (value: number, lang) => locales[lang].values.count(value, 'days'),
   nextYearOn: (value: string, lang) => locales[lang].values.nextYearOn(value),
+  window: (value: { from: string; to: string }, lang) => locales[lang].values.dateRange(value.from, value.to),
   payers,
   maxShares: (value: number, lang) => locales[lang].values.count(value, 'sharesAMember'),
 };

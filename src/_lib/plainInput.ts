@@ -262,6 +262,10 @@ export interface PlainClaim {
   readonly diagnosis: DiagnosisFacts | undefined;
   /** The event (accident) the claim names; empty when none. */
   readonly event: string;
+  /** What another fund paid for the claim, in fen; 0 when not given. */
+  readonly paidElsewhere: number;
+  /** What plans settled before this one paid for the claim, in fen: set by a member's settlement of several plans, never read from input. */
+  readonly paidByPlans: number;
 }
 
 /** A diagnosis claim's condition: its code, whose it is, when first diagnosed, and whether costs were given. */
@@ -297,7 +301,7 @@ function stayOf(id: string, value: Record<string, unknown>): PlainClaim | undefi
   const costs = costsOf(value.costs);
   if (costs === undefined) return undefined;
   const { total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling } = costs;
-  return { kind: 'hospitalisation', id, date: '', admission: admission as string, discharge: discharge as string, cause, grade: 0, day, nights, total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling, attributes: undefined, filedOn: '', diagnosis: undefined, event: '' };
+  return { kind: 'hospitalisation', id, date: '', admission: admission as string, discharge: discharge as string, cause, grade: 0, day, nights, total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling, attributes: undefined, filedOn: '', diagnosis: undefined, event: '', paidElsewhere: 0, paidByPlans: 0 };
 }
 
 function outpatientOf(id: string, value: Record<string, unknown>): PlainClaim | undefined {
@@ -306,13 +310,13 @@ function outpatientOf(id: string, value: Record<string, unknown>): PlainClaim | 
   const day = dayOf(date);
   const costs = costsOf(value.costs);
   if (Number.isNaN(day) || costs === undefined) return undefined;
-  return { kind: 'outpatient', id, date: date as string, admission: '', discharge: '', cause: undefined, grade: 0, day, nights: 0, ...costs, attributes: undefined, filedOn: '', diagnosis: undefined, event: '' };
+  return { kind: 'outpatient', id, date: date as string, admission: '', discharge: '', cause: undefined, grade: 0, day, nights: 0, ...costs, attributes: undefined, filedOn: '', diagnosis: undefined, event: '', paidElsewhere: 0, paidByPlans: 0 };
 }
 
 /** A disability or death: the same fields as a stay's, in the same order, so that every copy has one shape. Undefined when its event is not a plain id. */
 function eventOf(kind: 'disability' | 'death', id: string, date: string, grade: number, event: unknown): PlainClaim | undefined {
   if (event !== undefined && !isPlainId(event)) return undefined;
-  return { kind, id, date, admission: '', discharge: '', cause: undefined, grade, day: dayNumber(date), nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0, attributes: undefined, filedOn: '', diagnosis: undefined, event: event ?? '' };
+  return { kind, id, date, admission: '', discharge: '', cause: undefined, grade, day: dayNumber(date), nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0, attributes: undefined, filedOn: '', diagnosis: undefined, event: event ?? '', paidElsewhere: 0, paidByPlans: 0 };
 }
 
 /** A diagnosis of the plain shape: a listed code, whose, when first diagnosed, costs if given. */
@@ -327,7 +331,7 @@ function diagnosisOf(id: string, value: Record<string, unknown>): PlainClaim | u
   const costs = given === undefined ? NO_COSTS : costsOf(given);
   if (costs === undefined) return undefined;
   const diagnosis: DiagnosisFacts = Object.freeze({ condition, patient, firstDiagnosed: (firstDiagnosed as string | undefined) ?? '', costs: given !== undefined });
-  return { kind: 'diagnosis', id, date: date as string, admission: '', discharge: '', cause: undefined, grade: 0, day, nights: 0, ...costs, attributes: undefined, filedOn: '', diagnosis, event: '' };
+  return { kind: 'diagnosis', id, date: date as string, admission: '', discharge: '', cause: undefined, grade: 0, day, nights: 0, ...costs, attributes: undefined, filedOn: '', diagnosis, event: '', paidElsewhere: 0, paidByPlans: 0 };
 }
 
 const NO_COSTS = Object.freeze({ total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0 });
@@ -400,23 +404,24 @@ export function plainOf(claim: Claim): PlainClaim {
   const attributes = claim.attributes === undefined ? undefined : Object.freeze({ ...claim.attributes });
   const filedOn = claim.filedOn ?? '';
   const event = claim.event ?? '';
+  const paidElsewhere = 'paidElsewhere' in claim && claim.paidElsewhere !== undefined ? fenOf(claim.paidElsewhere) : 0;
   const none = { admission: '', discharge: '', cause: undefined, grade: 0, day: claim.kind === 'hospitalisation' ? 0 : dayNumber(claim.date), nights: 0, total: 0, insurancePaid: 0, inScopeCopay: 0, selfPaid: 0, aboveCeiling: 0 };
   switch (claim.kind) {
     case 'hospitalisation': {
       const day = dayNumber(claim.admission);
       const nights = dayNumber(claim.discharge) - day;
-      return { kind: claim.kind, id: claim.id, date: '', admission: claim.admission, discharge: claim.discharge, cause: claim.cause, grade: 0, day, nights, ...costsInFen(claim.costs), attributes, filedOn, diagnosis: undefined, event };
+      return { kind: claim.kind, id: claim.id, date: '', admission: claim.admission, discharge: claim.discharge, cause: claim.cause, grade: 0, day, nights, ...costsInFen(claim.costs), attributes, filedOn, diagnosis: undefined, event, paidElsewhere, paidByPlans: 0 };
     }
     case 'outpatient':
-      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, ...costsInFen(claim.costs), attributes, filedOn, diagnosis: undefined, event };
+      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, ...costsInFen(claim.costs), attributes, filedOn, diagnosis: undefined, event, paidElsewhere, paidByPlans: 0 };
     case 'disability':
-      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, grade: claim.grade, attributes, filedOn, diagnosis: undefined, event };
+      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, grade: claim.grade, attributes, filedOn, diagnosis: undefined, event, paidElsewhere: 0, paidByPlans: 0 };
     case 'death':
-      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, attributes, filedOn, diagnosis: undefined, event };
+      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, attributes, filedOn, diagnosis: undefined, event, paidElsewhere: 0, paidByPlans: 0 };
     case 'diagnosis': {
       const { costs } = claim;
       const diagnosis: DiagnosisFacts = Object.freeze({ condition: claim.condition, patient: claim.patient ?? 'member', firstDiagnosed: claim.firstDiagnosed ?? '', costs: costs !== undefined });
-      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, ...(costs && costsInFen(costs)), attributes, filedOn, diagnosis, event };
+      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, ...(costs && costsInFen(costs)), attributes, filedOn, diagnosis, event, paidElsewhere: 0, paidByPlans: 0 };
     }
   }
 }

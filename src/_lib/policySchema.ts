@@ -432,6 +432,33 @@ function checkEnrolmentRules(rules: z.output<typeof enrolmentRulesSchema>, ctx: 
   rules.requires?.forEach((requirement, index) => check(requirement.when, ['enrolment', 'requires', index, 'when']));
 }
 
+/**
+ * How a plan stands beside the member's other plans (docs/rule-model.md#plans): how many shares
+ * of it count, when it settles a claim among them, the group of which a member may hold one plan, and what it makes of what
+ * other plans and funds paid for the same claim.
+ */
+const planSchema = strictSection('plans', {
+  /** Plans settle a claim in ascending order, ties by scheme id; a plan without one settles after those with one. */
+  order: z.number().int().min(0).max(100_000).optional(),
+  /** At most `maxShares` shares of the plan count; any past it are void (docs/rule-model.md#shares). */
+  maxShares: parameter(sharesSchema).optional(),
+  /** A member may hold at most one plan of a group (Shanghai: class A or class B). */
+  group: strictSection('plans', { id: slugSchema, label: labelSchema }).optional(),
+  /** What other payments for the same claim do to this plan's payment. */
+  otherPayments: strictSection('plans', {
+    /** Which payments count: what plans settled before it paid, and the claim's `paidElsewhere` (another fund). */
+    sources: z.array(z.enum(['earlierPlans', 'paidElsewhere'])).min(1).max(2).readonly(),
+    /** `deduct`: the plan pays that much less; `capAtUnpaid`: it pays at most `cost` less those payments. */
+    rule: z.enum(['deduct', 'capAtUnpaid']),
+    /** With `capAtUnpaid`: the cost those payments leave unpaid, one cost of the claim or a sum of several. */
+    cost: baseSchema.optional(),
+  }).superRefine((others, ctx) => {
+    if (others.rule === 'capAtUnpaid' && others.cost === undefined) addIssue(ctx, 'missing_setting', 'expected "cost" with "capAtUnpaid": the cost the other payments leave unpaid; see docs/rule-model.md#plans', ['cost']);
+    if (others.rule === 'deduct' && others.cost !== undefined) addIssue(ctx, 'unused_setting', '"cost" is what "capAtUnpaid" caps at, and "deduct" reads none', ['cost']);
+    if (new Set(others.sources).size < others.sources.length) addIssue(ctx, 'duplicate_source', 'expected each source once', ['sources']);
+  }).optional(),
+});
+
 export const policySchema = z
   .strictObject({
     /** Scheme id, e.g. `guangxi`; versions of one scheme share it. */
@@ -485,10 +512,10 @@ export const policySchema = z
         halfYear: parameter(policyYuanSchema).optional(),
       })
       .optional(),
-    /** How a member holds the plan: at most `maxShares` shares count, any past it are void (docs/rule-model.md#shares). */
-    plan: strictSection('shares', { maxShares: parameter(sharesSchema).optional() }).optional(),
     /** What a unit's enrolment must meet, for `assessEnrolment`. */
     enrolment: enrolmentRulesSchema.optional(),
+    /** How the plan settles beside the member's other plans. */
+    plan: planSchema.optional(),
     /** Assumptions and remarks a reader of this version should know. */
     notes: z.array(labelSchema).readonly().optional(),
   })

@@ -10,10 +10,11 @@ import type { PlainClaim } from './plainInput';
 import { Steps, type Recorder } from './engine/context';
 
 /**
- * Which cap cut a line: a money cap, the benefit's limit of paid claims a year, its limit of
- * one paid claim in N years, or what was already paid for the same event.
+ * Which cap cut a line last: a money cap, the benefit's limit of paid claims a year, its limit
+ * of one paid claim in N years, what was already paid for the same event, or what other plans
+ * and funds paid for the claim.
  */
-export type CapKind = 'perClaim' | 'perYear' | 'maximumSubsidy' | 'claimsPerYear' | 'oncePerYears' | 'sameEvent';
+export type CapKind = 'perClaim' | 'perYear' | 'maximumSubsidy' | 'claimsPerYear' | 'oncePerYears' | 'sameEvent' | 'otherPayments';
 
 /** What one benefit paid on a claim, and how. */
 export interface BenefitLine {

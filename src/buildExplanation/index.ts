@@ -8,6 +8,8 @@ import type { AttributeDeclarations } from '../_lib/conditionSchema';
 import type { Citation } from '../_lib/trace';
 import type { CondolenceResult } from '../evaluateCondolence';
 import type { YearResult } from '../evaluateYear';
+import type { MemberYearResult } from '../evaluateMemberYear';
+import type { MemberClaimResult } from '../_lib/memberPlans';
 
 /** The mark every illustrative (unpublished) figure carries in an explanation. */
 const ILLUSTRATIVE_MARK = '※';
@@ -15,7 +17,7 @@ const ILLUSTRATIVE_MARK = '※';
 /** A result put into words in one language: what {@link explain} prints, as data for a UI. */
 export interface Explanation {
   readonly lang: Language;
-  readonly kind: 'claim' | 'year' | 'condolence';
+  readonly kind: 'claim' | 'year' | 'condolence' | 'memberClaim' | 'memberYear';
   /** What was settled, e.g. `申请 c1（住院，2024-03-01）`. */
   readonly title: string;
   /** The policy version used, e.g. `适用办法：…（guangxi 2024）`. */
@@ -31,7 +33,10 @@ export interface Explanation {
   readonly sources: readonly ExplainedSource[];
   /** True when any figure rests on an illustrative parameter; the text then ends with a legend. */
   readonly illustrative: boolean;
-  /** For a year, one explanation per claim in settlement order; empty otherwise. */
+  /**
+   * For a year, one explanation per claim in settlement order; for a claim under several plans,
+   * one per plan in the order they settled (its `lines` then say what each plan paid); empty otherwise.
+   */
   readonly parts: readonly Explanation[];
 }
 
@@ -74,7 +79,7 @@ export interface ExplainedSource {
 }
 
 /** Steps that adjust a formula's result rather than compute it. */
-const ADJUSTMENTS: ReadonlySet<StepKey> = new Set(['rounding', 'perClaim', 'perYear', 'maximumSubsidy', 'oncePerYears', 'sameEvent']);
+const ADJUSTMENTS: ReadonlySet<StepKey> = new Set(['rounding', 'perClaim', 'perYear', 'maximumSubsidy', 'oncePerYears', 'sameEvent', 'otherPaymentsDeducted', 'unpaidCost']);
 
 /**
  * The messages in one language, but for those of the codes left out. By index: results' lists
@@ -168,6 +173,7 @@ function capCut(line: BenefitLine, lang: Language, steps: StepsIn): string | nul
   if (line.cappedBy === null) return null;
   // The member's history sets no limit of its own: its step says what it took and why.
   if (line.cappedBy === 'oncePerYears' || line.cappedBy === 'sameEvent') return steps.words[steps.keys.indexOf(line.cappedBy)]?.label ?? null;
+  if (line.cappedBy === 'otherPayments') return locales[lang].explain.othersCut({ cut: line.amountBeforeCaps.minus(line.amount).toFixed(2) });
   const path = line.cappedBy === 'maximumSubsidy' ? 'ceilings.maximumSubsidy' : `benefits.${line.benefit}.caps.${line.cappedBy}`;
   const limit = line.citations.find((citation) => citation.parameter === path)?.value;
   return locales[lang].explain.capped({
@@ -284,21 +290,60 @@ function explainCondolence(result: CondolenceResult, lang: Language): Explanatio
   };
 }
 
+/** An explanation made of parts, one per claim: a year's, under one plan or several. */
+function ofParts(lang: Language, kind: 'year' | 'memberYear', title: string, policy: string, outcome: string, illustrative: boolean, parts: Explanation[]): Explanation {
+  return { lang, kind, title, policy, outcome, lines: [], reasons: [], warnings: [], sources: [], illustrative, parts };
+}
+
 function explainYear(result: YearResult, lang: Language, own: boolean): Explanation {
   const words = locales[lang].explain;
+  const title = words.year({ memberId: result.memberId, count: result.results.length });
+  const outcome = marked(words.paid({ amount: money(result.total) }), result.illustrative);
+  return ofParts(lang, 'year', title, heading(result.policy, lang, own), outcome, result.illustrative, result.results.map((claim) => explainClaim(claim, lang, own)));
+}
+
+/** A plan's part of a member's claim, as one line: the plan, what it paid, and what other payments took from it. */
+function planLine(plan: ClaimResult, lang: Language): ExplainedLine {
+  const words = locales[lang].explain;
+  const { name, scheme, year } = plan.policy;
+  const label = marked(name[lang], plan.illustrative);
+  const amount = money(plan.total);
+  let deducted: Decimal | undefined;
+  for (let at = 0; at < plan.lines.length; at += 1) {
+    const line = plan.lines[at]!;
+    if (line.cappedBy !== 'otherPayments') continue;
+    const cut = line.amountBeforeCaps.minus(line.amount);
+    deducted = deducted === undefined ? cut : deducted.plus(cut);
+  }
+  const cut = deducted === undefined ? null : words.othersCut({ cut: money(deducted) });
+  const said = plan.eligible ? words.planPaid({ name: label, scheme, year, amount }) : words.planRefused({ name: label, scheme, year });
+  return { benefit: scheme, label, amount, illustrative: plan.illustrative, summary: cut === null ? said : `${said}${words.semicolon}${cut}`, steps: [], cut, sources: [] };
+}
+
+function explainMemberClaim(result: MemberClaimResult, lang: Language, own: boolean): Explanation {
+  const words = locales[lang].explain;
+  const names = result.plans.map(({ policy }) => words.planName({ name: policy.name[lang], scheme: policy.scheme, year: policy.year }));
   return {
     lang,
-    kind: 'year',
-    title: words.year({ memberId: result.memberId, count: result.results.length }),
-    policy: heading(result.policy, lang, own),
-    outcome: marked(words.paid({ amount: money(result.total) }), result.illustrative),
-    lines: [],
-    reasons: [],
+    kind: 'memberClaim',
+    title: words.memberClaim({ claimId: result.claimId, kind: result.kind, date: result.date, memberId: result.memberId }),
+    policy: words.plans({ plans: names.join(locales[lang].values.listSeparator) }),
+    outcome: result.eligible ? marked(words.paidInAll({ amount: money(result.total) }), result.illustrative) : words.refused,
+    lines: result.plans.map((plan) => planLine(plan, lang)),
+    reasons: sentences(result.reasons, lang),
     warnings: [],
     sources: [],
     illustrative: result.illustrative,
-    parts: result.results.map((claim) => explainClaim(claim, lang, own)),
+    parts: result.plans.map((plan) => explainClaim(plan, lang, own)),
   };
+}
+
+function explainMemberYear(result: MemberYearResult, lang: Language, own: boolean): Explanation {
+  const words = locales[lang].explain;
+  const title = words.memberYear({ memberId: result.memberId, count: result.results.length });
+  const outcome = marked(words.paidInAll({ amount: money(result.total) }), result.illustrative);
+  // Each claim names its plans: the year has no one policy.
+  return ofParts(lang, 'memberYear', title, '', outcome, result.illustrative, result.results.map((claim) => explainMemberClaim(claim, lang, own)));
 }
 
 /**
@@ -330,6 +375,8 @@ function explainYear(result: YearResult, lang: Language, own: boolean): Explanat
 export function buildExplanation(result: Explainable, options?: ExplainOptions): Explanation {
   const { kind, lang, own } = acceptExplainable(result, options);
   if (kind === 'year') return explainYear(result as YearResult, lang, own);
+  if (kind === 'memberClaim') return explainMemberClaim(result as MemberClaimResult, lang, own);
+  if (kind === 'memberYear') return explainMemberYear(result as MemberYearResult, lang, own);
   if (kind === 'condolence') return explainCondolence(result as CondolenceResult, lang);
   return explainClaim(result as ClaimResult, lang, own);
 }

@@ -12,7 +12,10 @@ function list(out: string[], heading: string, items: readonly string[], colon: s
 function render(explanation: Explanation, out: string[]): void {
   const { explain: words, values } = locales[explanation.lang];
   const colon = words.colon;
-  out.push(explanation.title, explanation.policy, explanation.outcome);
+  out.push(explanation.title);
+  // A member's year names its plans claim by claim.
+  if (explanation.policy !== '') out.push(explanation.policy);
+  out.push(explanation.outcome);
   for (let index = 0; index < explanation.lines.length; index += 1) {
     const line = explanation.lines[index]!;
     let refs = '';

@@ -16,7 +16,11 @@ import dalianTwoCancers2022 from './dalian-two-cancers/2022.json';
 import guangxi2023 from './guangxi/2023.json';
 import guangxi2024 from './guangxi/2024.json';
 import guangxi2025 from './guangxi/2025.json';
+import guangxiMutualAid32025 from './guangxi-mutual-aid-3/2025.json';
 import guilinCondolence2023 from './guilin-condolence/2023.json';
+import hangzhouDajiangdongA2018 from './hangzhou-dajiangdong-a/2018.json';
+import hangzhouDajiangdongB2018 from './hangzhou-dajiangdong-b/2018.json';
+import hangzhouDajiangdongWomen2018 from './hangzhou-dajiangdong-women/2018.json';
 import huzhou2012 from './huzhou/2012.json';
 import nanpingWomen2012 from './nanping-women/2012.json';
 import shanghaiB2017 from './shanghai-b/2017.json';
@@ -66,8 +70,20 @@ export const policies = Object.freeze({
     2024: guangxi2024,
     2025: guangxi2025,
   }),
+  'guangxi-mutual-aid-3': versions('guangxi-mutual-aid-3', {
+    2025: guangxiMutualAid32025,
+  }),
   'guilin-condolence': versions('guilin-condolence', {
     2023: guilinCondolence2023,
+  }),
+  'hangzhou-dajiangdong-a': versions('hangzhou-dajiangdong-a', {
+    2018: hangzhouDajiangdongA2018,
+  }),
+  'hangzhou-dajiangdong-b': versions('hangzhou-dajiangdong-b', {
+    2018: hangzhouDajiangdongB2018,
+  }),
+  'hangzhou-dajiangdong-women': versions('hangzhou-dajiangdong-women', {
+    2018: hangzhouDajiangdongWomen2018,
   }),
   huzhou: versions('huzhou', {
     2012: huzhou2012,

@@ -1,7 +1,6 @@
-import { isoDateSchema, isWithin } from '../_lib/dates';
-import { acceptPolicy } from '../_lib/acceptPolicy';
-import { byEnrolment, governs } from '../_lib/engine/eligibility';
-import { InvalidInputError, PolicyNotFoundError, readInput, validate } from '../_lib/errors';
+import { isoDateSchema } from '../_lib/dates';
+import { InvalidInputError, readInput, validate } from '../_lib/errors';
+import { registeredPolicies, versionFor } from '../_lib/versions';
 import { claimSchema, type ClaimInput, type Member, type MemberInput } from '../_lib/inputSchemas';
 import { plainClaim } from '../_lib/plainInput';
 import { readMember } from '../_lib/readInputs';
@@ -9,17 +8,6 @@ import type { Policy } from '../_lib/policySchema';
 import { eventDate } from '../_lib/result';
 import type { PolicyRegistry } from '../createRegistry';
 import { bundledRegistry } from '../policies';
-
-/** The registry's policies, each validated unless it already was (as every one from createRegistry was). */
-function registeredPolicies(registry: PolicyRegistry): readonly Policy[] {
-  const policies: unknown = typeof registry === 'object' && registry !== null ? registry.policies : undefined;
-  if (!Array.isArray(policies)) {
-    throw new InvalidInputError([
-      { path: ['registry', 'policies'], code: 'invalid_type', message: 'expected a registry made by createRegistry, with an array of policies' },
-    ]);
-  }
-  return policies.map((policy: unknown, index) => acceptPolicy(policy, ['registry', 'policies', index]));
-}
 
 /** Where {@link selectPolicy} looks, and whose claim it is. */
 export interface SelectOptions {
@@ -82,11 +70,6 @@ export function selectPolicy(scheme: string, at: string | ClaimInput, options?: 
   const claim = typeof at === 'string' ? undefined : (plainClaim(at) ?? validate(claimSchema, at, 'claim'));
   const date = typeof at === 'string' ? validate(isoDateSchema, at, 'date') : undefined;
   const { registry, member } = readOptions(options);
-  const versions = registeredPolicies(registry).filter((policy) => policy.scheme === scheme);
   const dateOf = (policy: Policy) => date ?? eventDate(policy, claim!);
-  const found =
-    (member !== undefined ? versions.find((policy) => byEnrolment(policy) && governs(policy, member, dateOf(policy))) : undefined) ??
-    versions.find((policy) => isWithin(dateOf(policy), policy.validFrom, policy.validTo));
-  if (found) return found;
-  throw new PolicyNotFoundError(scheme, date ?? (claim!.kind === 'hospitalisation' ? claim!.admission : claim!.date), versions);
+  return versionFor(registeredPolicies(registry), scheme, dateOf, member, date ?? (claim!.kind === 'hospitalisation' ? claim!.admission : claim!.date));
 }

@@ -119,6 +119,9 @@ for (const form of AMOUNT_FORMS) {
 const kept = runOne('keep', String(Math.max(1, Math.round(members / 10))));
 console.log(`  a kept result: ${kept.bytesPerClaim} bytes a claim (target ≤ 300), of ${kept.claims!.toLocaleString('en')} claims kept`);
 console.log(`  reading every line's steps: ${kept.stepsClaimsPerSecond!.toLocaleString('en')} claims/s; explain: ${kept.explainClaimsPerSecond!.toLocaleString('en')} claims/s (target ≥ 100,000 each)`);
+// Members holding three plans (Hangzhou Dajiangdong 2018): each claim settled three times, in plan order.
+const threePlans = bestOf('plans', String(members));
+console.log(`  members holding three plans: ${threePlans![0]!.claimsPerSecond!.toLocaleString('en')} claims/s, each settled under all three (peak ${threePlans![0]!.peakRssMB} MB)`);
 
 const dir = mkdtempSync(join(tmpdir(), 'huzhu-bench-'));
 try {

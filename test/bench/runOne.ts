@@ -6,10 +6,11 @@
  *   node --import tsx test/bench/runOne.ts realistic <huzhu|floor|rules-engine> <members> <string|number|Decimal>
  *   node --import tsx test/bench/runOne.ts latency <huzhu|floor|rules-engine> <calls>
  *   node --expose-gc --import tsx test/bench/runOne.ts keep <members>
+ *   node --import tsx test/bench/runOne.ts plans <members>
  */
 // The built package, as users get it; typed by its source, so this file type-checks before a build.
 const dist = new URL('../../dist/index.js', import.meta.url).href;
-const { Decimal, evaluateClaim, evaluateYear, explain, policies } = (await import(dist)) as typeof import('../../src');
+const { Decimal, bundledRegistry, evaluateClaim, evaluateMemberYear, evaluateYear, explain, policies } = (await import(dist)) as typeof import('../../src');
 import { Digest } from './checksum';
 import { floorYear } from './floor';
 import { createEngine, rulesEngineYear } from './rulesEngine';
@@ -112,12 +113,40 @@ function keep(members: number) {
   };
 }
 
+const HANGZHOU = ['hangzhou-dajiangdong-a', 'hangzhou-dajiangdong-b', 'hangzhou-dajiangdong-women'];
+
+/**
+ * Members holding three plans: the realistic book's claims moved to 2018 (29 February to the
+ * 28th) and settled under Hangzhou Dajiangdong's three stackable plans with evaluateMemberYear.
+ * A claim counts once however many plans settle it; the digest is of what each claim paid in all.
+ */
+function plans(members: number) {
+  const digest = new Digest();
+  let ms = 0;
+  for (let first = 0; first < members; first += CHUNK) {
+    const years = [];
+    for (let index = first; index < Math.min(members, first + CHUNK); index += 1) {
+      const { member, claims } = realisticYear(index, 'string', toDecimal);
+      const moved = JSON.parse(JSON.stringify(claims).replaceAll('"2024-02-29', '"2018-02-28').replaceAll('"2024-', '"2018-'));
+      years.push({ member: { id: member.id, sex: 'female' as const, enrolments: HANGZHOU.map((scheme) => ({ scheme, year: 2018, from: '2018-01-01', to: '2018-12-31' })) }, claims: moved });
+    }
+    const cpu = process.cpuUsage();
+    const totals = years.map((year) => evaluateMemberYear(bundledRegistry, year.member, year.claims).results.map((result) => Math.round(Number(result.total.toFixed(2)) * 100)));
+    const used = process.cpuUsage(cpu);
+    ms += (used.user + used.system) / 1000;
+    for (const fens of totals) for (const fen of fens) digest.add(fen);
+  }
+  return { implementation: 'huzhu-three-plans', members, ms: Math.round(ms), claimsPerSecond: Math.round((digest.claims / ms) * 1000), ...digest.toJSON() };
+}
+
 const [mode, ...args] = process.argv.slice(2);
 const result =
   mode === 'latency'
     ? await latency(args[0] as Implementation, Number(args[1]))
     : mode === 'keep'
       ? keep(Number(args[0]))
+      : mode === 'plans'
+        ? plans(Number(args[0]))
       : mode === 'realistic'
         ? { ...(await throughput(args[0] as Implementation, Number(args[1]), (index) => realisticYear(index, args[2] as AmountForm, toDecimal))), form: args[2] }
         : await throughput(mode as Implementation, Number(args[0]), (index) => memberYear(index, Number(args[1])));

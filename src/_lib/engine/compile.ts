@@ -17,6 +17,7 @@ import { compileFormula } from './formulas';
 import type { Op } from './formulas/types';
 import { compileParameter, type CompiledParameter } from './parameters';
 import { historyRules, type HistoryRule } from './history';
+import { compileOtherPayments, type CompiledOtherPayments } from './otherPayments';
 
 /** What a line cites and warns of. */
 export interface LineSources {
@@ -81,6 +82,8 @@ export interface CompiledPolicy {
   readonly nothing: readonly number[];
   /** A warning every claim settled under it carries: shares held past the plan's limit (engine/shares.ts). */
   readonly notice?: Message;
+  /** What other plans' and funds' payments for the claim take from the plan's lines. */
+  readonly otherPayments: CompiledOtherPayments | undefined;
 }
 
 const compiled = new WeakMap<Policy, CompiledPolicy>();
@@ -211,6 +214,7 @@ function compileUncached(policy: Policy): CompiledPolicy {
     halfYearContribution: policy.contribution?.halfYear && parameter(policy.contribution.halfYear, 'contribution.halfYear', same),
     warnings: { next: new Map(), list: undefined },
     nothing: benefits.map(() => 0),
+    otherPayments: compileOtherPayments(policy),
   };
 }
 

@@ -24,6 +24,7 @@ import { sharesChooser } from './shares';
 import { inFen, LedgerInFen, toLedger } from './ledgerInFen';
 import type { Outcome } from './formulas/types';
 import { applyHistory, logPayment, type History, type HistoryCut } from './history';
+import { OtherPaymentsCut } from './otherPayments';
 
 /** An empty list, for results that have no lines, reasons or warnings. */
 const NONE = Object.freeze([]) as readonly never[];
@@ -39,6 +40,8 @@ interface LineRecord {
   readonly paidBefore: number;
   /** What the member's history did to the line, before its caps. */
   readonly history: HistoryCut | undefined;
+  /** What other plans' and funds' payments took from the line, after its caps. */
+  readonly others: OtherPaymentsCut | undefined;
 }
 
 /** What settling one claim gave, in fen: what a caller that counts rather than keeps results reads. */
@@ -131,6 +134,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   let illustrative = false;
   // The claim's illustrative warnings, shared by every claim whose lines cite the same values.
   let node = compiled.warnings;
+  const others = OtherPaymentsCut.of(compiled.otherPayments, claim);
   for (const compiledBenefit of applicable.benefits) {
     const { benefit, index } = compiledBenefit;
     if (compiledBenefit.when !== undefined && !compiledBenefit.when(context)) {
@@ -165,10 +169,14 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
       (lineReasons ??= []).push(message('CAP_REACHED', { benefit: benefit.label, cap: cut, cut: fenText(owed - amount), limit: fenText(limit) }));
     }
     cut ??= past?.kind ?? null;
+    if (others !== undefined && amount > 0) {
+      const kept = others.keep(amount, paidThisClaim);
+      if (kept < amount) (lineReasons ??= []).push(others.reason(benefit.label, amount - kept)), (amount = kept), (cut = 'otherPayments');
+    }
     const sources = compiledBenefit.sources(context);
     illustrative ||= sources.illustrative;
     node = warningsAfter(node, sources);
-    if (records !== null) records.push({ benefit: compiledBenefit, outcome, amount, cut, sources, paidBefore: paidThisClaim, history: past });
+    if (records !== null) records.push({ benefit: compiledBenefit, outcome, amount, cut, sources, paidBefore: paidThisClaim, history: past, others });
 
     if (amounts === before.amounts) (amounts = amounts.slice()), (claims = claims.slice());
     (amounts as number[])[index]! += amount;
@@ -429,7 +437,7 @@ export class Tape implements ResultDetails {
 }
 
 /** A line's steps: its formula run again with a recorder, then the caps that cut it. */
-function stepsOf(policy: Policy, context: ClaimContext, { benefit, outcome, amount, cut, paidBefore, history }: LineRecord, maximum: number | undefined, steps: Recorder): void {
+function stepsOf(policy: Policy, context: ClaimContext, { benefit, outcome, amount, cut, paidBefore, history, others }: LineRecord, maximum: number | undefined, steps: Recorder): void {
   if (context.claim.diagnosis !== undefined) conditionSteps(policy, context, steps);
   benefit.op(context, steps);
   history?.step?.(steps);
@@ -437,7 +445,7 @@ function stepsOf(policy: Policy, context: ClaimContext, { benefit, outcome, amou
   const index = benefit.index;
   const before = context.ledger;
   let current = history === undefined ? outcome.fen : history.fen;
-  const capStep = (kind: CapKind, expression: string, remaining: number) => {
+  const capStep = (kind: 'perClaim' | 'perYear' | 'maximumSubsidy', expression: string, remaining: number) => {
     if (current <= remaining) return;
     steps.add(kind, fixedLabel(kind), joined('min(', fenText(current), ', ', expression, ')'), fenText(remaining));
     current = remaining;
@@ -451,6 +459,7 @@ function stepsOf(policy: Policy, context: ClaimContext, { benefit, outcome, amou
     capStep('maximumSubsidy', `${fenText(maximum)} − ${fenText(paid)}`, Math.max(0, maximum - paid));
   }
   if (cut === 'claimsPerYear') steps.add('claimsPerYear', stepLabel('claimsPerYear', { count: before.claims[index]! }), `${before.claims[index]!}`, fenText(amount));
+  if (cut === 'otherPayments') others!.step(current, amount, paidBefore, steps);
 }
 
 /** A member's claims settled: their results, the ledger after them and what they paid together, in fen. */
@@ -465,13 +474,15 @@ export interface Settlement {
   readonly result: SettledClaim;
   /** The ledger after the claim: in fen, for the next claim, or the one given when nothing changed. */
   readonly after: Ledger | LedgerInFen;
+  /** What the claim paid, in fen. */
+  readonly paid: number;
 }
 
 /** Settles the checked copy of one claim; see {@link run} for `whatIf` and `path`. */
 export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf = false, history?: History): Settlement {
   const tape = new Tape(compile(policy), member, [claim], undefined, path, false, ledger, whatIf, history);
-  const { results, after } = tape.settleAll();
-  return { result: results[0]!, after };
+  const { results, after, paid } = tape.settleAll();
+  return { result: results[0]!, after, paid };
 }
 
 /**

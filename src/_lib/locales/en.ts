@@ -20,6 +20,7 @@ const terms: Locale['terms'] = {
   maximumSubsidy: 'maximum subsidy of the protection year',
   oncePerYears: 'limit of one paid claim in a number of years',
   sameEvent: 'deduction of what was paid for the same event',
+  otherPayments: 'payments of other plans and funds for the claim',
   halfUp: 'half-up',
   halfEven: 'half-even',
   down: 'down',
@@ -69,6 +70,13 @@ export const en: Locale = {
     PAID_WITHIN_YEARS: (p) => `${p.benefit} pays at most once in ${p.years} years, and paid claim ${p.claimId} of ${p.date}: nothing is paid until ${p.years} years after it.`,
     SAME_EVENT_PAID: (p) => `${p.benefit}: ${p.paid} yuan was already paid for the same event ${p.event} (claim ${p.claimId}) and is deducted.`,
     EVENT_NOT_NAMED: (p) => `${p.benefit} is paid less what was paid for the same event, and the claim names no event (event): nothing was deducted.`,
+    OTHER_PAYMENTS: (p) => {
+      const others = [Number(p.earlierPlans) > 0 ? `the plans settled before it (${p.earlierPlans} yuan)` : '', Number(p.paidElsewhere) > 0 ? `another fund (${p.paidElsewhere} yuan)` : ''].filter(Boolean).join(' and ');
+      if (p.rule === 'deduct') return `${p.benefit} pays ${p.cut} yuan less: what ${others} already paid for this claim is deducted.`;
+      return `${p.benefit} was cut by ${p.cut} yuan: the plan pays at most the ${costs(p.costField)} (${p.cost} yuan)${others === '' ? '' : ` left unpaid by ${others}`}.`;
+    },
+    PLAN_GROUP_CONFLICT: (p) => `The member holds ${p.plans}, all of the group “${p.group}”, of which a member may hold only one: no plan pays this claim.`,
+    NO_PLAN_HELD: (p) => `The member holds no plan covering ${p.date}.`,
   },
   steps: {
     base: (p) => costs(p.field),
@@ -104,6 +112,8 @@ export const en: Locale = {
     notPreExisting: (p) => `first diagnosed once the cover had started (${p.start})`,
     oncePerYears: (p) => `claim ${p.claimId} of ${p.date} was paid less than ${p.years} years before: nothing paid`,
     sameEvent: (p) => `less ${p.paid} yuan already paid for the same event ${p.event}`,
+    otherPaymentsDeducted: () => 'less what other plans and funds paid for this claim',
+    unpaidCost: () => 'capped by the cost still unpaid',
   },
   units: {
     yuan: 'yuan',
@@ -128,6 +138,14 @@ export const en: Locale = {
     illustrative: 'illustrative',
     illustrativeLegend: '※ Illustrative parameter: the figure was not published; it is for demonstration only and is not official.',
     net: (p) => `pays ${p.amount} yuan`,
+    othersCut: (p) => `cut by ${p.cut} yuan for what other plans and funds paid for this claim`,
+    memberClaim: (p) => `Claim ${p.claimId} (${term(p.kind)}, ${p.date}) of member ${p.memberId}, under each plan they hold`,
+    memberYear: (p) => `Claims of member ${p.memberId} under each plan they hold (${p.count} claims)`,
+    plans: (p) => `Plans, in the order they settle: ${p.plans}`,
+    planPaid: (p) => `${p.name} (${p.scheme} ${p.year}): pays ${p.amount} yuan`,
+    planRefused: (p) => `${p.name} (${p.scheme} ${p.year}): not paid`,
+    planName: (p) => `${p.name} (${p.scheme} ${p.year})`,
+    paidInAll: (p) => `Pays ${p.amount} yuan in all`,
     semicolon: '; ',
     colon: ': ',
   },
@@ -144,6 +162,7 @@ export const en: Locale = {
     notIncluded: ' (not included)',
     included: ' (included)',
     count: (value, unit) => ({ days: `${value} days`, daysAYear: `${value} days a year`, claimsAYear: `${value} claims a year`, staysAYear: `${value} paid stays a year`, sharesAMember: `${value} share${value === 1 ? '' : 's'} a member`, onceInYears: `once in ${value} years` })[unit],
+    dateRange: (from, to) => `${from} to ${to}`,
     nextYearOn: (monthDay) => `${Number(monthDay.slice(3))} ${MONTHS[Number(monthDay.slice(0, 2)) - 1]} of the next year`,
     grades: (first, last, share) => `${first === last ? `grade ${first}` : `grades ${first}–${last}`}: ${share}`,
     listSeparator: ', ',

@@ -33,7 +33,10 @@ export type MessageCode =
   | 'VOID_SHARES_NOT_CHARGED'
   | 'PAID_WITHIN_YEARS'
   | 'SAME_EVENT_PAID'
-  | 'EVENT_NOT_NAMED';
+  | 'EVENT_NOT_NAMED'
+  | 'OTHER_PAYMENTS'
+  | 'PLAN_GROUP_CONFLICT'
+  | 'NO_PLAN_HELD';
 
 /** Names of the computation steps a benefit line shows. */
 export type StepKey =
@@ -65,7 +68,9 @@ export type StepKey =
   | 'preExisting'
   | 'notPreExisting'
   | 'oncePerYears'
-  | 'sameEvent';
+  | 'sameEvent'
+  | 'otherPaymentsDeducted'
+  | 'unpaidCost';
 
 /** A parameter of a message: a bilingual label is shown in the message's own language. */
 export type MessageParams = Readonly<Record<string, string | number | { readonly zh: string; readonly en: string }>>;
@@ -104,6 +109,18 @@ export interface ExplainWords {
   readonly illustrative: string;
   readonly illustrativeLegend: string;
   readonly net: (params: ResolvedParams) => string;
+  /** A line cut by what other plans and funds paid for the claim. */
+  readonly othersCut: (params: ResolvedParams) => string;
+  /** A claim settled under each of a member's plans, and a member's claims settled so. */
+  readonly memberClaim: (params: ResolvedParams) => string;
+  readonly memberYear: (params: ResolvedParams) => string;
+  /** The plans, in the order they settle. */
+  readonly plans: (params: ResolvedParams) => string;
+  /** One plan's part of the claim: paid or not. */
+  readonly planPaid: (params: ResolvedParams) => string;
+  readonly planRefused: (params: ResolvedParams) => string;
+  readonly planName: (params: ResolvedParams) => string;
+  readonly paidInAll: (params: ResolvedParams) => string;
   readonly semicolon: string;
   readonly colon: string;
 }
@@ -128,6 +145,8 @@ export interface ValueWords {
   readonly count: (value: number, unit: 'days' | 'daysAYear' | 'claimsAYear' | 'staysAYear' | 'sharesAMember' | 'onceInYears') => string;
   /** A day of the next year, written `MM-DD`. */
   readonly nextYearOn: (monthDay: string) => string;
+  /** Days from one date to another, both included, as `YYYY-MM-DD`. */
+  readonly dateRange: (from: string, to: string) => string;
   /** Consecutive grades with the same share, e.g. grades 1–2 at 100 %. */
   readonly grades: (first: string, last: string, share: string) => string;
   readonly listSeparator: string;

@@ -20,6 +20,7 @@ const terms: Locale['terms'] = {
   maximumSubsidy: '保障年度最高补助',
   oncePerYears: '该项补助几年内限给付一次',
   sameEvent: '同一事件已给付金额的扣除',
+  otherPayments: '其他方案和资金就本申请已付金额',
   halfUp: '四舍五入',
   halfEven: '四舍六入五成双',
   down: '舍去',
@@ -67,6 +68,13 @@ export const zh: Locale = {
     PAID_WITHIN_YEARS: (p) => `${p.benefit}${p.years} 年内限给付一次，已于 ${p.date} 的申请 ${p.claimId} 给付：该次给付后满 ${p.years} 年前不再给付。`,
     SAME_EVENT_PAID: (p) => `${p.benefit}：同一事件（${p.event}）已给付 ${p.paid} 元（申请 ${p.claimId}），予以扣除。`,
     EVENT_NOT_NAMED: (p) => `${p.benefit}应扣除同一事件已给付的金额，但本申请未注明事件（event）：未作扣除。`,
+    OTHER_PAYMENTS: (p) => {
+      const others = [Number(p.earlierPlans) > 0 ? `排序在前的方案（${p.earlierPlans} 元）` : '', Number(p.paidElsewhere) > 0 ? `其他资金（${p.paidElsewhere} 元）` : ''].filter(Boolean).join('和');
+      if (p.rule === 'deduct') return `${p.benefit}扣除${others}已就本申请支付的金额，少付 ${p.cut} 元。`;
+      return `本方案以${others === '' ? '' : `扣除${others}已付金额后`}尚未支付的${costs(p.costField)}（${p.cost} 元）为限，${p.benefit}核减 ${p.cut} 元。`;
+    },
+    PLAN_GROUP_CONFLICT: (p) => `会员同时持有${p.plans}，同属“${p.group}”，每人只能持有其中一个方案：各方案均不支付本申请。`,
+    NO_PLAN_HELD: (p) => `会员在 ${p.date} 没有有效的保障方案。`,
   },
   steps: {
     base: (p) => costs(p.field),
@@ -101,6 +109,8 @@ export const zh: Locale = {
     notPreExisting: (p) => `保障开始（${p.start}）后确诊`,
     oncePerYears: (p) => `${p.date} 的申请 ${p.claimId} 已给付，未满 ${p.years} 年：不予给付`,
     sameEvent: (p) => `扣除同一事件（${p.event}）已给付的 ${p.paid} 元`,
+    otherPaymentsDeducted: () => '扣除其他方案和资金已就本申请支付的金额',
+    unpaidCost: () => '以尚未支付的费用为限',
   },
   units: {
     yuan: '元',
@@ -125,6 +135,14 @@ export const zh: Locale = {
     illustrative: '示例参数',
     illustrativeLegend: '※ 示例参数：该数值未经公布，仅作演示，并非官方标准。',
     net: (p) => `实付 ${p.amount} 元`,
+    othersCut: (p) => `因其他方案和资金已就本申请支付，核减 ${p.cut} 元`,
+    memberClaim: (p) => `会员 ${p.memberId} 的申请 ${p.claimId}（${term(p.kind)}，${p.date}），按所持各方案结算`,
+    memberYear: (p) => `会员 ${p.memberId} 按所持各方案结算（${p.count} 笔申请）`,
+    plans: (p) => `结算顺序：${p.plans}`,
+    planPaid: (p) => `${p.name}（${p.scheme} ${p.year}）：支付 ${p.amount} 元`,
+    planRefused: (p) => `${p.name}（${p.scheme} ${p.year}）：不予支付`,
+    planName: (p) => `${p.name}（${p.scheme} ${p.year}）`,
+    paidInAll: (p) => `合计支付 ${p.amount} 元`,
     semicolon: '；',
     colon: '：',
   },
@@ -140,6 +158,7 @@ export const zh: Locale = {
     notIncluded: '（不含）',
     included: '（含）',
     count: (value, unit) => ({ days: `${value} 天`, daysAYear: `每年 ${value} 天`, claimsAYear: `每年 ${value} 次`, staysAYear: `每年补助住院 ${value} 次`, sharesAMember: `每人 ${value} 份`, onceInYears: `${value} 年内限一次` })[unit],
+    dateRange: (from, to) => `${from} 至 ${to}`,
     nextYearOn: (monthDay) => `次年 ${Number(monthDay.slice(0, 2))} 月 ${Number(monthDay.slice(3))} 日`,
     tierSeparator: '，',
     grades: (first, last, share) => `${first === last ? first : `${first}–${last}`} 级 ${share}`,

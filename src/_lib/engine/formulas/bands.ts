@@ -110,7 +110,7 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
 };
 
 /** The base in fen: one cost, or the sum of several (each at most 10^14 fen, so the sum is exact). */
-function baseOf(claim: PlainClaim, fields: readonly CostField[]): number {
+export function baseOf(claim: PlainClaim, fields: readonly CostField[]): number {
   let base = 0;
   for (let index = 0; index < fields.length; index += 1) base += claim[fields[index]!];
   return base;
