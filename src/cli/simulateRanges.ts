@@ -192,7 +192,7 @@ type RangeEnd = { seen: Map<string, number> } & ({ result: string } | { apart: {
 
 /** A worker's range: read from the file, parsed and simulated in the worker; refusals, progress and the end are posted. */
 export async function simulateRange(file: string, range: Range, job: PartJob, policies: readonly Policy[], post: (message: RangeMessage) => void): Promise<void> {
-  const stream = createReadStream(file, { start: range.start, end: range.end - 1, encoding: 'utf8', highWaterMark: 1 << 20 });
+  const stream = createReadStream(file, { start: range.start, end: range.end - 1, encoding: 'utf8' });
   async function* chunks(): AsyncGenerator<string> {
     if (range.lead !== '') yield range.lead;
     yield* stream as AsyncIterable<string>;
