@@ -100,7 +100,7 @@ describe('huzhu simulate on ranges of the file', () => {
       '',
       '4 errors: the members they concern are left out of the figures',
       'line 11: discharge: expected "discharge" on or after "admission"',
-      'line 12: member.id: expected the member: an object with its id and enrolments',
+      'line 12: memberId: expected the member: an object with its id and enrolments',
       'line 19: discharge: expected "discharge" on or after "admission"',
       'line 5: expected 16 fields as in the header, found 17',
     ]);
