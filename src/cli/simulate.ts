@@ -19,6 +19,7 @@ import { issueInColumn } from './rows';
 import { formatSimulation, type PlainSimulation } from './simulationText';
 import { shardOf, workersOption } from './shards';
 import { simulateHere, simulateOnWorkers, type Refusal } from './simulatePool';
+import { planRanges, simulateRanges } from './simulateRanges';
 
 /** What the command needs of main's plumbing, passed in so that this file adds to main's switch only. */
 export interface SimulationTools {
@@ -131,12 +132,19 @@ async function simulate(tools: SimulationTools, invocation: Invocation): Promise
     errors = errors.then(() => tools.write(tools.stderr, text));
   };
   const job = { from, limits, policies: JSON.stringify(versions), options: { lang: (options.lang ?? 'zh') as Language }, part: shard ?? { index: 0, of: 1 } };
+  // A file of lines is read by the workers themselves, a range each; anything else is read here and routed.
+  const ranges = workers > 1 && shard === undefined && file !== '-' ? planRanges(file, job, workers) : undefined;
   let simulation: Simulation;
   try {
     const rowsRead = (rows: number) => progress(input.stream.bytesRead ?? 0, rows);
-    simulation = await (workers > 1
-      ? simulateOnWorkers(tools.chunks(input.stream, input.name), job, versions, roster, workers, refuse, rowsRead)
-      : simulateHere(tools.chunks(input.stream.setEncoding('utf8'), input.name), job, versions, roster, refuse, rowsRead));
+    if (ranges !== undefined && ranges.length > 1) {
+      (input.stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
+      simulation = await simulateRanges(file, ranges, job, versions, roster, refuse, progress);
+    } else {
+      simulation = await (workers > 1 && ranges === undefined
+        ? simulateOnWorkers(tools.chunks(input.stream, input.name), job, versions, roster, workers, refuse, rowsRead)
+        : simulateHere(tools.chunks(input.stream.setEncoding('utf8'), input.name), job, versions, roster, refuse, rowsRead));
+    }
   } finally {
     bar?.clear();
   }

@@ -1,5 +1,6 @@
 // `huzhu simulate` in parts. The input is read once, in one thread; each member's rows go to
-// one part, chosen by a stable hash of their id, and the parts' results are merged. A part is
+// one part, chosen by a stable hash of their id, and the parts' results are merged (a file of
+// lines is instead cut into ranges that workers read themselves: see simulateRanges.ts). A part is
 // what `--shard i/n` runs as a job of its own, and what each worker thread runs; nothing crosses
 // between threads but rows and the parts' results, and mergeSimulations is order-independent,
 // so the result is the same for any number of workers or shards.
@@ -42,7 +43,7 @@ export interface Part {
  * How a part reads its records: a CSV row as its fields, with the columns the header names; a
  * JSON record as it is.
  */
-class Reading {
+export class Reading {
   #index: ColumnIndex | undefined;
 
   constructor(private readonly csv: boolean) {}
@@ -68,7 +69,7 @@ class Reading {
   }
 }
 
-const isId = (id: unknown): id is string => typeof id === 'string' && id !== '';
+export const isId = (id: unknown): id is string => typeof id === 'string' && id !== '';
 
 /**
  * Rows of a member must be together (a file sorted or grouped by member): a member seen again
@@ -76,17 +77,28 @@ const isId = (id: unknown): id is string => typeof id === 'string' && id !== '';
  * wrongly. Checked where the whole input is read, on every row, so that the answer does not
  * depend on the parts; it keeps each member id seen, a few dozen bytes each.
  */
-class Together {
-  readonly #seen = new Set<string>();
+export class Together {
+  /** Each member id seen, with the line of its first row: what a part read from a range of the file tells the others. */
+  readonly seen = new Map<string, number>();
   #current: string | undefined;
 
   /** Whether the row of `id` starts a member; throws when that member was seen before. */
   starts(id: string, line: number): boolean {
     if (id === this.#current) return false;
-    if (this.#seen.has(id)) throw new UsageError(`the rows of member "${id}" are not together (line ${line}): sort or group the file by member id`);
-    this.#seen.add(id);
+    if (this.seen.has(id)) throw new MembersApart(id, line);
+    this.seen.set(id, line);
     this.#current = id;
     return true;
+  }
+}
+
+/** Rows of member `id` found apart, at `line`. */
+export class MembersApart extends UsageError {
+  constructor(
+    readonly id: string,
+    readonly line: number,
+  ) {
+    super(`the rows of member "${id}" are not together (line ${line}): sort or group the file by member id`);
   }
 }
 
@@ -202,11 +214,18 @@ function simulateMembers(members: AsyncIterable<Tagged>, policies: readonly Poli
 
 /**
  * Simulates the members of `part` read in this thread, with rows that name no member refused;
- * `progress` hears how many rows were read, for a progress bar.
+ * `progress` hears how many rows were read, for a progress bar. `lines` is added to the line
+ * of every row, and `together` sees every member: for a range of a file read as a whole of its own.
  */
-function simulatePart(chunks: AsyncIterable<string>, job: PartJob, policies: readonly Policy[], refuse: (refusals: Refusal[]) => void, progress: (rows: number) => void): Promise<Simulation> {
+export function simulatePart(
+  chunks: AsyncIterable<string>,
+  job: PartJob,
+  policies: readonly Policy[],
+  refuse: (refusals: Refusal[]) => void,
+  progress: (rows: number) => void,
+  { lines = 0, together = new Together() }: { lines?: number; together?: Together } = {},
+): Promise<Simulation> {
   const reading = new Reading(job.from === 'csv');
-  const together = new Together();
   const members = new MemberRows(reading, (refusal) => refuse([refusal]));
   let ours = false;
   let rows = 0;
@@ -224,7 +243,7 @@ function simulatePart(chunks: AsyncIterable<string>, job: PartJob, policies: rea
     }
   }
   async function* all(): AsyncGenerator<Tagged> {
-    const reader = partReader(job, reading);
+    const reader = partReader(job, reading, lines);
     for await (const chunk of chunks) {
       yield* take(reader.push(chunk));
       progress(rows);
@@ -236,13 +255,18 @@ function simulatePart(chunks: AsyncIterable<string>, job: PartJob, policies: rea
   return simulateMembers(all(), policies, job.options, refuse);
 }
 
-/** The input's records, CSV rows as their fields, telling `reading` the header's columns. */
-function partReader(job: PartJob, reading: Reading): RecordReader {
-  if (job.from !== 'csv') return recordReader(job.from, job.limits);
+/** The input's records, CSV rows as their fields, telling `reading` the header's columns; `lines` is added to each record's line. */
+export function partReader(job: Pick<PartJob, 'from' | 'limits'>, reading: Reading, lines = 0): RecordReader {
+  if (job.from !== 'csv') {
+    const reader = recordReader(job.from, job.limits);
+    if (lines === 0) return reader;
+    const moved = (records: RawRecord[]) => records.map((record) => ({ ...record, line: record.line + lines }));
+    return { push: (chunk) => moved(reader.push(chunk)), end: () => moved(reader.end()) };
+  }
   const reader = new CsvFieldsReader(job.limits);
   const records = (rows: CsvRecord[]): RawRecord[] => {
     if (reader.columns !== undefined) reading.columns = reader.columns;
-    return rows.map((row) => ('error' in row ? row : { line: row.line, value: row.fields }));
+    return rows.map((row) => ('error' in row ? { line: row.line + lines, error: row.error } : { line: row.line + lines, value: row.fields }));
   };
   return { push: (chunk) => records(reader.push(chunk)), end: () => records(reader.end()) };
 }
@@ -259,7 +283,7 @@ const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16 };
  * A worker: the bundle's `simulate-worker.js` beside `cli.js`; from source (tests, `npx tsx`),
  * a stub that registers tsx in the worker and then loads `simulateWorker.ts`.
  */
-function startWorker(workerData: unknown): Worker {
+export function startWorker(workerData: unknown): Worker {
   if (!FROM_SOURCE) return new Worker(new URL('./simulate-worker.js', import.meta.url), { workerData, resourceLimits: RESOURCE_LIMITS });
   const tsx = import.meta.resolve('tsx/esm/api');
   const source = new URL('./simulateWorker.ts', import.meta.url).href;

@@ -1,0 +1,271 @@
+// `huzhu simulate` on workers that read the file themselves. A file of lines (a CSV without a
+// quote, NDJSON) is cut into byte ranges, each starting at the first row of a member, a range a
+// worker; each worker reads, parses and simulates its range as the one-thread reader reads the
+// whole file, with the file's own line numbers, and this thread merges the results. The main
+// thread then costs a pass over the file's bytes, not the routing of every row. What no range
+// can check alone, that each member's rows are together, is checked here from the member ids
+// each worker saw, with the line the one-thread reader would name.
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import type { Policy } from '../_lib/policySchema';
+import type { Simulation } from '../_lib/simulation';
+import { mergeSimulations } from '../mergeSimulations';
+import { simulateBook, type SimulationOptions } from '../simulateBook';
+import { CsvFieldsReader } from './records';
+import { isId, MembersApart, partReader, Reading, simulatePart, startWorker, Together, type PartJob, type Refusal } from './simulatePool';
+
+/**
+ * A worker's share of the file: bytes `start` to `end`, read after `lead` (the file's lines up
+ * to its CSV header, so that the range's rows are read as the header says), with `lines` added
+ * to every line the range's reader counts.
+ */
+export interface Range {
+  readonly start: number;
+  readonly end: number;
+  readonly lead: string;
+  readonly lines: number;
+}
+
+const LF = 0x0a;
+const QUOTE = 0x22;
+/** A line looked at while cutting the file is no longer than this: a longer one leaves the file to the routing reader. */
+const LONGEST_LINE = 1 << 20;
+/** The pass over the whole file reads this much at a time. */
+const BLOCK = 1 << 22;
+
+/** Lines of a file read by position, a window of bytes at a time. */
+class FileLines {
+  #buffer = Buffer.allocUnsafe(1 << 16);
+  #from = 0;
+  #length = 0;
+
+  constructor(
+    readonly fd: number,
+    readonly size: number,
+  ) {}
+
+  /** The line from byte `start` (with its line feed, if any) and where the next starts; undefined when too long. */
+  line(start: number): { bytes: Buffer; next: number } | undefined {
+    for (let want = 1 << 16; want <= 2 * LONGEST_LINE; want *= 2) {
+      const window = this.#window(start, want);
+      const lf = window.indexOf(LF);
+      if (lf !== -1) return { bytes: window.subarray(0, lf + 1), next: start + lf + 1 };
+      if (start + window.length >= this.size) return { bytes: window, next: this.size };
+    }
+    return undefined;
+  }
+
+  /** The bytes from `start`: at least `want` of them, unless the file ends first. */
+  #window(start: number, want: number): Buffer {
+    const end = Math.min(start + want, this.size);
+    if (start < this.#from || end > this.#from + this.#length) {
+      if (this.#buffer.length < want) this.#buffer = Buffer.allocUnsafe(want);
+      this.#from = start;
+      this.#length = readAt(this.fd, this.#buffer.subarray(0, end - start), start);
+    }
+    return this.#buffer.subarray(start - this.#from, this.#length);
+  }
+}
+
+/** Fills `buffer` from byte `position` of the file, or up to its end; returns the bytes read. */
+function readAt(fd: number, buffer: Buffer, position: number): number {
+  let length = 0;
+  for (let got = -1; got !== 0 && length < buffer.length; length += got) got = readSync(fd, buffer, length, buffer.length - length, position + length);
+  return length;
+}
+
+/**
+ * The byte ranges of `file` for `parts` workers, or undefined when the file must be read whole
+ * in one thread and routed: not a regular file, a JSON array, a CSV with a quote anywhere (a
+ * quoted field may hold a line break, so a line need not start a record), a line too long to
+ * look at, or a CSV header the reader refuses (the routing reader says why). Each range but the
+ * first starts at a row whose member id differs from the last id before it; fewer ranges than
+ * parts when the members are too few.
+ */
+export function planRanges(file: string, job: Pick<PartJob, 'from' | 'limits'>, parts: number): Range[] | undefined {
+  if (job.from === 'json') return undefined;
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const stats = fstatSync(fd);
+    return stats.isFile() ? plan(new FileLines(fd, stats.size), job, parts) : undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function plan(file: FileLines, job: Pick<PartJob, 'from' | 'limits'>, parts: number): Range[] | undefined {
+  const csv = job.from === 'csv';
+  const { size } = file;
+  // What every range but the first is read after: the CSV's lines up to its header; for NDJSON
+  // a blank line, so that the range's first line is not taken for the file's first (a BOM there).
+  let lead = '\n';
+  let leadLines = 1;
+  let body = 0;
+  if (csv) {
+    lead = '';
+    leadLines = 0;
+    const header = new CsvFieldsReader(job.limits);
+    while (header.columns === undefined) {
+      const line = file.line(body);
+      if (line === undefined || line.next === size || line.bytes.includes(QUOTE)) return undefined;
+      const text = line.bytes.toString('utf8');
+      try {
+        header.push(text);
+      } catch {
+        return undefined;
+      }
+      lead += text;
+      leadLines += 1;
+      body = line.next;
+    }
+  }
+
+  // A member id as the ranges' readers read it, one line at a time: a line without quotes is a record.
+  const reading = new Reading(csv);
+  const reader = partReader(job, reading);
+  reader.push(lead);
+  const idOf = (text: string): string | undefined => {
+    for (const record of reader.push(text)) {
+      const id = reading.idOf(record);
+      if (isId(id)) return id;
+    }
+    return undefined;
+  };
+
+  const splits: number[] = [];
+  let from = body;
+  for (let k = 1; k < parts; k += 1) {
+    const nominal = body + Math.floor(((size - body) * k) / parts);
+    let at = from;
+    if (nominal > from) {
+      const before = file.line(nominal - 1);
+      if (before === undefined) return undefined;
+      at = before.next;
+    }
+    // On to the first row of a member other than the first one met.
+    let first: string | undefined;
+    let split: number | undefined;
+    while (split === undefined && at < size) {
+      const line = file.line(at);
+      if (line === undefined || (csv && line.bytes.includes(QUOTE))) return undefined;
+      const id = idOf(line.bytes.toString('utf8'));
+      if (id !== undefined && first !== undefined && id !== first) split = at;
+      first ??= id;
+      at = line.next;
+    }
+    if (split === undefined) break;
+    splits.push(split);
+    from = split;
+  }
+
+  // One pass over the bytes: a CSV with a quote anywhere is left to the routing reader, and the
+  // line each range starts on is counted.
+  const starts = [0, ...splits];
+  const firstLines = [1];
+  const buffer = Buffer.allocUnsafe(BLOCK);
+  let lines = 0;
+  for (let position = 0; position < size; ) {
+    const block = buffer.subarray(0, readAt(file.fd, buffer.subarray(0, Math.min(BLOCK, size - position)), position));
+    // A file cut shorter meanwhile: the routing reader reads what there is.
+    if (block.length === 0 || (csv && block.includes(QUOTE))) return undefined;
+    for (let lf = block.indexOf(LF); lf !== -1; lf = block.indexOf(LF, lf + 1)) {
+      if (starts[firstLines.length] === position + lf + 1) firstLines.push(lines + 2);
+      lines += 1;
+    }
+    position += block.length;
+  }
+  return starts.map((start, i) => ({ start, end: starts[i + 1] ?? size, lead: i === 0 ? '' : lead, lines: i === 0 ? 0 : firstLines[i]! - leadLines - 1 }));
+}
+
+/** A message from a range's worker: refused rows, how far it has read, or its end. */
+export type RangeMessage = { refusals: Refusal[] } | { read: { bytes: number; rows: number } } | RangeEnd;
+
+/**
+ * A range read to its end: the part's result, or the first member found apart within the range;
+ * either way, each member id seen with the line of its first row.
+ */
+type RangeEnd = { seen: Map<string, number> } & ({ result: string } | { apart: { id: string; line: number } });
+
+/** A worker's range: read from the file, parsed and simulated in the worker; refusals, progress and the end are posted. */
+export async function simulateRange(file: string, range: Range, job: PartJob, policies: readonly Policy[], post: (message: RangeMessage) => void): Promise<void> {
+  const stream = createReadStream(file, { start: range.start, end: range.end - 1, encoding: 'utf8' });
+  async function* chunks(): AsyncGenerator<string> {
+    if (range.lead !== '') yield range.lead;
+    yield* stream as AsyncIterable<string>;
+  }
+  const together = new Together();
+  const progress = (rows: number) => post({ read: { bytes: stream.bytesRead, rows } });
+  try {
+    const result = await simulatePart(chunks(), job, policies, (refusals) => post({ refusals }), progress, { lines: range.lines, together });
+    post({ seen: together.seen, result: JSON.stringify(result) });
+  } catch (error) {
+    if (!(error instanceof MembersApart)) throw error;
+    post({ seen: together.seen, apart: { id: error.id, line: error.line } });
+  } finally {
+    stream.destroy();
+  }
+}
+
+/**
+ * The first row, in the file, of a member whose rows are apart: within a range, as its worker
+ * found it, or across ranges, a member's first row in a range after one that saw it already.
+ */
+function firstApart(ends: readonly RangeEnd[]): { id: string; line: number } | undefined {
+  const earlier = new Set<string>();
+  for (const end of ends) {
+    let first = 'apart' in end ? end.apart : undefined;
+    for (const [id, line] of end.seen) if (earlier.has(id) && (first === undefined || line < first.line)) first = { id, line };
+    // Every line of a later range comes after this one.
+    if (first !== undefined) return first;
+    for (const id of end.seen.keys()) earlier.add(id);
+  }
+  return undefined;
+}
+
+/**
+ * Simulates `file` on a worker a range, each reading its own; the results are merged, with the
+ * roster assessed here, once, as a share of its own. `progress` hears the bytes and rows read in all.
+ */
+export async function simulateRanges(
+  file: string,
+  ranges: readonly Range[],
+  job: PartJob,
+  policies: readonly Policy[],
+  roster: SimulationOptions['roster'],
+  refuse: (refusals: Refusal[]) => void,
+  progress: (bytes: number, rows: number) => void,
+): Promise<Simulation> {
+  const contributions = simulateBook([], policies, { ...job.options, ...(roster && { roster }) });
+  const read = ranges.map(() => ({ bytes: 0, rows: 0 }));
+  const workers = ranges.map((range) => startWorker({ job, file, range }));
+  try {
+    const ends = await Promise.all(
+      workers.map(
+        (worker, i) =>
+          new Promise<RangeEnd>((resolve, reject) => {
+            worker.on('message', (message: RangeMessage) => {
+              if ('refusals' in message) refuse(message.refusals);
+              else if ('read' in message) {
+                read[i] = message.read;
+                progress(
+                  read.reduce((sum, each) => sum + each.bytes, 0),
+                  read.reduce((sum, each) => sum + each.rows, 0),
+                );
+              } else resolve(message);
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => reject(new Error(`a simulation worker stopped with exit code ${code}`)));
+          }),
+      ),
+    );
+    const apart = firstApart(ends);
+    if (apart !== undefined) throw new MembersApart(apart.id, apart.line);
+    return ends.reduce((sum, end) => mergeSimulations(sum, JSON.parse((end as { result: string }).result) as Simulation), contributions);
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * `huzhu simulate` on workers that read their own byte range of the file (src/cli/simulateRanges.ts):
+ * where the file is cut, and that the result, the refusals and their lines, and the refusal of a
+ * member whose rows are apart are those of the one-thread reader, whatever the number of workers.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_LIMITS } from '../src/cli/records';
+import { planRanges } from '../src/cli/simulateRanges';
+import { CLI_TEST_TIMEOUT, FIXTURES, huzhu } from './_cli';
+
+// Several runs of the command a test, each a subprocess that starts tsx: a guard against a hang, never a clock.
+vi.setConfig({ testTimeout: 20 * CLI_TEST_TIMEOUT });
+
+const HEADER = 'scheme,memberId,enrolledFrom,enrolledTo,flags,claimId,kind,date,admission,discharge,cause,total,insurancePaid,inScopeCopay,selfPaid,grade';
+/** A hospital stay of member `id`: 8,000 yuan, 3,000 in scope. */
+const stay = (id: string, claim: string) => `guangxi,${id},2023-01-01,2023-12-31,,${claim},hospitalisation,,2023-03-01,2023-03-11,illness,8000.00,5000.00,3000.00,0,`;
+/** Members m00 … m(n−1), two rows each: lines 2 … 2n + 1 after the header. */
+const rows = (n: number) => Array.from({ length: n }, (_, i) => `m${String(i).padStart(2, '0')}`).flatMap((id) => [stay(id, `${id}-1`), stay(id, `${id}-2`)]);
+
+const folder = mkdtempSync(join(tmpdir(), 'huzhu-ranges-'));
+function book(name: string, text: string): string {
+  const file = join(folder, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+/**
+ * The command on 1 to 3 workers: each run as the first. Refusals from two workers may come in
+ * either order (as on the routing path), so stderr is compared as a sorted list of lines.
+ */
+function onWorkers(file: string, ...more: string[]) {
+  const runs = ['1', '2', '3'].map((workers) => {
+    const run = huzhu(['simulate', file, '--against', 'guangxi@2023', '--policy', 'guangxi@2024', '--format', 'json', '--lang', 'en', '--workers', workers, ...more]);
+    return { code: run.code, stdout: run.stdout, stderr: run.stderr.split('\n').sort() };
+  });
+  for (const run of runs.slice(1)) expect(run).toEqual(runs[0]);
+  return runs[0]!;
+}
+
+describe('planRanges', () => {
+  const plan = (text: string, parts: number, from: 'csv' | 'ndjson' = 'csv') => planRanges(book(`plan.${from}`, text), { from, limits: DEFAULT_LIMITS }, parts);
+
+  it("cuts a CSV at members' first rows, and says on which line of the file each range starts", () => {
+    const text = `${HEADER}\n${rows(4).join('\n')}\n`;
+    const ranges = plan(text, 4)!;
+    // Each range after the first is read after the header: its first line is the header's next (2), plus `lines`.
+    const starts = ranges.map((range) => ({ line: range.lines + 2, first: text.slice(range.start, text.indexOf('\n', range.start)) }));
+    // The rows are of one length: the cuts at a quarter and a half fall at the first rows of m01
+    // and m02 (lines 4 and 6), and each range starts at the next member after the one met there; at
+    // three quarters, m03 is the member met, and the file ends before another.
+    expect(starts.slice(1)).toEqual([
+      { line: 6, first: stay('m02', 'm02-1') },
+      { line: 8, first: stay('m03', 'm03-1') },
+    ]);
+    expect(ranges[0]).toEqual({ start: 0, end: ranges[1]!.start, lead: '', lines: 0 });
+    expect(ranges.every((range, i) => range.end === (ranges[i + 1]?.start ?? text.length))).toBe(true);
+  });
+
+  it('gives fewer ranges than parts when the members are fewer, and none to cut in a header-only or empty file', () => {
+    expect(plan(`${HEADER}\n${rows(2).join('\n')}\n`, 5)).toHaveLength(2);
+    // One member: one range, read in one thread.
+    expect(plan(`${HEADER}\n${stay('a', '1')}\n${stay('a', '2')}\n${stay('a', '3')}\n`, 3)).toHaveLength(1);
+    expect(plan(`${HEADER}\n`, 2)).toBeUndefined();
+    expect(plan('', 2)).toBeUndefined();
+  });
+
+  it('leaves a CSV with a quote anywhere, even in its last byte, to the routing reader', () => {
+    expect(plan(`${HEADER}\n${rows(4).join('\n')}\n`, 2)).toHaveLength(2);
+    expect(plan(`${HEADER}\n${rows(4).join('\n')}\n"`, 2)).toBeUndefined();
+  });
+
+  it('cuts NDJSON at members too, a blank line read before each later range', () => {
+    const lines = ['a', 'a', 'b', 'b', 'c'].map((id, i) => JSON.stringify({ member: { id }, claim: { id: `${id}${i}` } }));
+    const ranges = plan(`${lines.join('\n')}\n`, 3, 'ndjson')!;
+    // The cut at a third falls in line 2: b is the member met on line 3, c the next, on line 5.
+    expect(ranges.map((range) => [range.start, range.lead, range.lines])).toEqual([
+      [0, '', 0],
+      [lines.slice(0, 4).join('\n').length + 1, '\n', 5 - 2],
+    ]);
+  });
+});
+
+describe('huzhu simulate on ranges of the file', () => {
+  it('gives the JSON and the refusals, at their lines, of one thread, on 2 and 3 workers', () => {
+    const fixture = readFileSync(join(FIXTURES, 'book-2023.csv'), 'utf8').trim().split('\n');
+    // m00 … m05 on lines 2 … 13, the fixture's a … e on 14 … 19, m06 … m11 on 20 … 31.
+    const lines = [HEADER, ...rows(6), ...fixture.slice(1), ...rows(12).slice(12)];
+    // A row of the wrong width (m01's second, line 5), an invalid claim (m04's second, line 11),
+    // a row that names no member (m05's first, line 12), then a blank line after line 14 (which
+    // moves the fixture's bad row d1 to line 19), CRLF line ends and a BOM.
+    lines[4] = `${lines[4]},extra`;
+    lines[10] = lines[10]!.replace('2023-03-11', '2023-02-11');
+    lines[11] = lines[11]!.replace(',m05,', ',,');
+    lines.splice(14, 0, '');
+    const run = onWorkers(book('mixed.csv', `\uFEFF${lines.join('\r\n')}\r\n`));
+    expect(run.stderr).toEqual([
+      '',
+      '4 errors: the members they concern are left out of the figures',
+      'line 11: discharge: expected "discharge" on or after "admission"',
+      'line 12: memberId: expected the member: an object with its id and enrolments',
+      'line 19: discharge: expected "discharge" on or after "admission"',
+      'line 5: expected 16 fields as in the header, found 17',
+    ]);
+    expect(run.code).toBe(1);
+    // 1,000 yuan a stay under 2023 (as a1 in the fixture): m00, m02, m03 and m06 … m11 two stays
+    // each, m01 and m05 one (their other row refused), m04 none (refused), and the fixture's 11,250.
+    expect(JSON.parse(run.stdout).versions[0].total).toBe('31250.00');
+  });
+
+  it('gives the same JSON for the same book with quotes (read in one thread and routed) and without', () => {
+    const plain = [HEADER, ...rows(8)];
+    const quoted = plain.map((line, i) => (i % 3 === 1 ? line.replace(/^guangxi/, '"guangxi"') : line));
+    const a = onWorkers(book('plain.csv', `${plain.join('\n')}\n`));
+    expect(onWorkers(book('quoted.csv', `${quoted.join('\n')}\n`))).toEqual(a);
+    expect(a.code).toBe(0);
+  });
+
+  it('refuses a member whose rows are apart with the line one thread names, within a range, across two, or both', () => {
+    // m00 … m09 on lines 2 … 21; on 2 workers the second range starts in the middle, before m08.
+    const lines = [HEADER, ...rows(10)];
+    const cases = [
+      // m02 again on line 22: apart across the ranges.
+      { rows: [stay('m02', 'm02-3')], apart: 'm02" are not together (line 22)' },
+      // m08 again on line 22, after m09: apart within the second range.
+      { rows: [stay('m08', 'm08-3')], apart: 'm08" are not together (line 22)' },
+      // Both, the one across the ranges first, and then the one within.
+      { rows: [stay('m02', 'm02-3'), stay('m08', 'm08-3')], apart: 'm02" are not together (line 22)' },
+      { rows: [stay('m08', 'm08-3'), stay('m02', 'm02-3')], apart: 'm08" are not together (line 22)' },
+    ];
+    for (const [i, { rows: after, apart }] of cases.entries()) {
+      const file = book(`apart${i}.csv`, `${[...lines, ...after].join('\n')}\n`);
+      const second = planRanges(file, { from: 'csv', limits: DEFAULT_LIMITS }, 2)![1]!;
+      expect([second.lines + 2 > 6, second.lines + 2 <= 18]).toEqual([true, true]);
+      const run = onWorkers(file);
+      expect(run.code).toBe(2);
+      expect(run.stderr.join('\n')).toContain(`the rows of member "${apart}: sort or group the file by member id`);
+    }
+  });
+
+  it('reads an empty file, a header-only file and a file of fewer members than workers as one thread does', () => {
+    expect(onWorkers(book('empty.csv', '')).code).toBe(0);
+    expect(onWorkers(book('header.csv', `${HEADER}\n`)).code).toBe(0);
+    expect(JSON.parse(onWorkers(book('two.csv', `${HEADER}\n${rows(2).join('\n')}\n`)).stdout).versions[0].total).toBe('4000.00');
+  });
+
+  it('reads NDJSON on ranges too, with the lines of its refusals', () => {
+    const enrolments = [{ scheme: 'guangxi', year: 2023, from: '2023-01-01', to: '2023-12-31' }];
+    const claim = (id: string, discharge = '2023-03-11') => ({ kind: 'hospitalisation', id, admission: '2023-03-01', discharge, cause: 'illness', costs: { total: '8000.00', insurancePaid: '5000.00', inScopeCopay: '3000.00', selfPaid: '0' } });
+    const lines = ['a', 'b', 'c', 'd', 'e', 'f'].flatMap((id) => [1, 2].map((n) => JSON.stringify({ scheme: 'guangxi', member: { id, enrolments }, claim: claim(`${id}${n}`, id === 'e' && n === 2 ? '2023-02-01' : undefined) })));
+    lines.splice(7, 0, '{not json');
+    const run = onWorkers(book('book.ndjson', `${lines.join('\n')}\n`));
+    const refused = run.stderr.filter((line) => line.startsWith('line'));
+    expect(refused.map((line) => line.slice(0, 40))).toEqual(['line 11: claim.discharge: expected "disc', 'line 8: not valid JSON: Expected propert']);
+  });
+});
