@@ -13,7 +13,7 @@ import { fixedLabel, message, stepLabel, type Message } from '../messages';
 import { fenText, moneyFromFen } from '../money';
 import type { PlainClaim } from '../plainInput';
 import type { Policy } from '../policySchema';
-import { eventDate, Line, SettledClaim, type BenefitLine, type CapKind, type ResultDetails } from '../result';
+import { eventDate, Line, SettledClaim, type BenefitLine, type CapKind, type ClaimResult, type ResultDetails } from '../result';
 import { compile, filingDeadlineDay, type CompiledBenefit, type CompiledPolicy, type LineSources, type WarningsNode } from './compile';
 import { joined, type ClaimContext, type Recorder } from './context';
 import { SAFE } from './fen';
@@ -45,13 +45,8 @@ interface LineRecord {
 }
 
 /** What settling one claim gave, in fen: what a caller that counts rather than keeps results reads. */
-export interface ClaimOutcome {
-  readonly eventDate: string;
-  readonly eligible: boolean;
-  readonly reasons: readonly Message[];
+export interface ClaimOutcome extends Pick<ClaimResult, 'eventDate' | 'eligible' | 'reasons' | 'warnings' | 'illustrative'> {
   readonly fen: number;
-  readonly warnings: readonly Message[];
-  readonly illustrative: boolean;
 }
 
 /** What running one claim gave; one object per tape, written by each run. */
