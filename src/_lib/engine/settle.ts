@@ -51,6 +51,53 @@ class Run {
   maximum: number | undefined = undefined;
   /** Where a claim of a list is in the caller's input: see Tape's `#pathOf`. */
   path: (string | number)[] | undefined = undefined;
+  /** The cap that cut the last line, and its limit: see {@link applyCaps}. */
+  cut: CapKind | null = null;
+  limit = 0;
+}
+
+/** Which cap set a line's amount, and that cap's limit (for the limit of paid claims a year, the count). */
+interface CapOutcome {
+  cut: CapKind | null;
+  limit: number;
+}
+
+/**
+ * A line's caps, in their order: per claim, per year, the maximum subsidy, then the benefit's
+ * limit of paid claims a year. Gives the amount they leave of `fen` and writes which cap set
+ * it into `out`; with a recorder, also a step for each cap that cut. `paidBefore` is what the
+ * claim's earlier lines paid. Settling and the steps both run this, so a cap is written once.
+ */
+function applyCaps(benefit: CompiledBenefit, context: ClaimContext, fen: number, maximum: number | undefined, paidBefore: number, out: CapOutcome, steps: Recorder | null): number {
+  const index = benefit.index;
+  const before = context.ledger;
+  let amount = fen;
+  let cut: CapKind | null = null;
+  let limit = 0;
+  const perClaim = benefit.perClaim && valueFor(benefit.perClaim, context);
+  if (perClaim !== undefined && amount > perClaim) {
+    steps?.add('perClaim', fixedLabel('perClaim'), joined('min(', fenText(amount), ', ', fenText(perClaim), ')'), fenText(perClaim));
+    (amount = perClaim), (cut = 'perClaim'), (limit = perClaim);
+  }
+  const perYear = benefit.perYear && valueFor(benefit.perYear, context);
+  const left = perYear === undefined ? 0 : Math.max(0, perYear - before.amounts[index]!);
+  if (perYear !== undefined && amount > left) {
+    steps?.add('perYear', fixedLabel('perYear'), joined('min(', fenText(amount), ', ', fenText(perYear), ' − ', fenText(before.amounts[index]!), ')'), fenText(left));
+    (amount = left), (cut = 'perYear'), (limit = perYear);
+  }
+  const paid = before.total + paidBefore;
+  if (maximum !== undefined && amount > Math.max(0, maximum - paid)) {
+    steps?.add('maximumSubsidy', fixedLabel('maximumSubsidy'), joined('min(', fenText(amount), ', ', fenText(maximum), ' − ', fenText(paid), ')'), fenText(Math.max(0, maximum - paid)));
+    (amount = Math.max(0, maximum - paid)), (cut = 'maximumSubsidy'), (limit = maximum);
+  }
+  const claimsLimit = benefit.claimsPerYear && valueFor(benefit.claimsPerYear, context);
+  if (claimsLimit !== undefined && amount > 0 && before.claims[index]! >= claimsLimit) {
+    steps?.add('claimsPerYear', stepLabel('claimsPerYear', { count: before.claims[index]! }), `${before.claims[index]!}`, '0.00');
+    (amount = 0), (cut = 'claimsPerYear'), (limit = claimsLimit);
+  }
+  out.cut = cut;
+  out.limit = limit;
+  return amount;
 }
 
 /**
@@ -121,25 +168,10 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     const outcome = compiledBenefit.op(context, null);
     if (outcome.reason !== undefined) (lineReasons ??= []).push(outcome.reason);
     if (outcome.warning !== undefined) (warnings ??= []).push(outcome.warning);
-    let amount = outcome.fen;
-    let cut: CapKind | null = null;
-    let limit = 0;
-    const perClaim = compiledBenefit.perClaim && valueFor(compiledBenefit.perClaim, context);
-    if (perClaim !== undefined && amount > perClaim) (amount = perClaim), (cut = 'perClaim'), (limit = perClaim);
-    const perYear = compiledBenefit.perYear && valueFor(compiledBenefit.perYear, context);
-    if (perYear !== undefined && amount > Math.max(0, perYear - before.amounts[index]!)) {
-      (amount = Math.max(0, perYear - before.amounts[index]!)), (cut = 'perYear'), (limit = perYear);
-    }
-    if (maximum !== undefined && amount > Math.max(0, maximum - before.total - paidThisClaim)) {
-      (amount = Math.max(0, maximum - before.total - paidThisClaim)), (cut = 'maximumSubsidy'), (limit = maximum);
-    }
-    const claimsLimit = compiledBenefit.claimsPerYear && valueFor(compiledBenefit.claimsPerYear, context);
-    if (claimsLimit !== undefined && amount > 0 && before.claims[index]! >= claimsLimit) {
-      (lineReasons ??= []).push(message('CLAIMS_PER_YEAR_REACHED', { benefit: benefit.label, count: claimsLimit }));
-      (amount = 0), (cut = 'claimsPerYear');
-    } else if (cut !== null) {
-      (lineReasons ??= []).push(message('CAP_REACHED', { benefit: benefit.label, cap: cut, cut: fenText(outcome.fen - amount), limit: fenText(limit) }));
-    }
+    const amount = applyCaps(compiledBenefit, context, outcome.fen, maximum, paidThisClaim, out, null);
+    if (out.cut === 'claimsPerYear') (lineReasons ??= []).push(message('CLAIMS_PER_YEAR_REACHED', { benefit: benefit.label, count: out.limit }));
+    else if (out.cut !== null) (lineReasons ??= []).push(message('CAP_REACHED', { benefit: benefit.label, cap: out.cut, cut: fenText(outcome.fen - amount), limit: fenText(out.limit) }));
+    const cut = out.cut;
     const sources = compiledBenefit.sources(context);
     illustrative ||= sources.illustrative;
     node = warningsAfter(node, sources);
@@ -379,27 +411,10 @@ export class Tape implements ResultDetails {
   }
 }
 
-/** A line's steps: its formula run again with a recorder, then the caps that cut it. */
-function stepsOf(context: ClaimContext, { benefit, outcome, amount, cut, paidBefore }: LineRecord, maximum: number | undefined, steps: Recorder): void {
+/** A line's steps: its formula run again with a recorder, then the caps, which write a step only where they cut. */
+function stepsOf(context: ClaimContext, { benefit, outcome, cut, paidBefore }: LineRecord, maximum: number | undefined, steps: Recorder): void {
   benefit.op(context, steps);
-  if (cut === null) return;
-  const index = benefit.index;
-  const before = context.ledger;
-  let current = outcome.fen;
-  const capStep = (kind: CapKind, expression: string, remaining: number) => {
-    if (current <= remaining) return;
-    steps.add(kind, fixedLabel(kind), joined('min(', fenText(current), ', ', expression, ')'), fenText(remaining));
-    current = remaining;
-  };
-  const perClaim = benefit.perClaim && valueFor(benefit.perClaim, context);
-  if (perClaim !== undefined) capStep('perClaim', fenText(perClaim), perClaim);
-  const perYear = benefit.perYear && valueFor(benefit.perYear, context);
-  if (perYear !== undefined) capStep('perYear', `${fenText(perYear)} − ${fenText(before.amounts[index]!)}`, Math.max(0, perYear - before.amounts[index]!));
-  if (maximum !== undefined) {
-    const paid = before.total + paidBefore;
-    capStep('maximumSubsidy', `${fenText(maximum)} − ${fenText(paid)}`, Math.max(0, maximum - paid));
-  }
-  if (cut === 'claimsPerYear') steps.add('claimsPerYear', stepLabel('claimsPerYear', { count: before.claims[index]! }), `${before.claims[index]!}`, fenText(amount));
+  if (cut !== null) applyCaps(benefit, context, outcome.fen, maximum, paidBefore, { cut: null, limit: 0 }, steps);
 }
 
 /** A member's claims settled: their results, the ledger after them and what they paid together, in fen. */
