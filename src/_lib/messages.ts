@@ -43,22 +43,28 @@ export function stepLabel(key: StepKey, params: MessageParams): Label {
   return Object.freeze({ zh: zh.steps[key](resolve(params, 'zh')), en: en.steps[key](resolve(params, 'en')) });
 }
 
-/** Sets of parameters a formula's labels are kept for: more means parameters that vary claim by claim. */
+/** Labels a {@link StepLabels} keeps: more means parameters that vary claim by claim. */
 const KEPT_LABELS = 64;
 
 /**
- * The labels of one compiled formula's steps, each made once for its parameters and shared by
- * every step that reads the same: a step's label depends on the policy, rarely on the claim.
- * `id` names the parameters (the step's key among them); past {@link KEPT_LABELS} of them the
- * labels are made afresh, so the memory stays bounded by the policy, not by the claims.
+ * The labels of one kind of step of a compiled formula, each made once for what it names and
+ * shared by every step that reads the same: a step's label depends on the policy, rarely on
+ * the claim. `params` gives the wording's parameters for an `id` (a grade, a bracket's lower
+ * edge, a rounding mode); past {@link KEPT_LABELS} ids the labels are made afresh, so the
+ * memory stays bounded by the policy, not by the claims.
  */
-export class StepLabels {
-  readonly #made = new Map<string, Label>();
+export class StepLabels<I> {
+  readonly #made = new Map<I, Label>();
 
-  of(key: StepKey, params: MessageParams, id: string): Label {
+  constructor(
+    private readonly key: StepKey,
+    private readonly params: (id: I) => MessageParams,
+  ) {}
+
+  of(id: I): Label {
     let label = this.#made.get(id);
     if (label === undefined) {
-      label = stepLabel(key, params);
+      label = stepLabel(this.key, this.params(id));
       if (this.#made.size < KEPT_LABELS) this.#made.set(id, label);
     }
     return label;
@@ -66,33 +72,35 @@ export class StepLabels {
 }
 
 const NO_PARAMS: MessageParams = Object.freeze({});
-const fixedLabels = new StepLabels();
+const fixedLabels = new Map<StepKey, Label>();
 
 /** The label of a step whose wording takes no parameters, e.g. `deductible`: one object for every step. */
 export function fixedLabel(key: StepKey): Label {
-  return fixedLabels.of(key, NO_PARAMS, key);
+  let label = fixedLabels.get(key);
+  if (label === undefined) fixedLabels.set(key, (label = stepLabel(key, NO_PARAMS)));
+  return label;
 }
 
-/** Joined, not a template literal: a step keeps its statement, and one flat string costs less to keep than a tree of pieces. */
+/** A step's arithmetic and result with units, written when a step is read: a step keeps its figures, not this text. */
 function statementIn(locale: Locale, key: StepKey, expression: string, value: string, params: ResolvedParams): string {
   const yuan = locale.units.yuan;
   switch (key) {
     case 'base':
     case 'lumpSum':
-      return [value, yuan].join(' ');
+      return `${value} ${yuan}`;
     case 'days':
     case 'paidDays':
-      return [expression, '=', value, locale.units.days].join(' ');
+      return `${expression} = ${value} ${locale.units.days}`;
     case 'perDay':
-      return [locale.units.perDay(params), '=', value, yuan].join(' ');
+      return `${locale.units.perDay(params)} = ${value} ${yuan}`;
     case 'bracket':
     case 'rounding':
     case 'belowThreshold':
     case 'aboveTopBracket':
     case 'gradeNotListed':
-      return [expression, '→', value, yuan].join(' ');
+      return `${expression} → ${value} ${yuan}`;
     default:
-      return [expression, '=', value, yuan].join(' ');
+      return `${expression} = ${value} ${yuan}`;
   }
 }
 

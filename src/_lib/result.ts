@@ -7,7 +7,6 @@ import { moneyFromFen } from './money';
 import type { Label, Policy } from './policySchema';
 import type { Citation, Step } from './trace';
 import type { PlainClaim } from './plainInput';
-import { Steps, type Recorder } from './engine/context';
 
 /** Which cap cut a line: a money cap, or the benefit's limit of paid claims a year. */
 export type CapKind = 'perClaim' | 'perYear' | 'maximumSubsidy' | 'claimsPerYear';
@@ -36,9 +35,8 @@ export interface BenefitLine {
 export const inspect = Symbol.for('nodejs.util.inspect.custom');
 
 /**
- * A benefit line whose steps are written on first read, by the same compiled rules run again
- * with a recorder: writing them costs more than the settlement. To a reader and to JSON it is
- * a plain line; `steps` is an accessor.
+ * A benefit line. Its steps are recorded by the run that makes the line and keep their
+ * figures, not their text (see `Steps`). To a reader and to JSON it is a plain line.
  */
 export class Line implements BenefitLine {
   declare readonly benefit: string;
@@ -47,12 +45,12 @@ export class Line implements BenefitLine {
   declare readonly amountBeforeCaps: Decimal;
   declare readonly cappedBy: CapKind | null;
   declare readonly range?: { readonly min: Decimal; readonly max: Decimal };
+  declare readonly steps: readonly Step[];
   declare readonly citations: readonly Citation[];
   declare readonly illustrative: boolean;
-  #steps: readonly Step[] | ((recorder: Recorder) => void);
 
-  /** `steps` is the list, or what writes it to a recorder on first read. */
-  constructor(fields: Omit<BenefitLine, 'steps'>, steps: readonly Step[] | ((recorder: Recorder) => void)) {
+  /** Every field must be frozen already, the steps each and their list. */
+  constructor(fields: BenefitLine) {
     // Field by field rather than Object.assign: lines are made by the million, and this is faster.
     const self = this as { -readonly [K in keyof BenefitLine]: BenefitLine[K] };
     self.benefit = fields.benefit;
@@ -61,36 +59,16 @@ export class Line implements BenefitLine {
     self.amountBeforeCaps = fields.amountBeforeCaps;
     self.cappedBy = fields.cappedBy;
     if (fields.range !== undefined) self.range = fields.range;
+    self.steps = fields.steps;
     self.citations = fields.citations;
     self.illustrative = fields.illustrative;
-    this.#steps = typeof steps === 'function' ? steps : deepFreeze(steps);
     Object.freeze(this);
-  }
-
-  get steps(): readonly Step[] {
-    if (typeof this.#steps === 'function') {
-      const steps = new Steps();
-      this.#steps(steps);
-      this.#steps = steps.frozen();
-    }
-    return this.#steps;
-  }
-
-  /**
-   * Writes the line's steps to `recorder` when they are still to be made, by running its rules
-   * again, and says whether it did; otherwise (steps already made, or a line that is plain
-   * data) read `line.steps`. An explanation in one language needs no bilingual steps kept.
-   */
-  static record(line: BenefitLine, recorder: Recorder): boolean {
-    if (!(#steps in line) || typeof line.#steps !== 'function') return false;
-    line.#steps(recorder);
-    return true;
   }
 
   /** The line as plain data, in the order of {@link BenefitLine}'s fields. */
   toJSON(): BenefitLine {
-    const { benefit, label, amount, amountBeforeCaps, cappedBy, range, citations, illustrative } = this;
-    return { benefit, label, amount, amountBeforeCaps, cappedBy, ...(range && { range }), steps: this.steps, citations, illustrative };
+    const { benefit, label, amount, amountBeforeCaps, cappedBy, range, steps, citations, illustrative } = this;
+    return { benefit, label, amount, amountBeforeCaps, cappedBy, ...(range && { range }), steps, citations, illustrative };
   }
 
   [inspect](): BenefitLine {

@@ -1,8 +1,8 @@
 import type { Decimal } from '../_lib/decimal';
 import { acceptExplainable, type Explainable, type ExplainOptions } from '../_lib/explainable';
 import { locales, type Language, type Message, type MessageCode, type StepKey } from '../_lib/messages';
-import { Line, type BenefitLine, type ClaimResult, type PolicyRef } from '../_lib/result';
-import { StepsIn } from '../_lib/engine/context';
+import type { BenefitLine, ClaimResult, PolicyRef } from '../_lib/result';
+import { statementIn } from '../_lib/engine/context';
 import { citePublication, describeValue, inLanguage, noteText, type ExplainedNote, type ExplainedPublication } from '../_lib/parameterText';
 import type { AttributeDeclarations } from '../_lib/conditionSchema';
 import type { Citation } from '../_lib/trace';
@@ -176,13 +176,6 @@ function capCut(line: BenefitLine, lang: Language): string | null {
   });
 }
 
-/** A line's steps in one language: written by its rules when the line has not made them yet, else read. */
-function stepsIn(line: BenefitLine, lang: Language): StepsIn {
-  const steps = new StepsIn(lang);
-  if (!Line.record(line, steps)) for (let at = 0; at < line.steps.length; at += 1) steps.copy(line.steps[at]!);
-  return steps;
-}
-
 function refsOf(citations: readonly Citation[], sources: SourceList): number[] {
   const refs: number[] = [];
   for (let at = 0; at < citations.length; at += 1) refs.push(sources.refOf(citations[at]!));
@@ -192,11 +185,16 @@ function refsOf(citations: readonly Citation[], sources: SourceList): number[] {
 function explainLine(line: BenefitLine, lang: Language, sources: SourceList): ExplainedLine {
   const words = locales[lang].explain;
   const label = line.label[lang] + (line.illustrative ? ILLUSTRATIVE_MARK : '');
-  const steps = stepsIn(line, lang);
+  // By index: a line's list of steps is frozen (see `sentences`).
+  const steps: ExplainedLine['steps'][number][] = [];
+  for (let at = 0; at < line.steps.length; at += 1) {
+    const step = line.steps[at]!;
+    steps.push({ label: step.label[lang], statement: statementIn(step, lang) });
+  }
   // The line in one sentence is its last step that computes rather than adjusts.
-  let computing = steps.keys.length - 1;
-  while (computing >= 0 && ADJUSTMENTS.has(steps.keys[computing]!)) computing -= 1;
-  const main = computing >= 0 ? steps.words[computing]!.statement : `${line.amount.toFixed(2)} ${locales[lang].units.yuan}`;
+  let computing = line.steps.length - 1;
+  while (computing >= 0 && ADJUSTMENTS.has(line.steps[computing]!.key)) computing -= 1;
+  const main = computing >= 0 ? steps[computing]!.statement : `${line.amount.toFixed(2)} ${locales[lang].units.yuan}`;
   const cut = capCut(line, lang);
   const afterCut = cut === null ? '' : `${words.semicolon}${cut}${words.semicolon}${words.net({ amount: line.amount.toFixed(2) })}`;
   return {
@@ -205,7 +203,7 @@ function explainLine(line: BenefitLine, lang: Language, sources: SourceList): Ex
     amount: line.amount.toFixed(2),
     illustrative: line.illustrative,
     summary: `${label}${words.colon}${main}${afterCut}`,
-    steps: steps.words,
+    steps,
     cut,
     sources: refsOf(line.citations, sources),
   };

@@ -6,7 +6,7 @@
 import { Dec } from '../decimal';
 import { fenText, type RoundingMode } from '../money';
 import { StepLabels } from '../messages';
-import type { Recorder } from './context';
+import type { Recorder, StepForm } from './context';
 
 export const SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -67,19 +67,17 @@ export function plus(a: number | bigint, b: number | bigint): number | bigint {
 }
 
 /** The rounding step's labels, one per mode. */
-const ROUNDING = new StepLabels();
+const ROUNDING_LABELS = new StepLabels('rounding', (mode: RoundingMode) => ({ mode }));
+/** `n / den` fen, exact, rounded to `value`. */
+const ROUNDING: StepForm<number, number | bigint, number> = { key: 'rounding', expression: (_, n, den) => exactYuan(n, den), value: fenText };
 
 /**
  * `n / den` fen rounded to the fen by the mode, with a rounding step (`333.00333 → 333.00`)
- * when rounding changed it.
+ * when rounding changed it: when `n / den` is not a whole number of fen.
  */
 export function roundToFen(n: number | bigint, den: number, mode: RoundingMode, steps: Recorder | null): number {
   const rounded = divide(n, den, mode);
-  if (steps !== null) {
-    const exact = exactYuan(n, den);
-    const text = fenText(rounded);
-    if (exact !== text) steps.add('rounding', ROUNDING.of('rounding', { mode }, mode), exact, text);
-  }
+  if (steps !== null && (typeof n === 'number' ? n % den !== 0 : n % BigInt(den) !== 0n)) steps.record(ROUNDING, ROUNDING_LABELS.of(mode), rounded, n, den);
   return rounded;
 }
 

@@ -9,13 +9,14 @@ import { dayNumber, isoDate } from '../dates';
 import { InvalidInputError } from '../errors';
 import type { Member } from '../inputSchemas';
 import { emptyLedger, type Ledger } from '../ledger';
-import { fixedLabel, message, stepLabel, type Message } from '../messages';
+import { fixedLabel, message, StepLabels, type Message } from '../messages';
 import { fenText, moneyFromFen } from '../money';
 import type { PlainClaim } from '../plainInput';
 import type { Policy } from '../policySchema';
+import type { Step } from '../trace';
 import { eventDate, Line, SettledClaim, type BenefitLine, type CapKind, type ResultDetails } from '../result';
 import { compile, filingDeadlineDay, type CompiledBenefit, type CompiledPolicy, type LineSources, type WarningsNode } from './compile';
-import { joined, type ClaimContext, type Recorder } from './context';
+import { Steps, type ClaimContext, type Recorder, type StepForm } from './context';
 import { SAFE } from './fen';
 import { eligibilityReasons } from './eligibility';
 import { valueFor } from './parameters';
@@ -25,15 +26,14 @@ import type { Outcome } from './formulas/types';
 /** An empty list, for results that have no lines, reasons or warnings. */
 const NONE = Object.freeze([]) as readonly never[];
 
-/** One line as settled, in fen: made only when a result's lines are read. */
+/** One line as settled, in fen, with its steps: made only when a result's lines are read. */
 interface LineRecord {
   readonly benefit: CompiledBenefit;
   readonly outcome: Outcome;
   readonly amount: number;
   readonly cut: CapKind | null;
   readonly sources: LineSources;
-  /** What earlier lines of the claim took, for the maximum subsidy's step. */
-  readonly paidBefore: number;
+  readonly steps: readonly Step[];
 }
 
 /** What running one claim gave; one object per tape, written by each run. */
@@ -46,15 +46,24 @@ class Run {
   illustrative = false;
   /** The ledger after the claim: in fen, or the one given when nothing changed. */
   after: Ledger | LedgerInFen | undefined = undefined;
-  /** What a line's steps are made from. */
-  context: ClaimContext | undefined = undefined;
-  maximum: number | undefined = undefined;
   /** Where a claim of a list is in the caller's input: see Tape's `#pathOf`. */
   path: (string | number)[] | undefined = undefined;
   /** The cap that cut the last line, and its limit: see {@link applyCaps}. */
   cut: CapKind | null = null;
   limit = 0;
 }
+
+/** A money cap: what is left of it (`b` less what was used, `c`), the amount cut (`a`) being more. */
+const capForm = (key: 'perYear' | 'maximumSubsidy'): StepForm<number, number, number, number> => ({
+  key,
+  expression: (_, amount, cap, used) => `min(${fenText(amount)}, ${fenText(cap)} − ${fenText(used)})`,
+  value: fenText,
+});
+const PER_YEAR = capForm('perYear');
+const MAXIMUM_SUBSIDY = capForm('maximumSubsidy');
+const PER_CLAIM: StepForm<number, number> = { key: 'perClaim', expression: (cap, amount) => `min(${fenText(amount)}, ${fenText(cap)})`, value: fenText };
+/** The limit of paid claims a year: the label names how many the member had. */
+const CLAIMS_PER_YEAR_LABELS = new StepLabels('claimsPerYear', (count: number) => ({ count }));
 
 /** Which cap set a line's amount, and that cap's limit (for the limit of paid claims a year, the count). */
 interface CapOutcome {
@@ -76,23 +85,23 @@ function applyCaps(benefit: CompiledBenefit, context: ClaimContext, fen: number,
   let limit = 0;
   const perClaim = benefit.perClaim && valueFor(benefit.perClaim, context);
   if (perClaim !== undefined && amount > perClaim) {
-    steps?.add('perClaim', fixedLabel('perClaim'), joined('min(', fenText(amount), ', ', fenText(perClaim), ')'), fenText(perClaim));
+    steps?.record(PER_CLAIM, fixedLabel('perClaim'), perClaim, amount);
     (amount = perClaim), (cut = 'perClaim'), (limit = perClaim);
   }
   const perYear = benefit.perYear && valueFor(benefit.perYear, context);
   const left = perYear === undefined ? 0 : Math.max(0, perYear - before.amounts[index]!);
   if (perYear !== undefined && amount > left) {
-    steps?.add('perYear', fixedLabel('perYear'), joined('min(', fenText(amount), ', ', fenText(perYear), ' − ', fenText(before.amounts[index]!), ')'), fenText(left));
+    steps?.record(PER_YEAR, fixedLabel('perYear'), left, amount, perYear, before.amounts[index]!);
     (amount = left), (cut = 'perYear'), (limit = perYear);
   }
   const paid = before.total + paidBefore;
   if (maximum !== undefined && amount > Math.max(0, maximum - paid)) {
-    steps?.add('maximumSubsidy', fixedLabel('maximumSubsidy'), joined('min(', fenText(amount), ', ', fenText(maximum), ' − ', fenText(paid), ')'), fenText(Math.max(0, maximum - paid)));
+    steps?.record(MAXIMUM_SUBSIDY, fixedLabel('maximumSubsidy'), Math.max(0, maximum - paid), amount, maximum, paid);
     (amount = Math.max(0, maximum - paid)), (cut = 'maximumSubsidy'), (limit = maximum);
   }
   const claimsLimit = benefit.claimsPerYear && valueFor(benefit.claimsPerYear, context);
   if (claimsLimit !== undefined && amount > 0 && before.claims[index]! >= claimsLimit) {
-    steps?.add('claimsPerYear', stepLabel('claimsPerYear', { count: before.claims[index]! }), `${before.claims[index]!}`, '0.00');
+    steps?.add('claimsPerYear', CLAIMS_PER_YEAR_LABELS.of(before.claims[index]!), `${before.claims[index]!}`, '0.00');
     (amount = 0), (cut = 'claimsPerYear'), (limit = claimsLimit);
   }
   out.cut = cut;
@@ -102,7 +111,7 @@ function applyCaps(benefit: CompiledBenefit, context: ClaimContext, fen: number,
 
 /**
  * Runs the checked copy of a claim and writes what it gave into `out`; with `records`, also
- * the lines. `whatIf` applies the policy to an event outside its period, asking only for an
+ * the lines and their steps. `whatIf` applies the policy to an event outside its period, asking only for an
  * enrolment in the scheme on the date, and says so in a warning. `path` is where the claim
  * sits in the caller's input, for an error about a fact it lacks.
  */
@@ -124,7 +133,6 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     path,
   };
   out.eventDate = date;
-  out.context = context;
 
   const reasons = eligibilityReasons(compiled, context, date, whatIf);
   if (before.claimIds.has(claim.id, before.claimCount)) reasons.push(message('DUPLICATE_CLAIM', { claimId: claim.id }));
@@ -159,23 +167,24 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   let illustrative = false;
   // The claim's illustrative warnings, shared by every claim whose lines cite the same values.
   let node = compiled.warnings;
+  const steps = records === null ? null : new Steps();
   for (const compiledBenefit of applicable.benefits) {
     const { benefit, index } = compiledBenefit;
     if (compiledBenefit.when !== undefined && !compiledBenefit.when(context)) {
       (lineReasons ??= []).push(message('CONDITION_NOT_MET', { benefit: benefit.label, condition: compiledBenefit.whenText! }));
       continue;
     }
-    const outcome = compiledBenefit.op(context, null);
+    const outcome = compiledBenefit.op(context, steps);
     if (outcome.reason !== undefined) (lineReasons ??= []).push(outcome.reason);
     if (outcome.warning !== undefined) (warnings ??= []).push(outcome.warning);
-    const amount = applyCaps(compiledBenefit, context, outcome.fen, maximum, paidThisClaim, out, null);
-    if (out.cut === 'claimsPerYear') (lineReasons ??= []).push(message('CLAIMS_PER_YEAR_REACHED', { benefit: benefit.label, count: out.limit }));
-    else if (out.cut !== null) (lineReasons ??= []).push(message('CAP_REACHED', { benefit: benefit.label, cap: out.cut, cut: fenText(outcome.fen - amount), limit: fenText(out.limit) }));
+    const amount = applyCaps(compiledBenefit, context, outcome.fen, maximum, paidThisClaim, out, steps);
     const cut = out.cut;
+    if (cut === 'claimsPerYear') (lineReasons ??= []).push(message('CLAIMS_PER_YEAR_REACHED', { benefit: benefit.label, count: out.limit }));
+    else if (cut !== null) (lineReasons ??= []).push(message('CAP_REACHED', { benefit: benefit.label, cap: cut, cut: fenText(outcome.fen - amount), limit: fenText(out.limit) }));
     const sources = compiledBenefit.sources(context);
     illustrative ||= sources.illustrative;
     node = warningsAfter(node, sources);
-    if (records !== null) records.push({ benefit: compiledBenefit, outcome, amount, cut, sources, paidBefore: paidThisClaim });
+    if (records !== null) records.push({ benefit: compiledBenefit, outcome, amount, cut, sources, steps: steps!.take() });
 
     if (amounts === before.amounts) (amounts = amounts.slice()), (claims = claims.slice());
     (amounts as number[])[index]! += amount;
@@ -202,7 +211,6 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   out.fen = paidThisClaim;
   out.warnings = warnings === undefined ? (node.list ?? NONE) : withWarnings(warnings, node);
   out.illustrative = illustrative;
-  out.maximum = maximum;
   out.after = new LedgerInFen(
     before.policy,
     before.base,
@@ -373,25 +381,20 @@ export class Tape implements ResultDetails {
     const records: LineRecord[] = [];
     run(this.#compiled, this.#member, this.#claim(at), this.#ledgerBefore(at, out), this.#pathOf(at, out), this.#whatIf, out, records);
     (this.#cursorAt = at + 1), (this.#cursor = out.after);
-    const context = out.context!;
-    const maximum = out.maximum;
-    return records.map((record) => {
-      const { benefit, outcome, amount, cut, sources } = record;
+    return records.map(({ benefit, outcome, amount, cut, sources, steps }) => {
       const money = moneyFromFen(amount);
       const range = outcome.range && Object.freeze({ min: moneyFromFen(outcome.range.min), max: moneyFromFen(outcome.range.max) });
-      return new Line(
-        {
-          benefit: benefit.benefit.id,
-          label: benefit.benefit.label,
-          amount: money,
-          amountBeforeCaps: amount === outcome.fen ? money : moneyFromFen(outcome.fen),
-          cappedBy: cut,
-          ...(range && { range }),
-          citations: sources.citations,
-          illustrative: sources.illustrative,
-        },
-        (recorder) => stepsOf(context, record, maximum, recorder),
-      );
+      return new Line({
+        benefit: benefit.benefit.id,
+        label: benefit.benefit.label,
+        amount: money,
+        amountBeforeCaps: amount === outcome.fen ? money : moneyFromFen(outcome.fen),
+        cappedBy: cut,
+        ...(range && { range }),
+        steps,
+        citations: sources.citations,
+        illustrative: sources.illustrative,
+      });
     });
   }
 
@@ -409,12 +412,6 @@ export class Tape implements ResultDetails {
   keepLast(after: Ledger | LedgerInFen): void {
     this.#last ??= after;
   }
-}
-
-/** A line's steps: its formula run again with a recorder, then the caps, which write a step only where they cut. */
-function stepsOf(context: ClaimContext, { benefit, outcome, cut, paidBefore }: LineRecord, maximum: number | undefined, steps: Recorder): void {
-  benefit.op(context, steps);
-  if (cut !== null) applyCaps(benefit, context, outcome.fen, maximum, paidBefore, { cut: null, limit: 0 }, steps);
 }
 
 /** A member's claims settled: their results, the ledger after them and what they paid together, in fen. */

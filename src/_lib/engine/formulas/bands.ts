@@ -4,15 +4,39 @@ import type { PlainClaim } from '../../plainInput';
 import type { CostField, Label } from '../../policySchema';
 import { divide, exactYuan, fen, plus, ratio, roundToFen, times, type Ratio } from '../fen';
 import { valueFor } from '../parameters';
-import { joined } from '../context';
+import type { StepForm } from '../context';
 import { nothing, type FormulaCompiler } from './types';
 
 interface Band {
+  /** The band's number, from 1. */
+  readonly number: number;
   /** Upper edge in fen; Infinity on the last band. */
   readonly upTo: number;
   readonly included: boolean;
   readonly ratio: Ratio;
 }
+
+type Exact = number | bigint;
+const zeroText = () => '0.00';
+
+/** The base, named by its cost fields. */
+const BASE: StepForm<number, string> = { key: 'base', expression: (_, fields) => fields, value: fenText };
+/** Nothing, for a base below the threshold `least`. */
+const BELOW_THRESHOLD: StepForm<0, number, number> = { key: 'belowThreshold', expression: (_, base, least) => `${fenText(base)} < ${fenText(least)}`, value: zeroText };
+const THRESHOLD: StepForm<number, number> = { key: 'threshold', expression: (base, least) => `${fenText(base)} ≥ ${fenText(least)}`, value: fenText };
+/** What the year's earlier stays left of the deductible `whole`. */
+const DEDUCTIBLE_LEFT: StepForm<number, number> = { key: 'deductibleLeft', expression: (left, whole) => `max(0, ${fenText(whole)} − ${fenText(whole - left)})`, value: fenText };
+const DEDUCTIBLE: StepForm<number, number, number> = { key: 'deductible', expression: (_, base, left) => `max(0, ${fenText(base)} − ${fenText(left)})`, value: fenText };
+/** A band's part, exact in fen / den. */
+const BAND: StepForm<Exact, number, Ratio, number> = { key: 'band', expression: (_, portion, ratio) => `${fenText(portion)} × ${ratio.text}`, value: (part, _, __, den) => exactYuan(part, den) };
+const SUM: StepForm<Exact, readonly Exact[], number> = { key: 'sum', expression: (_, parts, den) => parts.map((part) => exactYuan(part, den)).join(' + '), value: (sum, _, den) => exactYuan(sum, den) };
+/** The whole amount's band; its label names the amount measured, so it is made when read. */
+const WHOLE_BAND: StepForm<Exact, number, number, Band, number> = {
+  key: 'wholeBand',
+  expression: (_sum, _den, payable, band) => `${fenText(payable)} × ${band.ratio.text}`,
+  value: (sum, den) => exactYuan(sum, den),
+  label: (_sum, _den, _payable, band, measured) => stepLabel('wholeBand', { band: band.number, amount: fenText(measured), ratio: band.ratio.text }),
+};
 
 /**
  * A share of a cost by bands: progressive (each band's ratio on the part inside it) or whole
@@ -24,7 +48,7 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
   const threshold = formula.threshold && env.parameter(formula.threshold, 'threshold', fen);
   const deductible = formula.deductible && env.parameter(formula.deductible, 'deductible', fen);
   const table = env.parameter(formula.bands, 'bands', (list) => {
-    const compiled: Band[] = list.map((band) => ({ upTo: band.upTo === undefined ? Infinity : fen(band.upTo), included: band.upToIncluded ?? true, ratio: ratio(band.ratio) }));
+    const compiled: Band[] = list.map((band, index) => ({ number: index + 1, upTo: band.upTo === undefined ? Infinity : fen(band.upTo), included: band.upToIncluded ?? true, ratio: ratio(band.ratio) }));
     // One denominator for every band: parts add up exactly in fen / den. A fold, not Math.max(...): a long list would overflow the stack.
     return { list: compiled, den: compiled.reduce((most, band) => Math.max(most, band.ratio.den), 1) };
   });
@@ -33,39 +57,39 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
   const progressive = formula.method === 'progressive';
   const baseText = fields.map((field) => `costs.${field}`).join(' + ');
   const field = fields.join('+');
-  const labels = new StepLabels();
+  const baseLabels = new StepLabels('base', () => ({ field }));
   // The last label each band was shown with, and where it started then: a band's label depends on the claim only through that.
   const bandLabels = new Map<Band, { readonly from: number; readonly label: Label }>();
 
   return (context, steps) => {
     const { claim, mode, eachStep } = context;
     const base = baseOf(claim, fields);
-    steps?.add('base', labels.of('base', { field }, 'base'), baseText, fenText(base));
+    steps?.record(BASE, baseLabels.of(field), base, baseText);
     if (threshold !== undefined) {
       const least = valueFor(threshold, context);
       if (base < least) {
-        steps?.add('belowThreshold', fixedLabel('belowThreshold'), joined(fenText(base), ' < ', fenText(least)), '0.00');
+        steps?.record(BELOW_THRESHOLD, fixedLabel('belowThreshold'), 0, base, least);
         return nothing(message('BELOW_THRESHOLD', { benefit: env.benefit.label, measure: field, amount: fenText(base), threshold: fenText(least) }));
       }
-      steps?.add('threshold', fixedLabel('threshold'), joined(fenText(base), ' ≥ ', fenText(least)), fenText(base));
+      steps?.record(THRESHOLD, fixedLabel('threshold'), base, least);
     }
     // The deductible this claim takes: all of it, or what the year's earlier stays left.
     let used = 0;
     if (deductible !== undefined) {
       const whole = valueFor(deductible, context);
       const left = yearly ? Math.max(0, whole - context.ledger.deductible[env.index]!) : whole;
-      if (yearly && left !== whole) steps?.add('deductibleLeft', fixedLabel('deductibleLeft'), joined('max(0, ', fenText(whole), ' − ', fenText(whole - left), ')'), fenText(left));
+      if (yearly && left !== whole) steps?.record(DEDUCTIBLE_LEFT, fixedLabel('deductibleLeft'), left, whole);
       used = Math.min(base, left);
-      steps?.add('deductible', fixedLabel('deductible'), joined('max(0, ', fenText(base), ' − ', fenText(left), ')'), fenText(base - used));
+      steps?.record(DEDUCTIBLE, fixedLabel('deductible'), base - used, base, left);
     }
     const measured = onBase ? base : base - used;
     const floor = onBase ? used : 0;
     const { list, den } = valueFor(table, context);
-    let sum: number | bigint = 0;
+    let sum: Exact = 0;
     if (progressive) {
       let lower = 0;
-      let parts = 0;
-      const shown: string[] = [];
+      // The bands' parts, for the sum's step.
+      const parts: Exact[] | null = steps === null ? null : [];
       for (let index = 0; index < list.length; index += 1) {
         const band = list[index]!;
         const from = Math.max(lower, floor);
@@ -75,21 +99,19 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
           const scale = den / band.ratio.den;
           const part = eachStep ? times(divide(exact, band.ratio.den, mode), den) : typeof exact === 'number' ? times(exact, scale) : exact * BigInt(scale);
           sum = plus(sum, part);
-          parts += 1;
           if (steps !== null) {
-            const value = exactYuan(part, den);
-            shown.push(value);
+            parts!.push(part);
             let shownAs = bandLabels.get(band);
             if (shownAs?.from !== from) {
-              const label = stepLabel('band', { band: index + 1, from: fenText(from), ...(band.upTo === Infinity ? {} : { to: fenText(band.upTo) }), ratio: band.ratio.text });
+              const label = stepLabel('band', { band: band.number, from: fenText(from), ...(band.upTo === Infinity ? {} : { to: fenText(band.upTo) }), ratio: band.ratio.text });
               bandLabels.set(band, (shownAs = { from, label }));
             }
-            steps.add('band', shownAs.label, joined(fenText(portion), ' × ', band.ratio.text), value);
+            steps.record(BAND, shownAs.label, part, portion, band.ratio, den);
           }
         }
         if (band.upTo !== Infinity) lower = Math.max(lower, band.upTo);
       }
-      if (parts > 1) steps?.add('sum', fixedLabel('sum'), shown.join(' + '), exactYuan(sum, den));
+      if (parts !== null && parts.length > 1) steps!.record(SUM, fixedLabel('sum'), sum, parts.slice(), den);
     } else {
       let index = 0;
       while (index < list.length - 1 && (measured > list[index]!.upTo || (measured === list[index]!.upTo && !list[index]!.included))) index += 1;
@@ -97,13 +119,7 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
       const payable = measured - floor;
       const exact = times(payable, band.ratio.num);
       sum = typeof exact === 'number' ? times(exact, den / band.ratio.den) : exact * BigInt(den / band.ratio.den);
-      steps?.add(
-        'wholeBand',
-        // Its label names the claim's amount: made for each step.
-        stepLabel('wholeBand', { band: index + 1, amount: fenText(measured), ratio: band.ratio.text }),
-        joined(fenText(payable), ' × ', band.ratio.text),
-        exactYuan(sum, den),
-      );
+      steps?.record(WHOLE_BAND, null, sum, den, payable, band, measured);
     }
     return { fen: roundToFen(sum, den, mode, steps), daysPaid: 0, deductibleUsed: used };
   };
