@@ -43,31 +43,27 @@ export function stepLabel(key: StepKey, params: MessageParams): Label {
   return Object.freeze({ zh: zh.steps[key](resolve(params, 'zh')), en: en.steps[key](resolve(params, 'en')) });
 }
 
-/** Labels a {@link StepLabels} keeps: more means parameters that vary claim by claim. */
-const KEPT_LABELS = 64;
+/** What a {@link MadeOnce} keeps: more means ids that vary claim by claim. */
+const KEPT = 64;
 
 /**
- * The labels of one kind of step of a compiled formula, each made once for what it names and
- * shared by every step that reads the same: a step's label depends on the policy, rarely on
- * the claim. `params` gives the wording's parameters for an `id` (a grade, a bracket's lower
- * edge, a rounding mode); past {@link KEPT_LABELS} ids the labels are made afresh, so the
- * memory stays bounded by the policy, not by the claims.
+ * What a compiled formula makes for its steps (a label, a kind of step), made once for each id
+ * (a grade, a bracket's lower edge, a rounding mode) and shared by every step that reads the
+ * same: a step's label depends on the policy, rarely on the claim. Past {@link KEPT} ids they
+ * are made afresh, so the memory stays bounded by the policy, not by the claims.
  */
-export class StepLabels<I> {
-  readonly #made = new Map<I, Label>();
+export class MadeOnce<I, T> {
+  readonly #made = new Map<I, T>();
 
-  constructor(
-    private readonly key: StepKey,
-    private readonly params: (id: I) => MessageParams,
-  ) {}
+  constructor(private readonly make: (id: I) => T) {}
 
-  of(id: I): Label {
-    let label = this.#made.get(id);
-    if (label === undefined) {
-      label = stepLabel(this.key, this.params(id));
-      if (this.#made.size < KEPT_LABELS) this.#made.set(id, label);
+  of(id: I): T {
+    let made = this.#made.get(id);
+    if (made === undefined) {
+      made = this.make(id);
+      if (this.#made.size < KEPT) this.#made.set(id, made);
     }
-    return label;
+    return made;
   }
 }
 

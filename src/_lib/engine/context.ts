@@ -1,6 +1,6 @@
 import type { Member } from '../inputSchemas';
 import type { Label } from '../policySchema';
-import { stepStatement, stepStatementIn, type Language, type ResolvedParams, type StepKey } from '../messages';
+import { fixedLabel, stepStatement, stepStatementIn, type Language, type ResolvedParams, type StepKey } from '../messages';
 import { inspect } from '../result';
 import type { RoundingMode } from '../money';
 import type { PlainClaim } from '../plainInput';
@@ -29,39 +29,54 @@ export interface ClaimContext {
 /**
  * How one kind of step writes its text from the figures it keeps: made once, by a formula's
  * module, and shared by every step of the kind. `value` is what the step came to as the run
- * computed it (an amount in fen, a count, a bracket); `a` to `d` are what its arithmetic
+ * computed it (an amount in fen, a count, a bracket); `a` to `c` are what its arithmetic
  * names. Each writer formats figures and computes nothing the rules decide.
  */
-export interface StepForm<V, A = undefined, B = undefined, C = undefined, D = undefined> {
+export interface StepForm<V, A = undefined, B = undefined, C = undefined> {
   readonly key: StepKey;
   /** The arithmetic, e.g. `50.00 × 10`. */
-  readonly expression: (value: V, a: A, b: B, c: C, d: D) => string;
+  readonly expression: (value: V, a: A, b: B, c: C) => string;
   /** What the step came to: an amount with two decimals, or a count. */
-  readonly value: (value: V, a: A, b: B, c: C, d: D) => string;
+  readonly value: (value: V, a: A, b: B, c: C) => string;
   /** What the statement writes besides the arithmetic: `perDay`'s daily amount and days. */
-  readonly params?: (value: V, a: A, b: B, c: C, d: D) => ResolvedParams;
-  /** The label, for a step whose label names the claim's own figures: made when first read. */
-  readonly label?: (value: V, a: A, b: B, c: C, d: D) => Label;
+  readonly params?: (value: V, a: A, b: B, c: C) => ResolvedParams;
+}
+
+/** A form with a label: what a step keeps besides its figures, made once for each label and shared. */
+export interface StepKind<V, A = undefined, B = undefined, C = undefined> {
+  readonly form: StepForm<V, A, B, C>;
+  readonly label: Label;
+}
+
+type AnyKind = StepKind<unknown, unknown, unknown, unknown>;
+
+export function stepKind<V, A, B, C>(form: StepForm<V, A, B, C>, label: Label): StepKind<V, A, B, C> {
+  return Object.freeze({ form, label });
+}
+
+const fixedKinds = new Map<StepForm<never, never, never, never>, AnyKind>();
+
+/** The kind of a form whose label takes no parameters, e.g. `deductible`: one for every step. */
+export function fixedKind<V, A, B, C>(form: StepForm<V, A, B, C>): StepKind<V, A, B, C> {
+  let kind = fixedKinds.get(form);
+  if (kind === undefined) fixedKinds.set(form, (kind = stepKind(form, fixedLabel(form.key)) as AnyKind));
+  return kind as StepKind<V, A, B, C>;
 }
 
 /**
  * What the compiled rules write a line's steps to. The same code settles the claim with no
- * recorder; with one, it also says what it did. A step keeps its figures and a shared label
- * (`null`: its form makes the label) and is written out when read; `add` keeps a step's text as
- * it is, for steps too rare to need a form.
+ * recorder; with one, it also says what it did. A step keeps its kind and its figures and is
+ * written out when read; `add` keeps a step's text as it is, for steps too rare to need a form.
  */
 export interface Recorder {
-  record<V>(form: StepForm<V>, label: Label | null, value: V): void;
-  record<V, A>(form: StepForm<V, A>, label: Label | null, value: V, a: A): void;
-  record<V, A, B>(form: StepForm<V, A, B>, label: Label | null, value: V, a: A, b: B): void;
-  record<V, A, B, C>(form: StepForm<V, A, B, C>, label: Label | null, value: V, a: A, b: B, c: C): void;
-  record<V, A, B, C, D>(form: StepForm<V, A, B, C, D>, label: Label | null, value: V, a: A, b: B, c: C, d: D): void;
+  record<V>(kind: StepKind<V>, value: V): void;
+  record<V, A>(kind: StepKind<V, A>, value: V, a: A): void;
+  record<V, A, B>(kind: StepKind<V, A, B>, value: V, a: A, b: B): void;
+  record<V, A, B, C>(kind: StepKind<V, A, B, C>, value: V, a: A, b: B, c: C): void;
   add(key: StepKey, label: Label, expression: string, value: string): void;
 }
 
-type AnyForm = StepForm<unknown, unknown, unknown, unknown, unknown>;
-
-/** A step kept as text: its expression and value are its figures. */
+/** A step kept as text: its value, and its expression as its one figure. */
 const textForms = new Map<StepKey, StepForm<string, string>>();
 function textForm(key: StepKey): StepForm<string, string> {
   let form = textForms.get(key);
@@ -70,46 +85,41 @@ function textForm(key: StepKey): StepForm<string, string> {
 }
 
 /**
- * A step of a line: its form, its label and its figures, written out as text when read, so a
- * kept step holds one small object and no text. To a reader and to JSON it is the plain
- * {@link Step}; its fields are accessors (`toJSON()` gives them as data), and each read of
- * `statement` makes a new frozen label.
+ * A step of a line: its kind and its figures, written out as text when read, so a kept step is
+ * one small object holding no text. To a reader and to JSON it is the plain {@link Step}; its
+ * fields are accessors (`toJSON()` gives them as data), and each read of `statement` makes a
+ * new frozen label.
  */
 class FigureStep implements Step {
-  readonly #form: AnyForm;
-  /** Null until first read, for a label its form makes. */
-  #label: Label | null;
+  readonly #kind: AnyKind;
   readonly #value: unknown;
   readonly #a: unknown;
   readonly #b: unknown;
   readonly #c: unknown;
-  readonly #d: unknown;
 
-  constructor(form: AnyForm, label: Label | null, value: unknown, a: unknown, b: unknown, c: unknown, d: unknown) {
-    this.#form = form;
-    this.#label = label;
+  constructor(kind: AnyKind, value: unknown, a: unknown, b: unknown, c: unknown) {
+    this.#kind = kind;
     this.#value = value;
     this.#a = a;
     this.#b = b;
     this.#c = c;
-    this.#d = d;
     Object.freeze(this);
   }
 
   get key(): StepKey {
-    return this.#form.key;
+    return this.#kind.form.key;
   }
 
   get label(): Label {
-    return (this.#label ??= this.#form.label!(this.#value, this.#a, this.#b, this.#c, this.#d));
+    return this.#kind.label;
   }
 
   get expression(): string {
-    return this.#form.expression(this.#value, this.#a, this.#b, this.#c, this.#d);
+    return this.#kind.form.expression(this.#value, this.#a, this.#b, this.#c);
   }
 
   get value(): string {
-    return this.#form.value(this.#value, this.#a, this.#b, this.#c, this.#d);
+    return this.#kind.form.value(this.#value, this.#a, this.#b, this.#c);
   }
 
   get statement(): Label {
@@ -117,12 +127,12 @@ class FigureStep implements Step {
   }
 
   #params(): ResolvedParams {
-    return this.#form.params?.(this.#value, this.#a, this.#b, this.#c, this.#d) ?? NO_FIGURES;
+    return this.#kind.form.params?.(this.#value, this.#a, this.#b, this.#c) ?? NO_FIGURES;
   }
 
   /** A step's statement in one language: for a step the engine made, only that language is written. */
   static statementIn(step: Step, lang: Language): string {
-    if (!(#form in step)) return step.statement[lang];
+    if (!(#kind in step)) return step.statement[lang];
     return stepStatementIn(lang, step.key, step.expression, step.value, step.#params());
   }
 
@@ -139,16 +149,16 @@ class FigureStep implements Step {
 /** A step's statement in one language, written from its figures when the engine made it. */
 export const statementIn = FigureStep.statementIn;
 
-/** The steps of a line, as a result gives them: each step frozen, its label shared (see `StepLabels`). */
+/** The steps of a line, as a result gives them: each step frozen, its kind shared. */
 export class Steps implements Recorder {
   readonly #list: Step[] = [];
 
-  record(form: AnyForm, label: Label | null, value: unknown, a?: unknown, b?: unknown, c?: unknown, d?: unknown): void {
-    this.#list.push(new FigureStep(form, label, value, a, b, c, d));
+  record(kind: AnyKind, value: unknown, a?: unknown, b?: unknown, c?: unknown): void {
+    this.#list.push(new FigureStep(kind, value, a, b, c));
   }
 
   add(key: StepKey, label: Label, expression: string, value: string): void {
-    this.record(textForm(key) as AnyForm, label, value, expression);
+    this.record(stepKind(textForm(key), label) as AnyKind, value, expression);
   }
 
   /** The steps recorded since the last take, frozen, in a list of their exact length (one grown by `push` keeps 17 slots); the next take starts afresh. */

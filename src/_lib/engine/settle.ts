@@ -9,14 +9,14 @@ import { dayNumber, isoDate } from '../dates';
 import { InvalidInputError } from '../errors';
 import type { Member } from '../inputSchemas';
 import { emptyLedger, type Ledger } from '../ledger';
-import { fixedLabel, message, StepLabels, type Message } from '../messages';
+import { MadeOnce, message, stepLabel, type Message } from '../messages';
 import { fenText, moneyFromFen } from '../money';
 import type { PlainClaim } from '../plainInput';
 import type { Policy } from '../policySchema';
 import type { Step } from '../trace';
 import { eventDate, Line, SettledClaim, type BenefitLine, type CapKind, type ResultDetails } from '../result';
 import { compile, filingDeadlineDay, type CompiledBenefit, type CompiledPolicy, type LineSources, type WarningsNode } from './compile';
-import { Steps, type ClaimContext, type Recorder, type StepForm } from './context';
+import { fixedKind, Steps, type ClaimContext, type Recorder, type StepForm } from './context';
 import { SAFE } from './fen';
 import { eligibilityReasons } from './eligibility';
 import { valueFor } from './parameters';
@@ -53,7 +53,7 @@ class Run {
   limit = 0;
 }
 
-/** A money cap: what is left of it (`b` less what was used, `c`), the amount cut (`a`) being more. */
+/** A money cap: what is left of it (`cap` less what was used), the amount cut being more. */
 const capForm = (key: 'perYear' | 'maximumSubsidy'): StepForm<number, number, number, number> => ({
   key,
   expression: (_, amount, cap, used) => `min(${fenText(amount)}, ${fenText(cap)} − ${fenText(used)})`,
@@ -63,7 +63,7 @@ const PER_YEAR = capForm('perYear');
 const MAXIMUM_SUBSIDY = capForm('maximumSubsidy');
 const PER_CLAIM: StepForm<number, number> = { key: 'perClaim', expression: (cap, amount) => `min(${fenText(amount)}, ${fenText(cap)})`, value: fenText };
 /** The limit of paid claims a year: the label names how many the member had. */
-const CLAIMS_PER_YEAR_LABELS = new StepLabels('claimsPerYear', (count: number) => ({ count }));
+const CLAIMS_PER_YEAR_LABELS = new MadeOnce((count: number) => stepLabel('claimsPerYear', { count }));
 
 /** Which cap set a line's amount, and that cap's limit (for the limit of paid claims a year, the count). */
 interface CapOutcome {
@@ -85,18 +85,18 @@ function applyCaps(benefit: CompiledBenefit, context: ClaimContext, fen: number,
   let limit = 0;
   const perClaim = benefit.perClaim && valueFor(benefit.perClaim, context);
   if (perClaim !== undefined && amount > perClaim) {
-    steps?.record(PER_CLAIM, fixedLabel('perClaim'), perClaim, amount);
+    steps?.record(fixedKind(PER_CLAIM), perClaim, amount);
     (amount = perClaim), (cut = 'perClaim'), (limit = perClaim);
   }
   const perYear = benefit.perYear && valueFor(benefit.perYear, context);
   const left = perYear === undefined ? 0 : Math.max(0, perYear - before.amounts[index]!);
   if (perYear !== undefined && amount > left) {
-    steps?.record(PER_YEAR, fixedLabel('perYear'), left, amount, perYear, before.amounts[index]!);
+    steps?.record(fixedKind(PER_YEAR), left, amount, perYear, before.amounts[index]!);
     (amount = left), (cut = 'perYear'), (limit = perYear);
   }
   const paid = before.total + paidBefore;
   if (maximum !== undefined && amount > Math.max(0, maximum - paid)) {
-    steps?.record(MAXIMUM_SUBSIDY, fixedLabel('maximumSubsidy'), Math.max(0, maximum - paid), amount, maximum, paid);
+    steps?.record(fixedKind(MAXIMUM_SUBSIDY), Math.max(0, maximum - paid), amount, maximum, paid);
     (amount = Math.max(0, maximum - paid)), (cut = 'maximumSubsidy'), (limit = maximum);
   }
   const claimsLimit = benefit.claimsPerYear && valueFor(benefit.claimsPerYear, context);

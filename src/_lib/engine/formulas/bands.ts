@@ -1,15 +1,13 @@
-import { fixedLabel, message, stepLabel, StepLabels } from '../../messages';
+import { message, stepLabel } from '../../messages';
 import { fenText } from '../../money';
 import type { PlainClaim } from '../../plainInput';
-import type { CostField, Label } from '../../policySchema';
+import type { CostField } from '../../policySchema';
 import { divide, exactYuan, fen, plus, ratio, roundToFen, times, type Ratio } from '../fen';
 import { valueFor } from '../parameters';
-import type { StepForm } from '../context';
+import { fixedKind, stepKind, type StepForm, type StepKind } from '../context';
 import { nothing, type FormulaCompiler } from './types';
 
 interface Band {
-  /** The band's number, from 1. */
-  readonly number: number;
   /** Upper edge in fen; Infinity on the last band. */
   readonly upTo: number;
   readonly included: boolean;
@@ -22,7 +20,7 @@ const zeroText = () => '0.00';
 /** The base, named by its cost fields. */
 const BASE: StepForm<number, string> = { key: 'base', expression: (_, fields) => fields, value: fenText };
 /** Nothing, for a base below the threshold `least`. */
-const BELOW_THRESHOLD: StepForm<0, number, number> = { key: 'belowThreshold', expression: (_, base, least) => `${fenText(base)} < ${fenText(least)}`, value: zeroText };
+const BELOW_THRESHOLD: StepForm<number, number> = { key: 'belowThreshold', expression: (base, least) => `${fenText(base)} < ${fenText(least)}`, value: zeroText };
 const THRESHOLD: StepForm<number, number> = { key: 'threshold', expression: (base, least) => `${fenText(base)} ≥ ${fenText(least)}`, value: fenText };
 /** What the year's earlier stays left of the deductible `whole`. */
 const DEDUCTIBLE_LEFT: StepForm<number, number> = { key: 'deductibleLeft', expression: (left, whole) => `max(0, ${fenText(whole)} − ${fenText(whole - left)})`, value: fenText };
@@ -30,13 +28,8 @@ const DEDUCTIBLE: StepForm<number, number, number> = { key: 'deductible', expres
 /** A band's part, exact in fen / den. */
 const BAND: StepForm<Exact, number, Ratio, number> = { key: 'band', expression: (_, portion, ratio) => `${fenText(portion)} × ${ratio.text}`, value: (part, _, __, den) => exactYuan(part, den) };
 const SUM: StepForm<Exact, readonly Exact[], number> = { key: 'sum', expression: (_, parts, den) => parts.map((part) => exactYuan(part, den)).join(' + '), value: (sum, _, den) => exactYuan(sum, den) };
-/** The whole amount's band; its label names the amount measured, so it is made when read. */
-const WHOLE_BAND: StepForm<Exact, number, number, Band, number> = {
-  key: 'wholeBand',
-  expression: (_sum, _den, payable, band) => `${fenText(payable)} × ${band.ratio.text}`,
-  value: (sum, den) => exactYuan(sum, den),
-  label: (_sum, _den, _payable, band, measured) => stepLabel('wholeBand', { band: band.number, amount: fenText(measured), ratio: band.ratio.text }),
-};
+/** The whole amount's band: its ratio on what is payable, exact in fen / den. */
+const WHOLE_BAND: StepForm<Exact, number, Ratio, number> = { key: 'wholeBand', expression: (_, payable, ratio) => `${fenText(payable)} × ${ratio.text}`, value: (sum, _, __, den) => exactYuan(sum, den) };
 
 /**
  * A share of a cost by bands: progressive (each band's ratio on the part inside it) or whole
@@ -48,7 +41,7 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
   const threshold = formula.threshold && env.parameter(formula.threshold, 'threshold', fen);
   const deductible = formula.deductible && env.parameter(formula.deductible, 'deductible', fen);
   const table = env.parameter(formula.bands, 'bands', (list) => {
-    const compiled: Band[] = list.map((band, index) => ({ number: index + 1, upTo: band.upTo === undefined ? Infinity : fen(band.upTo), included: band.upToIncluded ?? true, ratio: ratio(band.ratio) }));
+    const compiled: Band[] = list.map((band) => ({ upTo: band.upTo === undefined ? Infinity : fen(band.upTo), included: band.upToIncluded ?? true, ratio: ratio(band.ratio) }));
     // One denominator for every band: parts add up exactly in fen / den. A fold, not Math.max(...): a long list would overflow the stack.
     return { list: compiled, den: compiled.reduce((most, band) => Math.max(most, band.ratio.den), 1) };
   });
@@ -57,30 +50,30 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
   const progressive = formula.method === 'progressive';
   const baseText = fields.map((field) => `costs.${field}`).join(' + ');
   const field = fields.join('+');
-  const baseLabels = new StepLabels('base', () => ({ field }));
-  // The last label each band was shown with, and where it started then: a band's label depends on the claim only through that.
-  const bandLabels = new Map<Band, { readonly from: number; readonly label: Label }>();
+  const baseKind = stepKind(BASE, stepLabel('base', { field }));
+  // The kind each band was last shown with, and where it started then: a band's label depends on the claim only through that.
+  const bandKinds = new Map<Band, { readonly from: number; readonly kind: StepKind<Exact, number, Ratio, number> }>();
 
   return (context, steps) => {
     const { claim, mode, eachStep } = context;
     const base = baseOf(claim, fields);
-    steps?.record(BASE, baseLabels.of(field), base, baseText);
+    steps?.record(baseKind, base, baseText);
     if (threshold !== undefined) {
       const least = valueFor(threshold, context);
       if (base < least) {
-        steps?.record(BELOW_THRESHOLD, fixedLabel('belowThreshold'), 0, base, least);
+        steps?.record(fixedKind(BELOW_THRESHOLD), base, least);
         return nothing(message('BELOW_THRESHOLD', { benefit: env.benefit.label, measure: field, amount: fenText(base), threshold: fenText(least) }));
       }
-      steps?.record(THRESHOLD, fixedLabel('threshold'), base, least);
+      steps?.record(fixedKind(THRESHOLD), base, least);
     }
     // The deductible this claim takes: all of it, or what the year's earlier stays left.
     let used = 0;
     if (deductible !== undefined) {
       const whole = valueFor(deductible, context);
       const left = yearly ? Math.max(0, whole - context.ledger.deductible[env.index]!) : whole;
-      if (yearly && left !== whole) steps?.record(DEDUCTIBLE_LEFT, fixedLabel('deductibleLeft'), left, whole);
+      if (yearly && left !== whole) steps?.record(fixedKind(DEDUCTIBLE_LEFT), left, whole);
       used = Math.min(base, left);
-      steps?.record(DEDUCTIBLE, fixedLabel('deductible'), base - used, base, left);
+      steps?.record(fixedKind(DEDUCTIBLE), base - used, base, left);
     }
     const measured = onBase ? base : base - used;
     const floor = onBase ? used : 0;
@@ -101,17 +94,17 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
           sum = plus(sum, part);
           if (steps !== null) {
             parts!.push(part);
-            let shownAs = bandLabels.get(band);
+            let shownAs = bandKinds.get(band);
             if (shownAs?.from !== from) {
-              const label = stepLabel('band', { band: band.number, from: fenText(from), ...(band.upTo === Infinity ? {} : { to: fenText(band.upTo) }), ratio: band.ratio.text });
-              bandLabels.set(band, (shownAs = { from, label }));
+              const label = stepLabel('band', { band: index + 1, from: fenText(from), ...(band.upTo === Infinity ? {} : { to: fenText(band.upTo) }), ratio: band.ratio.text });
+              bandKinds.set(band, (shownAs = { from, kind: stepKind(BAND, label) }));
             }
-            steps.record(BAND, shownAs.label, part, portion, band.ratio, den);
+            steps.record(shownAs.kind, part, portion, band.ratio, den);
           }
         }
         if (band.upTo !== Infinity) lower = Math.max(lower, band.upTo);
       }
-      if (parts !== null && parts.length > 1) steps!.record(SUM, fixedLabel('sum'), sum, parts.slice(), den);
+      if (parts !== null && parts.length > 1) steps!.record(fixedKind(SUM), sum, parts.slice(), den);
     } else {
       let index = 0;
       while (index < list.length - 1 && (measured > list[index]!.upTo || (measured === list[index]!.upTo && !list[index]!.included))) index += 1;
@@ -119,7 +112,8 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
       const payable = measured - floor;
       const exact = times(payable, band.ratio.num);
       sum = typeof exact === 'number' ? times(exact, den / band.ratio.den) : exact * BigInt(den / band.ratio.den);
-      steps?.record(WHOLE_BAND, null, sum, den, payable, band, measured);
+      // Its label names the claim's amount: made for each step.
+      steps?.record(stepKind(WHOLE_BAND, stepLabel('wholeBand', { band: index + 1, amount: fenText(measured), ratio: band.ratio.text })), sum, payable, band.ratio, den);
     }
     return { fen: roundToFen(sum, den, mode, steps), daysPaid: 0, deductibleUsed: used };
   };

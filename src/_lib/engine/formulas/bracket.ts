@@ -1,8 +1,8 @@
-import { fixedLabel, message, StepLabels } from '../../messages';
+import { fixedLabel, MadeOnce, message, stepLabel } from '../../messages';
 import { fenText } from '../../money';
 import { fen } from '../fen';
 import { valueFor } from '../parameters';
-import { joined, type StepForm } from '../context';
+import { joined, stepKind, type StepForm } from '../context';
 import { nothing, paid, type FormulaCompiler, type FormulaOf } from './types';
 
 interface Bracket {
@@ -37,7 +37,7 @@ export const bracket: FormulaCompiler<'bracket'> = (formula, env) => {
     })),
   );
   const measure = formula.measure;
-  const labels = new StepLabels('bracket', (from: string) => ({ measure, from }));
+  const kinds = new MadeOnce((from: string) => stepKind(BRACKET, stepLabel('bracket', { measure, from })));
   return (context, steps) => {
     const measured = context.claim[measure];
     const brackets = valueFor(table, context);
@@ -54,7 +54,7 @@ export const bracket: FormulaCompiler<'bracket'> = (formula, env) => {
       return nothing(message('ABOVE_TOP_BRACKET', { benefit: env.benefit.label, measure, amount, to: brackets[brackets.length - 1]!.text.to! }));
     }
     const b = found.text;
-    steps?.record(BRACKET, labels.of(b.from), found, measured);
+    steps?.record(kinds.of(b.from), found, measured);
     if (found.amount !== undefined) return paid(found.amount);
     return {
       fen: 0,

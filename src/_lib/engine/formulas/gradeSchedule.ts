@@ -1,8 +1,8 @@
-import { message, StepLabels } from '../../messages';
+import { MadeOnce, message, stepLabel } from '../../messages';
 import { fenText } from '../../money';
 import { exactYuan, fen, ratio, roundToFen, times, type Ratio } from '../fen';
 import { valueFor } from '../parameters';
-import type { StepForm } from '../context';
+import { stepKind, type StepForm } from '../context';
 import { nothing, paid, type FormulaCompiler } from './types';
 
 /** The grade's share of the maximum, exact in fen / the share's den. */
@@ -16,8 +16,8 @@ export const gradeSchedule: FormulaCompiler<'gradeSchedule'> = (formula, env) =>
     return byGrade;
   });
   const maximum = env.parameter(formula.maximum, 'maximum', fen);
-  const notListedLabels = new StepLabels('gradeNotListed', (grade: number) => ({ grade }));
-  const shareLabels = new StepLabels('gradeShare', (grade: number) => ({ grade }));
+  const notListedLabels = new MadeOnce((grade: number) => stepLabel('gradeNotListed', { grade }));
+  const shareKinds = new MadeOnce((grade: number) => stepKind(GRADE_SHARE, stepLabel('gradeShare', { grade })));
   return (context, steps) => {
     const grade = context.claim.grade;
     const found = valueFor(shares, context).get(grade);
@@ -27,7 +27,7 @@ export const gradeSchedule: FormulaCompiler<'gradeSchedule'> = (formula, env) =>
     }
     const most = valueFor(maximum, context);
     const exact = times(most, found.num);
-    steps?.record(GRADE_SHARE, shareLabels.of(grade), exact, most, found);
+    steps?.record(shareKinds.of(grade), exact, most, found);
     return paid(roundToFen(exact, found.den, context.mode, steps));
   };
 };

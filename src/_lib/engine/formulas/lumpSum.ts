@@ -1,8 +1,7 @@
-import { fixedLabel } from '../../messages';
 import { fenText } from '../../money';
 import { fen } from '../fen';
 import { valueFor } from '../parameters';
-import type { StepForm } from '../context';
+import { fixedKind, type StepForm } from '../context';
 import { paid, type FormulaCompiler } from './types';
 
 const LUMP_SUM: StepForm<number> = { key: 'lumpSum', expression: fenText, value: fenText };
@@ -12,7 +11,7 @@ export const lumpSum: FormulaCompiler<'lumpSum'> = (formula, env) => {
   const amount = env.parameter(formula.amount, 'amount', fen);
   return (context, steps) => {
     const value = valueFor(amount, context);
-    steps?.record(LUMP_SUM, fixedLabel('lumpSum'), value);
+    steps?.record(fixedKind(LUMP_SUM), value);
     return paid(value);
   };
 };
