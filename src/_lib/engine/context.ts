@@ -123,17 +123,18 @@ class FigureStep implements Step {
   }
 
   get statement(): Label {
-    return stepStatement(this.key, this.expression, this.value, this.#params());
+    return stepStatement(this.key, this.expression, this.value, FigureStep.#params(this));
   }
 
-  #params(): ResolvedParams {
-    return this.#kind.form.params?.(this.#value, this.#a, this.#b, this.#c) ?? NO_FIGURES;
+  /** Static, not an instance method: a private instance method costs every instance a slot. */
+  static #params(step: FigureStep): ResolvedParams {
+    return step.#kind.form.params?.(step.#value, step.#a, step.#b, step.#c) ?? NO_FIGURES;
   }
 
   /** A step's statement in one language: for a step the engine made, only that language is written. */
   static statementIn(step: Step, lang: Language): string {
     if (!(#kind in step)) return step.statement[lang];
-    return stepStatementIn(lang, step.key, step.expression, step.value, step.#params());
+    return stepStatementIn(lang, step.key, step.expression, step.value, FigureStep.#params(step));
   }
 
   /** The step as plain data, in the order of {@link Step}'s fields. */
