@@ -36,33 +36,50 @@ export const inspect = Symbol.for('nodejs.util.inspect.custom');
 
 /**
  * A benefit line. Its steps are recorded by the run that makes the line and keep their
- * figures, not their text (see `Steps`). To a reader and to JSON it is a plain line.
+ * figures, not their text (see `Steps`); its amounts are kept in fen and made Decimals on
+ * first read. To a reader and to JSON it is a plain line; `amount` and `amountBeforeCaps` are
+ * accessors, so `Object.keys` and spread leave them out (`toJSON()` gives every field).
  */
 export class Line implements BenefitLine {
-  declare readonly benefit: string;
-  declare readonly label: Label;
-  declare readonly amount: Decimal;
-  declare readonly amountBeforeCaps: Decimal;
-  declare readonly cappedBy: CapKind | null;
+  /** Only on a line whose amount is decided on application. */
   declare readonly range?: { readonly min: Decimal; readonly max: Decimal };
-  declare readonly steps: readonly Step[];
-  declare readonly citations: readonly Citation[];
-  declare readonly illustrative: boolean;
+  /** Whole fen until first read, then the Decimal. */
+  #amount: number | Decimal;
+  /** The same, or null when no cap cut the line (the amount is then the same Decimal). */
+  #beforeCaps: number | Decimal | null;
 
-  /** Every field must be frozen already, the steps each and their list. */
-  constructor(fields: BenefitLine) {
-    // Field by field rather than Object.assign: lines are made by the million, and this is faster.
-    const self = this as { -readonly [K in keyof BenefitLine]: BenefitLine[K] };
-    self.benefit = fields.benefit;
-    self.label = fields.label;
-    self.amount = fields.amount;
-    self.amountBeforeCaps = fields.amountBeforeCaps;
-    self.cappedBy = fields.cappedBy;
-    if (fields.range !== undefined) self.range = fields.range;
-    self.steps = fields.steps;
-    self.citations = fields.citations;
-    self.illustrative = fields.illustrative;
+  /**
+   * Every field given must be frozen already, the steps each and their list; they come one by
+   * one, in {@link BenefitLine}'s order, as a result's do. The amounts come in fen: a line's
+   * steps are often read and its amounts not, and a Decimal costs more to keep than the rest of
+   * the line.
+   */
+  constructor(
+    readonly benefit: string,
+    readonly label: Label,
+    amountFen: number,
+    beforeCapsFen: number,
+    readonly cappedBy: CapKind | null,
+    range: { readonly min: Decimal; readonly max: Decimal } | undefined,
+    readonly steps: readonly Step[],
+    readonly citations: readonly Citation[],
+    readonly illustrative: boolean,
+  ) {
+    this.#amount = amountFen;
+    this.#beforeCaps = beforeCapsFen === amountFen ? null : beforeCapsFen;
+    if (range !== undefined) this.range = range;
     Object.freeze(this);
+  }
+
+  get amount(): Decimal {
+    const amount = this.#amount;
+    return typeof amount === 'number' ? (this.#amount = moneyFromFen(amount)) : amount;
+  }
+
+  get amountBeforeCaps(): Decimal {
+    const before = this.#beforeCaps;
+    if (before === null) return this.amount;
+    return typeof before === 'number' ? (this.#beforeCaps = moneyFromFen(before)) : before;
   }
 
   /** The line as plain data, in the order of {@link BenefitLine}'s fields. */

@@ -26,16 +26,6 @@ import type { Outcome } from './formulas/types';
 /** An empty list, for results that have no lines, reasons or warnings. */
 const NONE = Object.freeze([]) as readonly never[];
 
-/** One line as settled, in fen, with its steps: made only when a result's lines are read. */
-interface LineRecord {
-  readonly benefit: CompiledBenefit;
-  readonly outcome: Outcome;
-  readonly amount: number;
-  readonly cut: CapKind | null;
-  readonly sources: LineSources;
-  readonly steps: readonly Step[];
-}
-
 /** What running one claim gave; one object per tape, written by each run. */
 class Run {
   eventDate = '';
@@ -110,12 +100,12 @@ function applyCaps(benefit: CompiledBenefit, context: ClaimContext, fen: number,
 }
 
 /**
- * Runs the checked copy of a claim and writes what it gave into `out`; with `records`, also
- * the lines and their steps. `whatIf` applies the policy to an event outside its period, asking only for an
+ * Runs the checked copy of a claim and writes what it gave into `out`; with `made`, also
+ * makes its lines, their steps recorded. `whatIf` applies the policy to an event outside its period, asking only for an
  * enrolment in the scheme on the date, and says so in a warning. `path` is where the claim
  * sits in the caller's input, for an error about a fact it lacks.
  */
-function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf: boolean, out: Run, records: LineRecord[] | null): void {
+function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf: boolean, out: Run, made: Line[] | null): void {
   const policy = compiled.policy;
   const date = eventDate(policy, claim);
   const before = inFen(ledger, compiled);
@@ -167,7 +157,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   let illustrative = false;
   // The claim's illustrative warnings, shared by every claim whose lines cite the same values.
   let node = compiled.warnings;
-  const steps = records === null ? null : new Steps();
+  const steps = made === null ? null : new Steps();
   for (const compiledBenefit of applicable.benefits) {
     const { benefit, index } = compiledBenefit;
     if (compiledBenefit.when !== undefined && !compiledBenefit.when(context)) {
@@ -184,7 +174,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     const sources = compiledBenefit.sources(context);
     illustrative ||= sources.illustrative;
     node = warningsAfter(node, sources);
-    if (records !== null) records.push({ benefit: compiledBenefit, outcome, amount, cut, sources, steps: steps!.take() });
+    if (made !== null) made.push(lineOf(compiledBenefit, outcome, amount, cut, sources, steps!.take()));
 
     if (amounts === before.amounts) (amounts = amounts.slice()), (claims = claims.slice());
     (amounts as number[])[index]! += amount;
@@ -225,6 +215,12 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     before.claimIds.append(before.claimCount, claim.id),
     before.claimCount + 1,
   );
+}
+
+/** A line as the run settled it, in fen, its steps recorded. */
+function lineOf(benefit: CompiledBenefit, outcome: Outcome, amount: number, cut: CapKind | null, sources: LineSources, steps: readonly Step[]): Line {
+  const range = outcome.range && Object.freeze({ min: moneyFromFen(outcome.range.min), max: moneyFromFen(outcome.range.max) });
+  return new Line(benefit.benefit.id, benefit.benefit.label, amount, outcome.fen, cut, range, steps, sources.citations, sources.illustrative);
 }
 
 /** Each list of benefits with a line, and the lists one more benefit makes of it: a cache. */
@@ -378,24 +374,10 @@ export class Tape implements ResultDetails {
 
   lines(at: number): readonly BenefitLine[] {
     const out = new Run();
-    const records: LineRecord[] = [];
-    run(this.#compiled, this.#member, this.#claim(at), this.#ledgerBefore(at, out), this.#pathOf(at, out), this.#whatIf, out, records);
+    const lines: Line[] = [];
+    run(this.#compiled, this.#member, this.#claim(at), this.#ledgerBefore(at, out), this.#pathOf(at, out), this.#whatIf, out, lines);
     (this.#cursorAt = at + 1), (this.#cursor = out.after);
-    return records.map(({ benefit, outcome, amount, cut, sources, steps }) => {
-      const money = moneyFromFen(amount);
-      const range = outcome.range && Object.freeze({ min: moneyFromFen(outcome.range.min), max: moneyFromFen(outcome.range.max) });
-      return new Line({
-        benefit: benefit.benefit.id,
-        label: benefit.benefit.label,
-        amount: money,
-        amountBeforeCaps: amount === outcome.fen ? money : moneyFromFen(outcome.fen),
-        cappedBy: cut,
-        ...(range && { range }),
-        steps,
-        citations: sources.citations,
-        illustrative: sources.illustrative,
-      });
-    });
+    return lines;
   }
 
   ledger(at: number): Ledger {
