@@ -187,6 +187,11 @@ export class SettledClaim implements ClaimResult {
     return (this.#lines ??= Object.freeze(this.#details.lines(this.#at)));
   }
 
+  /** The result's lines, made afresh when not read yet and then not kept: an explanation reads them once. */
+  static linesOf(result: SettledClaim): readonly BenefitLine[] {
+    return result.#lines ?? result.#details.lines(result.#at);
+  }
+
   get ledger(): Ledger {
     return (this.#ledger ??= this.#details.ledger(this.#at));
   }

@@ -1,7 +1,7 @@
 import type { Decimal } from '../_lib/decimal';
 import { acceptExplainable, type Explainable, type ExplainOptions } from '../_lib/explainable';
 import { locales, type Language, type Message, type MessageCode, type StepKey } from '../_lib/messages';
-import type { BenefitLine, ClaimResult, PolicyRef } from '../_lib/result';
+import { deepFreeze, SettledClaim, type BenefitLine, type ClaimResult, type PolicyRef } from '../_lib/result';
 import { statementIn } from '../_lib/engine/context';
 import { citePublication, describeValue, inLanguage, noteText, type ExplainedNote, type ExplainedPublication } from '../_lib/parameterText';
 import type { AttributeDeclarations } from '../_lib/conditionSchema';
@@ -89,8 +89,8 @@ function sentences(messages: readonly Message[], lang: Language, leftOut: readon
   return out;
 }
 
-/** A source in words, all but the number an explanation gives it. */
-type SourceWords = Omit<ExplainedSource, 'ref'>;
+/** A source in words, all but the number an explanation gives it, and its line in the text after that number. */
+export type SourceWords = Omit<ExplainedSource, 'ref'> & { readonly line: string };
 
 function sourceWords(citation: Citation, lang: Language, attributes: AttributeDeclarations | undefined): SourceWords {
   const { explain: words, values } = locales[lang];
@@ -101,15 +101,20 @@ function sourceWords(citation: Citation, lang: Language, attributes: AttributeDe
     value: describeValue(citation.parameter, citation.value, lang, attributes),
     status: provenance.status,
   };
+  const withLine = (rest: Pick<ExplainedSource, 'publication' | 'quote' | 'note' | 'text'>): SourceWords => ({
+    ...shown,
+    ...rest,
+    line: `${values.sourceLine(shown.label, shown.value, shown.parameter)}${words.colon}${rest.text}`,
+  });
   if (provenance.status === 'illustrative') {
     const note = inLanguage(provenance.note, lang);
-    return { ...shown, publication: null, quote: null, note, text: `${words.illustrative}${words.colon}${noteText(note, lang)}` };
+    return withLine({ publication: null, quote: null, note, text: `${words.illustrative}${words.colon}${noteText(note, lang)}` });
   }
   const publication = citePublication(provenance.source, lang);
   const quote = provenance.quote ?? null;
   const note = provenance.note === undefined ? null : inLanguage(provenance.note, lang);
   const parts = [publication.citation, ...(quote === null ? [] : [values.quote(quote)]), ...(note === null ? [] : [values.note(noteText(note, lang))])];
-  return { ...shown, publication, quote, note, text: parts.join(words.semicolon) };
+  return withLine({ publication, quote, note, text: parts.join(words.semicolon) });
 }
 
 /** The source numbered `ref`, its parts copied: explanations never share an object a caller could change. */
@@ -140,14 +145,16 @@ export function explainSource(citation: Citation, ref: number, lang: Language, a
  */
 const wordsOfCitation = new WeakMap<Citation, Partial<Record<Language, SourceWords>>>();
 
+/** Frozen, through and through: the words are shared by every explanation that cites the parameter. */
 function ownSourceWords(citation: Citation, lang: Language): SourceWords {
   let byLanguage = wordsOfCitation.get(citation);
   if (byLanguage === undefined) wordsOfCitation.set(citation, (byLanguage = {}));
-  return (byLanguage[lang] ??= sourceWords(citation, lang, undefined));
+  return (byLanguage[lang] ??= deepFreeze(sourceWords(citation, lang, undefined)));
 }
 
+/** The sources of one explanation, in the order first cited; a source's ref is its place, from 1. */
 class SourceList {
-  readonly sources: ExplainedSource[] = [];
+  readonly sources: SourceWords[] = [];
 
   /** `own`: the citations are the engine's own, whose words may be kept (see {@link wordsOfCitation}). */
   constructor(
@@ -156,11 +163,9 @@ class SourceList {
   ) {}
 
   refOf(citation: Citation): number {
-    const found = this.sources.find((source) => source.parameter === citation.parameter);
-    if (found !== undefined) return found.ref;
-    const ref = this.sources.length + 1;
-    this.sources.push(numbered(ref, this.own ? ownSourceWords(citation, this.lang) : sourceWords(citation, this.lang, undefined)));
-    return ref;
+    for (let at = 0; at < this.sources.length; at += 1) if (this.sources[at]!.parameter === citation.parameter) return at + 1;
+    this.sources.push(this.own ? ownSourceWords(citation, this.lang) : sourceWords(citation, this.lang, undefined));
+    return this.sources.length;
   }
 }
 
@@ -236,11 +241,23 @@ const CONDOLENCE_NOTES_ELSEWHERE: readonly MessageCode[] = ['ILLUSTRATIVE_PARAME
 /** A cut is told on its line, so the reasons keep only what refused the claim or a benefit. */
 const TOLD_ON_LINES: readonly MessageCode[] = ['CAP_REACHED'];
 
-function explainClaim(result: ClaimResult, lang: Language, own: boolean): Explanation {
+/**
+ * An explanation as it is made: the sources are the words of each cited parameter, numbered
+ * by their place and shared (an engine's citation is put into words once), so only what is
+ * given out is copied ({@link buildExplanation}); {@link explain} writes the text from this.
+ */
+export interface Draft extends Omit<Explanation, 'sources' | 'parts'> {
+  readonly sources: readonly SourceWords[];
+  readonly parts: readonly Draft[];
+}
+
+function explainClaim(result: ClaimResult, lang: Language, own: boolean): Draft {
   const words = locales[lang].explain;
   const sources = new SourceList(lang, own);
   const lines: ExplainedLine[] = [];
-  for (let at = 0; at < result.lines.length; at += 1) lines.push(explainLine(result.lines[at]!, lang, sources));
+  // A line of the engine's own result is read without being kept on it: explaining leaves the result as it was.
+  const resultLines = own ? SettledClaim.linesOf(result as SettledClaim) : result.lines;
+  for (let at = 0; at < resultLines.length; at += 1) lines.push(explainLine(resultLines[at]!, lang, sources));
   return {
     lang,
     kind: 'claim',
@@ -256,7 +273,7 @@ function explainClaim(result: ClaimResult, lang: Language, own: boolean): Explan
   };
 }
 
-function explainCondolence(result: CondolenceResult, lang: Language): Explanation {
+function explainCondolence(result: CondolenceResult, lang: Language): Draft {
   const words = locales[lang].explain;
   const sources = new SourceList(lang, false);
   const lines = result.line === null ? [] : [explainLine(result.line, lang, sources)];
@@ -280,7 +297,7 @@ function explainCondolence(result: CondolenceResult, lang: Language): Explanatio
   };
 }
 
-function explainYear(result: YearResult, lang: Language, own: boolean): Explanation {
+function explainYear(result: YearResult, lang: Language, own: boolean): Draft {
   const words = locales[lang].explain;
   return {
     lang,
@@ -324,8 +341,18 @@ function explainYear(result: YearResult, lang: Language, own: boolean): Explanat
  * //=> ['Pays 10000.00 yuan', 'Death benefit: 10000.00 yuan']
  */
 export function buildExplanation(result: Explainable, options?: ExplainOptions): Explanation {
+  return givenOut(draftOf(result, options));
+}
+
+/** The explanation of a result, as made: see {@link Draft}. */
+export function draftOf(result: Explainable, options: ExplainOptions | undefined): Draft {
   const { kind, lang, own } = acceptExplainable(result, options);
   if (kind === 'year') return explainYear(result as YearResult, lang, own);
   if (kind === 'condolence') return explainCondolence(result as CondolenceResult, lang);
   return explainClaim(result as ClaimResult, lang, own);
+}
+
+/** A draft with its sources numbered and copied: explanations never share an object a caller could change. */
+function givenOut(draft: Draft): Explanation {
+  return { ...draft, sources: draft.sources.map((words, at) => numbered(at + 1, words)), parts: draft.parts.map(givenOut) };
 }
