@@ -9,13 +9,14 @@ import { dayNumber, isoDate } from '../dates';
 import { InvalidInputError } from '../errors';
 import type { Member } from '../inputSchemas';
 import { emptyLedger, type Ledger } from '../ledger';
-import { fixedLabel, message, stepLabel, type Message } from '../messages';
+import { MadeOnce, message, stepLabel, type Message } from '../messages';
 import { fenText, moneyFromFen } from '../money';
 import type { PlainClaim } from '../plainInput';
 import type { Policy } from '../policySchema';
+import type { Step } from '../trace';
 import { eventDate, Line, SettledClaim, type BenefitLine, type CapKind, type ClaimResult, type ResultDetails } from '../result';
 import { compile, filingDeadlineDay, type CompiledBenefit, type CompiledPolicy, type LineSources, type WarningsNode } from './compile';
-import { joined, type ClaimContext, type Recorder } from './context';
+import { fixedKind, Steps, type ClaimContext, type Recorder, type StepForm } from './context';
 import { SAFE } from './fen';
 import { eligibilityReasons } from './eligibility';
 import { conditionClassOf, conditionSteps, diagnosisReasons } from './diagnosis';
@@ -23,26 +24,11 @@ import { valueFor } from './parameters';
 import { sharesChooser } from './shares';
 import { inFen, LedgerInFen, toLedger } from './ledgerInFen';
 import type { Outcome } from './formulas/types';
-import { applyHistory, logPayment, type History, type HistoryCut } from './history';
+import { applyHistory, logPayment, type History } from './history';
 import { OtherPaymentsCut } from './otherPayments';
 
 /** An empty list, for results that have no lines, reasons or warnings. */
 const NONE = Object.freeze([]) as readonly never[];
-
-/** One line as settled, in fen: made only when a result's lines are read. */
-interface LineRecord {
-  readonly benefit: CompiledBenefit;
-  readonly outcome: Outcome;
-  readonly amount: number;
-  readonly cut: CapKind | null;
-  readonly sources: LineSources;
-  /** What earlier lines of the claim took, for the maximum subsidy's step. */
-  readonly paidBefore: number;
-  /** What the member's history did to the line, before its caps. */
-  readonly history: HistoryCut | undefined;
-  /** What other plans' and funds' payments took from the line, after its caps. */
-  readonly others: OtherPaymentsCut | undefined;
-}
 
 /** What settling one claim gave, in fen: what a caller that counts rather than keeps results reads. */
 export interface ClaimOutcome extends Pick<ClaimResult, 'eventDate' | 'eligible' | 'reasons' | 'warnings' | 'illustrative'> {
@@ -59,20 +45,76 @@ class Run implements ClaimOutcome {
   illustrative = false;
   /** The ledger after the claim: in fen, or the one given when nothing changed. */
   after: Ledger | LedgerInFen | undefined = undefined;
-  /** What a line's steps are made from. */
-  context: ClaimContext | undefined = undefined;
-  maximum: number | undefined = undefined;
   /** Where a claim of a list is in the caller's input: see Tape's `#pathOf`. */
   path: (string | number)[] | undefined = undefined;
+  /** The cap that cut the last line, and its limit: see {@link applyCaps}. */
+  cut: CapKind | null = null;
+  limit = 0;
+}
+
+/** A money cap: what is left of it (`cap` less what was used), the amount cut being more. */
+const capForm = (key: 'perYear' | 'maximumSubsidy'): StepForm<number, number, number, number> => ({
+  key,
+  expression: (_, amount, cap, used) => `min(${fenText(amount)}, ${fenText(cap)} − ${fenText(used)})`,
+  value: fenText,
+});
+const PER_YEAR = capForm('perYear');
+const MAXIMUM_SUBSIDY = capForm('maximumSubsidy');
+const PER_CLAIM: StepForm<number, number> = { key: 'perClaim', expression: (cap, amount) => `min(${fenText(amount)}, ${fenText(cap)})`, value: fenText };
+/** The limit of paid claims a year: the label names how many the member had. */
+const CLAIMS_PER_YEAR_LABELS = new MadeOnce((count: number) => stepLabel('claimsPerYear', { count }));
+
+/** Which cap set a line's amount, and that cap's limit (for the limit of paid claims a year, the count). */
+interface CapOutcome {
+  cut: CapKind | null;
+  limit: number;
 }
 
 /**
- * Runs the checked copy of a claim and writes what it gave into `out`; with `records`, also
- * the lines. `whatIf` applies the policy to an event outside its period, asking only for an
+ * A line's caps, in their order: per claim, per year, the maximum subsidy, then the benefit's
+ * limit of paid claims a year. Gives the amount they leave of `fen` and writes which cap set
+ * it into `out`; with a recorder, also a step for each cap that cut. `paidBefore` is what the
+ * claim's earlier lines paid. Settling and the steps both run this, so a cap is written once.
+ */
+function applyCaps(benefit: CompiledBenefit, context: ClaimContext, fen: number, maximum: number | undefined, paidBefore: number, out: CapOutcome, steps: Recorder | null): number {
+  const index = benefit.index;
+  const before = context.ledger;
+  let amount = fen;
+  let cut: CapKind | null = null;
+  let limit = 0;
+  const perClaim = benefit.perClaim && valueFor(benefit.perClaim, context);
+  if (perClaim !== undefined && amount > perClaim) {
+    steps?.record(fixedKind(PER_CLAIM), perClaim, amount);
+    (amount = perClaim), (cut = 'perClaim'), (limit = perClaim);
+  }
+  const perYear = benefit.perYear && valueFor(benefit.perYear, context);
+  const left = perYear === undefined ? 0 : Math.max(0, perYear - before.amounts[index]!);
+  if (perYear !== undefined && amount > left) {
+    steps?.record(fixedKind(PER_YEAR), left, amount, perYear, before.amounts[index]!);
+    (amount = left), (cut = 'perYear'), (limit = perYear);
+  }
+  const paid = before.total + paidBefore;
+  if (maximum !== undefined && amount > Math.max(0, maximum - paid)) {
+    steps?.record(fixedKind(MAXIMUM_SUBSIDY), Math.max(0, maximum - paid), amount, maximum, paid);
+    (amount = Math.max(0, maximum - paid)), (cut = 'maximumSubsidy'), (limit = maximum);
+  }
+  const claimsLimit = benefit.claimsPerYear && valueFor(benefit.claimsPerYear, context);
+  if (claimsLimit !== undefined && amount > 0 && before.claims[index]! >= claimsLimit) {
+    steps?.add('claimsPerYear', CLAIMS_PER_YEAR_LABELS.of(before.claims[index]!), `${before.claims[index]!}`, '0.00');
+    (amount = 0), (cut = 'claimsPerYear'), (limit = claimsLimit);
+  }
+  out.cut = cut;
+  out.limit = limit;
+  return amount;
+}
+
+/**
+ * Runs the checked copy of a claim and writes what it gave into `out`; with `made`, also
+ * makes its lines, their steps recorded. `whatIf` applies the policy to an event outside its period, asking only for an
  * enrolment in the scheme on the date, and says so in a warning. `path` is where the claim
  * sits in the caller's input, for an error about a fact it lacks.
  */
-function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf: boolean, history: History | undefined, out: Run, records: LineRecord[] | null): void {
+function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf: boolean, history: History | undefined, out: Run, made: Line[] | null): void {
   const policy = compiled.policy;
   const date = eventDate(policy, claim);
   const before = inFen(ledger, compiled);
@@ -92,7 +134,6 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     history,
   };
   out.eventDate = date;
-  out.context = context;
 
   const reasons = eligibilityReasons(compiled, context, date, whatIf);
   if (before.claimIds.has(claim.id, before.claimCount)) reasons.push(message('DUPLICATE_CLAIM', { claimId: claim.id }));
@@ -130,48 +171,40 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   // The claim's illustrative warnings, shared by every claim whose lines cite the same values.
   let node = compiled.warnings;
   const others = OtherPaymentsCut.of(compiled.otherPayments, claim);
+  const steps = made === null ? null : new Steps();
   for (const compiledBenefit of applicable.benefits) {
     const { benefit, index } = compiledBenefit;
     if (compiledBenefit.when !== undefined && !compiledBenefit.when(context)) {
       (lineReasons ??= []).push(message('CONDITION_NOT_MET', { benefit: benefit.label, condition: compiledBenefit.whenText! }));
       continue;
     }
-    const outcome = compiledBenefit.op(context, null);
+    if (steps !== null && claim.diagnosis !== undefined) conditionSteps(policy, context, steps);
+    const outcome = compiledBenefit.op(context, steps);
     if (outcome.reason !== undefined) (lineReasons ??= []).push(outcome.reason);
     if (outcome.warning !== undefined) (warnings ??= []).push(outcome.warning);
     // Once in N years, or less what the same event was paid: before the caps.
     const past = compiledBenefit.history && outcome.fen > 0 ? applyHistory(compiledBenefit.history, context, history, date, outcome.fen) : undefined;
     if (past?.reason !== undefined) (lineReasons ??= []).push(past.reason);
     if (past?.warning !== undefined) (warnings ??= []).push(past.warning);
+    if (steps !== null) past?.step?.(steps);
     const owed = past === undefined ? outcome.fen : past.fen;
-    let amount = owed;
-    let cut: CapKind | null = null;
-    let limit = 0;
-    const perClaim = compiledBenefit.perClaim && valueFor(compiledBenefit.perClaim, context);
-    if (perClaim !== undefined && amount > perClaim) (amount = perClaim), (cut = 'perClaim'), (limit = perClaim);
-    const perYear = compiledBenefit.perYear && valueFor(compiledBenefit.perYear, context);
-    if (perYear !== undefined && amount > Math.max(0, perYear - before.amounts[index]!)) {
-      (amount = Math.max(0, perYear - before.amounts[index]!)), (cut = 'perYear'), (limit = perYear);
-    }
-    if (maximum !== undefined && amount > Math.max(0, maximum - before.total - paidThisClaim)) {
-      (amount = Math.max(0, maximum - before.total - paidThisClaim)), (cut = 'maximumSubsidy'), (limit = maximum);
-    }
-    const claimsLimit = compiledBenefit.claimsPerYear && valueFor(compiledBenefit.claimsPerYear, context);
-    if (claimsLimit !== undefined && amount > 0 && before.claims[index]! >= claimsLimit) {
-      (lineReasons ??= []).push(message('CLAIMS_PER_YEAR_REACHED', { benefit: benefit.label, count: claimsLimit }));
-      (amount = 0), (cut = 'claimsPerYear');
-    } else if (cut !== null) {
-      (lineReasons ??= []).push(message('CAP_REACHED', { benefit: benefit.label, cap: cut, cut: fenText(owed - amount), limit: fenText(limit) }));
-    }
+    let amount = applyCaps(compiledBenefit, context, owed, maximum, paidThisClaim, out, steps);
+    let cut = out.cut;
+    if (cut === 'claimsPerYear') (lineReasons ??= []).push(message('CLAIMS_PER_YEAR_REACHED', { benefit: benefit.label, count: out.limit }));
+    else if (cut !== null) (lineReasons ??= []).push(message('CAP_REACHED', { benefit: benefit.label, cap: cut, cut: fenText(owed - amount), limit: fenText(out.limit) }));
     cut ??= past?.kind ?? null;
     if (others !== undefined && amount > 0) {
       const kept = others.keep(amount, paidThisClaim);
-      if (kept < amount) (lineReasons ??= []).push(others.reason(benefit.label, amount - kept)), (amount = kept), (cut = 'otherPayments');
+      if (kept < amount) {
+        (lineReasons ??= []).push(others.reason(benefit.label, amount - kept));
+        if (steps !== null) others.step(amount, kept, paidThisClaim, steps);
+        (amount = kept), (cut = 'otherPayments');
+      }
     }
     const sources = compiledBenefit.sources(context);
     illustrative ||= sources.illustrative;
     node = warningsAfter(node, sources);
-    if (records !== null) records.push({ benefit: compiledBenefit, outcome, amount, cut, sources, paidBefore: paidThisClaim, history: past, others });
+    if (made !== null) made.push(lineOf(compiledBenefit, outcome, amount, cut, sources, steps!.take()));
 
     if (amounts === before.amounts) (amounts = amounts.slice()), (claims = claims.slice());
     (amounts as number[])[index]! += amount;
@@ -199,7 +232,6 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   out.fen = paidThisClaim;
   out.warnings = warnings === undefined ? (node.list ?? NONE) : withWarnings(warnings, node);
   out.illustrative = illustrative;
-  out.maximum = maximum;
   out.after = new LedgerInFen(
     before.policy,
     before.base,
@@ -215,6 +247,12 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     before.claimCount + 1,
     logged,
   );
+}
+
+/** A line as the run settled it, in fen, its steps recorded. */
+function lineOf(benefit: CompiledBenefit, outcome: Outcome, amount: number, cut: CapKind | null, sources: LineSources, steps: readonly Step[]): Line {
+  const range = outcome.range && Object.freeze({ min: moneyFromFen(outcome.range.min), max: moneyFromFen(outcome.range.max) });
+  return new Line(benefit.benefit.id, benefit.benefit.label, amount, outcome.fen, cut, range, steps, sources.citations, sources.illustrative);
 }
 
 /** Each list of benefits with a line, and the lists one more benefit makes of it: a cache. */
@@ -389,30 +427,11 @@ export class Tape implements ResultDetails {
 
   lines(at: number): readonly BenefitLine[] {
     const out = new Run();
-    const records: LineRecord[] = [];
+    const lines: Line[] = [];
     const claim = this.#claim(at);
-    run(this.#compiledFor(claim), this.#member, claim, this.#ledgerBefore(at, out), this.#pathOf(at, out), this.#whatIf, this.#history, out, records);
+    run(this.#compiledFor(claim), this.#member, claim, this.#ledgerBefore(at, out), this.#pathOf(at, out), this.#whatIf, this.#history, out, lines);
     (this.#cursorAt = at + 1), (this.#cursor = out.after);
-    const context = out.context!;
-    const maximum = out.maximum;
-    return records.map((record) => {
-      const { benefit, outcome, amount, cut, sources } = record;
-      const money = moneyFromFen(amount);
-      const range = outcome.range && Object.freeze({ min: moneyFromFen(outcome.range.min), max: moneyFromFen(outcome.range.max) });
-      return new Line(
-        {
-          benefit: benefit.benefit.id,
-          label: benefit.benefit.label,
-          amount: money,
-          amountBeforeCaps: amount === outcome.fen ? money : moneyFromFen(outcome.fen),
-          cappedBy: cut,
-          ...(range && { range }),
-          citations: sources.citations,
-          illustrative: sources.illustrative,
-        },
-        (recorder) => stepsOf(this.#compiled.policy, context, record, maximum, recorder),
-      );
-    });
+    return lines;
   }
 
   ledger(at: number): Ledger {
@@ -429,32 +448,6 @@ export class Tape implements ResultDetails {
   keepLast(after: Ledger | LedgerInFen): void {
     this.#last ??= after;
   }
-}
-
-/** A line's steps: its formula run again with a recorder, then the caps that cut it. */
-function stepsOf(policy: Policy, context: ClaimContext, { benefit, outcome, amount, cut, paidBefore, history, others }: LineRecord, maximum: number | undefined, steps: Recorder): void {
-  if (context.claim.diagnosis !== undefined) conditionSteps(policy, context, steps);
-  benefit.op(context, steps);
-  history?.step?.(steps);
-  if (cut === null) return;
-  const index = benefit.index;
-  const before = context.ledger;
-  let current = history === undefined ? outcome.fen : history.fen;
-  const capStep = (kind: 'perClaim' | 'perYear' | 'maximumSubsidy', expression: string, remaining: number) => {
-    if (current <= remaining) return;
-    steps.add(kind, fixedLabel(kind), joined('min(', fenText(current), ', ', expression, ')'), fenText(remaining));
-    current = remaining;
-  };
-  const perClaim = benefit.perClaim && valueFor(benefit.perClaim, context);
-  if (perClaim !== undefined) capStep('perClaim', fenText(perClaim), perClaim);
-  const perYear = benefit.perYear && valueFor(benefit.perYear, context);
-  if (perYear !== undefined) capStep('perYear', `${fenText(perYear)} − ${fenText(before.amounts[index]!)}`, Math.max(0, perYear - before.amounts[index]!));
-  if (maximum !== undefined) {
-    const paid = before.total + paidBefore;
-    capStep('maximumSubsidy', `${fenText(maximum)} − ${fenText(paid)}`, Math.max(0, maximum - paid));
-  }
-  if (cut === 'claimsPerYear') steps.add('claimsPerYear', stepLabel('claimsPerYear', { count: before.claims[index]! }), `${before.claims[index]!}`, fenText(amount));
-  if (cut === 'otherPayments') others!.step(current, amount, paidBefore, steps);
 }
 
 /** A member's claims settled: their results, the ledger after them and what they paid together, in fen. */
