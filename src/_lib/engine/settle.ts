@@ -13,7 +13,7 @@ import { fixedLabel, message, stepLabel, type Message } from '../messages';
 import { fenText, moneyFromFen } from '../money';
 import type { PlainClaim } from '../plainInput';
 import type { Policy } from '../policySchema';
-import { eventDate, Line, SettledClaim, type BenefitLine, type CapKind, type ResultDetails } from '../result';
+import { eventDate, Line, SettledClaim, type BenefitLine, type CapKind, type PolicyRef, type ResultDetails } from '../result';
 import { compile, filingDeadlineDay, type CompiledBenefit, type CompiledPolicy, type LineSources, type WarningsNode } from './compile';
 import { joined, type ClaimContext, type Recorder } from './context';
 import { SAFE } from './fen';
@@ -236,57 +236,139 @@ function withWarnings(own: Message[], node: WarningsNode): readonly Message[] {
 const CHECKPOINT_EVERY = 16;
 
 /**
- * What the results of one call are made from when read, shared by all of them: the compiled
- * policy, the checked copies of the member and of the claims, the ledger the first claim
- * started from, every CHECKPOINT_EVERY-th ledger after it and the last one. Nothing in it is
- * the caller's, and nothing in it changes but a cursor, a cache of where the last read got to
- * (results read in order then run each claim once more, not every claim before it).
+ * A claim on a tape: SLOTS entries of one array, at these offsets. The figures are small
+ * integers (fen below 21 million yuan, day numbers), which an array of mixed values holds
+ * unboxed; one array a tape, not an object a claim, is most of what makes a kept result small.
+ */
+const SLOTS = 11;
+const ID = 0;
+const REASONS = 1;
+const WARNINGS = 2;
+/** The claim's kind, cause and grade, whether it was eligible and illustrative: see {@link shapeOf}. */
+const SHAPE = 3;
+/** A stay's admission or another claim's date, as a day number; a claim kept whole (RARE) is here. */
+const DAY = 4;
+const NIGHTS = 5;
+const TOTAL = 6;
+const INSURANCE_PAID = 7;
+const IN_SCOPE_COPAY = 8;
+const SELF_PAID = 9;
+const ABOVE_CEILING = 10;
+
+const KINDS = ['hospitalisation', 'outpatient', 'disability', 'death'] as const;
+const CAUSES = [undefined, 'illness', 'accident'] as const;
+const ELIGIBLE = 1 << 8;
+const ILLUSTRATIVE = 1 << 9;
+/** The claim is kept whole, at DAY: one with attributes or a filing date, or of a shape {@link claimAt} does not make. */
+const RARE = 1 << 10;
+
+/**
+ * The kind (bits 0–1), cause (2–3) and grade (4–7) of a claim that {@link claimAt} makes again
+ * from its figures exactly, or RARE. What it does not know (a kind or field added later) is kept whole.
+ */
+function shapeOf(claim: PlainClaim): number {
+  const kind = KINDS.indexOf(claim.kind as (typeof KINDS)[number]);
+  const cause = CAUSES.indexOf(claim.cause as (typeof CAUSES)[number]);
+  const stay = kind === 0;
+  const plain =
+    kind >= 0 &&
+    cause >= 0 &&
+    claim.grade >= 0 &&
+    claim.grade <= 15 &&
+    claim.attributes === undefined &&
+    claim.filedOn === '' &&
+    (stay ? claim.date === '' : claim.admission === '' && claim.discharge === '' && claim.nights === 0);
+  return plain ? kind | (cause << 2) | (claim.grade << 4) : RARE;
+}
+
+/** How a tape's claims are run: where the caller's input has them, and whether as a what-if. */
+interface Running {
+  /** The caller's name for the claims: `['claims']`, each claim then at its index, or the one claim's path. */
+  readonly path: readonly (string | number)[];
+  readonly indexed: boolean;
+  readonly whatIf: boolean;
+  /** Each claim's place in the caller's list, in the order settled; undefined when the same. */
+  readonly order: readonly number[] | undefined;
+}
+
+/** What reading a tape keeps: ledgers to run claims again from. */
+interface Kept {
+  /** The ledger before the first claim; undefined for the member's empty ledger, made again when needed rather than kept. */
+  readonly start: Ledger | LedgerInFen | undefined;
+  /** The ledger before claim k · CHECKPOINT_EVERY, at k − 1; made once there are that many claims. */
+  checkpoints: (Ledger | LedgerInFen)[] | undefined;
+  last: Ledger | LedgerInFen | undefined;
+  /** Where the last read got to: results read in order then run each claim once more, not every claim before it. */
+  cursorAt: number;
+  cursor: Ledger | LedgerInFen | undefined;
+}
+
+/**
+ * What the results of one call are read from, shared by all of them: the compiled policy, the
+ * checked copy of the member, a compact copy of the claims in the order settled with what each
+ * gave, the ledger the first claim started from, every CHECKPOINT_EVERY-th ledger after it and
+ * the last one. Nothing in it is the caller's but strings, and nothing in it changes but a
+ * cursor, a cache of where the last read got to.
  */
 export class Tape implements ResultDetails {
   readonly #compiled: CompiledPolicy;
   readonly #member: Member;
-  /** In the caller's order; `#order` lists them in the order settled, when that differs. */
-  readonly #claims: readonly PlainClaim[];
-  readonly #order: readonly number[] | undefined;
-  /** The caller's name for the claims: `['claims']`, each claim then at its index, or the one claim's path. */
-  readonly #path: readonly (string | number)[];
-  readonly #indexed: boolean;
-  readonly #whatIf: boolean;
-  /** The ledger before the first claim; undefined for the member's empty ledger, made again when needed rather than kept. */
-  readonly #start: Ledger | LedgerInFen | undefined;
-  /** The ledger before claim k · CHECKPOINT_EVERY, at k − 1; made once there are that many claims. */
-  #checkpoints: (Ledger | LedgerInFen)[] | undefined;
-  #last: Ledger | LedgerInFen | undefined;
-  #cursorAt = -1;
-  #cursor: Ledger | LedgerInFen | undefined;
+  readonly #running: Running;
+  #slots: readonly unknown[] = NONE;
+  /** Undefined while there is nothing to keep: a year from the empty ledger, fewer than CHECKPOINT_EVERY claims, never read. */
+  #kept: Kept | undefined;
 
-  constructor(
-    compiled: CompiledPolicy,
-    member: Member,
-    claims: readonly PlainClaim[],
-    order: readonly number[] | undefined,
-    path: readonly (string | number)[],
-    indexed: boolean,
-    start: Ledger | LedgerInFen | undefined,
-    whatIf: boolean,
-  ) {
+  constructor(compiled: CompiledPolicy, member: Member, running: Running, start: Ledger | LedgerInFen | undefined) {
     this.#compiled = compiled;
     this.#member = member;
-    this.#claims = claims;
-    this.#order = order;
-    this.#path = path;
-    this.#indexed = indexed;
-    this.#whatIf = whatIf;
-    this.#start = start;
+    this.#running = running;
+    this.#kept = start === undefined ? undefined : { start, checkpoints: undefined, last: undefined, cursorAt: -1, cursor: undefined };
+  }
+
+  get memberId(): string {
+    return this.#member.id;
+  }
+
+  get policy(): PolicyRef {
+    return this.#compiled.ref;
+  }
+
+  #keep(): Kept {
+    return (this.#kept ??= { start: undefined, checkpoints: undefined, last: undefined, cursorAt: -1, cursor: undefined });
   }
 
   #startLedger(): Ledger | LedgerInFen {
-    return this.#start ?? emptyLedger(this.#compiled.policy, this.#member.id);
+    return this.#kept?.start ?? emptyLedger(this.#compiled.policy, this.#member.id);
   }
 
-  /** The claim settled at `at`. */
+  /** The claim settled at `at`, made again from its figures. */
   #claim(at: number): PlainClaim {
-    return this.#claims[this.#order === undefined ? at : this.#order[at]!]!;
+    const slots = this.#slots;
+    const i = at * SLOTS;
+    const shape = slots[i + SHAPE] as number;
+    if ((shape & RARE) !== 0) return slots[i + DAY] as PlainClaim;
+    const kind = KINDS[shape & 3]!;
+    const day = slots[i + DAY] as number;
+    const nights = slots[i + NIGHTS] as number;
+    const stay = kind === 'hospitalisation';
+    return {
+      kind,
+      id: slots[i + ID] as string,
+      date: stay ? '' : isoDate(day),
+      admission: stay ? isoDate(day) : '',
+      discharge: stay ? isoDate(day + nights) : '',
+      cause: CAUSES[(shape >> 2) & 3],
+      grade: (shape >> 4) & 15,
+      day,
+      nights,
+      total: slots[i + TOTAL] as number,
+      insurancePaid: slots[i + INSURANCE_PAID] as number,
+      inScopeCopay: slots[i + IN_SCOPE_COPAY] as number,
+      selfPaid: slots[i + SELF_PAID] as number,
+      aboveCeiling: slots[i + ABOVE_CEILING] as number,
+      attributes: undefined,
+      filedOn: '',
+    };
   }
 
   /**
@@ -295,52 +377,114 @@ export class Tape implements ResultDetails {
    * the claim reads it, and copies it.
    */
   #pathOf(at: number, out: Run): readonly (string | number)[] {
-    if (!this.#indexed) return this.#path;
-    const path = (out.path ??= [...this.#path, 0]);
-    path[path.length - 1] = this.#order === undefined ? at : this.#order[at]!;
-    return path;
+    const { path, indexed, order } = this.#running;
+    if (!indexed) return path;
+    const full = (out.path ??= [...path, 0]);
+    full[full.length - 1] = order === undefined ? at : order[at]!;
+    return full;
   }
 
-  /** Settles every claim, in order, into results that read this tape; also the ledger after them and what they paid, in fen. */
-  settleAll(): Settled {
-    const { ref } = this.#compiled;
+  /**
+   * Settles `claims` (the caller's list: in the order `running.order` gives), each with the
+   * ledger the one before left, into results that read this tape; also the ledger after them
+   * and what they paid, in fen. Called once.
+   */
+  settleAll(claims: readonly PlainClaim[]): Settled {
+    const { order, whatIf } = this.#running;
     const out = new Run();
-    const count = this.#claims.length;
-    // Exactly sized: a year's result keeps it.
+    const count = claims.length;
+    // Exactly sized: a year's result keeps both.
     const results: SettledClaim[] = new Array(count);
+    const slots: unknown[] = new Array(count * SLOTS);
+    this.#slots = slots;
     let ledger = this.#startLedger();
     let paid = 0;
     for (let at = 0; at < count; at += 1) {
-      if (at > 0 && at % CHECKPOINT_EVERY === 0) (this.#checkpoints ??= []).push(ledger);
-      const claim = this.#claim(at);
-      run(this.#compiled, this.#member, claim, ledger, this.#pathOf(at, out), this.#whatIf, out, null);
-      results[at] = new SettledClaim(claim.id, this.#member.id, claim.kind, out.eventDate, ref, out.eligible, out.reasons, out.fen, out.warnings, out.illustrative, this, at);
+      if (at > 0 && at % CHECKPOINT_EVERY === 0) (this.#keep().checkpoints ??= []).push(ledger);
+      const claim = claims[order === undefined ? at : order[at]!]!;
+      run(this.#compiled, this.#member, claim, ledger, this.#pathOf(at, out), whatIf, out, null);
+      const i = at * SLOTS;
+      const shape = shapeOf(claim);
+      slots[i + ID] = claim.id;
+      slots[i + REASONS] = out.reasons;
+      slots[i + WARNINGS] = out.warnings;
+      slots[i + SHAPE] = shape | (out.eligible ? ELIGIBLE : 0) | (out.illustrative ? ILLUSTRATIVE : 0);
+      if ((shape & RARE) !== 0) slots[i + DAY] = claim;
+      else {
+        slots[i + DAY] = claim.day;
+        slots[i + NIGHTS] = claim.nights;
+        slots[i + TOTAL] = claim.total;
+        slots[i + INSURANCE_PAID] = claim.insurancePaid;
+        slots[i + IN_SCOPE_COPAY] = claim.inScopeCopay;
+        slots[i + SELF_PAID] = claim.selfPaid;
+        slots[i + ABOVE_CEILING] = claim.aboveCeiling;
+      }
+      results[at] = new SettledClaim(this, at, out.fen);
       ledger = out.after!;
       paid += out.fen;
     }
     // One claim's result keeps the ledger after it, which the next call takes (a caller
     // chaining evaluateClaim reads each); a year's results leave it to the year's result.
-    if (!this.#indexed) this.#last = ledger;
+    if (!this.#running.indexed) this.#keep().last = ledger;
     return { results, after: ledger, paid };
+  }
+
+  claimId(at: number): string {
+    return this.#slots[at * SLOTS + ID] as string;
+  }
+
+  kind(at: number): PlainClaim['kind'] {
+    const shape = this.#slots[at * SLOTS + SHAPE] as number;
+    return (shape & RARE) !== 0 ? this.#claim(at).kind : KINDS[shape & 3]!;
+  }
+
+  eventDate(at: number): string {
+    const shape = this.#slots[at * SLOTS + SHAPE] as number;
+    if ((shape & RARE) !== 0 || (shape & 3) !== 0) return eventDate(this.#compiled.policy, this.#claim(at));
+    const day = this.#slots[at * SLOTS + DAY] as number;
+    return isoDate(this.#compiled.policy.conventions.yearBy === 'admission' ? day : day + (this.#slots[at * SLOTS + NIGHTS] as number));
+  }
+
+  eligible(at: number): boolean {
+    return ((this.#slots[at * SLOTS + SHAPE] as number) & ELIGIBLE) !== 0;
+  }
+
+  reasons(at: number): readonly Message[] {
+    return this.#slots[at * SLOTS + REASONS] as readonly Message[];
+  }
+
+  warnings(at: number): readonly Message[] {
+    return this.#slots[at * SLOTS + WARNINGS] as readonly Message[];
+  }
+
+  illustrative(at: number): boolean {
+    return ((this.#slots[at * SLOTS + SHAPE] as number) & ILLUSTRATIVE) !== 0;
   }
 
   /** The ledger before claim `at`: claims run again from the nearest kept ledger or the cursor. */
   #ledgerBefore(at: number, out: Run): Ledger | LedgerInFen {
+    const kept = this.#kept;
     let from = at - (at % CHECKPOINT_EVERY);
-    let ledger = from === 0 ? this.#startLedger() : this.#checkpoints![from / CHECKPOINT_EVERY - 1]!;
-    if (this.#cursorAt >= from && this.#cursorAt <= at) (from = this.#cursorAt), (ledger = this.#cursor!);
+    let ledger = from === 0 ? this.#startLedger() : kept!.checkpoints![from / CHECKPOINT_EVERY - 1]!;
+    if (kept !== undefined && kept.cursorAt >= from && kept.cursorAt <= at) (from = kept.cursorAt), (ledger = kept.cursor!);
     for (; from < at; from += 1) {
-      run(this.#compiled, this.#member, this.#claim(from), ledger, this.#pathOf(from, out), this.#whatIf, out, null);
+      run(this.#compiled, this.#member, this.#claim(from), ledger, this.#pathOf(from, out), this.#running.whatIf, out, null);
       ledger = out.after!;
     }
     return ledger;
   }
 
+  /** Remembers where a read got to: the ledger before claim `at`. */
+  #moveCursor(at: number, ledger: Ledger | LedgerInFen | undefined): void {
+    const kept = this.#keep();
+    (kept.cursorAt = at), (kept.cursor = ledger);
+  }
+
   lines(at: number): readonly BenefitLine[] {
     const out = new Run();
     const records: LineRecord[] = [];
-    run(this.#compiled, this.#member, this.#claim(at), this.#ledgerBefore(at, out), this.#pathOf(at, out), this.#whatIf, out, records);
-    (this.#cursorAt = at + 1), (this.#cursor = out.after);
+    run(this.#compiled, this.#member, this.#claim(at), this.#ledgerBefore(at, out), this.#pathOf(at, out), this.#running.whatIf, out, records);
+    this.#moveCursor(at + 1, out.after);
     const context = out.context!;
     const maximum = out.maximum;
     return records.map((record) => {
@@ -364,9 +508,10 @@ export class Tape implements ResultDetails {
   }
 
   ledger(at: number): Ledger {
-    if (at === this.#claims.length - 1 && this.#last !== undefined) return toLedger(this.#last);
+    const last = this.#kept?.last;
+    if (at === this.#slots.length / SLOTS - 1 && last !== undefined) return toLedger(last);
     const after = this.#ledgerBefore(at + 1, new Run());
-    (this.#cursorAt = at + 1), (this.#cursor = after);
+    this.#moveCursor(at + 1, after);
     return toLedger(after);
   }
 
@@ -375,7 +520,7 @@ export class Tape implements ResultDetails {
    * ledger is then that one, made without running a claim again.
    */
   keepLast(after: Ledger | LedgerInFen): void {
-    this.#last ??= after;
+    this.#keep().last ??= after;
   }
 }
 
@@ -418,8 +563,8 @@ export interface Settlement {
 
 /** Settles the checked copy of one claim; see {@link run} for `whatIf` and `path`. */
 export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf = false): Settlement {
-  const tape = new Tape(compile(policy), member, [claim], undefined, path, false, ledger, whatIf);
-  const { results, after } = tape.settleAll();
+  const tape = new Tape(compile(policy), member, { path, indexed: false, whatIf, order: undefined }, ledger);
+  const { results, after } = tape.settleAll([claim]);
   return { result: results[0]!, after };
 }
 
@@ -435,8 +580,8 @@ export function settleYear(
   order: readonly number[] | undefined,
   start: Ledger | undefined,
 ): { readonly settled: Settled; readonly tape: Tape } {
-  const tape = new Tape(compile(policy), member, claims, order, CLAIMS, true, start, false);
-  return { settled: tape.settleAll(), tape };
+  const tape = new Tape(compile(policy), member, order === undefined ? IN_A_YEAR : { ...IN_A_YEAR, order }, start);
+  return { settled: tape.settleAll(claims), tape };
 }
 
-const CLAIMS = Object.freeze(['claims']);
+const IN_A_YEAR: Running = Object.freeze({ path: Object.freeze(['claims']), indexed: true, whatIf: false, order: undefined });
