@@ -281,6 +281,28 @@ function shapeOf(claim: PlainClaim): number {
   return plain ? kind | (cause << 2) | (claim.grade << 4) : RARE;
 }
 
+/**
+ * A member of the plain shape (an id and enrolments of scheme, year and dates, nothing else)
+ * on a tape, after its claims: the id, then each enrolment's scheme, year and dates as day
+ * numbers; undefined for any other member, which the tape keeps whole. Keys are listed, not
+ * assumed, so that a field added later keeps its member whole rather than being dropped.
+ */
+function memberSlots(member: Member): unknown[] | undefined {
+  for (const key in member) if (key !== 'id' && key !== 'enrolments') return undefined;
+  const { enrolments } = member;
+  const slots: unknown[] = new Array(1 + enrolments.length * 4);
+  slots[0] = member.id;
+  for (let at = 0; at < enrolments.length; at += 1) {
+    const enrolment = enrolments[at]!;
+    for (const key in enrolment) if (key !== 'scheme' && key !== 'year' && key !== 'from' && key !== 'to') return undefined;
+    slots[1 + at * 4] = enrolment.scheme;
+    slots[2 + at * 4] = enrolment.year;
+    slots[3 + at * 4] = dayNumber(enrolment.from);
+    slots[4 + at * 4] = dayNumber(enrolment.to);
+  }
+  return slots;
+}
+
 /** How a tape's claims are run: where the caller's input has them, and whether as a what-if. */
 interface Running {
   /** The caller's name for the claims: `['claims']`, each claim then at its index, or the one claim's path. */
@@ -312,9 +334,12 @@ interface Kept {
  */
 export class Tape implements ResultDetails {
   readonly #compiled: CompiledPolicy;
-  readonly #member: Member;
+  /** Kept whole only when it is not of the plain shape (see {@link memberSlots}); otherwise on the slots, after the claims. */
+  #member: Member | undefined;
   readonly #running: Running;
   #slots: readonly unknown[] = NONE;
+  /** How many claims the tape holds. */
+  #count = 0;
   /** Undefined while there is nothing to keep: a year from the empty ledger, fewer than CHECKPOINT_EVERY claims, never read. */
   #kept: Kept | undefined;
 
@@ -326,7 +351,7 @@ export class Tape implements ResultDetails {
   }
 
   get memberId(): string {
-    return this.#member.id;
+    return this.#member?.id ?? (this.#slots[this.#count * SLOTS] as string);
   }
 
   get policy(): PolicyRef {
@@ -338,7 +363,20 @@ export class Tape implements ResultDetails {
   }
 
   #startLedger(): Ledger | LedgerInFen {
-    return this.#kept?.start ?? emptyLedger(this.#compiled.policy, this.#member.id);
+    return this.#kept?.start ?? emptyLedger(this.#compiled.policy, this.memberId);
+  }
+
+  /** The member as the rules read it: the one kept, or a copy made again from the slots. */
+  #memberCopy(): Member {
+    if (this.#member !== undefined) return this.#member;
+    const slots = this.#slots;
+    const first = this.#count * SLOTS;
+    const enrolments = new Array<Member['enrolments'][number]>((slots.length - first - 1) / 4);
+    for (let at = 0; at < enrolments.length; at += 1) {
+      const i = first + 1 + at * 4;
+      enrolments[at] = { scheme: slots[i] as string, year: slots[i + 1] as number, from: isoDate(slots[i + 2] as number), to: isoDate(slots[i + 3] as number) };
+    }
+    return { id: slots[first] as string, enrolments };
   }
 
   /** The claim settled at `at`, made again from its figures. */
@@ -393,16 +431,19 @@ export class Tape implements ResultDetails {
     const { order, whatIf } = this.#running;
     const out = new Run();
     const count = claims.length;
+    const member = this.#member!;
+    const memberTail = memberSlots(member);
     // Exactly sized: a year's result keeps both.
     const results: SettledClaim[] = new Array(count);
-    const slots: unknown[] = new Array(count * SLOTS);
+    const slots: unknown[] = new Array(count * SLOTS + (memberTail?.length ?? 0));
     this.#slots = slots;
+    this.#count = count;
     let ledger = this.#startLedger();
     let paid = 0;
     for (let at = 0; at < count; at += 1) {
       if (at > 0 && at % CHECKPOINT_EVERY === 0) (this.#keep().checkpoints ??= []).push(ledger);
       const claim = claims[order === undefined ? at : order[at]!]!;
-      run(this.#compiled, this.#member, claim, ledger, this.#pathOf(at, out), whatIf, out, null);
+      run(this.#compiled, member, claim, ledger, this.#pathOf(at, out), whatIf, out, null);
       const i = at * SLOTS;
       const shape = shapeOf(claim);
       slots[i + ID] = claim.id;
@@ -422,6 +463,10 @@ export class Tape implements ResultDetails {
       results[at] = new SettledClaim(this, at, out.fen);
       ledger = out.after!;
       paid += out.fen;
+    }
+    if (memberTail !== undefined) {
+      for (let at = 0; at < memberTail.length; at += 1) slots[count * SLOTS + at] = memberTail[at];
+      this.#member = undefined;
     }
     // One claim's result keeps the ledger after it, which the next call takes (a caller
     // chaining evaluateClaim reads each); a year's results leave it to the year's result.
@@ -462,13 +507,15 @@ export class Tape implements ResultDetails {
   }
 
   /** The ledger before claim `at`: claims run again from the nearest kept ledger or the cursor. */
-  #ledgerBefore(at: number, out: Run): Ledger | LedgerInFen {
+  #ledgerBefore(at: number, member: Member, out: Run): Ledger | LedgerInFen {
     const kept = this.#kept;
     let from = at - (at % CHECKPOINT_EVERY);
+    // No ledger is kept after the last claim (the year's result holds it): run the last stretch again.
+    if (from === this.#count && from > 0) from -= CHECKPOINT_EVERY;
     let ledger = from === 0 ? this.#startLedger() : kept!.checkpoints![from / CHECKPOINT_EVERY - 1]!;
     if (kept !== undefined && kept.cursorAt >= from && kept.cursorAt <= at) (from = kept.cursorAt), (ledger = kept.cursor!);
     for (; from < at; from += 1) {
-      run(this.#compiled, this.#member, this.#claim(from), ledger, this.#pathOf(from, out), this.#running.whatIf, out, null);
+      run(this.#compiled, member, this.#claim(from), ledger, this.#pathOf(from, out), this.#running.whatIf, out, null);
       ledger = out.after!;
     }
     return ledger;
@@ -483,7 +530,8 @@ export class Tape implements ResultDetails {
   lines(at: number): readonly BenefitLine[] {
     const out = new Run();
     const records: LineRecord[] = [];
-    run(this.#compiled, this.#member, this.#claim(at), this.#ledgerBefore(at, out), this.#pathOf(at, out), this.#running.whatIf, out, records);
+    const member = this.#memberCopy();
+    run(this.#compiled, member, this.#claim(at), this.#ledgerBefore(at, member, out), this.#pathOf(at, out), this.#running.whatIf, out, records);
     this.#moveCursor(at + 1, out.after);
     const context = out.context!;
     const maximum = out.maximum;
@@ -509,8 +557,8 @@ export class Tape implements ResultDetails {
 
   ledger(at: number): Ledger {
     const last = this.#kept?.last;
-    if (at === this.#slots.length / SLOTS - 1 && last !== undefined) return toLedger(last);
-    const after = this.#ledgerBefore(at + 1, new Run());
+    if (at === this.#count - 1 && last !== undefined) return toLedger(last);
+    const after = this.#ledgerBefore(at + 1, this.#memberCopy(), new Run());
     this.#moveCursor(at + 1, after);
     return toLedger(after);
   }
