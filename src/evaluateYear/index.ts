@@ -11,7 +11,7 @@ import { allPlainClaims, plainOf, type PlainClaim } from '../_lib/plainInput';
 import { readLedger, readMember } from '../_lib/readInputs';
 import type { Message } from '../_lib/messages';
 import type { Policy } from '../_lib/policySchema';
-import { addUnique, eventDate, inspect, policyRef, type ClaimResult, type PolicyRef } from '../_lib/result';
+import { addUnique, eventDate, inspect, type ClaimResult, type PolicyRef } from '../_lib/result';
 
 /** A member's claims settled in date order under one policy version. */
 export interface YearResult {
@@ -147,5 +147,5 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
     if (result.warnings !== seen) addUnique(warnings, result.warnings);
     seen = result.warnings;
   }
-  return new SettledYear(validMember.id, policyRef(accepted), Object.freeze(results), paid, after, tape, Object.freeze(warnings), illustrative);
+  return new SettledYear(validMember.id, tape.policy, Object.freeze(results), paid, after, tape, Object.freeze(warnings), illustrative);
 }

@@ -8,7 +8,7 @@
 import { dayNumber, isoDate } from '../dates';
 import { InvalidInputError } from '../errors';
 import type { Member } from '../inputSchemas';
-import { emptyLedger, type Ledger } from '../ledger';
+import type { Ledger } from '../ledger';
 import { fixedLabel, message, stepLabel, type Message } from '../messages';
 import { fenText, moneyFromFen } from '../money';
 import type { PlainClaim } from '../plainInput';
@@ -19,7 +19,7 @@ import { joined, type ClaimContext, type Recorder } from './context';
 import { SAFE } from './fen';
 import { eligibilityReasons } from './eligibility';
 import { valueFor } from './parameters';
-import { inFen, LedgerInFen, toLedger } from './ledgerInFen';
+import { emptyInFen, inFen, LedgerInFen, toLedger } from './ledgerInFen';
 import type { Outcome } from './formulas/types';
 
 /** An empty list, for results that have no lines, reasons or warnings. */
@@ -283,8 +283,7 @@ function shapeOf(claim: PlainClaim): number {
 
 /**
  * A member of the plain shape (an id and enrolments of scheme, year and dates, nothing else)
- * on a tape, after its claims: the id, then each enrolment's scheme, year and dates as day
- * numbers; undefined for any other member, which the tape keeps whole. Keys are listed, not
+ * on a tape, after its claims: the id, then each enrolment's scheme, year and dates; undefined for any other member, which the tape keeps whole. Keys are listed, not
  * assumed, so that a field added later keeps its member whole rather than being dropped.
  */
 function memberSlots(member: Member): unknown[] | undefined {
@@ -297,8 +296,8 @@ function memberSlots(member: Member): unknown[] | undefined {
     for (const key in enrolment) if (key !== 'scheme' && key !== 'year' && key !== 'from' && key !== 'to') return undefined;
     slots[1 + at * 4] = enrolment.scheme;
     slots[2 + at * 4] = enrolment.year;
-    slots[3 + at * 4] = dayNumber(enrolment.from);
-    slots[4 + at * 4] = dayNumber(enrolment.to);
+    slots[3 + at * 4] = enrolment.from;
+    slots[4 + at * 4] = enrolment.to;
   }
   return slots;
 }
@@ -363,7 +362,7 @@ export class Tape implements ResultDetails {
   }
 
   #startLedger(): Ledger | LedgerInFen {
-    return this.#kept?.start ?? emptyLedger(this.#compiled.policy, this.memberId);
+    return this.#kept?.start ?? emptyInFen(this.#compiled, this.memberId);
   }
 
   /** The member as the rules read it: the one kept, or a copy made again from the slots. */
@@ -374,7 +373,7 @@ export class Tape implements ResultDetails {
     const enrolments = new Array<Member['enrolments'][number]>((slots.length - first - 1) / 4);
     for (let at = 0; at < enrolments.length; at += 1) {
       const i = first + 1 + at * 4;
-      enrolments[at] = { scheme: slots[i] as string, year: slots[i + 1] as number, from: isoDate(slots[i + 2] as number), to: isoDate(slots[i + 3] as number) };
+      enrolments[at] = { scheme: slots[i] as string, year: slots[i + 1] as number, from: slots[i + 2] as string, to: slots[i + 3] as string };
     }
     return { id: slots[first] as string, enrolments };
   }
