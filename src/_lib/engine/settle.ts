@@ -237,8 +237,10 @@ const CHECKPOINT_EVERY = 16;
 
 /**
  * A claim on a tape: SLOTS entries of one array, at these offsets. The figures are small
- * integers (fen below 21 million yuan, day numbers), which an array of mixed values holds
- * unboxed; one array a tape, not an object a claim, is most of what makes a kept result small.
+ * integers (fen below 21 million yuan), which an array of mixed values holds unboxed, and the
+ * strings are the ones the claim's copy had; one array a tape, not an object a claim, is most
+ * of what makes a kept result small. The dates stay text: writing them again from day numbers
+ * on every read cost more than the slot saves.
  */
 const SLOTS = 11;
 const ID = 0;
@@ -246,9 +248,10 @@ const REASONS = 1;
 const WARNINGS = 2;
 /** The claim's kind, cause and grade, whether it was eligible and illustrative: see {@link shapeOf}. */
 const SHAPE = 3;
-/** A stay's admission or another claim's date, as a day number; a claim kept whole (RARE) is here. */
-const DAY = 4;
-const NIGHTS = 5;
+/** A stay's admission or another claim's date; a claim kept whole (RARE) is here instead. */
+const DATE = 4;
+/** A stay's discharge; empty for other claims. */
+const DISCHARGE = 5;
 const TOTAL = 6;
 const INSURANCE_PAID = 7;
 const IN_SCOPE_COPAY = 8;
@@ -259,7 +262,7 @@ const KINDS = ['hospitalisation', 'outpatient', 'disability', 'death'] as const;
 const CAUSES = [undefined, 'illness', 'accident'] as const;
 const ELIGIBLE = 1 << 8;
 const ILLUSTRATIVE = 1 << 9;
-/** The claim is kept whole, at DAY: one with attributes or a filing date, or of a shape {@link claimAt} does not make. */
+/** The claim is kept whole, at DATE: one with attributes or a filing date, or of a shape {@link claimAt} does not make. */
 const RARE = 1 << 10;
 
 /**
@@ -383,21 +386,22 @@ export class Tape implements ResultDetails {
     const slots = this.#slots;
     const i = at * SLOTS;
     const shape = slots[i + SHAPE] as number;
-    if ((shape & RARE) !== 0) return slots[i + DAY] as PlainClaim;
+    if ((shape & RARE) !== 0) return slots[i + DATE] as PlainClaim;
     const kind = KINDS[shape & 3]!;
-    const day = slots[i + DAY] as number;
-    const nights = slots[i + NIGHTS] as number;
+    const date = slots[i + DATE] as string;
+    const discharge = slots[i + DISCHARGE] as string;
     const stay = kind === 'hospitalisation';
+    const day = dayNumber(date);
     return {
       kind,
       id: slots[i + ID] as string,
-      date: stay ? '' : isoDate(day),
-      admission: stay ? isoDate(day) : '',
-      discharge: stay ? isoDate(day + nights) : '',
+      date: stay ? '' : date,
+      admission: stay ? date : '',
+      discharge,
       cause: CAUSES[(shape >> 2) & 3],
       grade: (shape >> 4) & 15,
       day,
-      nights,
+      nights: stay ? dayNumber(discharge) - day : 0,
       total: slots[i + TOTAL] as number,
       insurancePaid: slots[i + INSURANCE_PAID] as number,
       inScopeCopay: slots[i + IN_SCOPE_COPAY] as number,
@@ -449,10 +453,10 @@ export class Tape implements ResultDetails {
       slots[i + REASONS] = out.reasons;
       slots[i + WARNINGS] = out.warnings;
       slots[i + SHAPE] = shape | (out.eligible ? ELIGIBLE : 0) | (out.illustrative ? ILLUSTRATIVE : 0);
-      if ((shape & RARE) !== 0) slots[i + DAY] = claim;
+      if ((shape & RARE) !== 0) slots[i + DATE] = claim;
       else {
-        slots[i + DAY] = claim.day;
-        slots[i + NIGHTS] = claim.nights;
+        slots[i + DATE] = (shape & 3) === 0 ? claim.admission : claim.date;
+        slots[i + DISCHARGE] = claim.discharge;
         slots[i + TOTAL] = claim.total;
         slots[i + INSURANCE_PAID] = claim.insurancePaid;
         slots[i + IN_SCOPE_COPAY] = claim.inScopeCopay;
@@ -484,9 +488,9 @@ export class Tape implements ResultDetails {
 
   eventDate(at: number): string {
     const shape = this.#slots[at * SLOTS + SHAPE] as number;
-    if ((shape & RARE) !== 0 || (shape & 3) !== 0) return eventDate(this.#compiled.policy, this.#claim(at));
-    const day = this.#slots[at * SLOTS + DAY] as number;
-    return isoDate(this.#compiled.policy.conventions.yearBy === 'admission' ? day : day + (this.#slots[at * SLOTS + NIGHTS] as number));
+    if ((shape & RARE) !== 0) return eventDate(this.#compiled.policy, this.#claim(at));
+    const discharge = (shape & 3) === 0 && this.#compiled.policy.conventions.yearBy === 'discharge';
+    return this.#slots[at * SLOTS + (discharge ? DISCHARGE : DATE)] as string;
   }
 
   eligible(at: number): boolean {
