@@ -236,38 +236,40 @@ function withWarnings(own: Message[], node: WarningsNode): readonly Message[] {
 const CHECKPOINT_EVERY = 16;
 
 /**
- * A claim on a tape: SLOTS entries of one array, at these offsets. The figures are small
- * integers (fen below 21 million yuan), which an array of mixed values holds unboxed, and the
- * strings are the ones the claim's copy had; one array a tape, not an object a claim, is most
- * of what makes a kept result small. The dates stay text: writing them again from day numbers
- * on every read cost more than the slot saves.
+ * A claim on a tape: `Slot.Count` entries of one array, at these offsets. The figures are
+ * small integers (fen below 21 million yuan), which an array of mixed values holds unboxed,
+ * and the strings are the ones the claim's copy had; one array a tape, not an object a claim,
+ * is most of what makes a kept result small. The dates stay the copy's strings: writing them
+ * again from day numbers on every read cost more than keeping them.
  */
-const SLOTS = 11;
-const ID = 0;
-const REASONS = 1;
-const WARNINGS = 2;
-/** The claim's kind, cause and grade, whether it was eligible and illustrative: see {@link shapeOf}. */
-const SHAPE = 3;
-/** A stay's admission or another claim's date; a claim kept whole (RARE) is here instead. */
-const DATE = 4;
-/** A stay's discharge; empty for other claims. */
-const DISCHARGE = 5;
-const TOTAL = 6;
-const INSURANCE_PAID = 7;
-const IN_SCOPE_COPAY = 8;
-const SELF_PAID = 9;
-const ABOVE_CEILING = 10;
+const enum Slot {
+  Id,
+  Reasons,
+  Warnings,
+  /** The claim's kind, cause and grade, whether it was eligible and illustrative: see {@link shapeOf}. */
+  Shape,
+  /** A stay's admission or another claim's date; a claim kept whole (RARE) is here instead. */
+  Date,
+  /** A stay's discharge; empty for other claims. */
+  Discharge,
+  Total,
+  InsurancePaid,
+  InScopeCopay,
+  SelfPaid,
+  AboveCeiling,
+  Count,
+}
 
 const KINDS = ['hospitalisation', 'outpatient', 'disability', 'death'] as const;
 const CAUSES = [undefined, 'illness', 'accident'] as const;
 const ELIGIBLE = 1 << 8;
 const ILLUSTRATIVE = 1 << 9;
-/** The claim is kept whole, at DATE: one with attributes or a filing date, or of a shape {@link claimAt} does not make. */
+/** The claim is kept whole, at Slot.Date: one with attributes or a filing date, or of a shape the tape does not make again. */
 const RARE = 1 << 10;
 
 /**
- * The kind (bits 0–1), cause (2–3) and grade (4–7) of a claim that {@link claimAt} makes again
- * from its figures exactly, or RARE. What it does not know (a kind or field added later) is kept whole.
+ * The kind (bits 0–1), cause (2–3) and grade (4–7) of a claim that the tape makes again
+ * from its slots exactly, or RARE. What it does not know (a kind or field added later) is kept whole.
  */
 function shapeOf(claim: PlainClaim): number {
   const kind = KINDS.indexOf(claim.kind as (typeof KINDS)[number]);
@@ -353,7 +355,7 @@ export class Tape implements ResultDetails {
   }
 
   get memberId(): string {
-    return this.#member?.id ?? (this.#slots[this.#count * SLOTS] as string);
+    return this.#member?.id ?? (this.#slots[this.#count * Slot.Count] as string);
   }
 
   get policy(): PolicyRef {
@@ -372,7 +374,7 @@ export class Tape implements ResultDetails {
   #memberCopy(): Member {
     if (this.#member !== undefined) return this.#member;
     const slots = this.#slots;
-    const first = this.#count * SLOTS;
+    const first = this.#count * Slot.Count;
     const enrolments = new Array<Member['enrolments'][number]>((slots.length - first - 1) / 4);
     for (let at = 0; at < enrolments.length; at += 1) {
       const i = first + 1 + at * 4;
@@ -384,17 +386,17 @@ export class Tape implements ResultDetails {
   /** The claim settled at `at`, made again from its figures. */
   #claim(at: number): PlainClaim {
     const slots = this.#slots;
-    const i = at * SLOTS;
-    const shape = slots[i + SHAPE] as number;
-    if ((shape & RARE) !== 0) return slots[i + DATE] as PlainClaim;
+    const i = at * Slot.Count;
+    const shape = slots[i + Slot.Shape] as number;
+    if ((shape & RARE) !== 0) return slots[i + Slot.Date] as PlainClaim;
     const kind = KINDS[shape & 3]!;
-    const date = slots[i + DATE] as string;
-    const discharge = slots[i + DISCHARGE] as string;
+    const date = slots[i + Slot.Date] as string;
+    const discharge = slots[i + Slot.Discharge] as string;
     const stay = kind === 'hospitalisation';
     const day = dayNumber(date);
     return {
       kind,
-      id: slots[i + ID] as string,
+      id: slots[i + Slot.Id] as string,
       date: stay ? '' : date,
       admission: stay ? date : '',
       discharge,
@@ -402,11 +404,11 @@ export class Tape implements ResultDetails {
       grade: (shape >> 4) & 15,
       day,
       nights: stay ? dayNumber(discharge) - day : 0,
-      total: slots[i + TOTAL] as number,
-      insurancePaid: slots[i + INSURANCE_PAID] as number,
-      inScopeCopay: slots[i + IN_SCOPE_COPAY] as number,
-      selfPaid: slots[i + SELF_PAID] as number,
-      aboveCeiling: slots[i + ABOVE_CEILING] as number,
+      total: slots[i + Slot.Total] as number,
+      insurancePaid: slots[i + Slot.InsurancePaid] as number,
+      inScopeCopay: slots[i + Slot.InScopeCopay] as number,
+      selfPaid: slots[i + Slot.SelfPaid] as number,
+      aboveCeiling: slots[i + Slot.AboveCeiling] as number,
       attributes: undefined,
       filedOn: '',
     };
@@ -438,7 +440,7 @@ export class Tape implements ResultDetails {
     const memberTail = memberSlots(member);
     // Exactly sized: a year's result keeps both.
     const results: SettledClaim[] = new Array(count);
-    const slots: unknown[] = new Array(count * SLOTS + (memberTail?.length ?? 0));
+    const slots: unknown[] = new Array(count * Slot.Count + (memberTail?.length ?? 0));
     this.#slots = slots;
     this.#count = count;
     let ledger = this.#startLedger();
@@ -447,28 +449,28 @@ export class Tape implements ResultDetails {
       if (at > 0 && at % CHECKPOINT_EVERY === 0) (this.#keep().checkpoints ??= []).push(ledger);
       const claim = claims[order === undefined ? at : order[at]!]!;
       run(this.#compiled, member, claim, ledger, this.#pathOf(at, out), whatIf, out, null);
-      const i = at * SLOTS;
+      const i = at * Slot.Count;
       const shape = shapeOf(claim);
-      slots[i + ID] = claim.id;
-      slots[i + REASONS] = out.reasons;
-      slots[i + WARNINGS] = out.warnings;
-      slots[i + SHAPE] = shape | (out.eligible ? ELIGIBLE : 0) | (out.illustrative ? ILLUSTRATIVE : 0);
-      if ((shape & RARE) !== 0) slots[i + DATE] = claim;
+      slots[i + Slot.Id] = claim.id;
+      slots[i + Slot.Reasons] = out.reasons;
+      slots[i + Slot.Warnings] = out.warnings;
+      slots[i + Slot.Shape] = shape | (out.eligible ? ELIGIBLE : 0) | (out.illustrative ? ILLUSTRATIVE : 0);
+      if ((shape & RARE) !== 0) slots[i + Slot.Date] = claim;
       else {
-        slots[i + DATE] = (shape & 3) === 0 ? claim.admission : claim.date;
-        slots[i + DISCHARGE] = claim.discharge;
-        slots[i + TOTAL] = claim.total;
-        slots[i + INSURANCE_PAID] = claim.insurancePaid;
-        slots[i + IN_SCOPE_COPAY] = claim.inScopeCopay;
-        slots[i + SELF_PAID] = claim.selfPaid;
-        slots[i + ABOVE_CEILING] = claim.aboveCeiling;
+        slots[i + Slot.Date] = (shape & 3) === 0 ? claim.admission : claim.date;
+        slots[i + Slot.Discharge] = claim.discharge;
+        slots[i + Slot.Total] = claim.total;
+        slots[i + Slot.InsurancePaid] = claim.insurancePaid;
+        slots[i + Slot.InScopeCopay] = claim.inScopeCopay;
+        slots[i + Slot.SelfPaid] = claim.selfPaid;
+        slots[i + Slot.AboveCeiling] = claim.aboveCeiling;
       }
       results[at] = new SettledClaim(this, at, out.fen);
       ledger = out.after!;
       paid += out.fen;
     }
     if (memberTail !== undefined) {
-      for (let at = 0; at < memberTail.length; at += 1) slots[count * SLOTS + at] = memberTail[at];
+      for (let at = 0; at < memberTail.length; at += 1) slots[count * Slot.Count + at] = memberTail[at];
       this.#member = undefined;
     }
     // One claim's result keeps the ledger after it, which the next call takes (a caller
@@ -478,35 +480,35 @@ export class Tape implements ResultDetails {
   }
 
   claimId(at: number): string {
-    return this.#slots[at * SLOTS + ID] as string;
+    return this.#slots[at * Slot.Count + Slot.Id] as string;
   }
 
   kind(at: number): PlainClaim['kind'] {
-    const shape = this.#slots[at * SLOTS + SHAPE] as number;
+    const shape = this.#slots[at * Slot.Count + Slot.Shape] as number;
     return (shape & RARE) !== 0 ? this.#claim(at).kind : KINDS[shape & 3]!;
   }
 
   eventDate(at: number): string {
-    const shape = this.#slots[at * SLOTS + SHAPE] as number;
+    const shape = this.#slots[at * Slot.Count + Slot.Shape] as number;
     if ((shape & RARE) !== 0) return eventDate(this.#compiled.policy, this.#claim(at));
     const discharge = (shape & 3) === 0 && this.#compiled.policy.conventions.yearBy === 'discharge';
-    return this.#slots[at * SLOTS + (discharge ? DISCHARGE : DATE)] as string;
+    return this.#slots[at * Slot.Count + (discharge ? Slot.Discharge : Slot.Date)] as string;
   }
 
   eligible(at: number): boolean {
-    return ((this.#slots[at * SLOTS + SHAPE] as number) & ELIGIBLE) !== 0;
+    return ((this.#slots[at * Slot.Count + Slot.Shape] as number) & ELIGIBLE) !== 0;
   }
 
   reasons(at: number): readonly Message[] {
-    return this.#slots[at * SLOTS + REASONS] as readonly Message[];
+    return this.#slots[at * Slot.Count + Slot.Reasons] as readonly Message[];
   }
 
   warnings(at: number): readonly Message[] {
-    return this.#slots[at * SLOTS + WARNINGS] as readonly Message[];
+    return this.#slots[at * Slot.Count + Slot.Warnings] as readonly Message[];
   }
 
   illustrative(at: number): boolean {
-    return ((this.#slots[at * SLOTS + SHAPE] as number) & ILLUSTRATIVE) !== 0;
+    return ((this.#slots[at * Slot.Count + Slot.Shape] as number) & ILLUSTRATIVE) !== 0;
   }
 
   /** The ledger before claim `at`: claims run again from the nearest kept ledger or the cursor. */
