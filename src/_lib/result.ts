@@ -127,53 +127,50 @@ export interface ClaimResult {
 }
 
 /**
- * What the results of one call make their lines and ledger from, on first read; `at` is the
- * result's place among them. Each line and the ledger come frozen through and through; the
- * list of lines is frozen by the result.
+ * What the results of one call are read from; `at` is a result's place among them. What it
+ * gives is frozen through and through (a list of lines is frozen by the result), and the same
+ * at every read but for lines and the ledger, which it makes anew and the result keeps.
  */
 export interface ResultDetails {
+  readonly memberId: string;
+  readonly policy: PolicyRef;
+  claimId(at: number): string;
+  kind(at: number): Claim['kind'];
+  eventDate(at: number): string;
+  eligible(at: number): boolean;
+  reasons(at: number): readonly Message[];
+  warnings(at: number): readonly Message[];
+  illustrative(at: number): boolean;
   lines(at: number): readonly BenefitLine[];
   ledger(at: number): Ledger;
 }
 
+/** What a result made on first read: its lines and its ledger. */
+interface Read {
+  lines: readonly BenefitLine[] | undefined;
+  ledger: Ledger | undefined;
+}
+
 /**
- * A claim's result. Its total, lines and ledger are made on first read: the engine settles in
- * whole fen and builds their Decimals and frozen objects only when asked, which is most of
- * what a result costs, and a kept result holds only its own fields. To a reader, to JSON and
- * to `explain` it is the plain {@link ClaimResult}; `total`, `lines` and `ledger` are
- * accessors, so `Object.keys` and spread leave them out (`toJSON()` gives every field).
+ * A claim's result. It keeps its place on what the results of its call share (see
+ * {@link ResultDetails}) and its total in fen, nothing else: a year's claims are kept there
+ * compactly, and every field is read from it, the total, lines and ledger made on first read
+ * (building Decimals and frozen objects is most of what a result costs). To a reader, to JSON
+ * and to `explain` it is the plain {@link ClaimResult}; its fields are accessors, so
+ * `Object.keys` and spread leave them out (`toJSON()` gives every field).
  */
 export class SettledClaim implements ClaimResult {
   readonly #details: ResultDetails;
   readonly #at: number;
   /** Whole fen until first read, then the Decimal. */
   #total: number | Decimal;
-  #lines: readonly BenefitLine[] | undefined;
-  #ledger: Ledger | undefined;
+  /** One slot for both, made on the first read of either: most results are never read so far. */
+  #read: Read | undefined;
 
-  /**
-   * Every field given must be frozen already, as must what `details` makes (see
-   * {@link ResultDetails}). The fields come one by one, in {@link ClaimResult}'s order: the
-   * engine makes a result per claim, and an object to carry them would double what it
-   * allocates.
-   */
-  constructor(
-    readonly claimId: string,
-    readonly memberId: string,
-    readonly kind: Claim['kind'],
-    readonly eventDate: string,
-    readonly policy: PolicyRef,
-    readonly eligible: boolean,
-    readonly reasons: readonly Message[],
-    totalFen: number,
-    readonly warnings: readonly Message[],
-    readonly illustrative: boolean,
-    details: ResultDetails,
-    at: number,
-  ) {
-    this.#total = totalFen;
+  constructor(details: ResultDetails, at: number, totalFen: number) {
     this.#details = details;
     this.#at = at;
+    this.#total = totalFen;
     Object.freeze(this);
   }
 
@@ -182,22 +179,60 @@ export class SettledClaim implements ClaimResult {
     return typeof value === 'object' && value !== null && #details in value;
   }
 
+  get claimId(): string {
+    return this.#details.claimId(this.#at);
+  }
+
+  get memberId(): string {
+    return this.#details.memberId;
+  }
+
+  get kind(): Claim['kind'] {
+    return this.#details.kind(this.#at);
+  }
+
+  get eventDate(): string {
+    return this.#details.eventDate(this.#at);
+  }
+
+  get policy(): PolicyRef {
+    return this.#details.policy;
+  }
+
+  get eligible(): boolean {
+    return this.#details.eligible(this.#at);
+  }
+
+  get reasons(): readonly Message[] {
+    return this.#details.reasons(this.#at);
+  }
+
   get total(): Decimal {
     const total = this.#total;
     return typeof total === 'number' ? (this.#total = moneyFromFen(total)) : total;
   }
 
   get lines(): readonly BenefitLine[] {
-    return (this.#lines ??= Object.freeze(this.#details.lines(this.#at)));
+    const read = (this.#read ??= { lines: undefined, ledger: undefined });
+    return (read.lines ??= Object.freeze(this.#details.lines(this.#at)));
   }
 
   /** The result's lines, made afresh when not read yet and then not kept: an explanation reads them once. */
   static linesOf(result: SettledClaim): readonly BenefitLine[] {
-    return result.#lines ?? result.#details.lines(result.#at);
+    return result.#read?.lines ?? result.#details.lines(result.#at);
   }
 
   get ledger(): Ledger {
-    return (this.#ledger ??= this.#details.ledger(this.#at));
+    const read = (this.#read ??= { lines: undefined, ledger: undefined });
+    return (read.ledger ??= this.#details.ledger(this.#at));
+  }
+
+  get warnings(): readonly Message[] {
+    return this.#details.warnings(this.#at);
+  }
+
+  get illustrative(): boolean {
+    return this.#details.illustrative(this.#at);
   }
 
   /** The result as plain data, in the order of {@link ClaimResult}'s fields. */
