@@ -111,3 +111,21 @@ describe('a tape keeps a ledger every 16 claims', () => {
     expect(results.at(-1)!.ledger.total.toFixed(2)).toBe(`${count * 10_000}.00`);
   });
 });
+
+describe('a claim the rules read more of than the tape keeps in figures is kept whole', () => {
+  it('a death naming the event of a disability paid that year: its lines, read after settling, show the same cut as its total', () => {
+    // Disability and death for one accident: the death pays 30,000 less the 15,000 the disability paid (rules.history.test.ts).
+    const policy = syntheticPolicy([
+      { id: 'disability', label: { zh: '伤残', en: 'Disability' }, event: 'disability', formula: { kind: 'gradeSchedule', maximum: made('30000.00'), shares: made({ 3: '0.5' }) } },
+      { id: 'death', label: { zh: '身故', en: 'Death' }, event: 'death', formula: { kind: 'lumpSum', amount: made('30000.00') }, sameEvent: { lessPaidFor: ['disability'] } },
+    ]);
+    const member: MemberInput = { id: 'm', enrolments: [{ scheme: 'test', year: 2024, from: '2024-01-01', to: '2024-12-31' }] };
+    const { results } = evaluateYear(policy, member, [
+      { kind: 'disability', id: 'd', date: '2024-03-01', grade: 3, event: 'acc' },
+      { kind: 'death', id: 'x', date: '2024-05-01', event: 'acc' },
+    ]);
+    expect(results[1]!.total.toFixed(2)).toBe('15000.00');
+    // Made again without its event, the death would pay the whole 30,000 on its line.
+    expect(results[1]!.lines.map((line) => [line.amount.toFixed(2), line.cappedBy])).toEqual([['15000.00', 'sameEvent']]);
+  });
+});
