@@ -47,7 +47,7 @@ export type { DefinedPolicy } from './definePolicy';
 export type { CondolenceResult } from './evaluateCondolence';
 export type { YearResult } from './evaluateYear';
 export type { EvaluateOptions } from './_lib/engine/history';
-export type { SettledClaimLike, SettledYearLike } from './historyEntries';
+export type { ClaimFacts, SettledClaimLike, SettledYearLike } from './historyEntries';
 export type { MemberYearResult } from './evaluateMemberYear';
 export type { MemberClaimResult, MemberLedgersInput } from './_lib/memberPlans';
 export type { PolicyChanges } from './extendPolicy';

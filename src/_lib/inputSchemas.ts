@@ -212,6 +212,8 @@ export const historySchema = z
       paid: yuanSchema,
       /** The event the claim came from, when it named one. */
       event: idSchema.optional(),
+      /** The condition a diagnosis claim named (its code in the policy's list), for rules that count once per condition. */
+      condition: attributeValueSchema.optional(),
     }),
   )
   .max(MAX_HISTORY_ENTRIES)
