@@ -214,6 +214,29 @@ describe('choose-one groups', () => {
   });
 });
 
+describe('Shanghai 2019: the members\' plan is class A or class B, never both (gench.edu.cn notice)', () => {
+  const shanghai = (...schemes: string[]): MemberInput => ({ id: 's1', enrolments: schemes.map((scheme) => cover(scheme, 2019)) });
+  const died: ClaimInput = { kind: 'death', id: 'd1', date: '2019-06-01' };
+
+  it('a member holding both classes is refused, the reason naming both and the group', () => {
+    const result = evaluateMemberClaim(bundledRegistry, shanghai('shanghai-member', 'shanghai-member-b'), died);
+    expect([result.eligible, result.plans.length, result.total.toFixed(2)]).toEqual([false, 0, '0.00']);
+    expect(result.reasons.map((reason) => [reason.code, reason.message.en])).toEqual([
+      [
+        'PLAN_GROUP_CONFLICT',
+        "The member holds “Shanghai union members' exclusive plan, class A, protection year 2019” and “Shanghai union members' exclusive plan, class B, protection year 2019”, all of the group “members' plan class A or class B (one per union)”, of which a member may hold only one: no plan pays this claim.",
+      ],
+    ]);
+  });
+
+  it('either class alone pays its (illustrative) 10,000 death benefit', () => {
+    for (const scheme of ['shanghai-member', 'shanghai-member-b']) {
+      const result = evaluateMemberClaim(bundledRegistry, shanghai(scheme), died);
+      expect([result.total.toFixed(2), result.illustrative]).toEqual(['10000.00', true]);
+    }
+  });
+});
+
 describe('which plans settle the claim', () => {
   const registry = createRegistry([deathPlan('life', '1000.00', { order: 1 }), syntheticPolicy([], { scheme: 'empty', name: { zh: '无给付', en: 'Pays nothing' } })]);
 
