@@ -127,6 +127,8 @@ export const diagnosisSchema = z
     /** The day the condition was first diagnosed, when before `date`: before the member's cover started, it is pre-existing. */
     firstDiagnosed: isoDateSchema.optional(),
     costs: costsSchema.optional(),
+    /** What another fund already paid for the condition; a plan's `otherPayments` may count it (Dalian's two cancers). */
+    paidElsewhere: yuanSchema.optional(),
     ...claimExtras,
   })
   .refine((claim) => claim.firstDiagnosed === undefined || claim.firstDiagnosed <= claim.date, {

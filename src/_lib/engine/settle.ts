@@ -165,7 +165,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     }
     cut ??= past?.kind ?? null;
     if (others !== undefined && amount > 0) {
-      const kept = others.keep(amount, paidThisClaim);
+      const kept = others.keep(amount, paidThisClaim, index);
       if (kept < amount) (lineReasons ??= []).push(others.reason(benefit.label, amount - kept)), (amount = kept), (cut = 'otherPayments');
     }
     const sources = compiledBenefit.sources(context);
