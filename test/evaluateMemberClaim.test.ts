@@ -17,6 +17,7 @@ import {
   explain,
   safeEvaluateMemberClaim,
   safeParsePolicy,
+  type BenefitInput,
   type ClaimInput,
   type MemberInput,
   type PolicyInput,
@@ -185,7 +186,7 @@ describe('what earlier plans and other funds paid: deduct', () => {
   describe('from: the one benefit the rule cuts', () => {
     // Dalian's two cancers with the deduction on both lines' kinds: 2,000 fixed, and what the member paid, 1 for 1.
     const conditions = { classes: { c: { label: { zh: '两癌', en: 'two cancers' } } }, list: { 'breast-cancer': { label: { zh: '乳腺癌', en: 'breast cancer' }, class: 'c' } } };
-    const benefits: PolicyInput['benefits'] = [
+    const benefits: BenefitInput[] = [
       { id: 'condolence', label: { zh: '慰问金', en: 'Condolence' }, event: 'diagnosis', formula: { kind: 'lumpSum', amount: made('2000.00') } },
       { id: 'treatment', label: { zh: '医疗补助', en: 'Treatment' }, event: 'diagnosis', formula: { kind: 'bands', base: 'selfPaid', method: 'progressive', bands: made([{ ratio: '1' }]) } },
     ];
