@@ -38,7 +38,7 @@ export type { ContributionAssessment, PayerShare, PlansContributionAssessment } 
 export type { EnrolmentAssessment, EnrolmentLine } from './assessEnrolment';
 export type { ExplainedLine, ExplainedSource, Explanation } from './buildExplanation';
 export type { ExplainedNote, ExplainedPublication } from './_lib/parameterText';
-export type { ClaimComparison, ComparedResult } from './compareClaim';
+export type { ClaimComparison, ComparedPlans, ComparedResult } from './compareClaim';
 export type { ParameterChange, ParameterState, PolicyDiff, SettingChange } from './diffPolicies';
 export type { Explainable, ExplainOptions } from './_lib/explainable';
 export type { PolicyRegistry } from './createRegistry';
