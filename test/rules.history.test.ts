@@ -279,8 +279,8 @@ describe('invalid history and rules', () => {
     expect(diff.settings).toHaveLength(2);
     expect(diff.settings).toEqual(
       expect.arrayContaining([
-        { setting: 'benefits.death.sameEvent.lessPaidFor', before: ['disability'], after: null },
-        { setting: 'benefits.death.sameEvent.largerOf', before: null, after: ['disability'] },
+        { setting: 'benefits.death.sameEvent.lessPaidFor', label: { zh: '同一事件扣减已付的补助', en: 'Same event: less what these paid' }, before: ['disability'], after: null },
+        { setting: 'benefits.death.sameEvent.largerOf', label: { zh: '同一事件只付其中较高者', en: 'Same event: only the larger of these' }, before: null, after: ['disability'] },
       ]),
     );
   });
