@@ -58,6 +58,15 @@ describe('a member holding three plans, row after row', { timeout: CLI_TEST_TIME
   });
 });
 
+describe('a hostile plans cell', { timeout: CLI_TEST_TIMEOUT }, () => {
+  it('more plans than a member may hold (1,000 enrolments) is one error row naming the column, and the next row is settled', () => {
+    const many = Array.from({ length: 1001 }, (_, at) => `plan-${at}`).join(';');
+    const { code, stdout } = run([stay('w1', 's1', '05', many), stay('w1', 's2', '05')], 'ndjson');
+    const rows = stdout.trim().split('\n').map((line) => JSON.parse(line) as { status: string; issues?: { path: string[]; code: string }[] });
+    expect([code, rows.map((row) => row.status), rows[0]!.issues!.map((issue) => [issue.path.join('.'), issue.code])]).toEqual([1, ['error', 'settled'], [['plans', 'too_big']]]);
+  });
+});
+
 describe('JSON records and explain', { timeout: CLI_TEST_TIMEOUT }, () => {
   const member = { id: 'g1', enrolments: ['guangxi', 'guangxi-mutual-aid-3'].map((scheme) => ({ scheme, year: 2025, from: '2025-01-01', to: '2025-12-31' })) };
   const record = { plans: true, member, claim: { kind: 'death', id: 'c1', date: '2025-06-01' } };
