@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Follows each guide docs/adding-*.md literally on a copy of the repository, then runs the type
+// Follows each guide docs/adding-*.md, and docs/getting-started.md, literally on a copy of the repository, then runs the type
 // check and the whole test suite on the copy: a guide whose steps leave CI red fails CI.
 //
 // What a guide's blocks mean (the guide explains the same to its readers):
@@ -11,7 +11,7 @@
 //   Output:                             above a block, below a sh block: what that command prints
 // Any other block is an illustration and is not followed.
 //
-// Usage: node .ci/follow-guides.mjs [docs/adding-….md …] [--keep]   (--keep leaves the copies)
+// Usage: node .ci/follow-guides.mjs [docs/….md …] [--keep]   (--keep leaves the copies)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +21,7 @@ const ROOT = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');
 const named = args.filter((arg) => arg !== '--keep');
-const guides = named.length > 0 ? named : readdirSync(join(ROOT, 'docs')).filter((name) => /^adding-.*\.md$/.test(name)).sort().map((name) => `docs/${name}`);
+const guides = named.length > 0 ? named : readdirSync(join(ROOT, 'docs')).filter((name) => /^(adding-.*|getting-started)\.md$/.test(name)).sort().map((name) => `docs/${name}`);
 
 class StepError extends Error {}
 
@@ -158,7 +158,7 @@ for (const guide of guides) {
   }
 }
 if (guides.length === 0) {
-  console.error('no guide docs/adding-*.md to follow');
+  console.error('no guide docs/adding-*.md or docs/getting-started.md to follow');
   process.exit(1);
 }
 process.exit(failed === 0 ? 0 : 1);

@@ -38,7 +38,7 @@ export type { ContributionAssessment, PayerShare, PlansContributionAssessment } 
 export type { EnrolmentAssessment, EnrolmentLine } from './assessEnrolment';
 export type { ExplainedLine, ExplainedSource, Explanation } from './buildExplanation';
 export type { ExplainedNote, ExplainedPublication } from './_lib/parameterText';
-export type { ClaimComparison, ComparedResult } from './compareClaim';
+export type { ClaimComparison, ComparedPlans, ComparedResult } from './compareClaim';
 export type { ParameterChange, ParameterState, PolicyDiff, SettingChange } from './diffPolicies';
 export type { Explainable, ExplainOptions } from './_lib/explainable';
 export type { PolicyRegistry } from './createRegistry';
@@ -47,7 +47,7 @@ export type { DefinedPolicy } from './definePolicy';
 export type { CondolenceResult } from './evaluateCondolence';
 export type { YearResult } from './evaluateYear';
 export type { EvaluateOptions } from './_lib/engine/history';
-export type { SettledClaimLike, SettledYearLike } from './historyEntries';
+export type { ClaimFacts, SettledClaimLike, SettledYearLike } from './historyEntries';
 export type { MemberYearResult } from './evaluateMemberYear';
 export type { MemberClaimResult, MemberLedgersInput } from './_lib/memberPlans';
 export type { PolicyChanges } from './extendPolicy';

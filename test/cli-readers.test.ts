@@ -84,7 +84,7 @@ describe('huzhu evaluate on hostile files', { timeout: CLI_TEST_TIMEOUT }, () =>
       header: 'scheme,memberId,enrolledFrom,enrolledTo,claimId,kind,dte',
       format: 'csv',
       message:
-        'huzhu: the CSV header is refused: unknown column "dte" (column 7); expected scheme, memberId, enrolmentScheme, enrolmentYear, enrolledFrom, enrolledTo, enrolledOn, flags, attributes, birthDate, sex, claimId, kind, date, admission, discharge, cause, total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling, grade, claimAttributes, filedOn or their Chinese names',
+        'huzhu: the CSV header is refused: unknown column "dte" (column 7); expected scheme, memberId, enrolmentScheme, enrolmentYear, enrolledFrom, enrolledTo, enrolledOn, flags, attributes, birthDate, sex, claimId, kind, date, admission, discharge, cause, total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling, grade, claimAttributes, filedOn, plans, event, paidElsewhere or their Chinese names',
     },
     { header: 'scheme,memberId,enrolledFrom,参保起始日期,claimId,kind,date', format: 'json', message: 'huzhu: the CSV header is refused: enrolledFrom is named twice, by "enrolledFrom" (column 3) and "参保起始日期" (column 4)' },
   ])('refuses a header naming no column or one twice, before any row and any output header, with exit code 2: $header', ({ header, format, message }) => {

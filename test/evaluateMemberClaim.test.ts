@@ -17,6 +17,7 @@ import {
   explain,
   safeEvaluateMemberClaim,
   safeParsePolicy,
+  type BenefitInput,
   type ClaimInput,
   type MemberInput,
   type PolicyInput,
@@ -182,6 +183,51 @@ describe('what earlier plans and other funds paid: deduct', () => {
     expect(evaluateClaim(plain, holding('test'), claim).total.toFixed(2)).toBe('800.00');
   });
 
+  describe('from: the one benefit the rule cuts', () => {
+    // Dalian's two cancers with the deduction on both lines' kinds: 2,000 fixed, and what the member paid, 1 for 1.
+    const conditions = { classes: { c: { label: { zh: '两癌', en: 'two cancers' } } }, list: { 'breast-cancer': { label: { zh: '乳腺癌', en: 'breast cancer' }, class: 'c' } } };
+    const benefits: BenefitInput[] = [
+      { id: 'condolence', label: { zh: '慰问金', en: 'Condolence' }, event: 'diagnosis', formula: { kind: 'lumpSum', amount: made('2000.00') } },
+      { id: 'treatment', label: { zh: '医疗补助', en: 'Treatment' }, event: 'diagnosis', formula: { kind: 'bands', base: 'selfPaid', method: 'progressive', bands: made([{ ratio: '1' }]) } },
+    ];
+    const withRule = (otherPayments: NonNullable<PolicyInput['plan']>['otherPayments']) => syntheticPolicy(benefits, { conditions, plan: { otherPayments } });
+    const diagnosis = (paidElsewhere: string): ClaimInput => ({
+      kind: 'diagnosis',
+      id: 'dx',
+      date: '2024-04-01',
+      condition: 'breast-cancer',
+      costs: { total: '5000.00', insurancePaid: '0', inScopeCopay: '0', selfPaid: '5000.00' },
+      paidElsewhere,
+    });
+    const lines = (policy: ReturnType<typeof withRule>, claim: ClaimInput) => evaluateClaim(policy, holding('test'), claim).lines.map((line) => [line.benefit, line.amount.toFixed(2), line.cappedBy]);
+
+    it('deduct takes only from the named line: 2,000 and 5,000 − 3,000 = 2,000', () => {
+      expect(lines(withRule({ sources: ['paidElsewhere'], rule: 'deduct', from: 'treatment' }), diagnosis('3000.00'))).toEqual([
+        ['condolence', '2000.00', null],
+        ['treatment', '2000.00', 'otherPayments'],
+      ]);
+      // Without `from`, the first line bears the deduction first: 2,000 − 2,000 = 0, then 5,000 − 1,000.
+      expect(lines(withRule({ sources: ['paidElsewhere'], rule: 'deduct' }), diagnosis('3000.00'))).toEqual([
+        ['condolence', '0.00', 'otherPayments'],
+        ['treatment', '4000.00', 'otherPayments'],
+      ]);
+    });
+
+    it('capAtUnpaid on a diagnosis with costs caps the named line alone at the cost left unpaid: min(5,000, 5,000 − 4,000) = 1,000', () => {
+      const policy = withRule({ sources: ['paidElsewhere'], rule: 'capAtUnpaid', cost: 'selfPaid', from: 'treatment' });
+      expect(lines(policy, diagnosis('4000.00'))).toEqual([
+        ['condolence', '2000.00', null],
+        ['treatment', '1000.00', 'otherPayments'],
+      ]);
+      expect(evaluateClaim(policy, holding('test'), diagnosis('4000.00')).lines[1]!.steps.at(-1)!.statement.en).toBe('min(5000.00, 5000.00 − 4000.00) = 1000.00 yuan');
+    });
+
+    it('a benefit the policy lacks is refused at plan.otherPayments.from', () => {
+      const parsed = safeParsePolicy(syntheticSpec(benefits, { conditions, plan: { otherPayments: { sources: ['paidElsewhere'], rule: 'deduct', from: 'nope' } } }));
+      expect(parsed.success ? [] : parsed.error.issues.map((issue) => [issue.path.join('.'), issue.code])).toEqual([['policy.plan.otherPayments.from', 'unknown_benefit']]);
+    });
+  });
+
   it('plans without an order settle after those with one, ties by scheme id', () => {
     const a = deathPlan('a', '100.00', undefined);
     const b = deathPlan('b', '100.00', { order: 5 });
@@ -211,6 +257,29 @@ describe('choose-one groups', () => {
 
   it('one plan of the group is fine', () => {
     expect(evaluateMemberClaim(registry, holding('class-b', 'other'), death).total.toFixed(2)).toBe('20500.00');
+  });
+});
+
+describe('Shanghai 2019: the members\' plan is class A or class B, never both (gench.edu.cn notice)', () => {
+  const shanghai = (...schemes: string[]): MemberInput => ({ id: 's1', enrolments: schemes.map((scheme) => cover(scheme, 2019)) });
+  const died: ClaimInput = { kind: 'death', id: 'd1', date: '2019-06-01' };
+
+  it('a member holding both classes is refused, the reason naming both and the group', () => {
+    const result = evaluateMemberClaim(bundledRegistry, shanghai('shanghai-member', 'shanghai-member-b'), died);
+    expect([result.eligible, result.plans.length, result.total.toFixed(2)]).toEqual([false, 0, '0.00']);
+    expect(result.reasons.map((reason) => [reason.code, reason.message.en])).toEqual([
+      [
+        'PLAN_GROUP_CONFLICT',
+        "The member holds “Shanghai union members' exclusive plan, class A, protection year 2019” and “Shanghai union members' exclusive plan, class B, protection year 2019”, all of the group “members' plan class A or class B (one per union)”, of which a member may hold only one: no plan pays this claim.",
+      ],
+    ]);
+  });
+
+  it('either class alone pays its (illustrative) 10,000 death benefit', () => {
+    for (const scheme of ['shanghai-member', 'shanghai-member-b']) {
+      const result = evaluateMemberClaim(bundledRegistry, shanghai(scheme), died);
+      expect([result.total.toFixed(2), result.illustrative]).toEqual(['10000.00', true]);
+    }
   });
 });
 

@@ -235,7 +235,7 @@ describe('diffPolicies', () => {
     });
     const diff = diffPolicies(before, after);
     expect(diff.changes.map((change) => [change.parameter, change.change])).toEqual([['benefits.women.formula.amounts', 'changed']]);
-    expect(diff.settings).toEqual([{ setting: 'conditions.list.ovarian-cancer.class', before: null, after: 'class-1' }]);
+    expect(diff.settings).toEqual([{ setting: 'conditions.list.ovarian-cancer.class', label: { zh: '病种分类', en: 'Class of a listed condition' }, before: null, after: 'class-1' }]);
   });
 });
 

@@ -279,9 +279,31 @@ describe('invalid history and rules', () => {
     expect(diff.settings).toHaveLength(2);
     expect(diff.settings).toEqual(
       expect.arrayContaining([
-        { setting: 'benefits.death.sameEvent.lessPaidFor', before: ['disability'], after: null },
-        { setting: 'benefits.death.sameEvent.largerOf', before: null, after: ['disability'] },
+        { setting: 'benefits.death.sameEvent.lessPaidFor', label: { zh: '同一事件扣减已付的补助', en: 'Same event: less what these paid' }, before: ['disability'], after: null },
+        { setting: 'benefits.death.sameEvent.largerOf', label: { zh: '同一事件只付其中较高者', en: 'Same event: only the larger of these' }, before: null, after: ['disability'] },
       ]),
     );
+  });
+});
+
+describe('history entries carry the condition of a diagnosis claim', () => {
+  const chongqing = policies['chongqing-critical-illness'][2020];
+  const insured = enrolledMember('chongqing-critical-illness', 2020);
+  const diagnosis = { kind: 'diagnosis', id: 'dx', date: '2020-05-10', condition: 'stroke-sequelae' } as const;
+
+  it('historyEntries fills `condition` from the diagnosis claims, and `event` beside it', () => {
+    const settled = evaluateClaim(chongqing, insured, diagnosis);
+    // 12,000 for a listed disease of the member (cqgh.org, 2020).
+    expect(historyEntries([settled], [diagnosis, { id: 'other', event: 'e' }])).toEqual([
+      { scheme: 'chongqing-critical-illness', year: 2020, benefit: 'critical-illness', claimId: 'dx', date: '2020-05-10', paid: '12000.00', condition: 'stroke-sequelae' },
+    ]);
+  });
+
+  it('an entry with a condition is read as history; a condition longer than a code is refused', () => {
+    const history = historyEntries([evaluateClaim(chongqing, insured, diagnosis)], [diagnosis]);
+    const later = { ...diagnosis, id: 'dy', date: '2020-09-01' };
+    expect(evaluateClaim(chongqing, insured, later, undefined, { history }).total.toFixed(2)).toBe('12000.00');
+    const bad = safeEvaluateClaim(chongqing, insured, later, undefined, { history: [{ ...history[0]!, condition: 'x'.repeat(65) }] });
+    expect(bad.success ? [] : bad.error.issues.map((issue) => issue.path.join('.'))).toEqual(['options.history.0.condition']);
   });
 });

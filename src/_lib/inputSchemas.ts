@@ -127,6 +127,8 @@ export const diagnosisSchema = z
     /** The day the condition was first diagnosed, when before `date`: before the member's cover started, it is pre-existing. */
     firstDiagnosed: isoDateSchema.optional(),
     costs: costsSchema.optional(),
+    /** What another fund already paid for the condition; a plan's `otherPayments` may count it (Dalian's two cancers). */
+    paidElsewhere: yuanSchema.optional(),
     ...claimExtras,
   })
   .refine((claim) => claim.firstDiagnosed === undefined || claim.firstDiagnosed <= claim.date, {
@@ -212,6 +214,8 @@ export const historySchema = z
       paid: yuanSchema,
       /** The event the claim came from, when it named one. */
       event: idSchema.optional(),
+      /** The condition a diagnosis claim named (its code in the policy's list), for rules that count once per condition. */
+      condition: attributeValueSchema.optional(),
     }),
   )
   .max(MAX_HISTORY_ENTRIES)

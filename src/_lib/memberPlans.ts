@@ -6,6 +6,7 @@
 import type { PolicyRegistry } from '../createRegistry';
 import type { Decimal } from './decimal';
 import { InvalidInputError, readInput, type Issue } from './errors';
+import { historyFor, type HistoryEntries } from './engine/history';
 import { toLedger, type LedgerInFen } from './engine/ledgerInFen';
 import { settle } from './engine/settle';
 import type { Claim, LedgerInput, Member } from './inputSchemas';
@@ -177,10 +178,28 @@ const NONE = Object.freeze([]) as readonly never[];
  */
 export function settleUnderPlans(book: MemberBook, claim: PlainClaim, path: readonly (string | number)[]): { result: SettledMemberClaim; paid: number } {
   const { member } = book;
-  const stay = claim.kind === 'hospitalisation';
-  const first = stay ? claim.admission : claim.date;
-  const schemes = heldSchemes(member, first, stay ? claim.discharge : claim.date);
-  const plans = schemes.map((scheme) => versionFor(book.policies, scheme, (policy) => eventDate(policy, claim), member, first)).sort(byPlanOrder);
+  const first = claim.kind === 'hospitalisation' ? claim.admission : claim.date;
+  const schemes = heldSchemes(member, first, claim.kind === 'hospitalisation' ? claim.discharge : claim.date);
+  const plans = schemes.map((scheme) => versionFor(book.policies, scheme, (policy) => eventDate(policy, claim), member, first));
+  return settlePlans(book, plans, claim, path);
+}
+
+/** How {@link settlePlans} settles each plan: as a what-if, and with the member's history. */
+export interface PlanSettlement {
+  /** Whether a plan is applied as a what-if (compareClaim): its period waived, the result saying so. */
+  readonly whatIf?: (policy: Policy) => boolean;
+  /** The caller's checked history, read for each plan. */
+  readonly history?: HistoryEntries;
+}
+
+/**
+ * Settles a claim under the given plans in plan order, each told what the plans before it
+ * paid; refused, with the reasons, when they are none or two are of one group.
+ */
+export function settlePlans(book: MemberBook, versions: readonly Policy[], claim: PlainClaim, path: readonly (string | number)[], how: PlanSettlement = {}): { result: SettledMemberClaim; paid: number } {
+  const { member } = book;
+  const first = claim.kind === 'hospitalisation' ? claim.admission : claim.date;
+  const plans = [...versions].sort(byPlanOrder);
   const refusal = plans.length === 0 ? [message('NO_PLAN_HELD', { date: first })] : groupConflicts(plans);
   if (refusal.length > 0) {
     return { result: new SettledMemberClaim(member.id, claim.id, claim.kind, first, false, Object.freeze(refusal), NONE, 0, NONE, false), paid: 0 };
@@ -190,9 +209,10 @@ export function settleUnderPlans(book: MemberBook, claim: PlainClaim, path: read
   let paid = 0;
   let illustrative = false;
   for (const policy of plans) {
-    const start = startLedger(book, policy);
+    const start = startLedger(book, policy) ?? emptyStart(policy, member);
     const copy = paid === 0 ? claim : { ...claim, paidByPlans: paid };
-    const settled = settle(policy, member, copy, start ?? emptyStart(policy, member), path);
+    const history = how.history === undefined ? undefined : historyFor(how.history, policy, start, [claim]);
+    const settled = settle(policy, member, copy, start, path, how.whatIf?.(policy) ?? false, history);
     book.carried.set(policy.scheme, { year: policy.year, ledger: settled.after });
     results.push(settled.result);
     addUnique(warnings, settled.result.warnings);

@@ -426,7 +426,7 @@ export function plainOf(claim: Claim): PlainClaim {
     case 'diagnosis': {
       const { costs } = claim;
       const diagnosis: DiagnosisFacts = Object.freeze({ condition: claim.condition, patient: claim.patient ?? 'member', firstDiagnosed: claim.firstDiagnosed ?? '', costs: costs !== undefined });
-      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, ...(costs && costsInFen(costs)), attributes, filedOn, diagnosis, event, paidElsewhere: 0, paidByPlans: 0 };
+      return { ...none, kind: claim.kind, id: claim.id, date: claim.date, ...(costs && costsInFen(costs)), attributes, filedOn, diagnosis, event, paidElsewhere, paidByPlans: 0 };
     }
   }
 }

@@ -452,6 +452,8 @@ const planSchema = strictSection('plans', {
     rule: z.enum(['deduct', 'capAtUnpaid']),
     /** With `capAtUnpaid`: the cost those payments leave unpaid, one cost of the claim or a sum of several. */
     cost: baseSchema.optional(),
+    /** The one benefit the rule cuts (Dalian: the treatment subsidy, not the condolence payment); every line when absent. */
+    from: benefitIdSchema.optional(),
   }).superRefine((others, ctx) => {
     if (others.rule === 'capAtUnpaid' && others.cost === undefined) addIssue(ctx, 'missing_setting', 'expected "cost" with "capAtUnpaid": the cost the other payments leave unpaid; see docs/rule-model.md#plans', ['cost']);
     if (others.rule === 'deduct' && others.cost !== undefined) addIssue(ctx, 'unused_setting', '"cost" is what "capAtUnpaid" caps at, and "deduct" reads none', ['cost']);
@@ -549,6 +551,8 @@ export const policySchema = z
       seen.add(benefit.id);
     });
     checkSameEvent(policy.benefits, ctx);
+    const from = policy.plan?.otherPayments?.from;
+    if (from !== undefined && !seen.has(from)) addIssue(ctx, 'unknown_benefit', `"${from}" is not a benefit of this policy`, ['plan', 'otherPayments', 'from']);
     for (const { condition, path } of conditionsIn(policy, [])) checkAttributes(condition, policy.attributes, path, ctx);
     checkConditionList(policy, ctx);
     policy.contribution?.payers.value.forEach((rule, index) => {

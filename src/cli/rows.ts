@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { validate, type Issue } from '../_lib/errors';
 import { slugSchema } from '../_lib/policySchema';
+import { planEnrolments } from './plans';
 
 /**
  * The CSV columns, with the Chinese headers accepted for each. One row is one claim with the
@@ -32,6 +33,9 @@ export const CSV_COLUMNS = {
   grade: '伤残等级',
   claimAttributes: '申请属性',
   filedOn: '申请提交日期',
+  plans: '所持方案',
+  event: '事故编号',
+  paidElsewhere: '其他资金已付',
 } as const;
 
 export type CsvColumn = keyof typeof CSV_COLUMNS;
@@ -166,6 +170,10 @@ export function recordFromFields(fields: readonly string[], at: ColumnIndex): un
   if (claimAttributes !== undefined) claim.attributes = pairs(claimAttributes);
   const filedOn = cellIn(fields, at.filedOn);
   if (filedOn !== undefined) claim.filedOn = filedOn;
+  const event = cellIn(fields, at.event);
+  if (event !== undefined) claim.event = event;
+  const paidElsewhere = cellIn(fields, at.paidElsewhere);
+  if (paidElsewhere !== undefined) claim.paidElsewhere = paidElsewhere;
 
   const enrolledFrom = cellIn(fields, at.enrolledFrom);
   const enrolledOn = cellIn(fields, at.enrolledOn);
@@ -174,7 +182,8 @@ export function recordFromFields(fields: readonly string[], at: ColumnIndex): un
   const enrolmentScheme = cellIn(fields, at.enrolmentScheme) ?? scheme;
   const to = cellIn(fields, at.enrolledTo);
   const enrolment = enrolledOn === undefined ? { scheme: enrolmentScheme, year, from: enrolledFrom, to } : { scheme: enrolmentScheme, year, from: enrolledFrom, to, enrolledOn };
-  const member: Record<string, unknown> = { id: cellIn(fields, at.memberId), enrolments: [enrolment] };
+  const plans = cellIn(fields, at.plans);
+  const member: Record<string, unknown> = { id: cellIn(fields, at.memberId), enrolments: plans === undefined ? [enrolment] : planEnrolments(plans, enrolment) };
   const flags = cellIn(fields, at.flags);
   if (flags !== undefined) {
     const names = flags.split(/[;；]/).map((flag) => flag.trim()).filter((flag) => flag !== '');
@@ -186,7 +195,8 @@ export function recordFromFields(fields: readonly string[], at: ColumnIndex): un
   if (birthDate !== undefined) member.birthDate = birthDate;
   const sex = cellIn(fields, at.sex);
   if (sex !== undefined) member.sex = alias(sex);
-  return { scheme, member, claim };
+  // A row naming the plans held is settled under all of them; a scheme beside them is refused, not ignored.
+  return plans === undefined ? { scheme, member, claim } : { ...(scheme !== undefined && { scheme }), plans: true, member, claim };
 }
 
 /** The last scheme found to be a slug: a file names few schemes, most of them on every row. */

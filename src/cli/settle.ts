@@ -2,18 +2,20 @@ import { deserialize, serialize } from 'node:v8';
 import { InvalidInputError, PolicyNotFoundError, validate, type Issue } from '../_lib/errors';
 import type { ClaimInput, LedgerInput, MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
+import type { MemberClaimResult } from '../_lib/memberPlans';
 import type { ClaimResult } from '../_lib/result';
 import type { PolicyRegistry } from '../createRegistry';
 import { evaluateClaim } from '../evaluateClaim';
 import { selectPolicy } from '../selectPolicy';
 import { UsageError } from './args';
+import { hasPlansCell, isPlanLedgers, isPlansKey, isPlansRecord, plansIssue, preparePlans, spillPlans, unspillPlans, type PlanLedgers } from './plans';
 import type { RawRecord } from './records';
-import { csvClaimRecord, issueInColumn, recordSchema, type CsvRow } from './rows';
+import { csvClaimRecord, issueInColumn, recordFromCsv, recordSchema, type CsvRow } from './rows';
 import { decoded, ExternalSorter, KeyFilter, LineWriter, mergeSorted, readLines, TempDir, type Codec } from './spill';
 
 /** What became of one input record: a settlement, or the issues that stopped it. */
 export type Outcome =
-  | { readonly line: number; readonly result: ClaimResult }
+  | { readonly line: number; readonly result: ClaimResult | MemberClaimResult }
   | { readonly line: number; readonly issues: readonly Issue[] };
 
 /** A record numbered in input order: its outcome is written in that order. */
@@ -40,15 +42,33 @@ function issuesOf(error: unknown): Issue[] {
  */
 type Prepared =
   | { readonly outcome: Outcome }
-  | { readonly key: string; settle(ledger: Ledger | LedgerInput | undefined): { outcome: Outcome; after?: Ledger } };
+  | { readonly key: string; settle(ledger: Kept | LedgerInput | undefined): { outcome: Outcome; after?: Kept } };
+
+/** A ledger carried from row to row: a plan's, or those of all the plans of a member's `plans` rows. */
+type Kept = Ledger | PlanLedgers;
 
 function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean): Prepared {
+  const plans = 'value' in raw && (csv ? hasPlansCell(raw.value as CsvRow) : isPlansRecord(raw.value));
   const failure = (error: unknown): Outcome => {
-    const issues = issuesOf(error);
+    const issues = plans ? issuesOf(error).map((issue) => plansIssue(issue, csv)) : issuesOf(error);
     return { line: raw.line, issues: csv ? issues.map(issueInColumn) : issues };
   };
   if ('error' in raw) return { outcome: { line: raw.line, issues: [{ path: [], code: 'unreadable_record', message: raw.error }] } };
   try {
+    if (plans) {
+      const prepared = preparePlans(csv ? recordFromCsv(raw.value as CsvRow) : raw.value, registry);
+      return {
+        key: prepared.key,
+        settle(held) {
+          try {
+            const { result, after } = prepared.settle(held as PlanLedgers | undefined);
+            return { outcome: { line: raw.line, result }, after };
+          } catch (error) {
+            return { outcome: failure(error) };
+          }
+        },
+      };
+    }
     const { scheme, member, claim } = csv ? csvClaimRecord(raw.value as CsvRow) : validate(recordSchema, raw.value, []);
     // Both are validated by the library calls below, with paths under `member` and `claim`.
     // The member too: where protection years are the members' own, their cover picks the version.
@@ -57,7 +77,7 @@ function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean): Prepar
       key: JSON.stringify([(member as { id?: unknown }).id, policy.scheme, policy.year]),
       settle(ledger) {
         try {
-          const result = evaluateClaim(policy, member as MemberInput, claim as ClaimInput, ledger);
+          const result = evaluateClaim(policy, member as MemberInput, claim as ClaimInput, ledger as Ledger | LedgerInput | undefined);
           return { outcome: { line: raw.line, result }, after: result.ledger };
         } catch (error) {
           return { outcome: failure(error) };
@@ -158,11 +178,14 @@ export function decodeValue(text: string): unknown {
   return text.startsWith('j') ? JSON.parse(text.slice(1)) : deserialize(Buffer.from(text.slice(1), 'base64'));
 }
 
-function spilledLedger({ total, byBenefit, claimIds }: Ledger): string {
+function spilledLedger(ledger: Kept): string {
+  if (isPlanLedgers(ledger)) return spillPlans(ledger);
+  const { total, byBenefit, claimIds } = ledger;
   return JSON.stringify([total, byBenefit, claimIds]);
 }
 
-function ledgerInput(key: string, spilled: string): LedgerInput {
+function ledgerInput(key: string, spilled: string): LedgerInput | PlanLedgers {
+  if (isPlansKey(key)) return unspillPlans(spilled);
   const [memberId, scheme, year] = JSON.parse(key) as [string, string, number];
   const [total, byBenefit, claimIds] = JSON.parse(spilled) as [string, Record<string, string>, string[]];
   return { scheme, year, memberId, total, byBenefit, claimIds };
@@ -188,7 +211,7 @@ export async function* settleInOrder(
   render: (outcome: Outcome) => string,
   { limit = ledgersInMemory(), openTempDir = () => new TempDir() }: { limit?: number; openTempDir?: () => TempDir } = {},
 ): AsyncGenerator<Written[]> {
-  const kept = new Map<string, Ledger>();
+  const kept = new Map<string, Kept>();
   // Keys last used last. One iterator throughout: every entry before it was deleted (sent to
   // disk, or set again at the end), so the next it gives is the oldest. A fresh iterator per
   // eviction would step over all the deleted entries each time.
@@ -276,7 +299,7 @@ function settleDeferred(
   const ledgers = disk.ledgers.sorted();
   let next = ledgers.next();
   let key: string | undefined;
-  let ledger: Ledger | LedgerInput | undefined;
+  let ledger: Kept | LedgerInput | undefined;
   for (const row of disk.deferred.sorted()) {
     if (row.key !== key) {
       key = row.key;

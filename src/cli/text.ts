@@ -24,7 +24,7 @@ export function formatDiff(diff: PolicyDiff, lang: Language): string {
   let text = `${diff.from.name[lang]} (${diff.from.scheme} ${diff.from.year}) → ${diff.to.name[lang]} (${diff.to.scheme} ${diff.to.year})\n`;
   if (diff.changes.length === 0 && diff.settings.length === 0) text += lang === 'zh' ? '  无变化\n' : '  no changes\n';
   for (const change of diff.changes) text += changeLine(change, lang);
-  for (const setting of diff.settings) text += `  ~ ${setting.setting}: ${show(setting.before)} → ${show(setting.after)}\n`;
+  for (const setting of diff.settings) text += `  ~ ${setting.label === undefined ? setting.setting : `${setting.label[lang]} (${setting.setting})`}: ${show(setting.before)} → ${show(setting.after)}\n`;
   return text;
 }
 

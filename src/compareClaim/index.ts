@@ -1,12 +1,14 @@
 import * as z from 'zod';
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import type { Decimal } from '../_lib/decimal';
-import { validate } from '../_lib/errors';
+import { InvalidInputError, validate } from '../_lib/errors';
+import { historyEntriesOf, historyFor, type EvaluateOptions } from '../_lib/engine/history';
 import { governs } from '../_lib/engine/eligibility';
 import { settle } from '../_lib/engine/settle';
 import { claimSchema, memberSchema, type ClaimInput, type MemberInput } from '../_lib/inputSchemas';
 import { emptyLedger } from '../_lib/ledger';
 import { toMoney } from '../_lib/money';
+import { settlePlans, type MemberClaimResult } from '../_lib/memberPlans';
 import { plainOf } from '../_lib/plainInput';
 import type { Policy } from '../_lib/policySchema';
 import { deepFreeze, eventDate, type ClaimResult } from '../_lib/result';
@@ -16,19 +18,45 @@ export interface ComparedResult {
   readonly result: ClaimResult;
   /** True when the version does not govern the claim's date and was applied as a what-if. */
   readonly whatIf: boolean;
-  /** This total minus the first version's total. */
+  /** This total minus the first entry's total. */
   readonly difference: Decimal;
 }
 
-/** One claim settled under several policy versions, side by side. */
-export interface ClaimComparison {
-  readonly claimId: string;
-  readonly memberId: string;
-  /** One per version, in the order given. */
-  readonly results: readonly ComparedResult[];
+/** One claim's settlement under a set of plans held together, as {@link evaluateMemberClaim} settles it. */
+export interface ComparedPlans {
+  /** Each plan's result in settlement order, and the total. */
+  readonly plans: MemberClaimResult;
+  /** True when any plan of the set does not govern the claim's date and was applied as a what-if. */
+  readonly whatIf: boolean;
+  /** This total minus the first entry's total. */
+  readonly difference: Decimal;
 }
 
-const policiesSchema = z.array(z.unknown()).min(1).max(50);
+/** One claim settled under several policy versions (or sets of plans), side by side. */
+export interface ClaimComparison<Compared = ComparedResult> {
+  readonly claimId: string;
+  readonly memberId: string;
+  /** One per entry, in the order given. */
+  readonly results: readonly Compared[];
+}
+
+const MAX_ENTRIES = 50;
+const entriesSchema = z.array(z.unknown()).min(1).max(MAX_ENTRIES);
+
+/** An entry of `policies`: one version, or a set of plans, each accepted with its path. */
+function acceptEntry(entry: unknown, index: number): Policy | Policy[] {
+  if (!Array.isArray(entry)) return acceptPolicy(entry, ['policies', index]);
+  const set = validate(entriesSchema, entry, ['policies', index]).map((policy, at) => acceptPolicy(policy, ['policies', index, at]));
+  const schemes = new Set<string>();
+  set.forEach((policy, at) => {
+    // A member's ledger is kept by scheme: two versions of one scheme are two compared entries, not one set.
+    if (schemes.has(policy.scheme)) {
+      throw new InvalidInputError([{ path: ['policies', index, at, 'scheme'], code: 'duplicate_scheme', message: `"${policy.scheme}" is in this set twice: a set holds one version of each plan` }]);
+    }
+    schemes.add(policy.scheme);
+  });
+  return set;
+}
 
 /**
  * Settle one claim under several policy versions side by side: "what would I have got last year?"
@@ -41,12 +69,19 @@ const policiesSchema = z.array(z.unknown()).min(1).max(50);
  * result carries a `WHAT_IF` warning so it is never mistaken for a real settlement. Every other
  * rule (benefits, caps, flags, rounding) is the version's own.
  *
+ * An entry may be a set of plans the member holds together (last year's three plans beside this
+ * year's): they settle the claim as {@link evaluateMemberClaim} does, in plan order, each told
+ * what the plans before it paid, a set holding two plans of one group refused; the entry is a
+ * {@link ComparedPlans}. `options.history` is read by every version, as by {@link evaluateClaim}.
+ *
  * @category Evaluation
  *
  * @param claim - the claim
  * @param member - the member
- * @param policies - the versions to compare; the first is the baseline of `difference`
- * @returns one result per version with its difference from the first
+ * @param policies - the versions to compare, each a policy or a set of plans (an array of
+ *   policies, one version of each scheme); the first is the baseline of `difference`
+ * @param options - `history`: the member's earlier payments, for once-in-N-years and same-event rules
+ * @returns one result per entry with its difference from the first
  * @throws {InvalidInputError} naming the path of every invalid field (`policies[1].benefits`, …)
  *
  * @example
@@ -56,18 +91,29 @@ const policiesSchema = z.array(z.unknown()).min(1).max(50);
  * comparison.results.map((r) => [r.result.total.toFixed(2), r.whatIf, r.difference.toFixed(2)])
  * //=> [['10000.00', false, '0.00'], ['5000.00', true, '-5000.00']]
  */
-export function compareClaim(claim: ClaimInput, member: MemberInput, policies: readonly Policy[]): ClaimComparison {
+export function compareClaim(claim: ClaimInput, member: MemberInput, policies: readonly Policy[], options?: EvaluateOptions): ClaimComparison;
+export function compareClaim(claim: ClaimInput, member: MemberInput, policies: readonly (Policy | readonly Policy[])[], options?: EvaluateOptions): ClaimComparison<ComparedResult | ComparedPlans>;
+export function compareClaim(claim: ClaimInput, member: MemberInput, policies: readonly (Policy | readonly Policy[])[], options?: EvaluateOptions): ClaimComparison<ComparedResult | ComparedPlans> {
   const validClaim = plainOf(validate(claimSchema, claim, 'claim'));
   const validMember = validate(memberSchema, member, 'member');
-  const versions = validate(policiesSchema, policies, 'policies').map((policy, index) => acceptPolicy(policy, ['policies', index]));
-  const settled = versions.map((policy) => {
-    const whatIf = !governs(policy, validMember, eventDate(policy, validClaim));
-    return { result: settle(policy, validMember, validClaim, emptyLedger(policy, validMember.id), ['claim'], whatIf).result, whatIf };
+  const entries = validate(entriesSchema, policies, 'policies').map(acceptEntry);
+  const history = historyEntriesOf(options);
+  const whatIf = (policy: Policy) => !governs(policy, validMember, eventDate(policy, validClaim));
+  const settled = entries.map((entry) => {
+    if (Array.isArray(entry)) {
+      const book = { policies: entry, member: validMember, given: new Map(), carried: new Map() };
+      const { result } = settlePlans(book, entry, validClaim, ['claim'], { whatIf, history });
+      return { plans: result, whatIf: entry.some(whatIf), total: result.total };
+    }
+    const start = emptyLedger(entry, validMember.id);
+    const read = history === undefined ? undefined : historyFor(history, entry, start, [validClaim]);
+    const { result } = settle(entry, validMember, validClaim, start, ['claim'], whatIf(entry), read);
+    return { result, whatIf: whatIf(entry), total: result.total };
   });
-  const baseline = settled[0]!.result.total;
+  const baseline = settled[0]!.total;
   return deepFreeze({
     claimId: validClaim.id,
     memberId: validMember.id,
-    results: settled.map(({ result, whatIf }) => ({ result, whatIf, difference: toMoney(result.total.minus(baseline)) })),
+    results: settled.map(({ total, ...compared }) => ({ ...compared, difference: toMoney(total.minus(baseline)) })),
   });
 }

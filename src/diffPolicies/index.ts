@@ -27,6 +27,8 @@ export interface ParameterChange {
 export interface SettingChange {
   /** E.g. `conventions.dayCount`, `eligibility.requires` or `benefits.hospitalisation.formula.method`. */
   readonly setting: string;
+  /** What the setting is, in zh and en, for the rules of several plans, listed conditions, shared events and enrolment; absent for the others, which their path names well enough. */
+  readonly label?: Label;
   readonly before: unknown;
   readonly after: unknown;
 }
@@ -50,7 +52,29 @@ function settingsOf(policy: Policy): Map<string, unknown> {
   walkPolicy(policy, (path, parameter) => {
     parameter.variants?.forEach((variant, index) => settings.set(`${path}.variants[${index}].when`, variant.when));
   }, (path, value) => settings.set(path, value));
+  // A group is an id and a label, which the walk leaves out as words: its id is the rule.
+  if (policy.plan?.group !== undefined) settings.set('plan.group', policy.plan.group.id);
   return settings;
+}
+
+/** Labels of the settings of several plans, listed conditions and shared events, by path with a benefit's or condition's id as `*`. */
+const SETTING_LABELS: ReadonlyMap<string, Label> = new Map([
+  ['plan.order', { zh: '多方案理赔顺序', en: 'Order among the plans' }],
+  ['plan.group', { zh: '择一方案组', en: 'Choose-one group of plans' }],
+  ['plan.otherPayments.sources', { zh: '计入的其他已付款项', en: 'Other payments counted' }],
+  ['plan.otherPayments.rule', { zh: '其他已付款项的处理', en: 'What other payments do' }],
+  ['plan.otherPayments.cost', { zh: '未付费用的口径', en: 'Cost left unpaid' }],
+  ['plan.otherPayments.from', { zh: '扣减的补助项目', en: 'Benefit the other payments cut' }],
+  ['benefits.*.sameEvent.lessPaidFor', { zh: '同一事件扣减已付的补助', en: 'Same event: less what these paid' }],
+  ['benefits.*.sameEvent.largerOf', { zh: '同一事件只付其中较高者', en: 'Same event: only the larger of these' }],
+  ['conditions.list.*.class', { zh: '病种分类', en: 'Class of a listed condition' }],
+  ['enrolment.requires', { zh: '参保条件', en: 'Who may join' }],
+]);
+
+/** A setting's change, with its label when it has one. */
+function settingChange(setting: string, before: unknown, after: unknown): SettingChange {
+  const label = SETTING_LABELS.get(setting.replace(/^benefits\.[^.]+\./, 'benefits.*.').replace(/^conditions\.list\.[^.]+\./, 'conditions.list.*.'));
+  return label === undefined ? { setting, before, after } : { setting, label, before, after };
 }
 
 // Both sides are schema output, so equal values serialise with the same key order.
@@ -113,8 +137,8 @@ export function diffPolicies(from: Policy, to: Policy): PolicyDiff {
   const newSettings = settingsOf(newer);
   const settings: SettingChange[] = [];
   for (const [setting, value] of newSettings) {
-    if (inBoth(setting) && !same(oldSettings.get(setting), value)) settings.push({ setting, before: oldSettings.get(setting) ?? null, after: value });
+    if (inBoth(setting) && !same(oldSettings.get(setting), value)) settings.push(settingChange(setting, oldSettings.get(setting) ?? null, value));
   }
-  for (const [setting, value] of oldSettings) if (inBoth(setting) && !newSettings.has(setting)) settings.push({ setting, before: value, after: null });
+  for (const [setting, value] of oldSettings) if (inBoth(setting) && !newSettings.has(setting)) settings.push(settingChange(setting, value, null));
   return deepFreeze({ from: policyRef(older), to: policyRef(newer), changes, settings });
 }

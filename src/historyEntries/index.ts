@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { isoDateSchema } from '../_lib/dates';
 import { readInput, validate } from '../_lib/errors';
-import type { ClaimInput, HistoryEntryInput } from '../_lib/inputSchemas';
+import type { HistoryEntryInput } from '../_lib/inputSchemas';
 import { yuanSchema } from '../_lib/moneySchemas';
 import type { YuanInput } from '../_lib/money';
 
@@ -13,7 +13,7 @@ const settledSchema = z.object({
   lines: z.array(z.object({ benefit: z.string().min(1).max(64), amount: yuanSchema })),
 });
 const resultsSchema = z.array(z.union([z.object({ results: z.array(settledSchema) }), settledSchema])).max(100_000);
-const eventsSchema = z.array(z.object({ id: z.string(), event: z.string().optional() })).max(100_000);
+const claimFactsSchema = z.array(z.object({ id: z.string(), event: z.string().optional(), condition: z.string().optional() })).max(100_000);
 
 type Loose = { readonly [key: string]: unknown } | null | undefined;
 
@@ -40,6 +40,13 @@ export interface SettledClaimLike {
   readonly lines: readonly { readonly benefit: string; readonly amount: YuanInput }[];
 }
 
+/** What {@link historyEntries} reads of a claim: its id, the event it names, and a diagnosis claim's condition. */
+export interface ClaimFacts {
+  readonly id: string;
+  readonly event?: string;
+  readonly condition?: string;
+}
+
 /** What {@link historyEntries} reads of a year's result, as huzhu returns it or as its JSON. */
 export interface SettledYearLike {
   readonly results: readonly SettledClaimLike[];
@@ -48,13 +55,14 @@ export interface SettledYearLike {
 /**
  * The history entries of earlier settlements, for the `history` option of
  * {@link evaluateClaim} and {@link evaluateYear}: one entry per benefit line that paid, with
- * the claim's event date. A result does not keep the event its claim named: give the claims
- * too, and each entry carries its claim's `event`.
+ * the claim's event date. A result does not keep the event or the condition its claim named:
+ * give the claims too, and each entry carries its claim's `event`, and a diagnosis claim's
+ * `condition`.
  *
  * @category Evaluation
  *
  * @param settled - claim results and year results, as returned or as their JSON
- * @param claims - the claims they settled, for the events they name; others are not read
+ * @param claims - the claims they settled, for the events and conditions they name; others are not read
  * @returns the entries, amounts as two-decimal strings, in the order of the results and lines
  * @throws {InvalidInputError} when a result lacks a field the history needs
  *
@@ -64,19 +72,21 @@ export interface SettledYearLike {
  * historyEntries([evaluateClaim(policies.guangxi[2024], member, death)], [death])
  * //=> [{ scheme: 'guangxi', year: 2024, benefit: 'death', claimId: 'c1', date: '2024-06-01', paid: '10000.00', event: 'acc-1' }]
  */
-export function historyEntries(settled: readonly (SettledClaimLike | SettledYearLike)[], claims: readonly Pick<ClaimInput, 'id' | 'event'>[] = []): HistoryEntryInput[] {
-  const events = new Map<string, string>();
-  for (const claim of validate(eventsSchema, claims, 'claims')) if (claim.event !== undefined) events.set(claim.id, claim.event);
+export function historyEntries(settled: readonly (SettledClaimLike | SettledYearLike)[], claims: readonly ClaimFacts[] = []): HistoryEntryInput[] {
+  const facts = new Map<string, { event?: string; condition?: string }>();
+  for (const claim of validate(claimFactsSchema, claims, 'claims')) {
+    if (claim.event !== undefined || claim.condition !== undefined) facts.set(claim.id, { event: claim.event, condition: claim.condition });
+  }
   const entries: HistoryEntryInput[] = [];
   // Only the fields history needs are read and checked: a result's steps and ledger are made on first read, and are not wanted.
   const read = readInput(settled, ['settled'], () => (Array.isArray(settled) ? settled.map(project) : settled));
   for (const item of validate(resultsSchema, read, 'settled')) {
     for (const result of 'results' in item ? item.results : [item]) {
-      const event = events.get(result.claimId);
+      const { event, condition } = facts.get(result.claimId) ?? {};
       for (const line of result.lines) {
         if (line.amount.isZero()) continue;
         const { scheme, year } = result.policy;
-        entries.push({ scheme, year, benefit: line.benefit, claimId: result.claimId, date: result.eventDate, paid: line.amount.toFixed(2), ...(event !== undefined && { event }) });
+        entries.push({ scheme, year, benefit: line.benefit, claimId: result.claimId, date: result.eventDate, paid: line.amount.toFixed(2), ...(event !== undefined && { event }), ...(condition !== undefined && { condition }) });
       }
     }
   }

@@ -25,6 +25,7 @@ import huzhou2012 from './huzhou/2012.json';
 import nanpingWomen2012 from './nanping-women/2012.json';
 import shanghaiB2017 from './shanghai-b/2017.json';
 import shanghaiMember2019 from './shanghai-member/2019.json';
+import shanghaiMemberB2019 from './shanghai-member-b/2019.json';
 import shiyanAccident2024 from './shiyan-accident/2024.json';
 import shiyanCriticalIllness2024 from './shiyan-critical-illness/2024.json';
 import shiyanInpatient2024 from './shiyan-inpatient/2024.json';
@@ -96,6 +97,9 @@ export const policies = Object.freeze({
   }),
   'shanghai-member': versions('shanghai-member', {
     2019: shanghaiMember2019,
+  }),
+  'shanghai-member-b': versions('shanghai-member-b', {
+    2019: shanghaiMemberB2019,
   }),
   'shiyan-accident': versions('shiyan-accident', {
     2024: shiyanAccident2024,

@@ -17,7 +17,7 @@ import type { Benefit, Label, Policy } from '../policySchema';
 import type { ClaimContext, Recorder } from './context';
 import { valueFor, type CompiledParameter } from './parameters';
 import { compile } from './compile';
-import { inFen } from './ledgerInFen';
+import { inFen, type LedgerInFen } from './ledgerInFen';
 
 /** One payment a rule reads: a benefit line of this policy's scheme that paid. */
 export interface Payment {
@@ -212,12 +212,22 @@ const optionsSchema = z.strictObject({ history: historySchema.optional() });
 
 /** The history of the options, checked and read for this policy; undefined when none is given. */
 export function historyOption(options: EvaluateOptions | undefined, policy: Policy, start: Ledger | undefined, claims: readonly PlainClaim[]): History | undefined {
-  if (options === undefined) return undefined;
+  const entries = historyEntriesOf(options);
+  return entries === undefined ? undefined : historyFor(entries, policy, start, claims);
+}
+
+/** The checked entries of the options' history, for reading under several policies; undefined when none is given. */
+export function historyEntriesOf(options: EvaluateOptions | undefined): HistoryEntries | undefined {
   // A longer history is refused before its entries are read.
-  const entries = validate(optionsSchema, options, 'options', MAX_HISTORY_ENTRIES).history;
-  if (entries === undefined) return undefined;
-  const compiled = compile(policy);
-  return readHistory(entries, policy, start === undefined ? undefined : inFen(start, compiled).past, claims, ['options', 'history']);
+  return options === undefined ? undefined : validate(optionsSchema, options, 'options', MAX_HISTORY_ENTRIES).history;
+}
+
+export type HistoryEntries = z.output<typeof historySchema>;
+
+/** Checked history entries read for one policy, past what its start ledger logged. */
+export function historyFor(entries: HistoryEntries, policy: Policy, start: Ledger | LedgerInFen | undefined, claims: readonly PlainClaim[]): History {
+  const past = start === undefined ? undefined : inFen(start, compile(policy)).past;
+  return readHistory(entries, policy, past, claims, ['options', 'history']);
 }
 
 /**
@@ -226,7 +236,7 @@ export function historyOption(options: EvaluateOptions | undefined, policy: Poli
  * claim settled by this very call is refused, since the call settles it.
  */
 export function readHistory(
-  entries: z.output<typeof historySchema>,
+  entries: HistoryEntries,
   policy: { readonly scheme: string; readonly year: number; readonly benefits: readonly Benefit[] },
   past: PastRef | undefined,
   claims: readonly PlainClaim[],

@@ -17,22 +17,25 @@ export interface CompiledOtherPayments {
   readonly rule: 'deduct' | 'capAtUnpaid';
   /** With `capAtUnpaid`: the cost fields whose sum the other payments leave unpaid. */
   readonly cost: readonly CostField[];
+  /** The index of the one benefit the rule cuts; undefined: every line. */
+  readonly from: number | undefined;
 }
 
 export function compileOtherPayments(policy: Policy): CompiledOtherPayments | undefined {
   const others = policy.plan?.otherPayments;
   if (others === undefined) return undefined;
   const cost = others.cost === undefined ? [] : typeof others.cost === 'string' ? [others.cost] : others.cost;
-  return { earlierPlans: others.sources.includes('earlierPlans'), paidElsewhere: others.sources.includes('paidElsewhere'), rule: others.rule, cost };
+  const from = others.from === undefined ? undefined : policy.benefits.findIndex((benefit) => benefit.id === others.from);
+  return { earlierPlans: others.sources.includes('earlierPlans'), paidElsewhere: others.sources.includes('paidElsewhere'), rule: others.rule, cost, from };
 }
 
-/** Only claims with costs have a cost left unpaid: a death or disability claim is not capped by it. */
-const hasCosts = (claim: PlainClaim) => claim.kind === 'hospitalisation' || claim.kind === 'outpatient';
+/** Only claims with costs have a cost left unpaid: a death or disability claim, or a diagnosis given without costs, is not capped by it. */
+const hasCosts = (claim: PlainClaim) => claim.kind === 'hospitalisation' || claim.kind === 'outpatient' || claim.diagnosis?.costs === true;
 
 /**
  * What the other payments take from one claim's lines, line by line in order. `deduct` takes
  * what they paid from the first lines until it is used up; `capAtUnpaid` lets the lines
- * together pay at most the cost less what they paid.
+ * together pay at most the cost less what they paid. With `from`, only that benefit's line is cut.
  */
 export class OtherPaymentsCut {
   readonly earlierPlans: number;
@@ -63,14 +66,20 @@ export class OtherPaymentsCut {
     return this.earlierPlans + this.paidElsewhere;
   }
 
-  /** What a line of `amount` keeps, given what the claim's lines before it kept (`paidBefore`). */
-  keep(amount: number, paidBefore: number): number {
+  /** What the line of benefit `index`, of `amount`, keeps, given what the claim's lines before it kept (`paidBefore`). */
+  keep(amount: number, paidBefore: number, index: number): number {
+    if (this.rules.from !== undefined && index !== this.rules.from) return amount;
     if (this.rules.rule === 'deduct') {
       const taken = Math.min(amount, this.#left);
       this.#left -= taken;
       return amount - taken;
     }
-    return Math.min(amount, Math.max(0, this.#left - paidBefore));
+    return Math.min(amount, Math.max(0, this.#left - this.#before(paidBefore)));
+  }
+
+  /** What earlier lines paid that counts against the cost left unpaid: none when the rule cuts one benefit only. */
+  #before(paidBefore: number): number {
+    return this.rules.from === undefined ? paidBefore : 0;
   }
 
   /** The reason a line was cut by `cut` fen. */
@@ -87,7 +96,8 @@ export class OtherPaymentsCut {
   }
 
   /** The step that took a line from `before` to `amount`, after the claim's earlier lines paid `paidBefore`. */
-  step(before: number, amount: number, paidBefore: number, steps: Recorder): void {
+  step(before: number, amount: number, paidLines: number, steps: Recorder): void {
+    const paidBefore = this.#before(paidLines);
     const expression =
       this.rules.rule === 'deduct'
         ? joined(fenText(before), ' − ', fenText(before - amount))

@@ -194,7 +194,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     else if (cut !== null) (lineReasons ??= []).push(message('CAP_REACHED', { benefit: benefit.label, cap: cut, cut: fenText(owed - amount), limit: fenText(out.limit) }));
     cut ??= past?.kind ?? null;
     if (others !== undefined && amount > 0) {
-      const kept = others.keep(amount, paidThisClaim);
+      const kept = others.keep(amount, paidThisClaim, index);
       if (kept < amount) {
         (lineReasons ??= []).push(others.reason(benefit.label, amount - kept));
         if (steps !== null) others.step(amount, kept, paidThisClaim, steps);
