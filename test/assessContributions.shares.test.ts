@@ -1,6 +1,6 @@
 // Contributions for shares, half years and several plans held (docs/rule-model.md#contributions).
 import { describe, expect, it } from 'vitest';
-import { assessContributions, assessEnrolment, createRegistry, safeAssessContributions } from '../src';
+import { assessContributions, assessEnrolment, bundledRegistry, createRegistry, safeAssessContributions } from '../src';
 import { made, syntheticPolicy } from './_fixtures';
 
 const flag = { label: { zh: '标识', en: 'Flag' } };
@@ -105,5 +105,15 @@ describe('several plans held, over a registry', () => {
   it('refuses a half year of a plan that prices none, at the plan\'s place', () => {
     const outcome = safeAssessContributions(registry, [{ id: 'a', plans: [{ scheme: 'accident', year: 2024 }, { scheme: 'inpatient', year: 2024, period: 'half' }] }]);
     expect(outcome.success === false && outcome.error.issues.map((i) => [i.path, i.code])).toEqual([[['roster', 0, 'plans', 1, 'period'], 'no_half_year_price']]);
+  });
+
+  it("refuses an entry holding both plans of Shanghai 2019's choose-one group (class A or class B), at the second plan", () => {
+    const roster = (plans: string[]) => [{ id: 'a', plans: plans.map((scheme) => ({ scheme, year: 2019 })) }];
+    const both = safeAssessContributions(bundledRegistry, roster(['shanghai-member', 'shanghai-member-b']));
+    expect(both.success === false && both.error.issues.map((i) => [i.path, i.code, i.message])).toEqual([
+      [['roster', 0, 'plans', 1], 'plan_group_conflict', '"shanghai-member-b" and "shanghai-member" are both of the choose-one group "shanghai-member-class": a member may hold one of its plans'],
+    ]);
+    // Either class alone is priced: 24 yuan a year, the plan's published contribution.
+    for (const scheme of ['shanghai-member', 'shanghai-member-b']) expect(assessContributions(bundledRegistry, roster([scheme])).total.toFixed(2)).toBe('24.00');
   });
 });

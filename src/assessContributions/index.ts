@@ -82,13 +82,15 @@ const PAYERS: readonly Payer[] = ['memberOrUnit', 'publicFunds', 'union'];
  * With a registry, each entry lists its `plans` (`{ scheme, year, shares?, period? }`), each
  * priced by the registry's version of that scheme for that year, and the result adds them up
  * by payer (Shiyan: inpatient 130 yuan a share, critical illness 35, women's 25, accident 20).
+ * An entry holding two plans of one choose-one group (`plan.group`) is refused
+ * (`plan_group_conflict`, at the second plan), as a claim under both is.
  *
  * @category Evaluation
  *
  * @param policy - a policy with a `contribution` section, e.g. `policies.xining[2024]`; or a registry of the plans the roster holds
  * @param roster - the members enrolled
  * @returns the total and the share of each payer, with citations; with a registry, also each plan's assessment
- * @throws {InvalidInputError} for an invalid roster (a duplicate id, more than 10,000,000 entries, a half year the policy prices not, a plan the registry lacks, …), or a policy without a contribution
+ * @throws {InvalidInputError} for an invalid roster (a duplicate id, more than 10,000,000 entries, a half year the policy prices not, a plan the registry lacks, two plans of one choose-one group, …), or a policy without a contribution
  *
  * @example
  * const assessment = assessContributions(policies.xining[2024], [{ id: 'gig-workers', count: 6550, flags: { gigWorker: true } }]);
@@ -222,12 +224,21 @@ function assessPlans(registry: PolicyRegistry, roster: RosterInput): PlansContri
       issues.push({ path: ['roster', index, 'plans'], code: 'missing_plans', message: 'expected the plans this entry holds, e.g. [{ "scheme": "shiyan-inpatient", "year": 2024 }]: a registry has several to choose from' });
       return;
     }
+    // The first plan held of each choose-one group, to refuse a second one (Shanghai: class A or class B).
+    const groups = new Map<string, Policy>();
     entry.plans.forEach((plan, at) => {
       const policy = policies.find((version) => version.scheme === plan.scheme && version.year === plan.year);
       if (policy === undefined) {
         issues.push({ path: ['roster', index, 'plans', at], code: 'unknown_plan', message: `the registry has no version of "${plan.scheme}" for ${plan.year}` });
         return;
       }
+      const group = policy.plan?.group;
+      const first = group && groups.get(group.id);
+      if (group !== undefined && first !== undefined && first.scheme !== policy.scheme) {
+        issues.push({ path: ['roster', index, 'plans', at], code: 'plan_group_conflict', message: `"${policy.scheme}" and "${first.scheme}" are both of the choose-one group "${group.id}": a member may hold one of its plans` });
+        return;
+      }
+      if (group !== undefined) groups.set(group.id, policy);
       if (!holders.has(policy)) holders.set(policy, []);
       holders.get(policy)!.push({ entry, shares: plan.shares ?? 1, period: plan.period ?? 'year', index, plan: at });
     });
