@@ -641,13 +641,23 @@ export class Tape implements ResultDetails {
     (kept.cursorAt = at), (kept.cursor = ledger);
   }
 
+  /** Drops the cursor, and what reading kept when nothing else is in it. */
+  #forgetCursor(): void {
+    const kept = this.#kept;
+    if (kept === undefined) return;
+    if (kept.start === undefined && kept.checkpoints === undefined && kept.last === undefined) this.#kept = undefined;
+    else (kept.cursorAt = -1), (kept.cursor = undefined);
+  }
+
   lines(at: number): readonly BenefitLine[] {
     const out = new Run();
     const lines: Line[] = [];
     const member = this.#memberCopy();
     const claim = this.#claim(at);
     run(this.#compiledFor(claim), member, claim, this.#ledgerBefore(at, member, out), this.#pathOf(at, out), this.#running.whatIf, this.#running.history, out, lines);
-    this.#moveCursor(at + 1, out.after);
+    // No claim after the last needs the cursor: a result whose lines were read then keeps no ledger for it.
+    if (at + 1 < this.#count) this.#moveCursor(at + 1, out.after);
+    else this.#forgetCursor();
     // A list of its exact length: a result keeps it, and one grown by `push` holds 17 slots.
     return lines.slice();
   }
