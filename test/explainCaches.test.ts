@@ -61,6 +61,13 @@ describe('explain on a fresh result', () => {
 });
 
 describe("a policy's cited parameters put into words once", () => {
+  it('read back from JSON, a result explains as the engine\'s does: amounts and totals written from Decimals or from fen alike', () => {
+    const made = settle();
+    const read = JSON.parse(JSON.stringify(made), (key, value) => (['total', 'amount', 'amountBeforeCaps'].includes(key) ? new Decimal(value) : value));
+    for (const lang of ['zh', 'en'] as const) expect(explain(read, { lang })).toBe(explain(made, { lang }));
+    expect(explain(read, { lang: 'en' })).toContain('Pays 2222.37 yuan※\n  1. Hospitalisation subsidy※: 3444.74 × 0.5 = 1722.37 yuan [1][2][3]');
+  });
+
   it('are not kept for a result read back from JSON, whose citations its reader may change', () => {
     // Amounts come back as Decimals, as a caller reading a stored result would make them.
     const read = JSON.parse(JSON.stringify(settle()), (key, value) => (['total', 'amount', 'amountBeforeCaps'].includes(key) ? new Decimal(value) : value));

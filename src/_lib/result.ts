@@ -3,7 +3,7 @@ import { Decimal } from './decimal';
 import type { Claim } from './inputSchemas';
 import type { Ledger } from './ledger';
 import type { Message } from './messages';
-import { moneyFromFen } from './money';
+import { fenText, moneyFromFen } from './money';
 import type { Label, Policy } from './policySchema';
 import type { Citation, Step } from './trace';
 import type { PlainClaim } from './plainInput';
@@ -84,6 +84,13 @@ export class Line implements BenefitLine {
     const before = this.#beforeCaps;
     if (before === null) return this.amount;
     return typeof before === 'number' ? (this.#beforeCaps = moneyFromFen(before)) : before;
+  }
+
+  /** A line's amount as `amount.toFixed(2)` writes it; for a line the engine made, without making the Decimal (an explanation reads only the text). */
+  static amountText(line: BenefitLine): string {
+    if (!(#amount in line)) return line.amount.toFixed(2);
+    const amount = line.#amount;
+    return typeof amount === 'number' ? fenText(amount) : amount.toFixed(2);
   }
 
   /** The line as plain data, in the order of {@link BenefitLine}'s fields. */
@@ -233,6 +240,13 @@ export class SettledClaim implements ClaimResult {
 
   get illustrative(): boolean {
     return this.#details.illustrative(this.#at);
+  }
+
+  /** A result's total as `total.toFixed(2)` writes it; for a result the engine made, without making the Decimal (see {@link Line.amountText}). */
+  static totalText(result: ClaimResult): string {
+    if (!(#total in result)) return result.total.toFixed(2);
+    const total = result.#total;
+    return typeof total === 'number' ? fenText(total) : total.toFixed(2);
   }
 
   /** The result as plain data, in the order of {@link ClaimResult}'s fields. */

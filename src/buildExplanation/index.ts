@@ -1,7 +1,7 @@
 import type { Decimal } from '../_lib/decimal';
 import { acceptExplainable, type Explainable, type ExplainOptions } from '../_lib/explainable';
 import { locales, type Language, type Message, type MessageCode, type StepKey } from '../_lib/messages';
-import { deepFreeze, SettledClaim, type BenefitLine, type ClaimResult, type PolicyRef } from '../_lib/result';
+import { deepFreeze, Line, SettledClaim, type BenefitLine, type ClaimResult, type PolicyRef } from '../_lib/result';
 import { statementIn } from '../_lib/engine/context';
 import { citePublication, describeValue, inLanguage, noteText, type ExplainedNote, type ExplainedPublication } from '../_lib/parameterText';
 import type { AttributeDeclarations } from '../_lib/conditionSchema';
@@ -193,9 +193,10 @@ function capCut(line: BenefitLine, lang: Language, steps: ExplainedLine['steps']
   });
 }
 
+/** Lists of their exact length, here and for a line's steps: one grown by `push` holds 17 slots. */
 function refsOf(citations: readonly Citation[], sources: SourceList): number[] {
-  const refs: number[] = [];
-  for (let at = 0; at < citations.length; at += 1) refs.push(sources.refOf(citations[at]!));
+  const refs = new Array<number>(citations.length);
+  for (let at = 0; at < citations.length; at += 1) refs[at] = sources.refOf(citations[at]!);
   return refs;
 }
 
@@ -203,21 +204,22 @@ function explainLine(line: BenefitLine, lang: Language, sources: SourceList): Ex
   const words = locales[lang].explain;
   const label = line.label[lang] + (line.illustrative ? ILLUSTRATIVE_MARK : '');
   // By index: a line's list of steps is frozen (see `sentences`).
-  const steps: ExplainedLine['steps'][number][] = [];
+  const steps = new Array<ExplainedLine['steps'][number]>(line.steps.length);
   for (let at = 0; at < line.steps.length; at += 1) {
     const step = line.steps[at]!;
-    steps.push({ label: step.label[lang], statement: statementIn(step, lang) });
+    steps[at] = { label: step.label[lang], statement: statementIn(step, lang) };
   }
+  const amount = Line.amountText(line);
   // The line in one sentence is its last step that computes rather than adjusts.
   let computing = line.steps.length - 1;
   while (computing >= 0 && ADJUSTMENTS.has(line.steps[computing]!.key)) computing -= 1;
-  const main = computing >= 0 ? steps[computing]!.statement : `${line.amount.toFixed(2)} ${locales[lang].units.yuan}`;
+  const main = computing >= 0 ? steps[computing]!.statement : `${amount} ${locales[lang].units.yuan}`;
   const cut = capCut(line, lang, steps);
-  const afterCut = cut === null ? '' : `${words.semicolon}${cut}${words.semicolon}${words.net({ amount: line.amount.toFixed(2) })}`;
+  const afterCut = cut === null ? '' : `${words.semicolon}${cut}${words.semicolon}${words.net({ amount })}`;
   return {
     benefit: line.benefit,
     label,
-    amount: line.amount.toFixed(2),
+    amount,
     illustrative: line.illustrative,
     summary: `${label}${words.colon}${main}${afterCut}`,
     steps,
@@ -275,7 +277,7 @@ function explainClaim(result: ClaimResult, lang: Language, own: boolean): Draft 
     kind: 'claim',
     title: words.claim({ claimId: result.claimId, kind: result.kind, date: result.eventDate }),
     policy: heading(result.policy, lang, own),
-    outcome: result.eligible ? marked(words.paid({ amount: money(result.total) }), result.illustrative) : words.refused,
+    outcome: result.eligible ? marked(words.paid({ amount: SettledClaim.totalText(result) }), result.illustrative) : words.refused,
     lines,
     reasons: sentences(result.reasons, lang, TOLD_ON_LINES),
     warnings: sentences(result.warnings, lang, CLAIM_NOTES_ELSEWHERE),

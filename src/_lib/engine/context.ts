@@ -157,20 +157,22 @@ export const statementIn = FigureStep.statementIn;
 
 /** The steps of a line, as a result gives them: each step frozen, its kind shared. */
 export class Steps implements Recorder {
+  /** Written by index and never emptied, so a run's lines reuse its slots: emptying an array frees them, and the next line's first push allocates 17. */
   readonly #list: Step[] = [];
+  #count = 0;
 
   record(kind: AnyKind, value: unknown, a?: unknown, b?: unknown, c?: unknown): void {
-    this.#list.push(new FigureStep(kind, value, a, b, c));
+    this.#list[this.#count++] = new FigureStep(kind, value, a, b, c);
   }
 
   add(key: StepKey, label: Label, expression: string, value: string): void {
     this.record(stepKind(textForm(key), label) as AnyKind, value, expression);
   }
 
-  /** The steps recorded since the last take, frozen, in a list of their exact length (one grown by `push` keeps 17 slots); the next take starts afresh. */
+  /** The steps recorded since the last take, frozen, in a list of their exact length; the next take starts afresh. */
   take(): readonly Step[] {
-    const list = Object.freeze(this.#list.slice());
-    this.#list.length = 0;
+    const list = Object.freeze(this.#list.slice(0, this.#count));
+    this.#count = 0;
     return list;
   }
 }

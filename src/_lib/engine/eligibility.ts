@@ -36,7 +36,8 @@ const startsIn = (policy: Policy, enrolment: Enrolment): boolean => isWithin(enr
 export function enrolmentOn(policy: Policy, member: Member, date: string, whatIf: boolean): Enrolment | undefined {
   const scheme = policy.eligibility.enrolmentScheme ?? policy.scheme;
   const ownPeriod = !whatIf && byEnrolment(policy);
-  for (const enrolment of member.enrolments) {
+  for (let at = 0; at < member.enrolments.length; at += 1) {
+    const enrolment = member.enrolments[at]!;
     if (reads(policy, scheme, enrolment, whatIf) && isWithin(date, enrolment.from, enrolment.to) && (!ownPeriod || startsIn(policy, enrolment))) return enrolment;
   }
   return undefined;
@@ -81,7 +82,8 @@ export function eligibilityReasons(compiled: CompiledPolicy, context: ClaimConte
   }
   const enrolment = enrolmentOn(policy, context.member, date, whatIf);
   if (enrolment === undefined) reasons.push(notCovered(policy, context.member, date, whatIf));
-  for (const requirement of compiled.requires) {
+  for (let at = 0; at < compiled.requires.length; at += 1) {
+    const requirement = compiled.requires[at]!;
     if (!requirement.test(context)) reasons.push(message('REQUIREMENT_NOT_MET', { requirement: requirement.label }));
   }
   if (enrolment === undefined) return reasons;

@@ -172,7 +172,9 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   let node = compiled.warnings;
   const others = OtherPaymentsCut.of(compiled.otherPayments, claim);
   const steps = made === null ? null : new Steps();
-  for (const compiledBenefit of applicable.benefits) {
+  // By index, here and in the rules a run calls: iterating a frozen array allocates on Node 20.
+  for (let at = 0; at < applicable.benefits.length; at += 1) {
+    const compiledBenefit = applicable.benefits[at]!;
     const { benefit, index } = compiledBenefit;
     if (compiledBenefit.when !== undefined && !compiledBenefit.when(context)) {
       (lineReasons ??= []).push(message('CONDITION_NOT_MET', { benefit: benefit.label, condition: compiledBenefit.whenText! }));
@@ -620,8 +622,10 @@ export class Tape implements ResultDetails {
     let from = at - (at % CHECKPOINT_EVERY);
     // No ledger is kept after the last claim (the year's result holds it): run the last stretch again.
     if (from === this.#count && from > 0) from -= CHECKPOINT_EVERY;
-    let ledger = from === 0 ? this.#startLedger() : kept!.checkpoints![from / CHECKPOINT_EVERY - 1]!;
+    let ledger: Ledger | LedgerInFen;
+    // The cursor first: results read in order find it there, and the empty ledger is made afresh at each call.
     if (kept !== undefined && kept.cursorAt >= from && kept.cursorAt <= at) (from = kept.cursorAt), (ledger = kept.cursor!);
+    else ledger = from === 0 ? this.#startLedger() : kept!.checkpoints![from / CHECKPOINT_EVERY - 1]!;
     const { whatIf, history } = this.#running;
     for (; from < at; from += 1) {
       const claim = this.#claim(from);
@@ -637,14 +641,25 @@ export class Tape implements ResultDetails {
     (kept.cursorAt = at), (kept.cursor = ledger);
   }
 
+  /** Drops the cursor, and what reading kept when nothing else is in it. */
+  #forgetCursor(): void {
+    const kept = this.#kept;
+    if (kept === undefined) return;
+    if (kept.start === undefined && kept.checkpoints === undefined && kept.last === undefined) this.#kept = undefined;
+    else (kept.cursorAt = -1), (kept.cursor = undefined);
+  }
+
   lines(at: number): readonly BenefitLine[] {
     const out = new Run();
     const lines: Line[] = [];
     const member = this.#memberCopy();
     const claim = this.#claim(at);
     run(this.#compiledFor(claim), member, claim, this.#ledgerBefore(at, member, out), this.#pathOf(at, out), this.#running.whatIf, this.#running.history, out, lines);
-    this.#moveCursor(at + 1, out.after);
-    return lines;
+    // No claim after the last needs the cursor: a result whose lines were read then keeps no ledger for it.
+    if (at + 1 < this.#count) this.#moveCursor(at + 1, out.after);
+    else this.#forgetCursor();
+    // A list of its exact length: a result keeps it, and one grown by `push` holds 17 slots.
+    return lines.slice();
   }
 
   ledger(at: number): Ledger {
