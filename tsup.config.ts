@@ -2,11 +2,15 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: ['src/index.ts'],
+    // `huzhu`, `huzhu/core` (without the bundled policies) and `huzhu/policies`, sharing their
+    // code in chunks, in both formats: one copy of each class and cache, whichever entry a
+    // program imports it through (`instanceof InvalidInputError` holds across them).
+    entry: { index: 'src/index.ts', core: 'src/core.ts', policies: 'src/policies/index.ts' },
     format: ['esm', 'cjs'],
+    splitting: true,
     dts: true,
     // Each build cleans only its own files: the two run at once in the same folder.
-    clean: ['index.*'],
+    clean: ['index.*', 'index-*', 'core.*', 'policies.*', 'chunk-*'],
     sourcemap: true,
     target: 'node20',
     treeshake: true,
