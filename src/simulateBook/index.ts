@@ -56,7 +56,7 @@ export interface SimulationOptions {
 const optionsSchema = z
   .strictObject({
     largest: z.number().int().min(0).max(1000).optional(),
-    binWidth: yuanSchema.refine((width) => width.gte('0.01'), { message: 'expected a bin width of at least 0.01 yuan' }).optional(),
+    binWidth: z.optional(yuanSchema.check(z.refine((width) => width.gte('0.01'), { message: 'expected a bin width of at least 0.01 yuan' }))),
     lang: z.enum(LANGUAGES).optional(),
     roster: z.unknown().optional(),
     onInvalid: z.custom<(error: InvalidInputError, index: number) => void>((value) => typeof value === 'function', 'expected a function').optional(),
