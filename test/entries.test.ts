@@ -5,6 +5,7 @@
  */
 import { build, type Metafile } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as core from '../src/core';
@@ -68,11 +69,9 @@ describe('huzhu/policies', () => {
 
   it('lets a bundler keep one scheme and drop the others', async () => {
     const { inputs } = await bundle("export { guangxi } from './src/policies';");
-    expect(inputs.filter((input) => input.endsWith('.json')).sort()).toEqual([
-      'src/policies/guangxi/2023.json',
-      'src/policies/guangxi/2024.json',
-      'src/policies/guangxi/2025.json',
-    ]);
+    const ruleFiles = readdirSync(join(ROOT, 'src', 'policies', 'guangxi')).filter((file) => !file.endsWith('.cases.json'));
+    expect(ruleFiles.length).toBeGreaterThan(1);
+    expect(inputs.filter((input) => input.endsWith('.json')).sort()).toEqual(ruleFiles.map((file) => `src/policies/guangxi/${file}`).sort());
   });
 });
 

@@ -24,13 +24,11 @@ export const enrolmentSchema = z
     /** The day the enrolment was completed; a policy whose cover starts the day after reads it. */
     enrolledOn: z.optional(isoDateSchema),
   })
-  .check(
-    z.refine((enrolment) => enrolment.to >= enrolment.from, {
+  .check(z.refine((enrolment) => enrolment.to >= enrolment.from, {
     path: ['to'],
     params: { code: 'ends_before_start' },
     message: 'expected "to" on or after "from"',
-  }),
-  );
+  }));
 
 /** Yes/no facts about a member that policies declare and read, e.g. `{ hardship: true }`. */
 const flagsSchema = z.record(attributeNameSchema, z.boolean());
@@ -61,13 +59,11 @@ const costsSchema = z
     /** 封顶线以上: the part above the basic insurance's yearly ceiling; 0 when absent. */
     aboveCeiling: z.optional(yuanSchema),
   })
-  .check(
-    z.refine((costs) => costs.insurancePaid.plus(costs.inScopeCopay).plus(costs.selfPaid).plus(costs.aboveCeiling ?? 0).lte(costs.total), {
+  .check(z.refine((costs) => costs.insurancePaid.plus(costs.inScopeCopay).plus(costs.selfPaid).plus(costs.aboveCeiling ?? 0).lte(costs.total), {
     path: ['total'],
     params: { code: 'parts_exceed_total' },
     message: 'expected "total" to be at least insurancePaid + inScopeCopay + selfPaid + aboveCeiling',
-  }),
-  );
+  }));
 
 /** Fields every kind of claim may carry. */
 const claimExtras = {
@@ -87,8 +83,7 @@ export const hospitalisationSchema = z
     costs: costsSchema,
     ...claimExtras,
   })
-  .check(
-    z.superRefine((stay, ctx) => {
+  .check(z.superRefine((stay, ctx) => {
     const days = daysBetween(stay.admission, stay.discharge);
     if (days < 0) {
       addIssue(ctx, 'ends_before_start', 'expected "discharge" on or after "admission"', ['discharge']);
@@ -96,8 +91,7 @@ export const hospitalisationSchema = z
     if (days > MAX_STAY_DAYS) {
       addIssue(ctx, 'stay_too_long', `expected a stay of at most ${MAX_STAY_DAYS} days; got ${days}`, ['discharge']);
     }
-  }),
-  );
+  }));
 
 export const outpatientSchema = z.strictObject({
   kind: z.literal('outpatient'),
@@ -197,20 +191,16 @@ export const unitSchema = z
           continuing: z.optional(z.boolean()),
         }),
       )
-      .check(
-        z.maxLength(MAX_UNIT_MEMBERS),
-      )),
+      .check(z.maxLength(MAX_UNIT_MEMBERS))),
   })
-  .check(
-    z.superRefine((unit, ctx) => {
+  .check(z.superRefine((unit, ctx) => {
     const seen = new Set<string>();
     unit.members.forEach((member, index) => {
       if (seen.has(member.id)) addIssue(ctx, 'duplicate_member', `duplicate member id "${member.id}"`, ['members', index, 'id']);
       seen.add(member.id);
     });
     if (unit.members.length > unit.staff) addIssue(ctx, 'too_many_members', `expected "staff" of at least the ${unit.members.length} members listed`, ['staff']);
-  }),
-  );
+  }));
 
 export const condolenceDecisionSchema = z.strictObject({
   /** The amount the federation awarded on application, inside the allowed range. */

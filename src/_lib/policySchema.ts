@@ -41,12 +41,10 @@ export const labelSchema = z.strictObject({
 /** A text given in one language or both; an explanation in the missing language shows the other, marked. */
 const someLanguagesSchema = z
   .strictObject({ zh: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))), en: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))) })
-  .check(
-    z.refine((text) => text.zh !== undefined || text.en !== undefined, {
+  .check(z.refine((text) => text.zh !== undefined || text.en !== undefined, {
     params: { code: 'missing_language' },
     message: 'expected the text in at least one language, "zh" or "en"',
-  }),
-  );
+  }));
 
 const YEAR_OR_MONTH = /^\d{4}(-(0[1-9]|1[0-2]))?$/;
 
@@ -163,8 +161,7 @@ const bracketSchema = z
     min: z.optional(policyYuanSchema),
     max: z.optional(policyYuanSchema),
   })
-  .check(
-    z.superRefine((bracket, ctx) => {
+  .check(z.superRefine((bracket, ctx) => {
     const fixed = bracket.amount !== undefined;
     const ranged = bracket.min !== undefined && bracket.max !== undefined;
     if (fixed === ranged || (!ranged && (bracket.min ?? bracket.max) !== undefined)) {
@@ -178,8 +175,7 @@ const bracketSchema = z
     if (bracket.to === undefined && bracket.toIncluded !== undefined) {
       addIssue(ctx, 'invalid_bracket', 'an open bracket has no "to" for "toIncluded" to apply to', ['toIncluded']);
     }
-  }),
-  );
+  }));
 
 const gradeSchema = z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
 
@@ -278,8 +274,7 @@ export const benefitSchema = strictSection('benefits', {
       claimsPerYear: z.optional(parameter(countSchema.check(z.gte(1)))),
     })),
   })
-  .check(
-    z.superRefine((benefit, ctx) => {
+  .check(z.superRefine((benefit, ctx) => {
     const formula = benefit.formula;
     if (formula.kind === 'bands') {
       const hasDeductible = formula.deductible !== undefined;
@@ -311,8 +306,7 @@ export const benefitSchema = strictSection('benefits', {
     if (benefit.causes !== undefined && benefit.event !== 'hospitalisation') {
       addIssue(ctx, 'causes_event_mismatch', `only a "hospitalisation" benefit can be limited by cause; a "${benefit.event}" claim has none`, ['causes']);
     }
-  }),
-  );
+  }));
 
 export const conventionsSchema = strictSection('conventions', {
   /** Which date of a stay picks the protection year and the policy version. */
@@ -438,8 +432,7 @@ export const policySchema = z
     /** Assumptions and remarks a reader of this version should know. */
     notes: z.optional(z.readonly(z.array(labelSchema))),
   })
-  .check(
-    z.superRefine((policy, ctx) => {
+  .check(z.superRefine((policy, ctx) => {
     if (policy.enrolment !== undefined) checkEnrolmentRules(policy.enrolment, ctx);
     if (policy.validTo !== undefined && policy.validTo < policy.validFrom) {
       addIssue(ctx, 'ends_before_start', 'expected "validTo" on or after "validFrom"', ['validTo']);
@@ -467,8 +460,7 @@ export const policySchema = z
         addIssue(ctx, 'undeclared_attribute', undeclared('flag', rule.flag, policy.attributes), ['contribution', 'payers', 'value', index, 'flag']);
       }
     });
-  }),
-  );
+  }));
 
 /** Every condition in a policy (a benefit's `when`, a variant's, a requirement's), with its path. */
 function* conditionsIn(value: unknown, path: (string | number)[]): Generator<{ condition: Condition; path: (string | number)[] }> {
