@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { setUpZod } from '../_lib/zodSetup';
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import type { Decimal } from '../_lib/decimal';
 import { validate } from '../_lib/errors';
@@ -10,6 +11,8 @@ import { toMoney } from '../_lib/money';
 import { plainOf } from '../_lib/plainInput';
 import type { Policy } from '../_lib/policySchema';
 import { deepFreeze, eventDate, type ClaimResult } from '../_lib/result';
+
+setUpZod();
 
 /** One claim's settlement under one of the compared versions. */
 export interface ComparedResult {
@@ -28,7 +31,7 @@ export interface ClaimComparison {
   readonly results: readonly ComparedResult[];
 }
 
-const policiesSchema = z.array(z.unknown()).min(1).max(50);
+const policiesSchema = z.array(z.unknown()).check(z.minLength(1), z.maxLength(50));
 
 /**
  * Settle one claim under several policy versions side by side: "what would I have got last year?"
