@@ -58,6 +58,14 @@ describe('huzhu/core', () => {
   });
 });
 
+describe('huzhu', () => {
+  it('bundles none of the classic zod, whatever a program imports', async () => {
+    const { inputs } = await bundle("export * from './src';");
+    expect(inputs.some((input) => input.includes('zod/v4/mini'))).toBe(true);
+    expect(classicZod(inputs)).toEqual([]);
+  });
+});
+
 describe('huzhu/policies', () => {
   it('exports each scheme of `policies` by itself, the very same object', () => {
     const camel = (scheme: string) => scheme.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
@@ -75,11 +83,14 @@ describe('huzhu/policies', () => {
   });
 });
 
+/** The parts of zod beyond zod/mini and its English messages among a bundle's inputs. */
+const classicZod = (inputs: readonly string[]) => inputs.filter((input) => input.includes('zod/v4/classic') || (input.includes('zod/v4/locales/') && !input.endsWith('/en.js')));
+
 describe('the settlement path', () => {
   it('bundles no policy it is not given, and none of the classic zod', async () => {
     const { inputs } = await bundle("export { evaluateClaim, selectPolicy } from './src/core';");
     expect(inputs.filter((input) => input.endsWith('.json'))).toEqual([]);
-    expect(inputs.filter((input) => input.includes('zod/v4/classic') || input.includes('zod/v4/locales/') && !input.endsWith('/en.js'))).toEqual([]);
+    expect(classicZod(inputs)).toEqual([]);
   });
 
   it('sets zod up by itself: English messages, and the memoizer of shared values', async () => {
