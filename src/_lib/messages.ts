@@ -43,48 +43,52 @@ export function stepLabel(key: StepKey, params: MessageParams): Label {
   return Object.freeze({ zh: zh.steps[key](resolve(params, 'zh')), en: en.steps[key](resolve(params, 'en')) });
 }
 
-/** Sets of parameters a formula's labels are kept for: more means parameters that vary claim by claim. */
-const KEPT_LABELS = 64;
+/** What a {@link MadeOnce} keeps: more means ids that vary claim by claim. */
+const KEPT = 64;
 
 /**
- * The labels of one compiled formula's steps, each made once for its parameters and shared by
- * every step that reads the same: a step's label depends on the policy, rarely on the claim.
- * `id` names the parameters (the step's key among them); past {@link KEPT_LABELS} of them the
- * labels are made afresh, so the memory stays bounded by the policy, not by the claims.
+ * What a compiled formula makes for its steps (a label, a kind of step), made once for each id
+ * (a grade, a bracket's lower edge, a rounding mode) and shared by every step that reads the
+ * same: a step's label depends on the policy, rarely on the claim. Past {@link KEPT} ids they
+ * are made afresh, so the memory stays bounded by the policy, not by the claims.
  */
-export class StepLabels {
-  readonly #made = new Map<string, Label>();
+export class MadeOnce<I, T> {
+  readonly #made = new Map<I, T>();
 
-  of(key: StepKey, params: MessageParams, id: string): Label {
-    let label = this.#made.get(id);
-    if (label === undefined) {
-      label = stepLabel(key, params);
-      if (this.#made.size < KEPT_LABELS) this.#made.set(id, label);
+  constructor(private readonly make: (id: I) => T) {}
+
+  of(id: I): T {
+    let made = this.#made.get(id);
+    if (made === undefined) {
+      made = this.make(id);
+      if (this.#made.size < KEPT) this.#made.set(id, made);
     }
-    return label;
+    return made;
   }
 }
 
 const NO_PARAMS: MessageParams = Object.freeze({});
-const fixedLabels = new StepLabels();
+const fixedLabels = new Map<StepKey, Label>();
 
 /** The label of a step whose wording takes no parameters, e.g. `deductible`: one object for every step. */
 export function fixedLabel(key: StepKey): Label {
-  return fixedLabels.of(key, NO_PARAMS, key);
+  let label = fixedLabels.get(key);
+  if (label === undefined) fixedLabels.set(key, (label = stepLabel(key, NO_PARAMS)));
+  return label;
 }
 
-/** Joined, not a template literal: a step keeps its statement, and one flat string costs less to keep than a tree of pieces. */
+/** A step's arithmetic and result with units, written when a step is read: a step keeps its figures, not this text. */
 function statementIn(locale: Locale, key: StepKey, expression: string, value: string, params: ResolvedParams): string {
   const yuan = locale.units.yuan;
   switch (key) {
     case 'base':
     case 'lumpSum':
-      return [value, yuan].join(' ');
+      return `${value} ${yuan}`;
     case 'days':
     case 'paidDays':
-      return [expression, '=', value, locale.units.days].join(' ');
+      return `${expression} = ${value} ${locale.units.days}`;
     case 'perDay':
-      return [locale.units.perDay(params), '=', value, yuan].join(' ');
+      return `${locale.units.perDay(params)} = ${value} ${yuan}`;
     case 'bracket':
     case 'rounding':
     case 'belowThreshold':
@@ -92,14 +96,14 @@ function statementIn(locale: Locale, key: StepKey, expression: string, value: st
     case 'gradeNotListed':
     case 'classNotListed':
     case 'oncePerYears':
-      return [expression, '→', value, yuan].join(' ');
+      return `${expression} → ${value} ${yuan}`;
     case 'condition':
-      return [expression, '→', value].join(' ');
+      return `${expression} → ${value}`;
     case 'preExisting':
     case 'notPreExisting':
       return expression;
     default:
-      return [expression, '=', value, yuan].join(' ');
+      return `${expression} = ${value} ${yuan}`;
   }
 }
 

@@ -85,7 +85,7 @@ function decimalFen(value: unknown): number {
   const exponent = e as number;
   if (s !== 1 || exponent > 11 || exponent < -2 || first === 0 || (count === 1 ? first : count === 2 ? second : third) === 0) return -1;
   const digits = (((exponent % 7) + 7) % 7) + 1;
-  if (first < 10 ** (digits - 1) || first >= 10 ** digits) return -1;
+  if (first < TENS[digits - 1]! || first >= TENS[digits]!) return -1;
   // The power of ten of the first word's last digit, counted in fen.
   const place = exponent - digits + 3;
   const fen = wordFen(first, place) + wordFen(second, place - 7) + wordFen(third, place - 14);
@@ -95,10 +95,14 @@ function decimalFen(value: unknown): number {
 
 /** A word of seven digits worth 10^place fen, whole fen or NaN; below the fen only zeros may sit. Exact: the total is below 10^14. */
 function wordFen(word: number, place: number): number {
-  if (place >= 0) return word * 10 ** place;
-  const scale = 10 ** -place;
+  // place is from -20 to 13: the exponent's bounds above.
+  if (place >= 0) return word * TENS[place]!;
+  const scale = TENS[-place]!;
   return word % scale === 0 ? word / scale : NaN;
 }
+
+/** 10^0 … 10^21, each exact: a table, since `10 ** n` of a variable n costs a call to pow for every word. */
+const TENS = Array.from({ length: 22 }, (_, n) => Number(`1e${n}`));
 
 const isWord = (word: unknown): word is number => Number.isInteger(word) && (word as number) >= 0 && (word as number) < 1e7;
 
@@ -189,12 +193,13 @@ function plainEnrolment(value: unknown): Member['enrolments'][number] | undefine
 
 /**
  * `copy` of a value, or undefined when reading it throws: a getter or Proxy that throws goes to
- * the schema, which reads the value again and reports the field it could not read.
+ * the schema, which reads the value again and reports the field it could not read. Two
+ * arguments, not a rest parameter: spreading them cost an array and a slow call per member.
  */
-function guarded<A extends unknown[], T>(copy: (...args: A) => T | undefined): (...args: A) => T | undefined {
-  return (...args) => {
+function guarded<T, B>(copy: (value: unknown, extra: B) => T | undefined): (value: unknown, extra: B) => T | undefined {
+  return (value, extra) => {
     try {
-      return copy(...args);
+      return copy(value, extra);
     } catch {
       return undefined;
     }
@@ -206,7 +211,7 @@ function guarded<A extends unknown[], T>(copy: (...args: A) => T | undefined): (
  * then decides). Each field is read once and the copy is what is checked, so a getter cannot
  * show one value to the check and another to the settlement.
  */
-export const plainMember = guarded(memberCopy);
+export const plainMember = guarded<Member, void>(memberCopy);
 
 function memberCopy(value: unknown): Member | undefined {
   if (!isRecord(value) || !hasKeys(value, MEMBER_KEYS, MEMBER_OPTIONAL_KEYS)) return undefined;
@@ -339,7 +344,7 @@ const NO_COSTS = Object.freeze({ total: 0, insurancePaid: 0, inScopeCopay: 0, se
 const isGrade = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10;
 
 /** The checked copy of a claim of the plain shape, or undefined for anything else (the schema then decides). */
-export const plainClaim = guarded(claimCopy);
+export const plainClaim = guarded<PlainClaim, void>(claimCopy);
 
 function claimCopy(value: unknown): PlainClaim | undefined {
   if (!isRecord(value)) return undefined;
@@ -368,7 +373,7 @@ function claimCopy(value: unknown): PlainClaim | undefined {
 }
 
 /** The checked copy of every claim of a list of at most `max`, or undefined if any is not plain. */
-export const allPlainClaims = guarded((claims: unknown, max: number) => {
+export const allPlainClaims = guarded((claims: unknown, max: number): PlainClaim[] | undefined => {
   if (!Array.isArray(claims)) return undefined;
   // The length is read once: a list that grows while it is read is copied as it first was.
   const count = claims.length;

@@ -7,7 +7,6 @@ import { moneyFromFen } from './money';
 import type { Label, Policy } from './policySchema';
 import type { Citation, Step } from './trace';
 import type { PlainClaim } from './plainInput';
-import { Steps, type Recorder } from './engine/context';
 
 /**
  * Which cap cut a line last: a money cap, the benefit's limit of paid claims a year, its limit
@@ -40,61 +39,57 @@ export interface BenefitLine {
 export const inspect = Symbol.for('nodejs.util.inspect.custom');
 
 /**
- * A benefit line whose steps are written on first read, by the same compiled rules run again
- * with a recorder: writing them costs more than the settlement. To a reader and to JSON it is
- * a plain line; `steps` is an accessor.
+ * A benefit line. Its steps are recorded by the run that makes the line and keep their
+ * figures, not their text (see `Steps`); its amounts are kept in fen and made Decimals on
+ * first read. To a reader and to JSON it is a plain line; `amount` and `amountBeforeCaps` are
+ * accessors, so `Object.keys` and spread leave them out (`toJSON()` gives every field).
  */
 export class Line implements BenefitLine {
-  declare readonly benefit: string;
-  declare readonly label: Label;
-  declare readonly amount: Decimal;
-  declare readonly amountBeforeCaps: Decimal;
-  declare readonly cappedBy: CapKind | null;
+  /** Only on a line whose amount is decided on application. */
   declare readonly range?: { readonly min: Decimal; readonly max: Decimal };
-  declare readonly citations: readonly Citation[];
-  declare readonly illustrative: boolean;
-  #steps: readonly Step[] | ((recorder: Recorder) => void);
+  /** Whole fen until first read, then the Decimal. */
+  #amount: number | Decimal;
+  /** The same, or null when no cap cut the line (the amount is then the same Decimal). */
+  #beforeCaps: number | Decimal | null;
 
-  /** `steps` is the list, or what writes it to a recorder on first read. */
-  constructor(fields: Omit<BenefitLine, 'steps'>, steps: readonly Step[] | ((recorder: Recorder) => void)) {
-    // Field by field rather than Object.assign: lines are made by the million, and this is faster.
-    const self = this as { -readonly [K in keyof BenefitLine]: BenefitLine[K] };
-    self.benefit = fields.benefit;
-    self.label = fields.label;
-    self.amount = fields.amount;
-    self.amountBeforeCaps = fields.amountBeforeCaps;
-    self.cappedBy = fields.cappedBy;
-    if (fields.range !== undefined) self.range = fields.range;
-    self.citations = fields.citations;
-    self.illustrative = fields.illustrative;
-    this.#steps = typeof steps === 'function' ? steps : deepFreeze(steps);
+  /**
+   * Every field given must be frozen already, the steps each and their list; they come one by
+   * one, in {@link BenefitLine}'s order, as a result's do. The amounts come in fen: a line's
+   * steps are often read and its amounts not, and a Decimal costs more to keep than the rest of
+   * the line.
+   */
+  constructor(
+    readonly benefit: string,
+    readonly label: Label,
+    amountFen: number,
+    beforeCapsFen: number,
+    readonly cappedBy: CapKind | null,
+    range: { readonly min: Decimal; readonly max: Decimal } | undefined,
+    readonly steps: readonly Step[],
+    readonly citations: readonly Citation[],
+    readonly illustrative: boolean,
+  ) {
+    this.#amount = amountFen;
+    this.#beforeCaps = beforeCapsFen === amountFen ? null : beforeCapsFen;
+    if (range !== undefined) this.range = range;
     Object.freeze(this);
   }
 
-  get steps(): readonly Step[] {
-    if (typeof this.#steps === 'function') {
-      const steps = new Steps();
-      this.#steps(steps);
-      this.#steps = steps.frozen();
-    }
-    return this.#steps;
+  get amount(): Decimal {
+    const amount = this.#amount;
+    return typeof amount === 'number' ? (this.#amount = moneyFromFen(amount)) : amount;
   }
 
-  /**
-   * Writes the line's steps to `recorder` when they are still to be made, by running its rules
-   * again, and says whether it did; otherwise (steps already made, or a line that is plain
-   * data) read `line.steps`. An explanation in one language needs no bilingual steps kept.
-   */
-  static record(line: BenefitLine, recorder: Recorder): boolean {
-    if (!(#steps in line) || typeof line.#steps !== 'function') return false;
-    line.#steps(recorder);
-    return true;
+  get amountBeforeCaps(): Decimal {
+    const before = this.#beforeCaps;
+    if (before === null) return this.amount;
+    return typeof before === 'number' ? (this.#beforeCaps = moneyFromFen(before)) : before;
   }
 
   /** The line as plain data, in the order of {@link BenefitLine}'s fields. */
   toJSON(): BenefitLine {
-    const { benefit, label, amount, amountBeforeCaps, cappedBy, range, citations, illustrative } = this;
-    return { benefit, label, amount, amountBeforeCaps, cappedBy, ...(range && { range }), steps: this.steps, citations, illustrative };
+    const { benefit, label, amount, amountBeforeCaps, cappedBy, range, steps, citations, illustrative } = this;
+    return { benefit, label, amount, amountBeforeCaps, cappedBy, ...(range && { range }), steps, citations, illustrative };
   }
 
   [inspect](): BenefitLine {
@@ -132,53 +127,50 @@ export interface ClaimResult {
 }
 
 /**
- * What the results of one call make their lines and ledger from, on first read; `at` is the
- * result's place among them. Each line and the ledger come frozen through and through; the
- * list of lines is frozen by the result.
+ * What the results of one call are read from; `at` is a result's place among them. What it
+ * gives is frozen through and through (a list of lines is frozen by the result), and the same
+ * at every read but for lines and the ledger, which it makes anew and the result keeps.
  */
 export interface ResultDetails {
+  readonly memberId: string;
+  readonly policy: PolicyRef;
+  claimId(at: number): string;
+  kind(at: number): Claim['kind'];
+  eventDate(at: number): string;
+  eligible(at: number): boolean;
+  reasons(at: number): readonly Message[];
+  warnings(at: number): readonly Message[];
+  illustrative(at: number): boolean;
   lines(at: number): readonly BenefitLine[];
   ledger(at: number): Ledger;
 }
 
+/** What a result made on first read: its lines and its ledger. */
+interface Read {
+  lines: readonly BenefitLine[] | undefined;
+  ledger: Ledger | undefined;
+}
+
 /**
- * A claim's result. Its total, lines and ledger are made on first read: the engine settles in
- * whole fen and builds their Decimals and frozen objects only when asked, which is most of
- * what a result costs, and a kept result holds only its own fields. To a reader, to JSON and
- * to `explain` it is the plain {@link ClaimResult}; `total`, `lines` and `ledger` are
- * accessors, so `Object.keys` and spread leave them out (`toJSON()` gives every field).
+ * A claim's result. It keeps its place on what the results of its call share (see
+ * {@link ResultDetails}) and its total in fen, nothing else: a year's claims are kept there
+ * compactly, and every field is read from it, the total, lines and ledger made on first read
+ * (building Decimals and frozen objects is most of what a result costs). To a reader, to JSON
+ * and to `explain` it is the plain {@link ClaimResult}; its fields are accessors, so
+ * `Object.keys` and spread leave them out (`toJSON()` gives every field).
  */
 export class SettledClaim implements ClaimResult {
   readonly #details: ResultDetails;
   readonly #at: number;
   /** Whole fen until first read, then the Decimal. */
   #total: number | Decimal;
-  #lines: readonly BenefitLine[] | undefined;
-  #ledger: Ledger | undefined;
+  /** One slot for both, made on the first read of either: most results are never read so far. */
+  #read: Read | undefined;
 
-  /**
-   * Every field given must be frozen already, as must what `details` makes (see
-   * {@link ResultDetails}). The fields come one by one, in {@link ClaimResult}'s order: the
-   * engine makes a result per claim, and an object to carry them would double what it
-   * allocates.
-   */
-  constructor(
-    readonly claimId: string,
-    readonly memberId: string,
-    readonly kind: Claim['kind'],
-    readonly eventDate: string,
-    readonly policy: PolicyRef,
-    readonly eligible: boolean,
-    readonly reasons: readonly Message[],
-    totalFen: number,
-    readonly warnings: readonly Message[],
-    readonly illustrative: boolean,
-    details: ResultDetails,
-    at: number,
-  ) {
-    this.#total = totalFen;
+  constructor(details: ResultDetails, at: number, totalFen: number) {
     this.#details = details;
     this.#at = at;
+    this.#total = totalFen;
     Object.freeze(this);
   }
 
@@ -187,17 +179,60 @@ export class SettledClaim implements ClaimResult {
     return typeof value === 'object' && value !== null && #details in value;
   }
 
+  get claimId(): string {
+    return this.#details.claimId(this.#at);
+  }
+
+  get memberId(): string {
+    return this.#details.memberId;
+  }
+
+  get kind(): Claim['kind'] {
+    return this.#details.kind(this.#at);
+  }
+
+  get eventDate(): string {
+    return this.#details.eventDate(this.#at);
+  }
+
+  get policy(): PolicyRef {
+    return this.#details.policy;
+  }
+
+  get eligible(): boolean {
+    return this.#details.eligible(this.#at);
+  }
+
+  get reasons(): readonly Message[] {
+    return this.#details.reasons(this.#at);
+  }
+
   get total(): Decimal {
     const total = this.#total;
     return typeof total === 'number' ? (this.#total = moneyFromFen(total)) : total;
   }
 
   get lines(): readonly BenefitLine[] {
-    return (this.#lines ??= Object.freeze(this.#details.lines(this.#at)));
+    const read = (this.#read ??= { lines: undefined, ledger: undefined });
+    return (read.lines ??= Object.freeze(this.#details.lines(this.#at)));
+  }
+
+  /** The result's lines, made afresh when not read yet and then not kept: an explanation reads them once. */
+  static linesOf(result: SettledClaim): readonly BenefitLine[] {
+    return result.#read?.lines ?? result.#details.lines(result.#at);
   }
 
   get ledger(): Ledger {
-    return (this.#ledger ??= this.#details.ledger(this.#at));
+    const read = (this.#read ??= { lines: undefined, ledger: undefined });
+    return (read.ledger ??= this.#details.ledger(this.#at));
+  }
+
+  get warnings(): readonly Message[] {
+    return this.#details.warnings(this.#at);
+  }
+
+  get illustrative(): boolean {
+    return this.#details.illustrative(this.#at);
   }
 
   /** The result as plain data, in the order of {@link ClaimResult}'s fields. */

@@ -1,8 +1,8 @@
 import type { Decimal } from '../_lib/decimal';
 import { acceptExplainable, type Explainable, type ExplainOptions } from '../_lib/explainable';
 import { locales, type Language, type Message, type MessageCode, type StepKey } from '../_lib/messages';
-import { Line, type BenefitLine, type ClaimResult, type PolicyRef } from '../_lib/result';
-import { StepsIn } from '../_lib/engine/context';
+import { deepFreeze, SettledClaim, type BenefitLine, type ClaimResult, type PolicyRef } from '../_lib/result';
+import { statementIn } from '../_lib/engine/context';
 import { citePublication, describeValue, inLanguage, noteText, type ExplainedNote, type ExplainedPublication } from '../_lib/parameterText';
 import type { AttributeDeclarations } from '../_lib/conditionSchema';
 import type { Citation } from '../_lib/trace';
@@ -94,8 +94,8 @@ function sentences(messages: readonly Message[], lang: Language, leftOut: readon
   return out;
 }
 
-/** A source in words, all but the number an explanation gives it. */
-type SourceWords = Omit<ExplainedSource, 'ref'>;
+/** A source in words, all but the number an explanation gives it, and its line in the text after that number. */
+export type SourceWords = Omit<ExplainedSource, 'ref'> & { readonly line: string };
 
 function sourceWords(citation: Citation, lang: Language, attributes: AttributeDeclarations | undefined): SourceWords {
   const { explain: words, values } = locales[lang];
@@ -106,15 +106,20 @@ function sourceWords(citation: Citation, lang: Language, attributes: AttributeDe
     value: describeValue(citation.parameter, citation.value, lang, attributes),
     status: provenance.status,
   };
+  const withLine = (rest: Pick<ExplainedSource, 'publication' | 'quote' | 'note' | 'text'>): SourceWords => ({
+    ...shown,
+    ...rest,
+    line: `${values.sourceLine(shown.label, shown.value, shown.parameter)}${words.colon}${rest.text}`,
+  });
   if (provenance.status === 'illustrative') {
     const note = inLanguage(provenance.note, lang);
-    return { ...shown, publication: null, quote: null, note, text: `${words.illustrative}${words.colon}${noteText(note, lang)}` };
+    return withLine({ publication: null, quote: null, note, text: `${words.illustrative}${words.colon}${noteText(note, lang)}` });
   }
   const publication = citePublication(provenance.source, lang);
   const quote = provenance.quote ?? null;
   const note = provenance.note === undefined ? null : inLanguage(provenance.note, lang);
   const parts = [publication.citation, ...(quote === null ? [] : [values.quote(quote)]), ...(note === null ? [] : [values.note(noteText(note, lang))])];
-  return { ...shown, publication, quote, note, text: parts.join(words.semicolon) };
+  return withLine({ publication, quote, note, text: parts.join(words.semicolon) });
 }
 
 /** The source numbered `ref`, its parts copied: explanations never share an object a caller could change. */
@@ -145,14 +150,16 @@ export function explainSource(citation: Citation, ref: number, lang: Language, a
  */
 const wordsOfCitation = new WeakMap<Citation, Partial<Record<Language, SourceWords>>>();
 
+/** Frozen, through and through: the words are shared by every explanation that cites the parameter. */
 function ownSourceWords(citation: Citation, lang: Language): SourceWords {
   let byLanguage = wordsOfCitation.get(citation);
   if (byLanguage === undefined) wordsOfCitation.set(citation, (byLanguage = {}));
-  return (byLanguage[lang] ??= sourceWords(citation, lang, undefined));
+  return (byLanguage[lang] ??= deepFreeze(sourceWords(citation, lang, undefined)));
 }
 
+/** The sources of one explanation, in the order first cited; a source's ref is its place, from 1. */
 class SourceList {
-  readonly sources: ExplainedSource[] = [];
+  readonly sources: SourceWords[] = [];
 
   /** `own`: the citations are the engine's own, whose words may be kept (see {@link wordsOfCitation}). */
   constructor(
@@ -161,18 +168,20 @@ class SourceList {
   ) {}
 
   refOf(citation: Citation): number {
-    const found = this.sources.find((source) => source.parameter === citation.parameter);
-    if (found !== undefined) return found.ref;
-    const ref = this.sources.length + 1;
-    this.sources.push(numbered(ref, this.own ? ownSourceWords(citation, this.lang) : sourceWords(citation, this.lang, undefined)));
-    return ref;
+    for (let at = 0; at < this.sources.length; at += 1) if (this.sources[at]!.parameter === citation.parameter) return at + 1;
+    this.sources.push(this.own ? ownSourceWords(citation, this.lang) : sourceWords(citation, this.lang, undefined));
+    return this.sources.length;
   }
 }
 
-function capCut(line: BenefitLine, lang: Language, steps: StepsIn): string | null {
+/** `steps`: the line's steps in words, by index. */
+function capCut(line: BenefitLine, lang: Language, steps: ExplainedLine['steps']): string | null {
   if (line.cappedBy === null) return null;
   // The member's history sets no limit of its own: its step says what it took and why.
-  if (line.cappedBy === 'oncePerYears' || line.cappedBy === 'sameEvent') return steps.words[steps.keys.indexOf(line.cappedBy)]?.label ?? null;
+  if (line.cappedBy === 'oncePerYears' || line.cappedBy === 'sameEvent') {
+    for (let at = 0; at < line.steps.length; at += 1) if (line.steps[at]!.key === line.cappedBy) return steps[at]!.label;
+    return null;
+  }
   if (line.cappedBy === 'otherPayments') return locales[lang].explain.othersCut({ cut: line.amountBeforeCaps.minus(line.amount).toFixed(2) });
   const path = line.cappedBy === 'maximumSubsidy' ? 'ceilings.maximumSubsidy' : `benefits.${line.benefit}.caps.${line.cappedBy}`;
   const limit = line.citations.find((citation) => citation.parameter === path)?.value;
@@ -184,13 +193,6 @@ function capCut(line: BenefitLine, lang: Language, steps: StepsIn): string | nul
   });
 }
 
-/** A line's steps in one language: written by its rules when the line has not made them yet, else read. */
-function stepsIn(line: BenefitLine, lang: Language): StepsIn {
-  const steps = new StepsIn(lang);
-  if (!Line.record(line, steps)) for (let at = 0; at < line.steps.length; at += 1) steps.copy(line.steps[at]!);
-  return steps;
-}
-
 function refsOf(citations: readonly Citation[], sources: SourceList): number[] {
   const refs: number[] = [];
   for (let at = 0; at < citations.length; at += 1) refs.push(sources.refOf(citations[at]!));
@@ -200,11 +202,16 @@ function refsOf(citations: readonly Citation[], sources: SourceList): number[] {
 function explainLine(line: BenefitLine, lang: Language, sources: SourceList): ExplainedLine {
   const words = locales[lang].explain;
   const label = line.label[lang] + (line.illustrative ? ILLUSTRATIVE_MARK : '');
-  const steps = stepsIn(line, lang);
+  // By index: a line's list of steps is frozen (see `sentences`).
+  const steps: ExplainedLine['steps'][number][] = [];
+  for (let at = 0; at < line.steps.length; at += 1) {
+    const step = line.steps[at]!;
+    steps.push({ label: step.label[lang], statement: statementIn(step, lang) });
+  }
   // The line in one sentence is its last step that computes rather than adjusts.
-  let computing = steps.keys.length - 1;
-  while (computing >= 0 && ADJUSTMENTS.has(steps.keys[computing]!)) computing -= 1;
-  const main = computing >= 0 ? steps.words[computing]!.statement : `${line.amount.toFixed(2)} ${locales[lang].units.yuan}`;
+  let computing = line.steps.length - 1;
+  while (computing >= 0 && ADJUSTMENTS.has(line.steps[computing]!.key)) computing -= 1;
+  const main = computing >= 0 ? steps[computing]!.statement : `${line.amount.toFixed(2)} ${locales[lang].units.yuan}`;
   const cut = capCut(line, lang, steps);
   const afterCut = cut === null ? '' : `${words.semicolon}${cut}${words.semicolon}${words.net({ amount: line.amount.toFixed(2) })}`;
   return {
@@ -213,7 +220,7 @@ function explainLine(line: BenefitLine, lang: Language, sources: SourceList): Ex
     amount: line.amount.toFixed(2),
     illustrative: line.illustrative,
     summary: `${label}${words.colon}${main}${afterCut}`,
-    steps: steps.words,
+    steps,
     cut,
     sources: refsOf(line.citations, sources),
   };
@@ -246,11 +253,23 @@ const CONDOLENCE_NOTES_ELSEWHERE: readonly MessageCode[] = ['ILLUSTRATIVE_PARAME
 /** A cut is told on its line, so the reasons keep only what refused the claim or a benefit. */
 const TOLD_ON_LINES: readonly MessageCode[] = ['CAP_REACHED'];
 
-function explainClaim(result: ClaimResult, lang: Language, own: boolean): Explanation {
+/**
+ * An explanation as it is made: the sources are the words of each cited parameter, numbered
+ * by their place and shared (an engine's citation is put into words once), so only what is
+ * given out is copied ({@link buildExplanation}); {@link explain} writes the text from this.
+ */
+export interface Draft extends Omit<Explanation, 'sources' | 'parts'> {
+  readonly sources: readonly SourceWords[];
+  readonly parts: readonly Draft[];
+}
+
+function explainClaim(result: ClaimResult, lang: Language, own: boolean): Draft {
   const words = locales[lang].explain;
   const sources = new SourceList(lang, own);
   const lines: ExplainedLine[] = [];
-  for (let at = 0; at < result.lines.length; at += 1) lines.push(explainLine(result.lines[at]!, lang, sources));
+  // A line of the engine's own result is read without being kept on it: explaining leaves the result as it was.
+  const resultLines = own ? SettledClaim.linesOf(result as SettledClaim) : result.lines;
+  for (let at = 0; at < resultLines.length; at += 1) lines.push(explainLine(resultLines[at]!, lang, sources));
   return {
     lang,
     kind: 'claim',
@@ -266,7 +285,7 @@ function explainClaim(result: ClaimResult, lang: Language, own: boolean): Explan
   };
 }
 
-function explainCondolence(result: CondolenceResult, lang: Language): Explanation {
+function explainCondolence(result: CondolenceResult, lang: Language): Draft {
   const words = locales[lang].explain;
   const sources = new SourceList(lang, false);
   const lines = result.line === null ? [] : [explainLine(result.line, lang, sources)];
@@ -291,11 +310,11 @@ function explainCondolence(result: CondolenceResult, lang: Language): Explanatio
 }
 
 /** An explanation made of parts, one per claim: a year's, under one plan or several. */
-function ofParts(lang: Language, kind: 'year' | 'memberYear', title: string, policy: string, outcome: string, illustrative: boolean, parts: Explanation[]): Explanation {
+function ofParts(lang: Language, kind: 'year' | 'memberYear', title: string, policy: string, outcome: string, illustrative: boolean, parts: Draft[]): Draft {
   return { lang, kind, title, policy, outcome, lines: [], reasons: [], warnings: [], sources: [], illustrative, parts };
 }
 
-function explainYear(result: YearResult, lang: Language, own: boolean): Explanation {
+function explainYear(result: YearResult, lang: Language, own: boolean): Draft {
   const words = locales[lang].explain;
   const title = words.year({ memberId: result.memberId, count: result.results.length });
   const outcome = marked(words.paid({ amount: money(result.total) }), result.illustrative);
@@ -320,7 +339,7 @@ function planLine(plan: ClaimResult, lang: Language): ExplainedLine {
   return { benefit: scheme, label, amount, illustrative: plan.illustrative, summary: cut === null ? said : `${said}${words.semicolon}${cut}`, steps: [], cut, sources: [] };
 }
 
-function explainMemberClaim(result: MemberClaimResult, lang: Language, own: boolean): Explanation {
+function explainMemberClaim(result: MemberClaimResult, lang: Language, own: boolean): Draft {
   const words = locales[lang].explain;
   const names = result.plans.map(({ policy }) => words.planName({ name: policy.name[lang], scheme: policy.scheme, year: policy.year }));
   return {
@@ -338,7 +357,7 @@ function explainMemberClaim(result: MemberClaimResult, lang: Language, own: bool
   };
 }
 
-function explainMemberYear(result: MemberYearResult, lang: Language, own: boolean): Explanation {
+function explainMemberYear(result: MemberYearResult, lang: Language, own: boolean): Draft {
   const words = locales[lang].explain;
   const title = words.memberYear({ memberId: result.memberId, count: result.results.length });
   const outcome = marked(words.paidInAll({ amount: money(result.total) }), result.illustrative);
@@ -373,10 +392,20 @@ function explainMemberYear(result: MemberYearResult, lang: Language, own: boolea
  * //=> ['Pays 10000.00 yuan', 'Death benefit: 10000.00 yuan']
  */
 export function buildExplanation(result: Explainable, options?: ExplainOptions): Explanation {
+  return givenOut(draftOf(result, options));
+}
+
+/** The explanation of a result, as made: see {@link Draft}. */
+export function draftOf(result: Explainable, options: ExplainOptions | undefined): Draft {
   const { kind, lang, own } = acceptExplainable(result, options);
   if (kind === 'year') return explainYear(result as YearResult, lang, own);
   if (kind === 'memberClaim') return explainMemberClaim(result as MemberClaimResult, lang, own);
   if (kind === 'memberYear') return explainMemberYear(result as MemberYearResult, lang, own);
   if (kind === 'condolence') return explainCondolence(result as CondolenceResult, lang);
   return explainClaim(result as ClaimResult, lang, own);
+}
+
+/** A draft with its sources numbered and copied: explanations never share an object a caller could change. */
+function givenOut(draft: Draft): Explanation {
+  return { ...draft, sources: draft.sources.map((words, at) => numbered(at + 1, words)), parts: draft.parts.map(givenOut) };
 }

@@ -10,7 +10,7 @@ import { readLedger } from '../_lib/readInputs';
 import { readYear, settlementOrder } from '../_lib/yearInput';
 import type { Message } from '../_lib/messages';
 import type { Policy } from '../_lib/policySchema';
-import { addUnique, inspect, policyRef, type ClaimResult, type PolicyRef } from '../_lib/result';
+import { addUnique, inspect, type ClaimResult, type PolicyRef } from '../_lib/result';
 
 /** A member's claims settled in date order under one policy version. */
 export interface YearResult {
@@ -131,5 +131,5 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
     if (result.warnings !== seen) addUnique(warnings, result.warnings);
     seen = result.warnings;
   }
-  return new SettledYear(year.member.id, policyRef(accepted), Object.freeze(results), paid, after, tape, Object.freeze(warnings), illustrative);
+  return new SettledYear(year.member.id, tape.policy, Object.freeze(results), paid, after, tape, Object.freeze(warnings), illustrative);
 }

@@ -1,6 +1,6 @@
 import type { Explainable, ExplainOptions } from '../_lib/explainable';
 import { locales } from '../_lib/messages';
-import { buildExplanation, type Explanation } from '../buildExplanation';
+import { draftOf, type Draft } from '../buildExplanation';
 
 function list(out: string[], heading: string, items: readonly string[], colon: string): void {
   if (items.length === 0) return;
@@ -9,8 +9,8 @@ function list(out: string[], heading: string, items: readonly string[], colon: s
 }
 
 /** Appends the explanation's lines of text to `out`. */
-function render(explanation: Explanation, out: string[]): void {
-  const { explain: words, values } = locales[explanation.lang];
+function render(explanation: Draft, out: string[]): void {
+  const words = locales[explanation.lang].explain;
   const colon = words.colon;
   out.push(explanation.title);
   // A member's year names its plans claim by claim.
@@ -27,7 +27,7 @@ function render(explanation: Explanation, out: string[]): void {
   list(out, words.warnings, explanation.warnings, colon);
   if (explanation.sources.length > 0) {
     out.push(`${words.sources}${colon.trimEnd()}`);
-    for (const source of explanation.sources) out.push(`  [${source.ref}] ${values.sourceLine(source.label, source.value, source.parameter)}${colon}${source.text}`);
+    for (let at = 0; at < explanation.sources.length; at += 1) out.push(`  [${at + 1}] ${explanation.sources[at]!.line}`);
   }
   // A year's claims follow, each after a blank line; the legend is said once, at the end.
   for (const part of explanation.parts) {
@@ -66,7 +66,7 @@ function render(explanation: Explanation, out: string[]): void {
  * //=> '  2. 住院补贴：50.00 元/天 × 10 天 = 500.00 元 [4][3]'
  */
 export function explain(result: Explainable, options?: ExplainOptions): string {
-  const explanation = buildExplanation(result, options);
+  const explanation = draftOf(result, options);
   const lines: string[] = [];
   render(explanation, lines);
   if (explanation.illustrative) lines.push('', locales[explanation.lang].explain.illustrativeLegend);

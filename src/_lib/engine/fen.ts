@@ -5,8 +5,8 @@
  */
 import { Dec } from '../decimal';
 import { fenText, type RoundingMode } from '../money';
-import { StepLabels } from '../messages';
-import type { Recorder } from './context';
+import { MadeOnce, stepLabel } from '../messages';
+import { stepKind, type Recorder, type StepForm } from './context';
 
 export const SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -66,20 +66,18 @@ export function plus(a: number | bigint, b: number | bigint): number | bigint {
   return BigInt(a) + BigInt(b);
 }
 
-/** The rounding step's labels, one per mode. */
-const ROUNDING = new StepLabels();
+/** `n / den` fen, exact, rounded to `value`. */
+const ROUNDING: StepForm<number, number | bigint, number> = { key: 'rounding', expression: (_, n, den) => exactYuan(n, den), value: fenText };
+/** The rounding step's kinds, one per mode. */
+const ROUNDING_KINDS = new MadeOnce((mode: RoundingMode) => stepKind(ROUNDING, stepLabel('rounding', { mode })));
 
 /**
  * `n / den` fen rounded to the fen by the mode, with a rounding step (`333.00333 → 333.00`)
- * when rounding changed it.
+ * when rounding changed it: when `n / den` is not a whole number of fen.
  */
 export function roundToFen(n: number | bigint, den: number, mode: RoundingMode, steps: Recorder | null): number {
   const rounded = divide(n, den, mode);
-  if (steps !== null) {
-    const exact = exactYuan(n, den);
-    const text = fenText(rounded);
-    if (exact !== text) steps.add('rounding', ROUNDING.of('rounding', { mode }, mode), exact, text);
-  }
+  if (steps !== null && (typeof n === 'number' ? n % den !== 0 : n % BigInt(den) !== 0n)) steps.record(ROUNDING_KINDS.of(mode), rounded, n, den);
   return rounded;
 }
 

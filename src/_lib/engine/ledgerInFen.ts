@@ -1,5 +1,5 @@
 import type { Decimal } from '../decimal';
-import { claimIdLog, ClaimIdLog, LoggedLedger, type BenefitUsage, type Ledger } from '../ledger';
+import { claimIdLog, ClaimIdLog, emptyLedger, LoggedLedger, type BenefitUsage, type Ledger } from '../ledger';
 import { moneyFromFen, toMoney } from '../money';
 import type { CompiledPolicy } from './compile';
 import type { PastRef } from './history';
@@ -103,6 +103,13 @@ export function inFen(ledger: Ledger | LedgerInFen, policy: CompiledPolicy): Led
     log,
     count,
   );
+}
+
+/** The member's empty ledger in fen, made directly: most years start from it, and reading the Decimal one costs more than a claim. */
+export function emptyInFen(policy: CompiledPolicy, memberId: string): LedgerInFen {
+  const base = emptyLedger(policy.policy, memberId);
+  const nothing = policy.nothing;
+  return new LedgerInFen(policy, base, 0, nothing, nothing, nothing, nothing, 0, 0, NO_TOUCHED, claimIdLog(base).log, 0);
 }
 
 /** Not frozen: it is only ever copied. */

@@ -8,41 +8,27 @@
 import { dayNumber, isoDate } from '../dates';
 import { InvalidInputError } from '../errors';
 import type { Member } from '../inputSchemas';
-import { emptyLedger, type Ledger } from '../ledger';
-import { fixedLabel, message, stepLabel, type Message } from '../messages';
+import type { Ledger } from '../ledger';
+import { MadeOnce, message, stepLabel, type Message } from '../messages';
 import { fenText, moneyFromFen } from '../money';
 import type { PlainClaim } from '../plainInput';
 import type { Policy } from '../policySchema';
-import { eventDate, Line, SettledClaim, type BenefitLine, type CapKind, type ClaimResult, type ResultDetails } from '../result';
+import type { Step } from '../trace';
+import { eventDate, Line, SettledClaim, type BenefitLine, type CapKind, type ClaimResult, type PolicyRef, type ResultDetails } from '../result';
 import { compile, filingDeadlineDay, type CompiledBenefit, type CompiledPolicy, type LineSources, type WarningsNode } from './compile';
-import { joined, type ClaimContext, type Recorder } from './context';
+import { fixedKind, Steps, type ClaimContext, type Recorder, type StepForm } from './context';
 import { SAFE } from './fen';
 import { eligibilityReasons } from './eligibility';
 import { conditionClassOf, conditionSteps, diagnosisReasons } from './diagnosis';
 import { valueFor } from './parameters';
 import { sharesChooser } from './shares';
-import { inFen, LedgerInFen, toLedger } from './ledgerInFen';
+import { emptyInFen, inFen, LedgerInFen, toLedger } from './ledgerInFen';
 import type { Outcome } from './formulas/types';
-import { applyHistory, logPayment, type History, type HistoryCut } from './history';
+import { applyHistory, logPayment, type History } from './history';
 import { OtherPaymentsCut } from './otherPayments';
 
 /** An empty list, for results that have no lines, reasons or warnings. */
 const NONE = Object.freeze([]) as readonly never[];
-
-/** One line as settled, in fen: made only when a result's lines are read. */
-interface LineRecord {
-  readonly benefit: CompiledBenefit;
-  readonly outcome: Outcome;
-  readonly amount: number;
-  readonly cut: CapKind | null;
-  readonly sources: LineSources;
-  /** What earlier lines of the claim took, for the maximum subsidy's step. */
-  readonly paidBefore: number;
-  /** What the member's history did to the line, before its caps. */
-  readonly history: HistoryCut | undefined;
-  /** What other plans' and funds' payments took from the line, after its caps. */
-  readonly others: OtherPaymentsCut | undefined;
-}
 
 /** What settling one claim gave, in fen: what a caller that counts rather than keeps results reads. */
 export interface ClaimOutcome extends Pick<ClaimResult, 'eventDate' | 'eligible' | 'reasons' | 'warnings' | 'illustrative'> {
@@ -59,20 +45,76 @@ class Run implements ClaimOutcome {
   illustrative = false;
   /** The ledger after the claim: in fen, or the one given when nothing changed. */
   after: Ledger | LedgerInFen | undefined = undefined;
-  /** What a line's steps are made from. */
-  context: ClaimContext | undefined = undefined;
-  maximum: number | undefined = undefined;
   /** Where a claim of a list is in the caller's input: see Tape's `#pathOf`. */
   path: (string | number)[] | undefined = undefined;
+  /** The cap that cut the last line, and its limit: see {@link applyCaps}. */
+  cut: CapKind | null = null;
+  limit = 0;
+}
+
+/** A money cap: what is left of it (`cap` less what was used), the amount cut being more. */
+const capForm = (key: 'perYear' | 'maximumSubsidy'): StepForm<number, number, number, number> => ({
+  key,
+  expression: (_, amount, cap, used) => `min(${fenText(amount)}, ${fenText(cap)} − ${fenText(used)})`,
+  value: fenText,
+});
+const PER_YEAR = capForm('perYear');
+const MAXIMUM_SUBSIDY = capForm('maximumSubsidy');
+const PER_CLAIM: StepForm<number, number> = { key: 'perClaim', expression: (cap, amount) => `min(${fenText(amount)}, ${fenText(cap)})`, value: fenText };
+/** The limit of paid claims a year: the label names how many the member had. */
+const CLAIMS_PER_YEAR_LABELS = new MadeOnce((count: number) => stepLabel('claimsPerYear', { count }));
+
+/** Which cap set a line's amount, and that cap's limit (for the limit of paid claims a year, the count). */
+interface CapOutcome {
+  cut: CapKind | null;
+  limit: number;
 }
 
 /**
- * Runs the checked copy of a claim and writes what it gave into `out`; with `records`, also
- * the lines. `whatIf` applies the policy to an event outside its period, asking only for an
+ * A line's caps, in their order: per claim, per year, the maximum subsidy, then the benefit's
+ * limit of paid claims a year. Gives the amount they leave of `fen` and writes which cap set
+ * it into `out`; with a recorder, also a step for each cap that cut. `paidBefore` is what the
+ * claim's earlier lines paid. Settling and the steps both run this, so a cap is written once.
+ */
+function applyCaps(benefit: CompiledBenefit, context: ClaimContext, fen: number, maximum: number | undefined, paidBefore: number, out: CapOutcome, steps: Recorder | null): number {
+  const index = benefit.index;
+  const before = context.ledger;
+  let amount = fen;
+  let cut: CapKind | null = null;
+  let limit = 0;
+  const perClaim = benefit.perClaim && valueFor(benefit.perClaim, context);
+  if (perClaim !== undefined && amount > perClaim) {
+    steps?.record(fixedKind(PER_CLAIM), perClaim, amount);
+    (amount = perClaim), (cut = 'perClaim'), (limit = perClaim);
+  }
+  const perYear = benefit.perYear && valueFor(benefit.perYear, context);
+  const left = perYear === undefined ? 0 : Math.max(0, perYear - before.amounts[index]!);
+  if (perYear !== undefined && amount > left) {
+    steps?.record(fixedKind(PER_YEAR), left, amount, perYear, before.amounts[index]!);
+    (amount = left), (cut = 'perYear'), (limit = perYear);
+  }
+  const paid = before.total + paidBefore;
+  if (maximum !== undefined && amount > Math.max(0, maximum - paid)) {
+    steps?.record(fixedKind(MAXIMUM_SUBSIDY), Math.max(0, maximum - paid), amount, maximum, paid);
+    (amount = Math.max(0, maximum - paid)), (cut = 'maximumSubsidy'), (limit = maximum);
+  }
+  const claimsLimit = benefit.claimsPerYear && valueFor(benefit.claimsPerYear, context);
+  if (claimsLimit !== undefined && amount > 0 && before.claims[index]! >= claimsLimit) {
+    steps?.add('claimsPerYear', CLAIMS_PER_YEAR_LABELS.of(before.claims[index]!), `${before.claims[index]!}`, '0.00');
+    (amount = 0), (cut = 'claimsPerYear'), (limit = claimsLimit);
+  }
+  out.cut = cut;
+  out.limit = limit;
+  return amount;
+}
+
+/**
+ * Runs the checked copy of a claim and writes what it gave into `out`; with `made`, also
+ * makes its lines, their steps recorded. `whatIf` applies the policy to an event outside its period, asking only for an
  * enrolment in the scheme on the date, and says so in a warning. `path` is where the claim
  * sits in the caller's input, for an error about a fact it lacks.
  */
-function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf: boolean, history: History | undefined, out: Run, records: LineRecord[] | null): void {
+function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf: boolean, history: History | undefined, out: Run, made: Line[] | null): void {
   const policy = compiled.policy;
   const date = eventDate(policy, claim);
   const before = inFen(ledger, compiled);
@@ -92,7 +134,6 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     history,
   };
   out.eventDate = date;
-  out.context = context;
 
   const reasons = eligibilityReasons(compiled, context, date, whatIf);
   if (before.claimIds.has(claim.id, before.claimCount)) reasons.push(message('DUPLICATE_CLAIM', { claimId: claim.id }));
@@ -130,48 +171,40 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   // The claim's illustrative warnings, shared by every claim whose lines cite the same values.
   let node = compiled.warnings;
   const others = OtherPaymentsCut.of(compiled.otherPayments, claim);
+  const steps = made === null ? null : new Steps();
   for (const compiledBenefit of applicable.benefits) {
     const { benefit, index } = compiledBenefit;
     if (compiledBenefit.when !== undefined && !compiledBenefit.when(context)) {
       (lineReasons ??= []).push(message('CONDITION_NOT_MET', { benefit: benefit.label, condition: compiledBenefit.whenText! }));
       continue;
     }
-    const outcome = compiledBenefit.op(context, null);
+    if (steps !== null && claim.diagnosis !== undefined) conditionSteps(policy, context, steps);
+    const outcome = compiledBenefit.op(context, steps);
     if (outcome.reason !== undefined) (lineReasons ??= []).push(outcome.reason);
     if (outcome.warning !== undefined) (warnings ??= []).push(outcome.warning);
     // Once in N years, or less what the same event was paid: before the caps.
     const past = compiledBenefit.history && outcome.fen > 0 ? applyHistory(compiledBenefit.history, context, history, date, outcome.fen) : undefined;
     if (past?.reason !== undefined) (lineReasons ??= []).push(past.reason);
     if (past?.warning !== undefined) (warnings ??= []).push(past.warning);
+    if (steps !== null) past?.step?.(steps);
     const owed = past === undefined ? outcome.fen : past.fen;
-    let amount = owed;
-    let cut: CapKind | null = null;
-    let limit = 0;
-    const perClaim = compiledBenefit.perClaim && valueFor(compiledBenefit.perClaim, context);
-    if (perClaim !== undefined && amount > perClaim) (amount = perClaim), (cut = 'perClaim'), (limit = perClaim);
-    const perYear = compiledBenefit.perYear && valueFor(compiledBenefit.perYear, context);
-    if (perYear !== undefined && amount > Math.max(0, perYear - before.amounts[index]!)) {
-      (amount = Math.max(0, perYear - before.amounts[index]!)), (cut = 'perYear'), (limit = perYear);
-    }
-    if (maximum !== undefined && amount > Math.max(0, maximum - before.total - paidThisClaim)) {
-      (amount = Math.max(0, maximum - before.total - paidThisClaim)), (cut = 'maximumSubsidy'), (limit = maximum);
-    }
-    const claimsLimit = compiledBenefit.claimsPerYear && valueFor(compiledBenefit.claimsPerYear, context);
-    if (claimsLimit !== undefined && amount > 0 && before.claims[index]! >= claimsLimit) {
-      (lineReasons ??= []).push(message('CLAIMS_PER_YEAR_REACHED', { benefit: benefit.label, count: claimsLimit }));
-      (amount = 0), (cut = 'claimsPerYear');
-    } else if (cut !== null) {
-      (lineReasons ??= []).push(message('CAP_REACHED', { benefit: benefit.label, cap: cut, cut: fenText(owed - amount), limit: fenText(limit) }));
-    }
+    let amount = applyCaps(compiledBenefit, context, owed, maximum, paidThisClaim, out, steps);
+    let cut = out.cut;
+    if (cut === 'claimsPerYear') (lineReasons ??= []).push(message('CLAIMS_PER_YEAR_REACHED', { benefit: benefit.label, count: out.limit }));
+    else if (cut !== null) (lineReasons ??= []).push(message('CAP_REACHED', { benefit: benefit.label, cap: cut, cut: fenText(owed - amount), limit: fenText(out.limit) }));
     cut ??= past?.kind ?? null;
     if (others !== undefined && amount > 0) {
       const kept = others.keep(amount, paidThisClaim);
-      if (kept < amount) (lineReasons ??= []).push(others.reason(benefit.label, amount - kept)), (amount = kept), (cut = 'otherPayments');
+      if (kept < amount) {
+        (lineReasons ??= []).push(others.reason(benefit.label, amount - kept));
+        if (steps !== null) others.step(amount, kept, paidThisClaim, steps);
+        (amount = kept), (cut = 'otherPayments');
+      }
     }
     const sources = compiledBenefit.sources(context);
     illustrative ||= sources.illustrative;
     node = warningsAfter(node, sources);
-    if (records !== null) records.push({ benefit: compiledBenefit, outcome, amount, cut, sources, paidBefore: paidThisClaim, history: past, others });
+    if (made !== null) made.push(lineOf(compiledBenefit, outcome, amount, cut, sources, steps!.take()));
 
     if (amounts === before.amounts) (amounts = amounts.slice()), (claims = claims.slice());
     (amounts as number[])[index]! += amount;
@@ -199,7 +232,6 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   out.fen = paidThisClaim;
   out.warnings = warnings === undefined ? (node.list ?? NONE) : withWarnings(warnings, node);
   out.illustrative = illustrative;
-  out.maximum = maximum;
   out.after = new LedgerInFen(
     before.policy,
     before.base,
@@ -215,6 +247,12 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     before.claimCount + 1,
     logged,
   );
+}
+
+/** A line as the run settled it, in fen, its steps recorded. */
+function lineOf(benefit: CompiledBenefit, outcome: Outcome, amount: number, cut: CapKind | null, sources: LineSources, steps: readonly Step[]): Line {
+  const range = outcome.range && Object.freeze({ min: moneyFromFen(outcome.range.min), max: moneyFromFen(outcome.range.max) });
+  return new Line(benefit.benefit.id, benefit.benefit.label, amount, outcome.fen, cut, range, steps, sources.citations, sources.illustrative);
 }
 
 /** Each list of benefits with a line, and the lists one more benefit makes of it: a cache. */
@@ -265,55 +303,136 @@ function withWarnings(own: Message[], node: WarningsNode): readonly Message[] {
 /** How many claims a tape runs between the ledgers it keeps: reading a result runs at most this many again. */
 const CHECKPOINT_EVERY = 16;
 
+
 /**
- * What the results of one call are made from when read, shared by all of them: the compiled
- * policy, the checked copies of the member and of the claims, the ledger the first claim
- * started from, every CHECKPOINT_EVERY-th ledger after it and the last one. Nothing in it is
- * the caller's, and nothing in it changes but a cursor, a cache of where the last read got to
- * (results read in order then run each claim once more, not every claim before it).
+ * A claim on a tape: `Slot.Count` entries of one array, at these offsets. The figures are
+ * small integers (fen below 21 million yuan), which an array of mixed values holds unboxed,
+ * and the strings are the ones the claim's copy had; one array a tape, not an object a claim,
+ * is most of what makes a kept result small. The dates stay the copy's strings: writing them
+ * again from day numbers on every read cost more than keeping them.
+ */
+const enum Slot {
+  Id,
+  Reasons,
+  Warnings,
+  /** The claim's kind, cause and grade, whether it was eligible and illustrative: see {@link shapeOf}. */
+  Shape,
+  /** A stay's admission or another claim's date; a claim kept whole (RARE) is here instead. */
+  Date,
+  /** A stay's discharge; empty for other claims. */
+  Discharge,
+  Total,
+  InsurancePaid,
+  InScopeCopay,
+  SelfPaid,
+  AboveCeiling,
+  Count,
+}
+
+const KINDS = ['hospitalisation', 'outpatient', 'disability', 'death'] as const;
+const CAUSES = [undefined, 'illness', 'accident'] as const;
+const ELIGIBLE = 1 << 8;
+const ILLUSTRATIVE = 1 << 9;
+/**
+ * The claim is kept whole, at Slot.Date: one with attributes, a filing date, a diagnosis, an
+ * event or another payment, or of a shape the tape does not make again.
+ */
+const RARE = 1 << 10;
+
+/**
+ * The kind (bits 0–1), cause (2–3) and grade (4–7) of a claim that the tape makes again
+ * from its slots exactly, or RARE. What it does not know (a kind or field added later) is kept whole.
+ */
+function shapeOf(claim: PlainClaim): number {
+  const kind = KINDS.indexOf(claim.kind as (typeof KINDS)[number]);
+  const cause = CAUSES.indexOf(claim.cause as (typeof CAUSES)[number]);
+  const stay = kind === 0;
+  const plain =
+    kind >= 0 &&
+    cause >= 0 &&
+    claim.grade >= 0 &&
+    claim.grade <= 15 &&
+    claim.attributes === undefined &&
+    claim.filedOn === '' &&
+    claim.diagnosis === undefined &&
+    claim.event === '' &&
+    claim.paidElsewhere === 0 &&
+    claim.paidByPlans === 0 &&
+    (stay ? claim.date === '' : claim.admission === '' && claim.discharge === '' && claim.nights === 0);
+  return plain ? kind | (cause << 2) | (claim.grade << 4) : RARE;
+}
+
+/**
+ * A member of the plain shape (an id and enrolments of scheme, year and dates, nothing else)
+ * on a tape, after its claims: the id, then each enrolment's scheme, year and dates; undefined for any other member, which the tape keeps whole. Keys are listed, not
+ * assumed, so that a field added later keeps its member whole rather than being dropped.
+ */
+function memberSlots(member: Member): unknown[] | undefined {
+  for (const key in member) if (key !== 'id' && key !== 'enrolments') return undefined;
+  const { enrolments } = member;
+  const slots: unknown[] = new Array(1 + enrolments.length * 4);
+  slots[0] = member.id;
+  for (let at = 0; at < enrolments.length; at += 1) {
+    const enrolment = enrolments[at]!;
+    for (const key in enrolment) if (key !== 'scheme' && key !== 'year' && key !== 'from' && key !== 'to') return undefined;
+    slots[1 + at * 4] = enrolment.scheme;
+    slots[2 + at * 4] = enrolment.year;
+    slots[3 + at * 4] = enrolment.from;
+    slots[4 + at * 4] = enrolment.to;
+  }
+  return slots;
+}
+
+/** How a tape's claims are run: where the caller's input has them, and whether as a what-if. */
+interface Running {
+  /** The caller's name for the claims: `['claims']`, each claim then at its index, or the one claim's path. */
+  readonly path: readonly (string | number)[];
+  readonly indexed: boolean;
+  readonly whatIf: boolean;
+  /** Each claim's place in the caller's list, in the order settled; undefined when the same. */
+  readonly order: readonly number[] | undefined;
+  /** The member's history before the year (`options.history`), which history rules read. */
+  readonly history: History | undefined;
+}
+
+/** What reading a tape keeps: ledgers to run claims again from. */
+interface Kept {
+  /** The ledger before the first claim; undefined for the member's empty ledger, made again when needed rather than kept. */
+  readonly start: Ledger | LedgerInFen | undefined;
+  /** The ledger before claim k · CHECKPOINT_EVERY, at k − 1; made once there are that many claims. */
+  checkpoints: (Ledger | LedgerInFen)[] | undefined;
+  last: Ledger | LedgerInFen | undefined;
+  /** Where the last read got to: results read in order then run each claim once more, not every claim before it. */
+  cursorAt: number;
+  cursor: Ledger | LedgerInFen | undefined;
+}
+
+/**
+ * What the results of one call are read from, shared by all of them: the compiled policy, the
+ * checked copy of the member, a compact copy of the claims in the order settled with what each
+ * gave, the ledger the first claim started from, every CHECKPOINT_EVERY-th ledger after it and
+ * the last one. Nothing in it is the caller's but strings, and nothing in it changes but a
+ * cursor, a cache of where the last read got to.
  */
 export class Tape implements ResultDetails {
   readonly #compiled: CompiledPolicy;
-  readonly #member: Member;
-  /** In the caller's order; `#order` lists them in the order settled, when that differs. */
-  readonly #claims: readonly PlainClaim[];
-  readonly #order: readonly number[] | undefined;
-  /** The caller's name for the claims: `['claims']`, each claim then at its index, or the one claim's path. */
-  readonly #path: readonly (string | number)[];
-  readonly #indexed: boolean;
-  readonly #whatIf: boolean;
-  readonly #history: History | undefined;
-  /** The ledger before the first claim; undefined for the member's empty ledger, made again when needed rather than kept. */
-  readonly #start: Ledger | LedgerInFen | undefined;
-  /** The ledger before claim k · CHECKPOINT_EVERY, at k − 1; made once there are that many claims. */
-  #checkpoints: (Ledger | LedgerInFen)[] | undefined;
-  #last: Ledger | LedgerInFen | undefined;
-  #cursorAt = -1;
-  #cursor: Ledger | LedgerInFen | undefined;
-  /** The policy compiled for a claim's shares, for a member who holds other than 1; undefined for the others. */
+  /** Kept whole only when it is not of the plain shape (see {@link memberSlots}); otherwise on the slots, after the claims. */
+  #member: Member | undefined;
+  readonly #running: Running;
+  #slots: readonly unknown[] = NONE;
+  /** How many claims the tape holds. */
+  #count = 0;
+  /** Undefined while there is nothing to keep: a year from the empty ledger, fewer than CHECKPOINT_EVERY claims, never read. */
+  #kept: Kept | undefined;
+  /** The policy compiled for a claim's shares, for a member who holds other than 1 (kept whole then); undefined for the others. */
   readonly #forShares: ((claim: PlainClaim) => CompiledPolicy) | undefined;
 
-  constructor(
-    compiled: CompiledPolicy,
-    member: Member,
-    claims: readonly PlainClaim[],
-    order: readonly number[] | undefined,
-    path: readonly (string | number)[],
-    indexed: boolean,
-    start: Ledger | LedgerInFen | undefined,
-    whatIf: boolean,
-    history: History | undefined,
-  ) {
+  constructor(compiled: CompiledPolicy, member: Member, running: Running, start: Ledger | LedgerInFen | undefined) {
     this.#compiled = compiled;
     this.#member = member;
-    this.#claims = claims;
-    this.#order = order;
-    this.#path = path;
-    this.#indexed = indexed;
-    this.#whatIf = whatIf;
-    this.#start = start;
-    this.#history = history;
-    this.#forShares = sharesChooser(compiled, member, whatIf);
+    this.#running = running;
+    this.#kept = start === undefined ? undefined : { start, checkpoints: undefined, last: undefined, cursorAt: -1, cursor: undefined };
+    this.#forShares = sharesChooser(compiled, member, running.whatIf);
   }
 
   /** The policy compiled for the shares the member holds on the claim's date. */
@@ -321,13 +440,68 @@ export class Tape implements ResultDetails {
     return this.#forShares === undefined ? this.#compiled : this.#forShares(claim);
   }
 
-  #startLedger(): Ledger | LedgerInFen {
-    return this.#start ?? emptyLedger(this.#compiled.policy, this.#member.id);
+  get memberId(): string {
+    return this.#member?.id ?? (this.#slots[this.#count * Slot.Count] as string);
   }
 
-  /** The claim settled at `at`. */
+  get policy(): PolicyRef {
+    return this.#compiled.ref;
+  }
+
+  #keep(): Kept {
+    return (this.#kept ??= { start: undefined, checkpoints: undefined, last: undefined, cursorAt: -1, cursor: undefined });
+  }
+
+  #startLedger(): Ledger | LedgerInFen {
+    return this.#kept?.start ?? emptyInFen(this.#compiled, this.memberId);
+  }
+
+  /** The member as the rules read it: the one kept, or a copy made again from the slots. */
+  #memberCopy(): Member {
+    if (this.#member !== undefined) return this.#member;
+    const slots = this.#slots;
+    const first = this.#count * Slot.Count;
+    const enrolments = new Array<Member['enrolments'][number]>((slots.length - first - 1) / 4);
+    for (let at = 0; at < enrolments.length; at += 1) {
+      const i = first + 1 + at * 4;
+      enrolments[at] = { scheme: slots[i] as string, year: slots[i + 1] as number, from: slots[i + 2] as string, to: slots[i + 3] as string };
+    }
+    return { id: slots[first] as string, enrolments };
+  }
+
+  /** The claim settled at `at`, made again from its figures. */
   #claim(at: number): PlainClaim {
-    return this.#claims[this.#order === undefined ? at : this.#order[at]!]!;
+    const slots = this.#slots;
+    const i = at * Slot.Count;
+    const shape = slots[i + Slot.Shape] as number;
+    if ((shape & RARE) !== 0) return slots[i + Slot.Date] as PlainClaim;
+    const kind = KINDS[shape & 3]!;
+    const date = slots[i + Slot.Date] as string;
+    const discharge = slots[i + Slot.Discharge] as string;
+    const stay = kind === 'hospitalisation';
+    const day = dayNumber(date);
+    return {
+      kind,
+      id: slots[i + Slot.Id] as string,
+      date: stay ? '' : date,
+      admission: stay ? date : '',
+      discharge,
+      cause: CAUSES[(shape >> 2) & 3],
+      grade: (shape >> 4) & 15,
+      day,
+      nights: stay ? dayNumber(discharge) - day : 0,
+      total: slots[i + Slot.Total] as number,
+      insurancePaid: slots[i + Slot.InsurancePaid] as number,
+      inScopeCopay: slots[i + Slot.InScopeCopay] as number,
+      selfPaid: slots[i + Slot.SelfPaid] as number,
+      aboveCeiling: slots[i + Slot.AboveCeiling] as number,
+      attributes: undefined,
+      filedOn: '',
+      diagnosis: undefined,
+      event: '',
+      paidElsewhere: 0,
+      paidByPlans: 0,
+    };
   }
 
   /**
@@ -336,37 +510,71 @@ export class Tape implements ResultDetails {
    * the claim reads it, and copies it.
    */
   #pathOf(at: number, out: Run): readonly (string | number)[] {
-    if (!this.#indexed) return this.#path;
-    const path = (out.path ??= [...this.#path, 0]);
-    path[path.length - 1] = this.#order === undefined ? at : this.#order[at]!;
-    return path;
+    const { path, indexed, order } = this.#running;
+    if (!indexed) return path;
+    const full = (out.path ??= [...path, 0]);
+    full[full.length - 1] = order === undefined ? at : order[at]!;
+    return full;
   }
 
-  /** Settles every claim, in order, into results that read this tape; also the ledger after them and what they paid, in fen. */
-  settleAll(): Settled {
-    const { ref } = this.#compiled;
-    const memberId = this.#member.id;
-    // Exactly sized: a year's result keeps it.
-    const results: SettledClaim[] = new Array(this.#claims.length);
-    const { after, paid } = this.tally((out, at, claim) => {
-      results[at] = new SettledClaim(claim.id, memberId, claim.kind, out.eventDate, ref, out.eligible, out.reasons, out.fen, out.warnings, out.illustrative, this, at);
+  /**
+   * Settles `claims` (see {@link tally}) into results that read this tape; also the ledger
+   * after them and what they paid, in fen. Called once.
+   */
+  settleAll(claims: readonly PlainClaim[]): Settled {
+    const count = claims.length;
+    const memberTail = memberSlots(this.#member!);
+    // Exactly sized: a year's result keeps both.
+    const results: SettledClaim[] = new Array(count);
+    const slots: unknown[] = new Array(count * Slot.Count + (memberTail?.length ?? 0));
+    this.#slots = slots;
+    this.#count = count;
+    const { after, paid } = this.tally(claims, (out, at, claim) => {
+      const i = at * Slot.Count;
+      const shape = shapeOf(claim);
+      slots[i + Slot.Id] = claim.id;
+      slots[i + Slot.Reasons] = out.reasons;
+      slots[i + Slot.Warnings] = out.warnings;
+      slots[i + Slot.Shape] = shape | (out.eligible ? ELIGIBLE : 0) | (out.illustrative ? ILLUSTRATIVE : 0);
+      if ((shape & RARE) !== 0) slots[i + Slot.Date] = claim;
+      else {
+        slots[i + Slot.Date] = (shape & 3) === 0 ? claim.admission : claim.date;
+        slots[i + Slot.Discharge] = claim.discharge;
+        slots[i + Slot.Total] = claim.total;
+        slots[i + Slot.InsurancePaid] = claim.insurancePaid;
+        slots[i + Slot.InScopeCopay] = claim.inScopeCopay;
+        slots[i + Slot.SelfPaid] = claim.selfPaid;
+        slots[i + Slot.AboveCeiling] = claim.aboveCeiling;
+      }
+      results[at] = new SettledClaim(this, at, out.fen);
     });
+    if (memberTail !== undefined) {
+      for (let at = 0; at < memberTail.length; at += 1) slots[count * Slot.Count + at] = memberTail[at];
+      this.#member = undefined;
+    }
     // One claim's result keeps the ledger after it, which the next call takes (a caller
     // chaining evaluateClaim reads each); a year's results leave it to the year's result.
-    if (!this.#indexed) this.#last = after;
+    if (!this.#running.indexed) this.#keep().last = after;
     return { results, after, paid };
   }
 
-  /** Settles every claim, in order, handing `each` what it gave; the ledger after them and what they paid, in fen. */
-  tally(each: (out: ClaimOutcome, at: number, claim: PlainClaim) => void): { readonly after: Ledger | LedgerInFen; readonly paid: number } {
+  /**
+   * Settles `claims` (the caller's list: in the order `running.order` gives), each with the
+   * ledger the one before left, handing `each` what it gave; the ledger after them and what
+   * they paid, in fen. {@link settleAll} keeps what it gave on the tape; a caller that only
+   * counts (simulateBook) keeps nothing.
+   */
+  tally(claims: readonly PlainClaim[], each: (out: ClaimOutcome, at: number, claim: PlainClaim) => void): { readonly after: Ledger | LedgerInFen; readonly paid: number } {
+    const { order, whatIf, history } = this.#running;
     const out = new Run();
-    const count = this.#claims.length;
+    const count = claims.length;
+    const member = this.#member!;
     let ledger = this.#startLedger();
     let paid = 0;
     for (let at = 0; at < count; at += 1) {
-      if (at > 0 && at % CHECKPOINT_EVERY === 0) (this.#checkpoints ??= []).push(ledger);
-      const claim = this.#claim(at);
-      run(this.#compiledFor(claim), this.#member, claim, ledger, this.#pathOf(at, out), this.#whatIf, this.#history, out, null);
+      if (at > 0 && at % CHECKPOINT_EVERY === 0) (this.#keep().checkpoints ??= []).push(ledger);
+      const claim = claims[order === undefined ? at : order[at]!]!;
+      run(this.#compiledFor(claim), member, claim, ledger, this.#pathOf(at, out), whatIf, history, out, null);
       each(out, at, claim);
       ledger = out.after!;
       paid += out.fen;
@@ -374,51 +582,76 @@ export class Tape implements ResultDetails {
     return { after: ledger, paid };
   }
 
+  claimId(at: number): string {
+    return this.#slots[at * Slot.Count + Slot.Id] as string;
+  }
+
+  kind(at: number): PlainClaim['kind'] {
+    const shape = this.#slots[at * Slot.Count + Slot.Shape] as number;
+    return (shape & RARE) !== 0 ? this.#claim(at).kind : KINDS[shape & 3]!;
+  }
+
+  eventDate(at: number): string {
+    const shape = this.#slots[at * Slot.Count + Slot.Shape] as number;
+    if ((shape & RARE) !== 0) return eventDate(this.#compiled.policy, this.#claim(at));
+    const discharge = (shape & 3) === 0 && this.#compiled.policy.conventions.yearBy === 'discharge';
+    return this.#slots[at * Slot.Count + (discharge ? Slot.Discharge : Slot.Date)] as string;
+  }
+
+  eligible(at: number): boolean {
+    return ((this.#slots[at * Slot.Count + Slot.Shape] as number) & ELIGIBLE) !== 0;
+  }
+
+  reasons(at: number): readonly Message[] {
+    return this.#slots[at * Slot.Count + Slot.Reasons] as readonly Message[];
+  }
+
+  warnings(at: number): readonly Message[] {
+    return this.#slots[at * Slot.Count + Slot.Warnings] as readonly Message[];
+  }
+
+  illustrative(at: number): boolean {
+    return ((this.#slots[at * Slot.Count + Slot.Shape] as number) & ILLUSTRATIVE) !== 0;
+  }
+
   /** The ledger before claim `at`: claims run again from the nearest kept ledger or the cursor. */
-  #ledgerBefore(at: number, out: Run): Ledger | LedgerInFen {
+  #ledgerBefore(at: number, member: Member, out: Run): Ledger | LedgerInFen {
+    const kept = this.#kept;
     let from = at - (at % CHECKPOINT_EVERY);
-    let ledger = from === 0 ? this.#startLedger() : this.#checkpoints![from / CHECKPOINT_EVERY - 1]!;
-    if (this.#cursorAt >= from && this.#cursorAt <= at) (from = this.#cursorAt), (ledger = this.#cursor!);
+    // No ledger is kept after the last claim (the year's result holds it): run the last stretch again.
+    if (from === this.#count && from > 0) from -= CHECKPOINT_EVERY;
+    let ledger = from === 0 ? this.#startLedger() : kept!.checkpoints![from / CHECKPOINT_EVERY - 1]!;
+    if (kept !== undefined && kept.cursorAt >= from && kept.cursorAt <= at) (from = kept.cursorAt), (ledger = kept.cursor!);
+    const { whatIf, history } = this.#running;
     for (; from < at; from += 1) {
       const claim = this.#claim(from);
-      run(this.#compiledFor(claim), this.#member, claim, ledger, this.#pathOf(from, out), this.#whatIf, this.#history, out, null);
+      run(this.#compiledFor(claim), member, claim, ledger, this.#pathOf(from, out), whatIf, history, out, null);
       ledger = out.after!;
     }
     return ledger;
   }
 
+  /** Remembers where a read got to: the ledger before claim `at`. */
+  #moveCursor(at: number, ledger: Ledger | LedgerInFen | undefined): void {
+    const kept = this.#keep();
+    (kept.cursorAt = at), (kept.cursor = ledger);
+  }
+
   lines(at: number): readonly BenefitLine[] {
     const out = new Run();
-    const records: LineRecord[] = [];
+    const lines: Line[] = [];
+    const member = this.#memberCopy();
     const claim = this.#claim(at);
-    run(this.#compiledFor(claim), this.#member, claim, this.#ledgerBefore(at, out), this.#pathOf(at, out), this.#whatIf, this.#history, out, records);
-    (this.#cursorAt = at + 1), (this.#cursor = out.after);
-    const context = out.context!;
-    const maximum = out.maximum;
-    return records.map((record) => {
-      const { benefit, outcome, amount, cut, sources } = record;
-      const money = moneyFromFen(amount);
-      const range = outcome.range && Object.freeze({ min: moneyFromFen(outcome.range.min), max: moneyFromFen(outcome.range.max) });
-      return new Line(
-        {
-          benefit: benefit.benefit.id,
-          label: benefit.benefit.label,
-          amount: money,
-          amountBeforeCaps: amount === outcome.fen ? money : moneyFromFen(outcome.fen),
-          cappedBy: cut,
-          ...(range && { range }),
-          citations: sources.citations,
-          illustrative: sources.illustrative,
-        },
-        (recorder) => stepsOf(this.#compiled.policy, context, record, maximum, recorder),
-      );
-    });
+    run(this.#compiledFor(claim), member, claim, this.#ledgerBefore(at, member, out), this.#pathOf(at, out), this.#running.whatIf, this.#running.history, out, lines);
+    this.#moveCursor(at + 1, out.after);
+    return lines;
   }
 
   ledger(at: number): Ledger {
-    if (at === this.#claims.length - 1 && this.#last !== undefined) return toLedger(this.#last);
-    const after = this.#ledgerBefore(at + 1, new Run());
-    (this.#cursorAt = at + 1), (this.#cursor = after);
+    const last = this.#kept?.last;
+    if (at === this.#count - 1 && last !== undefined) return toLedger(last);
+    const after = this.#ledgerBefore(at + 1, this.#memberCopy(), new Run());
+    this.#moveCursor(at + 1, after);
     return toLedger(after);
   }
 
@@ -427,34 +660,8 @@ export class Tape implements ResultDetails {
    * ledger is then that one, made without running a claim again.
    */
   keepLast(after: Ledger | LedgerInFen): void {
-    this.#last ??= after;
+    this.#keep().last ??= after;
   }
-}
-
-/** A line's steps: its formula run again with a recorder, then the caps that cut it. */
-function stepsOf(policy: Policy, context: ClaimContext, { benefit, outcome, amount, cut, paidBefore, history, others }: LineRecord, maximum: number | undefined, steps: Recorder): void {
-  if (context.claim.diagnosis !== undefined) conditionSteps(policy, context, steps);
-  benefit.op(context, steps);
-  history?.step?.(steps);
-  if (cut === null) return;
-  const index = benefit.index;
-  const before = context.ledger;
-  let current = history === undefined ? outcome.fen : history.fen;
-  const capStep = (kind: 'perClaim' | 'perYear' | 'maximumSubsidy', expression: string, remaining: number) => {
-    if (current <= remaining) return;
-    steps.add(kind, fixedLabel(kind), joined('min(', fenText(current), ', ', expression, ')'), fenText(remaining));
-    current = remaining;
-  };
-  const perClaim = benefit.perClaim && valueFor(benefit.perClaim, context);
-  if (perClaim !== undefined) capStep('perClaim', fenText(perClaim), perClaim);
-  const perYear = benefit.perYear && valueFor(benefit.perYear, context);
-  if (perYear !== undefined) capStep('perYear', `${fenText(perYear)} − ${fenText(before.amounts[index]!)}`, Math.max(0, perYear - before.amounts[index]!));
-  if (maximum !== undefined) {
-    const paid = before.total + paidBefore;
-    capStep('maximumSubsidy', `${fenText(maximum)} − ${fenText(paid)}`, Math.max(0, maximum - paid));
-  }
-  if (cut === 'claimsPerYear') steps.add('claimsPerYear', stepLabel('claimsPerYear', { count: before.claims[index]! }), `${before.claims[index]!}`, fenText(amount));
-  if (cut === 'otherPayments') others!.step(current, amount, paidBefore, steps);
 }
 
 /** A member's claims settled: their results, the ledger after them and what they paid together, in fen. */
@@ -475,9 +682,14 @@ export interface Settlement {
 
 /** Settles the checked copy of one claim; see {@link run} for `whatIf` and `path`. */
 export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf = false, history?: History): Settlement {
-  const tape = new Tape(compile(policy), member, [claim], undefined, path, false, ledger, whatIf, history);
-  const { results, after, paid } = tape.settleAll();
+  const tape = new Tape(compile(policy), member, { path, indexed: false, whatIf, order: undefined, history }, ledger);
+  const { results, after, paid } = tape.settleAll([claim]);
   return { result: results[0]!, after, paid };
+}
+
+/** How the claims of a year are run, in their order and with the member's history. */
+function inAYear(order: readonly number[] | undefined, history: History | undefined): Running {
+  return order === undefined && history === undefined ? IN_A_YEAR : { ...IN_A_YEAR, order, history };
 }
 
 /**
@@ -493,8 +705,8 @@ export function settleYear(
   start: Ledger | undefined,
   history?: History,
 ): { readonly settled: Settled; readonly tape: Tape } {
-  const tape = new Tape(compile(policy), member, claims, order, CLAIMS, true, start, false, history);
-  return { settled: tape.settleAll(), tape };
+  const tape = new Tape(compile(policy), member, inAYear(order, history), start);
+  return { settled: tape.settleAll(claims), tape };
 }
 
 /**
@@ -508,7 +720,7 @@ export function tallyYear(
   order: readonly number[] | undefined,
   each: (outcome: ClaimOutcome) => void,
 ): { readonly after: Ledger | LedgerInFen; readonly paid: number } {
-  return new Tape(compile(policy), member, claims, order, CLAIMS, true, undefined, false, undefined).tally(each);
+  return new Tape(compile(policy), member, inAYear(order, undefined), undefined).tally(claims, each);
 }
 
-const CLAIMS = Object.freeze(['claims']);
+const IN_A_YEAR: Running = Object.freeze({ path: Object.freeze(['claims']), indexed: true, whatIf: false, order: undefined, history: undefined });

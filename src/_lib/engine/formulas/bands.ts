@@ -1,10 +1,10 @@
-import { fixedLabel, message, stepLabel, StepLabels } from '../../messages';
+import { message, stepLabel } from '../../messages';
 import { fenText } from '../../money';
 import type { PlainClaim } from '../../plainInput';
-import type { CostField, Label } from '../../policySchema';
+import type { CostField } from '../../policySchema';
 import { divide, exactYuan, fen, plus, ratio, roundToFen, times, type Ratio } from '../fen';
 import { valueFor } from '../parameters';
-import { joined } from '../context';
+import { fixedKind, stepKind, type StepForm, type StepKind } from '../context';
 import { nothing, type FormulaCompiler } from './types';
 
 interface Band {
@@ -13,6 +13,23 @@ interface Band {
   readonly included: boolean;
   readonly ratio: Ratio;
 }
+
+type Exact = number | bigint;
+const zeroText = () => '0.00';
+
+/** The base, named by its cost fields. */
+const BASE: StepForm<number, string> = { key: 'base', expression: (_, fields) => fields, value: fenText };
+/** Nothing, for a base below the threshold `least`. */
+const BELOW_THRESHOLD: StepForm<number, number> = { key: 'belowThreshold', expression: (base, least) => `${fenText(base)} < ${fenText(least)}`, value: zeroText };
+const THRESHOLD: StepForm<number, number> = { key: 'threshold', expression: (base, least) => `${fenText(base)} ≥ ${fenText(least)}`, value: fenText };
+/** What the year's earlier stays left of the deductible `whole`. */
+const DEDUCTIBLE_LEFT: StepForm<number, number> = { key: 'deductibleLeft', expression: (left, whole) => `max(0, ${fenText(whole)} − ${fenText(whole - left)})`, value: fenText };
+const DEDUCTIBLE: StepForm<number, number, number> = { key: 'deductible', expression: (_, base, left) => `max(0, ${fenText(base)} − ${fenText(left)})`, value: fenText };
+/** A band's part, exact in fen / den. */
+const BAND: StepForm<Exact, number, Ratio, number> = { key: 'band', expression: (_, portion, ratio) => `${fenText(portion)} × ${ratio.text}`, value: (part, _, __, den) => exactYuan(part, den) };
+const SUM: StepForm<Exact, readonly Exact[], number> = { key: 'sum', expression: (_, parts, den) => parts.map((part) => exactYuan(part, den)).join(' + '), value: (sum, _, den) => exactYuan(sum, den) };
+/** The whole amount's band: its ratio on what is payable, exact in fen / den. */
+const WHOLE_BAND: StepForm<Exact, number, Ratio, number> = { key: 'wholeBand', expression: (_, payable, ratio) => `${fenText(payable)} × ${ratio.text}`, value: (sum, _, __, den) => exactYuan(sum, den) };
 
 /**
  * A share of a cost by bands: progressive (each band's ratio on the part inside it) or whole
@@ -33,39 +50,39 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
   const progressive = formula.method === 'progressive';
   const baseText = fields.map((field) => `costs.${field}`).join(' + ');
   const field = fields.join('+');
-  const labels = new StepLabels();
-  // The last label each band was shown with, and where it started then: a band's label depends on the claim only through that.
-  const bandLabels = new Map<Band, { readonly from: number; readonly label: Label }>();
+  const baseKind = stepKind(BASE, stepLabel('base', { field }));
+  // The kind each band was last shown with, and where it started then: a band's label depends on the claim only through that.
+  const bandKinds = new Map<Band, { readonly from: number; readonly kind: StepKind<Exact, number, Ratio, number> }>();
 
   return (context, steps) => {
     const { claim, mode, eachStep } = context;
     const base = baseOf(claim, fields);
-    steps?.add('base', labels.of('base', { field }, 'base'), baseText, fenText(base));
+    steps?.record(baseKind, base, baseText);
     if (threshold !== undefined) {
       const least = valueFor(threshold, context);
       if (base < least) {
-        steps?.add('belowThreshold', fixedLabel('belowThreshold'), joined(fenText(base), ' < ', fenText(least)), '0.00');
+        steps?.record(fixedKind(BELOW_THRESHOLD), base, least);
         return nothing(message('BELOW_THRESHOLD', { benefit: env.benefit.label, measure: field, amount: fenText(base), threshold: fenText(least) }));
       }
-      steps?.add('threshold', fixedLabel('threshold'), joined(fenText(base), ' ≥ ', fenText(least)), fenText(base));
+      steps?.record(fixedKind(THRESHOLD), base, least);
     }
     // The deductible this claim takes: all of it, or what the year's earlier stays left.
     let used = 0;
     if (deductible !== undefined) {
       const whole = valueFor(deductible, context);
       const left = yearly ? Math.max(0, whole - context.ledger.deductible[env.index]!) : whole;
-      if (yearly && left !== whole) steps?.add('deductibleLeft', fixedLabel('deductibleLeft'), joined('max(0, ', fenText(whole), ' − ', fenText(whole - left), ')'), fenText(left));
+      if (yearly && left !== whole) steps?.record(fixedKind(DEDUCTIBLE_LEFT), left, whole);
       used = Math.min(base, left);
-      steps?.add('deductible', fixedLabel('deductible'), joined('max(0, ', fenText(base), ' − ', fenText(left), ')'), fenText(base - used));
+      steps?.record(fixedKind(DEDUCTIBLE), base - used, base, left);
     }
     const measured = onBase ? base : base - used;
     const floor = onBase ? used : 0;
     const { list, den } = valueFor(table, context);
-    let sum: number | bigint = 0;
+    let sum: Exact = 0;
     if (progressive) {
       let lower = 0;
-      let parts = 0;
-      const shown: string[] = [];
+      // The bands' parts, for the sum's step.
+      const parts: Exact[] | null = steps === null ? null : [];
       for (let index = 0; index < list.length; index += 1) {
         const band = list[index]!;
         const from = Math.max(lower, floor);
@@ -75,21 +92,19 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
           const scale = den / band.ratio.den;
           const part = eachStep ? times(divide(exact, band.ratio.den, mode), den) : typeof exact === 'number' ? times(exact, scale) : exact * BigInt(scale);
           sum = plus(sum, part);
-          parts += 1;
           if (steps !== null) {
-            const value = exactYuan(part, den);
-            shown.push(value);
-            let shownAs = bandLabels.get(band);
+            parts!.push(part);
+            let shownAs = bandKinds.get(band);
             if (shownAs?.from !== from) {
               const label = stepLabel('band', { band: index + 1, from: fenText(from), ...(band.upTo === Infinity ? {} : { to: fenText(band.upTo) }), ratio: band.ratio.text });
-              bandLabels.set(band, (shownAs = { from, label }));
+              bandKinds.set(band, (shownAs = { from, kind: stepKind(BAND, label) }));
             }
-            steps.add('band', shownAs.label, joined(fenText(portion), ' × ', band.ratio.text), value);
+            steps.record(shownAs.kind, part, portion, band.ratio, den);
           }
         }
         if (band.upTo !== Infinity) lower = Math.max(lower, band.upTo);
       }
-      if (parts > 1) steps?.add('sum', fixedLabel('sum'), shown.join(' + '), exactYuan(sum, den));
+      if (parts !== null && parts.length > 1) steps!.record(fixedKind(SUM), sum, parts.slice(), den);
     } else {
       let index = 0;
       while (index < list.length - 1 && (measured > list[index]!.upTo || (measured === list[index]!.upTo && !list[index]!.included))) index += 1;
@@ -97,13 +112,8 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
       const payable = measured - floor;
       const exact = times(payable, band.ratio.num);
       sum = typeof exact === 'number' ? times(exact, den / band.ratio.den) : exact * BigInt(den / band.ratio.den);
-      steps?.add(
-        'wholeBand',
-        // Its label names the claim's amount: made for each step.
-        stepLabel('wholeBand', { band: index + 1, amount: fenText(measured), ratio: band.ratio.text }),
-        joined(fenText(payable), ' × ', band.ratio.text),
-        exactYuan(sum, den),
-      );
+      // Its label names the claim's amount: made for each step.
+      steps?.record(stepKind(WHOLE_BAND, stepLabel('wholeBand', { band: index + 1, amount: fenText(measured), ratio: band.ratio.text })), sum, payable, band.ratio, den);
     }
     return { fen: roundToFen(sum, den, mode, steps), daysPaid: 0, deductibleUsed: used };
   };

@@ -1,14 +1,32 @@
-import { fixedLabel, message, StepLabels } from '../../messages';
+import { fixedLabel, MadeOnce, message, stepLabel } from '../../messages';
 import { fenText } from '../../money';
 import { fen } from '../fen';
 import { valueFor } from '../parameters';
-import { joined } from '../context';
-import { nothing, paid, type FormulaCompiler } from './types';
+import { joined, stepKind, type StepForm } from '../context';
+import { nothing, paid, type FormulaCompiler, type FormulaOf } from './types';
+
+interface Bracket {
+  readonly from: number;
+  readonly to: number;
+  readonly toIncluded: boolean;
+  readonly amount: number | undefined;
+  readonly min: number;
+  readonly max: number;
+  /** As the policy writes it. */
+  readonly text: FormulaOf<'bracket'>['brackets']['value'][number];
+}
+
+/** The bracket the measured amount falls in, and its amount or range. */
+const BRACKET: StepForm<Bracket, number> = {
+  key: 'bracket',
+  expression: ({ text, toIncluded }, measured) => (text.to === undefined ? `${fenText(measured)} ≥ ${text.from}` : `${fenText(measured)} ≥ ${text.from}${toIncluded ? ' ≤ ' : ' < '}${text.to}`),
+  value: ({ text }) => (text.amount === undefined ? `${text.min!}–${text.max!}` : text.amount),
+};
 
 /** A fixed amount, or a range decided on application, by the bracket a cost falls in. */
 export const bracket: FormulaCompiler<'bracket'> = (formula, env) => {
   const table = env.parameter(formula.brackets, 'brackets', (list) =>
-    list.map((b) => ({
+    list.map((b): Bracket => ({
       from: fen(b.from),
       to: b.to === undefined ? Infinity : fen(b.to),
       toIncluded: b.toIncluded === true,
@@ -19,7 +37,7 @@ export const bracket: FormulaCompiler<'bracket'> = (formula, env) => {
     })),
   );
   const measure = formula.measure;
-  const labels = new StepLabels();
+  const kinds = new MadeOnce((from: string) => stepKind(BRACKET, stepLabel('bracket', { measure, from })));
   return (context, steps) => {
     const measured = context.claim[measure];
     const brackets = valueFor(table, context);
@@ -36,10 +54,7 @@ export const bracket: FormulaCompiler<'bracket'> = (formula, env) => {
       return nothing(message('ABOVE_TOP_BRACKET', { benefit: env.benefit.label, measure, amount, to: brackets[brackets.length - 1]!.text.to! }));
     }
     const b = found.text;
-    if (steps !== null) {
-      const where = b.to === undefined ? joined(fenText(measured), ' ≥ ', b.from) : joined(fenText(measured), ' ≥ ', b.from, found.toIncluded ? ' ≤ ' : ' < ', b.to);
-      steps.add('bracket', labels.of('bracket', { measure, from: b.from }, b.from), where, found.amount === undefined ? joined(b.min!, '–', b.max!) : b.amount!);
-    }
+    steps?.record(kinds.of(b.from), found, measured);
     if (found.amount !== undefined) return paid(found.amount);
     return {
       fen: 0,

@@ -1,9 +1,14 @@
-import { message, StepLabels } from '../../messages';
+import { MadeOnce, message, stepLabel } from '../../messages';
 import { fenText } from '../../money';
-import { exactYuan, fen, ratio, roundToFen, times } from '../fen';
+import { exactYuan, fen, ratio, roundToFen, times, type Ratio } from '../fen';
 import { valueFor } from '../parameters';
-import { joined } from '../context';
+import { fixedKind, stepKind, type StepForm } from '../context';
 import { nothing, paid, type FormulaCompiler } from './types';
+
+/** The class's amount, named by the class's id. */
+const CLASS_AMOUNT: StepForm<number, string> = { key: 'classAmount', expression: (_, conditionClass) => conditionClass, value: fenText };
+/** The class's amount times the ratio, exact in fen / the ratio's den. */
+const CONDITION_RATIO: StepForm<number | bigint, number, Ratio> = { key: 'conditionRatio', expression: (_, amount, part) => `${fenText(amount)} × ${part.text}`, value: (exact, _, part) => exactYuan(exact, part.den) };
 
 /**
  * An amount by the class of the diagnosed condition, times an optional ratio (a pre-existing
@@ -12,20 +17,22 @@ import { nothing, paid, type FormulaCompiler } from './types';
 export const byCondition: FormulaCompiler<'byCondition'> = (formula, env) => {
   const amounts = env.parameter(formula.amounts, 'amounts', (table) => new Map(Object.entries(table).map(([id, yuan]) => [id, fen(yuan)])));
   const share = formula.ratio && env.parameter(formula.ratio, 'ratio', ratio);
-  const labels = new StepLabels();
+  const classLabel = (conditionClass: string) => env.conditions!.classes[conditionClass]!.label;
+  const notListedLabels = new MadeOnce((conditionClass: string) => stepLabel('classNotListed', { conditionClass: classLabel(conditionClass) }));
+  const amountKinds = new MadeOnce((conditionClass: string) => stepKind(CLASS_AMOUNT, stepLabel('classAmount', { conditionClass: classLabel(conditionClass) })));
+  const ratioKind = fixedKind(CONDITION_RATIO);
   return (context, steps) => {
     const conditionClass = context.conditionClass;
-    const classLabel = env.conditions!.classes[conditionClass]!.label;
     const amount = valueFor(amounts, context).get(conditionClass);
     if (amount === undefined) {
-      steps?.add('classNotListed', labels.of('classNotListed', { conditionClass: classLabel }, `not listed ${conditionClass}`), conditionClass, '0.00');
-      return nothing(message('CONDITION_CLASS_NOT_COVERED', { benefit: env.benefit.label, conditionClass: classLabel }));
+      steps?.add('classNotListed', notListedLabels.of(conditionClass), conditionClass, '0.00');
+      return nothing(message('CONDITION_CLASS_NOT_COVERED', { benefit: env.benefit.label, conditionClass: classLabel(conditionClass) }));
     }
-    steps?.add('classAmount', labels.of('classAmount', { conditionClass: classLabel }, `class ${conditionClass}`), conditionClass, fenText(amount));
+    steps?.record(amountKinds.of(conditionClass), amount, conditionClass);
     if (share === undefined) return paid(amount);
     const part = valueFor(share, context);
     const exact = times(amount, part.num);
-    steps?.add('conditionRatio', labels.of('conditionRatio', {}, 'ratio'), joined(fenText(amount), ' × ', part.text), exactYuan(exact, part.den));
+    steps?.record(ratioKind, exact, amount, part);
     return paid(roundToFen(exact, part.den, context.mode, steps));
   };
 };
