@@ -24,12 +24,22 @@ assert.equal(cjs.Decimal, require('decimal.js'));
 assert.ok(esm.evaluateClaim(esm.policies.guangxi[2024], member, death).total instanceof esm.Decimal);
 assert.ok(cjs.evaluateClaim(cjs.policies.guangxi[2024], member, death).total instanceof cjs.Decimal);
 
+// huzhu/core and huzhu/policies share huzhu's modules in either build: one class, one policy object.
+for (const lib of [esm, cjs]) {
+  const [core, bundled] = lib === esm ? [await import('huzhu/core'), await import('huzhu/policies')] : [require('huzhu/core'), require('huzhu/policies')];
+  assert.equal(core.InvalidInputError, lib.InvalidInputError);
+  assert.equal(bundled.guangxi, lib.policies.guangxi);
+  assert.equal(core.selectPolicy('guangxi', '2024-06-01', core.createRegistry(Object.values(bundled.guangxi))), lib.policies.guangxi[2024]);
+}
+
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-for (const condition of Object.values(manifest.exports['.'])) {
-  for (const file of Object.values(condition)) assert.ok(existsSync(new URL(`../${file}`, import.meta.url)), `missing ${file}`);
+for (const entry of Object.values(manifest.exports).filter((entry) => typeof entry === 'object')) {
+  for (const condition of Object.values(entry)) {
+    for (const file of Object.values(condition)) assert.ok(existsSync(new URL(`../${file}`, import.meta.url)), `missing ${file}`);
+  }
 }
 const bin = new URL(`../${manifest.bin.huzhu}`, import.meta.url);
 const listed = execFileSync(process.execPath, [bin.pathname, 'policies'], { encoding: 'utf8' });
 assert.match(listed, /^guangxi@2024 /m);
 assert.equal(execFileSync(process.execPath, [bin.pathname, '--version'], { encoding: 'utf8' }).trim(), manifest.version);
-console.log('dist: ESM and CommonJS builds load and agree; the huzhu command runs');
+console.log('dist: ESM and CommonJS builds of huzhu, huzhu/core and huzhu/policies load and agree; the huzhu command runs');

@@ -3,22 +3,27 @@
  * for a parameter's variants, a benefit's `when` and eligibility's `requires`. The engine knows
  * no member category of its own; a policy declares the attributes it reads.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { setUpZod } from './zodSetup';
 import { addIssue, FORBIDDEN_KEYS } from './errors';
 import { isoDateSchema } from './dates';
 import { strictSection } from './guideSections';
 
+setUpZod();
+
 /** A name a policy gives an attribute, e.g. `baseInsurance`; also a key of member and claim data. */
 export const attributeNameSchema = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { message: 'expected a name of letters, digits, "_" and "-", starting with a letter, like "baseInsurance"' })
-  .max(64)
-  .refine((name) => !FORBIDDEN_KEYS.has(name), { params: { code: 'reserved_id' }, message: 'expected a name other than "constructor" and "prototype"' });
+  .check(
+    z.regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { message: 'expected a name of letters, digits, "_" and "-", starting with a letter, like "baseInsurance"' }),
+    z.maxLength(64),
+    z.refine((name) => !FORBIDDEN_KEYS.has(name), { params: { code: 'reserved_id' }, message: 'expected a name other than "constructor" and "prototype"' }),
+  );
 
 /** One of the values a choice attribute allows, e.g. `employee` or `3`. */
-export const attributeValueSchema = z.string().min(1).max(64);
+export const attributeValueSchema = z.string().check(z.minLength(1), z.maxLength(64));
 
-const labelSchema = z.strictObject({ zh: z.string().min(1).max(500), en: z.string().min(1).max(500) });
+const labelSchema = z.strictObject({ zh: z.string().check(z.minLength(1), z.maxLength(500)), en: z.string().check(z.minLength(1), z.maxLength(500)) });
 
 /**
  * An attribute a policy reads. With `values` it is a choice, read from the `attributes` of the
@@ -26,12 +31,12 @@ const labelSchema = z.strictObject({ zh: z.string().min(1).max(500), en: z.strin
  */
 export const attributeDeclarationSchema = strictSection('attributes', {
   label: labelSchema,
-  values: z.record(attributeValueSchema, labelSchema).optional(),
+  values: z.optional(z.record(attributeValueSchema, labelSchema)),
 });
 
 export const attributeDeclarationsSchema = strictSection('attributes', {
-  member: z.record(attributeNameSchema, attributeDeclarationSchema).optional(),
-  claim: z.record(attributeNameSchema, attributeDeclarationSchema).optional(),
+  member: z.optional(z.record(attributeNameSchema, attributeDeclarationSchema)),
+  claim: z.optional(z.record(attributeNameSchema, attributeDeclarationSchema)),
 });
 
 export const sexSchema = z.enum(['female', 'male']);
@@ -40,23 +45,23 @@ export const patientSchema = z.enum(['member', 'family']);
 
 /** Whole numbers `from` … `to`, both included; one of them may be left open. */
 const countRangeSchema = strictSection('conditions', {
-  from: z.number().int().min(0).max(100_000).optional(),
-  to: z.number().int().min(0).max(100_000).optional(),
-}).superRefine((range, ctx) => {
+  from: z.optional(z.number().check(z.int(), z.gte(0), z.lte(100_000))),
+  to: z.optional(z.number().check(z.int(), z.gte(0), z.lte(100_000))),
+}).check(z.superRefine((range, ctx) => {
   if (range.from === undefined && range.to === undefined) addIssue(ctx, 'empty_range', 'expected "from", "to" or both');
   else if (range.from !== undefined && range.to !== undefined && range.to < range.from) addIssue(ctx, 'ends_before_start', 'expected "to" at least "from"', ['to']);
-});
+}));
 
 /** Days `from` … `to`, both included; one of them may be left open. */
 const dateRangeSchema = strictSection('conditions', {
-  from: isoDateSchema.optional(),
-  to: isoDateSchema.optional(),
-}).superRefine((range, ctx) => {
+  from: z.optional(isoDateSchema),
+  to: z.optional(isoDateSchema),
+}).check(z.superRefine((range, ctx) => {
   if (range.from === undefined && range.to === undefined) addIssue(ctx, 'empty_range', 'expected "from", "to" or both');
   else if (range.from !== undefined && range.to !== undefined && range.to < range.from) addIssue(ctx, 'ends_before_start', 'expected "to" on or after "from"', ['to']);
-});
+}));
 
-const oneOrMore = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1).max(100).readonly()]);
+const oneOrMore = <T extends z.ZodMiniType>(item: T) => z.union([item, z.readonly(z.array(item).check(z.minLength(1), z.maxLength(100)))]);
 
 /** A range of whole numbers, both ends included. */
 export interface CountRange {
@@ -103,27 +108,27 @@ export interface Condition {
   readonly anyOf?: readonly Condition[];
 }
 
-export const conditionSchema: z.ZodType<Condition, Condition> = z.lazy(() =>
+export const conditionSchema: z.ZodMiniType<Condition, Condition> = z.lazy(() =>
   strictSection('conditions', {
-    flags: z.record(attributeNameSchema, z.boolean()).optional(),
-    member: z.record(attributeNameSchema, oneOrMore(attributeValueSchema)).optional(),
-    claim: z.record(attributeNameSchema, oneOrMore(attributeValueSchema)).optional(),
-    cause: oneOrMore(z.enum(['illness', 'accident'])).optional(),
-    stayNumber: countRangeSchema.optional(),
-    days: countRangeSchema.optional(),
-    eventDate: dateRangeSchema.optional(),
-    discharge: dateRangeSchema.optional(),
-    sex: sexSchema.optional(),
-    age: countRangeSchema.optional(),
-    continuing: z.boolean().optional(),
-    conditionClass: oneOrMore(attributeValueSchema).optional(),
-    patient: patientSchema.optional(),
-    preExisting: z.boolean().optional(),
-    anyOf: z.array(conditionSchema).min(1).max(100).readonly().optional(),
-  }).refine((condition) => Object.keys(condition).length > 0, {
+    flags: z.optional(z.record(attributeNameSchema, z.boolean())),
+    member: z.optional(z.record(attributeNameSchema, oneOrMore(attributeValueSchema))),
+    claim: z.optional(z.record(attributeNameSchema, oneOrMore(attributeValueSchema))),
+    cause: z.optional(oneOrMore(z.enum(['illness', 'accident']))),
+    stayNumber: z.optional(countRangeSchema),
+    days: z.optional(countRangeSchema),
+    eventDate: z.optional(dateRangeSchema),
+    discharge: z.optional(dateRangeSchema),
+    sex: z.optional(sexSchema),
+    age: z.optional(countRangeSchema),
+    continuing: z.optional(z.boolean()),
+    conditionClass: z.optional(oneOrMore(attributeValueSchema)),
+    patient: z.optional(patientSchema),
+    preExisting: z.optional(z.boolean()),
+    anyOf: z.optional(z.readonly(z.array(conditionSchema).check(z.minLength(1), z.maxLength(100)))),
+  }).check(z.refine((condition) => Object.keys(condition).length > 0, {
     params: { code: 'empty_condition' },
     message: 'expected at least one condition, e.g. { "stayNumber": { "from": 2 } }; see docs/rule-model.md#conditions',
-  }),
+  })),
 );
 
 /** The attributes a policy declares. */

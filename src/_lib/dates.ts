@@ -3,7 +3,10 @@
  * Gregorian calendar. No Date objects: a local-time Date depends on the machine's time zone,
  * where a day may last 23 or 25 hours, or not exist at all (Samoa skipped 2011-12-30).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { setUpZod } from './zodSetup';
+
+setUpZod();
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** Days before the first of each month in a common year. */
@@ -57,10 +60,10 @@ export function dayNumber(date: string): number {
 }
 
 /** A calendar date as `YYYY-MM-DD`; impossible dates such as `2024-02-30` are refused. */
-export const isoDateSchema = z.string().refine((text) => !Number.isNaN(dayNumber(text)), {
+export const isoDateSchema = z.string().check(z.refine((text) => !Number.isNaN(dayNumber(text)), {
   params: { code: 'invalid_date' },
   message: 'expected a real calendar date written YYYY-MM-DD, like "2024-01-05"',
-});
+}));
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { safeParse } from 'zod/mini';
 import { Decimal } from './decimal';
 import { unreadableIssue } from './unreadable';
 
@@ -166,7 +167,7 @@ class KeyWalk {
  * Parses `value` with `schema`, or throws an {@link InvalidInputError} whose paths start at
  * `name`. A list longer than `maxItems`, anywhere in `value`, is refused before it is read.
  */
-export function validate<S extends z.ZodType>(
+export function validate<S extends z.core.$ZodType>(
   schema: S,
   value: unknown,
   name: string | number | readonly (string | number)[],
@@ -177,7 +178,7 @@ export function validate<S extends z.ZodType>(
     const walk = new KeyWalk(maxItems);
     walk.visit(value, root);
     if (walk.issues.length > 0) throw new InvalidInputError(walk.issues);
-    const parsed = schema.safeParse(value);
+    const parsed = safeParse(schema, value);
     if (parsed.success) return parsed.data;
     throw new InvalidInputError(parsed.error.issues.flatMap((issue) => flatten(issue, root)));
   });

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { setUpZod } from './zodSetup';
 import { isRealDecimal, type Decimal } from './decimal';
 import { validate } from './errors';
 import { LANGUAGES, type Language } from './messages';
@@ -7,6 +8,8 @@ import type { CondolenceResult } from '../evaluateCondolence';
 import { SettledYear, type YearResult } from '../evaluateYear';
 import { SettledMemberYear, type MemberYearResult } from '../evaluateMemberYear';
 import { SettledMemberClaim, type MemberClaimResult } from './memberPlans';
+
+setUpZod();
 
 /** Any result huzhu can explain. */
 export type Explainable = ClaimResult | YearResult | CondolenceResult | MemberClaimResult | MemberYearResult;
@@ -31,7 +34,7 @@ const explainableSchema = z.union([
   claimShape,
 ]);
 
-const optionsSchema = z.strictObject({ lang: z.enum(LANGUAGES).optional() }).optional();
+const optionsSchema = z.optional(z.strictObject({ lang: z.optional(z.enum(LANGUAGES)) }));
 
 export type ExplainableKind = 'claim' | 'year' | 'condolence' | 'memberClaim' | 'memberYear';
 

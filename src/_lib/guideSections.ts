@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A strict object whose unknown keys are refused with the keys it allows and the section of

@@ -1,33 +1,36 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { setUpZod } from './zodSetup';
 import { addIssue } from './errors';
 import { daysBetween, isoDateSchema } from './dates';
 import { yuanSchema } from './moneySchemas';
 import { attributeNameSchema, attributeValueSchema, patientSchema, sexSchema } from './conditionSchema';
 import { causeSchema, sharesSchema, slugSchema } from './policySchema';
 
-const idSchema = z.string().min(1).max(200);
+setUpZod();
+
+const idSchema = z.string().check(z.minLength(1), z.maxLength(200));
 
 /** A stay longer than this is a data error (ten years and a day or so). */
 export const MAX_STAY_DAYS = 3660;
 
 export const enrolmentSchema = z
   .strictObject({
-    scheme: z.string().min(1).max(64),
-    year: z.number().int().min(1990).max(2200),
+    scheme: z.string().check(z.minLength(1), z.maxLength(64)),
+    year: z.number().check(z.int(), z.gte(1990), z.lte(2200)),
     /** First covered day. */
     from: isoDateSchema,
     /** Last covered day, inclusive. */
     to: isoDateSchema,
     /** The day the enrolment was completed; a policy whose cover starts the day after reads it. */
-    enrolledOn: isoDateSchema.optional(),
+    enrolledOn: z.optional(isoDateSchema),
     /** Shares (份) of the plan held: amounts and money caps scale with them; 1 when absent. */
-    shares: sharesSchema.optional(),
+    shares: z.optional(sharesSchema),
   })
-  .refine((enrolment) => enrolment.to >= enrolment.from, {
+  .check(z.refine((enrolment) => enrolment.to >= enrolment.from, {
     path: ['to'],
     params: { code: 'ends_before_start' },
     message: 'expected "to" on or after "from"',
-  });
+  }));
 
 /** Yes/no facts about a member that policies declare and read, e.g. `{ hardship: true }`. */
 const flagsSchema = z.record(attributeNameSchema, z.boolean());
@@ -36,13 +39,13 @@ const attributesSchema = z.record(attributeNameSchema, attributeValueSchema);
 
 export const memberSchema = z.strictObject({
   id: idSchema,
-  enrolments: z.array(enrolmentSchema).max(1000).readonly(),
-  flags: flagsSchema.optional(),
-  attributes: attributesSchema.optional(),
+  enrolments: z.readonly(z.array(enrolmentSchema).check(z.maxLength(1000))),
+  flags: z.optional(flagsSchema),
+  attributes: z.optional(attributesSchema),
   /** For age limits: the age on an event's date is counted from it. */
-  birthDate: isoDateSchema.optional(),
+  birthDate: z.optional(isoDateSchema),
   /** For plans limited by sex, e.g. a women's plan. */
-  sex: sexSchema.optional(),
+  sex: z.optional(sexSchema),
 });
 
 const costsSchema = z
@@ -56,29 +59,29 @@ const costsSchema = z
     /** 自费 / 医保外自费费用: self-paid costs outside the covered list. */
     selfPaid: yuanSchema,
     /** 封顶线以上: the part above the basic insurance's yearly ceiling; 0 when absent. */
-    aboveCeiling: yuanSchema.optional(),
+    aboveCeiling: z.optional(yuanSchema),
   })
-  .refine((costs) => costs.insurancePaid.plus(costs.inScopeCopay).plus(costs.selfPaid).plus(costs.aboveCeiling ?? 0).lte(costs.total), {
+  .check(z.refine((costs) => costs.insurancePaid.plus(costs.inScopeCopay).plus(costs.selfPaid).plus(costs.aboveCeiling ?? 0).lte(costs.total), {
     path: ['total'],
     params: { code: 'parts_exceed_total' },
     message: 'expected "total" to be at least insurancePaid + inScopeCopay + selfPaid + aboveCeiling',
-  });
+  }));
 
 /** Fields every kind of claim may carry. */
 const claimExtras = {
   /** Facts about the claim a policy declares, e.g. `{ hospitalLevel: '3' }`. */
-  attributes: attributesSchema.optional(),
+  attributes: z.optional(attributesSchema),
   /** The day the claim was filed, for a policy's filing deadline. */
-  filedOn: isoDateSchema.optional(),
+  filedOn: z.optional(isoDateSchema),
   /** The event (accident) the claim comes from, e.g. `acc-2017-03`: a policy's same-event rule reads it. */
-  event: idSchema.optional(),
+  event: z.optional(idSchema),
 };
 
 /** Fields of the claims with costs. */
 const costClaimExtras = {
   ...claimExtras,
   /** What another fund (another union plan, a charity) already paid for the same costs; a plan's `otherPayments` may count it. */
-  paidElsewhere: yuanSchema.optional(),
+  paidElsewhere: z.optional(yuanSchema),
 };
 
 export const hospitalisationSchema = z
@@ -91,7 +94,7 @@ export const hospitalisationSchema = z
     costs: costsSchema,
     ...costClaimExtras,
   })
-  .superRefine((stay, ctx) => {
+  .check(z.superRefine((stay, ctx) => {
     const days = daysBetween(stay.admission, stay.discharge);
     if (days < 0) {
       addIssue(ctx, 'ends_before_start', 'expected "discharge" on or after "admission"', ['discharge']);
@@ -99,7 +102,7 @@ export const hospitalisationSchema = z
     if (days > MAX_STAY_DAYS) {
       addIssue(ctx, 'stay_too_long', `expected a stay of at most ${MAX_STAY_DAYS} days; got ${days}`, ['discharge']);
     }
-  });
+  }));
 
 export const outpatientSchema = z.strictObject({
   kind: z.literal('outpatient'),
@@ -123,19 +126,19 @@ export const diagnosisSchema = z
     /** The condition's code in the policy's list, e.g. `breast-cancer`. */
     condition: attributeValueSchema,
     /** Whose condition it is; the member's own when absent. */
-    patient: patientSchema.optional(),
+    patient: z.optional(patientSchema),
     /** The day the condition was first diagnosed, when before `date`: before the member's cover started, it is pre-existing. */
-    firstDiagnosed: isoDateSchema.optional(),
-    costs: costsSchema.optional(),
+    firstDiagnosed: z.optional(isoDateSchema),
+    costs: z.optional(costsSchema),
     /** What another fund already paid for the condition; a plan's `otherPayments` may count it (Dalian's two cancers). */
-    paidElsewhere: yuanSchema.optional(),
+    paidElsewhere: z.optional(yuanSchema),
     ...claimExtras,
   })
-  .refine((claim) => claim.firstDiagnosed === undefined || claim.firstDiagnosed <= claim.date, {
+  .check(z.refine((claim) => claim.firstDiagnosed === undefined || claim.firstDiagnosed <= claim.date, {
     path: ['firstDiagnosed'],
     params: { code: 'ends_before_start' },
     message: 'expected "firstDiagnosed" on or before the claim\'s "date"',
-  });
+  }));
 
 export const claimSchema = z.discriminatedUnion('kind', [
   hospitalisationSchema,
@@ -147,7 +150,7 @@ export const claimSchema = z.discriminatedUnion('kind', [
     /** Date the disability grade was assessed. */
     date: isoDateSchema,
     /** 伤残等级: 1 (most severe) to 10. */
-    grade: z.number().int().min(1).max(10),
+    grade: z.number().check(z.int(), z.gte(1), z.lte(10)),
     ...claimExtras,
   }),
   z.strictObject({
@@ -159,22 +162,21 @@ export const claimSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const ledgerSchema = z.strictObject({
-  scheme: z.string().min(1).max(64),
-  year: z.number().int(),
+  scheme: z.string().check(z.minLength(1), z.maxLength(64)),
+  year: z.number().check(z.int()),
   memberId: idSchema,
   /** Everything paid to the member in the protection year. */
   total: yuanSchema,
   /** Paid so far, by benefit id. */
   byBenefit: z.record(slugSchema, yuanSchema),
   /** Claims already settled, so that none is paid twice. */
-  claimIds: z.array(idSchema).readonly(),
+  claimIds: z.readonly(z.array(idSchema)),
   /** Stays settled in the year, and those that paid: what stay numbers and a limit of paid stays count. 0 when absent. */
-  stays: z.number().int().min(0).optional(),
-  paidStays: z.number().int().min(0).optional(),
+  stays: z.optional(z.number().check(z.int(), z.gte(0))),
+  paidStays: z.optional(z.number().check(z.int(), z.gte(0))),
   /** By benefit id: claims paid, days paid and deductible used in the year; nothing when absent. */
-  usage: z
-    .record(slugSchema, z.strictObject({ claims: z.number().int().min(0), days: z.number().int().min(0), deductible: yuanSchema }))
-    .optional(),
+  usage: z.optional(z
+    .record(slugSchema, z.strictObject({ claims: z.number().check(z.int(), z.gte(0)), days: z.number().check(z.int(), z.gte(0)), deductible: yuanSchema }))),
 });
 
 /** How long a contribution is for: a protection year, or half of one. */
@@ -184,11 +186,11 @@ const contributionPeriodSchema = z.enum(['year', 'half']);
 const planHeldSchema = z.strictObject({
   scheme: slugSchema,
   /** The protection year: the version of the scheme for that year prices it. */
-  year: z.number().int().min(1990).max(2200),
+  year: z.number().check(z.int(), z.gte(1990), z.lte(2200)),
   /** Shares held; 1 when absent. */
-  shares: sharesSchema.optional(),
+  shares: z.optional(sharesSchema),
   /** `half`: for half a year, at the version's `contribution.halfYear`; a whole year when absent. */
-  period: contributionPeriodSchema.optional(),
+  period: z.optional(contributionPeriodSchema),
 });
 
 /** The most plans one roster entry may hold. */
@@ -201,11 +203,11 @@ export const MAX_HISTORY_ENTRIES = 100_000;
  * A member's earlier settled payments, one entry per benefit line that paid: what a policy's
  * once-in-N-years and same-event rules read beyond the ledger (docs/rule-model.md#history).
  */
-export const historySchema = z
+export const historySchema = z.readonly(z
   .array(
     z.strictObject({
-      scheme: z.string().min(1).max(64),
-      year: z.number().int().min(1990).max(2200),
+      scheme: z.string().check(z.minLength(1), z.maxLength(64)),
+      year: z.number().check(z.int(), z.gte(1990), z.lte(2200)),
       /** The benefit id that paid. */
       benefit: slugSchema,
       claimId: idSchema,
@@ -213,13 +215,14 @@ export const historySchema = z
       date: isoDateSchema,
       paid: yuanSchema,
       /** The event the claim came from, when it named one. */
-      event: idSchema.optional(),
+      event: z.optional(idSchema),
       /** The condition a diagnosis claim named (its code in the policy's list), for rules that count once per condition. */
-      condition: attributeValueSchema.optional(),
+      condition: z.optional(attributeValueSchema),
     }),
   )
-  .max(MAX_HISTORY_ENTRIES)
-  .superRefine((history, ctx) => {
+  .check(
+    z.maxLength(MAX_HISTORY_ENTRIES),
+    z.superRefine((history, ctx) => {
     // A payment listed twice would be deducted twice.
     const seen = new Set<string>();
     history.forEach((entry, index) => {
@@ -227,32 +230,33 @@ export const historySchema = z
       if (seen.has(key)) addIssue(ctx, 'duplicate_entry', `claim "${entry.claimId}" of ${entry.scheme} ${entry.year} is listed twice for benefit "${entry.benefit}"`, [index, 'benefit']);
       seen.add(key);
     });
-  })
-  .readonly();
+  }),
+  ));
 
 /** The most entries a roster may have; a longer one is refused before its entries are read. */
 export const MAX_ROSTER_ENTRIES = 10_000_000;
 
-export const rosterSchema = z
+export const rosterSchema = z.readonly(z
   .array(
     z.strictObject({
       id: idSchema,
       /** How many members this entry stands for, e.g. a unit's headcount; 1 when absent. */
-      count: z.number().int().min(1).max(100_000_000).optional(),
-      flags: flagsSchema.optional(),
-      attributes: attributesSchema.optional(),
+      count: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100_000_000))),
+      flags: z.optional(flagsSchema),
+      attributes: z.optional(attributesSchema),
       /** Enrolled in the scheme's previous year too, for contributions that differ for renewals. */
-      continuing: z.boolean().optional(),
+      continuing: z.optional(z.boolean()),
       /** Shares (份) each member holds; 1 when absent. Shares past the plan's `maxShares` are void and not charged. */
-      shares: sharesSchema.optional(),
+      shares: z.optional(sharesSchema),
       /** `half`: enrolled for half a year, at the policy's `contribution.halfYear`; a whole year when absent. */
-      period: contributionPeriodSchema.optional(),
+      period: z.optional(contributionPeriodSchema),
       /** Every plan the entry holds, each with its shares and period, priced from a registry: instead of `shares` and `period`. */
-      plans: z.array(planHeldSchema).min(1).max(MAX_PLANS_HELD).readonly().optional(),
+      plans: z.optional(z.readonly(z.array(planHeldSchema).check(z.minLength(1), z.maxLength(MAX_PLANS_HELD)))),
     }),
   )
-  .max(MAX_ROSTER_ENTRIES)
-  .superRefine((roster, ctx) => {
+  .check(
+    z.maxLength(MAX_ROSTER_ENTRIES),
+    z.superRefine((roster, ctx) => {
     // An id listed twice would count its members twice.
     const seen = new Set<string>();
     roster.forEach((entry, index) => {
@@ -271,8 +275,8 @@ export const rosterSchema = z
         held.add(key);
       });
     });
-  })
-  .readonly();
+  }),
+  ));
 
 /** The most members one unit may list for `assessEnrolment`; a longer list is refused before it is read. */
 export const MAX_UNIT_MEMBERS = 1_000_000;
@@ -284,31 +288,30 @@ export const unitSchema = z
     /** The day the unit enrols: the enrolment window and age limits read it. */
     date: isoDateSchema,
     /** The unit's staff the plan's share is measured against, e.g. those of an age to join. */
-    staff: z.number().int().min(1).max(100_000_000),
+    staff: z.number().check(z.int(), z.gte(1), z.lte(100_000_000)),
     /** The staff the unit enrols, each once. */
-    members: z
+    members: z.readonly(z
       .array(
         z.strictObject({
           id: idSchema,
-          flags: flagsSchema.optional(),
-          attributes: attributesSchema.optional(),
-          birthDate: isoDateSchema.optional(),
-          sex: sexSchema.optional(),
+          flags: z.optional(flagsSchema),
+          attributes: z.optional(attributesSchema),
+          birthDate: z.optional(isoDateSchema),
+          sex: z.optional(sexSchema),
           /** Enrolled in the scheme's previous year too, for renewals' rules and contributions. */
-          continuing: z.boolean().optional(),
+          continuing: z.optional(z.boolean()),
         }),
       )
-      .max(MAX_UNIT_MEMBERS)
-      .readonly(),
+      .check(z.maxLength(MAX_UNIT_MEMBERS))),
   })
-  .superRefine((unit, ctx) => {
+  .check(z.superRefine((unit, ctx) => {
     const seen = new Set<string>();
     unit.members.forEach((member, index) => {
       if (seen.has(member.id)) addIssue(ctx, 'duplicate_member', `duplicate member id "${member.id}"`, ['members', index, 'id']);
       seen.add(member.id);
     });
     if (unit.members.length > unit.staff) addIssue(ctx, 'too_many_members', `expected "staff" of at least the ${unit.members.length} members listed`, ['staff']);
-  });
+  }));
 
 export const condolenceDecisionSchema = z.strictObject({
   /** The amount the federation awarded on application, inside the allowed range. */

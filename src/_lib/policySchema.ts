@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { setUpZod } from './zodSetup';
 import { addIssue, FORBIDDEN_KEYS } from './errors';
 import { dayNumber, isoDateSchema } from './dates';
 import { Dec } from './decimal';
@@ -7,10 +8,14 @@ import { policyYuanSchema, ratioSchema } from './moneySchemas';
 import { attributeDeclarationsSchema, attributeNameSchema, attributeValueSchema, conditionSchema, type AttributeDeclarations, type Condition } from './conditionSchema';
 import { strictSection } from './guideSections';
 
+setUpZod();
+
 export const slugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'expected a lower-case id of letters, digits and dashes, like "guilin-condolence"' })
-  .max(64);
+  .check(
+    z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'expected a lower-case id of letters, digits and dashes, like "guilin-condolence"' }),
+    z.maxLength(64),
+  );
 
 /**
  * The most items any list in a policy may hold: benefits, tiers, brackets, payer rules,
@@ -22,32 +27,32 @@ export const MAX_POLICY_ITEMS = 1000;
  * A benefit id: a slug that is not `constructor` or `prototype`, since ids become keys of a
  * ledger's `byBenefit`, where those keys are refused as a way to reach a prototype.
  */
-const benefitIdSchema = slugSchema.refine((id) => !FORBIDDEN_KEYS.has(id), {
+const benefitIdSchema = slugSchema.check(z.refine((id) => !FORBIDDEN_KEYS.has(id), {
   params: { code: 'reserved_id' },
   message: 'expected a benefit id other than "constructor" and "prototype", which ledgers cannot hold as keys',
-});
+}));
 
 /** A text in both languages the library speaks. */
 export const labelSchema = z.strictObject({
-  zh: z.string().min(1).max(500),
-  en: z.string().min(1).max(500),
+  zh: z.string().check(z.minLength(1), z.maxLength(500)),
+  en: z.string().check(z.minLength(1), z.maxLength(500)),
 });
 
 /** A text given in one language or both; an explanation in the missing language shows the other, marked. */
 const someLanguagesSchema = z
-  .strictObject({ zh: z.string().min(1).max(2000).optional(), en: z.string().min(1).max(2000).optional() })
-  .refine((text) => text.zh !== undefined || text.en !== undefined, {
+  .strictObject({ zh: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))), en: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))) })
+  .check(z.refine((text) => text.zh !== undefined || text.en !== undefined, {
     params: { code: 'missing_language' },
     message: 'expected the text in at least one language, "zh" or "en"',
-  });
+  }));
 
 const YEAR_OR_MONTH = /^\d{4}(-(0[1-9]|1[0-2]))?$/;
 
 /** When a source was published, as precisely as known: `2023`, `2023-11` or `2023-11-24`. */
-const publishedOnSchema = z.string().refine((text) => YEAR_OR_MONTH.test(text) || isoDateSchema.safeParse(text).success, {
+const publishedOnSchema = z.string().check(z.refine((text) => YEAR_OR_MONTH.test(text) || isoDateSchema.safeParse(text).success, {
   params: { code: 'invalid_date' },
   message: 'expected a date written YYYY, YYYY-MM or YYYY-MM-DD, like "2023-11"',
-});
+}));
 
 /** A published text, named as a reader would cite it: who published it, when, under which title. */
 const publicationSchema = z.strictObject({
@@ -55,8 +60,8 @@ const publicationSchema = z.strictObject({
   publisher: someLanguagesSchema,
   date: publishedOnSchema,
   /** The title as published, so a reader can search for it; absent when not known. */
-  title: z.string().min(1).max(500).optional(),
-  url: z.url({ protocol: /^https?$/, error: 'expected an http or https address' }).max(2000).optional(),
+  title: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+  url: z.optional(z.url({ protocol: /^https?$/, error: 'expected an http or https address' }).check(z.maxLength(2000))),
 });
 
 /**
@@ -69,15 +74,15 @@ export const provenanceSchema = z.discriminatedUnion('status', [
   z.strictObject({
     status: z.literal('published'),
     /** The published text, precise enough for a reader to find it. */
-    source: z.union([publicationSchema, z.string().min(1).max(1000)]),
+    source: z.union([publicationSchema, z.string().check(z.minLength(1), z.maxLength(1000))]),
     /** The words of the source that state the value, as published. */
-    quote: z.string().max(1000).optional(),
-    note: z.union([someLanguagesSchema, z.string().max(2000)]).optional(),
+    quote: z.optional(z.string().check(z.maxLength(1000))),
+    note: z.optional(z.union([someLanguagesSchema, z.string().check(z.maxLength(2000))])),
   }),
   z.strictObject({
     status: z.literal('illustrative'),
     /** Why the value is here although nobody published it. */
-    note: z.union([someLanguagesSchema, z.string().min(1).max(2000)]),
+    note: z.union([someLanguagesSchema, z.string().check(z.minLength(1), z.maxLength(2000))]),
   }),
 ]);
 
@@ -85,29 +90,31 @@ export const provenanceSchema = z.discriminatedUnion('status', [
  * One policy parameter: its value, its label and its provenance (OpenFisca style), and
  * optionally variants: other values under conditions, the first that holds winning.
  */
-function parameter<T extends z.ZodType>(value: T) {
+function parameter<T extends z.ZodMiniType>(value: T) {
   const variant = strictSection('variants', {
     when: conditionSchema,
     value,
     /** Absent: the variant shares the parameter's provenance. */
-    provenance: provenanceSchema.optional(),
+    provenance: z.optional(provenanceSchema),
   });
   return strictSection('parameters', {
     value,
     label: labelSchema,
     provenance: provenanceSchema,
-    variants: z.array(variant).min(1).readonly().optional(),
+    variants: z.optional(z.readonly(z.array(variant).check(z.minLength(1)))),
   });
 }
 
-const countSchema = z.number().int().min(0).max(100_000);
+const countSchema = z.number().check(z.int(), z.gte(0), z.lte(100_000));
 
 /** Shares (份) of a plan: a positive multiple of ½, at most 100 (docs/rule-model.md#shares). */
 export const sharesSchema = z
   .number()
-  .positive()
-  .max(100)
-  .refine((shares) => Number.isInteger(shares * 2), { params: { code: 'invalid_shares' }, message: 'expected shares in halves: 0.5, 1, 1.5, 2, …' });
+  .check(
+    z.gt(0),
+    z.lte(100),
+    z.refine((shares) => Number.isInteger(shares * 2), { params: { code: 'invalid_shares' }, message: 'expected shares in halves: 0.5, 1, 1.5, 2, …' }),
+  );
 
 export const costFieldSchema = z.enum(['total', 'insurancePaid', 'inScopeCopay', 'selfPaid', 'aboveCeiling']);
 export const eventKindSchema = z.enum(['hospitalisation', 'outpatient', 'disability', 'death', 'diagnosis']);
@@ -118,17 +125,18 @@ export const payerSchema = z.enum(['memberOrUnit', 'publicFunds', 'union']);
 
 const bandSchema = strictSection('bands', {
   /** Upper edge of the band on the measured amount; absent on the last, open band. */
-  upTo: policyYuanSchema.optional(),
+  upTo: z.optional(policyYuanSchema),
   /** Whether an amount exactly on `upTo` is in this band ("1万元(含)以内"); true when absent. */
-  upToIncluded: z.boolean().optional(),
+  upToIncluded: z.optional(z.boolean()),
   ratio: ratioSchema,
 });
 
 /** Bands in ascending order of `upTo`, every one but the last with an `upTo`. */
-const bandsSchema = z
+const bandsSchema = z.readonly(z
   .array(bandSchema)
-  .min(1)
-  .superRefine((bands, ctx) => {
+  .check(
+    z.minLength(1),
+    z.superRefine((bands, ctx) => {
     bands.forEach((band, index) => {
       const last = index === bands.length - 1;
       if (last !== (band.upTo === undefined)) {
@@ -142,27 +150,27 @@ const bandsSchema = z
         addIssue(ctx, 'invalid_bands', 'the last band is open above: "upToIncluded" has no edge to apply to', [index, 'upToIncluded']);
       }
     });
-  })
-  .readonly();
+  }),
+  ));
 
 /** The base of a formula: one cost of the stay, or the sum of several. */
-const baseSchema = z.union([costFieldSchema, z.array(costFieldSchema).min(1).max(5).readonly()]);
+const baseSchema = z.union([costFieldSchema, z.readonly(z.array(costFieldSchema).check(z.minLength(1), z.maxLength(5)))]);
 
 const bracketSchema = z
   .strictObject({
     /** Lower bound of the measured amount, inclusive. */
     from: policyYuanSchema,
     /** Upper bound, exclusive unless `toIncluded`; absent on the last, open bracket. */
-    to: policyYuanSchema.optional(),
+    to: z.optional(policyYuanSchema),
     /** Whether an amount exactly on `to` is in this bracket ("5,000 to 20,000 inclusive"). */
-    toIncluded: z.boolean().optional(),
+    toIncluded: z.optional(z.boolean()),
     /** A fixed amount for this bracket … */
-    amount: policyYuanSchema.optional(),
+    amount: z.optional(policyYuanSchema),
     /** … or a range, the amount being decided on application. */
-    min: policyYuanSchema.optional(),
-    max: policyYuanSchema.optional(),
+    min: z.optional(policyYuanSchema),
+    max: z.optional(policyYuanSchema),
   })
-  .superRefine((bracket, ctx) => {
+  .check(z.superRefine((bracket, ctx) => {
     const fixed = bracket.amount !== undefined;
     const ranged = bracket.min !== undefined && bracket.max !== undefined;
     if (fixed === ranged || (!ranged && (bracket.min ?? bracket.max) !== undefined)) {
@@ -176,7 +184,7 @@ const bracketSchema = z
     if (bracket.to === undefined && bracket.toIncluded !== undefined) {
       addIssue(ctx, 'invalid_bracket', 'an open bracket has no "to" for "toIncluded" to apply to', ['toIncluded']);
     }
-  });
+  }));
 
 /**
  * The conditions a policy pays lump sums for (docs/rule-model.md#conditions-list): classes, and
@@ -185,12 +193,12 @@ const bracketSchema = z
 const conditionListSchema = strictSection('conditions-list', {
   classes: z.record(attributeValueSchema, strictSection('conditions-list', { label: labelSchema })),
   list: z.record(attributeValueSchema, strictSection('conditions-list', { label: labelSchema, class: attributeValueSchema })),
-}).superRefine((declared, ctx) => {
+}).check(z.superRefine((declared, ctx) => {
   if (Object.keys(declared.list).length > MAX_POLICY_ITEMS) addIssue(ctx, 'too_big', `expected at most ${MAX_POLICY_ITEMS} conditions`, ['list']);
   for (const [code, condition] of Object.entries(declared.list)) {
     if (!Object.hasOwn(declared.classes, condition.class)) addIssue(ctx, 'undeclared_class', undeclaredClass(condition.class, declared.classes), ['list', code, 'class']);
   }
-});
+}));
 
 function undeclaredClass(id: string, classes: Readonly<Record<string, unknown>>): string {
   return `"${id}" is not a class of this policy's conditions: expected one of ${Object.keys(classes).map((known) => `"${known}"`).join(', ') || '(none declared)'}; see docs/rule-model.md#conditions-list`;
@@ -204,13 +212,13 @@ export const formulaSchema = z.discriminatedUnion('kind', [
     /** Which cost of the stay, or the sum of which costs, the subsidy is a share of. */
     base: baseSchema,
     /** Nothing is paid when the base is below this amount. */
-    threshold: parameter(policyYuanSchema).optional(),
+    threshold: z.optional(parameter(policyYuanSchema)),
     /** 免补额 / 起付线: the part of the base that is never paid. */
-    deductible: parameter(policyYuanSchema).optional(),
+    deductible: z.optional(parameter(policyYuanSchema)),
     /** A deductible for each stay, or one shared by the stays of the protection year. */
-    deductibleScope: z.enum(['stay', 'year']).optional(),
+    deductibleScope: z.optional(z.enum(['stay', 'year'])),
     /** Bands measured on what is left after the deductible, or on the base with the part below the deductible unpaid. */
-    measure: z.enum(['afterDeductible', 'base']).optional(),
+    measure: z.optional(z.enum(['afterDeductible', 'base'])),
     /** Each band's ratio on the part inside it, or the band of the whole amount for all of it. */
     method: z.enum(['progressive', 'whole']),
     bands: parameter(bandsSchema),
@@ -219,11 +227,11 @@ export const formulaSchema = z.discriminatedUnion('kind', [
     kind: z.literal('perDay'),
     amount: parameter(policyYuanSchema),
     /** First day in hospital that is paid (1 = from the first day). */
-    firstPaidDay: parameter(z.number().int().min(1).max(3660)).optional(),
+    firstPaidDay: z.optional(parameter(z.number().check(z.int(), z.gte(1), z.lte(3660)))),
     /** Most days paid for one stay. */
-    maxDays: parameter(z.number().int().min(1).max(3660)).optional(),
+    maxDays: z.optional(parameter(z.number().check(z.int(), z.gte(1), z.lte(3660)))),
     /** Most days paid in a protection year, all stays together. */
-    maxDaysPerYear: parameter(z.number().int().min(1).max(3660)).optional(),
+    maxDaysPerYear: z.optional(parameter(z.number().check(z.int(), z.gte(1), z.lte(3660)))),
   }),
   z.strictObject({
     kind: z.literal('lumpSum'),
@@ -234,7 +242,7 @@ export const formulaSchema = z.discriminatedUnion('kind', [
     /** The amount for a condition of each class, by class id; a class not listed pays nothing. */
     amounts: parameter(z.record(attributeValueSchema, policyYuanSchema)),
     /** The share of that amount paid, 1 when absent: with a variant, e.g. a half for a pre-existing condition. */
-    ratio: parameter(ratioSchema).optional(),
+    ratio: z.optional(parameter(ratioSchema)),
   }),
   z.strictObject({
     kind: z.literal('gradeSchedule'),
@@ -248,10 +256,11 @@ export const formulaSchema = z.discriminatedUnion('kind', [
     /** Which cost of the stay picks the bracket. */
     measure: costFieldSchema,
     brackets: parameter(
-      z
+      z.readonly(z
         .array(bracketSchema)
-        .min(1)
-        .superRefine((brackets, ctx) => {
+        .check(
+          z.minLength(1),
+          z.superRefine((brackets, ctx) => {
           brackets.forEach((bracket, index) => {
             const next = brackets[index + 1];
             if (next === undefined) return;
@@ -259,8 +268,8 @@ export const formulaSchema = z.discriminatedUnion('kind', [
               addIssue(ctx, 'invalid_bracket', 'expected brackets in ascending order without overlap', [index, 'to']);
             }
           });
-        })
-        .readonly(),
+        }),
+        )),
     ),
   }),
 ], {
@@ -285,11 +294,8 @@ const FORMULA_EVENTS: Record<z.output<typeof formulaSchema>['kind'], readonly st
  * deducts what the listed benefits already paid for it (a death benefit less the disability
  * subsidy); `largerOf` pays, with the listed benefits, only the largest of them in total.
  */
-const benefitIdsSchema = z.array(benefitIdSchema).min(1).max(MAX_POLICY_ITEMS).readonly();
-const sameEventSchema = strictSection('same-event', { lessPaidFor: benefitIdsSchema.optional(), largerOf: benefitIdsSchema.optional() }).refine(
-  (rule) => (rule.lessPaidFor === undefined) !== (rule.largerOf === undefined),
-  { params: { code: 'invalid_same_event' }, message: 'expected exactly one of "lessPaidFor" and "largerOf"; see docs/rule-model.md#same-event' },
-);
+const benefitIdsSchema = z.readonly(z.array(benefitIdSchema).check(z.minLength(1), z.maxLength(MAX_POLICY_ITEMS)));
+const sameEventSchema = strictSection('same-event', { lessPaidFor: z.optional(benefitIdsSchema), largerOf: z.optional(benefitIdsSchema) }).check(z.refine((rule) => (rule.lessPaidFor === undefined) !== (rule.largerOf === undefined), { params: { code: 'invalid_same_event' }, message: 'expected exactly one of "lessPaidFor" and "largerOf"; see docs/rule-model.md#same-event' }));
 
 /** Conditions that only a stay has. */
 const STAY_CONDITIONS = ['stayNumber', 'days', 'discharge', 'cause'] as const;
@@ -310,22 +316,22 @@ export const benefitSchema = strictSection('benefits', {
     /** The kind of claim this benefit pays on. */
     event: eventKindSchema,
     /** Causes of a stay this benefit covers; absent means every cause. Only stays have a cause. */
-    causes: z.array(causeSchema).min(1).readonly().optional(),
+    causes: z.optional(z.readonly(z.array(causeSchema).check(z.minLength(1)))),
     /** The benefit pays only on claims where this holds, e.g. a stay of at least 3 days. */
-    when: conditionSchema.optional(),
+    when: z.optional(conditionSchema),
     formula: formulaSchema,
-    caps: strictSection('caps', {
-      perClaim: parameter(policyYuanSchema).optional(),
-      perYear: parameter(policyYuanSchema).optional(),
+    caps: z.optional(strictSection('caps', {
+      perClaim: z.optional(parameter(policyYuanSchema)),
+      perYear: z.optional(parameter(policyYuanSchema)),
       /** At most this many paid claims of the benefit in a protection year ("once a year": 1). */
-      claimsPerYear: parameter(countSchema.min(1)).optional(),
+      claimsPerYear: z.optional(parameter(countSchema.check(z.gte(1)))),
       /** At most one paid claim of the benefit in any N years, earlier years' claims included (history). */
-      oncePerYears: parameter(countSchema.min(1).max(100)).optional(),
-    }).optional(),
+      oncePerYears: z.optional(parameter(countSchema.check(z.gte(1), z.lte(100)))),
+    })),
     /** What the benefit pays for an event (accident) less what other benefits already paid for it. */
-    sameEvent: sameEventSchema.optional(),
+    sameEvent: z.optional(sameEventSchema),
   })
-  .superRefine((benefit, ctx) => {
+  .check(z.superRefine((benefit, ctx) => {
     const formula = benefit.formula;
     if (formula.kind === 'bands') {
       const hasDeductible = formula.deductible !== undefined;
@@ -359,7 +365,7 @@ export const benefitSchema = strictSection('benefits', {
     if (benefit.causes !== undefined && benefit.event !== 'hospitalisation') {
       addIssue(ctx, 'causes_event_mismatch', `only a "hospitalisation" benefit can be limited by cause; a "${benefit.event}" claim has none`, ['causes']);
     }
-  });
+  }));
 
 export const conventionsSchema = strictSection('conventions', {
   /** Which date of a stay picks the protection year and the policy version. */
@@ -380,7 +386,7 @@ export const conventionsSchema = strictSection('conventions', {
    * cover, from the enrolment's `from` to its `to`; the version governs the enrolments whose
    * cover starts in its period.
    */
-  protectionPeriod: z.enum(['policy', 'enrolment']).optional(),
+  protectionPeriod: z.optional(z.enum(['policy', 'enrolment'])),
 });
 
 const payerRuleSchema = z.strictObject({ flag: memberFlagSchema, payer: payerSchema });
@@ -390,32 +396,32 @@ const requirementSchema = strictSection('eligibility', { label: labelSchema, whe
 
 /** When a claim must be filed: N days after the discharge or event, or by a day of the next year. */
 const filingDeadlineSchema = z.union([
-  strictSection('eligibility', { daysAfter: parameter(countSchema.min(1)), from: z.enum(['discharge', 'event']) }),
+  strictSection('eligibility', { daysAfter: parameter(countSchema.check(z.gte(1))), from: z.enum(['discharge', 'event']) }),
   strictSection('eligibility', {
     // A day every year has: a date the next year lacks would give no deadline, and no claim would ever be late.
-    nextYearOn: parameter(z.string().refine((monthDay) => /^\d\d-\d\d$/.test(monthDay) && !Number.isNaN(dayNumber(`2023-${monthDay}`)), { params: { code: 'invalid_date' }, message: 'expected a day every year has, written MM-DD, like "03-31"' })),
+    nextYearOn: parameter(z.string().check(z.refine((monthDay) => /^\d\d-\d\d$/.test(monthDay) && !Number.isNaN(dayNumber(`2023-${monthDay}`)), { params: { code: 'invalid_date' }, message: 'expected a day every year has, written MM-DD, like "03-31"' }))),
   }),
 ]);
 
 /** What a unit's enrolment must meet (docs/rule-model.md#enrolment): when, how many of its staff, who. */
 const enrolmentRulesSchema = strictSection('enrolment', {
   /** The days a unit may enrol, both included (Hangzhou 2018: 15 October to 15 December). */
-  window: parameter(strictSection('enrolment', { from: isoDateSchema, to: isoDateSchema })).optional(),
+  window: z.optional(parameter(strictSection('enrolment', { from: isoDateSchema, to: isoDateSchema }))),
   /** The least share of a unit's staff that must join (Anqing, Shanghai 2000: 80 %). */
-  minShare: parameter(ratioSchema).optional(),
+  minShare: z.optional(parameter(ratioSchema)),
   /** A unit with fewer staff than this must enrol them all (Anqing: under 100 people). */
-  wholeUnitBelow: parameter(countSchema.min(2)).optional(),
+  wholeUnitBelow: z.optional(parameter(countSchema.check(z.gte(2)))),
   /** The fewest members a unit may enrol (Shanghai 2000: 10). */
-  minMembers: parameter(countSchema.min(1)).optional(),
+  minMembers: z.optional(parameter(countSchema.check(z.gte(1)))),
   /** What each member must meet to join, e.g. an age limit on the day the unit enrols. */
-  requires: z.array(requirementSchema).min(1).readonly().optional(),
-}).refine((rules) => Object.keys(rules).length > 0, { params: { code: 'missing_setting' }, message: 'expected at least one enrolment rule: "window", "minShare", "wholeUnitBelow", "minMembers" or "requires"; see docs/rule-model.md#enrolment' });
+  requires: z.optional(z.readonly(z.array(requirementSchema).check(z.minLength(1)))),
+}).check(z.refine((rules) => Object.keys(rules).length > 0, { params: { code: 'missing_setting' }, message: 'expected at least one enrolment rule: "window", "minShare", "wholeUnitBelow", "minMembers" or "requires"; see docs/rule-model.md#enrolment' }));
 
 /** Conditions a member's enrolment cannot read: there is no claim yet. */
 const CLAIM_CONDITIONS = [...STAY_CONDITIONS, ...DIAGNOSIS_CONDITIONS, 'claim'] as const;
 
 /** Refuses rules of the enrolment section that could never apply. */
-function checkEnrolmentRules(rules: z.output<typeof enrolmentRulesSchema>, ctx: z.RefinementCtx): void {
+function checkEnrolmentRules(rules: z.output<typeof enrolmentRulesSchema>, ctx: z.core.$RefinementCtx): void {
   for (const key of ['window', 'minShare', 'wholeUnitBelow', 'minMembers'] as const) {
     if (rules[key]?.variants !== undefined) {
       addIssue(ctx, 'unused_setting', 'an enrolment rule applies to a whole unit, which no condition reads: give it one value; see docs/rule-model.md#enrolment', ['enrolment', key, 'variants']);
@@ -439,26 +445,26 @@ function checkEnrolmentRules(rules: z.output<typeof enrolmentRulesSchema>, ctx: 
  */
 const planSchema = strictSection('plans', {
   /** Plans settle a claim in ascending order, ties by scheme id; a plan without one settles after those with one. */
-  order: z.number().int().min(0).max(100_000).optional(),
+  order: z.optional(z.number().check(z.int(), z.gte(0), z.lte(100_000))),
   /** At most `maxShares` shares of the plan count; any past it are void (docs/rule-model.md#shares). */
-  maxShares: parameter(sharesSchema).optional(),
+  maxShares: z.optional(parameter(sharesSchema)),
   /** A member may hold at most one plan of a group (Shanghai: class A or class B). */
-  group: strictSection('plans', { id: slugSchema, label: labelSchema }).optional(),
+  group: z.optional(strictSection('plans', { id: slugSchema, label: labelSchema })),
   /** What other payments for the same claim do to this plan's payment. */
-  otherPayments: strictSection('plans', {
+  otherPayments: z.optional(strictSection('plans', {
     /** Which payments count: what plans settled before it paid, and the claim's `paidElsewhere` (another fund). */
-    sources: z.array(z.enum(['earlierPlans', 'paidElsewhere'])).min(1).max(2).readonly(),
+    sources: z.readonly(z.array(z.enum(['earlierPlans', 'paidElsewhere'])).check(z.minLength(1), z.maxLength(2))),
     /** `deduct`: the plan pays that much less; `capAtUnpaid`: it pays at most `cost` less those payments. */
     rule: z.enum(['deduct', 'capAtUnpaid']),
     /** With `capAtUnpaid`: the cost those payments leave unpaid, one cost of the claim or a sum of several. */
-    cost: baseSchema.optional(),
+    cost: z.optional(baseSchema),
     /** The one benefit the rule cuts (Dalian: the treatment subsidy, not the condolence payment); every line when absent. */
-    from: benefitIdSchema.optional(),
-  }).superRefine((others, ctx) => {
+    from: z.optional(benefitIdSchema),
+  }).check(z.superRefine((others, ctx) => {
     if (others.rule === 'capAtUnpaid' && others.cost === undefined) addIssue(ctx, 'missing_setting', 'expected "cost" with "capAtUnpaid": the cost the other payments leave unpaid; see docs/rule-model.md#plans', ['cost']);
     if (others.rule === 'deduct' && others.cost !== undefined) addIssue(ctx, 'unused_setting', '"cost" is what "capAtUnpaid" caps at, and "deduct" reads none', ['cost']);
     if (new Set(others.sources).size < others.sources.length) addIssue(ctx, 'duplicate_source', 'expected each source once', ['sources']);
-  }).optional(),
+  }))),
 });
 
 export const policySchema = z
@@ -466,62 +472,61 @@ export const policySchema = z
     /** Scheme id, e.g. `guangxi`; versions of one scheme share it. */
     scheme: slugSchema,
     /** The protection year (保障年度) this version is for. */
-    year: z.number().int().min(1990).max(2200),
+    year: z.number().check(z.int(), z.gte(1990), z.lte(2200)),
     name: labelSchema,
     /** First day an event may fall on under this version. */
     validFrom: isoDateSchema,
     /** Last day, inclusive; absent while the version is in force with no announced end. */
-    validTo: isoDateSchema.optional(),
+    validTo: z.optional(isoDateSchema),
     conventions: conventionsSchema,
     /** The member and claim attributes the policy reads, with labels and allowed values. */
-    attributes: attributeDeclarationsSchema.optional(),
+    attributes: z.optional(attributeDeclarationsSchema),
     /** The conditions diagnosis claims name, by code, with their classes. */
-    conditions: conditionListSchema.optional(),
+    conditions: z.optional(conditionListSchema),
     eligibility: strictSection('eligibility', {
       /** Whose enrolment is required; absent means this scheme's own, for this year. */
-      enrolmentScheme: slugSchema.optional(),
+      enrolmentScheme: z.optional(slugSchema),
       /** What every claimant must meet, e.g. an age limit or a member flag. */
-      requires: z.array(requirementSchema).readonly().optional(),
+      requires: z.optional(z.readonly(z.array(requirementSchema))),
       /**
        * No claim in the first days of a first enrolment. A renewal that starts the day after the
        * member's previous enrolment in the scheme ended is no first enrolment, and never waits.
        */
-      waitingPeriod: strictSection('eligibility', {
-        days: parameter(countSchema.min(1)),
+      waitingPeriod: z.optional(strictSection('eligibility', {
+        days: parameter(countSchema.check(z.gte(1))),
         /** No wait either when the enrolment starts at most this many days after the member's previous one in the scheme ended (1 = the next day). */
-        waivedIfRenewedWithin: parameter(countSchema).optional(),
-      }).optional(),
+        waivedIfRenewedWithin: z.optional(parameter(countSchema)),
+      })),
       /** Cover starts the day after the enrolment's `enrolledOn`, not on its `from`. */
-      coverStarts: z.literal('dayAfterEnrolment').optional(),
+      coverStarts: z.optional(z.literal('dayAfterEnrolment')),
       /** At most this many paid stays in a protection year. */
-      maxPaidStays: parameter(countSchema.min(1)).optional(),
-      filingDeadline: filingDeadlineSchema.optional(),
+      maxPaidStays: z.optional(parameter(countSchema.check(z.gte(1)))),
+      filingDeadline: z.optional(filingDeadlineSchema),
     }),
-    benefits: z.array(benefitSchema).readonly(),
+    benefits: z.readonly(z.array(benefitSchema)),
     ceilings: z.strictObject({
       /** 最高补助: the most one member receives in the protection year, all benefits together. */
-      maximumSubsidy: parameter(policyYuanSchema).optional(),
+      maximumSubsidy: z.optional(parameter(policyYuanSchema)),
     }),
-    contribution: z
+    contribution: z.optional(z
       .strictObject({
         /** 互助金: the yearly contribution for one member. */
         perMember: parameter(policyYuanSchema),
         /** Who pays for a member with a flag; the first rule that matches wins. */
-        payers: parameter(z.array(payerRuleSchema).readonly()),
+        payers: parameter(z.readonly(z.array(payerRuleSchema))),
         /** Who pays for everyone else. */
         defaultPayer: payerSchema,
         /** The contribution for half a year, for a roster entry whose `period` is `half` (Shanghai 2019: 12 yuan). */
-        halfYear: parameter(policyYuanSchema).optional(),
-      })
-      .optional(),
+        halfYear: z.optional(parameter(policyYuanSchema)),
+      })),
     /** What a unit's enrolment must meet, for `assessEnrolment`. */
-    enrolment: enrolmentRulesSchema.optional(),
+    enrolment: z.optional(enrolmentRulesSchema),
     /** How the plan settles beside the member's other plans. */
-    plan: planSchema.optional(),
+    plan: z.optional(planSchema),
     /** Assumptions and remarks a reader of this version should know. */
-    notes: z.array(labelSchema).readonly().optional(),
+    notes: z.optional(z.readonly(z.array(labelSchema))),
   })
-  .superRefine((policy, ctx) => {
+  .check(z.superRefine((policy, ctx) => {
     if (policy.enrolment !== undefined) checkEnrolmentRules(policy.enrolment, ctx);
     // Everyone holds at least the one share an enrolment without `shares` stands for.
     if (policy.plan?.maxShares !== undefined && policy.plan.maxShares.value < 1) {
@@ -560,10 +565,10 @@ export const policySchema = z
         addIssue(ctx, 'undeclared_attribute', undeclared('flag', rule.flag, policy.attributes), ['contribution', 'payers', 'value', index, 'flag']);
       }
     });
-  });
+  }));
 
 /** Refuses a same-event rule naming a benefit the policy lacks, or the benefit itself where that means nothing. */
-function checkSameEvent(benefits: readonly z.output<typeof benefitSchema>[], ctx: z.RefinementCtx): void {
+function checkSameEvent(benefits: readonly z.output<typeof benefitSchema>[], ctx: z.core.$RefinementCtx): void {
   const ids = new Set(benefits.map((benefit) => benefit.id));
   benefits.forEach((benefit, index) => {
     const rule = benefit.sameEvent;
@@ -586,7 +591,7 @@ function* conditionsIn(value: unknown, path: (string | number)[]): Generator<{ c
 }
 
 /** Refuses a diagnosis benefit without a list of conditions, and a class the list does not declare. */
-function checkConditionList(policy: z.output<typeof policySchema>, ctx: z.RefinementCtx): void {
+function checkConditionList(policy: z.output<typeof policySchema>, ctx: z.core.$RefinementCtx): void {
   const classes = policy.conditions?.classes;
   policy.benefits.forEach((benefit, index) => {
     if (benefit.event === 'diagnosis' && classes === undefined) {
@@ -622,7 +627,7 @@ function undeclared(kind: 'flag' | 'member' | 'claim', name: string, attributes:
 }
 
 /** Refuses a condition on an attribute the policy does not declare, or on a value it does not allow. */
-function checkAttributes(condition: Condition, attributes: AttributeDeclarations | undefined, path: (string | number)[], ctx: z.RefinementCtx): void {
+function checkAttributes(condition: Condition, attributes: AttributeDeclarations | undefined, path: (string | number)[], ctx: z.core.$RefinementCtx): void {
   for (const [flag] of Object.entries(condition.flags ?? {})) {
     const declaration = attributes?.member?.[flag];
     if (declaration === undefined || !Object.hasOwn(attributes!.member!, flag) || declaration.values !== undefined) {

@@ -1,5 +1,6 @@
 /** A member's claims of a year, read once: what evaluateYear and simulateBook settle. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { setUpZod } from './zodSetup';
 import { validate } from './errors';
 import { claimSchema, type ClaimInput, type Member, type MemberInput } from './inputSchemas';
 import { allPlainClaims, plainOf, type PlainClaim } from './plainInput';
@@ -7,9 +8,11 @@ import type { Policy } from './policySchema';
 import { readMember } from './readInputs';
 import { eventDate } from './result';
 
+setUpZod();
+
 const MAX_CLAIMS = 100_000;
 
-const claimsSchema = z.array(claimSchema).max(MAX_CLAIMS).readonly();
+const claimsSchema = z.readonly(z.array(claimSchema).check(z.maxLength(MAX_CLAIMS)));
 
 /** The checked copies of a member and their claims, checked in that order. */
 export interface YearInput {

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { setUpZod } from '../_lib/zodSetup';
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import type { Decimal } from '../_lib/decimal';
 import { InvalidInputError, validate } from '../_lib/errors';
@@ -12,6 +13,8 @@ import { settlePlans, type MemberClaimResult } from '../_lib/memberPlans';
 import { plainOf } from '../_lib/plainInput';
 import type { Policy } from '../_lib/policySchema';
 import { deepFreeze, eventDate, type ClaimResult } from '../_lib/result';
+
+setUpZod();
 
 /** One claim's settlement under one of the compared versions. */
 export interface ComparedResult {
@@ -41,7 +44,7 @@ export interface ClaimComparison<Compared = ComparedResult> {
 }
 
 const MAX_ENTRIES = 50;
-const entriesSchema = z.array(z.unknown()).min(1).max(MAX_ENTRIES);
+const entriesSchema = z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_ENTRIES));
 
 /** An entry of `policies`: one version, or a set of plans, each accepted with its path. */
 function acceptEntry(entry: unknown, index: number): Policy | Policy[] {

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { setUpZod } from '../_lib/zodSetup';
 import type { PolicyRegistry } from '../createRegistry';
 import type { Decimal } from '../_lib/decimal';
 import { validate } from '../_lib/errors';
@@ -10,6 +11,8 @@ import { moneyFromFen } from '../_lib/money';
 import { allPlainClaims, plainOf, type PlainClaim } from '../_lib/plainInput';
 import { readMember } from '../_lib/readInputs';
 import { addUnique, inspect } from '../_lib/result';
+
+setUpZod();
 
 /** A member's claims settled in date order under each plan they hold. */
 export interface MemberYearResult {
@@ -28,7 +31,7 @@ export interface MemberYearResult {
 
 /** The most claims one call settles, as for {@link evaluateYear}. */
 const MAX_CLAIMS = 100_000;
-const claimsSchema = z.array(claimSchema).max(MAX_CLAIMS).readonly();
+const claimsSchema = z.readonly(z.array(claimSchema).check(z.maxLength(MAX_CLAIMS)));
 
 /** A claim's first day as a number: a stay's admission, else its date. */
 const firstDay = (claim: PlainClaim) => claim.day;

@@ -1,8 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { setUpZod } from '../_lib/zodSetup';
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import { shiftYears } from '../_lib/dates';
 import { validate } from '../_lib/errors';
 import { slugSchema, type BenefitInput, type Policy, type PolicyInput } from '../_lib/policySchema';
+
+setUpZod();
 
 /**
  * What changes from one version of a policy to the next. Sections are merged one level deep;
@@ -29,17 +32,17 @@ export interface PolicyChanges {
 }
 
 const changesSchema = z.strictObject({
-  year: z.number().int().optional(),
-  name: z.unknown().optional(),
-  validFrom: z.string().optional(),
-  validTo: z.string().nullable().optional(),
-  conventions: z.record(z.string(), z.unknown()).optional(),
-  eligibility: z.record(z.string(), z.unknown()).optional(),
-  ceilings: z.strictObject({ maximumSubsidy: z.unknown().optional() }).optional(),
-  contribution: z.unknown().optional(),
-  attributes: z.unknown().optional(),
-  benefits: z.record(slugSchema, z.record(z.string(), z.unknown()).nullable()).optional(),
-  notes: z.unknown().optional(),
+  year: z.optional(z.number().check(z.int())),
+  name: z.optional(z.unknown()),
+  validFrom: z.optional(z.string()),
+  validTo: z.optional(z.nullable(z.string())),
+  conventions: z.optional(z.record(z.string(), z.unknown())),
+  eligibility: z.optional(z.record(z.string(), z.unknown())),
+  ceilings: z.optional(z.strictObject({ maximumSubsidy: z.optional(z.unknown()) })),
+  contribution: z.optional(z.unknown()),
+  attributes: z.optional(z.unknown()),
+  benefits: z.optional(z.record(slugSchema, z.nullable(z.record(z.string(), z.unknown())))),
+  notes: z.optional(z.unknown()),
 });
 
 function withoutUndefined<T extends object>(value: T): T {

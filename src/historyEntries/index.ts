@@ -1,19 +1,22 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { setUpZod } from '../_lib/zodSetup';
 import { isoDateSchema } from '../_lib/dates';
 import { readInput, validate } from '../_lib/errors';
 import type { HistoryEntryInput } from '../_lib/inputSchemas';
 import { yuanSchema } from '../_lib/moneySchemas';
 import type { YuanInput } from '../_lib/money';
 
+setUpZod();
+
 /** What of a claim result, or of its JSON, makes history: other fields are not read. */
 const settledSchema = z.object({
-  claimId: z.string().min(1).max(200),
+  claimId: z.string().check(z.minLength(1), z.maxLength(200)),
   eventDate: isoDateSchema,
-  policy: z.object({ scheme: z.string().min(1).max(64), year: z.number().int() }),
-  lines: z.array(z.object({ benefit: z.string().min(1).max(64), amount: yuanSchema })),
+  policy: z.object({ scheme: z.string().check(z.minLength(1), z.maxLength(64)), year: z.number().check(z.int()) }),
+  lines: z.array(z.object({ benefit: z.string().check(z.minLength(1), z.maxLength(64)), amount: yuanSchema })),
 });
-const resultsSchema = z.array(z.union([z.object({ results: z.array(settledSchema) }), settledSchema])).max(100_000);
-const claimFactsSchema = z.array(z.object({ id: z.string(), event: z.string().optional(), condition: z.string().optional() })).max(100_000);
+const resultsSchema = z.array(z.union([z.object({ results: z.array(settledSchema) }), settledSchema])).check(z.maxLength(100_000));
+const claimFactsSchema = z.array(z.object({ id: z.string(), event: z.optional(z.string()), condition: z.optional(z.string()) })).check(z.maxLength(100_000));
 
 type Loose = { readonly [key: string]: unknown } | null | undefined;
 

@@ -1,10 +1,12 @@
 // The bundled rule files, one JSON file a version: src/policies/<scheme>/<year>.json.
 // A new version is its file, its import line and its line in its scheme's versions below
-// (docs/adding-a-protection-year.md); test/policyFiles.test.ts fails when a file is left out
-// or its path and contents disagree. Explicit imports, not a directory scan, so that every
+// (docs/adding-a-protection-year.md); a new scheme is its constant and its line in `policies`
+// (docs/adding-a-scheme.md). test/policyFiles.test.ts fails when a file is left out or its
+// path and contents disagree. Explicit imports, not a directory scan, so that every
 // bundler (esbuild for dist, vite for the tests, tsx) includes the files and the types know
 // each scheme's years.
-import { createRegistry } from '../createRegistry';
+import type { Policy } from '../_lib/policySchema';
+import { createRegistry, type PolicyRegistry } from '../createRegistry';
 import type { DefinedPolicy } from '../definePolicy';
 import { parsePolicy } from '../parsePolicy';
 import beihai2017 from './beihai/2017.json';
@@ -43,86 +45,141 @@ function versions<const Scheme extends string, const Files extends Readonly<Reco
   return Object.freeze(Object.fromEntries(Object.entries(files).map(([year, file]) => [year, parsePolicy(file)]))) as never;
 }
 
+// Each scheme is an export of its own, marked pure, so that a bundler keeps only the schemes a
+// program imports from `huzhu/policies` (docs/benchmarks.md, "Bundle sizes"): a scheme's
+// versions are validated when its constant is made, and unused ones are dropped with it.
+export const beihai = /* @__PURE__ */ versions('beihai', {
+    2017: beihai2017,
+    2018: beihai2018,
+});
+
+export const beijingAllowance = /* @__PURE__ */ versions('beijing-allowance', {
+    2011: beijingAllowance2011,
+});
+
+export const beijingWarm = /* @__PURE__ */ versions('beijing-warm', {
+    2012: beijingWarm2012,
+});
+
+export const chongqingCriticalIllness = /* @__PURE__ */ versions('chongqing-critical-illness', {
+    2020: chongqingCriticalIllness2020,
+});
+
+export const dalianTwoCancers = /* @__PURE__ */ versions('dalian-two-cancers', {
+    2022: dalianTwoCancers2022,
+});
+
+export const guangxi = /* @__PURE__ */ versions('guangxi', {
+    2023: guangxi2023,
+    2024: guangxi2024,
+    2025: guangxi2025,
+});
+
+export const guangxiMutualAid3 = /* @__PURE__ */ versions('guangxi-mutual-aid-3', {
+    2025: guangxiMutualAid32025,
+});
+
+export const guilinCondolence = /* @__PURE__ */ versions('guilin-condolence', {
+    2023: guilinCondolence2023,
+});
+
+export const hangzhouDajiangdongA = /* @__PURE__ */ versions('hangzhou-dajiangdong-a', {
+    2018: hangzhouDajiangdongA2018,
+});
+
+export const hangzhouDajiangdongB = /* @__PURE__ */ versions('hangzhou-dajiangdong-b', {
+    2018: hangzhouDajiangdongB2018,
+});
+
+export const hangzhouDajiangdongWomen = /* @__PURE__ */ versions('hangzhou-dajiangdong-women', {
+    2018: hangzhouDajiangdongWomen2018,
+});
+
+export const huzhou = /* @__PURE__ */ versions('huzhou', {
+    2012: huzhou2012,
+});
+
+export const nanpingWomen = /* @__PURE__ */ versions('nanping-women', {
+    2012: nanpingWomen2012,
+});
+
+export const shanghaiB = /* @__PURE__ */ versions('shanghai-b', {
+    2017: shanghaiB2017,
+});
+
+export const shanghaiMember = /* @__PURE__ */ versions('shanghai-member', {
+    2019: shanghaiMember2019,
+});
+
+export const shanghaiMemberB = /* @__PURE__ */ versions('shanghai-member-b', {
+    2019: shanghaiMemberB2019,
+});
+
+export const shiyanAccident = /* @__PURE__ */ versions('shiyan-accident', {
+    2024: shiyanAccident2024,
+});
+
+export const shiyanCriticalIllness = /* @__PURE__ */ versions('shiyan-critical-illness', {
+    2024: shiyanCriticalIllness2024,
+});
+
+export const shiyanInpatient = /* @__PURE__ */ versions('shiyan-inpatient', {
+    2024: shiyanInpatient2024,
+});
+
+export const shiyanWomen = /* @__PURE__ */ versions('shiyan-women', {
+    2024: shiyanWomen2024,
+});
+
+export const xining = /* @__PURE__ */ versions('xining', {
+    2024: xining2024,
+});
+
+export const yunnan = /* @__PURE__ */ versions('yunnan', {
+    2012: yunnan2012,
+});
+
+export const zhangjiajie = /* @__PURE__ */ versions('zhangjiajie', {
+    2014: zhangjiajie2014,
+});
+
 /**
  * The bundled policies, by scheme id and protection year: `policies.guangxi[2024]`.
  * Every parameter says whether it was published (with its source) or is illustrative.
  *
  * @category Policies
  */
-export const policies = Object.freeze({
-  beihai: versions('beihai', {
-    2017: beihai2017,
-    2018: beihai2018,
-  }),
-  'beijing-allowance': versions('beijing-allowance', {
-    2011: beijingAllowance2011,
-  }),
-  'beijing-warm': versions('beijing-warm', {
-    2012: beijingWarm2012,
-  }),
-  'chongqing-critical-illness': versions('chongqing-critical-illness', {
-    2020: chongqingCriticalIllness2020,
-  }),
-  'dalian-two-cancers': versions('dalian-two-cancers', {
-    2022: dalianTwoCancers2022,
-  }),
-  guangxi: versions('guangxi', {
-    2023: guangxi2023,
-    2024: guangxi2024,
-    2025: guangxi2025,
-  }),
-  'guangxi-mutual-aid-3': versions('guangxi-mutual-aid-3', {
-    2025: guangxiMutualAid32025,
-  }),
-  'guilin-condolence': versions('guilin-condolence', {
-    2023: guilinCondolence2023,
-  }),
-  'hangzhou-dajiangdong-a': versions('hangzhou-dajiangdong-a', {
-    2018: hangzhouDajiangdongA2018,
-  }),
-  'hangzhou-dajiangdong-b': versions('hangzhou-dajiangdong-b', {
-    2018: hangzhouDajiangdongB2018,
-  }),
-  'hangzhou-dajiangdong-women': versions('hangzhou-dajiangdong-women', {
-    2018: hangzhouDajiangdongWomen2018,
-  }),
-  huzhou: versions('huzhou', {
-    2012: huzhou2012,
-  }),
-  'nanping-women': versions('nanping-women', {
-    2012: nanpingWomen2012,
-  }),
-  'shanghai-b': versions('shanghai-b', {
-    2017: shanghaiB2017,
-  }),
-  'shanghai-member': versions('shanghai-member', {
-    2019: shanghaiMember2019,
-  }),
-  'shanghai-member-b': versions('shanghai-member-b', {
-    2019: shanghaiMemberB2019,
-  }),
-  'shiyan-accident': versions('shiyan-accident', {
-    2024: shiyanAccident2024,
-  }),
-  'shiyan-critical-illness': versions('shiyan-critical-illness', {
-    2024: shiyanCriticalIllness2024,
-  }),
-  'shiyan-inpatient': versions('shiyan-inpatient', {
-    2024: shiyanInpatient2024,
-  }),
-  'shiyan-women': versions('shiyan-women', {
-    2024: shiyanWomen2024,
-  }),
-  xining: versions('xining', {
-    2024: xining2024,
-  }),
-  yunnan: versions('yunnan', {
-    2012: yunnan2012,
-  }),
-  zhangjiajie: versions('zhangjiajie', {
-    2014: zhangjiajie2014,
-  }),
+export const policies = /* @__PURE__ */ Object.freeze({
+  beihai,
+  'beijing-allowance': beijingAllowance,
+  'beijing-warm': beijingWarm,
+  'chongqing-critical-illness': chongqingCriticalIllness,
+  'dalian-two-cancers': dalianTwoCancers,
+  guangxi,
+  'guangxi-mutual-aid-3': guangxiMutualAid3,
+  'guilin-condolence': guilinCondolence,
+  'hangzhou-dajiangdong-a': hangzhouDajiangdongA,
+  'hangzhou-dajiangdong-b': hangzhouDajiangdongB,
+  'hangzhou-dajiangdong-women': hangzhouDajiangdongWomen,
+  huzhou,
+  'nanping-women': nanpingWomen,
+  'shanghai-b': shanghaiB,
+  'shanghai-member': shanghaiMember,
+  'shanghai-member-b': shanghaiMemberB,
+  'shiyan-accident': shiyanAccident,
+  'shiyan-critical-illness': shiyanCriticalIllness,
+  'shiyan-inpatient': shiyanInpatient,
+  'shiyan-women': shiyanWomen,
+  xining,
+  yunnan,
+  zhangjiajie,
 });
 
+/** The registry of every version of every scheme. */
+function registryOf(schemes: Readonly<Record<string, Readonly<Record<number, Policy>>>>): PolicyRegistry {
+  return createRegistry(Object.values(schemes).flatMap((byYear) => Object.values(byYear)));
+}
+
+// A call whose arguments are only names, so that a bundler may drop it whole: see above.
 /** Every bundled policy, for {@link selectPolicy} by default. */
-export const bundledRegistry = createRegistry(Object.values(policies).flatMap((byYear) => Object.values(byYear)));
+export const bundledRegistry = /* @__PURE__ */ registryOf(policies);

@@ -1,41 +1,10 @@
-import { isoDateSchema } from '../_lib/dates';
-import { InvalidInputError, readInput, validate } from '../_lib/errors';
-import { registeredPolicies, versionFor } from '../_lib/versions';
-import { claimSchema, type ClaimInput, type Member, type MemberInput } from '../_lib/inputSchemas';
-import { plainClaim } from '../_lib/plainInput';
-import { readMember } from '../_lib/readInputs';
+import type { ClaimInput } from '../_lib/inputSchemas';
 import type { Policy } from '../_lib/policySchema';
-import { eventDate } from '../_lib/result';
 import type { PolicyRegistry } from '../createRegistry';
 import { bundledRegistry } from '../policies';
+import { selectIn, type SelectOptions } from './select';
 
-/** Where {@link selectPolicy} looks, and whose claim it is. */
-export interface SelectOptions {
-  /** The versions to pick from; the bundled policies by default. */
-  readonly registry?: PolicyRegistry;
-  /**
-   * The member whose claim it is. A version whose protection periods are the members' own
-   * (`conventions.protectionPeriod: 'enrolment'`) governs the member's cover that holds the
-   * date, even after the version's own period has ended.
-   */
-  readonly member?: MemberInput;
-}
-
-/** The registry and member of the third argument: a registry, or options naming them. */
-function readOptions(options: PolicyRegistry | SelectOptions | undefined): { registry: PolicyRegistry; member: Member | undefined } {
-  // Options name a registry or a member; anything else is read as a registry, and refused as one
-  // when it has no policies. Read once into a copy: a getter or Proxy that throws is reported, not rethrown.
-  const given = readInput(options, ['options'], () =>
-    typeof options === 'object' && options !== null && !('policies' in options) && ('registry' in options || 'member' in options) ? { ...options } : undefined,
-  );
-  if (given === undefined) return { registry: options === undefined ? bundledRegistry : (options as PolicyRegistry), member: undefined };
-  const { registry, member, ...unknown } = given;
-  const extra = Object.keys(unknown);
-  if (extra.length > 0) {
-    throw new InvalidInputError(extra.map((key) => ({ path: ['options', key], code: 'unrecognized_keys', message: `unknown option "${key}": expected only "registry" and "member"` })));
-  }
-  return { registry: registry ?? bundledRegistry, member: member === undefined ? undefined : readMember(member) };
-}
+export type { SelectOptions } from './select';
 
 /**
  * Find the version of a scheme that applies on a date, or to a claim.
@@ -66,10 +35,5 @@ function readOptions(options: PolicyRegistry | SelectOptions | undefined): { reg
  * //=> 2024
  */
 export function selectPolicy(scheme: string, at: string | ClaimInput, options?: PolicyRegistry | SelectOptions): Policy {
-  // Read once, as the evaluate functions read them: the checked copy, or the schema's output.
-  const claim = typeof at === 'string' ? undefined : (plainClaim(at) ?? validate(claimSchema, at, 'claim'));
-  const date = typeof at === 'string' ? validate(isoDateSchema, at, 'date') : undefined;
-  const { registry, member } = readOptions(options);
-  const dateOf = (policy: Policy) => date ?? eventDate(policy, claim!);
-  return versionFor(registeredPolicies(registry), scheme, dateOf, member, date ?? (claim!.kind === 'hospitalisation' ? claim!.admission : claim!.date));
+  return selectIn(bundledRegistry, scheme, at, options);
 }

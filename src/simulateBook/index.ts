@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { setUpZod } from '../_lib/zodSetup';
 import { InvalidInputError, validate, type Issue } from '../_lib/errors';
 import type { ClaimInput, Member, MemberInput, RosterInput } from '../_lib/inputSchemas';
 import { LANGUAGES, type Language, type Message } from '../_lib/messages';
@@ -28,6 +29,8 @@ import { explain } from '../explain';
 import { extendPolicy } from '../extendPolicy';
 import { parsePolicy } from '../parsePolicy';
 
+setUpZod();
+
 /** One member of a claims book: the member and their claims of the year, as `evaluateYear` takes them. */
 export interface BookEntry {
   readonly member: MemberInput;
@@ -54,15 +57,14 @@ export interface SimulationOptions {
   readonly onInvalid?: (error: InvalidInputError, index: number) => void;
 }
 
-const optionsSchema = z
+const optionsSchema = z.optional(z
   .strictObject({
-    largest: z.number().int().min(0).max(1000).optional(),
-    binWidth: yuanSchema.refine((width) => width.gte('0.01'), { message: 'expected a bin width of at least 0.01 yuan' }).optional(),
-    lang: z.enum(LANGUAGES).optional(),
-    roster: z.unknown().optional(),
-    onInvalid: z.custom<(error: InvalidInputError, index: number) => void>((value) => typeof value === 'function', 'expected a function').optional(),
-  })
-  .optional();
+    largest: z.optional(z.number().check(z.int(), z.gte(0), z.lte(1000))),
+    binWidth: z.optional(yuanSchema.check(z.refine((width) => width.gte('0.01'), { message: 'expected a bin width of at least 0.01 yuan' }))),
+    lang: z.optional(z.enum(LANGUAGES)),
+    roster: z.optional(z.unknown()),
+    onInvalid: z.optional(z.custom<(error: InvalidInputError, index: number) => void>((value) => typeof value === 'function', 'expected a function')),
+  }));
 
 /** The entry's member and claims, or issues at `book[index]`: checked by hand, as it is asked of every member. */
 function readEntry(entry: unknown, index: number): BookEntry {
@@ -209,7 +211,7 @@ interface Simulator {
 }
 
 function simulator(policies: readonly Policy[], options: SimulationOptions | undefined): Simulator {
-  const list = validate(z.array(z.unknown()).min(1).max(50), policies, 'policies');
+  const list = validate(z.array(z.unknown()).check(z.minLength(1), z.maxLength(50)), policies, 'policies');
   const versions = list.map((policy, index) => {
     try {
       return new Version(parsePolicy(policy));

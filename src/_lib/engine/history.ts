@@ -6,7 +6,8 @@
  * this file: its benefits have no `history` rule and its ledgers log nothing.
  */
 import { dayNumber, shiftYears } from '../dates';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { setUpZod } from '../zodSetup';
 import { InvalidInputError, validate } from '../errors';
 import { historySchema, MAX_HISTORY_ENTRIES, type HistoryInput } from '../inputSchemas';
 import type { Ledger } from '../ledger';
@@ -18,6 +19,8 @@ import type { ClaimContext, Recorder } from './context';
 import { valueFor, type CompiledParameter } from './parameters';
 import { compile } from './compile';
 import { inFen, type LedgerInFen } from './ledgerInFen';
+
+setUpZod();
 
 /** One payment a rule reads: a benefit line of this policy's scheme that paid. */
 export interface Payment {
@@ -208,7 +211,7 @@ export interface EvaluateOptions {
   readonly history?: HistoryInput;
 }
 
-const optionsSchema = z.strictObject({ history: historySchema.optional() });
+const optionsSchema = z.strictObject({ history: z.optional(historySchema) });
 
 /** The history of the options, checked and read for this policy; undefined when none is given. */
 export function historyOption(options: EvaluateOptions | undefined, policy: Policy, start: Ledger | undefined, claims: readonly PlainClaim[]): History | undefined {
