@@ -23,9 +23,9 @@ export { evaluateClaim, selectPolicy };`;
 
 const entries = [
   { name: 'evaluateClaim + selectPolicy + guangxi', code: settlement, target: 60, budget: 65 },
-  { name: 'the same from huzhu, every policy', code: "export { evaluateClaim, selectPolicy } from 'huzhu';", target: undefined, budget: 85 },
+  { name: 'the same from huzhu, every policy', code: "export { evaluateClaim, selectPolicy } from 'huzhu';", target: undefined, budget: 86 },
   { name: 'toYuan alone', code: "export { toYuan } from 'huzhu';", target: 10, budget: 14.5 },
-  { name: 'the whole library', code: "export * from 'huzhu';", target: 100, budget: 100 },
+  { name: 'the whole library', code: "export * from 'huzhu';", target: 100, budget: 102 },
 ];
 
 // The repository's tsconfig maps `huzhu` to src/ for the tests; esbuild would follow it and
