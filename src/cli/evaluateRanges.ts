@@ -5,10 +5,11 @@
 // thread then copies out, range after range. No row crosses between threads.
 //
 // A member's ledger lives in one worker only if all the member's rows are in its range. Each
-// worker keeps the ledger keys it met (a file of them, and a Bloom filter); when a key of one
-// range may be in another's, or a worker fails, the ranges' work is thrown away and the input
-// is settled by routing its rows instead, which carries every ledger and reports any failure
-// as it always has: the output is the same byte for byte either way.
+// worker writes the ledger keys it met to a file; when a key of one range may be in an earlier
+// range (a Bloom filter of those, made here once the workers are gone), or a worker fails, the
+// ranges' work is thrown away and the input is settled by routing its rows instead, which
+// carries every ledger and reports any failure as it always has: the output is the same byte
+// for byte either way.
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
@@ -35,7 +36,6 @@ interface RangeEnd {
   /** The outputs, each but the first after the writer's separator between rows. */
   readonly output: string;
   readonly keys: string;
-  readonly filter: Uint32Array;
   readonly rows: number;
   readonly failed: number;
 }
@@ -44,7 +44,7 @@ interface RangeEnd {
 export type RangeMessage = { tempDir: string } | { read: { bytes: number; rows: number } } | { end: RangeEnd } | { failure: string };
 
 /** In a worker: settles its range of the file, posting its temporary folders, progress and end. */
-export async function evaluateRange(job: RangeJob, registry: PolicyRegistry, writer: OutcomeWriter, limit: number, post: (message: RangeMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
+export async function evaluateRange(job: RangeJob, registry: PolicyRegistry, writer: OutcomeWriter, limit: number, post: (message: RangeMessage) => void): Promise<void> {
   const openTempDir = () => {
     const dir = new TempDir();
     post({ tempDir: dir.path });
@@ -52,13 +52,10 @@ export async function evaluateRange(job: RangeJob, registry: PolicyRegistry, wri
   };
   const output = new LineWriter(join(job.dir, 'output'));
   const keys = new LineWriter(join(job.dir, 'keys'));
-  const filter = new KeyFilter();
   let last: string | undefined;
   const keyed = (key: string) => {
-    if (key === last) return;
+    if (key !== last) keys.write(key);
     last = key;
-    keys.write(key);
-    filter.add(key);
   };
   const { range } = job;
   const stream = createReadStream(job.file, { start: range.start, end: range.end - 1, encoding: 'utf8' });
@@ -82,16 +79,17 @@ export async function evaluateRange(job: RangeJob, registry: PolicyRegistry, wri
   }
   output.close();
   keys.close();
-  post({ end: { output: output.path, keys: keys.path, filter: filter.words, rows, failed } }, [filter.words.buffer as ArrayBuffer]);
+  post({ end: { output: output.path, keys: keys.path, rows, failed } });
 }
 
-/** Whether a ledger key of one range may also be met in another. */
+/** Whether a ledger key of one range may also be met in an earlier one. */
 function shared(ends: readonly RangeEnd[]): boolean {
-  const filters = ends.map((end) => new KeyFilter(end.filter));
-  return ends.some((end, i) => {
-    for (const key of readLines(end.keys)) if (filters.some((filter, j) => j !== i && filter.mayHave(key))) return true;
-    return false;
-  });
+  const earlier = new KeyFilter();
+  for (const [i, end] of ends.entries()) {
+    if (i > 0) for (const key of readLines(end.keys)) if (earlier.mayHave(key)) return true;
+    for (const key of readLines(end.keys)) earlier.add(key);
+  }
+  return false;
 }
 
 /** Ranges settled, in file order, with their counts; or undefined when the input must be routed instead. */
@@ -140,6 +138,8 @@ export async function evaluateRanges(file: string, ranges: readonly Range[], job
           }),
       ),
     );
+    // Their memory goes before the check takes its own.
+    await Promise.all(workers.map((worker) => worker.terminate()));
     if (ends.some((end) => end === undefined) || shared(ends as RangeEnd[])) {
       remove();
       return undefined;

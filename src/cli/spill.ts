@@ -208,9 +208,7 @@ export class ExternalSorter<T> {
  */
 export class KeyFilter {
   static readonly BITS = 2 ** 27;
-
-  /** A new filter, or one another thread made and sent as its `words`. */
-  constructor(readonly words: Uint32Array = new Uint32Array(KeyFilter.BITS / 32)) {}
+  readonly #words = new Uint32Array(KeyFilter.BITS / 32);
 
   /** Two 32-bit hashes of the key (FNV-1a and a multiplicative one, each mixed as MurmurHash3 ends), for double hashing. */
   static #hashes(key: string): [number, number] {
@@ -240,10 +238,10 @@ export class KeyFilter {
   }
 
   add(key: string): void {
-    this.#probe(key, (word, bit) => ((this.words[word]! |= bit), true));
+    this.#probe(key, (word, bit) => ((this.#words[word]! |= bit), true));
   }
 
   mayHave(key: string): boolean {
-    return this.#probe(key, (word, bit) => (this.words[word]! & bit) !== 0);
+    return this.#probe(key, (word, bit) => (this.#words[word]! & bit) !== 0);
   }
 }

@@ -55,7 +55,7 @@ async function settleSent(): Promise<void> {
 if (range === undefined) await settleSent();
 else {
   try {
-    await evaluateRange(range, registryWith(job.policies), writerFor(job.rendering), job.limit, (message, transfer) => port.postMessage(message, transfer));
+    await evaluateRange(range, registryWith(job.policies), writerFor(job.rendering), job.limit, (message) => port.postMessage(message));
   } catch (error) {
     // The main thread routes the rows instead, and that run reports the failure.
     port.postMessage({ failure: String(error) } satisfies RangeMessage);
