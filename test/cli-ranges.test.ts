@@ -55,8 +55,8 @@ beforeAll(() => {
 });
 
 describe('huzhu evaluate on workers reading their own ranges', SUBPROCESSES, () => {
-  it('writes the main thread output byte for byte, in every format, with the same summary', () => {
-    for (const format of ['csv', 'json', 'ndjson', 'table']) {
+  it('writes the main thread output byte for byte, as CSV and as a JSON array, with the same summary', () => {
+    for (const format of ['csv', 'json']) {
       const alone = huzhu(['evaluate', 'grouped.csv', '--format', format, '--lang', 'en', '--workers', '1']);
       if (format === 'csv') {
         const lines = alone.stdout.trimEnd().split('\n');
