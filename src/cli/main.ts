@@ -290,7 +290,11 @@ async function runBatch(io: CliIo, batch: Batch): Promise<{ rows: number; failed
   const ranges = batch.workers > 1 && batch.file !== '-' ? planRanges(batch.file, batch, batch.workers) : undefined;
   if (ranges !== undefined && ranges.length > 1) {
     const settled = await evaluateRanges(batch.file, ranges, job, batch.from, batch.limits, (bytes, rows) => bar?.update(bytes, rows, Date.now()));
-    if (settled !== undefined) return await writeRanges(out, writer, settled, bar);
+    if (settled !== undefined) {
+      // The input was read by the workers: its own stream is let go unread.
+      (stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
+      return await writeRanges(out, writer, settled, bar);
+    }
   }
   const outputs =
     batch.workers > 1
