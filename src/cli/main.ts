@@ -9,12 +9,15 @@ import { diffPolicies } from '../diffPolicies';
 import { parsePolicy } from '../parsePolicy';
 import { bundledRegistry } from '../policies';
 import { commandHelp, overview, parseInvocation, UsageError, type Invocation } from './args';
-import { issueText, writerFor, type OutputFormat, type Rendering } from './output';
-import { settleOnWorkers } from './pool';
+import { evaluateRanges, type Settled } from './evaluateRanges';
+import { issueText, writerFor, type OutcomeWriter, type OutputFormat, type Rendering } from './output';
+import { settleOnWorkers, type Job } from './pool';
 import { ProgressBar } from './progress';
-import { DEFAULT_LIMITS, InputRefusedError, recordReader, type InputFormat, type RawRecord, type ReadLimits } from './records';
+import { DEFAULT_LIMITS, InputRefusedError, type InputFormat, type ReadLimits } from './records';
 import { failureText, readCaseFile, runCase, type CaseOutcome } from './cases';
-import { ledgersInMemory, settleInOrder, type Sequenced } from './settle';
+import { ledgersInMemory, numbered, settleInOrder } from './settle';
+import { planRanges } from './simulateRanges';
+import { readText } from './spill';
 import { workersOption } from './shards';
 import { formatDiff, formatPolicies } from './text';
 
@@ -241,17 +244,10 @@ class Output {
   }
 }
 
-/** The records of the input, numbered, a chunk's worth at a time. */
-async function* numbered(chunks: AsyncIterable<string>, from: InputFormat, limits: ReadLimits): AsyncGenerator<Sequenced[]> {
-  const reader = recordReader(from, limits);
-  let seq = 0;
-  const number = (records: RawRecord[]) => records.map((record): Sequenced => ({ ...record, seq: (seq += 1) }));
-  for await (const chunk of chunks) yield number(reader.push(chunk));
-  yield number(reader.end());
-}
-
 interface Batch {
   readonly input: Input;
+  /** The input's path, or `-` for standard input. */
+  readonly file: string;
   readonly from: InputFormat;
   readonly limits: ReadLimits;
   readonly policies: readonly string[];
@@ -259,6 +255,26 @@ interface Batch {
   readonly rendering: Rendering;
   readonly workers: number;
   readonly progress: boolean;
+}
+
+/** Writes the outputs of ranges settled on workers, range after range, as `runBatch` writes rows. */
+async function writeRanges(out: Output, writer: OutcomeWriter, settled: Settled, bar: ProgressBar | undefined): Promise<{ rows: number; failed: number }> {
+  try {
+    let rows = 0;
+    for (const [i, output] of settled.outputs.entries()) {
+      const before = settled.counts[i]!;
+      if (before === 0) continue;
+      await out.add(rows === 0 ? writer.header + writer.separator[0] : writer.separator[1]);
+      for (const text of readText(output)) await out.add(text);
+      rows += before;
+    }
+    await out.add(`${rows === 0 ? writer.header : ''}${writer.footer}`);
+    await out.flush();
+    return { rows, failed: settled.failed };
+  } finally {
+    bar?.clear();
+    settled.remove();
+  }
 }
 
 /** Streams the input through the settlement and writes each outcome to stdout; returns how many rows, and how many failed. */
@@ -269,9 +285,20 @@ async function runBatch(io: CliIo, batch: Batch): Promise<{ rows: number; failed
   const out = new Output(io.stdout);
   const csv = batch.from === 'csv';
   const limit = ledgersInMemory();
+  const job: Job = { csv, policies: batch.policies, rendering: batch.rendering, limit: Math.ceil(limit / batch.workers), maxRecordBytes: batch.limits.maxFieldSize };
+  // A file of lines is read by the workers themselves, a range each, when that gives the same output.
+  const ranges = batch.workers > 1 && batch.file !== '-' ? planRanges(batch.file, batch, batch.workers) : undefined;
+  if (ranges !== undefined && ranges.length > 1) {
+    const settled = await evaluateRanges(batch.file, ranges, job, batch.from, batch.limits, (bytes, rows) => bar?.update(bytes, rows, Date.now()));
+    if (settled !== undefined) {
+      // The input was read by the workers: its own stream is let go unread.
+      (stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
+      return await writeRanges(out, writer, settled, bar);
+    }
+  }
   const outputs =
     batch.workers > 1
-      ? settleOnWorkers(chunksOf(stream, name), batch.from, batch.limits, { csv, policies: batch.policies, rendering: batch.rendering, limit: Math.ceil(limit / batch.workers), maxRecordBytes: batch.limits.maxFieldSize }, batch.workers)
+      ? settleOnWorkers(chunksOf(stream, name), batch.from, batch.limits, job, batch.workers)
       : settleInOrder(numbered(chunksOf(stream.setEncoding('utf8'), name), batch.from, batch.limits), batch.registry, csv, writer.row, { limit });
   let rows = 0;
   let failed = 0;
@@ -328,7 +355,7 @@ async function run(io: CliIo, invocation: Extract<Invocation, { kind: 'run' }>):
       const input = openInput(io, file);
       const rendering: Rendering =
         command === 'explain' ? { command, lang } : { command, lang, format: (options.format as OutputFormat | undefined) ?? (io.stdout.isTTY ? 'table' : 'ndjson') };
-      const counts = await runBatch(io, { input, from, limits, policies: invocation.policies, registry, rendering, workers: workers ?? (input.small ? 1 : availableParallelism()), progress: !invocation.noProgress });
+      const counts = await runBatch(io, { input, file, from, limits, policies: invocation.policies, registry, rendering, workers: workers ?? (input.small ? 1 : availableParallelism()), progress: !invocation.noProgress });
       return await summarise(io, counts);
     }
     case 'diff': {

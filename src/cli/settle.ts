@@ -9,7 +9,7 @@ import { evaluateClaim } from '../evaluateClaim';
 import { selectPolicy } from '../selectPolicy';
 import { UsageError } from './args';
 import { hasPlansCell, isPlanLedgers, isPlansKey, isPlansRecord, plansIssue, preparePlans, spillPlans, unspillPlans, type PlanLedgers } from './plans';
-import type { RawRecord } from './records';
+import { recordReader, type InputFormat, type RawRecord, type ReadLimits } from './records';
 import { csvClaimRecord, issueInColumn, recordFromCsv, recordSchema, type CsvRow } from './rows';
 import { decoded, ExternalSorter, KeyFilter, LineWriter, mergeSorted, readLines, TempDir, type Codec } from './spill';
 
@@ -202,14 +202,14 @@ function ledgerInput(key: string, spilled: string): LedgerInput | PlanLedgers {
  * of its key: at the end, the put-off records are sorted by key on disk, merged with the
  * ledgers that went to disk and settled, and their outputs merged back into input order.
  * Until a record is put off, outputs stream as they come, a batch of them for each batch of
- * records; after it, they wait on disk.
+ * records; after it, they wait on disk. `keyed` hears the ledger key of each record that has one.
  */
 export async function* settleInOrder(
   batches: AsyncIterable<readonly Sequenced[]>,
   registry: PolicyRegistry,
   csv: boolean,
   render: (outcome: Outcome) => string,
-  { limit = ledgersInMemory(), openTempDir = () => new TempDir() }: { limit?: number; openTempDir?: () => TempDir } = {},
+  { limit = ledgersInMemory(), openTempDir = () => new TempDir(), keyed }: { limit?: number; openTempDir?: () => TempDir; keyed?: (key: string) => void } = {},
 ): AsyncGenerator<Written[]> {
   const kept = new Map<string, Kept>();
   // Keys last used last. One iterator throughout: every entry before it was deleted (sent to
@@ -224,6 +224,7 @@ export async function* settleInOrder(
     const prepared = prepare(raw, registry, csv);
     if ('outcome' in prepared) return prepared.outcome;
     const { key } = prepared;
+    keyed?.(key);
     if (!kept.has(key) && disk?.filter!.mayHave(key)) {
       const value = encodeValue((raw as { value: unknown }).value);
       disk.deferred.add({ key, seq: raw.seq, line: raw.line, value }, key.length + value.length);
@@ -271,6 +272,18 @@ export async function* settleInOrder(
   } finally {
     disk?.dir.remove();
   }
+}
+
+/**
+ * The records of the input, numbered, a chunk's worth at a time; `lines` is added to each
+ * record's line (a worker reading a range of the file counts from the range's start).
+ */
+export async function* numbered(chunks: AsyncIterable<string>, from: InputFormat, limits: ReadLimits, lines = 0): AsyncGenerator<Sequenced[]> {
+  const reader = recordReader(from, limits);
+  let seq = 0;
+  const number = (records: RawRecord[]) => records.map((record): Sequenced => ({ ...record, line: record.line + lines, seq: (seq += 1) }));
+  for await (const chunk of chunks) yield number(reader.push(chunk));
+  yield number(reader.end());
 }
 
 const BATCH = 1000;

@@ -47,7 +47,12 @@ export class LineWriter {
   }
 
   write(line: string): void {
-    this.#pending += `${line}\n`;
+    this.append(`${line}\n`);
+  }
+
+  /** Text as it is, with no newline added. */
+  append(text: string): void {
+    this.#pending += text;
     if (this.#pending.length > WRITE_CHUNK) this.flush();
   }
 
@@ -65,23 +70,28 @@ export class LineWriter {
 const WRITE_CHUNK = 1 << 20;
 const READ_BLOCK = 1 << 16;
 
-/** The lines of a file, read a block at a time; the file is closed at its end. */
-export function* readLines(path: string): Generator<string> {
+/** The text of a file, read a block at a time; the file is closed at its end. */
+export function* readText(path: string): Generator<string> {
   const fd = openSync(path, 'r');
   try {
     // Small: a merge holds one block per run it reads.
     const block = Buffer.allocUnsafe(READ_BLOCK);
     const decoder = new StringDecoder('utf8');
-    let rest = '';
-    for (let read = readSync(fd, block); read > 0; read = readSync(fd, block)) {
-      const lines = (rest + decoder.write(block.subarray(0, read))).split('\n');
-      rest = lines.pop()!;
-      yield* lines;
-    }
-    // Every line is written with its newline, so nothing is left over.
+    for (let read = readSync(fd, block); read > 0; read = readSync(fd, block)) yield decoder.write(block.subarray(0, read));
   } finally {
     closeSync(fd);
   }
+}
+
+/** The lines of a file, read a block at a time; the file is closed at its end. */
+export function* readLines(path: string): Generator<string> {
+  let rest = '';
+  for (const text of readText(path)) {
+    const lines = (rest + text).split('\n');
+    rest = lines.pop()!;
+    yield* lines;
+  }
+  // Every line is written with its newline, so nothing is left over.
 }
 
 /** The items of encoded lines. */
