@@ -120,16 +120,43 @@ export function evaluateYear(policy: Policy, member: MemberInput, claims: readon
   const history = historyOption(options, accepted, start, year.claims);
   const { settled, tape } = settleYear(accepted, year.member, year.claims, order, start, history);
   const { results, after, paid } = settled;
+  let illustrative = false;
+  // Most years' results share one list of warnings (the engine keeps one per set of cited
+  // values) or have none: then the year's list is made once for that list, not per member.
+  let only: readonly Message[] = NONE;
+  let mixed = false;
+  for (let at = 0; at < results.length; at += 1) {
+    const result = results[at]!;
+    illustrative ||= result.illustrative;
+    const warnings = result.warnings;
+    if (warnings.length > 0 && warnings !== only) (mixed ||= only.length > 0), (only = warnings);
+  }
+  const warnings = mixed ? uniqueWarnings(results) : onceEach(only);
+  return new SettledYear(year.member.id, tape.policy, Object.freeze(results), paid, after, tape, warnings, illustrative);
+}
+
+const NONE: readonly Message[] = Object.freeze([]);
+
+/** Each list of warnings once each (see {@link uniqueWarnings}), kept for as long as the list. */
+const madeOnceEach = new WeakMap<readonly Message[], readonly Message[]>();
+
+function onceEach(warnings: readonly Message[]): readonly Message[] {
+  if (warnings.length === 0) return NONE;
+  let unique = madeOnceEach.get(warnings);
+  if (unique === undefined) madeOnceEach.set(warnings, (unique = uniqueWarnings([{ warnings }])));
+  return unique;
+}
+
+/** Every warning of the results, once each, in first-seen order. */
+function uniqueWarnings(results: readonly Pick<ClaimResult, 'warnings'>[]): readonly Message[] {
   const warnings: Message[] = [];
   let seen: readonly Message[] | undefined;
-  let illustrative = false;
   for (const result of results) {
-    illustrative ||= result.illustrative;
     // The engine makes one object per warning of a parameter, so most repeats are an object
     // already kept. Only unique warnings are kept: keeping each would make every later check
     // cost as much as the claims before it.
     if (result.warnings !== seen) addUnique(warnings, result.warnings);
     seen = result.warnings;
   }
-  return new SettledYear(year.member.id, tape.policy, Object.freeze(results), paid, after, tape, Object.freeze(warnings), illustrative);
+  return Object.freeze(warnings);
 }

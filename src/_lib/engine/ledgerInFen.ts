@@ -1,5 +1,5 @@
 import type { Decimal } from '../decimal';
-import { claimIdLog, ClaimIdLog, emptyLedger, LoggedLedger, type BenefitUsage, type Ledger } from '../ledger';
+import { claimIdLog, ClaimIdLog, LoggedLedger, NO_COUNTS, type BenefitUsage, type Ledger } from '../ledger';
 import { moneyFromFen, toMoney } from '../money';
 import type { CompiledPolicy } from './compile';
 import type { PastRef } from './history';
@@ -15,7 +15,7 @@ export class LedgerInFen {
   constructor(
     readonly policy: CompiledPolicy,
     /** The ledger this one grew from: the owner, and any entries of benefits the policy lacks. */
-    readonly base: Ledger,
+    readonly base: LedgerBase,
     readonly total: number,
     /** By benefit index: amounts paid, claims paid, days paid, deductible used. */
     readonly amounts: readonly number[],
@@ -37,6 +37,13 @@ export class LedgerInFen {
     return (this.#ledger ??= new FenBackedLedger(this));
   }
 }
+
+/**
+ * What a ledger in fen reads of the ledger it grew from. A year from the member's empty ledger
+ * has a plain object of these fields: making the public empty ledger (frozen, with its log)
+ * for every member cost a tenth of settling a member's year.
+ */
+export type LedgerBase = Pick<Ledger, 'scheme' | 'year' | 'memberId' | 'byBenefit' | 'usage'>;
 
 /** A public ledger made from a ledger in fen, which it keeps privately for the next claim. */
 class FenBackedLedger extends LoggedLedger {
@@ -107,10 +114,14 @@ export function inFen(ledger: Ledger | LedgerInFen, policy: CompiledPolicy): Led
 
 /** The member's empty ledger in fen, made directly: most years start from it, and reading the Decimal one costs more than a claim. */
 export function emptyInFen(policy: CompiledPolicy, memberId: string): LedgerInFen {
-  const base = emptyLedger(policy.policy, memberId);
+  const { scheme, year } = policy.policy;
   const nothing = policy.nothing;
-  return new LedgerInFen(policy, base, 0, nothing, nothing, nothing, nothing, 0, 0, NO_TOUCHED, claimIdLog(base).log, 0);
+  const base: LedgerBase = { scheme, year, memberId, byBenefit: NOTHING_PAID, usage: NO_COUNTS.usage };
+  return new LedgerInFen(policy, base, 0, nothing, nothing, nothing, nothing, 0, 0, NO_TOUCHED, new ClaimIdLog(NO_IDS), 0);
 }
+
+const NOTHING_PAID: Ledger['byBenefit'] = Object.freeze({});
+const NO_IDS: readonly string[] = Object.freeze([]);
 
 /** Not frozen: it is only ever copied. */
 const NO_TOUCHED: readonly number[] = [];
