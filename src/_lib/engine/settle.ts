@@ -528,29 +528,11 @@ export class Tape implements ResultDetails {
     const memberTail = memberSlots(this.#member!);
     // Exactly sized: a year's result keeps both.
     const results: SettledClaim[] = new Array(count);
-    const slots: unknown[] = new Array(count * Slot.Count + (memberTail?.length ?? 0));
-    this.#slots = slots;
+    this.#slots = new Array(count * Slot.Count + (memberTail?.length ?? 0));
     this.#count = count;
-    const { after, paid } = this.tally(claims, (out, at, claim) => {
-      const i = at * Slot.Count;
-      const shape = shapeOf(claim);
-      slots[i + Slot.Id] = claim.id;
-      slots[i + Slot.Reasons] = out.reasons;
-      slots[i + Slot.Warnings] = out.warnings;
-      slots[i + Slot.Shape] = shape | (out.eligible ? ELIGIBLE : 0) | (out.illustrative ? ILLUSTRATIVE : 0);
-      if ((shape & RARE) !== 0) slots[i + Slot.Date] = claim;
-      else {
-        slots[i + Slot.Date] = (shape & 3) === 0 ? claim.admission : claim.date;
-        slots[i + Slot.Discharge] = claim.discharge;
-        slots[i + Slot.Total] = claim.total;
-        slots[i + Slot.InsurancePaid] = claim.insurancePaid;
-        slots[i + Slot.InScopeCopay] = claim.inScopeCopay;
-        slots[i + Slot.SelfPaid] = claim.selfPaid;
-        slots[i + Slot.AboveCeiling] = claim.aboveCeiling;
-      }
-      results[at] = new SettledClaim(this, at, out.fen);
-    });
+    const { after, paid } = this.#runAll(claims, results, null);
     if (memberTail !== undefined) {
+      const slots = this.#slots as unknown[];
       for (let at = 0; at < memberTail.length; at += 1) slots[count * Slot.Count + at] = memberTail[at];
       this.#member = undefined;
     }
@@ -560,6 +542,28 @@ export class Tape implements ResultDetails {
     return { results, after, paid };
   }
 
+  /** Keeps what claim `at` gave on the tape, and its result in `results`. */
+  #keepClaim(out: Run, at: number, claim: PlainClaim, results: SettledClaim[]): void {
+    const slots = this.#slots as unknown[];
+    const i = at * Slot.Count;
+    const shape = shapeOf(claim);
+    slots[i + Slot.Id] = claim.id;
+    slots[i + Slot.Reasons] = out.reasons;
+    slots[i + Slot.Warnings] = out.warnings;
+    slots[i + Slot.Shape] = shape | (out.eligible ? ELIGIBLE : 0) | (out.illustrative ? ILLUSTRATIVE : 0);
+    if ((shape & RARE) !== 0) slots[i + Slot.Date] = claim;
+    else {
+      slots[i + Slot.Date] = (shape & 3) === 0 ? claim.admission : claim.date;
+      slots[i + Slot.Discharge] = claim.discharge;
+      slots[i + Slot.Total] = claim.total;
+      slots[i + Slot.InsurancePaid] = claim.insurancePaid;
+      slots[i + Slot.InScopeCopay] = claim.inScopeCopay;
+      slots[i + Slot.SelfPaid] = claim.selfPaid;
+      slots[i + Slot.AboveCeiling] = claim.aboveCeiling;
+    }
+    results[at] = new SettledClaim(this, at, out.fen);
+  }
+
   /**
    * Settles `claims` (the caller's list: in the order `running.order` gives), each with the
    * ledger the one before left, handing `each` what it gave; the ledger after them and what
@@ -567,6 +571,14 @@ export class Tape implements ResultDetails {
    * counts (simulateBook) keeps nothing.
    */
   tally(claims: readonly PlainClaim[], each: (out: ClaimOutcome, at: number, claim: PlainClaim) => void): { readonly after: Ledger | LedgerInFen; readonly paid: number } {
+    return this.#runAll(claims, null, each);
+  }
+
+  /**
+   * The loop of settleAll (`results`) and tally (`each`): one loop, and no closure made per
+   * member to keep what each claim gave.
+   */
+  #runAll(claims: readonly PlainClaim[], results: SettledClaim[] | null, each: ((out: ClaimOutcome, at: number, claim: PlainClaim) => void) | null): { readonly after: Ledger | LedgerInFen; readonly paid: number } {
     const { order, whatIf, history } = this.#running;
     const out = new Run();
     const count = claims.length;
@@ -577,7 +589,8 @@ export class Tape implements ResultDetails {
       if (at > 0 && at % CHECKPOINT_EVERY === 0) (this.#keep().checkpoints ??= []).push(ledger);
       const claim = claims[order === undefined ? at : order[at]!]!;
       run(this.#compiledFor(claim), member, claim, ledger, this.#pathOf(at, out), whatIf, history, out, null);
-      each(out, at, claim);
+      if (results !== null) this.#keepClaim(out, at, claim, results);
+      else each!(out, at, claim);
       ledger = out.after!;
       paid += out.fen;
     }

@@ -125,6 +125,15 @@ export function compileForShares(policy: Policy, held: number, path: readonly (s
   return compiled;
 }
 
+/** Whether any enrolment in `scheme` holds other than 1 share. A loop, not `some`: every member is asked, and a closure a member cost more than the scan. */
+function holdsOtherShares(member: Member, scheme: string): boolean {
+  for (let at = 0; at < member.enrolments.length; at += 1) {
+    const enrolment = member.enrolments[at]!;
+    if (enrolment.scheme === scheme && (enrolment.shares ?? 1) !== 1) return true;
+  }
+  return false;
+}
+
 /**
  * For a member who holds other than 1 share of the plan in some enrolment: the policy compiled
  * for the shares of the enrolment covering each claim. Undefined for every other member, whose
@@ -135,7 +144,7 @@ export function compileForShares(policy: Policy, held: number, path: readonly (s
 export function sharesChooser(compiled: CompiledPolicy, member: Member, whatIf: boolean): ((claim: PlainClaim) => CompiledPolicy) | undefined {
   const policy = compiled.policy;
   if ((policy.eligibility.enrolmentScheme ?? policy.scheme) !== policy.scheme) return undefined;
-  if (!member.enrolments.some((enrolment) => enrolment.scheme === policy.scheme && (enrolment.shares ?? 1) !== 1)) return undefined;
+  if (!holdsOtherShares(member, policy.scheme)) return undefined;
   return (claim) => {
     const enrolment = enrolmentOn(policy, member, eventDate(policy, claim), whatIf);
     if (enrolment?.shares === undefined) return compiled;
