@@ -105,6 +105,15 @@ describe('evaluateYear', () => {
     ]);
   });
 
+  it('lists the warnings once each when every result cites the same values, and none when no result has any', () => {
+    // Both stays cite the same three illustrative values: the year's list is made once for them.
+    const stays = evaluateYear(policy, member, [claims[1]!, claims[2]!]);
+    expect(stays.warnings.map((w) => w.params.parameter)).toEqual(['benefits.stay.formula.amount', 'benefits.stay.caps.perYear', 'ceilings.maximumSubsidy']);
+    expect(Object.isFrozen(stays.warnings)).toBe(true);
+    expect(evaluateYear(policy, { ...member, id: 'm2' }, [stay('c', '2024-03-01', '2024-03-02')]).warnings).toEqual(stays.warnings);
+    expect(evaluateYear(policy, member, [{ kind: 'death', id: 'late', date: '2025-01-02' }]).warnings).toEqual([]);
+  });
+
   it('checks its arguments in order: invalid claims are named before an invalid ledger', () => {
     const outcome = safeEvaluateYear(policy, member, [{ kind: 'death', id: 'x', date: '2024-02-30' }], { scheme: 'test' } as never);
     expect(outcome.success === false && outcome.error.issues.map((i) => i.path)).toEqual([['claims', 0, 'date']]);
