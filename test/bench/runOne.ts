@@ -7,6 +7,7 @@
  *   node --import tsx test/bench/runOne.ts latency <huzhu|floor|rules-engine> <calls>
  *   node --expose-gc --import tsx test/bench/runOne.ts keep <members>
  *   node --import tsx test/bench/runOne.ts plans <members>
+ *   node --import tsx test/bench/runOne.ts compare <members> <rounds> <build.js> [<build.js> …]
  */
 // The built package, as users get it; typed by its source, so this file type-checks before a build.
 const dist = new URL('../../dist/index.js', import.meta.url).href;
@@ -139,6 +140,76 @@ function plans(members: number) {
   return { implementation: 'huzhu-three-plans', members, ms: Math.round(ms), claimsPerSecond: Math.round((digest.claims / ms) * 1000), ...digest.toJSON() };
 }
 
+/**
+ * Builds of huzhu side by side in one process (each an ES module of the library, such as an
+ * esbuild bundle of src/index.ts made before and after a change), with the floor and
+ * json-rules-engine: the realistic book in each amount form, each chunk of members made just
+ * before it is settled as `throughput` does, implementations in turn and in reverse order
+ * every other round, so that none always follows another. CPU time, the best round of each;
+ * on a shared machine only the best of many rounds and the ratios within one run mean much.
+ */
+async function compare(members: number, rounds: number, builds: string[]) {
+  type Lib = typeof import('../../src');
+  const libs = (await Promise.all(builds.map((build) => import(new URL(build, `file://${process.cwd()}/`).href)))) as Lib[];
+  const implementations: [string, (year: MemberYear) => number[] | Promise<number[]>][] = [
+    ['floor', floorYear],
+    ['rules-engine', (year) => rulesEngineYear(engine, year)],
+    ...libs.map((lib, index): [string, (year: MemberYear) => number[]] => {
+      const own = lib.policies.guangxi[2024];
+      return [builds[index]!, (year) => lib.evaluateYear(own, year.member, year.claims).results.map((result) => Math.round(Number(result.total.toFixed(2)) * 100))];
+    }),
+  ];
+  const best = new Map<string, number>();
+  const digests = new Map<string, string>();
+  let claims = 0;
+  for (let round = 0; round < rounds; round += 1) {
+    for (const form of ['string', 'number', 'Decimal'] as const) {
+      for (const [name, settleYear] of round % 2 === 0 ? implementations : [...implementations].reverse()) {
+        const digest = new Digest();
+        let ms = 0;
+        for (let first = 0; first < members; first += CHUNK) {
+          const years: MemberYear[] = [];
+          for (let index = first; index < Math.min(members, first + CHUNK); index += 1) years.push(realisticYear(index, form, toDecimal));
+          const totals: number[][] = [];
+          const cpu = process.cpuUsage();
+          for (const year of years) totals.push(await settleYear(year));
+          const used = process.cpuUsage(cpu);
+          ms += (used.user + used.system) / 1000;
+          for (const fens of totals) for (const fen of fens) digest.add(fen);
+        }
+        const key = `${form} ${name}`;
+        best.set(key, Math.min(best.get(key) ?? Infinity, ms));
+        const { digest: text } = digest.toJSON();
+        if ((digests.get(form) ?? text) !== text) throw new Error(`${name} gave another digest for ${form}`);
+        digests.set(form, text);
+        claims = digest.claims;
+      }
+    }
+  }
+  const perSecond = (key: string) => Math.round((claims / best.get(key)!) * 1000);
+  return {
+    implementation: 'compare',
+    members,
+    claims,
+    rounds,
+    loadAverage: (await import('node:os')).loadavg().map((load) => Number(load.toFixed(1))),
+    forms: Object.fromEntries(
+      (['string', 'number', 'Decimal'] as const).map((form) => [
+        form,
+        {
+          digest: digests.get(form),
+          floor: perSecond(`${form} floor`),
+          rulesEngine: perSecond(`${form} rules-engine`),
+          builds: builds.map((build) => {
+            const huzhu = perSecond(`${form} ${build}`);
+            return { build, claimsPerSecond: huzhu, floorOverHuzhu: Number((perSecond(`${form} floor`) / huzhu).toFixed(2)), huzhuOverRulesEngine: Number((huzhu / perSecond(`${form} rules-engine`)).toFixed(1)) };
+          }),
+        },
+      ]),
+    ),
+  };
+}
+
 const [mode, ...args] = process.argv.slice(2);
 const result =
   mode === 'latency'
@@ -147,6 +218,8 @@ const result =
       ? keep(Number(args[0]))
       : mode === 'plans'
         ? plans(Number(args[0]))
+      : mode === 'compare'
+        ? await compare(Number(args[0]), Number(args[1]), args.slice(2))
       : mode === 'realistic'
         ? { ...(await throughput(args[0] as Implementation, Number(args[1]), (index) => realisticYear(index, args[2] as AmountForm, toDecimal))), form: args[2] }
         : await throughput(mode as Implementation, Number(args[0]), (index) => memberYear(index, Number(args[1])));
