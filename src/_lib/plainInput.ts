@@ -106,20 +106,23 @@ const TENS = Array.from({ length: 22 }, (_, n) => Number(`1e${n}`));
 
 const isWord = (word: unknown): word is number => Number.isInteger(word) && (word as number) >= 0 && (word as number) < 1e7;
 
+/**
+ * Whole fen of `/^\d{1,12}(\.\d{1,2})?$/` text, -1 for any other. The point is found from the
+ * end (it can only be second or third from last), so the digits before it are read in one
+ * loop with no test of where they stop, and a longer text is refused by its length alone.
+ */
 function fenOfText(value: string): number {
+  const length = value.length;
+  const point = length >= 4 && value.charCodeAt(length - 3) === 46 ? length - 3 : length >= 3 && value.charCodeAt(length - 2) === 46 ? length - 2 : length;
+  if (point < 1 || point > 12) return -1;
   let yuan = 0;
-  let at = 0;
-  // A thirteenth digit already refuses the amount: no need to read a long string further.
-  for (; at < value.length && at <= 12; at += 1) {
-    const digit = digitAt(value, at);
-    if (digit < 0) break;
+  for (let at = 0; at < point; at += 1) {
+    const digit = value.charCodeAt(at) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
     yuan = yuan * 10 + digit;
   }
-  if (at < 1 || at > 12) return -1;
-  const decimals = value.length - at - 1;
-  if (decimals === -1) return yuan * 100;
-  if (value.charCodeAt(at) !== 46) return -1;
-  const fen = decimals === 1 ? digitAt(value, at + 1) * 10 : decimals === 2 ? twoDigits(value, at + 1) : -1;
+  const decimals = length - point - 1;
+  const fen = decimals === -1 ? 0 : decimals === 1 ? digitAt(value, point + 1) * 10 : twoDigits(value, point + 1);
   return fen < 0 ? -1 : yuan * 100 + fen;
 }
 
