@@ -145,8 +145,9 @@ function plans(members: number) {
  * esbuild bundle of src/index.ts made before and after a change), with the floor and
  * json-rules-engine: the realistic book in each amount form, each chunk of members made just
  * before it is settled as `throughput` does, implementations in turn and in reverse order
- * every other round, so that none always follows another. CPU time, the best round of each;
- * on a shared machine only the best of many rounds and the ratios within one run mean much.
+ * every other round, so that none always follows another. CPU time: the best time of each
+ * chunk of members over the rounds, summed; on a shared machine only the ratios within one
+ * run mean much.
  */
 async function compare(members: number, rounds: number, builds: string[]) {
   type Lib = typeof import('../../src');
@@ -166,7 +167,6 @@ async function compare(members: number, rounds: number, builds: string[]) {
     for (const form of ['string', 'number', 'Decimal'] as const) {
       for (const [name, settleYear] of round % 2 === 0 ? implementations : [...implementations].reverse()) {
         const digest = new Digest();
-        let ms = 0;
         for (let first = 0; first < members; first += CHUNK) {
           const years: MemberYear[] = [];
           for (let index = first; index < Math.min(members, first + CHUNK); index += 1) years.push(realisticYear(index, form, toDecimal));
@@ -174,11 +174,10 @@ async function compare(members: number, rounds: number, builds: string[]) {
           const cpu = process.cpuUsage();
           for (const year of years) totals.push(await settleYear(year));
           const used = process.cpuUsage(cpu);
-          ms += (used.user + used.system) / 1000;
+          const key = `${form} ${name} ${first}`;
+          best.set(key, Math.min(best.get(key) ?? Infinity, (used.user + used.system) / 1000));
           for (const fens of totals) for (const fen of fens) digest.add(fen);
         }
-        const key = `${form} ${name}`;
-        best.set(key, Math.min(best.get(key) ?? Infinity, ms));
         const { digest: text } = digest.toJSON();
         if ((digests.get(form) ?? text) !== text) throw new Error(`${name} gave another digest for ${form}`);
         digests.set(form, text);
@@ -186,7 +185,13 @@ async function compare(members: number, rounds: number, builds: string[]) {
       }
     }
   }
-  const perSecond = (key: string) => Math.round((claims / best.get(key)!) * 1000);
+  // The best time of each chunk, summed: noise only slows a chunk down, and a slow moment
+  // then costs one chunk's figure rather than a whole round's.
+  const perSecond = (key: string) => {
+    let ms = 0;
+    for (let first = 0; first < members; first += CHUNK) ms += best.get(`${key} ${first}`)!;
+    return Math.round((claims / ms) * 1000);
+  };
   return {
     implementation: 'compare',
     members,
