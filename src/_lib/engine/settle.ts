@@ -45,6 +45,8 @@ class Run implements ClaimOutcome {
   illustrative = false;
   /** The ledger after the claim: in fen, or the one given when nothing changed. */
   after: Ledger | LedgerInFen | undefined = undefined;
+  /** Whether the ledger after a paid claim is made: a read of the last claim's lines has no use for it. */
+  wantsAfter = true;
   /** Where a claim of a list is in the caller's input: see Tape's `#pathOf`. */
   path: (string | number)[] | undefined = undefined;
   /** The cap that cut the last line, and its limit: see {@link applyCaps}. */
@@ -238,6 +240,10 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   out.fen = paidThisClaim;
   out.warnings = warnings === undefined ? (node.list ?? NONE) : withWarnings(warnings, node);
   out.illustrative = illustrative;
+  if (!out.wantsAfter) {
+    out.after = undefined;
+    return;
+  }
   out.after = new LedgerInFen(
     before.policy,
     before.base,
@@ -636,6 +642,7 @@ export class Tape implements ResultDetails {
     if (kept !== undefined && kept.cursorAt >= from && kept.cursorAt <= at) (from = kept.cursorAt), (ledger = kept.cursor!);
     else ledger = from === 0 ? this.#startLedger() : kept!.checkpoints![from / CHECKPOINT_EVERY - 1]!;
     const { whatIf, history } = this.#running;
+    out.wantsAfter = true;
     for (; from < at; from += 1) {
       const claim = this.#claim(from);
       run(this.#compiledFor(claim), member, claim, ledger, this.#pathOf(from, out), whatIf, history, out, null);
@@ -670,6 +677,7 @@ export class Tape implements ResultDetails {
     // A read that threw (a fact the rules need is missing) may have left some behind.
     LINES.clear();
     STEPS.clear();
+    out.wantsAfter = at + 1 < this.#count;
     run(this.#compiledFor(claim), member, claim, before, this.#pathOf(at, out), this.#running.whatIf, this.#running.history, out, LINES);
     // No claim after the last needs the cursor: a result whose lines were read then keeps no ledger for it.
     if (at + 1 < this.#count) this.#moveCursor(at + 1, out.after, member, out);
