@@ -45,7 +45,7 @@ class Run implements ClaimOutcome {
   illustrative = false;
   /** The ledger after the claim: in fen, or the one given when nothing changed. */
   after: Ledger | LedgerInFen | undefined = undefined;
-  /** Whether the ledger after a paid claim is made: a read of the last claim's lines has no use for it. */
+  /** Whether the ledger after a paid claim is made: a read of the last claim's lines has no use for it (and its Run is not kept for another read). */
   wantsAfter = true;
   /** Where a claim of a list is in the caller's input: see Tape's `#pathOf`. */
   path: (string | number)[] | undefined = undefined;
@@ -642,7 +642,6 @@ export class Tape implements ResultDetails {
     if (kept !== undefined && kept.cursorAt >= from && kept.cursorAt <= at) (from = kept.cursorAt), (ledger = kept.cursor!);
     else ledger = from === 0 ? this.#startLedger() : kept!.checkpoints![from / CHECKPOINT_EVERY - 1]!;
     const { whatIf, history } = this.#running;
-    out.wantsAfter = true;
     for (; from < at; from += 1) {
       const claim = this.#claim(from);
       run(this.#compiledFor(claim), member, claim, ledger, this.#pathOf(from, out), whatIf, history, out, null);
