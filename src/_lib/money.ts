@@ -85,10 +85,13 @@ function money(s: number, e: number, d: number[], fen: number): Decimal {
   return new Money(s, e, d, fen) as unknown as Decimal;
 }
 
+/** `.00` to `.99`, made once: a step's text writes several amounts, and each piece made is a string to collect. */
+const CENTS = Array.from({ length: 100 }, (_, cents) => `.${cents < 10 ? '0' : ''}${cents}`);
+
 /** `123450` fen as `"1234.50"`, as `Decimal#toFixed(2)` writes 1234.5. */
 export function fenText(fen: number): string {
   const cents = fen % 100;
-  return `${(fen - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
+  return `${(fen - cents) / 100}${CENTS[cents]!}`;
 }
 
 /** An output amount: a frozen Decimal whose JSON form is a string with two decimals. */

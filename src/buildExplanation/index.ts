@@ -268,10 +268,10 @@ export interface Draft extends Omit<Explanation, 'sources' | 'parts'> {
 function explainClaim(result: ClaimResult, lang: Language, own: boolean): Draft {
   const words = locales[lang].explain;
   const sources = new SourceList(lang, own);
-  const lines: ExplainedLine[] = [];
   // A line of the engine's own result is read without being kept on it: explaining leaves the result as it was.
   const resultLines = own ? SettledClaim.linesOf(result as SettledClaim) : result.lines;
-  for (let at = 0; at < resultLines.length; at += 1) lines.push(explainLine(resultLines[at]!, lang, sources));
+  const lines = new Array<ExplainedLine>(resultLines.length);
+  for (let at = 0; at < resultLines.length; at += 1) lines[at] = explainLine(resultLines[at]!, lang, sources);
   return {
     lang,
     kind: 'claim',

@@ -155,25 +155,40 @@ class FigureStep implements Step {
 /** A step's statement in one language, written from its figures when the engine made it. */
 export const statementIn = FigureStep.statementIn;
 
-/** The steps of a line, as a result gives them: each step frozen, its kind shared. */
-export class Steps implements Recorder {
-  /** Written by index and never emptied, so a run's lines reuse its slots: emptying an array frees them, and the next line's first push allocates 17. */
-  readonly #list: Step[] = [];
+/**
+ * Items gathered one by one and taken as a frozen list of their exact length. Written by index
+ * and never emptied, so one collector serves every read: emptying an array frees its slots,
+ * and the next first push allocates 17.
+ */
+export class Collector<T> {
+  readonly #list: T[] = [];
   #count = 0;
 
+  push(item: T): void {
+    this.#list[this.#count++] = item;
+  }
+
+  /** The items pushed since the last take or clear; the next take starts afresh. */
+  take(): readonly T[] {
+    const list = Object.freeze(this.#list.slice(0, this.#count));
+    this.#count = 0;
+    return list;
+  }
+
+  /** Forgets what a run that threw left. */
+  clear(): void {
+    this.#count = 0;
+  }
+}
+
+/** The steps of a line, as a result gives them: each step frozen, its kind shared. */
+export class Steps extends Collector<Step> implements Recorder {
   record(kind: AnyKind, value: unknown, a?: unknown, b?: unknown, c?: unknown): void {
-    this.#list[this.#count++] = new FigureStep(kind, value, a, b, c);
+    this.push(new FigureStep(kind, value, a, b, c));
   }
 
   add(key: StepKey, label: Label, expression: string, value: string): void {
     this.record(stepKind(textForm(key), label) as AnyKind, value, expression);
-  }
-
-  /** The steps recorded since the last take, frozen, in a list of their exact length; the next take starts afresh. */
-  take(): readonly Step[] {
-    const list = Object.freeze(this.#list.slice(0, this.#count));
-    this.#count = 0;
-    return list;
   }
 }
 

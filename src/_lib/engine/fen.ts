@@ -81,12 +81,25 @@ export function roundToFen(n: number | bigint, den: number, mode: RoundingMode, 
   return rounded;
 }
 
+const ZERO_CODE = '0'.charCodeAt(0);
+
 /**
  * `n / den` fen as exact yuan text: `1234.5675` for 12345675 / 1000 fen, with at least two
  * decimals. `den` is a power of ten, so this only moves the point: written as text, with no
  * Decimal and no float.
  */
 export function exactYuan(n: number | bigint, den: number): string {
+  // A number, the common case, by arithmetic: no regular expression, and few pieces of text.
+  if (typeof n === 'number') {
+    if (n % den === 0) return fenText(n / den);
+    const unit = den * 100;
+    const rest = n % unit;
+    // A leading 1 keeps the fraction's leading zeros; its trailing ones go, down to two decimals.
+    const digits = String(unit + rest);
+    let end = digits.length;
+    while (end > 3 && digits.charCodeAt(end - 1) === ZERO_CODE) end -= 1;
+    return `${(n - rest) / unit}.${digits.slice(1, end)}`;
+  }
   const places = String(den).length + 1;
   const digits = String(n).padStart(places + 1, '0');
   const point = digits.length - places;

@@ -16,7 +16,7 @@ import type { Policy } from '../policySchema';
 import type { Step } from '../trace';
 import { eventDate, Line, SettledClaim, type BenefitLine, type CapKind, type ClaimResult, type PolicyRef, type ResultDetails } from '../result';
 import { compile, filingDeadlineDay, type CompiledBenefit, type CompiledPolicy, type LineSources, type WarningsNode } from './compile';
-import { fixedKind, Steps, type ClaimContext, type Recorder, type StepForm } from './context';
+import { Collector, fixedKind, Steps, type ClaimContext, type Recorder, type StepForm } from './context';
 import { SAFE } from './fen';
 import { eligibilityReasons } from './eligibility';
 import { conditionClassOf, conditionSteps, diagnosisReasons } from './diagnosis';
@@ -45,6 +45,8 @@ class Run implements ClaimOutcome {
   illustrative = false;
   /** The ledger after the claim: in fen, or the one given when nothing changed. */
   after: Ledger | LedgerInFen | undefined = undefined;
+  /** Whether the ledger after a paid claim is made: a read of the last claim's lines has no use for it (and its Run is not kept for another read). */
+  wantsAfter = true;
   /** Where a claim of a list is in the caller's input: see Tape's `#pathOf`. */
   path: (string | number)[] | undefined = undefined;
   /** The cap that cut the last line, and its limit: see {@link applyCaps}. */
@@ -108,13 +110,17 @@ function applyCaps(benefit: CompiledBenefit, context: ClaimContext, fen: number,
   return amount;
 }
 
+/** What reading a result's lines gathers them and their steps in: one of each for every read (runs are never nested). */
+const LINES = new Collector<Line>();
+const STEPS = new Steps();
+
 /**
  * Runs the checked copy of a claim and writes what it gave into `out`; with `made`, also
  * makes its lines, their steps recorded. `whatIf` applies the policy to an event outside its period, asking only for an
  * enrolment in the scheme on the date, and says so in a warning. `path` is where the claim
  * sits in the caller's input, for an error about a fact it lacks.
  */
-function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf: boolean, history: History | undefined, out: Run, made: Line[] | null): void {
+function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf: boolean, history: History | undefined, out: Run, made: Collector<Line> | null): void {
   const policy = compiled.policy;
   const date = eventDate(policy, claim);
   const before = inFen(ledger, compiled);
@@ -171,7 +177,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   // The claim's illustrative warnings, shared by every claim whose lines cite the same values.
   let node = compiled.warnings;
   const others = OtherPaymentsCut.of(compiled.otherPayments, claim);
-  const steps = made === null ? null : new Steps();
+  const steps = made === null ? null : STEPS;
   // By index, here and in the rules a run calls: iterating a frozen array allocates on Node 20.
   for (let at = 0; at < applicable.benefits.length; at += 1) {
     const compiledBenefit = applicable.benefits[at]!;
@@ -234,6 +240,10 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   out.fen = paidThisClaim;
   out.warnings = warnings === undefined ? (node.list ?? NONE) : withWarnings(warnings, node);
   out.illustrative = illustrative;
+  if (!out.wantsAfter) {
+    out.after = undefined;
+    return;
+  }
   out.after = new LedgerInFen(
     before.policy,
     before.base,
@@ -407,6 +417,10 @@ interface Kept {
   /** Where the last read got to: results read in order then run each claim once more, not every claim before it. */
   cursorAt: number;
   cursor: Ledger | LedgerInFen | undefined;
+  /** The member made again from the slots, kept with the cursor: results read in order then make it once. */
+  member: Member | undefined;
+  /** What the reads write each run into, kept with the cursor too, its path with it. */
+  out: Run | undefined;
 }
 
 /**
@@ -433,7 +447,7 @@ export class Tape implements ResultDetails {
     this.#compiled = compiled;
     this.#member = member;
     this.#running = running;
-    this.#kept = start === undefined ? undefined : { start, checkpoints: undefined, last: undefined, cursorAt: -1, cursor: undefined };
+    this.#kept = start === undefined ? undefined : { start, checkpoints: undefined, last: undefined, cursorAt: -1, cursor: undefined, member: undefined, out: undefined };
     this.#forShares = sharesChooser(compiled, member, running.whatIf);
   }
 
@@ -451,7 +465,7 @@ export class Tape implements ResultDetails {
   }
 
   #keep(): Kept {
-    return (this.#kept ??= { start: undefined, checkpoints: undefined, last: undefined, cursorAt: -1, cursor: undefined });
+    return (this.#kept ??= { start: undefined, checkpoints: undefined, last: undefined, cursorAt: -1, cursor: undefined, member: undefined, out: undefined });
   }
 
   #startLedger(): Ledger | LedgerInFen {
@@ -460,7 +474,8 @@ export class Tape implements ResultDetails {
 
   /** The member as the rules read it: the one kept, or a copy made again from the slots. */
   #memberCopy(): Member {
-    if (this.#member !== undefined) return this.#member;
+    const kept = this.#member ?? this.#kept?.member;
+    if (kept !== undefined) return kept;
     const slots = this.#slots;
     const first = this.#count * Slot.Count;
     const enrolments = new Array<Member['enrolments'][number]>((slots.length - first - 1) / 4);
@@ -648,10 +663,14 @@ export class Tape implements ResultDetails {
     return ledger;
   }
 
-  /** Remembers where a read got to: the ledger before claim `at`. */
-  #moveCursor(at: number, ledger: Ledger | LedgerInFen | undefined): void {
+  /** Remembers where a read got to: the ledger before claim `at`, and the member and the Run it used. */
+  #moveCursor(at: number, ledger: Ledger | LedgerInFen | undefined, member: Member, out: Run): void {
     const kept = this.#keep();
     (kept.cursorAt = at), (kept.cursor = ledger);
+    // Past the last claim nothing reads them again: they are not kept for a ledger that is.
+    const more = at < this.#count;
+    kept.member = more && this.#member === undefined ? member : undefined;
+    kept.out = more ? out : undefined;
   }
 
   /** Drops the cursor, and what reading kept when nothing else is in it. */
@@ -659,27 +678,33 @@ export class Tape implements ResultDetails {
     const kept = this.#kept;
     if (kept === undefined) return;
     if (kept.start === undefined && kept.checkpoints === undefined && kept.last === undefined) this.#kept = undefined;
-    else (kept.cursorAt = -1), (kept.cursor = undefined);
+    else (kept.cursorAt = -1), (kept.cursor = undefined), (kept.member = undefined), (kept.out = undefined);
   }
 
   lines(at: number): readonly BenefitLine[] {
-    const out = new Run();
-    const lines: Line[] = [];
+    const out = this.#kept?.out ?? new Run();
     const member = this.#memberCopy();
     const claim = this.#claim(at);
-    run(this.#compiledFor(claim), member, claim, this.#ledgerBefore(at, member, out), this.#pathOf(at, out), this.#running.whatIf, this.#running.history, out, lines);
+    const before = this.#ledgerBefore(at, member, out);
+    // A read that threw (a fact the rules need is missing) may have left some behind.
+    LINES.clear();
+    STEPS.clear();
+    out.wantsAfter = at + 1 < this.#count;
+    run(this.#compiledFor(claim), member, claim, before, this.#pathOf(at, out), this.#running.whatIf, this.#running.history, out, LINES);
     // No claim after the last needs the cursor: a result whose lines were read then keeps no ledger for it.
-    if (at + 1 < this.#count) this.#moveCursor(at + 1, out.after);
+    if (at + 1 < this.#count) this.#moveCursor(at + 1, out.after, member, out);
     else this.#forgetCursor();
-    // A list of its exact length: a result keeps it, and one grown by `push` holds 17 slots.
-    return lines.slice();
+    // A list of its exact length, frozen: a result keeps it.
+    return LINES.take();
   }
 
   ledger(at: number): Ledger {
     const last = this.#kept?.last;
     if (at === this.#count - 1 && last !== undefined) return toLedger(last);
-    const after = this.#ledgerBefore(at + 1, this.#memberCopy(), new Run());
-    this.#moveCursor(at + 1, after);
+    const member = this.#memberCopy();
+    const out = this.#kept?.out ?? new Run();
+    const after = this.#ledgerBefore(at + 1, member, out);
+    this.#moveCursor(at + 1, after, member, out);
     return toLedger(after);
   }
 

@@ -81,8 +81,9 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
     let sum: Exact = 0;
     if (progressive) {
       let lower = 0;
-      // The bands' parts, for the sum's step.
-      const parts: Exact[] | null = steps === null ? null : [];
+      // The bands' parts, for the sum's step: at most one a band, in a list of that length (a list grown by `push` takes 17 slots).
+      const parts: Exact[] | null = steps === null ? null : new Array<Exact>(list.length);
+      let partCount = 0;
       for (let index = 0; index < list.length; index += 1) {
         const band = list[index]!;
         const from = Math.max(lower, floor);
@@ -93,7 +94,7 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
           const part = eachStep ? times(divide(exact, band.ratio.den, mode), den) : typeof exact === 'number' ? times(exact, scale) : exact * BigInt(scale);
           sum = plus(sum, part);
           if (steps !== null) {
-            parts!.push(part);
+            parts![partCount++] = part;
             let shownAs = bandKinds.get(band);
             if (shownAs?.from !== from) {
               const label = stepLabel('band', { band: index + 1, from: fenText(from), ...(band.upTo === Infinity ? {} : { to: fenText(band.upTo) }), ratio: band.ratio.text });
@@ -104,7 +105,7 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
         }
         if (band.upTo !== Infinity) lower = Math.max(lower, band.upTo);
       }
-      if (parts !== null && parts.length > 1) steps!.record(fixedKind(SUM), sum, parts.slice(), den);
+      if (partCount > 1) steps!.record(fixedKind(SUM), sum, parts!.slice(0, partCount), den);
     } else {
       let index = 0;
       while (index < list.length - 1 && (measured > list[index]!.upTo || (measured === list[index]!.upTo && !list[index]!.included))) index += 1;
