@@ -93,6 +93,15 @@ describe('the settlement path', () => {
     expect(classicZod(inputs)).toEqual([]);
   });
 
+  it('leaves out the wording of explanations, which only explain and buildExplanation write', async () => {
+    const { text } = await bundle("export { createRegistry, evaluateClaim, selectPolicy } from './src/core';");
+    // The legend of illustrative parameters, and what follows a source's note in one language.
+    expect(text).not.toContain('Illustrative parameter: the figure was not published');
+    expect(text).not.toContain('(note in Chinese only)');
+    const { text: explaining } = await bundle("export { explain } from './src/core';");
+    expect(explaining).toContain('Illustrative parameter: the figure was not published');
+  });
+
   it('sets zod up by itself: English messages, and the memoizer of shared values', async () => {
     // Its own copy of zod, in a process of its own: zod keeps its settings on globalThis, which
     // this process's zod has set up already.
