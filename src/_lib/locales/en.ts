@@ -1,5 +1,5 @@
 import { amountText, percentNumber } from './numbers';
-import type { Locale } from './types';
+import type { ExplainLocale, Locale } from './types';
 
 const terms: Locale['terms'] = {
   total: 'total cost',
@@ -27,7 +27,7 @@ const terms: Locale['terms'] = {
   up: 'up',
 };
 
-export const term = (key: string | number | undefined): string => terms[String(key)] ?? String(key);
+const term = (key: string | number | undefined): string => terms[String(key)] ?? String(key);
 /** A cost field, or a sum of them written `inScopeCopay+selfPaid`. */
 const costs = (fields: string | number | undefined): string => String(fields).split('+').map(term).join(' + ');
 
@@ -117,5 +117,75 @@ export const en: Locale = {
     yuan: 'yuan',
     days: 'days',
     perDay: (p) => `${p.daily} yuan/day × ${p.days} days`,
+  },
+};
+
+// The wording of explanations, apart from the messages and steps that settling writes: only
+// explain, buildExplanation and the parameter texts read it (through ./explaining), so a
+// bundler drops it from a program that settles claims and never explains them
+// (docs/benchmarks.md, "Bundle sizes").
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export const enExplain: ExplainLocale = {
+  explain: {
+    claim: (p) => `Claim ${p.claimId} (${term(p.kind)}, ${p.date})`,
+    stay: (p) => `Condolence payment for stay ${p.stayId} (${p.date})`,
+    year: (p) => `Protection year of member ${p.memberId} (${p.count} claims)`,
+    policy: (p) => `Policy: ${p.name} (${p.scheme} ${p.year})`,
+    paid: (p) => `Pays ${p.amount} yuan`,
+    refused: 'Not paid',
+    range: (p) => `May be awarded ${p.min} to ${p.max} yuan, decided on application`,
+    awarded: (p) => `Awarded ${p.amount} yuan`,
+    notQualified: 'Does not qualify',
+    capped: (p) => `cut by ${p.cut} yuan by the ${term(p.cap)} (${p.limit} yuan)`,
+    reasons: 'Reasons',
+    warnings: 'Notes',
+    sources: 'Sources',
+    published: 'published',
+    illustrative: 'illustrative',
+    illustrativeLegend: '※ Illustrative parameter: the figure was not published; it is for demonstration only and is not official.',
+    net: (p) => `pays ${p.amount} yuan`,
+    othersCut: (p) => `cut by ${p.cut} yuan for what other plans and funds paid for this claim`,
+    memberClaim: (p) => `Claim ${p.claimId} (${term(p.kind)}, ${p.date}) of member ${p.memberId}, under each plan they hold`,
+    memberYear: (p) => `Claims of member ${p.memberId} under each plan they hold (${p.count} claims)`,
+    plans: (p) => `Plans, in the order they settle: ${p.plans}`,
+    planPaid: (p) => `${p.name} (${p.scheme} ${p.year}): pays ${p.amount} yuan`,
+    planRefused: (p) => `${p.name} (${p.scheme} ${p.year}): not paid`,
+    planName: (p) => `${p.name} (${p.scheme} ${p.year})`,
+    paidInAll: (p) => `Pays ${p.amount} yuan in all`,
+    semicolon: '; ',
+    colon: ': ',
+  },
+  values: {
+    yuan: (amount) => `${amount} yuan`,
+    percent: (percent) => `${percent} %`,
+    tier: {
+      only: (ratio) => `${ratio} throughout`,
+      first: (ratio, upTo) => `${ratio} up to ${upTo} yuan`,
+      between: (ratio, from, upTo) => `${ratio} from ${from} to ${upTo} yuan`,
+      last: (ratio) => `${ratio} above`,
+    },
+    tierSeparator: '; ',
+    notIncluded: ' (not included)',
+    included: ' (included)',
+    count: (value, unit) => ({ days: `${value} days`, daysAYear: `${value} days a year`, claimsAYear: `${value} claims a year`, staysAYear: `${value} paid stays a year`, sharesAMember: `${value} share${value === 1 ? '' : 's'} a member`, onceInYears: `once in ${value} years` })[unit],
+    dateRange: (from, to) => `${from} to ${to}`,
+    nextYearOn: (monthDay) => `${Number(monthDay.slice(3))} ${MONTHS[Number(monthDay.slice(0, 2)) - 1]} of the next year`,
+    grades: (first, last, share) => `${first === last ? `grade ${first}` : `grades ${first}–${last}`}: ${share}`,
+    listSeparator: ', ',
+    otherGradesNothing: 'other grades: nothing',
+    bracketFrom: (from) => `${from} yuan or more`,
+    bracketBetween: (from, to) => `${from} to under ${to} yuan`,
+    decidedOnApplication: (min, max) => `${min} to ${max} yuan, decided on application`,
+    firstPaidDay: (day) => `from day ${day} in hospital`,
+    maxDays: (days) => `at most ${days} days a stay`,
+    payer: { memberOrUnit: 'the member or the unit', publicFunds: 'public funds', union: 'the union' },
+    noPayerRules: 'none',
+    date: (year, month, day) => [day, month === undefined ? undefined : MONTHS[month - 1], year].filter((part) => part !== undefined).join(' '),
+    citation: (publisher, date, title) => `${publisher}, ${date}${title === undefined ? '' : `, “${title}”`}`,
+    quote: (quote) => `quote: “${quote}”`,
+    note: (note) => `note: ${note}`,
+    onlyInOther: ' (note in Chinese only)',
+    sourceLine: (label, value, parameter) => `${label} = ${value} (${parameter})`,
   },
 };

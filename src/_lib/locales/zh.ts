@@ -1,5 +1,5 @@
 import { amountText, percentNumber } from './numbers';
-import type { Locale } from './types';
+import type { ExplainLocale, Locale } from './types';
 
 const terms: Locale['terms'] = {
   total: '总费用',
@@ -27,7 +27,7 @@ const terms: Locale['terms'] = {
   up: '进一',
 };
 
-export const term = (key: string | number | undefined): string => terms[String(key)] ?? String(key);
+const term = (key: string | number | undefined): string => terms[String(key)] ?? String(key);
 /** A cost field, or a sum of them written `inScopeCopay+selfPaid`. */
 const costs = (fields: string | number | undefined): string => String(fields).split('+').map(term).join('与');
 
@@ -116,5 +116,73 @@ export const zh: Locale = {
     yuan: '元',
     days: '天',
     perDay: (p) => `${p.daily} 元/天 × ${p.days} 天`,
+  },
+};
+
+// The wording of explanations, apart from the messages and steps that settling writes: only
+// explain, buildExplanation and the parameter texts read it (through ./explaining), so a
+// bundler drops it from a program that settles claims and never explains them
+// (docs/benchmarks.md, "Bundle sizes").
+export const zhExplain: ExplainLocale = {
+  explain: {
+    claim: (p) => `申请 ${p.claimId}（${term(p.kind)}，${p.date}）`,
+    stay: (p) => `住院 ${p.stayId}（${p.date}）的慰问金`,
+    year: (p) => `会员 ${p.memberId} 的保障年度结算（${p.count} 笔申请）`,
+    policy: (p) => `适用办法：${p.name}（${p.scheme} ${p.year}）`,
+    paid: (p) => `应付 ${p.amount} 元`,
+    refused: '不予补助',
+    range: (p) => `可发放 ${p.min} 至 ${p.max} 元，金额经申请核定`,
+    awarded: (p) => `核定发放 ${p.amount} 元`,
+    notQualified: '不符合慰问条件',
+    capped: (p) => `受${term(p.cap)}（${p.limit} 元）限制，核减 ${p.cut} 元`,
+    reasons: '原因',
+    warnings: '提示',
+    sources: '依据',
+    published: '已公布',
+    illustrative: '示例参数',
+    illustrativeLegend: '※ 示例参数：该数值未经公布，仅作演示，并非官方标准。',
+    net: (p) => `实付 ${p.amount} 元`,
+    othersCut: (p) => `因其他方案和资金已就本申请支付，核减 ${p.cut} 元`,
+    memberClaim: (p) => `会员 ${p.memberId} 的申请 ${p.claimId}（${term(p.kind)}，${p.date}），按所持各方案结算`,
+    memberYear: (p) => `会员 ${p.memberId} 按所持各方案结算（${p.count} 笔申请）`,
+    plans: (p) => `结算顺序：${p.plans}`,
+    planPaid: (p) => `${p.name}（${p.scheme} ${p.year}）：支付 ${p.amount} 元`,
+    planRefused: (p) => `${p.name}（${p.scheme} ${p.year}）：不予支付`,
+    planName: (p) => `${p.name}（${p.scheme} ${p.year}）`,
+    paidInAll: (p) => `合计支付 ${p.amount} 元`,
+    semicolon: '；',
+    colon: '：',
+  },
+  values: {
+    yuan: (amount) => `${amount} 元`,
+    percent: (percent) => `${percent}%`,
+    tier: {
+      only: (ratio) => `一律 ${ratio}`,
+      first: (ratio, upTo) => `不超过 ${upTo} 元的部分 ${ratio}`,
+      between: (ratio, from, upTo) => `${from} 至 ${upTo} 元的部分 ${ratio}`,
+      last: (ratio) => `超过部分 ${ratio}`,
+    },
+    notIncluded: '（不含）',
+    included: '（含）',
+    count: (value, unit) => ({ days: `${value} 天`, daysAYear: `每年 ${value} 天`, claimsAYear: `每年 ${value} 次`, staysAYear: `每年补助住院 ${value} 次`, sharesAMember: `每人 ${value} 份`, onceInYears: `${value} 年内限一次` })[unit],
+    dateRange: (from, to) => `${from} 至 ${to}`,
+    nextYearOn: (monthDay) => `次年 ${Number(monthDay.slice(0, 2))} 月 ${Number(monthDay.slice(3))} 日`,
+    tierSeparator: '，',
+    grades: (first, last, share) => `${first === last ? first : `${first}–${last}`} 级 ${share}`,
+    listSeparator: '，',
+    otherGradesNothing: '其他等级不予补助',
+    bracketFrom: (from) => `${from} 元及以上`,
+    bracketBetween: (from, to) => `${from} 至 ${to} 元（不含 ${to} 元）`,
+    decidedOnApplication: (min, max) => `${min} 至 ${max} 元，经申请核定`,
+    firstPaidDay: (day) => `自住院第 ${day} 天起`,
+    maxDays: (days) => `每次住院最多 ${days} 天`,
+    payer: { memberOrUnit: '本人或单位缴纳', publicFunds: '财政资金代缴', union: '工会代缴' },
+    noPayerRules: '无',
+    date: (year, month, day) => `${year}年${month === undefined ? '' : `${month}月`}${day === undefined ? '' : `${day}日`}`,
+    citation: (publisher, date, title) => `《${publisher}》${date}${title === undefined ? '' : `，“${title}”`}`,
+    quote: (quote) => `原文：“${quote}”`,
+    note: (note) => `说明：${note}`,
+    onlyInOther: '（仅有英文说明）',
+    sourceLine: (label, value, parameter) => `${label} = ${value}（${parameter}）`,
   },
 };
