@@ -102,6 +102,15 @@ describe('the settlement path', () => {
     expect(explaining).toContain('Illustrative parameter: the figure was not published');
   });
 
+  it('leaves out the schemas of a roster (assessContributions) and of a unit (assessEnrolment)', async () => {
+    const { text } = await bundle("export { createRegistry, evaluateClaim, selectPolicy } from './src/core';");
+    expect(text).not.toContain('duplicate roster id');
+    expect(text).not.toContain('too_many_members');
+    const { text: assessing } = await bundle("export { assessContributions, assessEnrolment } from './src/core';");
+    expect(assessing).toContain('duplicate roster id');
+    expect(assessing).toContain('too_many_members');
+  });
+
   it('sets zod up by itself: English messages, and the memoizer of shared values', async () => {
     // Its own copy of zod, in a process of its own: zod keeps its settings on globalThis, which
     // this process's zod has set up already.
