@@ -93,6 +93,28 @@ describe('the settlement path', () => {
     expect(classicZod(inputs)).toEqual([]);
   });
 
+  // What a program that only settles claims leaves out, by strings only it holds; a program
+  // that uses it keeps them, so the strings are the right ones.
+  it.each([
+    [
+      'the wording of explanations, which only explain and buildExplanation write',
+      ['Illustrative parameter: the figure was not published', '(note in Chinese only)'],
+      "export { explain } from './src/core';",
+    ],
+    [
+      'the schemas of a roster (assessContributions) and of a unit (assessEnrolment)',
+      ['duplicate roster id', 'too_many_members'],
+      "export { assessContributions, assessEnrolment } from './src/core';",
+    ],
+  ])('leaves out %s', async (_, markers, user) => {
+    const { text } = await bundle("export { createRegistry, evaluateClaim, selectPolicy } from './src/core';");
+    const { text: using } = await bundle(user);
+    for (const marker of markers) {
+      expect(text).not.toContain(marker);
+      expect(using).toContain(marker);
+    }
+  });
+
   it('sets zod up by itself: English messages, and the memoizer of shared values', async () => {
     // Its own copy of zod, in a process of its own: zod keeps its settings on globalThis, which
     // this process's zod has set up already.

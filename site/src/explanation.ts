@@ -1,7 +1,7 @@
 // An explanation (buildExplanation) laid out: outcome, each line with its steps and the cap
 // that cut it, reasons, notes, and the numbered sources with their provenance.
 import type { Explanation } from '../../src';
-import { locales } from '../../src/_lib/messages';
+import { locales } from '../../src/_lib/locales/explaining';
 import { h } from './dom';
 import { provenance } from './sources';
 

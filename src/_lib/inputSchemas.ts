@@ -183,7 +183,8 @@ export const ledgerSchema = z.strictObject({
 const contributionPeriodSchema = z.enum(['year', 'half']);
 
 /** A plan a roster entry holds, for contributions over a registry: which, how many shares, for how long. */
-const planHeldSchema = z.strictObject({
+// Made in a function marked pure, as rosterSchema below is.
+const planHeldSchema = /* @__PURE__ */ (() => z.strictObject({
   scheme: slugSchema,
   /** The protection year: the version of the scheme for that year prices it. */
   year: z.number().check(z.int(), z.gte(1990), z.lte(2200)),
@@ -191,7 +192,7 @@ const planHeldSchema = z.strictObject({
   shares: z.optional(sharesSchema),
   /** `half`: for half a year, at the version's `contribution.halfYear`; a whole year when absent. */
   period: z.optional(contributionPeriodSchema),
-});
+}))();
 
 /** The most plans one roster entry may hold. */
 export const MAX_PLANS_HELD = 100;
@@ -236,7 +237,11 @@ export const historySchema = z.readonly(z
 /** The most entries a roster may have; a longer one is refused before its entries are read. */
 export const MAX_ROSTER_ENTRIES = 10_000_000;
 
-export const rosterSchema = z.readonly(z
+// The schemas of a roster and of a unit are made in a function marked pure: their `.check`
+// calls are methods, which a bundler keeps as possible side effects, so as plain constants
+// they stayed in the bundle of a program that only settles claims (docs/benchmarks.md,
+// "Bundle sizes").
+export const rosterSchema = /* @__PURE__ */ (() => z.readonly(z
   .array(
     z.strictObject({
       id: idSchema,
@@ -276,13 +281,13 @@ export const rosterSchema = z.readonly(z
       });
     });
   }),
-  ));
+  )))();
 
 /** The most members one unit may list for `assessEnrolment`; a longer list is refused before it is read. */
 export const MAX_UNIT_MEMBERS = 1_000_000;
 
 /** A unit enrolling its staff, for `assessEnrolment`. */
-export const unitSchema = z
+export const unitSchema = /* @__PURE__ */ (() => z
   .strictObject({
     id: idSchema,
     /** The day the unit enrols: the enrolment window and age limits read it. */
@@ -311,7 +316,7 @@ export const unitSchema = z
       seen.add(member.id);
     });
     if (unit.members.length > unit.staff) addIssue(ctx, 'too_many_members', `expected "staff" of at least the ${unit.members.length} members listed`, ['staff']);
-  }));
+  })))();
 
 export const condolenceDecisionSchema = z.strictObject({
   /** The amount the federation awarded on application, inside the allowed range. */

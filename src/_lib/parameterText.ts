@@ -1,5 +1,6 @@
 import { amountText, percentNumber } from './locales/numbers';
-import { locales, type Language } from './messages';
+import { locales } from './locales/explaining';
+import type { Language } from './messages';
 import type { AttributeDeclarations } from './conditionSchema';
 import type { Payer, MemberFlag, Publication, SomeLanguages } from './policySchema';
 

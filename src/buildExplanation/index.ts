@@ -1,6 +1,7 @@
 import type { Decimal } from '../_lib/decimal';
 import { acceptExplainable, type Explainable, type ExplainOptions } from '../_lib/explainable';
-import { locales, type Language, type Message, type MessageCode, type StepKey } from '../_lib/messages';
+import { locales } from '../_lib/locales/explaining';
+import type { Language, Message, MessageCode, StepKey } from '../_lib/messages';
 import { deepFreeze, Line, SettledClaim, type BenefitLine, type ClaimResult, type PolicyRef } from '../_lib/result';
 import { statementIn } from '../_lib/engine/context';
 import { citePublication, describeValue, inLanguage, noteText, type ExplainedNote, type ExplainedPublication } from '../_lib/parameterText';

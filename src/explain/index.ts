@@ -1,5 +1,5 @@
 import type { Explainable, ExplainOptions } from '../_lib/explainable';
-import { locales } from '../_lib/messages';
+import { locales } from '../_lib/locales/explaining';
 import { draftOf, type Draft } from '../buildExplanation';
 
 function list(out: string[], heading: string, items: readonly string[], colon: string): void {

@@ -1,5 +1,5 @@
 import { amountText, percentNumber } from './numbers';
-import type { Locale } from './types';
+import type { ExplainLocale, Locale } from './types';
 
 const terms: Locale['terms'] = {
   total: 'total cost',
@@ -26,8 +26,6 @@ const terms: Locale['terms'] = {
   down: 'down',
   up: 'up',
 };
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const term = (key: string | number | undefined): string => terms[String(key)] ?? String(key);
 /** A cost field, or a sum of them written `inScopeCopay+selfPaid`. */
@@ -120,6 +118,15 @@ export const en: Locale = {
     days: 'days',
     perDay: (p) => `${p.daily} yuan/day × ${p.days} days`,
   },
+};
+
+// The wording of explanations, apart from the messages and steps that settling writes: only
+// explain, buildExplanation and the parameter texts read it (through ./explaining), so a
+// bundler drops it from a program that settles claims and never explains them
+// (docs/benchmarks.md, "Bundle sizes").
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export const enExplain: ExplainLocale = {
   explain: {
     claim: (p) => `Claim ${p.claimId} (${term(p.kind)}, ${p.date})`,
     stay: (p) => `Condolence payment for stay ${p.stayId} (${p.date})`,

@@ -83,11 +83,15 @@ export interface Locale {
   readonly steps: Record<StepKey, (params: ResolvedParams) => string>;
   /** Units shown after a step's value; `perDay` writes the daily rate and the days. */
   readonly units: { readonly yuan: string; readonly days: string; readonly perDay: (params: ResolvedParams) => string };
+  readonly terms: Readonly<Record<string, string>>;
+}
+
+/** One language's wording of explanations, kept apart from {@link Locale}: settling a claim writes none of it. */
+export interface ExplainLocale {
   /** Words the explanations are made of. */
   readonly explain: ExplainWords;
   /** How a parameter's value and its source read in this language. */
   readonly values: ValueWords;
-  readonly terms: Readonly<Record<string, string>>;
 }
 
 /** The fixed wording of an explanation in one language. */
