@@ -7,6 +7,11 @@ import type { Member } from './inputSchemas';
 import type { Policy } from './policySchema';
 import type { PolicyRegistry } from '../createRegistry';
 
+// Frozen lists of policies already checked, with the policies they hold. A cache only: a frozen
+// array's elements cannot change, so checking it again would give the same list; a list that
+// is not frozen (a registry made by hand) is checked on every call, as it may have changed.
+const checked = new WeakMap<readonly unknown[], readonly Policy[]>();
+
 /** The registry's policies, each validated unless it already was (as every one from createRegistry was). */
 export function registeredPolicies(registry: PolicyRegistry): readonly Policy[] {
   const policies: unknown = typeof registry === 'object' && registry !== null ? registry.policies : undefined;
@@ -15,7 +20,17 @@ export function registeredPolicies(registry: PolicyRegistry): readonly Policy[] 
       { path: ['registry', 'policies'], code: 'invalid_type', message: 'expected a registry made by createRegistry, with an array of policies' },
     ]);
   }
-  return policies.map((policy: unknown, index) => acceptPolicy(policy, ['registry', 'policies', index]));
+  const known = checked.get(policies);
+  if (known !== undefined) return known;
+  const accepted = policies.map((policy: unknown, index) => acceptPolicy(policy, ['registry', 'policies', index]));
+  if (Object.isFrozen(policies) && !hasAccessors(policies)) checked.set(policies, Object.freeze(accepted));
+  return accepted;
+}
+
+/** Whether a list has an element read by a getter, which may give another policy on each read. */
+function hasAccessors(list: readonly unknown[]): boolean {
+  for (let index = 0; index < list.length; index += 1) if (Object.getOwnPropertyDescriptor(list, index)?.get !== undefined) return true;
+  return false;
 }
 
 /**
