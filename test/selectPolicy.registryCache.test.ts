@@ -53,3 +53,15 @@ describe('selectPolicy on a frozen registry', () => {
     expect(() => selectPolicy('guangxi', '2024-03-01', registry)).toThrow(InvalidInputError);
   });
 });
+
+describe('selectPolicy on one registry, scheme after scheme', () => {
+  it('finds each scheme its own versions, whatever was asked before', () => {
+    const registry = createRegistry([policies.guangxi[2023], policies.guangxi[2024], guangxi2025, policies['guilin-condolence'][2023]]);
+    for (let round = 0; round < 3; round += 1) {
+      expect(selectPolicy('guangxi', '2025-03-01', registry)).toBe(guangxi2025);
+      expect(() => selectPolicy('nowhere', '2024-03-01', registry)).toThrow('known versions: none');
+      expect(selectPolicy('guilin-condolence', '2024-03-01', registry).scheme).toBe('guilin-condolence');
+      expect(selectPolicy('guangxi', '2023-03-01', registry).year).toBe(2023);
+    }
+  });
+});

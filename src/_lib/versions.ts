@@ -40,10 +40,26 @@ function hasAccessors(list: readonly unknown[]): boolean {
  * @throws {PolicyNotFoundError} when none applies
  */
 export function versionFor(policies: readonly Policy[], scheme: string, dateOf: (policy: Policy) => string, member: Member | undefined, reported: string): Policy {
-  const versions = policies.filter((policy) => policy.scheme === scheme);
+  const versions = versionsOf(policies, scheme);
   const found =
     (member !== undefined ? versions.find((policy) => byEnrolment(policy) && governs(policy, member, dateOf(policy))) : undefined) ??
     versions.find((policy) => isWithin(dateOf(policy), policy.validFrom, policy.validTo));
   if (found) return found;
   throw new PolicyNotFoundError(scheme, reported, versions);
+}
+
+// A frozen list's versions by scheme, found once: the registry's list is searched on every claim.
+const bySchemeOf = new WeakMap<readonly Policy[], Map<string, readonly Policy[]>>();
+
+/** The versions of `scheme` among `policies`, in their order. */
+function versionsOf(policies: readonly Policy[], scheme: string): readonly Policy[] {
+  if (!Object.isFrozen(policies)) return policies.filter((policy) => policy.scheme === scheme);
+  let byScheme = bySchemeOf.get(policies);
+  if (byScheme === undefined) bySchemeOf.set(policies, (byScheme = new Map()));
+  const known = byScheme.get(scheme);
+  if (known !== undefined) return known;
+  const versions = Object.freeze(policies.filter((policy) => policy.scheme === scheme));
+  // Only schemes the list has: an input naming a million unknown ones must not fill the cache.
+  if (versions.length > 0) byScheme.set(scheme, versions);
+  return versions;
 }
