@@ -3,7 +3,7 @@ import type { MemberClaimResult } from '../_lib/memberPlans';
 import type { Language, Message } from '../_lib/messages';
 import { Line, SettledClaim, type ClaimResult } from '../_lib/result';
 import { explain } from '../explain';
-import { csvLine } from './csv';
+import { csvField, csvLine } from './csv';
 import type { Outcome } from './settle';
 import { padDisplay } from './text';
 
@@ -16,11 +16,17 @@ export function issueText(issue: Issue): string {
   return where === '' ? issue.message : `${where}: ${issue.message}`;
 }
 
+// Most rows have no reasons and no warnings shown: one empty list for them all, not one a row.
+const NONE_SHOWN: readonly string[] = Object.freeze([]);
+
+const texts = (messages: readonly Message[], lang: Language) => (messages.length === 0 ? NONE_SHOWN : messages.map((message) => message.message[lang]));
+
 /** A result's warnings as a row shows them: illustrative figures have their own column, and a warning per parameter would drown the rest. */
 const shownWarnings = (result: ClaimResult | MemberClaimResult, lang: Language) =>
-  result.warnings.filter((warning) => warning.code !== 'ILLUSTRATIVE_PARAMETER').map((warning) => warning.message[lang]);
-
-const texts = (messages: readonly Message[], lang: Language) => messages.map((message) => message.message[lang]);
+  texts(
+    result.warnings.filter((warning) => warning.code !== 'ILLUSTRATIVE_PARAMETER'),
+    lang,
+  );
 
 const statusOf = (result: ClaimResult | MemberClaimResult) => (result.eligible ? 'settled' : 'refused');
 
@@ -52,17 +58,19 @@ const NO_CELLS = Array<string>(CSV_HEADER.length - 3).fill('');
 function csvRow(outcome: Outcome, lang: Language): string {
   if ('issues' in outcome) return csvLine([String(outcome.line), 'error', ...NO_CELLS, outcome.issues.map(issueText).join(' | ')]);
   const { result } = outcome;
-  const end = [shownWarnings(result, lang).join(' | '), String(result.illustrative), ''];
+  const warnings = shownWarnings(result, lang).join(' | ');
   if ('plans' in result) {
     // The plans in settlement order: their schemes and years in two columns, what each paid in `benefits`; each plan's reasons prefixed with its scheme.
     const plans = result.plans.map((plan) => planOf(plan, lang));
     const reasons = [...texts(result.reasons, lang), ...plans.flatMap((plan) => plan.reasons.map((reason) => `${plan.scheme}: ${reason}`))];
     const cells = [plans.map((plan) => plan.scheme).join(';'), plans.map((plan) => plan.year).join(';'), result.memberId, result.claimId, result.total.toFixed(2), plans.map((plan) => `${plan.scheme}=${plan.total}`).join(';')];
-    return csvLine([String(outcome.line), statusOf(result), ...cells, reasons.join(' | '), ...end]);
+    return csvLine([String(outcome.line), statusOf(result), ...cells, reasons.join(' | '), warnings, String(result.illustrative), '']);
   }
+  // Written at once rather than through csvLine's list: each cell that may need quoting goes through csvField.
   const { policy } = result;
-  const cells = [policy.scheme, String(policy.year), result.memberId, result.claimId, SettledClaim.totalText(result), benefitsCell(benefitAmounts(result))];
-  return csvLine([String(outcome.line), statusOf(result), ...cells, texts(result.reasons, lang).join(' | '), ...end]);
+  const who = `${csvField(policy.scheme)},${policy.year},${csvField(result.memberId)},${csvField(result.claimId)}`;
+  const paid = `${SettledClaim.totalText(result)},${csvField(benefitsCell(benefitAmounts(result)))}`;
+  return `${outcome.line},${statusOf(result)},${who},${paid},${csvField(texts(result.reasons, lang).join(' | '))},${csvField(warnings)},${result.illustrative},\n`;
 }
 
 // JSON written by hand, in the order of the fields it has always had: a row's object, made only
