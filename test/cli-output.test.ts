@@ -1,7 +1,7 @@
 // The lines `huzhu evaluate` writes, made straight from the result (issue 16): they must stay
 // what they were when each was JSON.stringify of a summary object, key order included.
 import { describe, expect, it } from 'vitest';
-import { evaluateClaim, type BenefitInput } from '../src';
+import { evaluateClaim, selectPolicy, type BenefitInput, type ClaimResult } from '../src';
 import { outcomeWriter } from '../src/cli/output';
 import { enrolledMember, made, stay, syntheticPolicy } from './_fixtures';
 
@@ -41,5 +41,23 @@ describe('evaluate output lines', () => {
     expect(outcomeWriter('ndjson', 'en').row(refused)).toBe(`${JSON.stringify(expected)}\n`);
     expect(outcomeWriter('ndjson', 'en').row(failed)).toBe(`${JSON.stringify({ line: 9, status: 'error', issues: failed.issues })}\n`);
     expect(outcomeWriter('csv', 'en').row(failed)).toBe('9,error,,,,,,,,,,claim.admission: expected a date\n');
+  });
+
+  it('shows a warning in the language asked, each time, and a list that changed as it is now', () => {
+    // A Guilin condolence top-up on a Guangxi enrolment: decided on application, with a warning saying so.
+    const member = { id: 'm1', enrolments: [{ scheme: 'guangxi', year: 2024, from: '2024-01-01', to: '2024-12-31' }], flags: { cityFederationDirect: true } };
+    const claim = stay('s1', '2024-08-01', '2024-08-20', { insurancePaid: '20000', inScopeCopay: '8000', selfPaid: '12000' });
+    const result = evaluateClaim(selectPolicy('guilin-condolence', claim, { member }), member, claim);
+    const warnings = (row: string) => (JSON.parse(row) as { warnings: string[] }).warnings;
+    for (let round = 0; round < 2; round += 1) {
+      expect(warnings(outcomeWriter('ndjson', 'en').row({ line: 2, result }))).toEqual(['Condolence payment: the amount is decided on application, between 500.00 and 5000.00 yuan.']);
+      expect(warnings(outcomeWriter('ndjson', 'zh').row({ line: 2, result }))).toEqual(['慰问金：金额经申请核定，在 500.00 至 5000.00 元之间。']);
+    }
+    // A result made by hand whose list of warnings is not frozen: read again on every row.
+    const list: ClaimResult['warnings'][number][] = [];
+    const byHand = { ...result.toJSON(), warnings: list } as unknown as ClaimResult;
+    expect(outcomeWriter('csv', 'en').row({ line: 3, result: byHand })).toBe('3,settled,guilin-condolence,2023,m1,s1,0.00,condolence=0.00,,,false,\n');
+    list.push(result.warnings[0]!);
+    expect(outcomeWriter('csv', 'en').row({ line: 3, result: byHand })).toBe('3,settled,guilin-condolence,2023,m1,s1,0.00,condolence=0.00,,"Condolence payment: the amount is decided on application, between 500.00 and 5000.00 yuan.",false,\n');
   });
 });

@@ -21,12 +21,19 @@ const NONE_SHOWN: readonly string[] = Object.freeze([]);
 
 const texts = (messages: readonly Message[], lang: Language) => (messages.length === 0 ? NONE_SHOWN : messages.map((message) => message.message[lang]));
 
+// Results citing the same parameters share one frozen list of warnings: what a row shows of it is found once a language.
+const shownOf: Record<Language, WeakMap<readonly Message[], readonly string[]>> = { zh: new WeakMap(), en: new WeakMap() };
+
 /** A result's warnings as a row shows them: illustrative figures have their own column, and a warning per parameter would drown the rest. */
-const shownWarnings = (result: ClaimResult | MemberClaimResult, lang: Language) =>
-  texts(
-    result.warnings.filter((warning) => warning.code !== 'ILLUSTRATIVE_PARAMETER'),
-    lang,
-  );
+function shownWarnings(result: ClaimResult | MemberClaimResult, lang: Language): readonly string[] {
+  const { warnings } = result;
+  const known = shownOf[lang].get(warnings);
+  if (known !== undefined) return known;
+  const shown = Object.freeze(texts(warnings.filter((warning) => warning.code !== 'ILLUSTRATIVE_PARAMETER'), lang));
+  // Only a list that cannot change, of messages that cannot: the engine's are frozen through.
+  if (Object.isFrozen(warnings) && warnings.every((warning) => Object.isFrozen(warning) && Object.isFrozen(warning.message))) shownOf[lang].set(warnings, shown);
+  return shown;
+}
 
 const statusOf = (result: ClaimResult | MemberClaimResult) => (result.eligible ? 'settled' : 'refused');
 
