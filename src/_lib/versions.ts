@@ -7,6 +7,11 @@ import type { Member } from './inputSchemas';
 import type { Policy } from './policySchema';
 import type { PolicyRegistry } from '../createRegistry';
 
+// Frozen lists of policies already checked, with the policies they hold. A cache only: a frozen
+// array's elements cannot change, so checking it again would give the same list; a list that
+// is not frozen (a registry made by hand) is checked on every call, as it may have changed.
+const checked = new WeakMap<readonly unknown[], readonly Policy[]>();
+
 /** The registry's policies, each validated unless it already was (as every one from createRegistry was). */
 export function registeredPolicies(registry: PolicyRegistry): readonly Policy[] {
   const policies: unknown = typeof registry === 'object' && registry !== null ? registry.policies : undefined;
@@ -15,7 +20,17 @@ export function registeredPolicies(registry: PolicyRegistry): readonly Policy[] 
       { path: ['registry', 'policies'], code: 'invalid_type', message: 'expected a registry made by createRegistry, with an array of policies' },
     ]);
   }
-  return policies.map((policy: unknown, index) => acceptPolicy(policy, ['registry', 'policies', index]));
+  const known = checked.get(policies);
+  if (known !== undefined) return known;
+  const accepted = policies.map((policy: unknown, index) => acceptPolicy(policy, ['registry', 'policies', index]));
+  if (Object.isFrozen(policies) && !hasAccessors(policies)) checked.set(policies, Object.freeze(accepted));
+  return accepted;
+}
+
+/** Whether a list has an element read by a getter, which may give another policy on each read. */
+function hasAccessors(list: readonly unknown[]): boolean {
+  for (let index = 0; index < list.length; index += 1) if (Object.getOwnPropertyDescriptor(list, index)?.get !== undefined) return true;
+  return false;
 }
 
 /**
@@ -25,10 +40,26 @@ export function registeredPolicies(registry: PolicyRegistry): readonly Policy[] 
  * @throws {PolicyNotFoundError} when none applies
  */
 export function versionFor(policies: readonly Policy[], scheme: string, dateOf: (policy: Policy) => string, member: Member | undefined, reported: string): Policy {
-  const versions = policies.filter((policy) => policy.scheme === scheme);
+  const versions = versionsOf(policies, scheme);
   const found =
     (member !== undefined ? versions.find((policy) => byEnrolment(policy) && governs(policy, member, dateOf(policy))) : undefined) ??
     versions.find((policy) => isWithin(dateOf(policy), policy.validFrom, policy.validTo));
   if (found) return found;
   throw new PolicyNotFoundError(scheme, reported, versions);
+}
+
+// A frozen list's versions by scheme, found once: the registry's list is searched on every claim.
+const bySchemeOf = new WeakMap<readonly Policy[], Map<string, readonly Policy[]>>();
+
+/** The versions of `scheme` among `policies`, in their order. */
+function versionsOf(policies: readonly Policy[], scheme: string): readonly Policy[] {
+  if (!Object.isFrozen(policies)) return policies.filter((policy) => policy.scheme === scheme);
+  let byScheme = bySchemeOf.get(policies);
+  if (byScheme === undefined) bySchemeOf.set(policies, (byScheme = new Map()));
+  const known = byScheme.get(scheme);
+  if (known !== undefined) return known;
+  const versions = Object.freeze(policies.filter((policy) => policy.scheme === scheme));
+  // Only schemes the list has: an input naming a million unknown ones must not fill the cache.
+  if (versions.length > 0) byScheme.set(scheme, versions);
+  return versions;
 }

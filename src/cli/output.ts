@@ -1,9 +1,9 @@
 import { formatPath, type Issue } from '../_lib/errors';
-import type { Language } from '../_lib/messages';
 import type { MemberClaimResult } from '../_lib/memberPlans';
-import type { ClaimResult } from '../_lib/result';
+import type { Language, Message } from '../_lib/messages';
+import { Line, SettledClaim, type ClaimResult } from '../_lib/result';
 import { explain } from '../explain';
-import { csvLine } from './csv';
+import { csvField, csvLine } from './csv';
 import type { Outcome } from './settle';
 import { padDisplay } from './text';
 
@@ -16,72 +16,91 @@ export function issueText(issue: Issue): string {
   return where === '' ? issue.message : `${where}: ${issue.message}`;
 }
 
-/** A result's warnings as a row shows them: illustrative figures have their own column, and a warning per parameter would drown the rest. */
-const shownWarnings = (result: ClaimResult | MemberClaimResult, lang: Language) =>
-  result.warnings.filter((warning) => warning.code !== 'ILLUSTRATIVE_PARAMETER').map((warning) => warning.message[lang]);
+// Most rows have no reasons and no warnings shown: one empty list for them all, not one a row.
+const NONE_SHOWN: readonly string[] = Object.freeze([]);
 
-/** A claim settled under several plans: each plan's scheme, year, amount and own reasons, then the total (docs/cli.md#several-plans). */
-function planSummary(line: number, result: MemberClaimResult, lang: Language) {
-  return {
-    line,
-    status: result.eligible ? ('settled' as const) : ('refused' as const),
-    memberId: result.memberId,
-    claimId: result.claimId,
-    total: result.total.toFixed(2),
-    plans: result.plans.map((plan) => ({
-      scheme: plan.policy.scheme,
-      year: plan.policy.year,
-      total: plan.total.toFixed(2),
-      benefits: Object.fromEntries(plan.lines.map((item) => [item.benefit, item.amount.toFixed(2)])),
-      reasons: plan.reasons.map((reason) => reason.message[lang]),
-    })),
-    reasons: result.reasons.map((reason) => reason.message[lang]),
-    warnings: shownWarnings(result, lang),
-    illustrative: result.illustrative,
-  };
+const texts = (messages: readonly Message[], lang: Language) => (messages.length === 0 ? NONE_SHOWN : messages.map((message) => message.message[lang]));
+
+// Results citing the same parameters share one frozen list of warnings: what a row shows of it is found once a language.
+const shownOf: Record<Language, WeakMap<readonly Message[], readonly string[]>> = { zh: new WeakMap(), en: new WeakMap() };
+
+/** A result's warnings as a row shows them: illustrative figures have their own column, and a warning per parameter would drown the rest. */
+function shownWarnings(result: ClaimResult | MemberClaimResult, lang: Language): readonly string[] {
+  const { warnings } = result;
+  const known = shownOf[lang].get(warnings);
+  if (known !== undefined) return known;
+  const shown = Object.freeze(texts(warnings.filter((warning) => warning.code !== 'ILLUSTRATIVE_PARAMETER'), lang));
+  // Only a list that cannot change, of messages that cannot: the engine's are frozen through.
+  if (Object.isFrozen(warnings) && warnings.every((warning) => Object.isFrozen(warning) && Object.isFrozen(warning.message))) shownOf[lang].set(warnings, shown);
+  return shown;
 }
 
-/** The flat summary of one outcome that every output format shows. */
-function summary(outcome: Outcome, lang: Language) {
-  if ('issues' in outcome) {
-    return { line: outcome.line, status: 'error' as const, errors: outcome.issues.map(issueText), issues: outcome.issues };
-  }
-  const result = outcome.result;
-  if ('plans' in result) return planSummary(outcome.line, result, lang);
-  return {
-    line: outcome.line,
-    status: result.eligible ? ('settled' as const) : ('refused' as const),
-    scheme: result.policy.scheme,
-    year: result.policy.year,
-    memberId: result.memberId,
-    claimId: result.claimId,
-    total: result.total.toFixed(2),
-    benefits: Object.fromEntries(result.lines.map((line) => [line.benefit, line.amount.toFixed(2)])),
-    reasons: result.reasons.map((reason) => reason.message[lang]),
-    warnings: shownWarnings(result, lang),
-    illustrative: result.illustrative,
-  };
+const statusOf = (result: ClaimResult | MemberClaimResult) => (result.eligible ? 'settled' : 'refused');
+
+/** A result's lines, read without keeping them on the result (it is dropped once written). */
+const linesOf = (result: ClaimResult) => (SettledClaim.isSettled(result) ? SettledClaim.linesOf(result) : result.lines);
+
+/**
+ * Each benefit and what it paid (written from fen, no Decimal made), in the order the keys of
+ * an object of them would take, as the outputs have always listed them: an id that is an
+ * array index (ids are slugs, so it starts with a digit) comes first, in numeric order.
+ */
+function benefitAmounts(result: ClaimResult): [benefit: string, amount: string][] {
+  const amounts = linesOf(result).map((line): [string, string] => [line.benefit, Line.amountText(line)]);
+  const digit = (id: string) => id.charCodeAt(0) >= 48 && id.charCodeAt(0) <= 57;
+  return amounts.some(([id]) => digit(id)) ? Object.entries(Object.fromEntries(amounts)) : amounts;
+}
+
+const benefitsCell = (amounts: readonly (readonly [string, string])[]) => amounts.map(([id, amount]) => `${id}=${amount}`).join(';');
+
+/** A plan of a claim settled under several plans, as its row shows it (docs/cli.md#several-plans). */
+function planOf(plan: ClaimResult, lang: Language) {
+  return { scheme: plan.policy.scheme, year: plan.policy.year, total: SettledClaim.totalText(plan), benefits: benefitAmounts(plan), reasons: texts(plan.reasons, lang) };
 }
 
 const CSV_HEADER = ['line', 'status', 'scheme', 'year', 'memberId', 'claimId', 'total', 'benefits', 'reasons', 'warnings', 'illustrative', 'errors'];
 
+const NO_CELLS = Array<string>(CSV_HEADER.length - 3).fill('');
+
 function csvRow(outcome: Outcome, lang: Language): string {
-  const row = summary(outcome, lang);
-  if (row.status === 'error') return csvLine([String(row.line), row.status, ...Array<string>(CSV_HEADER.length - 3).fill(''), row.errors.join(' | ')]);
-  if ('plans' in row) {
+  if ('issues' in outcome) return csvLine([String(outcome.line), 'error', ...NO_CELLS, outcome.issues.map(issueText).join(' | ')]);
+  const { result } = outcome;
+  const warnings = shownWarnings(result, lang).join(' | ');
+  if ('plans' in result) {
     // The plans in settlement order: their schemes and years in two columns, what each paid in `benefits`; each plan's reasons prefixed with its scheme.
-    const reasons = [...row.reasons, ...row.plans.flatMap((plan) => plan.reasons.map((reason) => `${plan.scheme}: ${reason}`))];
-    const cells = [row.plans.map((plan) => plan.scheme).join(';'), row.plans.map((plan) => plan.year).join(';'), row.memberId, row.claimId, row.total, row.plans.map((plan) => `${plan.scheme}=${plan.total}`).join(';')];
-    return csvLine([String(row.line), row.status, ...cells, reasons.join(' | '), row.warnings.join(' | '), String(row.illustrative), '']);
+    const plans = result.plans.map((plan) => planOf(plan, lang));
+    const reasons = [...texts(result.reasons, lang), ...plans.flatMap((plan) => plan.reasons.map((reason) => `${plan.scheme}: ${reason}`))];
+    const cells = [plans.map((plan) => plan.scheme).join(';'), plans.map((plan) => plan.year).join(';'), result.memberId, result.claimId, result.total.toFixed(2), plans.map((plan) => `${plan.scheme}=${plan.total}`).join(';')];
+    return csvLine([String(outcome.line), statusOf(result), ...cells, reasons.join(' | '), warnings, String(result.illustrative), '']);
   }
-  const benefits = Object.entries(row.benefits).map(([id, amount]) => `${id}=${amount}`).join(';');
-  return csvLine([String(row.line), row.status, row.scheme, String(row.year), row.memberId, row.claimId, row.total, benefits, row.reasons.join(' | '), row.warnings.join(' | '), String(row.illustrative), '']);
+  // Written at once rather than through csvLine's list: each cell that may need quoting goes through csvField.
+  const { policy } = result;
+  const who = `${csvField(policy.scheme)},${policy.year},${csvField(result.memberId)},${csvField(result.claimId)}`;
+  const paid = `${SettledClaim.totalText(result)},${csvField(benefitsCell(benefitAmounts(result)))}`;
+  return `${outcome.line},${statusOf(result)},${who},${paid},${csvField(texts(result.reasons, lang).join(' | '))},${csvField(warnings)},${result.illustrative},\n`;
 }
+
+// JSON written by hand, in the order of the fields it has always had: a row's object, made only
+// to be turned into text, cost more than the text.
+const json = JSON.stringify;
+const benefitsJson = (amounts: readonly (readonly [string, string])[]) => `{${amounts.map(([id, amount]) => `${json(id)}:"${amount}"`).join(',')}}`;
 
 /** The object NDJSON writes a line of, and JSON an element of its array. */
 function jsonRow(outcome: Outcome, lang: Language): string {
-  const row = summary(outcome, lang);
-  return JSON.stringify(row.status === 'error' ? { line: row.line, status: row.status, issues: row.issues } : row);
+  if ('issues' in outcome) return json({ line: outcome.line, status: 'error', issues: outcome.issues });
+  const { result } = outcome;
+  const head = `{"line":${outcome.line},"status":"${statusOf(result)}"`;
+  const tail = `"reasons":${json(texts(result.reasons, lang))},"warnings":${json(shownWarnings(result, lang))},"illustrative":${result.illustrative}}`;
+  const who = `"memberId":${json(result.memberId)},"claimId":${json(result.claimId)}`;
+  if ('plans' in result) {
+    const plans = result.plans.map((plan) => {
+      const { scheme, year, total, benefits, reasons } = planOf(plan, lang);
+      return `{"scheme":${json(scheme)},"year":${json(year)},"total":"${total}","benefits":${benefitsJson(benefits)},"reasons":${json(reasons)}}`;
+    });
+    return `${head},${who},"total":"${result.total.toFixed(2)}","plans":[${plans.join(',')}],${tail}`;
+  }
+  const { policy } = result;
+  return `${head},"scheme":${json(policy.scheme)},"year":${json(policy.year)},${who},"total":"${SettledClaim.totalText(result)}","benefits":${benefitsJson(benefitAmounts(result))},${tail}`;
 }
 
 const TABLE_COLUMNS = [6, 8, 24, 12, 12, 12] as const;
@@ -93,15 +112,15 @@ function tableRow(cells: readonly string[]): string {
 }
 
 function tableLine(outcome: Outcome, lang: Language): string {
-  const row = summary(outcome, lang);
-  if (row.status === 'error') return tableRow([String(row.line), 'error', '', '', '', '', row.errors.join(' | ')]);
-  if ('plans' in row) {
-    const paid = row.plans.map((plan) => `${plan.scheme} ${plan.year} ${plan.total}`).join(' + ');
-    const note = [paid, ...row.reasons, ...row.warnings, ...(row.illustrative ? [illustrativeNote(lang)] : [])].filter((part) => part !== '').join(' ');
-    return tableRow([String(row.line), row.status, lang === 'zh' ? `${row.plans.length} 个方案` : `${row.plans.length} plans`, row.memberId, row.claimId, row.total, note]);
+  if ('issues' in outcome) return tableRow([String(outcome.line), 'error', '', '', '', '', outcome.issues.map(issueText).join(' | ')]);
+  const { result } = outcome;
+  const notes = [...texts(result.reasons, lang), ...shownWarnings(result, lang), ...(result.illustrative ? [illustrativeNote(lang)] : [])];
+  if ('plans' in result) {
+    const paid = result.plans.map((plan) => `${plan.policy.scheme} ${plan.policy.year} ${SettledClaim.totalText(plan)}`).join(' + ');
+    const note = [paid, ...notes].filter((part) => part !== '').join(' ');
+    return tableRow([String(outcome.line), statusOf(result), lang === 'zh' ? `${result.plans.length} 个方案` : `${result.plans.length} plans`, result.memberId, result.claimId, result.total.toFixed(2), note]);
   }
-  const note = [...row.reasons, ...row.warnings, ...(row.illustrative ? [illustrativeNote(lang)] : [])].join(' ');
-  return tableRow([String(row.line), row.status, `${row.scheme} ${row.year}`, row.memberId, row.claimId, row.total, note]);
+  return tableRow([String(outcome.line), statusOf(result), `${result.policy.scheme} ${result.policy.year}`, result.memberId, result.claimId, SettledClaim.totalText(result), notes.join(' ')]);
 }
 
 /**

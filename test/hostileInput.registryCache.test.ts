@@ -1,0 +1,31 @@
+/**
+ * Part of the hostile-input catalogue (see test/hostileInput.test.ts): registries that would
+ * fool a cache of checked policies (src/_lib/versions.ts). selectPolicy checks a frozen list of
+ * policies once; a list that can change, or whose elements are getters, is checked on every
+ * call, so a policy put in later is refused or used as if it had been there from the start.
+ */
+import { describe, expect, it } from 'vitest';
+import { extendPolicy, InvalidInputError, policies, selectPolicy, type PolicyRegistry } from '../src';
+
+const guangxi2025 = extendPolicy(policies.guangxi[2024], { year: 2025 });
+
+describe('selectPolicy on a registry that changes under it', () => {
+  it('checks a list that is not frozen on every call, as it may have changed', () => {
+    const list: unknown[] = [policies.guangxi[2024]];
+    const registry = { policies: list } as unknown as PolicyRegistry;
+    expect(selectPolicy('guangxi', '2024-03-01', registry).year).toBe(2024);
+    list.push({ scheme: 'guangxi', year: 'next' });
+    expect(() => selectPolicy('guangxi', '2024-03-01', registry)).toThrow(InvalidInputError);
+    list[1] = guangxi2025;
+    expect(selectPolicy('guangxi', '2025-03-01', registry)).toBe(guangxi2025);
+  });
+
+  it('checks a frozen list whose elements are getters on every call', () => {
+    let policy: unknown = policies.guangxi[2024];
+    const list = Object.freeze(Object.defineProperty([], 0, { get: () => policy, enumerable: true }) as unknown[]);
+    const registry = { policies: list } as unknown as PolicyRegistry;
+    expect(selectPolicy('guangxi', '2024-03-01', registry).year).toBe(2024);
+    policy = { scheme: 'guangxi', year: 'next' };
+    expect(() => selectPolicy('guangxi', '2024-03-01', registry)).toThrow(InvalidInputError);
+  });
+});
