@@ -4,30 +4,6 @@
  */
 export type CsvRecord = { readonly line: number; readonly fields: string[]; readonly plain?: string } | { readonly line: number; readonly error: string };
 
-/**
- * A record read from a line without quotes: its fields are split only when asked for, since
- * counting its commas is all the reader needs.
- */
-class PlainRecord {
-  #fields: string[] | undefined;
-
-  constructor(
-    readonly line: number,
-    readonly plain: string,
-  ) {}
-
-  get fields(): string[] {
-    return (this.#fields ??= this.plain.split(','));
-  }
-}
-
-/** How many fields a line without quotes holds. */
-function plainFieldCount(plain: string): number {
-  let count = 1;
-  for (let at = plain.indexOf(','); at !== -1; at = plain.indexOf(',', at + 1)) count += 1;
-  return count;
-}
-
 /** How much one record may hold, so that memory is bounded by these and not by the file. */
 export interface CsvLimits {
   /** The largest field, in UTF-8 bytes. */
@@ -98,9 +74,10 @@ export class CsvReader {
       if (this.state === State.FieldStart && this.fieldCount === 0 && !this.started && this.headerFields !== undefined) {
         const end = text.indexOf('\n', i);
         const plain = end === -1 ? undefined : this.plainLine(text.slice(i, end));
-        if (plain !== undefined && plainFieldCount(plain) === this.headerFields) {
-          records.push(new PlainRecord(this.line, plain));
-          this.startRecord(this.line + 1);
+        // Split at once: every reader of a record reads its fields, and a line of the wrong length is read again below.
+        const fields = plain?.split(',');
+        if (fields !== undefined && fields.length === this.headerFields) {
+          records.push({ line: this.skipLine(), fields, plain: plain! });
           i = end;
           continue;
         }

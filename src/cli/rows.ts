@@ -149,6 +149,15 @@ export function recordFromCsv(row: CsvRow): unknown {
  */
 export function recordFromFields(fields: readonly string[], at: ColumnIndex): unknown {
   const scheme = cellIn(fields, at.scheme);
+  const claim = claimFromFields(fields, at);
+  const plans = cellIn(fields, at.plans);
+  const member = memberFromFields(fields, at, scheme, plans);
+  // A row naming the plans held is settled under all of them; a scheme beside them is refused, not ignored.
+  return plans === undefined ? { scheme, member, claim } : { ...(scheme !== undefined && { scheme }), plans: true, member, claim };
+}
+
+/** The claim of a CSV row's fields, as {@link recordFromFields} makes it. */
+export function claimFromFields(fields: readonly string[], at: ColumnIndex): Record<string, unknown> {
   const kind = alias(cellIn(fields, at.kind));
   const id = cellIn(fields, at.claimId);
   const date = cellIn(fields, at.date);
@@ -174,7 +183,16 @@ export function recordFromFields(fields: readonly string[], at: ColumnIndex): un
   if (event !== undefined) claim.event = event;
   const paidElsewhere = cellIn(fields, at.paidElsewhere);
   if (paidElsewhere !== undefined) claim.paidElsewhere = paidElsewhere;
+  return claim;
+}
 
+/**
+ * The columns a row's member is made from, by {@link memberFromFields} alone: two rows whose
+ * cells agree on these make the same member (the rest make the claim).
+ */
+export const MEMBER_COLUMNS: readonly CsvColumn[] = ['scheme', 'memberId', 'enrolmentScheme', 'enrolmentYear', 'enrolledFrom', 'enrolledTo', 'enrolledOn', 'plans', 'flags', 'attributes', 'birthDate', 'sex'];
+
+function memberFromFields(fields: readonly string[], at: ColumnIndex, scheme: string | undefined, plans: string | undefined): Record<string, unknown> {
   const enrolledFrom = cellIn(fields, at.enrolledFrom);
   const enrolledOn = cellIn(fields, at.enrolledOn);
   const year = integer(cellIn(fields, at.enrolmentYear)) ?? integer(enrolledFrom?.slice(0, 4));
@@ -182,7 +200,6 @@ export function recordFromFields(fields: readonly string[], at: ColumnIndex): un
   const enrolmentScheme = cellIn(fields, at.enrolmentScheme) ?? scheme;
   const to = cellIn(fields, at.enrolledTo);
   const enrolment = enrolledOn === undefined ? { scheme: enrolmentScheme, year, from: enrolledFrom, to } : { scheme: enrolmentScheme, year, from: enrolledFrom, to, enrolledOn };
-  const plans = cellIn(fields, at.plans);
   const member: Record<string, unknown> = { id: cellIn(fields, at.memberId), enrolments: plans === undefined ? [enrolment] : planEnrolments(plans, enrolment) };
   const flags = cellIn(fields, at.flags);
   if (flags !== undefined) {
@@ -195,8 +212,7 @@ export function recordFromFields(fields: readonly string[], at: ColumnIndex): un
   if (birthDate !== undefined) member.birthDate = birthDate;
   const sex = cellIn(fields, at.sex);
   if (sex !== undefined) member.sex = alias(sex);
-  // A row naming the plans held is settled under all of them; a scheme beside them is refused, not ignored.
-  return plans === undefined ? { scheme, member, claim } : { ...(scheme !== undefined && { scheme }), plans: true, member, claim };
+  return member;
 }
 
 /** The last scheme found to be a slug: a file names few schemes, most of them on every row. */

@@ -9,13 +9,13 @@ import { InvalidInputError, validate, type Issue } from '../_lib/errors';
 import type { Policy } from '../_lib/policySchema';
 import type { Simulation } from '../_lib/simulation';
 import { mergeSimulations } from '../mergeSimulations';
-import { simulateBook, type BookEntry, type SimulationOptions } from '../simulateBook';
+import { simulateBook, simulator, type BookEntry, type SimulationOptions, type Simulator } from '../simulateBook';
 import { UsageError } from './args';
 import type { CsvRecord } from './csv';
 import { feedRows, RowBatch, sentRows } from './feed';
 import type { ToWorker } from './pool';
 import { CsvFieldsReader, recordReader, type InputFormat, type RawRecord, type ReadLimits, type RecordReader } from './records';
-import { columnIndex, recordFromFields, recordSchema, type ColumnIndex, type CsvColumn } from './rows';
+import { claimFromFields, columnIndex, MEMBER_COLUMNS, recordFromFields, recordSchema, type ColumnIndex, type CsvColumn } from './rows';
 import { shardOf } from './shards';
 
 /** A member with their claims, and the input line of the member's first row and of each claim. */
@@ -45,11 +45,14 @@ export interface Part {
  */
 export class Reading {
   #index: ColumnIndex | undefined;
+  /** Where the member's columns are among a row's fields. */
+  #memberAt: number[] = [];
 
   constructor(private readonly csv: boolean) {}
 
   set columns(columns: readonly CsvColumn[]) {
     this.#index = columnIndex(columns);
+    this.#memberAt = MEMBER_COLUMNS.map((column) => this.#index![column]).filter((at) => at >= 0);
   }
 
   /** The member id of a record, read without validating the record. */
@@ -66,6 +69,18 @@ export class Reading {
    */
   recordOf(value: unknown): { member: unknown; claim: unknown } {
     return this.csv ? (recordFromFields(value as string[], this.#index!) as { member: unknown; claim: unknown }) : validate(recordSchema, value, []);
+  }
+
+  /** Whether two records are CSV rows with the same member cells, which make the same member. */
+  sameMember(value: unknown, other: unknown): boolean {
+    if (!this.csv) return false;
+    for (const at of this.#memberAt) if ((value as string[])[at] !== (other as string[])[at]) return false;
+    return true;
+  }
+
+  /** The claim of a CSV row. */
+  claimOf(value: unknown): unknown {
+    return claimFromFields(value as string[], this.#index!);
   }
 }
 
@@ -131,6 +146,8 @@ interface Gathered {
 export class MemberRows {
   #id: string | undefined;
   #current: Gathered | undefined;
+  /** The last row whose member was taken into the current one. */
+  #taken: unknown;
 
   constructor(
     private readonly reading: Reading,
@@ -146,6 +163,13 @@ export class MemberRows {
     }
     if ('error' in raw) {
       this.refuse({ line: raw.line, issue: { path: [], code: 'unreadable_record', message: raw.error } });
+      return done;
+    }
+    // Most rows of a member repeat its cells: only the claim is new, and making the member again
+    // and comparing its enrolments cost about as much as the claim.
+    if (this.#current !== undefined && this.reading.sameMember(raw.value, this.#taken)) {
+      this.#current.claims.push(this.reading.claimOf(raw.value));
+      this.#current.lines.push(raw.line);
       return done;
     }
     let record: { member: unknown; claim: unknown };
@@ -169,6 +193,7 @@ export class MemberRows {
     }
     current.claims.push(record.claim);
     current.lines.push(raw.line);
+    this.#taken = raw.value;
     return done;
   }
 
@@ -177,6 +202,7 @@ export class MemberRows {
     const current = this.#current;
     if (current === undefined) return undefined;
     this.#current = undefined;
+    this.#taken = undefined;
     const member = { ...current.member, enrolments: [...current.enrolments.values()] };
     return { entry: { member, claims: current.claims } as unknown as BookEntry, lines: current.lines };
   }
@@ -200,16 +226,29 @@ export interface PartJob {
   readonly part: Part;
 }
 
-/** Simulates the members that `members` makes, with each invalid member's issues at their rows. */
-function simulateMembers(members: AsyncIterable<Tagged>, policies: readonly Policy[], options: PartOptions, refuse: (refusals: Refusal[]) => void): Promise<Simulation> {
-  let lines: readonly number[] = [];
-  async function* entries(): AsyncGenerator<BookEntry> {
-    for await (const member of members) {
-      lines = member.lines;
-      yield member.entry;
-    }
+/**
+ * A part's simulation, fed each member as its rows end, in the same call: an async step a
+ * member (generators feeding simulateBook) cost about as much as reading the member's rows.
+ * Each invalid member's issues are refused at their rows.
+ */
+class PartSimulation {
+  readonly #run: Simulator;
+  #lines: readonly number[] = [];
+  #index = 0;
+
+  constructor(policies: readonly Policy[], options: PartOptions, refuse: (refusals: Refusal[]) => void) {
+    this.#run = simulator(policies, { ...options, onInvalid: (error) => refuse(refusals(error, this.#lines)) });
   }
-  return simulateBook(entries(), policies, { ...options, onInvalid: (error) => refuse(refusals(error, lines)) });
+
+  add(member: Tagged | undefined): void {
+    if (member === undefined) return;
+    this.#lines = member.lines;
+    this.#run.add(member.entry, this.#index++);
+  }
+
+  finish(): Simulation {
+    return this.#run.finish();
+  }
 }
 
 /**
@@ -217,7 +256,7 @@ function simulateMembers(members: AsyncIterable<Tagged>, policies: readonly Poli
  * `progress` hears how many rows were read, for a progress bar. `lines` is added to the line
  * of every row, and `together` sees every member: for a range of a file read as a whole of its own.
  */
-export function simulatePart(
+export async function simulatePart(
   chunks: AsyncIterable<string>,
   job: PartJob,
   policies: readonly Policy[],
@@ -225,12 +264,12 @@ export function simulatePart(
   progress: (rows: number) => void,
   { lines = 0, together = new Together() }: { lines?: number; together?: Together } = {},
 ): Promise<Simulation> {
+  const simulation = new PartSimulation(policies, job.options, refuse);
   const reading = new Reading(job.from === 'csv');
   const members = new MemberRows(reading, (refusal) => refuse([refusal]));
   let ours = false;
   let rows = 0;
-  // A chunk's records at once: a generator step a row cost more than reading it.
-  function* take(records: readonly RawRecord[]): Generator<Tagged> {
+  const take = (records: readonly RawRecord[]) => {
     for (const raw of records) {
       rows += 1;
       const id = reading.idOf(raw);
@@ -238,21 +277,17 @@ export function simulatePart(
         if (together.starts(id, raw.line)) ours = shardOf(id, job.part.of) === job.part.index;
         if (!ours) continue;
       }
-      const done = members.push(raw, id);
-      if (done !== undefined) yield done;
+      simulation.add(members.push(raw, id));
     }
+  };
+  const reader = partReader(job, reading, lines);
+  for await (const chunk of chunks) {
+    take(reader.push(chunk));
+    progress(rows);
   }
-  async function* all(): AsyncGenerator<Tagged> {
-    const reader = partReader(job, reading, lines);
-    for await (const chunk of chunks) {
-      yield* take(reader.push(chunk));
-      progress(rows);
-    }
-    yield* take(reader.end());
-    const last = members.end();
-    if (last !== undefined) yield last;
-  }
-  return simulateMembers(all(), policies, job.options, refuse);
+  take(reader.end());
+  simulation.add(members.end());
+  return simulation.finish();
 }
 
 /** The input's records, CSV rows as their fields, telling `reading` the header's columns; `lines` is added to each record's line. */
@@ -401,24 +436,19 @@ export async function simulateHere(chunks: AsyncIterable<string>, job: PartJob, 
 }
 
 /** A worker's part: the members of the rows it is sent, simulated; refusals and the result are posted back. */
-export function simulateSent(messages: AsyncIterable<ToWorker>, job: PartJob, policies: readonly Policy[], post: (message: WorkerMessage) => void): Promise<Simulation> {
+export async function simulateSent(messages: AsyncIterable<ToWorker>, job: PartJob, policies: readonly Policy[], post: (message: WorkerMessage) => void): Promise<Simulation> {
+  const simulation = new PartSimulation(policies, job.options, (list) => post({ refusals: list }));
   const reading = new Reading(job.from === 'csv');
   const members = new MemberRows(reading, (refusal) => post({ refusals: [refusal] }));
-  async function* all(): AsyncGenerator<Tagged> {
-    for await (const message of messages) {
-      if ('end' in message) break;
-      if ('columns' in message) {
-        reading.columns = message.columns as CsvColumn[];
-        continue;
-      }
-      for (const raw of sentRows(message)) {
-        const done = members.push(raw, reading.idOf(raw));
-        if (done !== undefined) yield done;
-      }
-      post({ taken: true });
+  for await (const message of messages) {
+    if ('end' in message) break;
+    if ('columns' in message) {
+      reading.columns = message.columns as CsvColumn[];
+      continue;
     }
-    const last = members.end();
-    if (last !== undefined) yield last;
+    for (const raw of sentRows(message)) simulation.add(members.push(raw, reading.idOf(raw)));
+    post({ taken: true });
   }
-  return simulateMembers(all(), policies, job.options, (list) => post({ refusals: list }));
+  simulation.add(members.end());
+  return simulation.finish();
 }

@@ -205,12 +205,14 @@ function countWarnings(tally: VersionTally, warnings: readonly Message[]): void 
   }
 }
 
-interface Simulator {
+/** A simulation fed one entry at a time: what {@link simulateBook} runs, and what the CLI feeds as it reads, without an async step per member. */
+export interface Simulator {
   add(entry: unknown, index: number): void;
   finish(): Simulation;
 }
 
-function simulator(policies: readonly Policy[], options: SimulationOptions | undefined): Simulator {
+/** The simulator {@link simulateBook} feeds (not exported by the package); throws as it does for bad policies or options. */
+export function simulator(policies: readonly Policy[], options: SimulationOptions | undefined): Simulator {
   const list = validate(z.array(z.unknown()).check(z.minLength(1), z.maxLength(50)), policies, 'policies');
   const versions = list.map((policy, index) => {
     try {
