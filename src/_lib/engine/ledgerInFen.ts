@@ -41,7 +41,7 @@ export class LedgerInFen {
 /**
  * What a ledger in fen reads of the ledger it grew from. A year from the member's empty ledger
  * has a plain object of these fields: making the public empty ledger (frozen, with its log)
- * for every member cost a tenth of settling a member's year.
+ * for every member cost a sixth of what a year with no claims costs.
  */
 export type LedgerBase = Pick<Ledger, 'scheme' | 'year' | 'memberId' | 'byBenefit' | 'usage'>;
 
