@@ -7,9 +7,10 @@ import type { Member } from './inputSchemas';
 import type { Policy } from './policySchema';
 import type { PolicyRegistry } from '../createRegistry';
 
-// Frozen lists of policies already checked, with the policies they hold. A cache only: a frozen
-// array's elements cannot change, so checking it again would give the same list; a list that
-// is not frozen (a registry made by hand) is checked on every call, as it may have changed.
+// Frozen lists of accepted policies, already checked. A cache only: neither a frozen array's
+// elements nor an accepted (deep-frozen) policy can change, so checking again would give the
+// same list. A list that is not frozen, or holds a plain object a caller may still change (a
+// registry made by hand), is checked on every call.
 const checked = new WeakMap<readonly unknown[], readonly Policy[]>();
 
 /** The registry's policies, each validated unless it already was (as every one from createRegistry was). */
@@ -22,8 +23,13 @@ export function registeredPolicies(registry: PolicyRegistry): readonly Policy[] 
   }
   const known = checked.get(policies);
   if (known !== undefined) return known;
-  const accepted = policies.map((policy: unknown, index) => acceptPolicy(policy, ['registry', 'policies', index]));
-  if (Object.isFrozen(policies) && !hasAccessors(policies)) checked.set(policies, Object.freeze(accepted));
+  let allAccepted = true;
+  const accepted = policies.map((policy: unknown, index) => {
+    const checkedPolicy = acceptPolicy(policy, ['registry', 'policies', index]);
+    allAccepted &&= checkedPolicy === policy;
+    return checkedPolicy;
+  });
+  if (allAccepted && Object.isFrozen(policies) && !hasAccessors(policies)) checked.set(policies, Object.freeze(accepted));
   return accepted;
 }
 
