@@ -27,28 +27,43 @@ export function dayNumber(date: string): number {
 
 /** The lines of one claim in fen, in the policy's benefit order, before the maximum subsidy. */
 export function linesInFen(claim: ClaimInput): number[] {
-  if (claim.kind === 'death') return [DEATH];
-  if (claim.kind === 'disability') return [(DISABILITY_MAXIMUM * (11 - claim.grade)) / 10];
-  if (claim.kind === 'outpatient' || claim.kind === 'diagnosis') return [];
-  const copay = fenOf(String(claim.costs.inScopeCopay));
+  if (claim.kind !== 'hospitalisation') return eventLines(claim.kind, claim.kind === 'disability' ? claim.grade : 0);
+  return stayLines(fenOf(String(claim.costs.inScopeCopay)), dayNumber(claim.discharge) - dayNumber(claim.admission));
+}
+
+/** A disability's, a death's or another event's lines. */
+export function eventLines(kind: ClaimInput['kind'], grade: number): number[] {
+  if (kind === 'death') return [DEATH];
+  if (kind === 'disability') return [(DISABILITY_MAXIMUM * (11 - grade)) / 10];
+  return [];
+}
+
+/** A stay's lines from its in-scope co-payment in fen and its nights. */
+export function stayLines(copay: number, nights: number): number[] {
   const lower = Math.max(0, Math.min(copay, TIER_BOUND) - DEDUCTIBLE);
   const upper = Math.max(0, copay - TIER_BOUND);
   // In tenths of a fen, then rounded half up once for the line, as the policy's eachLine says.
   const subsidy = Math.floor((lower * 5 + upper * 6 + 5) / 10);
-  const days = Math.max(1, dayNumber(claim.discharge) - dayNumber(claim.admission));
-  return [subsidy, days * DAILY];
+  return [subsidy, Math.max(1, nights) * DAILY];
+}
+
+/** What each line leaves of the maximum subsidy, `paid` before: the claim's total and the lines as paid (written over). */
+export function capped(lines: number[], paid: number): number {
+  let total = 0;
+  for (let at = 0; at < lines.length; at += 1) {
+    const amount = Math.min(lines[at]!, MAXIMUM_SUBSIDY - paid - total);
+    lines[at] = amount;
+    total += amount;
+  }
+  return total;
 }
 
 /** Each claim's total in fen, the year's claims in order, the maximum subsidy shared. */
 export function floorYear({ claims }: MemberYear): number[] {
   let paid = 0;
   return claims.map((claim) => {
-    let total = 0;
-    for (const line of linesInFen(claim)) {
-      const amount = Math.min(line, MAXIMUM_SUBSIDY - paid);
-      paid += amount;
-      total += amount;
-    }
+    const total = capped(linesInFen(claim), paid);
+    paid += total;
     return total;
   });
 }

@@ -8,14 +8,15 @@
  *   node --expose-gc --import tsx test/bench/runOne.ts keep <members>
  *   node --import tsx test/bench/runOne.ts plans <members>
  *   node --import tsx test/bench/runOne.ts compare <members> <rounds> <build.js> [<build.js> …]
+ *   node --import tsx test/bench/runOne.ts mandatory <members> <rounds>
  */
 // The built package, as users get it; typed by its source, so this file type-checks before a build.
 const dist = new URL('../../dist/index.js', import.meta.url).href;
 const { Decimal, bundledRegistry, evaluateClaim, evaluateMemberYear, evaluateYear, explain, policies } = (await import(dist)) as typeof import('../../src');
 import { Digest } from './checksum';
-import { floorYear } from './floor';
+import { capped, eventLines, floorYear, stayLines } from './floor';
 import { createEngine, rulesEngineYear } from './rulesEngine';
-import { memberYear, realisticYear, type AmountForm, type MemberYear } from './workload';
+import { AMOUNT_FORMS, memberYear, realisticYear, type AmountForm, type MemberYear } from './workload';
 
 type Implementation = 'huzhu' | 'huzhu-read-all' | 'floor' | 'rules-engine';
 
@@ -140,44 +141,36 @@ function plans(members: number) {
   return { implementation: 'huzhu-three-plans', members, ms: Math.round(ms), claimsPerSecond: Math.round((digest.claims / ms) * 1000), ...digest.toJSON() };
 }
 
+type Settler = (year: MemberYear) => number[] | Promise<number[]>;
+
 /**
- * Builds of huzhu side by side in one process (each an ES module of the library, such as an
- * esbuild bundle of src/index.ts made before and after a change), with the floor and
- * json-rules-engine: the realistic book in each amount form, each chunk of members made just
- * before it is settled as `throughput` does, implementations in turn and in reverse order
- * every other round, so that none always follows another. CPU time: the best time of each
- * chunk of members over the rounds, summed; on a shared machine only the ratios within one
- * run mean much.
+ * Implementations side by side in one process: the realistic book in each amount form, each
+ * chunk of members made just before it is settled as `throughput` does, implementations in
+ * turn and in reverse order every other round, so that none always follows another. CPU time:
+ * the best time of each chunk of members over the rounds, summed; on a shared machine only the
+ * ratios within one run mean much. Every implementation but those named in `unchecked` must
+ * give the floor's digest.
  */
-async function compare(members: number, rounds: number, builds: string[]) {
-  type Lib = typeof import('../../src');
-  const libs = (await Promise.all(builds.map((build) => import(new URL(build, `file://${process.cwd()}/`).href)))) as Lib[];
-  const implementations: [string, (year: MemberYear) => number[] | Promise<number[]>][] = [
-    ['floor', floorYear],
-    ['rules-engine', (year) => rulesEngineYear(engine, year)],
-    ...libs.map((lib, index): [string, (year: MemberYear) => number[]] => {
-      const own = lib.policies.guangxi[2024];
-      return [builds[index]!, (year) => lib.evaluateYear(own, year.member, year.claims).results.map((result) => Math.round(Number(result.total.toFixed(2)) * 100))];
-    }),
-  ];
+async function interleave(members: number, rounds: number, implementations: [string, Settler][], unchecked: ReadonlySet<string> = new Set()) {
   const best = new Map<string, number>();
   const digests = new Map<string, string>();
   let claims = 0;
   for (let round = 0; round < rounds; round += 1) {
-    for (const form of ['string', 'number', 'Decimal'] as const) {
+    for (const form of AMOUNT_FORMS) {
       for (const [name, settleYear] of round % 2 === 0 ? implementations : [...implementations].reverse()) {
         const digest = new Digest();
         for (let first = 0; first < members; first += CHUNK) {
           const years: MemberYear[] = [];
           for (let index = first; index < Math.min(members, first + CHUNK); index += 1) years.push(realisticYear(index, form, toDecimal));
-          const totals: number[][] = [];
+          const totals: (number[] | Promise<number[]>)[] = [];
           const cpu = process.cpuUsage();
           for (const year of years) totals.push(await settleYear(year));
           const used = process.cpuUsage(cpu);
           const key = `${form} ${name} ${first}`;
           best.set(key, Math.min(best.get(key) ?? Infinity, (used.user + used.system) / 1000));
-          for (const fens of totals) for (const fen of fens) digest.add(fen);
+          for (const fens of totals as number[][]) for (const fen of fens) digest.add(fen);
         }
+        if (unchecked.has(name)) continue;
         const { digest: text } = digest.toJSON();
         if ((digests.get(form) ?? text) !== text) throw new Error(`${name} gave another digest for ${form}`);
         digests.set(form, text);
@@ -187,31 +180,100 @@ async function compare(members: number, rounds: number, builds: string[]) {
   }
   // The best time of each chunk, summed: noise only slows a chunk down, and a slow moment
   // then costs one chunk's figure rather than a whole round's.
-  const perSecond = (key: string) => {
+  const perSecond = (form: AmountForm, name: string) => {
     let ms = 0;
-    for (let first = 0; first < members; first += CHUNK) ms += best.get(`${key} ${first}`)!;
+    for (let first = 0; first < members; first += CHUNK) ms += best.get(`${form} ${name} ${first}`)!;
     return Math.round((claims / ms) * 1000);
   };
+  return { claims, digests, perSecond, loadAverage: (await import('node:os')).loadavg().map((load) => Number(load.toFixed(1))) };
+}
+
+/** Each claim's total in fen from a build's evaluateYear, read as a caller would print it. */
+function huzhuOf(lib: typeof import('../../src')): Settler {
+  const own = lib.policies.guangxi[2024];
+  return (year) => lib.evaluateYear(own, year.member, year.claims).results.map((result) => Math.round(Number(result.total.toFixed(2)) * 100));
+}
+
+/**
+ * Builds of huzhu side by side in one process (each an ES module of the library, such as an
+ * esbuild bundle of src/index.ts made before and after a change), with the floor and
+ * json-rules-engine (see {@link interleave}).
+ */
+async function compare(members: number, rounds: number, builds: string[]) {
+  type Lib = typeof import('../../src');
+  const libs = (await Promise.all(builds.map((build) => import(new URL(build, `file://${process.cwd()}/`).href)))) as Lib[];
+  const implementations: [string, Settler][] = [['floor', floorYear], ['rules-engine', (year) => rulesEngineYear(engine, year)], ...libs.map((lib, index): [string, Settler] => [builds[index]!, huzhuOf(lib)])];
+  const { claims, digests, perSecond, loadAverage } = await interleave(members, rounds, implementations);
   return {
     implementation: 'compare',
     members,
     claims,
     rounds,
-    loadAverage: (await import('node:os')).loadavg().map((load) => Number(load.toFixed(1))),
+    loadAverage,
     forms: Object.fromEntries(
-      (['string', 'number', 'Decimal'] as const).map((form) => [
+      AMOUNT_FORMS.map((form) => [
         form,
         {
           digest: digests.get(form),
-          floor: perSecond(`${form} floor`),
-          rulesEngine: perSecond(`${form} rules-engine`),
+          floor: perSecond(form, 'floor'),
+          rulesEngine: perSecond(form, 'rules-engine'),
           builds: builds.map((build) => {
-            const huzhu = perSecond(`${form} ${build}`);
-            return { build, claimsPerSecond: huzhu, floorOverHuzhu: Number((perSecond(`${form} floor`) / huzhu).toFixed(2)), huzhuOverRulesEngine: Number((huzhu / perSecond(`${form} rules-engine`)).toFixed(1)) };
+            const huzhu = perSecond(form, build);
+            return { build, claimsPerSecond: huzhu, floorOverHuzhu: Number((perSecond(form, 'floor') / huzhu).toFixed(2)), huzhuOverRulesEngine: Number((huzhu / perSecond(form, 'rules-engine')).toFixed(1)) };
           }),
         },
       ]),
     ),
+  };
+}
+
+/**
+ * What the non-negotiables cost before any rule runs (see docs/benchmarks.md, "What 20×
+ * json-rules-engine would take"), beside the floor, json-rules-engine and huzhu, all from
+ * this tree's source in one process (see {@link interleave}):
+ * - `read`: huzhu's own readers (`readYear`: the member and every claim checked and copied,
+ *   as evaluateYear reads them), nothing else; it gives no totals, so its digest is not checked;
+ * - `read+result`: the same, then the floor's arithmetic on the checked copies and, for each
+ *   claim, a frozen result owning its lines, in a frozen list; each total read as huzhu's are
+ *   (a Decimal made from the fen by huzhu's `moneyFromFen`, then `toFixed(2)`).
+ * What `read+result` costs is the least any engine keeping the non-negotiables pays a claim.
+ */
+async function mandatory(members: number, rounds: number) {
+  const { readYear } = await import('../../src/_lib/yearInput');
+  const { moneyFromFen } = await import('../../src/_lib/money');
+  const read: Settler = (year) => {
+    readYear(year.member, year.claims);
+    return [];
+  };
+  const readAndResult: Settler = (year) => {
+    const { claims } = readYear(year.member, year.claims);
+    const results = new Array<{ readonly id: string; readonly fen: number; readonly lines: readonly number[] }>(claims.length);
+    let paid = 0;
+    for (let at = 0; at < claims.length; at += 1) {
+      const claim = claims[at]!;
+      const lines = claim.kind === 'hospitalisation' ? stayLines(claim.inScopeCopay, claim.nights) : eventLines(claim.kind, claim.grade);
+      const fen = capped(lines, paid);
+      paid += fen;
+      results[at] = Object.freeze({ id: claim.id, fen, lines: Object.freeze(lines) });
+    }
+    Object.freeze(results);
+    return results.map((result) => Math.round(Number(moneyFromFen(result.fen).toFixed(2)) * 100));
+  };
+  const implementations: [string, Settler][] = [
+    ['floor', floorYear],
+    ['rules-engine', (year) => rulesEngineYear(engine, year)],
+    ['huzhu', huzhuOf(await import('../../src'))],
+    ['read', read],
+    ['read+result', readAndResult],
+  ];
+  const { claims, perSecond, loadAverage } = await interleave(members, rounds, implementations, new Set(['read']));
+  return {
+    implementation: 'mandatory',
+    members,
+    claims,
+    rounds,
+    loadAverage,
+    forms: Object.fromEntries(AMOUNT_FORMS.map((form) => [form, Object.fromEntries(implementations.map(([name]) => [name, perSecond(form, name)]))])),
   };
 }
 
@@ -225,6 +287,8 @@ const result =
         ? plans(Number(args[0]))
       : mode === 'compare'
         ? await compare(Number(args[0]), Number(args[1]), args.slice(2))
+      : mode === 'mandatory'
+        ? await mandatory(Number(args[0]), Number(args[1]))
       : mode === 'realistic'
         ? { ...(await throughput(args[0] as Implementation, Number(args[1]), (index) => realisticYear(index, args[2] as AmountForm, toDecimal))), form: args[2] }
         : await throughput(mode as Implementation, Number(args[0]), (index) => memberYear(index, Number(args[1])));
