@@ -10,7 +10,7 @@ import { InvalidInputError } from '../errors';
 import type { Member } from '../inputSchemas';
 import type { Ledger } from '../ledger';
 import { MadeOnce, message, stepLabel, type Message } from '../messages';
-import { fenText, moneyFromFen } from '../money';
+import { fenText, moneyFromFen, type RoundingMode } from '../money';
 import type { PlainClaim } from '../plainInput';
 import type { Policy } from '../policySchema';
 import type { Step } from '../trace';
@@ -47,11 +47,29 @@ class Run implements ClaimOutcome {
   after: Ledger | LedgerInFen | undefined = undefined;
   /** Whether the ledger after a paid claim is made: a read of the last claim's lines has no use for it (and its Run is not kept for another read). */
   wantsAfter = true;
-  /** Where a claim of a list is in the caller's input: see Tape's `#pathOf`. */
+  /** Where a claim of a list is in the caller's input (see Tape's `#pathOf`), and the list's path it was made for. */
   path: (string | number)[] | undefined = undefined;
+  pathOf: readonly (string | number)[] | undefined = undefined;
   /** The cap that cut the last line, and its limit: see {@link applyCaps}. */
   cut: CapKind | null = null;
   limit = 0;
+  /** What the rules read about the claim being run, written afresh for each: runs are never nested, and no rule keeps it. */
+  readonly context = new RunContext();
+}
+
+/** A {@link ClaimContext} written for each claim: making one a claim cost more than writing its fields. */
+class RunContext implements ClaimContext {
+  claim: PlainClaim = undefined!;
+  member: Member = undefined!;
+  eventDay = 0;
+  days = 0;
+  stayNumber = 0;
+  conditionClass = '';
+  ledger: LedgerInFen = undefined!;
+  mode: RoundingMode = 'halfUp';
+  eachStep = false;
+  path: readonly (string | number)[] = NONE;
+  history: History | undefined = undefined;
 }
 
 /** A money cap: what is left of it (`cap` less what was used), the amount cut being more. */
@@ -110,6 +128,9 @@ function applyCaps(benefit: CompiledBenefit, context: ClaimContext, fen: number,
   return amount;
 }
 
+/** What settling writes each claim's outcome to: one for every tape, since runs are never nested and a tape's loop keeps none. */
+const SETTLING = new Run();
+
 /** What reading a result's lines gathers them and their steps in: one of each for every read (runs are never nested). */
 const LINES = new Collector<Line>();
 const STEPS = new Steps();
@@ -126,19 +147,18 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   const before = inFen(ledger, compiled);
   const { mode, at } = policy.conventions.rounding;
   const stay = claim.kind === 'hospitalisation';
-  const context: ClaimContext = {
-    claim,
-    member,
-    eventDay: stay && policy.conventions.yearBy === 'discharge' ? claim.day + claim.nights : claim.day,
-    days: stay ? Math.max(1, policy.conventions.dayCount === 'includeBothDays' ? claim.nights + 1 : claim.nights) : 0,
-    stayNumber: stay ? before.stays + 1 : 0,
-    conditionClass: claim.diagnosis === undefined ? '' : conditionClassOf(policy, claim),
-    ledger: before,
-    mode,
-    eachStep: at === 'eachStep',
-    path,
-    history,
-  };
+  const context = out.context;
+  context.claim = claim;
+  context.member = member;
+  context.eventDay = stay && policy.conventions.yearBy === 'discharge' ? claim.day + claim.nights : claim.day;
+  context.days = stay ? Math.max(1, policy.conventions.dayCount === 'includeBothDays' ? claim.nights + 1 : claim.nights) : 0;
+  context.stayNumber = stay ? before.stays + 1 : 0;
+  context.conditionClass = claim.diagnosis === undefined ? '' : conditionClassOf(policy, claim);
+  context.ledger = before;
+  context.mode = mode;
+  context.eachStep = at === 'eachStep';
+  context.path = path;
+  context.history = history;
   out.eventDate = date;
 
   const reasons = eligibilityReasons(compiled, context, date, whatIf);
@@ -225,7 +245,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
       if (deductible === before.deductible) deductible = deductible.slice();
       (deductible as number[])[index]! += outcome.deductibleUsed;
     }
-    if (!touched.includes(index)) touched = touchedWith(touched, index);
+    if (!holds(touched, index)) touched = touchedWith(touched, index);
     if (compiledBenefit.history !== undefined && amount > 0) logged = logPayment(logged, index, claim, date, context.eventDay, amount);
     paidThisClaim += amount;
     lines += 1;
@@ -265,6 +285,12 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
 function lineOf(benefit: CompiledBenefit, outcome: Outcome, amount: number, cut: CapKind | null, sources: LineSources, steps: readonly Step[]): Line {
   const range = outcome.range && Object.freeze({ min: moneyFromFen(outcome.range.min), max: moneyFromFen(outcome.range.max) });
   return new Line(benefit.benefit.id, benefit.benefit.label, amount, outcome.fen, cut, range, steps, sources.citations, sources.illustrative);
+}
+
+/** Whether `touched` lists `index`: a loop, since `includes` on these few items cost as much as the ledger's copies. */
+function holds(touched: readonly number[], index: number): boolean {
+  for (let at = 0; at < touched.length; at += 1) if (touched[at] === index) return true;
+  return false;
 }
 
 /** Each list of benefits with a line, and the lists one more benefit makes of it: a cache. */
@@ -523,13 +549,14 @@ export class Tape implements ResultDetails {
 
   /**
    * Where claim `at` is in the caller's input. A claim of a list is at `[...path, index]`: one
-   * array per run of the tape, its last item set for each claim, since only an error about
-   * the claim reads it, and copies it.
+   * array a Run keeps for each list's path, its last item set for each claim, since only an
+   * error about the claim reads it, and copies it.
    */
   #pathOf(at: number, out: Run): readonly (string | number)[] {
     const { path, indexed, order } = this.#running;
     if (!indexed) return path;
-    const full = (out.path ??= [...path, 0]);
+    if (out.pathOf !== path) (out.path = [...path, 0]), (out.pathOf = path);
+    const full = out.path!;
     full[full.length - 1] = order === undefined ? at : order[at]!;
     return full;
   }
@@ -595,7 +622,7 @@ export class Tape implements ResultDetails {
    */
   #runAll(claims: readonly PlainClaim[], results: SettledClaim[] | null, each: ((out: ClaimOutcome, at: number, claim: PlainClaim) => void) | null): { readonly after: Ledger | LedgerInFen; readonly paid: number } {
     const { order, whatIf, history } = this.#running;
-    const out = new Run();
+    const out = SETTLING;
     const count = claims.length;
     const member = this.#member!;
     let ledger = this.#startLedger();
