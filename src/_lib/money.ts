@@ -48,24 +48,31 @@ export function readYuan(value: unknown): Decimal | string {
 }
 
 /**
- * An output amount: a frozen Decimal (decimal.js's own fields `constructor`, `s`, `e`, `d`, on
- * a child of its prototype, which is shared with every other user) that writes two decimals as
+ * An output amount: a frozen Decimal (decimal.js's own fields `constructor`, `s`, `e`, on a
+ * child of its prototype, which is shared with every other user) that writes two decimals as
  * JSON. When made from whole fen it keeps them, privately, so that `toFixed(2)`, which every
  * caller prints with, writes the digits without Decimal arithmetic.
  */
 class Money {
   /** Whole fen, or -1 when the amount was made from a Decimal. */
   readonly #fen: number;
+  /** The coefficient's words: private, since freezing the amount leaves an array field writable. */
+  readonly #words: readonly number[];
 
   constructor(s: number, e: number, d: number[], fen: number) {
-    const self = this as unknown as { constructor: unknown; s: number; e: number; d: number[] };
+    const self = this as unknown as { constructor: unknown; s: number; e: number };
     // decimal.js reads the class from the instance: its prototype's `constructor` is Object.
     self.constructor = Dec;
     self.s = s;
     self.e = e;
-    self.d = d;
+    this.#words = d;
     this.#fen = fen;
     Object.freeze(this);
+  }
+
+  /** decimal.js's coefficient, as a copy: a caller writing into it must not change the amount. */
+  get d(): number[] {
+    return this.#words.slice();
   }
 
   toFixed(decimalPlaces?: number, rounding?: Decimal.Rounding): string {
