@@ -156,7 +156,7 @@ class Version {
     if (paid !== 0 && after instanceof LedgerInFen) {
       for (const index of after.touched) {
         const benefit = after.policy.benefits[index]!.benefit.id;
-        tally.byBenefitFen.set(benefit, (tally.byBenefitFen.get(benefit) ?? 0) + after.amounts[index]!);
+        tally.byBenefitFen.set(benefit, (tally.byBenefitFen.get(benefit) ?? 0) + after.amount(index));
       }
     }
     return paid;

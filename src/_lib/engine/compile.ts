@@ -18,6 +18,7 @@ import type { Op } from './formulas/types';
 import { compileParameter, type CompiledParameter } from './parameters';
 import { historyRules, type HistoryRule } from './history';
 import { compileOtherPayments, type CompiledOtherPayments } from './otherPayments';
+import { FIGURES } from './ledgerInFen';
 
 /** What a line cites and warns of. */
 export interface LineSources {
@@ -213,7 +214,7 @@ function compileUncached(policy: Policy): CompiledPolicy {
     contribution: policy.contribution && parameter(policy.contribution.perMember, 'contribution.perMember', same),
     halfYearContribution: policy.contribution?.halfYear && parameter(policy.contribution.halfYear, 'contribution.halfYear', same),
     warnings: { next: new Map(), list: undefined },
-    nothing: benefits.map(() => 0),
+    nothing: Array.from({ length: benefits.length * FIGURES }, () => 0),
     otherPayments: compileOtherPayments(policy),
   };
 }

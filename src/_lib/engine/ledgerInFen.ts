@@ -17,11 +17,8 @@ export class LedgerInFen {
     /** The ledger this one grew from: the owner, and any entries of benefits the policy lacks. */
     readonly base: LedgerBase,
     readonly total: number,
-    /** By benefit index: amounts paid, claims paid, days paid, deductible used. */
-    readonly amounts: readonly number[],
-    readonly claims: readonly number[],
-    readonly days: readonly number[],
-    readonly deductible: readonly number[],
+    /** Each benefit's figures, {@link FIGURES} from its index times that: see {@link Figure}. One list, copied once a claim. */
+    readonly figures: readonly number[],
     readonly stays: number,
     readonly paidStays: number,
     /** Benefits with a line since `base`, in the order of their first line: how `byBenefit` lists them. */
@@ -36,7 +33,38 @@ export class LedgerInFen {
   toLedger(): Ledger {
     return (this.#ledger ??= new FenBackedLedger(this));
   }
+
+  /** What benefit `index` paid, in fen. */
+  amount(index: number): number {
+    return this.figures[index * FIGURES + Figure.Amount]!;
+  }
+
+  /** The claims benefit `index` paid. */
+  claimsPaid(index: number): number {
+    return this.figures[index * FIGURES + Figure.Claims]!;
+  }
+
+  /** The days benefit `index` paid. */
+  daysPaid(index: number): number {
+    return this.figures[index * FIGURES + Figure.Days]!;
+  }
+
+  /** The deductible benefit `index` used, in fen. */
+  deductibleUsed(index: number): number {
+    return this.figures[index * FIGURES + Figure.Deductible]!;
+  }
 }
+
+/** Where each of a benefit's figures is among its {@link FIGURES} in a ledger's list. */
+export const enum Figure {
+  Amount = 0,
+  Claims = 1,
+  Days = 2,
+  Deductible = 3,
+}
+
+/** How many figures a ledger keeps for each benefit. */
+export const FIGURES = 4;
 
 /**
  * What a ledger in fen reads of the ledger it grew from. A year from the member's empty ledger
@@ -55,10 +83,11 @@ class FenBackedLedger extends LoggedLedger {
     const usage: Record<string, BenefitUsage> = { ...fen.base.usage };
     for (const index of fen.touched) {
       const id = fen.policy.benefits[index]!.benefit.id;
-      byBenefit[id] = moneyFromFen(fen.amounts[index]!);
-      if (fen.claims[index]! > 0 || fen.days[index]! > 0 || fen.deductible[index]! > 0) {
-        usage[id] = Object.freeze({ claims: fen.claims[index]!, days: fen.days[index]!, deductible: moneyFromFen(fen.deductible[index]!) });
-      }
+      byBenefit[id] = moneyFromFen(fen.amount(index));
+      const claims = fen.claimsPaid(index);
+      const days = fen.daysPaid(index);
+      const deductible = fen.deductibleUsed(index);
+      if (claims > 0 || days > 0 || deductible > 0) usage[id] = Object.freeze({ claims, days, deductible: moneyFromFen(deductible) });
     }
     const { scheme, year, memberId } = fen.base;
     const counts = { stays: fen.stays, paidStays: fen.paidStays, usage: Object.freeze(usage) };
@@ -92,18 +121,11 @@ export function inFen(ledger: Ledger | LedgerInFen, policy: CompiledPolicy): Led
   const base = toLedger(ledger);
   const { log, count } = claimIdLog(base);
   // Most years start empty; the lists are never changed in place, so one list of zeros serves them all.
-  const nothing = policy.nothing;
-  const paid = isEmpty(base.byBenefit) ? nothing : policy.benefits.map(({ benefit }) => (Object.hasOwn(base.byBenefit, benefit.id) ? fenOf(base.byBenefit[benefit.id]!) : 0));
-  const used = (read: (usage: BenefitUsage) => number) =>
-    isEmpty(base.usage) ? nothing : policy.benefits.map(({ benefit }) => (Object.hasOwn(base.usage, benefit.id) ? read(base.usage[benefit.id]!) : 0));
   return new LedgerInFen(
     policy,
     base,
     fenOf(base.total),
-    paid,
-    used((usage) => usage.claims),
-    used((usage) => usage.days),
-    used((usage) => fenOf(usage.deductible)),
+    isEmpty(base.byBenefit) && isEmpty(base.usage) ? policy.nothing : figuresOf(base, policy),
     base.stays,
     base.paidStays,
     NO_TOUCHED,
@@ -112,12 +134,27 @@ export function inFen(ledger: Ledger | LedgerInFen, policy: CompiledPolicy): Led
   );
 }
 
+/** Each benefit's figures in a ledger read from Decimals. */
+function figuresOf(base: Ledger, policy: CompiledPolicy): number[] {
+  const figures = policy.nothing.slice();
+  policy.benefits.forEach(({ benefit }, index) => {
+    const at = index * FIGURES;
+    if (Object.hasOwn(base.byBenefit, benefit.id)) figures[at + Figure.Amount] = fenOf(base.byBenefit[benefit.id]!);
+    if (!Object.hasOwn(base.usage, benefit.id)) return;
+    const usage: BenefitUsage = base.usage[benefit.id]!;
+    figures[at + Figure.Claims] = usage.claims;
+    figures[at + Figure.Days] = usage.days;
+    figures[at + Figure.Deductible] = fenOf(usage.deductible);
+  });
+  return figures;
+}
+
 /** The member's empty ledger in fen, made directly: most years start from it, and reading the Decimal one costs more than a claim. */
 export function emptyInFen(policy: CompiledPolicy, memberId: string): LedgerInFen {
   const { scheme, year } = policy.policy;
   const nothing = policy.nothing;
   const base: LedgerBase = { scheme, year, memberId, byBenefit: NOTHING_PAID, usage: NO_COUNTS.usage };
-  return new LedgerInFen(policy, base, 0, nothing, nothing, nothing, nothing, 0, 0, NO_TOUCHED, new ClaimIdLog(NO_IDS), 0);
+  return new LedgerInFen(policy, base, 0, nothing, 0, 0, NO_TOUCHED, new ClaimIdLog(NO_IDS), 0);
 }
 
 const NOTHING_PAID: Ledger['byBenefit'] = Object.freeze({});

@@ -22,7 +22,7 @@ import { eligibilityReasons } from './eligibility';
 import { conditionClassOf, conditionSteps, diagnosisReasons } from './diagnosis';
 import { valueFor } from './parameters';
 import { sharesChooser } from './shares';
-import { emptyInFen, inFen, LedgerInFen, toLedger } from './ledgerInFen';
+import { emptyInFen, Figure, FIGURES, inFen, LedgerInFen, toLedger } from './ledgerInFen';
 import type { Outcome } from './formulas/types';
 import { applyHistory, logPayment, type History } from './history';
 import { OtherPaymentsCut } from './otherPayments';
@@ -108,9 +108,9 @@ function applyCaps(benefit: CompiledBenefit, context: ClaimContext, fen: number,
     (amount = perClaim), (cut = 'perClaim'), (limit = perClaim);
   }
   const perYear = benefit.perYear && valueFor(benefit.perYear, context);
-  const left = perYear === undefined ? 0 : Math.max(0, perYear - before.amounts[index]!);
+  const left = perYear === undefined ? 0 : Math.max(0, perYear - before.amount(index));
   if (perYear !== undefined && amount > left) {
-    steps?.record(fixedKind(PER_YEAR), left, amount, perYear, before.amounts[index]!);
+    steps?.record(fixedKind(PER_YEAR), left, amount, perYear, before.amount(index));
     (amount = left), (cut = 'perYear'), (limit = perYear);
   }
   const paid = before.total + paidBefore;
@@ -119,8 +119,8 @@ function applyCaps(benefit: CompiledBenefit, context: ClaimContext, fen: number,
     (amount = Math.max(0, maximum - paid)), (cut = 'maximumSubsidy'), (limit = maximum);
   }
   const claimsLimit = benefit.claimsPerYear && valueFor(benefit.claimsPerYear, context);
-  if (claimsLimit !== undefined && amount > 0 && before.claims[index]! >= claimsLimit) {
-    steps?.add('claimsPerYear', CLAIMS_PER_YEAR_LABELS.of(before.claims[index]!), `${before.claims[index]!}`, '0.00');
+  if (claimsLimit !== undefined && amount > 0 && before.claimsPaid(index) >= claimsLimit) {
+    steps?.add('claimsPerYear', CLAIMS_PER_YEAR_LABELS.of(before.claimsPaid(index)), `${before.claimsPaid(index)}`, '0.00');
     (amount = 0), (cut = 'claimsPerYear'), (limit = claimsLimit);
   }
   out.cut = cut;
@@ -184,11 +184,8 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   // Reasons the lines add (a cap, a condition); the cause's exclusions come first.
   let lineReasons: Message[] | undefined;
   const maximum = compiled.maximumSubsidy && valueFor(compiled.maximumSubsidy, context);
-  // The ledger after, built line by line; its lists are copied only when a line changes them.
-  let amounts = before.amounts;
-  let claims = before.claims;
-  let days = before.days;
-  let deductible = before.deductible;
+  // The ledger after, built line by line; its figures are copied when the first line changes them.
+  let figures = before.figures;
   let touched = before.touched;
   let logged = before.past;
   let paidThisClaim = 0;
@@ -234,17 +231,12 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     node = warningsAfter(node, sources);
     if (made !== null) made.push(lineOf(compiledBenefit, outcome, amount, cut, sources, steps!.take()));
 
-    if (amounts === before.amounts) (amounts = amounts.slice()), (claims = claims.slice());
-    (amounts as number[])[index]! += amount;
-    if (amount > 0) (claims as number[])[index]! += 1;
-    if (outcome.daysPaid > 0 && amount > 0) {
-      if (days === before.days) days = days.slice();
-      (days as number[])[index]! += outcome.daysPaid;
-    }
-    if (outcome.deductibleUsed > 0) {
-      if (deductible === before.deductible) deductible = deductible.slice();
-      (deductible as number[])[index]! += outcome.deductibleUsed;
-    }
+    if (figures === before.figures) figures = figures.slice();
+    const at4 = index * FIGURES;
+    (figures as number[])[at4 + Figure.Amount]! += amount;
+    if (amount > 0) (figures as number[])[at4 + Figure.Claims]! += 1;
+    if (outcome.daysPaid > 0 && amount > 0) (figures as number[])[at4 + Figure.Days]! += outcome.daysPaid;
+    if (outcome.deductibleUsed > 0) (figures as number[])[at4 + Figure.Deductible]! += outcome.deductibleUsed;
     if (!holds(touched, index)) touched = touchedWith(touched, index);
     if (compiledBenefit.history !== undefined && amount > 0) logged = logPayment(logged, index, claim, date, context.eventDay, amount);
     paidThisClaim += amount;
@@ -268,10 +260,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     before.policy,
     before.base,
     before.total + paidThisClaim,
-    amounts,
-    claims,
-    days,
-    deductible,
+    figures,
     before.stays + (stay ? 1 : 0),
     before.paidStays + (stay && paidThisClaim > 0 ? 1 : 0),
     touched,

@@ -70,7 +70,7 @@ export const bands: FormulaCompiler<'bands'> = (formula, env) => {
     let used = 0;
     if (deductible !== undefined) {
       const whole = valueFor(deductible, context);
-      const left = yearly ? Math.max(0, whole - context.ledger.deductible[env.index]!) : whole;
+      const left = yearly ? Math.max(0, whole - context.ledger.deductibleUsed(env.index)) : whole;
       if (yearly && left !== whole) steps?.record(fixedKind(DEDUCTIBLE_LEFT), left, whole);
       used = Math.min(base, left);
       steps?.record(fixedKind(DEDUCTIBLE), base - used, base, left);

@@ -41,7 +41,7 @@ export const perDay: FormulaCompiler<'perDay'> = (formula, env) => {
     steps?.record(daysKind, days, claim.admission, claim.discharge, counted);
     const first = firstPaidDay === undefined ? 1 : valueFor(firstPaidDay, context);
     const most = maxDays === undefined ? undefined : valueFor(maxDays, context);
-    const left = maxDaysPerYear === undefined ? undefined : Math.max(0, valueFor(maxDaysPerYear, context) - context.ledger.days[env.index]!);
+    const left = maxDaysPerYear === undefined ? undefined : Math.max(0, valueFor(maxDaysPerYear, context) - context.ledger.daysPaid(env.index));
     let paidDays = Math.max(0, days - first + 1);
     if (most !== undefined) paidDays = Math.min(most, paidDays);
     if (left !== undefined) paidDays = Math.min(left, paidDays);
