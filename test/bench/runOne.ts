@@ -236,6 +236,8 @@ async function compare(members: number, rounds: number, builds: string[]) {
  * - `read+result`: the same, then the floor's arithmetic on the checked copies and, for each
  *   claim, a frozen result owning its lines, in a frozen list; each total read as huzhu's are
  *   (a Decimal made from the fen by huzhu's `moneyFromFen`, then `toFixed(2)`).
+ * - `read+result in fen`: the same, each total read as whole fen: what the Decimal made for
+ *   the caller and its text cost, the difference.
  * What `read+result` costs is the least any engine keeping the non-negotiables pays a claim.
  */
 async function mandatory(members: number, rounds: number) {
@@ -245,7 +247,7 @@ async function mandatory(members: number, rounds: number) {
     readYear(year.member, year.claims);
     return [];
   };
-  const readAndResult: Settler = (year) => {
+  const readAndResult = (printed: boolean): Settler => (year) => {
     const { claims } = readYear(year.member, year.claims);
     const results = new Array<{ readonly id: string; readonly fen: number; readonly lines: readonly number[] }>(claims.length);
     let paid = 0;
@@ -257,14 +259,15 @@ async function mandatory(members: number, rounds: number) {
       results[at] = Object.freeze({ id: claim.id, fen, lines: Object.freeze(lines) });
     }
     Object.freeze(results);
-    return results.map((result) => Math.round(Number(moneyFromFen(result.fen).toFixed(2)) * 100));
+    return results.map((result) => (printed ? Math.round(Number(moneyFromFen(result.fen).toFixed(2)) * 100) : result.fen));
   };
   const implementations: [string, Settler][] = [
     ['floor', floorYear],
     ['rules-engine', (year) => rulesEngineYear(engine, year)],
     ['huzhu', huzhuOf(await import('../../src'))],
     ['read', read],
-    ['read+result', readAndResult],
+    ['read+result', readAndResult(true)],
+    ['read+result in fen', readAndResult(false)],
   ];
   const { claims, perSecond, loadAverage } = await interleave(members, rounds, implementations, new Set(['read']));
   return {
