@@ -1,6 +1,7 @@
 import { formatPath, type Issue } from '../_lib/errors';
 import type { MemberClaimResult } from '../_lib/memberPlans';
 import type { Language, Message } from '../_lib/messages';
+import { fenText } from '../_lib/money';
 import { Line, SettledClaim, type ClaimResult } from '../_lib/result';
 import { explain } from '../explain';
 import { csvField, csvLine } from './csv';
@@ -45,10 +46,17 @@ const linesOf = (result: ClaimResult) => (SettledClaim.isSettled(result) ? Settl
  * an object of them would take, as the outputs have always listed them: an id that is an
  * array index (ids are slugs, so it starts with a digit) comes first, in numeric order.
  */
-function benefitAmounts(result: ClaimResult): [benefit: string, amount: string][] {
-  const amounts = linesOf(result).map((line): [string, string] => [line.benefit, Line.amountText(line)]);
+function benefitAmounts(result: ClaimResult, paidLines?: readonly (string | number)[]): [benefit: string, amount: string][] {
+  const amounts = paidLines === undefined ? linesOf(result).map((line): [string, string] => [line.benefit, Line.amountText(line)]) : paidAmounts(paidLines);
   const digit = (id: string) => id.charCodeAt(0) >= 48 && id.charCodeAt(0) <= 57;
   return amounts.some(([id]) => digit(id)) ? Object.entries(Object.fromEntries(amounts)) : amounts;
+}
+
+/** The engine's pairs of benefit id and fen amount as [id, text]. */
+function paidAmounts(paidLines: readonly (string | number)[]): [string, string][] {
+  const amounts = new Array<[string, string]>(paidLines.length / 2);
+  for (let at = 0; at < amounts.length; at += 1) amounts[at] = [paidLines[2 * at] as string, fenText(paidLines[2 * at + 1] as number)];
+  return amounts;
 }
 
 const benefitsCell = (amounts: readonly (readonly [string, string])[]) => amounts.map(([id, amount]) => `${id}=${amount}`).join(';');
@@ -76,7 +84,7 @@ function csvRow(outcome: Outcome, lang: Language): string {
   // Written at once rather than through csvLine's list: each cell that may need quoting goes through csvField.
   const { policy } = result;
   const who = `${csvField(policy.scheme)},${policy.year},${csvField(result.memberId)},${csvField(result.claimId)}`;
-  const paid = `${SettledClaim.totalText(result)},${csvField(benefitsCell(benefitAmounts(result)))}`;
+  const paid = `${SettledClaim.totalText(result)},${csvField(benefitsCell(benefitAmounts(result, outcome.paidLines)))}`;
   return `${outcome.line},${statusOf(result)},${who},${paid},${csvField(texts(result.reasons, lang).join(' | '))},${csvField(warnings)},${result.illustrative},\n`;
 }
 
@@ -100,7 +108,7 @@ function jsonRow(outcome: Outcome, lang: Language): string {
     return `${head},${who},"total":"${result.total.toFixed(2)}","plans":[${plans.join(',')}],${tail}`;
   }
   const { policy } = result;
-  return `${head},"scheme":${json(policy.scheme)},"year":${json(policy.year)},${who},"total":"${SettledClaim.totalText(result)}","benefits":${benefitsJson(benefitAmounts(result))},${tail}`;
+  return `${head},"scheme":${json(policy.scheme)},"year":${json(policy.year)},${who},"total":"${SettledClaim.totalText(result)}","benefits":${benefitsJson(benefitAmounts(result, outcome.paidLines))},${tail}`;
 }
 
 const TABLE_COLUMNS = [6, 8, 24, 12, 12, 12] as const;

@@ -1,12 +1,12 @@
 import { deserialize, serialize } from 'node:v8';
 import { InvalidInputError, PolicyNotFoundError, validate, type Issue } from '../_lib/errors';
-import type { ClaimInput, LedgerInput, MemberInput } from '../_lib/inputSchemas';
+import { toLedger, type LedgerInFen } from '../_lib/engine/ledgerInFen';
+import { readClaim, settleClaim } from '../_lib/engine/row';
+import type { LedgerInput, MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
 import type { MemberClaimResult } from '../_lib/memberPlans';
 import type { ClaimResult } from '../_lib/result';
 import type { PolicyRegistry } from '../createRegistry';
-import { evaluateClaim } from '../evaluateClaim';
-import { selectPolicy } from '../selectPolicy';
 import { UsageError } from './args';
 import { hasPlansCell, isPlanLedgers, isPlansKey, isPlansRecord, plansIssue, preparePlans, spillPlans, unspillPlans, type PlanLedgers } from './plans';
 import { recordReader, type InputFormat, type RawRecord, type ReadLimits } from './records';
@@ -15,7 +15,12 @@ import { decoded, ExternalSorter, KeyFilter, LineWriter, mergeSorted, readLines,
 
 /** What became of one input record: a settlement, or the issues that stopped it. */
 export type Outcome =
-  | { readonly line: number; readonly result: ClaimResult | MemberClaimResult }
+  | {
+      readonly line: number;
+      readonly result: ClaimResult | MemberClaimResult;
+      /** Each line's benefit id then fen amount, when the engine gave them with the result: its lines need not be read. */
+      readonly paidLines?: readonly (string | number)[];
+    }
   | { readonly line: number; readonly issues: readonly Issue[] };
 
 /** A record numbered in input order: its outcome is written in that order. */
@@ -44,8 +49,8 @@ type Prepared =
   | { readonly outcome: Outcome }
   | { readonly key: string; settle(ledger: Kept | LedgerInput | undefined): { outcome: Outcome; after?: Kept } };
 
-/** A ledger carried from row to row: a plan's, or those of all the plans of a member's `plans` rows. */
-type Kept = Ledger | PlanLedgers;
+/** A ledger carried from row to row: a plan's (the engine's, in fen), or those of all the plans of a member's `plans` rows. */
+type Kept = Ledger | LedgerInFen | PlanLedgers;
 
 function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean): Prepared {
   const plans = 'value' in raw && (csv ? hasPlansCell(raw.value as CsvRow) : isPlansRecord(raw.value));
@@ -70,15 +75,15 @@ function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean): Prepar
       };
     }
     const { scheme, member, claim } = csv ? csvClaimRecord(raw.value as CsvRow) : validate(recordSchema, raw.value, []);
-    // Both are validated by the library calls below, with paths under `member` and `claim`.
+    // Both are validated as selectPolicy and evaluateClaim validate them, with paths under `member` and `claim`.
     // The member too: where protection years are the members' own, their cover picks the version.
-    const policy = selectPolicy(scheme, claim as ClaimInput, { registry, member: member as MemberInput });
+    const read = readClaim(registry, scheme, member as MemberInput, claim);
     return {
-      key: JSON.stringify([(member as { id?: unknown }).id, policy.scheme, policy.year]),
+      key: JSON.stringify([(member as { id?: unknown }).id, read.policy.scheme, read.policy.year]),
       settle(ledger) {
         try {
-          const result = evaluateClaim(policy, member as MemberInput, claim as ClaimInput, ledger as Ledger | LedgerInput | undefined);
-          return { outcome: { line: raw.line, result }, after: result.ledger };
+          const { result, after, paidLines } = settleClaim(read, ledger as Ledger | LedgerInFen | LedgerInput | undefined);
+          return { outcome: { line: raw.line, result, paidLines }, after };
         } catch (error) {
           return { outcome: failure(error) };
         }
@@ -180,7 +185,7 @@ export function decodeValue(text: string): unknown {
 
 function spilledLedger(ledger: Kept): string {
   if (isPlanLedgers(ledger)) return spillPlans(ledger);
-  const { total, byBenefit, claimIds } = ledger;
+  const { total, byBenefit, claimIds } = toLedger(ledger);
   return JSON.stringify([total, byBenefit, claimIds]);
 }
 

@@ -52,6 +52,8 @@ class Run implements ClaimOutcome {
   /** The cap that cut the last line, and its limit: see {@link applyCaps}. */
   cut: CapKind | null = null;
   limit = 0;
+  /** When a caller asks for them, each line's benefit id then fen amount, as the claim ran: the CLI writes a row from them without running the claim again. */
+  paidLines: (string | number)[] | undefined = undefined;
 }
 
 /** A money cap: what is left of it (`cap` less what was used), the amount cut being more. */
@@ -140,6 +142,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     history,
   };
   out.eventDate = date;
+  if (out.paidLines !== undefined) out.paidLines.length = 0;
 
   const reasons = eligibilityReasons(compiled, context, date, whatIf);
   if (before.claimIds.has(claim.id, before.claimCount)) reasons.push(message('DUPLICATE_CLAIM', { claimId: claim.id }));
@@ -213,6 +216,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     illustrative ||= sources.illustrative;
     node = warningsAfter(node, sources);
     if (made !== null) made.push(lineOf(compiledBenefit, outcome, amount, cut, sources, steps!.take()));
+    out.paidLines?.push(benefit.id, amount);
 
     if (amounts === before.amounts) (amounts = amounts.slice()), (claims = claims.slice());
     (amounts as number[])[index]! += amount;
@@ -538,14 +542,14 @@ export class Tape implements ResultDetails {
    * Settles `claims` (see {@link tally}) into results that read this tape; also the ledger
    * after them and what they paid, in fen. Called once.
    */
-  settleAll(claims: readonly PlainClaim[]): Settled {
+  settleAll(claims: readonly PlainClaim[], out = new Run()): Settled {
     const count = claims.length;
     const memberTail = memberSlots(this.#member!);
     // Exactly sized: a year's result keeps both.
     const results: SettledClaim[] = new Array(count);
     this.#slots = new Array(count * Slot.Count + (memberTail?.length ?? 0));
     this.#count = count;
-    const { after, paid } = this.#runAll(claims, results, null);
+    const { after, paid } = this.#runAll(claims, results, null, out);
     if (memberTail !== undefined) {
       const slots = this.#slots as unknown[];
       for (let at = 0; at < memberTail.length; at += 1) slots[count * Slot.Count + at] = memberTail[at];
@@ -586,16 +590,20 @@ export class Tape implements ResultDetails {
    * counts (simulateBook) keeps nothing.
    */
   tally(claims: readonly PlainClaim[], each: (out: ClaimOutcome, at: number, claim: PlainClaim) => void): { readonly after: Ledger | LedgerInFen; readonly paid: number } {
-    return this.#runAll(claims, null, each);
+    return this.#runAll(claims, null, each, new Run());
   }
 
   /**
    * The loop of settleAll (`results`) and tally (`each`): one loop, and no closure made per
    * member to keep what each claim gave.
    */
-  #runAll(claims: readonly PlainClaim[], results: SettledClaim[] | null, each: ((out: ClaimOutcome, at: number, claim: PlainClaim) => void) | null): { readonly after: Ledger | LedgerInFen; readonly paid: number } {
+  #runAll(
+    claims: readonly PlainClaim[],
+    results: SettledClaim[] | null,
+    each: ((out: ClaimOutcome, at: number, claim: PlainClaim) => void) | null,
+    out: Run,
+  ): { readonly after: Ledger | LedgerInFen; readonly paid: number } {
     const { order, whatIf, history } = this.#running;
-    const out = new Run();
     const count = claims.length;
     const member = this.#member!;
     let ledger = this.#startLedger();
@@ -734,11 +742,23 @@ export interface Settlement {
 }
 
 /** Settles the checked copy of one claim; see {@link run} for `whatIf` and `path`. */
-export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf = false, history?: History): Settlement {
+export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf = false, history?: History, out = new Run()): Settlement {
   const tape = new Tape(compile(policy), member, { path, indexed: false, whatIf, order: undefined, history }, ledger);
-  const { results, after, paid } = tape.settleAll([claim]);
+  const { results, after, paid } = tape.settleAll([claim], out);
   return { result: results[0]!, after, paid };
 }
+
+/**
+ * Settles as {@link settle} does, also giving each line's benefit id and fen amount, in the
+ * order of the lines, as the claim ran: reading the result's lines would run it again.
+ */
+export function settleWithLines(policy: Policy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen): Settlement & { readonly paidLines: readonly (string | number)[] } {
+  const out = new Run();
+  const paidLines: (string | number)[] = (out.paidLines = []);
+  return { ...settle(policy, member, claim, ledger, CLAIM_PATH, false, undefined, out), paidLines };
+}
+
+const CLAIM_PATH = Object.freeze(['claim']);
 
 /** How the claims of a year are run, in their order and with the member's history. */
 function inAYear(order: readonly number[] | undefined, history: History | undefined): Running {
