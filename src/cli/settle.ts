@@ -1,11 +1,11 @@
 import { deserialize, serialize } from 'node:v8';
 import { InvalidInputError, PolicyNotFoundError, validate, type Issue } from '../_lib/errors';
 import { toLedger, type LedgerInFen } from '../_lib/engine/ledgerInFen';
-import { readClaim, settleClaim } from '../_lib/engine/row';
+import { claimFigures, readClaim, settleClaim } from '../_lib/engine/row';
 import type { LedgerInput, MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
 import type { MemberClaimResult } from '../_lib/memberPlans';
-import type { ClaimResult } from '../_lib/result';
+import type { ClaimResult, PolicyRef } from '../_lib/result';
 import type { PolicyRegistry } from '../createRegistry';
 import { UsageError } from './args';
 import { hasPlansCell, isPlanLedgers, isPlansKey, isPlansRecord, plansIssue, preparePlans, spillPlans, unspillPlans, type PlanLedgers } from './plans';
@@ -15,13 +15,26 @@ import { decoded, ExternalSorter, KeyFilter, LineWriter, mergeSorted, readLines,
 
 /** What became of one input record: a settlement, or the issues that stopped it. */
 export type Outcome =
-  | {
-      readonly line: number;
-      readonly result: ClaimResult | MemberClaimResult;
-      /** Each line's benefit id then fen amount, when the engine gave them with the result: its lines need not be read. */
-      readonly paidLines?: readonly (string | number)[];
-    }
+  | { readonly line: number; readonly result: ClaimResult | MemberClaimResult | ClaimRow }
   | { readonly line: number; readonly issues: readonly Issue[] };
+
+/**
+ * A claim's row as the engine's figures give it, in fen, with no result made: what `evaluate`
+ * writes (`explain` reads whole results). Its fields are named as a result's.
+ */
+export interface ClaimRow {
+  readonly policy: Pick<PolicyRef, 'scheme' | 'year'>;
+  readonly memberId: string;
+  readonly claimId: string;
+  readonly eligible: boolean;
+  readonly reasons: ClaimResult['reasons'];
+  readonly warnings: ClaimResult['warnings'];
+  readonly illustrative: boolean;
+  /** The total, in fen. */
+  readonly fen: number;
+  /** Each line's benefit id then its fen amount, in the order of the lines. */
+  readonly paidLines: readonly (string | number)[];
+}
 
 /** A record numbered in input order: its outcome is written in that order. */
 export type Sequenced = RawRecord & { readonly seq: number };
@@ -52,7 +65,8 @@ type Prepared =
 /** A ledger carried from row to row: a plan's (the engine's, in fen), or those of all the plans of a member's `plans` rows. */
 type Kept = Ledger | LedgerInFen | PlanLedgers;
 
-function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean): Prepared {
+/** `figures`: the outcome of a claim of one plan is a {@link ClaimRow}, not a result. */
+function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean, figures: boolean): Prepared {
   const plans = 'value' in raw && (csv ? hasPlansCell(raw.value as CsvRow) : isPlansRecord(raw.value));
   const failure = (error: unknown): Outcome => {
     const issues = plans ? issuesOf(error).map((issue) => plansIssue(issue, csv)) : issuesOf(error);
@@ -82,8 +96,14 @@ function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean): Prepar
       key: JSON.stringify([(member as { id?: unknown }).id, read.policy.scheme, read.policy.year]),
       settle(ledger) {
         try {
-          const { result, after, paidLines } = settleClaim(read, ledger as Ledger | LedgerInFen | LedgerInput | undefined);
-          return { outcome: { line: raw.line, result, paidLines }, after };
+          const start = ledger as Ledger | LedgerInFen | LedgerInput | undefined;
+          if (!figures) {
+            const { result, after } = settleClaim(read, start);
+            return { outcome: { line: raw.line, result }, after };
+          }
+          const { after, eligible, reasons, warnings, illustrative, fen, paidLines } = claimFigures(read, start);
+          const row: ClaimRow = { policy: read.policy, memberId: read.member.id, claimId: read.claim.id, eligible, reasons, warnings, illustrative, fen, paidLines };
+          return { outcome: { line: raw.line, result: row }, after };
         } catch (error) {
           return { outcome: failure(error) };
         }
@@ -207,14 +227,20 @@ function ledgerInput(key: string, spilled: string): LedgerInput | PlanLedgers {
  * of its key: at the end, the put-off records are sorted by key on disk, merged with the
  * ledgers that went to disk and settled, and their outputs merged back into input order.
  * Until a record is put off, outputs stream as they come, a batch of them for each batch of
- * records; after it, they wait on disk. `keyed` hears the ledger key of each record that has one.
+ * records; after it, they wait on disk. `keyed` hears the ledger key of each record that has one;
+ * with `figures`, a claim of one plan is rendered from a {@link ClaimRow}, not a result.
  */
 export async function* settleInOrder(
   batches: AsyncIterable<readonly Sequenced[]>,
   registry: PolicyRegistry,
   csv: boolean,
   render: (outcome: Outcome) => string,
-  { limit = ledgersInMemory(), openTempDir = () => new TempDir(), keyed }: { limit?: number; openTempDir?: () => TempDir; keyed?: (key: string) => void } = {},
+  {
+    limit = ledgersInMemory(),
+    openTempDir = () => new TempDir(),
+    keyed,
+    figures = false,
+  }: { limit?: number; openTempDir?: () => TempDir; keyed?: (key: string) => void; figures?: boolean } = {},
 ): AsyncGenerator<Written[]> {
   const kept = new Map<string, Kept>();
   // Keys last used last. One iterator throughout: every entry before it was deleted (sent to
@@ -226,7 +252,7 @@ export async function* settleInOrder(
   let waiting: LineWriter | undefined;
   const written = (seq: number, outcome: Outcome): Written => ({ seq, line: outcome.line, text: render(outcome), failed: 'issues' in outcome });
   const settle = (raw: Sequenced): Outcome | undefined => {
-    const prepared = prepare(raw, registry, csv);
+    const prepared = prepare(raw, registry, csv, figures);
     if ('outcome' in prepared) return prepared.outcome;
     const { key } = prepared;
     keyed?.(key);
@@ -273,7 +299,7 @@ export async function* settleInOrder(
     waiting.close();
     kept.clear();
     delete disk.filter;
-    yield* inBatches(mergeSorted([decoded(readLines(waiting.path), WRITTEN), settleDeferred(disk, registry, csv, written)], bySeq));
+    yield* inBatches(mergeSorted([decoded(readLines(waiting.path), WRITTEN), settleDeferred(disk, registry, csv, figures, written)], bySeq));
   } finally {
     disk?.dir.remove();
   }
@@ -311,6 +337,7 @@ function settleDeferred(
   disk: Disk,
   registry: PolicyRegistry,
   csv: boolean,
+  figures: boolean,
   written: (seq: number, outcome: Outcome) => Written,
 ): Generator<Written> {
   const outputs = new ExternalSorter(disk.dir, WRITTEN);
@@ -324,7 +351,7 @@ function settleDeferred(
       while (!next.done && next.value.key < key) next = ledgers.next();
       ledger = !next.done && next.value.key === key ? ledgerInput(key, next.value.ledger) : undefined;
     }
-    const prepared = prepare({ line: row.line, value: decodeValue(row.value) }, registry, csv);
+    const prepared = prepare({ line: row.line, value: decodeValue(row.value) }, registry, csv, figures);
     let outcome: Outcome;
     if ('outcome' in prepared) outcome = prepared.outcome;
     else {

@@ -13,7 +13,7 @@ import { registeredPolicies, versionFor } from '../versions';
 import { compile } from './compile';
 import type { Ledger } from '../ledger';
 import { emptyInFen, LedgerInFen } from './ledgerInFen';
-import { settleWithLines } from './settle';
+import { settle, settleFigures, type ClaimFigures, type Settlement } from './settle';
 
 /** A claim read and checked, with the version of its scheme that governs it. */
 export interface ReadClaim {
@@ -33,12 +33,20 @@ export function readClaim(registry: PolicyRegistry, scheme: string, member: Memb
   return { policy, member: checked, claim: copy };
 }
 
-/**
- * Settles a claim read by {@link readClaim}, as `evaluateClaim` does, from the ledger in fen the
- * member's claim before left (or a ledger read back from disk, or none), with its lines' amounts.
- */
-export function settleClaim(read: ReadClaim, ledger: LedgerInFen | Ledger | LedgerInput | undefined): ReturnType<typeof settleWithLines> {
-  const { policy, member, claim } = read;
-  const start = ledger instanceof LedgerInFen ? ledger : ledger === undefined ? emptyInFen(compile(policy), member.id) : readLedger(ledger, policy, member.id);
-  return settleWithLines(policy, member, claim, start);
+/** The ledger a claim read by {@link readClaim} starts from: the one in fen the member's claim before left, a ledger read back from disk, or the member's empty one. */
+function startOf(read: ReadClaim, ledger: LedgerInFen | Ledger | LedgerInput | undefined): Ledger | LedgerInFen {
+  if (ledger instanceof LedgerInFen) return ledger;
+  return ledger === undefined ? emptyInFen(compile(read.policy), read.member.id) : readLedger(ledger, read.policy, read.member.id);
 }
+
+/** Settles a claim read by {@link readClaim} as `evaluateClaim` does: its result and the ledger after it. */
+export function settleClaim(read: ReadClaim, ledger: LedgerInFen | Ledger | LedgerInput | undefined): Settlement {
+  return settle(read.policy, read.member, read.claim, startOf(read, ledger), CLAIM);
+}
+
+/** Settles a claim read by {@link readClaim} as `evaluateClaim` does, giving its figures in fen and no result. */
+export function claimFigures(read: ReadClaim, ledger: LedgerInFen | Ledger | LedgerInput | undefined): ClaimFigures {
+  return settleFigures(read.policy, read.member, read.claim, startOf(read, ledger));
+}
+
+const CLAIM = Object.freeze(['claim']);

@@ -542,14 +542,14 @@ export class Tape implements ResultDetails {
    * Settles `claims` (see {@link tally}) into results that read this tape; also the ledger
    * after them and what they paid, in fen. Called once.
    */
-  settleAll(claims: readonly PlainClaim[], out = new Run()): Settled {
+  settleAll(claims: readonly PlainClaim[]): Settled {
     const count = claims.length;
     const memberTail = memberSlots(this.#member!);
     // Exactly sized: a year's result keeps both.
     const results: SettledClaim[] = new Array(count);
     this.#slots = new Array(count * Slot.Count + (memberTail?.length ?? 0));
     this.#count = count;
-    const { after, paid } = this.#runAll(claims, results, null, out);
+    const { after, paid } = this.#runAll(claims, results, null, new Run());
     if (memberTail !== undefined) {
       const slots = this.#slots as unknown[];
       for (let at = 0; at < memberTail.length; at += 1) slots[count * Slot.Count + at] = memberTail[at];
@@ -589,8 +589,8 @@ export class Tape implements ResultDetails {
    * they paid, in fen. {@link settleAll} keeps what it gave on the tape; a caller that only
    * counts (simulateBook) keeps nothing.
    */
-  tally(claims: readonly PlainClaim[], each: (out: ClaimOutcome, at: number, claim: PlainClaim) => void): { readonly after: Ledger | LedgerInFen; readonly paid: number } {
-    return this.#runAll(claims, null, each, new Run());
+  tally(claims: readonly PlainClaim[], each: (out: ClaimOutcome, at: number, claim: PlainClaim) => void, out = new Run()): { readonly after: Ledger | LedgerInFen; readonly paid: number } {
+    return this.#runAll(claims, null, each, out);
   }
 
   /**
@@ -742,23 +742,32 @@ export interface Settlement {
 }
 
 /** Settles the checked copy of one claim; see {@link run} for `whatIf` and `path`. */
-export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf = false, history?: History, out = new Run()): Settlement {
+export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen, path: readonly (string | number)[], whatIf = false, history?: History): Settlement {
   const tape = new Tape(compile(policy), member, { path, indexed: false, whatIf, order: undefined, history }, ledger);
-  const { results, after, paid } = tape.settleAll([claim], out);
+  const { results, after, paid } = tape.settleAll([claim]);
   return { result: results[0]!, after, paid };
 }
 
-/**
- * Settles as {@link settle} does, also giving each line's benefit id and fen amount, in the
- * order of the lines, as the claim ran: reading the result's lines would run it again.
- */
-export function settleWithLines(policy: Policy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen): Settlement & { readonly paidLines: readonly (string | number)[] } {
-  const out = new Run();
-  const paidLines: (string | number)[] = (out.paidLines = []);
-  return { ...settle(policy, member, claim, ledger, CLAIM_PATH, false, undefined, out), paidLines };
+/** What settling one claim gave, in fen, with the ledger after it and each line's benefit id then fen amount, in the order of the lines. */
+export interface ClaimFigures extends ClaimOutcome {
+  readonly after: Ledger | LedgerInFen;
+  readonly paidLines: readonly (string | number)[];
 }
 
-const CLAIM_PATH = Object.freeze(['claim']);
+/**
+ * Settles one claim as {@link settle} does (its path `claim`), giving its figures and no result:
+ * for a caller that writes a line of them and drops them (the CLI). Reading a result's lines
+ * would run the claim again.
+ */
+export function settleFigures(policy: Policy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen): ClaimFigures {
+  const out = new Run();
+  out.paidLines = [];
+  new Tape(compile(policy), member, ONE_CLAIM, ledger).tally([claim], ignore, out);
+  return out as ClaimFigures;
+}
+
+const ONE_CLAIM: Running = Object.freeze({ path: Object.freeze(['claim']), indexed: false, whatIf: false, order: undefined, history: undefined });
+const ignore = () => {};
 
 /** How the claims of a year are run, in their order and with the member's history. */
 function inAYear(order: readonly number[] | undefined, history: History | undefined): Running {
