@@ -203,17 +203,13 @@ export function decodeValue(text: string): unknown {
   return text.startsWith('j') ? JSON.parse(text.slice(1)) : deserialize(Buffer.from(text.slice(1), 'base64'));
 }
 
+/** The whole ledger as JSON (its stays and each benefit's claims, days and deductible used too, which later claims' caps read). */
 function spilledLedger(ledger: Kept): string {
-  if (isPlanLedgers(ledger)) return spillPlans(ledger);
-  const { total, byBenefit, claimIds } = toLedger(ledger);
-  return JSON.stringify([total, byBenefit, claimIds]);
+  return isPlanLedgers(ledger) ? spillPlans(ledger) : JSON.stringify(toLedger(ledger));
 }
 
 function ledgerInput(key: string, spilled: string): LedgerInput | PlanLedgers {
-  if (isPlansKey(key)) return unspillPlans(spilled);
-  const [memberId, scheme, year] = JSON.parse(key) as [string, string, number];
-  const [total, byBenefit, claimIds] = JSON.parse(spilled) as [string, Record<string, string>, string[]];
-  return { scheme, year, memberId, total, byBenefit, claimIds };
+  return isPlansKey(key) ? unspillPlans(spilled) : (JSON.parse(spilled) as LedgerInput);
 }
 
 /**
