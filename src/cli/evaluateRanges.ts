@@ -69,7 +69,7 @@ export async function evaluateRange(job: RangeJob, registry: PolicyRegistry, wri
   let failed = 0;
   let posted = 0;
   try {
-    for await (const outputs of settleInOrder(numbered(chunks(), job.from, job.limits, range.lines), registry, job.from === 'csv', writer.row, { limit, openTempDir, keyed })) {
+    for await (const outputs of settleInOrder(numbered(chunks(), job.from, job.limits, range.lines), registry, job.from === 'csv', writer.row, { limit, openTempDir, keyed, figures: writer.figures })) {
       for (const written of outputs) {
         output.append(rows === 0 ? written.text : writer.separator[1] + written.text);
         rows += 1;

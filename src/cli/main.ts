@@ -299,7 +299,7 @@ async function runBatch(io: CliIo, batch: Batch): Promise<{ rows: number; failed
   const outputs =
     batch.workers > 1
       ? settleOnWorkers(chunksOf(stream, name), batch.from, batch.limits, job, batch.workers)
-      : settleInOrder(numbered(chunksOf(stream.setEncoding('utf8'), name), batch.from, batch.limits), batch.registry, csv, writer.row, { limit });
+      : settleInOrder(numbered(chunksOf(stream.setEncoding('utf8'), name), batch.from, batch.limits), batch.registry, csv, writer.row, { limit, figures: writer.figures });
   let rows = 0;
   let failed = 0;
   let line = 0;

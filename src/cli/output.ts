@@ -1,10 +1,11 @@
 import { formatPath, type Issue } from '../_lib/errors';
 import type { MemberClaimResult } from '../_lib/memberPlans';
 import type { Language, Message } from '../_lib/messages';
+import { fenText } from '../_lib/money';
 import { Line, SettledClaim, type ClaimResult } from '../_lib/result';
 import { explain } from '../explain';
 import { csvField, csvLine } from './csv';
-import type { Outcome } from './settle';
+import type { ClaimRow, Outcome } from './settle';
 import { padDisplay } from './text';
 
 export const OUTPUT_FORMATS = ['table', 'csv', 'ndjson', 'json'] as const;
@@ -25,7 +26,7 @@ const texts = (messages: readonly Message[], lang: Language) => (messages.length
 const shownOf: Record<Language, WeakMap<readonly Message[], readonly string[]>> = { zh: new WeakMap(), en: new WeakMap() };
 
 /** A result's warnings as a row shows them: illustrative figures have their own column, and a warning per parameter would drown the rest. */
-function shownWarnings(result: ClaimResult | MemberClaimResult, lang: Language): readonly string[] {
+function shownWarnings(result: ClaimResult | MemberClaimResult | ClaimRow, lang: Language): readonly string[] {
   const { warnings } = result;
   const known = shownOf[lang].get(warnings);
   if (known !== undefined) return known;
@@ -35,7 +36,7 @@ function shownWarnings(result: ClaimResult | MemberClaimResult, lang: Language):
   return shown;
 }
 
-const statusOf = (result: ClaimResult | MemberClaimResult) => (result.eligible ? 'settled' : 'refused');
+const statusOf = (result: ClaimResult | MemberClaimResult | ClaimRow) => (result.eligible ? 'settled' : 'refused');
 
 /** A result's lines, read without keeping them on the result (it is dropped once written). */
 const linesOf = (result: ClaimResult) => (SettledClaim.isSettled(result) ? SettledClaim.linesOf(result) : result.lines);
@@ -45,11 +46,21 @@ const linesOf = (result: ClaimResult) => (SettledClaim.isSettled(result) ? Settl
  * an object of them would take, as the outputs have always listed them: an id that is an
  * array index (ids are slugs, so it starts with a digit) comes first, in numeric order.
  */
-function benefitAmounts(result: ClaimResult): [benefit: string, amount: string][] {
-  const amounts = linesOf(result).map((line): [string, string] => [line.benefit, Line.amountText(line)]);
+function benefitAmounts(result: ClaimResult | ClaimRow): [benefit: string, amount: string][] {
+  const amounts = 'paidLines' in result ? paidAmounts(result.paidLines) : linesOf(result).map((line): [string, string] => [line.benefit, Line.amountText(line)]);
   const digit = (id: string) => id.charCodeAt(0) >= 48 && id.charCodeAt(0) <= 57;
   return amounts.some(([id]) => digit(id)) ? Object.entries(Object.fromEntries(amounts)) : amounts;
 }
+
+/** A row's pairs of benefit id and fen amount as [id, text]. */
+function paidAmounts(paidLines: readonly (string | number)[]): [string, string][] {
+  const amounts = new Array<[string, string]>(paidLines.length / 2);
+  for (let at = 0; at < amounts.length; at += 1) amounts[at] = [paidLines[2 * at] as string, fenText(paidLines[2 * at + 1] as number)];
+  return amounts;
+}
+
+/** A total as `total.toFixed(2)` writes it. */
+const totalText = (result: ClaimResult | ClaimRow) => ('fen' in result ? fenText(result.fen) : SettledClaim.totalText(result));
 
 const benefitsCell = (amounts: readonly (readonly [string, string])[]) => amounts.map(([id, amount]) => `${id}=${amount}`).join(';');
 
@@ -76,7 +87,7 @@ function csvRow(outcome: Outcome, lang: Language): string {
   // Written at once rather than through csvLine's list: each cell that may need quoting goes through csvField.
   const { policy } = result;
   const who = `${csvField(policy.scheme)},${policy.year},${csvField(result.memberId)},${csvField(result.claimId)}`;
-  const paid = `${SettledClaim.totalText(result)},${csvField(benefitsCell(benefitAmounts(result)))}`;
+  const paid = `${totalText(result)},${csvField(benefitsCell(benefitAmounts(result)))}`;
   return `${outcome.line},${statusOf(result)},${who},${paid},${csvField(texts(result.reasons, lang).join(' | '))},${csvField(warnings)},${result.illustrative},\n`;
 }
 
@@ -100,7 +111,7 @@ function jsonRow(outcome: Outcome, lang: Language): string {
     return `${head},${who},"total":"${result.total.toFixed(2)}","plans":[${plans.join(',')}],${tail}`;
   }
   const { policy } = result;
-  return `${head},"scheme":${json(policy.scheme)},"year":${json(policy.year)},${who},"total":"${SettledClaim.totalText(result)}","benefits":${benefitsJson(benefitAmounts(result))},${tail}`;
+  return `${head},"scheme":${json(policy.scheme)},"year":${json(policy.year)},${who},"total":"${totalText(result)}","benefits":${benefitsJson(benefitAmounts(result))},${tail}`;
 }
 
 const TABLE_COLUMNS = [6, 8, 24, 12, 12, 12] as const;
@@ -120,7 +131,7 @@ function tableLine(outcome: Outcome, lang: Language): string {
     const note = [paid, ...notes].filter((part) => part !== '').join(' ');
     return tableRow([String(outcome.line), statusOf(result), lang === 'zh' ? `${result.plans.length} 个方案` : `${result.plans.length} plans`, result.memberId, result.claimId, result.total.toFixed(2), note]);
   }
-  return tableRow([String(outcome.line), statusOf(result), `${result.policy.scheme} ${result.policy.year}`, result.memberId, result.claimId, SettledClaim.totalText(result), notes.join(' ')]);
+  return tableRow([String(outcome.line), statusOf(result), `${result.policy.scheme} ${result.policy.year}`, result.memberId, result.claimId, totalText(result), notes.join(' ')]);
 }
 
 /**
@@ -130,6 +141,8 @@ function tableLine(outcome: Outcome, lang: Language): string {
  */
 export interface OutcomeWriter {
   readonly header: string;
+  /** Whether a claim of one plan may be written from a {@link ClaimRow} (`evaluate`), or needs its whole result (`explain`). */
+  readonly figures: boolean;
   row(outcome: Outcome): string;
   /** What goes before the first row, and before each later one. */
   readonly separator: readonly [first: string, later: string];
@@ -139,18 +152,19 @@ export interface OutcomeWriter {
 const NONE = ['', ''] as const;
 
 export function outcomeWriter(format: OutputFormat, lang: Language): OutcomeWriter {
-  if (format === 'csv') return { header: csvLine(CSV_HEADER), row: (outcome) => csvRow(outcome, lang), separator: NONE, footer: '' };
-  if (format === 'ndjson') return { header: '', row: (outcome) => `${jsonRow(outcome, lang)}\n`, separator: NONE, footer: '' };
+  if (format === 'csv') return { header: csvLine(CSV_HEADER), figures: true, row: (outcome) => csvRow(outcome, lang), separator: NONE, footer: '' };
+  if (format === 'ndjson') return { header: '', figures: true, row: (outcome) => `${jsonRow(outcome, lang)}\n`, separator: NONE, footer: '' };
   // One array written an element at a time, so that it streams like the other formats.
-  if (format === 'json') return { header: '[', row: (outcome) => jsonRow(outcome, lang), separator: ['\n', ',\n'], footer: '\n]\n' };
-  return { header: tableRow(['line', 'status', 'policy', 'member', 'claim', 'total', 'notes']), row: (outcome) => tableLine(outcome, lang), separator: NONE, footer: '' };
+  if (format === 'json') return { header: '[', figures: true, row: (outcome) => jsonRow(outcome, lang), separator: ['\n', ',\n'], footer: '\n]\n' };
+  return { header: tableRow(['line', 'status', 'policy', 'member', 'claim', 'total', 'notes']), figures: true, row: (outcome) => tableLine(outcome, lang), separator: NONE, footer: '' };
 }
 
 /** `huzhu explain`'s text of an outcome. */
 function explanation(outcome: Outcome, lang: Language): string {
   return 'issues' in outcome
     ? `line ${outcome.line}: error\n${outcome.issues.map((issue) => `  - ${issueText(issue)}`).join('\n')}\n\n`
-    : `line ${outcome.line}\n${explain(outcome.result, { lang })}\n\n`;
+    : // Settled with `figures: false` (this writer's), so a whole result.
+      `line ${outcome.line}\n${explain(outcome.result as ClaimResult | MemberClaimResult, { lang })}\n\n`;
 }
 
 /** What a batch writes, as plain data: a worker thread makes its writer from it. */
@@ -158,5 +172,5 @@ export type Rendering = { readonly command: 'explain'; readonly lang: Language }
 
 export function writerFor(rendering: Rendering): OutcomeWriter {
   if (rendering.command === 'evaluate') return outcomeWriter(rendering.format, rendering.lang);
-  return { header: '', row: (outcome) => explanation(outcome, rendering.lang), separator: NONE, footer: '' };
+  return { header: '', figures: false, row: (outcome) => explanation(outcome, rendering.lang), separator: NONE, footer: '' };
 }

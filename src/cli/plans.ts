@@ -58,12 +58,8 @@ export function planEnrolments(cell: string, enrolment: Readonly<Record<string, 
 /** A member's plan ledgers as one line of text: scheme, year and what `ledgerSchema` needs of each. */
 export function spillPlans(ledgers: PlanLedgers): string {
   if (!(ledgers instanceof Map)) return JSON.stringify(ledgers.spilled);
-  return JSON.stringify(
-    [...ledgers].map(([scheme, { year, ledger }]) => {
-      const { memberId, total, byBenefit, claimIds } = toLedger(ledger);
-      return [scheme, year, { scheme, year, memberId, total, byBenefit, claimIds }];
-    }),
-  );
+  // Each whole ledger: its stays and usage too, which later claims' caps read.
+  return JSON.stringify([...ledgers].map(([scheme, { year, ledger }]) => [scheme, year, toLedger(ledger)]));
 }
 
 export function unspillPlans(text: string): PlanLedgers {

@@ -1,12 +1,12 @@
 import { deserialize, serialize } from 'node:v8';
 import { InvalidInputError, PolicyNotFoundError, validate, type Issue } from '../_lib/errors';
-import type { ClaimInput, LedgerInput, MemberInput } from '../_lib/inputSchemas';
+import { toLedger, type LedgerInFen } from '../_lib/engine/ledgerInFen';
+import { claimFigures, readClaim, settleClaim } from '../_lib/engine/row';
+import type { LedgerInput, MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
 import type { MemberClaimResult } from '../_lib/memberPlans';
-import type { ClaimResult } from '../_lib/result';
+import type { ClaimResult, PolicyRef } from '../_lib/result';
 import type { PolicyRegistry } from '../createRegistry';
-import { evaluateClaim } from '../evaluateClaim';
-import { selectPolicy } from '../selectPolicy';
 import { UsageError } from './args';
 import { hasPlansCell, isPlanLedgers, isPlansKey, isPlansRecord, plansIssue, preparePlans, spillPlans, unspillPlans, type PlanLedgers } from './plans';
 import { recordReader, type InputFormat, type RawRecord, type ReadLimits } from './records';
@@ -15,8 +15,26 @@ import { decoded, ExternalSorter, KeyFilter, LineWriter, mergeSorted, readLines,
 
 /** What became of one input record: a settlement, or the issues that stopped it. */
 export type Outcome =
-  | { readonly line: number; readonly result: ClaimResult | MemberClaimResult }
+  | { readonly line: number; readonly result: ClaimResult | MemberClaimResult | ClaimRow }
   | { readonly line: number; readonly issues: readonly Issue[] };
+
+/**
+ * A claim's row as the engine's figures give it, in fen, with no result made: what `evaluate`
+ * writes (`explain` reads whole results). Its fields are named as a result's.
+ */
+export interface ClaimRow {
+  readonly policy: Pick<PolicyRef, 'scheme' | 'year'>;
+  readonly memberId: string;
+  readonly claimId: string;
+  readonly eligible: boolean;
+  readonly reasons: ClaimResult['reasons'];
+  readonly warnings: ClaimResult['warnings'];
+  readonly illustrative: boolean;
+  /** The total, in fen. */
+  readonly fen: number;
+  /** Each line's benefit id then its fen amount, in the order of the lines. */
+  readonly paidLines: readonly (string | number)[];
+}
 
 /** A record numbered in input order: its outcome is written in that order. */
 export type Sequenced = RawRecord & { readonly seq: number };
@@ -44,10 +62,11 @@ type Prepared =
   | { readonly outcome: Outcome }
   | { readonly key: string; settle(ledger: Kept | LedgerInput | undefined): { outcome: Outcome; after?: Kept } };
 
-/** A ledger carried from row to row: a plan's, or those of all the plans of a member's `plans` rows. */
-type Kept = Ledger | PlanLedgers;
+/** A ledger carried from row to row: a plan's (the engine's, in fen), or those of all the plans of a member's `plans` rows. */
+type Kept = Ledger | LedgerInFen | PlanLedgers;
 
-function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean): Prepared {
+/** `figures`: the outcome of a claim of one plan is a {@link ClaimRow}, not a result. */
+function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean, figures: boolean): Prepared {
   const plans = 'value' in raw && (csv ? hasPlansCell(raw.value as CsvRow) : isPlansRecord(raw.value));
   const failure = (error: unknown): Outcome => {
     const issues = plans ? issuesOf(error).map((issue) => plansIssue(issue, csv)) : issuesOf(error);
@@ -70,15 +89,21 @@ function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean): Prepar
       };
     }
     const { scheme, member, claim } = csv ? csvClaimRecord(raw.value as CsvRow) : validate(recordSchema, raw.value, []);
-    // Both are validated by the library calls below, with paths under `member` and `claim`.
+    // Both are validated as selectPolicy and evaluateClaim validate them, with paths under `member` and `claim`.
     // The member too: where protection years are the members' own, their cover picks the version.
-    const policy = selectPolicy(scheme, claim as ClaimInput, { registry, member: member as MemberInput });
+    const read = readClaim(registry, scheme, member as MemberInput, claim);
     return {
-      key: JSON.stringify([(member as { id?: unknown }).id, policy.scheme, policy.year]),
+      key: JSON.stringify([(member as { id?: unknown }).id, read.policy.scheme, read.policy.year]),
       settle(ledger) {
         try {
-          const result = evaluateClaim(policy, member as MemberInput, claim as ClaimInput, ledger as Ledger | LedgerInput | undefined);
-          return { outcome: { line: raw.line, result }, after: result.ledger };
+          const start = ledger as Ledger | LedgerInFen | LedgerInput | undefined;
+          if (!figures) {
+            const { result, after } = settleClaim(read, start);
+            return { outcome: { line: raw.line, result }, after };
+          }
+          const { after, eligible, reasons, warnings, illustrative, fen, paidLines } = claimFigures(read, start);
+          const row: ClaimRow = { policy: read.policy, memberId: read.member.id, claimId: read.claim.id, eligible, reasons, warnings, illustrative, fen, paidLines };
+          return { outcome: { line: raw.line, result: row }, after };
         } catch (error) {
           return { outcome: failure(error) };
         }
@@ -178,17 +203,13 @@ export function decodeValue(text: string): unknown {
   return text.startsWith('j') ? JSON.parse(text.slice(1)) : deserialize(Buffer.from(text.slice(1), 'base64'));
 }
 
+/** The whole ledger as JSON (its stays and each benefit's claims, days and deductible used too, which later claims' caps read). */
 function spilledLedger(ledger: Kept): string {
-  if (isPlanLedgers(ledger)) return spillPlans(ledger);
-  const { total, byBenefit, claimIds } = ledger;
-  return JSON.stringify([total, byBenefit, claimIds]);
+  return isPlanLedgers(ledger) ? spillPlans(ledger) : JSON.stringify(toLedger(ledger));
 }
 
 function ledgerInput(key: string, spilled: string): LedgerInput | PlanLedgers {
-  if (isPlansKey(key)) return unspillPlans(spilled);
-  const [memberId, scheme, year] = JSON.parse(key) as [string, string, number];
-  const [total, byBenefit, claimIds] = JSON.parse(spilled) as [string, Record<string, string>, string[]];
-  return { scheme, year, memberId, total, byBenefit, claimIds };
+  return isPlansKey(key) ? unspillPlans(spilled) : (JSON.parse(spilled) as LedgerInput);
 }
 
 /**
@@ -202,14 +223,20 @@ function ledgerInput(key: string, spilled: string): LedgerInput | PlanLedgers {
  * of its key: at the end, the put-off records are sorted by key on disk, merged with the
  * ledgers that went to disk and settled, and their outputs merged back into input order.
  * Until a record is put off, outputs stream as they come, a batch of them for each batch of
- * records; after it, they wait on disk. `keyed` hears the ledger key of each record that has one.
+ * records; after it, they wait on disk. `keyed` hears the ledger key of each record that has one;
+ * with `figures`, a claim of one plan is rendered from a {@link ClaimRow}, not a result.
  */
 export async function* settleInOrder(
   batches: AsyncIterable<readonly Sequenced[]>,
   registry: PolicyRegistry,
   csv: boolean,
   render: (outcome: Outcome) => string,
-  { limit = ledgersInMemory(), openTempDir = () => new TempDir(), keyed }: { limit?: number; openTempDir?: () => TempDir; keyed?: (key: string) => void } = {},
+  {
+    limit = ledgersInMemory(),
+    openTempDir = () => new TempDir(),
+    keyed,
+    figures = false,
+  }: { limit?: number; openTempDir?: () => TempDir; keyed?: (key: string) => void; figures?: boolean } = {},
 ): AsyncGenerator<Written[]> {
   const kept = new Map<string, Kept>();
   // Keys last used last. One iterator throughout: every entry before it was deleted (sent to
@@ -221,7 +248,7 @@ export async function* settleInOrder(
   let waiting: LineWriter | undefined;
   const written = (seq: number, outcome: Outcome): Written => ({ seq, line: outcome.line, text: render(outcome), failed: 'issues' in outcome });
   const settle = (raw: Sequenced): Outcome | undefined => {
-    const prepared = prepare(raw, registry, csv);
+    const prepared = prepare(raw, registry, csv, figures);
     if ('outcome' in prepared) return prepared.outcome;
     const { key } = prepared;
     keyed?.(key);
@@ -268,7 +295,7 @@ export async function* settleInOrder(
     waiting.close();
     kept.clear();
     delete disk.filter;
-    yield* inBatches(mergeSorted([decoded(readLines(waiting.path), WRITTEN), settleDeferred(disk, registry, csv, written)], bySeq));
+    yield* inBatches(mergeSorted([decoded(readLines(waiting.path), WRITTEN), settleDeferred(disk, registry, csv, figures, written)], bySeq));
   } finally {
     disk?.dir.remove();
   }
@@ -306,6 +333,7 @@ function settleDeferred(
   disk: Disk,
   registry: PolicyRegistry,
   csv: boolean,
+  figures: boolean,
   written: (seq: number, outcome: Outcome) => Written,
 ): Generator<Written> {
   const outputs = new ExternalSorter(disk.dir, WRITTEN);
@@ -319,7 +347,7 @@ function settleDeferred(
       while (!next.done && next.value.key < key) next = ledgers.next();
       ledger = !next.done && next.value.key === key ? ledgerInput(key, next.value.ledger) : undefined;
     }
-    const prepared = prepare({ line: row.line, value: decodeValue(row.value) }, registry, csv);
+    const prepared = prepare({ line: row.line, value: decodeValue(row.value) }, registry, csv, figures);
     let outcome: Outcome;
     if ('outcome' in prepared) outcome = prepared.outcome;
     else {

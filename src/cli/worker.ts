@@ -40,7 +40,8 @@ async function settleSent(): Promise<void> {
       post({ tempDir: dir.path });
       return dir;
     };
-    for await (const outputs of settleInOrder(batches(), registry, job.csv, writerFor(job.rendering).row, { limit: job.limit, openTempDir })) {
+    const writer = writerFor(job.rendering);
+    for await (const outputs of settleInOrder(batches(), registry, job.csv, writer.row, { limit: job.limit, openTempDir, figures: writer.figures })) {
       // Each batch received gives one batch of outputs, short of the rows put off; the last ones come after.
       post({ outputs: packOutputs(outputs), consumed: received - answered });
       answered = received;

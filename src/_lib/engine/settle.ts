@@ -55,6 +55,8 @@ class Run implements ClaimOutcome {
   limit = 0;
   /** What the rules read about the claim being run, written afresh for each: runs are never nested, and no rule keeps it. */
   readonly context = new RunContext();
+  /** When a caller asks for them, each line's benefit id then fen amount, as the claim ran: the CLI writes a row from them without running the claim again. */
+  paidLines: (string | number)[] | undefined = undefined;
 }
 
 /** A {@link ClaimContext} written for each claim: making one a claim cost more than writing its fields. */
@@ -160,6 +162,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   context.path = path;
   context.history = history;
   out.eventDate = date;
+  if (out.paidLines !== undefined) out.paidLines.length = 0;
 
   const reasons = eligibilityReasons(compiled, context, date, whatIf);
   if (before.claimIds.has(claim.id, before.claimCount)) reasons.push(message('DUPLICATE_CLAIM', { claimId: claim.id }));
@@ -230,6 +233,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     illustrative ||= sources.illustrative;
     node = warningsAfter(node, sources);
     if (made !== null) made.push(lineOf(compiledBenefit, outcome, amount, cut, sources, steps!.take()));
+    out.paidLines?.push(benefit.id, amount);
 
     if (figures === before.figures) figures = figures.slice();
     const at4 = index * FIGURES;
@@ -561,7 +565,7 @@ export class Tape implements ResultDetails {
     const results: SettledClaim[] = new Array(count);
     this.#slots = new Array(count * Slot.Count + (memberTail?.length ?? 0));
     this.#count = count;
-    const { after, paid } = this.#runAll(claims, results, null);
+    const { after, paid } = this.#runAll(claims, results, null, SETTLING);
     if (memberTail !== undefined) {
       const slots = this.#slots as unknown[];
       for (let at = 0; at < memberTail.length; at += 1) slots[count * Slot.Count + at] = memberTail[at];
@@ -601,17 +605,21 @@ export class Tape implements ResultDetails {
    * they paid, in fen. {@link settleAll} keeps what it gave on the tape; a caller that only
    * counts (simulateBook) keeps nothing.
    */
-  tally(claims: readonly PlainClaim[], each: (out: ClaimOutcome, at: number, claim: PlainClaim) => void): { readonly after: Ledger | LedgerInFen; readonly paid: number } {
-    return this.#runAll(claims, null, each);
+  tally(claims: readonly PlainClaim[], each: (out: ClaimOutcome, at: number, claim: PlainClaim) => void, out = SETTLING): { readonly after: Ledger | LedgerInFen; readonly paid: number } {
+    return this.#runAll(claims, null, each, out);
   }
 
   /**
    * The loop of settleAll (`results`) and tally (`each`): one loop, and no closure made per
    * member to keep what each claim gave.
    */
-  #runAll(claims: readonly PlainClaim[], results: SettledClaim[] | null, each: ((out: ClaimOutcome, at: number, claim: PlainClaim) => void) | null): { readonly after: Ledger | LedgerInFen; readonly paid: number } {
+  #runAll(
+    claims: readonly PlainClaim[],
+    results: SettledClaim[] | null,
+    each: ((out: ClaimOutcome, at: number, claim: PlainClaim) => void) | null,
+    out: Run,
+  ): { readonly after: Ledger | LedgerInFen; readonly paid: number } {
     const { order, whatIf, history } = this.#running;
-    const out = SETTLING;
     const count = claims.length;
     const member = this.#member!;
     let ledger = this.#startLedger();
@@ -755,6 +763,27 @@ export function settle(policy: Policy, member: Member, claim: PlainClaim, ledger
   const { results, after, paid } = tape.settleAll([claim]);
   return { result: results[0]!, after, paid };
 }
+
+/** What settling one claim gave, in fen, with the ledger after it and each line's benefit id then fen amount, in the order of the lines. */
+export interface ClaimFigures extends ClaimOutcome {
+  readonly after: Ledger | LedgerInFen;
+  readonly paidLines: readonly (string | number)[];
+}
+
+/**
+ * Settles one claim as {@link settle} does (its path `claim`), giving its figures and no result:
+ * for a caller that writes a line of them and drops them (the CLI). Reading a result's lines
+ * would run the claim again.
+ */
+export function settleFigures(policy: Policy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen): ClaimFigures {
+  const out = new Run();
+  out.paidLines = [];
+  new Tape(compile(policy), member, ONE_CLAIM, ledger).tally([claim], ignore, out);
+  return out as ClaimFigures;
+}
+
+const ONE_CLAIM: Running = Object.freeze({ path: Object.freeze(['claim']), indexed: false, whatIf: false, order: undefined, history: undefined });
+const ignore = () => {};
 
 /** How the claims of a year are run, in their order and with the member's history. */
 function inAYear(order: readonly number[] | undefined, history: History | undefined): Running {
