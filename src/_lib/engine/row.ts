@@ -5,13 +5,13 @@
 import type { PolicyRegistry } from '../../createRegistry';
 import { validate } from '../errors';
 import { claimSchema, type LedgerInput, type Member, type MemberInput } from '../inputSchemas';
+import type { Ledger } from '../ledger';
 import { plainClaim, plainOf, type PlainClaim } from '../plainInput';
 import type { Policy } from '../policySchema';
 import { readLedger, readMember } from '../readInputs';
 import { eventDate } from '../result';
 import { registeredPolicies, versionFor } from '../versions';
 import { compile } from './compile';
-import type { Ledger } from '../ledger';
 import { emptyInFen, LedgerInFen } from './ledgerInFen';
 import { settle, settleFigures, type ClaimFigures, type Settlement } from './settle';
 
