@@ -175,6 +175,73 @@ class SourceList {
   }
 }
 
+/**
+ * What an explanation's lines cite: the sources, numbered in the order first cited, and each
+ * line's refs, with the text {@link explain} prints for both. Frozen: the engine's lines cite
+ * lists it shares, so one is made for each order of those lists and shared by every claim
+ * whose lines cite them so (see {@link citedBy}).
+ */
+export interface Cited {
+  readonly sources: readonly SourceWords[];
+  /** Each line's refs, in the lines' order. */
+  readonly refs: readonly (readonly number[])[];
+  /** Each line's refs as text after its summary, e.g. ` [4][3]`; empty for a line that cites nothing. */
+  readonly refsText: readonly string[];
+  /** The sources in the text, a heading and one line each; empty when there are none. */
+  readonly text: string;
+}
+
+const NOTHING_CITED: Cited = Object.freeze({ sources: Object.freeze([]), refs: Object.freeze([]), refsText: Object.freeze([]), text: '' });
+
+/** What `citations`, one list a line, cite in this order, numbered (see {@link Cited}). */
+function cite(citations: readonly (readonly Citation[])[], lang: Language, own: boolean): Cited {
+  const list = new SourceList(lang, own);
+  const refs = new Array<readonly number[]>(citations.length);
+  const refsText = new Array<string>(citations.length);
+  for (let line = 0; line < citations.length; line += 1) {
+    const cited = citations[line]!;
+    const numbers = new Array<number>(cited.length);
+    let text = '';
+    for (let at = 0; at < cited.length; at += 1) text += `[${(numbers[at] = list.refOf(cited[at]!))}]`;
+    refs[line] = Object.freeze(numbers);
+    refsText[line] = text === '' ? '' : ` ${text}`;
+  }
+  const { explain: words } = locales[lang];
+  const lines = [`${words.sources}${words.colon.trimEnd()}`];
+  for (let at = 0; at < list.sources.length; at += 1) lines.push(`  [${at + 1}] ${list.sources[at]!.line}`);
+  const text = list.sources.length === 0 ? '' : lines.join('\n');
+  return Object.freeze({ sources: Object.freeze(list.sources), refs: Object.freeze(refs), refsText: Object.freeze(refsText), text });
+}
+
+/** A node of the cache of {@link Cited}: for the lines so far, and by the next line's citations. */
+interface CitedNode {
+  cited: Cited | undefined;
+  next: WeakMap<readonly Citation[], CitedNode> | undefined;
+}
+
+/** By language, then by each line's list of citations in turn; it lives no longer than the policies whose lists it keys. */
+const citedCache: Record<Language, WeakMap<readonly Citation[], CitedNode>> = { zh: new WeakMap(), en: new WeakMap() };
+
+/**
+ * What `lines` cite. `own`: they are the engine's, whose lists of citations are shared and
+ * frozen, so what they cite is looked up by those lists (made once for each order of them);
+ * a caller's lines are cited afresh.
+ */
+function citedBy(lines: readonly BenefitLine[], lang: Language, own: boolean): Cited {
+  if (lines.length === 0) return NOTHING_CITED;
+  const citations = (): (readonly Citation[])[] => Array.from(lines, (line) => line.citations);
+  if (!own) return cite(citations(), lang, false);
+  let map = citedCache[lang];
+  let node: CitedNode | undefined;
+  for (let at = 0; at < lines.length; at += 1) {
+    const key = lines[at]!.citations;
+    node = map.get(key);
+    if (node === undefined) map.set(key, (node = { cited: undefined, next: undefined }));
+    if (at + 1 < lines.length) map = node.next ??= new WeakMap();
+  }
+  return (node!.cited ??= cite(citations(), lang, true));
+}
+
 /** `steps`: the line's steps in words, by index. */
 function capCut(line: BenefitLine, lang: Language, steps: ExplainedLine['steps']): string | null {
   if (line.cappedBy === null) return null;
@@ -194,17 +261,11 @@ function capCut(line: BenefitLine, lang: Language, steps: ExplainedLine['steps']
   });
 }
 
-/** Lists of their exact length, here and for a line's steps: one grown by `push` holds 17 slots. */
-function refsOf(citations: readonly Citation[], sources: SourceList): number[] {
-  const refs = new Array<number>(citations.length);
-  for (let at = 0; at < citations.length; at += 1) refs[at] = sources.refOf(citations[at]!);
-  return refs;
-}
-
-function explainLine(line: BenefitLine, lang: Language, sources: SourceList): ExplainedLine {
+/** `refs`: the line's refs, copied: an explanation never shares an object a caller could change. */
+function explainLine(line: BenefitLine, lang: Language, refs: readonly number[]): ExplainedLine {
   const words = locales[lang].explain;
   const label = line.label[lang] + (line.illustrative ? ILLUSTRATIVE_MARK : '');
-  // By index: a line's list of steps is frozen (see `sentences`).
+  // By index, a list of its exact length: a line's list of steps is frozen (see `sentences`), and one grown by `push` holds 17 slots.
   const steps = new Array<ExplainedLine['steps'][number]>(line.steps.length);
   for (let at = 0; at < line.steps.length; at += 1) {
     const step = line.steps[at]!;
@@ -225,7 +286,7 @@ function explainLine(line: BenefitLine, lang: Language, sources: SourceList): Ex
     summary: `${label}${words.colon}${main}${afterCut}`,
     steps,
     cut,
-    sources: refsOf(line.citations, sources),
+    sources: refs.slice(),
   };
 }
 
@@ -262,17 +323,17 @@ const TOLD_ON_LINES: readonly MessageCode[] = ['CAP_REACHED'];
  * given out is copied ({@link buildExplanation}); {@link explain} writes the text from this.
  */
 export interface Draft extends Omit<Explanation, 'sources' | 'parts'> {
-  readonly sources: readonly SourceWords[];
+  readonly cited: Cited;
   readonly parts: readonly Draft[];
 }
 
 function explainClaim(result: ClaimResult, lang: Language, own: boolean): Draft {
   const words = locales[lang].explain;
-  const sources = new SourceList(lang, own);
   // A line of the engine's own result is read without being kept on it: explaining leaves the result as it was.
   const resultLines = own ? SettledClaim.linesOf(result as SettledClaim) : result.lines;
+  const cited = citedBy(resultLines, lang, own);
   const lines = new Array<ExplainedLine>(resultLines.length);
-  for (let at = 0; at < resultLines.length; at += 1) lines[at] = explainLine(resultLines[at]!, lang, sources);
+  for (let at = 0; at < resultLines.length; at += 1) lines[at] = explainLine(resultLines[at]!, lang, cited.refs[at]!);
   return {
     lang,
     kind: 'claim',
@@ -282,7 +343,7 @@ function explainClaim(result: ClaimResult, lang: Language, own: boolean): Draft 
     lines,
     reasons: sentences(result.reasons, lang, TOLD_ON_LINES),
     warnings: sentences(result.warnings, lang, CLAIM_NOTES_ELSEWHERE),
-    sources: sources.sources,
+    cited,
     illustrative: result.illustrative,
     parts: [],
   };
@@ -290,8 +351,8 @@ function explainClaim(result: ClaimResult, lang: Language, own: boolean): Draft 
 
 function explainCondolence(result: CondolenceResult, lang: Language): Draft {
   const words = locales[lang].explain;
-  const sources = new SourceList(lang, false);
-  const lines = result.line === null ? [] : [explainLine(result.line, lang, sources)];
+  const cited = citedBy(result.line === null ? [] : [result.line], lang, false);
+  const lines = result.line === null ? [] : [explainLine(result.line, lang, cited.refs[0]!)];
   const outcome = !result.eligible
     ? words.notQualified
     : result.amount !== null
@@ -306,7 +367,7 @@ function explainCondolence(result: CondolenceResult, lang: Language): Draft {
     lines,
     reasons: sentences(result.reasons, lang),
     warnings: sentences(result.warnings, lang, CONDOLENCE_NOTES_ELSEWHERE),
-    sources: sources.sources,
+    cited,
     illustrative: result.illustrative,
     parts: [],
   };
@@ -314,7 +375,7 @@ function explainCondolence(result: CondolenceResult, lang: Language): Draft {
 
 /** An explanation made of parts, one per claim: a year's, under one plan or several. */
 function ofParts(lang: Language, kind: 'year' | 'memberYear', title: string, policy: string, outcome: string, illustrative: boolean, parts: Draft[]): Draft {
-  return { lang, kind, title, policy, outcome, lines: [], reasons: [], warnings: [], sources: [], illustrative, parts };
+  return { lang, kind, title, policy, outcome, lines: [], reasons: [], warnings: [], cited: NOTHING_CITED, illustrative, parts };
 }
 
 function explainYear(result: YearResult, lang: Language, own: boolean): Draft {
@@ -354,7 +415,7 @@ function explainMemberClaim(result: MemberClaimResult, lang: Language, own: bool
     lines: result.plans.map((plan) => planLine(plan, lang)),
     reasons: sentences(result.reasons, lang),
     warnings: [],
-    sources: [],
+    cited: NOTHING_CITED,
     illustrative: result.illustrative,
     parts: result.plans.map((plan) => explainClaim(plan, lang, own)),
   };
@@ -410,5 +471,8 @@ export function draftOf(result: Explainable, options: ExplainOptions | undefined
 
 /** A draft with its sources numbered and copied: explanations never share an object a caller could change. */
 function givenOut(draft: Draft): Explanation {
-  return { ...draft, sources: draft.sources.map((words, at) => numbered(at + 1, words)), parts: draft.parts.map(givenOut) };
+  // In the order of Explanation's fields, as JSON shows them.
+  const { lang, kind, title, policy, outcome, lines, reasons, warnings, cited, illustrative, parts } = draft;
+  const sources = cited.sources.map((words, at) => numbered(at + 1, words));
+  return { lang, kind, title, policy, outcome, lines, reasons, warnings, sources, illustrative, parts: parts.map(givenOut) };
 }

@@ -18,17 +18,12 @@ function render(explanation: Draft, out: string[]): void {
   out.push(explanation.outcome);
   for (let index = 0; index < explanation.lines.length; index += 1) {
     const line = explanation.lines[index]!;
-    let refs = '';
-    for (const ref of line.sources) refs += `[${ref}]`;
-    out.push(`  ${index + 1}. ${line.summary}${refs === '' ? '' : ` ${refs}`}`);
+    out.push(`  ${index + 1}. ${line.summary}${explanation.cited.refsText[index] ?? ''}`);
     for (const step of line.steps) out.push(`     · ${step.label}${colon}${step.statement}`);
   }
   list(out, words.reasons, explanation.reasons, colon);
   list(out, words.warnings, explanation.warnings, colon);
-  if (explanation.sources.length > 0) {
-    out.push(`${words.sources}${colon.trimEnd()}`);
-    for (let at = 0; at < explanation.sources.length; at += 1) out.push(`  [${at + 1}] ${explanation.sources[at]!.line}`);
-  }
+  if (explanation.cited.text !== '') out.push(explanation.cited.text);
   // A year's claims follow, each after a blank line; the legend is said once, at the end.
   for (const part of explanation.parts) {
     out.push('');
