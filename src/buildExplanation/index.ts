@@ -1,9 +1,10 @@
 import type { Decimal } from '../_lib/decimal';
-import { acceptExplainable, type Explainable, type ExplainOptions } from '../_lib/explainable';
+import { acceptExplainable, type AcceptedExplainable, type Explainable, type ExplainOptions } from '../_lib/explainable';
 import { locales } from '../_lib/locales/explaining';
 import type { Language, Message, MessageCode, StepKey } from '../_lib/messages';
 import { deepFreeze, Line, SettledClaim, type BenefitLine, type ClaimResult, type PolicyRef } from '../_lib/result';
 import { statementIn } from '../_lib/engine/context';
+import { headText, lineText, stepText, tailText } from '../_lib/explainText';
 import { citePublication, describeValue, inLanguage, noteText, type ExplainedNote, type ExplainedPublication } from '../_lib/parameterText';
 import type { AttributeDeclarations } from '../_lib/conditionSchema';
 import type { Citation } from '../_lib/trace';
@@ -242,12 +243,11 @@ function citedBy(lines: readonly BenefitLine[], lang: Language, own: boolean): C
   return (node!.cited ??= cite(citations(), lang, true));
 }
 
-/** `steps`: the line's steps in words, by index. */
-function capCut(line: BenefitLine, lang: Language, steps: ExplainedLine['steps']): string | null {
+function capCut(line: BenefitLine, lang: Language): string | null {
   if (line.cappedBy === null) return null;
   // The member's history sets no limit of its own: its step says what it took and why.
   if (line.cappedBy === 'oncePerYears' || line.cappedBy === 'sameEvent') {
-    for (let at = 0; at < line.steps.length; at += 1) if (line.steps[at]!.key === line.cappedBy) return steps[at]!.label;
+    for (let at = 0; at < line.steps.length; at += 1) if (line.steps[at]!.key === line.cappedBy) return line.steps[at]!.label[lang];
     return null;
   }
   if (line.cappedBy === 'otherPayments') return locales[lang].explain.othersCut({ cut: line.amountBeforeCaps.minus(line.amount).toFixed(2) });
@@ -261,33 +261,38 @@ function capCut(line: BenefitLine, lang: Language, steps: ExplainedLine['steps']
   });
 }
 
-/** `refs`: the line's refs, copied: an explanation never shares an object a caller could change. */
-function explainLine(line: BenefitLine, lang: Language, refs: readonly number[]): ExplainedLine {
+/**
+ * A line in words. With `text`, writes it there as {@link explain} prints it, `number` and
+ * `refsText` heading it, and gives nothing: explain makes no object it would only read. Else
+ * gives it as data, `refs` copied: an explanation never shares an object a caller could change.
+ */
+function explainLine(line: BenefitLine, lang: Language, refs: readonly number[], text: string[] | null, number = 0, refsText = ''): ExplainedLine | undefined {
   const words = locales[lang].explain;
   const label = line.label[lang] + (line.illustrative ? ILLUSTRATIVE_MARK : '');
-  // By index, a list of its exact length: a line's list of steps is frozen (see `sentences`), and one grown by `push` holds 17 slots.
-  const steps = new Array<ExplainedLine['steps'][number]>(line.steps.length);
-  for (let at = 0; at < line.steps.length; at += 1) {
-    const step = line.steps[at]!;
-    steps[at] = { label: step.label[lang], statement: statementIn(step, lang) };
-  }
   const amount = Line.amountText(line);
   // The line in one sentence is its last step that computes rather than adjusts.
   let computing = line.steps.length - 1;
   while (computing >= 0 && ADJUSTMENTS.has(line.steps[computing]!.key)) computing -= 1;
-  const main = computing >= 0 ? steps[computing]!.statement : `${amount} ${locales[lang].units.yuan}`;
-  const cut = capCut(line, lang, steps);
+  let main = computing >= 0 ? '' : `${amount} ${locales[lang].units.yuan}`;
+  // The heading's place: it is written when the steps have given the summary.
+  const heading = text === null ? 0 : text.push('') - 1;
+  // By index, a list of its exact length: a line's list of steps is frozen (see `sentences`), and one grown by `push` holds 17 slots.
+  const steps = text === null ? new Array<ExplainedLine['steps'][number]>(line.steps.length) : undefined;
+  for (let at = 0; at < line.steps.length; at += 1) {
+    const step = line.steps[at]!;
+    const statement = statementIn(step, lang);
+    if (at === computing) main = statement;
+    if (steps === undefined) text!.push(stepText(step.label[lang], words.colon, statement));
+    else steps[at] = { label: step.label[lang], statement };
+  }
+  const cut = capCut(line, lang);
   const afterCut = cut === null ? '' : `${words.semicolon}${cut}${words.semicolon}${words.net({ amount })}`;
-  return {
-    benefit: line.benefit,
-    label,
-    amount,
-    illustrative: line.illustrative,
-    summary: `${label}${words.colon}${main}${afterCut}`,
-    steps,
-    cut,
-    sources: refs.slice(),
-  };
+  const summary = `${label}${words.colon}${main}${afterCut}`;
+  if (steps === undefined) {
+    text![heading] = lineText(number, summary, refsText);
+    return undefined;
+  }
+  return { benefit: line.benefit, label, amount, illustrative: line.illustrative, summary, steps, cut, sources: refs.slice() };
 }
 
 /** The headings of the engine's policy references (frozen, one per policy), by language. */
@@ -327,19 +332,29 @@ export interface Draft extends Omit<Explanation, 'sources' | 'parts'> {
   readonly parts: readonly Draft[];
 }
 
-function explainClaim(result: ClaimResult, lang: Language, own: boolean): Draft {
+/** A claim in words. With `text`, writes it there as {@link explain} prints it and gives nothing (see {@link explainLine}); else gives its draft. */
+function explainClaim(result: ClaimResult, lang: Language, own: boolean, text: string[] | null = null): Draft | undefined {
   const words = locales[lang].explain;
   // A line of the engine's own result is read without being kept on it: explaining leaves the result as it was.
   const resultLines = own ? SettledClaim.linesOf(result as SettledClaim) : result.lines;
   const cited = citedBy(resultLines, lang, own);
+  const title = words.claim({ claimId: result.claimId, kind: result.kind, date: result.eventDate });
+  const policy = heading(result.policy, lang, own);
+  const outcome = result.eligible ? marked(words.paid({ amount: SettledClaim.totalText(result) }), result.illustrative) : words.refused;
+  if (text !== null) {
+    headText(text, title, policy, outcome);
+    for (let at = 0; at < resultLines.length; at += 1) explainLine(resultLines[at]!, lang, cited.refs[at]!, text, at + 1, cited.refsText[at]!);
+    tailText(text, words, sentences(result.reasons, lang, TOLD_ON_LINES), sentences(result.warnings, lang, CLAIM_NOTES_ELSEWHERE), cited.text);
+    return undefined;
+  }
   const lines = new Array<ExplainedLine>(resultLines.length);
-  for (let at = 0; at < resultLines.length; at += 1) lines[at] = explainLine(resultLines[at]!, lang, cited.refs[at]!);
+  for (let at = 0; at < resultLines.length; at += 1) lines[at] = explainLine(resultLines[at]!, lang, cited.refs[at]!, null)!;
   return {
     lang,
     kind: 'claim',
-    title: words.claim({ claimId: result.claimId, kind: result.kind, date: result.eventDate }),
-    policy: heading(result.policy, lang, own),
-    outcome: result.eligible ? marked(words.paid({ amount: SettledClaim.totalText(result) }), result.illustrative) : words.refused,
+    title,
+    policy,
+    outcome,
     lines,
     reasons: sentences(result.reasons, lang, TOLD_ON_LINES),
     warnings: sentences(result.warnings, lang, CLAIM_NOTES_ELSEWHERE),
@@ -349,10 +364,25 @@ function explainClaim(result: ClaimResult, lang: Language, own: boolean): Draft 
   };
 }
 
+/**
+ * What {@link explain} writes from: a claim it writes to `text` straight from its lines, with
+ * no draft (`draft` undefined), or any other result's draft.
+ */
+export function textOrDraft(result: Explainable, options: ExplainOptions | undefined, text: string[]): { readonly lang: Language; readonly illustrative: boolean; readonly draft: Draft | undefined } {
+  const accepted = acceptExplainable(result, options);
+  const { lang } = accepted;
+  if (accepted.kind !== 'claim') {
+    const draft = draftOfAccepted(result, accepted);
+    return { lang, illustrative: draft.illustrative, draft };
+  }
+  explainClaim(result as ClaimResult, lang, accepted.own, text);
+  return { lang, illustrative: (result as ClaimResult).illustrative, draft: undefined };
+}
+
 function explainCondolence(result: CondolenceResult, lang: Language): Draft {
   const words = locales[lang].explain;
   const cited = citedBy(result.line === null ? [] : [result.line], lang, false);
-  const lines = result.line === null ? [] : [explainLine(result.line, lang, cited.refs[0]!)];
+  const lines = result.line === null ? [] : [explainLine(result.line, lang, cited.refs[0]!, null)!];
   const outcome = !result.eligible
     ? words.notQualified
     : result.amount !== null
@@ -382,7 +412,7 @@ function explainYear(result: YearResult, lang: Language, own: boolean): Draft {
   const words = locales[lang].explain;
   const title = words.year({ memberId: result.memberId, count: result.results.length });
   const outcome = marked(words.paid({ amount: money(result.total) }), result.illustrative);
-  return ofParts(lang, 'year', title, heading(result.policy, lang, own), outcome, result.illustrative, result.results.map((claim) => explainClaim(claim, lang, own)));
+  return ofParts(lang, 'year', title, heading(result.policy, lang, own), outcome, result.illustrative, result.results.map((claim) => explainClaim(claim, lang, own)!));
 }
 
 /** A plan's part of a member's claim, as one line: the plan, what it paid, and what other payments took from it. */
@@ -417,7 +447,7 @@ function explainMemberClaim(result: MemberClaimResult, lang: Language, own: bool
     warnings: [],
     cited: NOTHING_CITED,
     illustrative: result.illustrative,
-    parts: result.plans.map((plan) => explainClaim(plan, lang, own)),
+    parts: result.plans.map((plan) => explainClaim(plan, lang, own)!),
   };
 }
 
@@ -460,13 +490,16 @@ export function buildExplanation(result: Explainable, options?: ExplainOptions):
 }
 
 /** The explanation of a result, as made: see {@link Draft}. */
-export function draftOf(result: Explainable, options: ExplainOptions | undefined): Draft {
-  const { kind, lang, own } = acceptExplainable(result, options);
+function draftOf(result: Explainable, options: ExplainOptions | undefined): Draft {
+  return draftOfAccepted(result, acceptExplainable(result, options));
+}
+
+function draftOfAccepted(result: Explainable, { kind, lang, own }: AcceptedExplainable): Draft {
   if (kind === 'year') return explainYear(result as YearResult, lang, own);
   if (kind === 'memberClaim') return explainMemberClaim(result as MemberClaimResult, lang, own);
   if (kind === 'memberYear') return explainMemberYear(result as MemberYearResult, lang, own);
   if (kind === 'condolence') return explainCondolence(result as CondolenceResult, lang);
-  return explainClaim(result as ClaimResult, lang, own);
+  return explainClaim(result as ClaimResult, lang, own)!;
 }
 
 /** A draft with its sources numbered and copied: explanations never share an object a caller could change. */

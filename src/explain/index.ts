@@ -1,29 +1,18 @@
 import type { Explainable, ExplainOptions } from '../_lib/explainable';
+import { headText, lineText, stepText, tailText } from '../_lib/explainText';
 import { locales } from '../_lib/locales/explaining';
-import { draftOf, type Draft } from '../buildExplanation';
-
-function list(out: string[], heading: string, items: readonly string[], colon: string): void {
-  if (items.length === 0) return;
-  out.push(`${heading}${colon.trimEnd()}`);
-  for (const item of items) out.push(`  - ${item}`);
-}
+import { textOrDraft, type Draft } from '../buildExplanation';
 
 /** Appends the explanation's lines of text to `out`. */
 function render(explanation: Draft, out: string[]): void {
   const words = locales[explanation.lang].explain;
-  const colon = words.colon;
-  out.push(explanation.title);
-  // A member's year names its plans claim by claim.
-  if (explanation.policy !== '') out.push(explanation.policy);
-  out.push(explanation.outcome);
+  headText(out, explanation.title, explanation.policy, explanation.outcome);
   for (let index = 0; index < explanation.lines.length; index += 1) {
     const line = explanation.lines[index]!;
-    out.push(`  ${index + 1}. ${line.summary}${explanation.cited.refsText[index] ?? ''}`);
-    for (const step of line.steps) out.push(`     · ${step.label}${colon}${step.statement}`);
+    out.push(lineText(index + 1, line.summary, explanation.cited.refsText[index] ?? ''));
+    for (const step of line.steps) out.push(stepText(step.label, words.colon, step.statement));
   }
-  list(out, words.reasons, explanation.reasons, colon);
-  list(out, words.warnings, explanation.warnings, colon);
-  if (explanation.cited.text !== '') out.push(explanation.cited.text);
+  tailText(out, words, explanation.reasons, explanation.warnings, explanation.cited.text);
   // A year's claims follow, each after a blank line; the legend is said once, at the end.
   for (const part of explanation.parts) {
     out.push('');
@@ -61,9 +50,10 @@ function render(explanation: Draft, out: string[]): void {
  * //=> '  2. 住院补贴：50.00 元/天 × 10 天 = 500.00 元 [4][3]'
  */
 export function explain(result: Explainable, options?: ExplainOptions): string {
-  const explanation = draftOf(result, options);
   const lines: string[] = [];
-  render(explanation, lines);
-  if (explanation.illustrative) lines.push('', locales[explanation.lang].explain.illustrativeLegend);
+  // A claim is written straight from its lines; any other result from its draft.
+  const { lang, illustrative, draft } = textOrDraft(result, options, lines);
+  if (draft !== undefined) render(draft, lines);
+  if (illustrative) lines.push('', locales[lang].explain.illustrativeLegend);
   return lines.join('\n');
 }
