@@ -4,7 +4,7 @@ import { locales } from '../_lib/locales/explaining';
 import type { Language, Message, MessageCode, StepKey } from '../_lib/messages';
 import { deepFreeze, Line, SettledClaim, type BenefitLine, type ClaimResult, type PolicyRef } from '../_lib/result';
 import { statementIn } from '../_lib/engine/context';
-import { headText, lineText, stepText, tailText } from '../_lib/explainText';
+import type { ExplainWords } from '../_lib/locales/types';
 import { citePublication, describeValue, inLanguage, noteText, type ExplainedNote, type ExplainedPublication } from '../_lib/parameterText';
 import type { AttributeDeclarations } from '../_lib/conditionSchema';
 import type { Citation } from '../_lib/trace';
@@ -12,6 +12,40 @@ import type { CondolenceResult } from '../evaluateCondolence';
 import type { YearResult } from '../evaluateYear';
 import type { MemberYearResult } from '../evaluateMemberYear';
 import type { MemberClaimResult } from '../_lib/memberPlans';
+
+// The layout of `explain`'s text, line by line: one place for it, shared by the explanations
+// it renders from a draft and the claims it writes straight from their lines. Here, not in a
+// module of its own, which would cut the bundle into one more chunk (see docs/benchmarks.md).
+
+/** What heads an explanation: what was settled, the policy (a member's year names none), the outcome. */
+export function headText(out: string[], title: string, policy: string, outcome: string): void {
+  out.push(title);
+  if (policy !== '') out.push(policy);
+  out.push(outcome);
+}
+
+/** A benefit line: its number, its summary, then the refs of its sources (` [1][2]`, or empty). */
+export function lineText(number: number, summary: string, refsText: string): string {
+  return `  ${number}. ${summary}${refsText}`;
+}
+
+/** A step of a line. */
+export function stepText(label: string, colon: string, statement: string): string {
+  return `     · ${label}${colon}${statement}`;
+}
+
+/** What follows the lines: the reasons, the warnings and the sources (`sources`: their text, or empty). */
+export function tailText(out: string[], words: ExplainWords, reasons: readonly string[], warnings: readonly string[], sources: string): void {
+  list(out, words.reasons, reasons, words.colon);
+  list(out, words.warnings, warnings, words.colon);
+  if (sources !== '') out.push(sources);
+}
+
+function list(out: string[], heading: string, items: readonly string[], colon: string): void {
+  if (items.length === 0) return;
+  out.push(`${heading}${colon.trimEnd()}`);
+  for (let at = 0; at < items.length; at += 1) out.push(`  - ${items[at]!}`);
+}
 
 /** The mark every illustrative (unpublished) figure carries in an explanation. */
 const ILLUSTRATIVE_MARK = '※';
@@ -159,28 +193,11 @@ function ownSourceWords(citation: Citation, lang: Language): SourceWords {
   return (byLanguage[lang] ??= deepFreeze(sourceWords(citation, lang, undefined)));
 }
 
-/** The sources of one explanation, in the order first cited; a source's ref is its place, from 1. */
-class SourceList {
-  readonly sources: SourceWords[] = [];
-
-  /** `own`: the citations are the engine's own, whose words may be kept (see {@link wordsOfCitation}). */
-  constructor(
-    private readonly lang: Language,
-    private readonly own: boolean,
-  ) {}
-
-  refOf(citation: Citation): number {
-    for (let at = 0; at < this.sources.length; at += 1) if (this.sources[at]!.parameter === citation.parameter) return at + 1;
-    this.sources.push(this.own ? ownSourceWords(citation, this.lang) : sourceWords(citation, this.lang, undefined));
-    return this.sources.length;
-  }
-}
-
 /**
  * What an explanation's lines cite: the sources, numbered in the order first cited, and each
- * line's refs, with the text {@link explain} prints for both. Frozen: the engine's lines cite
- * lists it shares, so one is made for each order of those lists and shared by every claim
- * whose lines cite them so (see {@link citedBy}).
+ * line's refs, with the text {@link explain} prints for both. Never changed: the engine's lines
+ * cite lists it shares, so one is made for each order of those lists and shared by every claim
+ * whose lines cite them so (see {@link citedBy}); what is given out is copied.
  */
 export interface Cited {
   readonly sources: readonly SourceWords[];
@@ -192,26 +209,37 @@ export interface Cited {
   readonly text: string;
 }
 
-const NOTHING_CITED: Cited = Object.freeze({ sources: Object.freeze([]), refs: Object.freeze([]), refsText: Object.freeze([]), text: '' });
+const NOTHING_CITED: Cited = { sources: [], refs: [], refsText: [], text: '' };
 
-/** What `citations`, one list a line, cite in this order, numbered (see {@link Cited}). */
-function cite(citations: readonly (readonly Citation[])[], lang: Language, own: boolean): Cited {
-  const list = new SourceList(lang, own);
-  const refs = new Array<readonly number[]>(citations.length);
-  const refsText = new Array<string>(citations.length);
-  for (let line = 0; line < citations.length; line += 1) {
-    const cited = citations[line]!;
-    const numbers = new Array<number>(cited.length);
-    let text = '';
-    for (let at = 0; at < cited.length; at += 1) text += `[${(numbers[at] = list.refOf(cited[at]!))}]`;
-    refs[line] = Object.freeze(numbers);
-    refsText[line] = text === '' ? '' : ` ${text}`;
-  }
+/**
+ * What `lines` cite, in their order: the sources in the order first cited, a source's ref its
+ * place, from 1 (see {@link Cited}). `own`: the citations are the engine's, whose words may be
+ * kept (see {@link wordsOfCitation}).
+ */
+function cite(lines: readonly BenefitLine[], lang: Language, own: boolean): Cited {
+  const sources: SourceWords[] = [];
+  const refs = new Array<readonly number[]>(lines.length);
+  const refsText = new Array<string>(lines.length);
   const { explain: words } = locales[lang];
-  const lines = [`${words.sources}${words.colon.trimEnd()}`];
-  for (let at = 0; at < list.sources.length; at += 1) lines.push(`  [${at + 1}] ${list.sources[at]!.line}`);
-  const text = list.sources.length === 0 ? '' : lines.join('\n');
-  return Object.freeze({ sources: Object.freeze(list.sources), refs: Object.freeze(refs), refsText: Object.freeze(refsText), text });
+  // Lines joined once: a flat string, which explain's join copies whole.
+  const text = [`${words.sources}${words.colon.trimEnd()}`];
+  for (let line = 0; line < lines.length; line += 1) {
+    const cited = lines[line]!.citations;
+    const numbers = new Array<number>(cited.length);
+    let shown = '';
+    for (let at = 0; at < cited.length; at += 1) {
+      const citation = cited[at]!;
+      let ref = sources.findIndex((source) => source.parameter === citation.parameter) + 1;
+      if (ref === 0) {
+        ref = sources.push(own ? ownSourceWords(citation, lang) : sourceWords(citation, lang, undefined));
+        text.push(`  [${ref}] ${sources[ref - 1]!.line}`);
+      }
+      shown += `[${(numbers[at] = ref)}]`;
+    }
+    refs[line] = numbers;
+    refsText[line] = shown === '' ? '' : ` ${shown}`;
+  }
+  return { sources, refs, refsText, text: sources.length === 0 ? '' : text.join('\n') };
 }
 
 /** A node of the cache of {@link Cited}: for the lines so far, and by the next line's citations. */
@@ -230,8 +258,7 @@ const citedCache: Record<Language, WeakMap<readonly Citation[], CitedNode>> = { 
  */
 function citedBy(lines: readonly BenefitLine[], lang: Language, own: boolean): Cited {
   if (lines.length === 0) return NOTHING_CITED;
-  const citations = (): (readonly Citation[])[] => Array.from(lines, (line) => line.citations);
-  if (!own) return cite(citations(), lang, false);
+  if (!own) return cite(lines, lang, false);
   let map = citedCache[lang];
   let node: CitedNode | undefined;
   for (let at = 0; at < lines.length; at += 1) {
@@ -240,7 +267,7 @@ function citedBy(lines: readonly BenefitLine[], lang: Language, own: boolean): C
     if (node === undefined) map.set(key, (node = { cited: undefined, next: undefined }));
     if (at + 1 < lines.length) map = node.next ??= new WeakMap();
   }
-  return (node!.cited ??= cite(citations(), lang, true));
+  return (node!.cited ??= cite(lines, lang, true));
 }
 
 function capCut(line: BenefitLine, lang: Language): string | null {
@@ -333,7 +360,7 @@ export interface Draft extends Omit<Explanation, 'sources' | 'parts'> {
 }
 
 /** A claim in words. With `text`, writes it there as {@link explain} prints it and gives nothing (see {@link explainLine}); else gives its draft. */
-function explainClaim(result: ClaimResult, lang: Language, own: boolean, text: string[] | null = null): Draft | undefined {
+export function explainClaim(result: ClaimResult, lang: Language, own: boolean, text: string[] | null = null): Draft | undefined {
   const words = locales[lang].explain;
   // A line of the engine's own result is read without being kept on it: explaining leaves the result as it was.
   const resultLines = own ? SettledClaim.linesOf(result as SettledClaim) : result.lines;
@@ -362,21 +389,6 @@ function explainClaim(result: ClaimResult, lang: Language, own: boolean, text: s
     illustrative: result.illustrative,
     parts: [],
   };
-}
-
-/**
- * What {@link explain} writes from: a claim it writes to `text` straight from its lines, with
- * no draft (`draft` undefined), or any other result's draft.
- */
-export function textOrDraft(result: Explainable, options: ExplainOptions | undefined, text: string[]): { readonly lang: Language; readonly illustrative: boolean; readonly draft: Draft | undefined } {
-  const accepted = acceptExplainable(result, options);
-  const { lang } = accepted;
-  if (accepted.kind !== 'claim') {
-    const draft = draftOfAccepted(result, accepted);
-    return { lang, illustrative: draft.illustrative, draft };
-  }
-  explainClaim(result as ClaimResult, lang, accepted.own, text);
-  return { lang, illustrative: (result as ClaimResult).illustrative, draft: undefined };
 }
 
 function explainCondolence(result: CondolenceResult, lang: Language): Draft {
@@ -486,15 +498,11 @@ function explainMemberYear(result: MemberYearResult, lang: Language, own: boolea
  * //=> ['Pays 10000.00 yuan', 'Death benefit: 10000.00 yuan']
  */
 export function buildExplanation(result: Explainable, options?: ExplainOptions): Explanation {
-  return givenOut(draftOf(result, options));
+  return givenOut(draftOf(result, acceptExplainable(result, options)));
 }
 
-/** The explanation of a result, as made: see {@link Draft}. */
-function draftOf(result: Explainable, options: ExplainOptions | undefined): Draft {
-  return draftOfAccepted(result, acceptExplainable(result, options));
-}
-
-function draftOfAccepted(result: Explainable, { kind, lang, own }: AcceptedExplainable): Draft {
+/** The explanation of a result accepted as explainable, as made: see {@link Draft}. */
+export function draftOf(result: Explainable, { kind, lang, own }: AcceptedExplainable): Draft {
   if (kind === 'year') return explainYear(result as YearResult, lang, own);
   if (kind === 'memberClaim') return explainMemberClaim(result as MemberClaimResult, lang, own);
   if (kind === 'memberYear') return explainMemberYear(result as MemberYearResult, lang, own);

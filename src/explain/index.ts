@@ -1,7 +1,7 @@
-import type { Explainable, ExplainOptions } from '../_lib/explainable';
-import { headText, lineText, stepText, tailText } from '../_lib/explainText';
+import { acceptExplainable, type Explainable, type ExplainOptions } from '../_lib/explainable';
 import { locales } from '../_lib/locales/explaining';
-import { textOrDraft, type Draft } from '../buildExplanation';
+import { draftOf, explainClaim, headText, lineText, stepText, tailText, type Draft } from '../buildExplanation';
+import type { ClaimResult } from '../_lib/result';
 
 /** Appends the explanation's lines of text to `out`. */
 function render(explanation: Draft, out: string[]): void {
@@ -30,8 +30,8 @@ function render(explanation: Draft, out: string[]): void {
  * The text says which policy and year were used, what each benefit paid with its arithmetic
  * and units, which ceiling cut it and by how much, why anything was refused, and the source of
  * every parameter. Every figure resting on an illustrative (unpublished) parameter is marked
- * `※`, and a legend at the end says what the mark means. The text is rendered from
- * {@link buildExplanation}, which gives the same content as data.
+ * `※`, and a legend at the end says what the mark means. {@link buildExplanation} gives the
+ * same content as data, each sentence written by the same code.
  *
  * @category Explanation
  *
@@ -50,10 +50,11 @@ function render(explanation: Draft, out: string[]): void {
  * //=> '  2. 住院补贴：50.00 元/天 × 10 天 = 500.00 元 [4][3]'
  */
 export function explain(result: Explainable, options?: ExplainOptions): string {
+  const accepted = acceptExplainable(result, options);
   const lines: string[] = [];
-  // A claim is written straight from its lines; any other result from its draft.
-  const { lang, illustrative, draft } = textOrDraft(result, options, lines);
-  if (draft !== undefined) render(draft, lines);
-  if (illustrative) lines.push('', locales[lang].explain.illustrativeLegend);
+  // A claim is written straight from its lines, with no draft; any other result from its draft.
+  if (accepted.kind === 'claim') explainClaim(result as ClaimResult, accepted.lang, accepted.own, lines);
+  else render(draftOf(result, accepted), lines);
+  if ((result as { illustrative: boolean }).illustrative) lines.push('', locales[accepted.lang].explain.illustrativeLegend);
   return lines.join('\n');
 }
