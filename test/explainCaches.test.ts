@@ -86,6 +86,14 @@ describe("a policy's cited parameters put into words once", () => {
     expect(next.publication!.citation).toBe(citation);
     expect(next.text).not.toBe('changed');
   });
+
+  it("give each explanation its own list of a line's refs, though what a claim's lines cite is numbered once", () => {
+    const first = buildExplanation(settle(), { lang: 'en' });
+    expect(first.lines[1]!.sources).toEqual([4, 3]);
+    (first.lines[1]!.sources as number[])[0] = 99;
+    expect(buildExplanation(settle(), { lang: 'en' }).lines[1]!.sources).toEqual([4, 3]);
+    expect(explain(settle(), { lang: 'en' })).toContain('yuan [4][3]\n');
+  });
 });
 
 describe('figures written as text, with no Decimal', () => {

@@ -46,3 +46,19 @@ describe('reading lines shares its collectors and keeps nothing a read can see',
     expect(last.total.toFixed(2)).toBe(year.total.toFixed(2));
   });
 });
+
+describe('a result keeps what was read of it, lines or ledger first', () => {
+  it('gives the same lines and ledger at every read, whichever was read first, and explains them as before', () => {
+    const linesFirst = settle(2).results[0]!;
+    const ledgerFirst = settle(2).results[0]!;
+    const lines = linesFirst.lines;
+    const ledger = ledgerFirst.ledger;
+    // The other read comes second: the first is kept with it, not made again.
+    expect(linesFirst.ledger).toBe(linesFirst.ledger);
+    expect(linesFirst.lines).toBe(lines);
+    expect(ledgerFirst.lines).toBe(ledgerFirst.lines);
+    expect(ledgerFirst.ledger).toBe(ledger);
+    expect(explain(linesFirst)).toBe(explain(ledgerFirst));
+    expect(JSON.stringify(linesFirst)).toBe(JSON.stringify(ledgerFirst));
+  });
+});

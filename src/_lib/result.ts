@@ -152,11 +152,14 @@ export interface ResultDetails {
   ledger(at: number): Ledger;
 }
 
-/** What a result made on first read: its lines and its ledger. */
+/** What a result made on first read of its ledger: the ledger, and its lines when read. */
 interface Read {
   lines: readonly BenefitLine[] | undefined;
   ledger: Ledger | undefined;
 }
+
+/** Whether a result's `#read` holds its ledger, not its lines alone. */
+const hasLedger = (read: readonly BenefitLine[] | Read): read is Read => !Array.isArray(read);
 
 /**
  * A claim's result. It keeps its place on what the results of its call share (see
@@ -171,8 +174,11 @@ export class SettledClaim implements ClaimResult {
   readonly #at: number;
   /** Whole fen until first read, then the Decimal. */
   #total: number | Decimal;
-  /** One slot for both, made on the first read of either: most results are never read so far. */
-  #read: Read | undefined;
+  /**
+   * One slot for both, most results are never read so far: the lines alone (a reader of steps
+   * reads those), made a {@link Read} on the first read of the ledger.
+   */
+  #read: readonly BenefitLine[] | Read | undefined;
 
   constructor(details: ResultDetails, at: number, totalFen: number) {
     this.#details = details;
@@ -220,17 +226,21 @@ export class SettledClaim implements ClaimResult {
   }
 
   get lines(): readonly BenefitLine[] {
-    const read = (this.#read ??= { lines: undefined, ledger: undefined });
+    const read = this.#read;
+    if (read === undefined) return (this.#read = Object.freeze(this.#details.lines(this.#at)));
+    if (!hasLedger(read)) return read;
     return (read.lines ??= Object.freeze(this.#details.lines(this.#at)));
   }
 
   /** The result's lines, made afresh when not read yet and then not kept: an explanation reads them once. */
   static linesOf(result: SettledClaim): readonly BenefitLine[] {
-    return result.#read?.lines ?? result.#details.lines(result.#at);
+    const read = result.#read;
+    return (read === undefined ? undefined : hasLedger(read) ? read.lines : read) ?? result.#details.lines(result.#at);
   }
 
   get ledger(): Ledger {
-    const read = (this.#read ??= { lines: undefined, ledger: undefined });
+    let read = this.#read;
+    if (read === undefined || !hasLedger(read)) this.#read = read = { lines: read, ledger: undefined };
     return (read.ledger ??= this.#details.ledger(this.#at));
   }
 

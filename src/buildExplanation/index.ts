@@ -1,9 +1,10 @@
 import type { Decimal } from '../_lib/decimal';
-import { acceptExplainable, type Explainable, type ExplainOptions } from '../_lib/explainable';
+import { acceptExplainable, type AcceptedExplainable, type Explainable, type ExplainOptions } from '../_lib/explainable';
 import { locales } from '../_lib/locales/explaining';
 import type { Language, Message, MessageCode, StepKey } from '../_lib/messages';
 import { deepFreeze, Line, SettledClaim, type BenefitLine, type ClaimResult, type PolicyRef } from '../_lib/result';
 import { statementIn } from '../_lib/engine/context';
+import type { ExplainWords } from '../_lib/locales/types';
 import { citePublication, describeValue, inLanguage, noteText, type ExplainedNote, type ExplainedPublication } from '../_lib/parameterText';
 import type { AttributeDeclarations } from '../_lib/conditionSchema';
 import type { Citation } from '../_lib/trace';
@@ -11,6 +12,40 @@ import type { CondolenceResult } from '../evaluateCondolence';
 import type { YearResult } from '../evaluateYear';
 import type { MemberYearResult } from '../evaluateMemberYear';
 import type { MemberClaimResult } from '../_lib/memberPlans';
+
+// The layout of `explain`'s text, line by line: one place for it, shared by the explanations
+// it renders from a draft and the claims it writes straight from their lines. Here, not in a
+// module of its own, which would cut the bundle into one more chunk (see docs/benchmarks.md).
+
+/** What heads an explanation: what was settled, the policy (a member's year names none), the outcome. */
+export function headText(out: string[], title: string, policy: string, outcome: string): void {
+  out.push(title);
+  if (policy !== '') out.push(policy);
+  out.push(outcome);
+}
+
+/** A benefit line: its number, its summary, then the refs of its sources (` [1][2]`, or empty). */
+export function lineText(number: number, summary: string, refsText: string): string {
+  return `  ${number}. ${summary}${refsText}`;
+}
+
+/** A step of a line. */
+export function stepText(label: string, colon: string, statement: string): string {
+  return `     · ${label}${colon}${statement}`;
+}
+
+/** What follows the lines: the reasons, the warnings and the sources (`sources`: their text, or empty). */
+export function tailText(out: string[], words: ExplainWords, reasons: readonly string[], warnings: readonly string[], sources: string): void {
+  list(out, words.reasons, reasons, words.colon);
+  list(out, words.warnings, warnings, words.colon);
+  if (sources !== '') out.push(sources);
+}
+
+function list(out: string[], heading: string, items: readonly string[], colon: string): void {
+  if (items.length === 0) return;
+  out.push(`${heading}${colon.trimEnd()}`);
+  for (let at = 0; at < items.length; at += 1) out.push(`  - ${items[at]!}`);
+}
 
 /** The mark every illustrative (unpublished) figure carries in an explanation. */
 const ILLUSTRATIVE_MARK = '※';
@@ -158,29 +193,88 @@ function ownSourceWords(citation: Citation, lang: Language): SourceWords {
   return (byLanguage[lang] ??= deepFreeze(sourceWords(citation, lang, undefined)));
 }
 
-/** The sources of one explanation, in the order first cited; a source's ref is its place, from 1. */
-class SourceList {
-  readonly sources: SourceWords[] = [];
-
-  /** `own`: the citations are the engine's own, whose words may be kept (see {@link wordsOfCitation}). */
-  constructor(
-    private readonly lang: Language,
-    private readonly own: boolean,
-  ) {}
-
-  refOf(citation: Citation): number {
-    for (let at = 0; at < this.sources.length; at += 1) if (this.sources[at]!.parameter === citation.parameter) return at + 1;
-    this.sources.push(this.own ? ownSourceWords(citation, this.lang) : sourceWords(citation, this.lang, undefined));
-    return this.sources.length;
-  }
+/**
+ * What an explanation's lines cite: the sources, numbered in the order first cited, and each
+ * line's refs, with the text {@link explain} prints for both. Never changed: the engine's lines
+ * cite lists it shares, so one is made for each order of those lists and shared by every claim
+ * whose lines cite them so (see {@link citedBy}); what is given out is copied.
+ */
+export interface Cited {
+  readonly sources: readonly SourceWords[];
+  /** Each line's refs, in the lines' order. */
+  readonly refs: readonly (readonly number[])[];
+  /** Each line's refs as text after its summary, e.g. ` [4][3]`; empty for a line that cites nothing. */
+  readonly refsText: readonly string[];
+  /** The sources in the text, a heading and one line each; empty when there are none. */
+  readonly text: string;
 }
 
-/** `steps`: the line's steps in words, by index. */
-function capCut(line: BenefitLine, lang: Language, steps: ExplainedLine['steps']): string | null {
+const NOTHING_CITED: Cited = { sources: [], refs: [], refsText: [], text: '' };
+
+/**
+ * What `lines` cite, in their order: the sources in the order first cited, a source's ref its
+ * place, from 1 (see {@link Cited}). `own`: the citations are the engine's, whose words may be
+ * kept (see {@link wordsOfCitation}).
+ */
+function cite(lines: readonly BenefitLine[], lang: Language, own: boolean): Cited {
+  const sources: SourceWords[] = [];
+  const refs = new Array<readonly number[]>(lines.length);
+  const refsText = new Array<string>(lines.length);
+  const { explain: words } = locales[lang];
+  // Lines joined once: a flat string, which explain's join copies whole.
+  const text = [`${words.sources}${words.colon.trimEnd()}`];
+  for (let line = 0; line < lines.length; line += 1) {
+    const cited = lines[line]!.citations;
+    const numbers = new Array<number>(cited.length);
+    let shown = '';
+    for (let at = 0; at < cited.length; at += 1) {
+      const citation = cited[at]!;
+      let ref = sources.findIndex((source) => source.parameter === citation.parameter) + 1;
+      if (ref === 0) {
+        ref = sources.push(own ? ownSourceWords(citation, lang) : sourceWords(citation, lang, undefined));
+        text.push(`  [${ref}] ${sources[ref - 1]!.line}`);
+      }
+      shown += `[${(numbers[at] = ref)}]`;
+    }
+    refs[line] = numbers;
+    refsText[line] = shown === '' ? '' : ` ${shown}`;
+  }
+  return { sources, refs, refsText, text: sources.length === 0 ? '' : text.join('\n') };
+}
+
+/** A node of the cache of {@link Cited}: for the lines so far, and by the next line's citations. */
+interface CitedNode {
+  cited: Cited | undefined;
+  next: WeakMap<readonly Citation[], CitedNode> | undefined;
+}
+
+/** By language, then by each line's list of citations in turn; it lives no longer than the policies whose lists it keys. */
+const citedCache: Record<Language, WeakMap<readonly Citation[], CitedNode>> = { zh: new WeakMap(), en: new WeakMap() };
+
+/**
+ * What `lines` cite. `own`: they are the engine's, whose lists of citations are shared and
+ * frozen, so what they cite is looked up by those lists (made once for each order of them);
+ * a caller's lines are cited afresh.
+ */
+function citedBy(lines: readonly BenefitLine[], lang: Language, own: boolean): Cited {
+  if (lines.length === 0) return NOTHING_CITED;
+  if (!own) return cite(lines, lang, false);
+  let map = citedCache[lang];
+  let node: CitedNode | undefined;
+  for (let at = 0; at < lines.length; at += 1) {
+    const key = lines[at]!.citations;
+    node = map.get(key);
+    if (node === undefined) map.set(key, (node = { cited: undefined, next: undefined }));
+    if (at + 1 < lines.length) map = node.next ??= new WeakMap();
+  }
+  return (node!.cited ??= cite(lines, lang, true));
+}
+
+function capCut(line: BenefitLine, lang: Language): string | null {
   if (line.cappedBy === null) return null;
   // The member's history sets no limit of its own: its step says what it took and why.
   if (line.cappedBy === 'oncePerYears' || line.cappedBy === 'sameEvent') {
-    for (let at = 0; at < line.steps.length; at += 1) if (line.steps[at]!.key === line.cappedBy) return steps[at]!.label;
+    for (let at = 0; at < line.steps.length; at += 1) if (line.steps[at]!.key === line.cappedBy) return line.steps[at]!.label[lang];
     return null;
   }
   if (line.cappedBy === 'otherPayments') return locales[lang].explain.othersCut({ cut: line.amountBeforeCaps.minus(line.amount).toFixed(2) });
@@ -194,39 +288,38 @@ function capCut(line: BenefitLine, lang: Language, steps: ExplainedLine['steps']
   });
 }
 
-/** Lists of their exact length, here and for a line's steps: one grown by `push` holds 17 slots. */
-function refsOf(citations: readonly Citation[], sources: SourceList): number[] {
-  const refs = new Array<number>(citations.length);
-  for (let at = 0; at < citations.length; at += 1) refs[at] = sources.refOf(citations[at]!);
-  return refs;
-}
-
-function explainLine(line: BenefitLine, lang: Language, sources: SourceList): ExplainedLine {
+/**
+ * A line in words. With `text`, writes it there as {@link explain} prints it, `number` and
+ * `refsText` heading it, and gives nothing: explain makes no object it would only read. Else
+ * gives it as data, `refs` copied: an explanation never shares an object a caller could change.
+ */
+function explainLine(line: BenefitLine, lang: Language, refs: readonly number[], text: string[] | null, number = 0, refsText = ''): ExplainedLine | undefined {
   const words = locales[lang].explain;
   const label = line.label[lang] + (line.illustrative ? ILLUSTRATIVE_MARK : '');
-  // By index: a line's list of steps is frozen (see `sentences`).
-  const steps = new Array<ExplainedLine['steps'][number]>(line.steps.length);
-  for (let at = 0; at < line.steps.length; at += 1) {
-    const step = line.steps[at]!;
-    steps[at] = { label: step.label[lang], statement: statementIn(step, lang) };
-  }
   const amount = Line.amountText(line);
   // The line in one sentence is its last step that computes rather than adjusts.
   let computing = line.steps.length - 1;
   while (computing >= 0 && ADJUSTMENTS.has(line.steps[computing]!.key)) computing -= 1;
-  const main = computing >= 0 ? steps[computing]!.statement : `${amount} ${locales[lang].units.yuan}`;
-  const cut = capCut(line, lang, steps);
+  let main = computing >= 0 ? '' : `${amount} ${locales[lang].units.yuan}`;
+  // The heading's place: it is written when the steps have given the summary.
+  const heading = text === null ? 0 : text.push('') - 1;
+  // By index, a list of its exact length: a line's list of steps is frozen (see `sentences`), and one grown by `push` holds 17 slots.
+  const steps = text === null ? new Array<ExplainedLine['steps'][number]>(line.steps.length) : undefined;
+  for (let at = 0; at < line.steps.length; at += 1) {
+    const step = line.steps[at]!;
+    const statement = statementIn(step, lang);
+    if (at === computing) main = statement;
+    if (steps === undefined) text!.push(stepText(step.label[lang], words.colon, statement));
+    else steps[at] = { label: step.label[lang], statement };
+  }
+  const cut = capCut(line, lang);
   const afterCut = cut === null ? '' : `${words.semicolon}${cut}${words.semicolon}${words.net({ amount })}`;
-  return {
-    benefit: line.benefit,
-    label,
-    amount,
-    illustrative: line.illustrative,
-    summary: `${label}${words.colon}${main}${afterCut}`,
-    steps,
-    cut,
-    sources: refsOf(line.citations, sources),
-  };
+  const summary = `${label}${words.colon}${main}${afterCut}`;
+  if (steps === undefined) {
+    text![heading] = lineText(number, summary, refsText);
+    return undefined;
+  }
+  return { benefit: line.benefit, label, amount, illustrative: line.illustrative, summary, steps, cut, sources: refs.slice() };
 }
 
 /** The headings of the engine's policy references (frozen, one per policy), by language. */
@@ -262,27 +355,37 @@ const TOLD_ON_LINES: readonly MessageCode[] = ['CAP_REACHED'];
  * given out is copied ({@link buildExplanation}); {@link explain} writes the text from this.
  */
 export interface Draft extends Omit<Explanation, 'sources' | 'parts'> {
-  readonly sources: readonly SourceWords[];
+  readonly cited: Cited;
   readonly parts: readonly Draft[];
 }
 
-function explainClaim(result: ClaimResult, lang: Language, own: boolean): Draft {
+/** A claim in words. With `text`, writes it there as {@link explain} prints it and gives nothing (see {@link explainLine}); else gives its draft. */
+export function explainClaim(result: ClaimResult, lang: Language, own: boolean, text: string[] | null = null): Draft | undefined {
   const words = locales[lang].explain;
-  const sources = new SourceList(lang, own);
   // A line of the engine's own result is read without being kept on it: explaining leaves the result as it was.
   const resultLines = own ? SettledClaim.linesOf(result as SettledClaim) : result.lines;
+  const cited = citedBy(resultLines, lang, own);
+  const title = words.claim({ claimId: result.claimId, kind: result.kind, date: result.eventDate });
+  const policy = heading(result.policy, lang, own);
+  const outcome = result.eligible ? marked(words.paid({ amount: SettledClaim.totalText(result) }), result.illustrative) : words.refused;
+  if (text !== null) {
+    headText(text, title, policy, outcome);
+    for (let at = 0; at < resultLines.length; at += 1) explainLine(resultLines[at]!, lang, cited.refs[at]!, text, at + 1, cited.refsText[at]!);
+    tailText(text, words, sentences(result.reasons, lang, TOLD_ON_LINES), sentences(result.warnings, lang, CLAIM_NOTES_ELSEWHERE), cited.text);
+    return undefined;
+  }
   const lines = new Array<ExplainedLine>(resultLines.length);
-  for (let at = 0; at < resultLines.length; at += 1) lines[at] = explainLine(resultLines[at]!, lang, sources);
+  for (let at = 0; at < resultLines.length; at += 1) lines[at] = explainLine(resultLines[at]!, lang, cited.refs[at]!, null)!;
   return {
     lang,
     kind: 'claim',
-    title: words.claim({ claimId: result.claimId, kind: result.kind, date: result.eventDate }),
-    policy: heading(result.policy, lang, own),
-    outcome: result.eligible ? marked(words.paid({ amount: SettledClaim.totalText(result) }), result.illustrative) : words.refused,
+    title,
+    policy,
+    outcome,
     lines,
     reasons: sentences(result.reasons, lang, TOLD_ON_LINES),
     warnings: sentences(result.warnings, lang, CLAIM_NOTES_ELSEWHERE),
-    sources: sources.sources,
+    cited,
     illustrative: result.illustrative,
     parts: [],
   };
@@ -290,8 +393,8 @@ function explainClaim(result: ClaimResult, lang: Language, own: boolean): Draft 
 
 function explainCondolence(result: CondolenceResult, lang: Language): Draft {
   const words = locales[lang].explain;
-  const sources = new SourceList(lang, false);
-  const lines = result.line === null ? [] : [explainLine(result.line, lang, sources)];
+  const cited = citedBy(result.line === null ? [] : [result.line], lang, false);
+  const lines = result.line === null ? [] : [explainLine(result.line, lang, cited.refs[0]!, null)!];
   const outcome = !result.eligible
     ? words.notQualified
     : result.amount !== null
@@ -306,7 +409,7 @@ function explainCondolence(result: CondolenceResult, lang: Language): Draft {
     lines,
     reasons: sentences(result.reasons, lang),
     warnings: sentences(result.warnings, lang, CONDOLENCE_NOTES_ELSEWHERE),
-    sources: sources.sources,
+    cited,
     illustrative: result.illustrative,
     parts: [],
   };
@@ -314,14 +417,14 @@ function explainCondolence(result: CondolenceResult, lang: Language): Draft {
 
 /** An explanation made of parts, one per claim: a year's, under one plan or several. */
 function ofParts(lang: Language, kind: 'year' | 'memberYear', title: string, policy: string, outcome: string, illustrative: boolean, parts: Draft[]): Draft {
-  return { lang, kind, title, policy, outcome, lines: [], reasons: [], warnings: [], sources: [], illustrative, parts };
+  return { lang, kind, title, policy, outcome, lines: [], reasons: [], warnings: [], cited: NOTHING_CITED, illustrative, parts };
 }
 
 function explainYear(result: YearResult, lang: Language, own: boolean): Draft {
   const words = locales[lang].explain;
   const title = words.year({ memberId: result.memberId, count: result.results.length });
   const outcome = marked(words.paid({ amount: money(result.total) }), result.illustrative);
-  return ofParts(lang, 'year', title, heading(result.policy, lang, own), outcome, result.illustrative, result.results.map((claim) => explainClaim(claim, lang, own)));
+  return ofParts(lang, 'year', title, heading(result.policy, lang, own), outcome, result.illustrative, result.results.map((claim) => explainClaim(claim, lang, own)!));
 }
 
 /** A plan's part of a member's claim, as one line: the plan, what it paid, and what other payments took from it. */
@@ -354,9 +457,9 @@ function explainMemberClaim(result: MemberClaimResult, lang: Language, own: bool
     lines: result.plans.map((plan) => planLine(plan, lang)),
     reasons: sentences(result.reasons, lang),
     warnings: [],
-    sources: [],
+    cited: NOTHING_CITED,
     illustrative: result.illustrative,
-    parts: result.plans.map((plan) => explainClaim(plan, lang, own)),
+    parts: result.plans.map((plan) => explainClaim(plan, lang, own)!),
   };
 }
 
@@ -395,20 +498,22 @@ function explainMemberYear(result: MemberYearResult, lang: Language, own: boolea
  * //=> ['Pays 10000.00 yuan', 'Death benefit: 10000.00 yuan']
  */
 export function buildExplanation(result: Explainable, options?: ExplainOptions): Explanation {
-  return givenOut(draftOf(result, options));
+  return givenOut(draftOf(result, acceptExplainable(result, options)));
 }
 
-/** The explanation of a result, as made: see {@link Draft}. */
-export function draftOf(result: Explainable, options: ExplainOptions | undefined): Draft {
-  const { kind, lang, own } = acceptExplainable(result, options);
+/** The explanation of a result accepted as explainable, as made: see {@link Draft}. */
+export function draftOf(result: Explainable, { kind, lang, own }: AcceptedExplainable): Draft {
   if (kind === 'year') return explainYear(result as YearResult, lang, own);
   if (kind === 'memberClaim') return explainMemberClaim(result as MemberClaimResult, lang, own);
   if (kind === 'memberYear') return explainMemberYear(result as MemberYearResult, lang, own);
   if (kind === 'condolence') return explainCondolence(result as CondolenceResult, lang);
-  return explainClaim(result as ClaimResult, lang, own);
+  return explainClaim(result as ClaimResult, lang, own)!;
 }
 
 /** A draft with its sources numbered and copied: explanations never share an object a caller could change. */
 function givenOut(draft: Draft): Explanation {
-  return { ...draft, sources: draft.sources.map((words, at) => numbered(at + 1, words)), parts: draft.parts.map(givenOut) };
+  // In the order of Explanation's fields, as JSON shows them.
+  const { lang, kind, title, policy, outcome, lines, reasons, warnings, cited, illustrative, parts } = draft;
+  const sources = cited.sources.map((words, at) => numbered(at + 1, words));
+  return { lang, kind, title, policy, outcome, lines, reasons, warnings, sources, illustrative, parts: parts.map(givenOut) };
 }

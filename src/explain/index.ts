@@ -1,34 +1,18 @@
-import type { Explainable, ExplainOptions } from '../_lib/explainable';
+import { acceptExplainable, type Explainable, type ExplainOptions } from '../_lib/explainable';
 import { locales } from '../_lib/locales/explaining';
-import { draftOf, type Draft } from '../buildExplanation';
-
-function list(out: string[], heading: string, items: readonly string[], colon: string): void {
-  if (items.length === 0) return;
-  out.push(`${heading}${colon.trimEnd()}`);
-  for (const item of items) out.push(`  - ${item}`);
-}
+import { draftOf, explainClaim, headText, lineText, stepText, tailText, type Draft } from '../buildExplanation';
+import type { ClaimResult } from '../_lib/result';
 
 /** Appends the explanation's lines of text to `out`. */
 function render(explanation: Draft, out: string[]): void {
   const words = locales[explanation.lang].explain;
-  const colon = words.colon;
-  out.push(explanation.title);
-  // A member's year names its plans claim by claim.
-  if (explanation.policy !== '') out.push(explanation.policy);
-  out.push(explanation.outcome);
+  headText(out, explanation.title, explanation.policy, explanation.outcome);
   for (let index = 0; index < explanation.lines.length; index += 1) {
     const line = explanation.lines[index]!;
-    let refs = '';
-    for (const ref of line.sources) refs += `[${ref}]`;
-    out.push(`  ${index + 1}. ${line.summary}${refs === '' ? '' : ` ${refs}`}`);
-    for (const step of line.steps) out.push(`     · ${step.label}${colon}${step.statement}`);
+    out.push(lineText(index + 1, line.summary, explanation.cited.refsText[index] ?? ''));
+    for (const step of line.steps) out.push(stepText(step.label, words.colon, step.statement));
   }
-  list(out, words.reasons, explanation.reasons, colon);
-  list(out, words.warnings, explanation.warnings, colon);
-  if (explanation.sources.length > 0) {
-    out.push(`${words.sources}${colon.trimEnd()}`);
-    for (let at = 0; at < explanation.sources.length; at += 1) out.push(`  [${at + 1}] ${explanation.sources[at]!.line}`);
-  }
+  tailText(out, words, explanation.reasons, explanation.warnings, explanation.cited.text);
   // A year's claims follow, each after a blank line; the legend is said once, at the end.
   for (const part of explanation.parts) {
     out.push('');
@@ -46,8 +30,8 @@ function render(explanation: Draft, out: string[]): void {
  * The text says which policy and year were used, what each benefit paid with its arithmetic
  * and units, which ceiling cut it and by how much, why anything was refused, and the source of
  * every parameter. Every figure resting on an illustrative (unpublished) parameter is marked
- * `※`, and a legend at the end says what the mark means. The text is rendered from
- * {@link buildExplanation}, which gives the same content as data.
+ * `※`, and a legend at the end says what the mark means. {@link buildExplanation} gives the
+ * same content as data, each sentence written by the same code.
  *
  * @category Explanation
  *
@@ -66,9 +50,11 @@ function render(explanation: Draft, out: string[]): void {
  * //=> '  2. 住院补贴：50.00 元/天 × 10 天 = 500.00 元 [4][3]'
  */
 export function explain(result: Explainable, options?: ExplainOptions): string {
-  const explanation = draftOf(result, options);
+  const accepted = acceptExplainable(result, options);
   const lines: string[] = [];
-  render(explanation, lines);
-  if (explanation.illustrative) lines.push('', locales[explanation.lang].explain.illustrativeLegend);
+  // A claim is written straight from its lines, with no draft; any other result from its draft.
+  if (accepted.kind === 'claim') explainClaim(result as ClaimResult, accepted.lang, accepted.own, lines);
+  else render(draftOf(result, accepted), lines);
+  if ((result as { illustrative: boolean }).illustrative) lines.push('', locales[accepted.lang].explain.illustrativeLegend);
   return lines.join('\n');
 }
