@@ -33,8 +33,8 @@ function byHuzhu(url: unknown): unknown {
     ]),
   );
   if (result.success) {
-    const { source } = result.data.benefits[0]!.formula.kind === 'perDay' ? result.data.benefits[0]!.formula.amount.provenance : ({} as never);
-    return { url: typeof source === 'string' ? source : source.url };
+    const formula = result.data.benefits[0]!.formula as { amount: { provenance: { source: { url?: string } } } };
+    return { url: formula.amount.provenance.source.url };
   }
   // The path below the source, as zod's schema above gives it.
   return result.error.issues.map(({ path, code, message }) => ({ path: path.slice(path.indexOf('source') + 1), code, message }));

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { setUpZod } from './zodSetup';
+import { int } from './zodChecks';
 import { addIssue, FORBIDDEN_KEYS } from './errors';
 import { dayNumber, isoDateSchema } from './dates';
 import { Dec } from './decimal';
@@ -133,7 +134,7 @@ function parameter<T extends z.ZodMiniType>(value: T) {
   });
 }
 
-const countSchema = z.number().check(z.int(), z.gte(0), z.lte(100_000));
+const countSchema = z.number().check(int(), z.gte(0), z.lte(100_000));
 
 /** Shares (份) of a plan: a positive multiple of ½, at most 100 (docs/rule-model.md#shares). */
 export const sharesSchema = z
@@ -255,11 +256,11 @@ export const formulaSchema = z.discriminatedUnion('kind', [
     kind: z.literal('perDay'),
     amount: parameter(policyYuanSchema),
     /** First day in hospital that is paid (1 = from the first day). */
-    firstPaidDay: z.optional(parameter(z.number().check(z.int(), z.gte(1), z.lte(3660)))),
+    firstPaidDay: z.optional(parameter(z.number().check(int(), z.gte(1), z.lte(3660)))),
     /** Most days paid for one stay. */
-    maxDays: z.optional(parameter(z.number().check(z.int(), z.gte(1), z.lte(3660)))),
+    maxDays: z.optional(parameter(z.number().check(int(), z.gte(1), z.lte(3660)))),
     /** Most days paid in a protection year, all stays together. */
-    maxDaysPerYear: z.optional(parameter(z.number().check(z.int(), z.gte(1), z.lte(3660)))),
+    maxDaysPerYear: z.optional(parameter(z.number().check(int(), z.gte(1), z.lte(3660)))),
   }),
   z.strictObject({
     kind: z.literal('lumpSum'),
@@ -473,7 +474,7 @@ function checkEnrolmentRules(rules: z.output<typeof enrolmentRulesSchema>, ctx: 
  */
 const planSchema = strictSection('plans', {
   /** Plans settle a claim in ascending order, ties by scheme id; a plan without one settles after those with one. */
-  order: z.optional(z.number().check(z.int(), z.gte(0), z.lte(100_000))),
+  order: z.optional(z.number().check(int(), z.gte(0), z.lte(100_000))),
   /** At most `maxShares` shares of the plan count; any past it are void (docs/rule-model.md#shares). */
   maxShares: z.optional(parameter(sharesSchema)),
   /** A member may hold at most one plan of a group (Shanghai: class A or class B). */
@@ -500,7 +501,7 @@ export const policySchema = z
     /** Scheme id, e.g. `guangxi`; versions of one scheme share it. */
     scheme: slugSchema,
     /** The protection year (保障年度) this version is for. */
-    year: z.number().check(z.int(), z.gte(1990), z.lte(2200)),
+    year: z.number().check(int(), z.gte(1990), z.lte(2200)),
     name: labelSchema,
     /** First day an event may fall on under this version. */
     validFrom: isoDateSchema,
