@@ -18,44 +18,37 @@ function received(input: unknown): string {
 }
 
 /** A value in a message, as zod quotes it: strings in double quotes (zod's `util.stringifyPrimitive`). */
-const quoted = (value: unknown): string => (typeof value === 'bigint' ? `${value}n` : typeof value === 'string' ? `"${value}"` : `${String(value)}`);
+const quoted = (value: unknown): string => (typeof value === 'string' ? `"${value}"` : String(value));
 
 /**
- * An issue's message, for every kind of issue huzhu's schemas raise without a message of their
- * own; `undefined` for the others (formats, multiples), which zod then words as the program
- * set it up to. test/zodIssues.test.ts holds it to zod's English locale.
+ * An issue's message, for every kind and shape of issue huzhu's schemas raise without a
+ * message of their own; `undefined` for the others (formats, multiples, exact lengths, maps,
+ * sets), which huzhu's schemas never raise, and which zod then words as the program set it up
+ * to. test/zodIssues.test.ts holds it to zod's English locale.
  */
 export function englishIssue(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
       return `Invalid input: expected ${issue.expected}, received ${received(issue.input)}`;
     case 'invalid_value':
-      return issue.values.length === 1
-        ? `Invalid input: expected ${quoted(issue.values[0])}`
-        : `Invalid option: expected one of ${issue.values.map(quoted).join('|')}`;
+      return issue.values.length === 1 ? `Invalid input: expected ${quoted(issue.values[0])}` : `Invalid option: expected one of ${issue.values.map(quoted).join('|')}`;
     case 'too_big':
     case 'too_small': {
       const big = issue.code === 'too_big';
-      const bound = `${issue.exact ? 'exactly ' : issue.inclusive ? (big ? '<=' : '>=') : big ? '<' : '>'}${(big ? issue.maximum : issue.minimum).toString()}`;
+      const bound = `${big ? '<' : '>'}${issue.inclusive ? '=' : ''}${(big ? issue.maximum : issue.minimum).toString()}`;
       const unit = UNITS[issue.origin];
-      // zod names a missing origin "value" when a bound is too big, and not when it is too small.
-      const origin = big ? (issue.origin ?? 'value') : issue.origin;
-      return `${big ? 'Too big' : 'Too small'}: expected ${origin} ${unit === undefined ? `to be ${bound}` : `to have ${bound} ${unit}`}`;
+      return `${big ? 'Too big' : 'Too small'}: expected ${issue.origin} ${unit === undefined ? `to be ${bound}` : `to have ${bound} ${unit}`}`;
     }
     case 'unrecognized_keys':
       return `Unrecognized key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.map(quoted).join(', ')}`;
     case 'invalid_key':
       return `Invalid key in ${issue.origin}`;
     case 'invalid_union':
-      return issue.options !== undefined && Array.isArray(issue.options) && issue.options.length > 0
-        ? `Invalid discriminator value. Expected ${issue.options.map((option) => `'${String(option)}'`).join(' | ')}`
-        : issue.inclusive === false
-          ? 'Invalid input: more than one option matched'
-          : 'Invalid input';
-    case 'invalid_element':
-      return `Invalid value in ${issue.origin}`;
-    case 'custom':
-      return 'Invalid input';
+      // A discriminated union names the values it knows; another union's issue is worded by the branch that failed.
+    {
+      const options = issue.options as readonly unknown[] | undefined;
+      return options?.length ? `Invalid discriminator value. Expected ${options.map((option) => `'${String(option)}'`).join(' | ')}` : 'Invalid input';
+    }
     default:
       return undefined;
   }
