@@ -106,6 +106,11 @@ describe('the settlement path', () => {
       ['duplicate roster id', 'too_many_members'],
       "export { assessContributions, assessEnrolment } from './src/core';",
     ],
+    [
+      'the messages only enrolment, contributions and a member\'s plans write',
+      ['outside the enrolment window', 'of which a member may hold only one', 'are void and not charged'],
+      "export { assessContributions, assessEnrolment, evaluateMemberClaim } from './src/core';",
+    ],
   ])('leaves out %s', async (_, markers, user) => {
     const { text } = await bundle("export { createRegistry, evaluateClaim, selectPolicy } from './src/core';");
     const { text: using } = await bundle(user);

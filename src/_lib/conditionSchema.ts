@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { setUpZod } from './zodSetup';
+import { int } from './zodChecks';
 import { addIssue, FORBIDDEN_KEYS } from './errors';
 import { isoDateSchema } from './dates';
 import { strictSection } from './guideSections';
@@ -45,8 +46,8 @@ export const patientSchema = z.enum(['member', 'family']);
 
 /** Whole numbers `from` … `to`, both included; one of them may be left open. */
 const countRangeSchema = strictSection('conditions', {
-  from: z.optional(z.number().check(z.int(), z.gte(0), z.lte(100_000))),
-  to: z.optional(z.number().check(z.int(), z.gte(0), z.lte(100_000))),
+  from: z.optional(z.number().check(int(), z.gte(0), z.lte(100_000))),
+  to: z.optional(z.number().check(int(), z.gte(0), z.lte(100_000))),
 }).check(z.superRefine((range, ctx) => {
   if (range.from === undefined && range.to === undefined) addIssue(ctx, 'empty_range', 'expected "from", "to" or both');
   else if (range.from !== undefined && range.to !== undefined && range.to < range.from) addIssue(ctx, 'ends_before_start', 'expected "to" at least "from"', ['to']);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { safeParse } from 'zod/mini';
 import { Decimal } from './decimal';
+import { englishIssue } from './locales/zodIssues';
 import { unreadableIssue } from './unreadable';
 
 /** One problem with an input: where it is, what kind it is, and what was expected. */
@@ -178,7 +179,8 @@ export function validate<S extends z.core.$ZodType>(
     const walk = new KeyWalk(maxItems);
     walk.visit(value, root);
     if (walk.issues.length > 0) throw new InvalidInputError(walk.issues);
-    const parsed = safeParse(schema, value);
+    // zod's messages in English, whatever locale the program gave zod: see ./locales/zodIssues.
+    const parsed = safeParse(schema, value, { error: englishIssue });
     if (parsed.success) return parsed.data;
     throw new InvalidInputError(parsed.error.issues.flatMap((issue) => flatten(issue, root)));
   });

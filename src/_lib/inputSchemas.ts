@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { setUpZod } from './zodSetup';
+import { int } from './zodChecks';
 import { addIssue } from './errors';
 import { daysBetween, isoDateSchema } from './dates';
 import { yuanSchema } from './moneySchemas';
@@ -16,7 +17,7 @@ export const MAX_STAY_DAYS = 3660;
 export const enrolmentSchema = z
   .strictObject({
     scheme: z.string().check(z.minLength(1), z.maxLength(64)),
-    year: z.number().check(z.int(), z.gte(1990), z.lte(2200)),
+    year: z.number().check(int(), z.gte(1990), z.lte(2200)),
     /** First covered day. */
     from: isoDateSchema,
     /** Last covered day, inclusive. */
@@ -150,7 +151,7 @@ export const claimSchema = z.discriminatedUnion('kind', [
     /** Date the disability grade was assessed. */
     date: isoDateSchema,
     /** 伤残等级: 1 (most severe) to 10. */
-    grade: z.number().check(z.int(), z.gte(1), z.lte(10)),
+    grade: z.number().check(int(), z.gte(1), z.lte(10)),
     ...claimExtras,
   }),
   z.strictObject({
@@ -163,7 +164,7 @@ export const claimSchema = z.discriminatedUnion('kind', [
 
 export const ledgerSchema = z.strictObject({
   scheme: z.string().check(z.minLength(1), z.maxLength(64)),
-  year: z.number().check(z.int()),
+  year: z.number().check(int()),
   memberId: idSchema,
   /** Everything paid to the member in the protection year. */
   total: yuanSchema,
@@ -172,11 +173,11 @@ export const ledgerSchema = z.strictObject({
   /** Claims already settled, so that none is paid twice. */
   claimIds: z.readonly(z.array(idSchema)),
   /** Stays settled in the year, and those that paid: what stay numbers and a limit of paid stays count. 0 when absent. */
-  stays: z.optional(z.number().check(z.int(), z.gte(0))),
-  paidStays: z.optional(z.number().check(z.int(), z.gte(0))),
+  stays: z.optional(z.number().check(int(), z.gte(0))),
+  paidStays: z.optional(z.number().check(int(), z.gte(0))),
   /** By benefit id: claims paid, days paid and deductible used in the year; nothing when absent. */
   usage: z.optional(z
-    .record(slugSchema, z.strictObject({ claims: z.number().check(z.int(), z.gte(0)), days: z.number().check(z.int(), z.gte(0)), deductible: yuanSchema }))),
+    .record(slugSchema, z.strictObject({ claims: z.number().check(int(), z.gte(0)), days: z.number().check(int(), z.gte(0)), deductible: yuanSchema }))),
 });
 
 /** How long a contribution is for: a protection year, or half of one. */
@@ -187,7 +188,7 @@ const contributionPeriodSchema = z.enum(['year', 'half']);
 const planHeldSchema = /* @__PURE__ */ (() => z.strictObject({
   scheme: slugSchema,
   /** The protection year: the version of the scheme for that year prices it. */
-  year: z.number().check(z.int(), z.gte(1990), z.lte(2200)),
+  year: z.number().check(int(), z.gte(1990), z.lte(2200)),
   /** Shares held; 1 when absent. */
   shares: z.optional(sharesSchema),
   /** `half`: for half a year, at the version's `contribution.halfYear`; a whole year when absent. */
@@ -208,7 +209,7 @@ export const historySchema = z.readonly(z
   .array(
     z.strictObject({
       scheme: z.string().check(z.minLength(1), z.maxLength(64)),
-      year: z.number().check(z.int(), z.gte(1990), z.lte(2200)),
+      year: z.number().check(int(), z.gte(1990), z.lte(2200)),
       /** The benefit id that paid. */
       benefit: slugSchema,
       claimId: idSchema,
@@ -246,7 +247,7 @@ export const rosterSchema = /* @__PURE__ */ (() => z.readonly(z
     z.strictObject({
       id: idSchema,
       /** How many members this entry stands for, e.g. a unit's headcount; 1 when absent. */
-      count: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100_000_000))),
+      count: z.optional(z.number().check(int(), z.gte(1), z.lte(100_000_000))),
       flags: z.optional(flagsSchema),
       attributes: z.optional(attributesSchema),
       /** Enrolled in the scheme's previous year too, for contributions that differ for renewals. */
@@ -293,7 +294,7 @@ export const unitSchema = /* @__PURE__ */ (() => z
     /** The day the unit enrols: the enrolment window and age limits read it. */
     date: isoDateSchema,
     /** The unit's staff the plan's share is measured against, e.g. those of an age to join. */
-    staff: z.number().check(z.int(), z.gte(1), z.lte(100_000_000)),
+    staff: z.number().check(int(), z.gte(1), z.lte(100_000_000)),
     /** The staff the unit enrols, each once. */
     members: z.readonly(z
       .array(

@@ -11,7 +11,7 @@ import { toLedger, type LedgerInFen } from './engine/ledgerInFen';
 import { settle } from './engine/settle';
 import type { Claim, LedgerInput, Member } from './inputSchemas';
 import type { Ledger } from './ledger';
-import { message, type Message } from './messages';
+import { membershipMessage, type Message } from './messages';
 import { moneyFromFen } from './money';
 import type { PlainClaim } from './plainInput';
 import type { Policy } from './policySchema';
@@ -164,7 +164,7 @@ function groupConflicts(plans: readonly Policy[]): Message[] {
     const members = plans.filter((other) => other.plan?.group?.id === group.id);
     if (members.length < 2) continue;
     const names = { zh: members.map((p) => `“${p.name.zh}”`).join('、'), en: members.map((p) => `“${p.name.en}”`).join(' and ') };
-    reasons.push(message('PLAN_GROUP_CONFLICT', { group: group.label, plans: names }));
+    reasons.push(membershipMessage('PLAN_GROUP_CONFLICT', { group: group.label, plans: names }));
   }
   return reasons;
 }
@@ -200,7 +200,7 @@ export function settlePlans(book: MemberBook, versions: readonly Policy[], claim
   const { member } = book;
   const first = claim.kind === 'hospitalisation' ? claim.admission : claim.date;
   const plans = [...versions].sort(byPlanOrder);
-  const refusal = plans.length === 0 ? [message('NO_PLAN_HELD', { date: first })] : groupConflicts(plans);
+  const refusal = plans.length === 0 ? [membershipMessage('NO_PLAN_HELD', { date: first })] : groupConflicts(plans);
   if (refusal.length > 0) {
     return { result: new SettledMemberClaim(member.id, claim.id, claim.kind, first, false, Object.freeze(refusal), NONE, 0, NONE, false), paid: 0 };
   }

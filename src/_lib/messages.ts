@@ -1,7 +1,7 @@
 import type { Label } from './policySchema';
-import { en } from './locales/en';
-import type { Locale, MessageCode, MessageParams, ResolvedParams, StepKey } from './locales/types';
-import { zh } from './locales/zh';
+import { en, enMembership } from './locales/en';
+import type { Locale, MembershipCode, MessageCode, MessageParams, MessageWording, ResolvedParams, StepKey } from './locales/types';
+import { zh, zhMembership } from './locales/zh';
 
 export type { MessageCode, MessageParams, ResolvedParams, StepKey };
 
@@ -30,12 +30,26 @@ function resolve(params: MessageParams, lang: Language): ResolvedParams {
 }
 
 /**
- * A message, frozen: results share messages, so lists of them need only be frozen themselves.
- * Its parameters are strings, numbers and labels of a frozen policy.
+ * A message, frozen, in the wording of `zhWords` and `enWords`: results share messages, so
+ * lists of them need only be frozen themselves. Its parameters are strings, numbers and
+ * labels of a frozen policy.
  */
-export function message(code: MessageCode, params: MessageParams): Message {
-  const text = Object.freeze({ zh: zh.messages[code](resolve(params, 'zh')), en: en.messages[code](resolve(params, 'en')) });
+function written<C extends MessageCode>(zhWords: MessageWording<C>, enWords: MessageWording<C>, code: C, params: MessageParams): Message {
+  const text = Object.freeze({ zh: zhWords[code](resolve(params, 'zh')), en: enWords[code](resolve(params, 'en')) });
   return Object.freeze({ code, params: Object.freeze(params), message: text });
+}
+
+/** A message of a claim's settlement, frozen (see {@link written}). */
+export function message(code: Exclude<MessageCode, MembershipCode>, params: MessageParams): Message {
+  return written(zh.messages, en.messages, code, params);
+}
+
+/**
+ * A message of enrolment, contributions or a member's plans, frozen: a function of its own, so
+ * that a program that only settles claims leaves their wording out (docs/benchmarks.md, "Bundle sizes").
+ */
+export function membershipMessage(code: MembershipCode, params: MessageParams): Message {
+  return written(zhMembership, enMembership, code, params);
 }
 
 /** A step's label in both languages, frozen: steps that read the same share it. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { setUpZod } from './zodSetup';
+import { int } from './zodChecks';
 import { addIssue, FORBIDDEN_KEYS } from './errors';
 import { dayNumber, isoDateSchema } from './dates';
 import { Dec } from './decimal';
@@ -54,6 +55,34 @@ const publishedOnSchema = z.string().check(z.refine((text) => YEAR_OR_MONTH.test
   message: 'expected a date written YYYY, YYYY-MM or YYYY-MM-DD, like "2023-11"',
 }));
 
+const HTTP_ADDRESS_ERROR = 'expected an http or https address';
+
+/** Whether the URL parser reads `text`, as zod's `z.url()` asks it. */
+function parsesAsUrl(text: string): boolean {
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An http or https address: what `z.url({ protocol: /^https?$/ })` accepts and gives, with the
+ * same issues, written out because zod's URL schema weighs 0.4 KB of gzip in every bundle of a
+ * policy's schema. Trimmed, it must begin `http://` or `https://` (any case) and parse as a
+ * URL; the value is then trimmed, without tabs and line breaks (which the URL parser skips).
+ * test/policySchema.url.test.ts holds it to zod's on a list of addresses.
+ */
+const httpAddressSchema = z.string({ error: HTTP_ADDRESS_ERROR }).check(
+  z.check<string>((payload) => {
+    const trimmed = payload.value.trim();
+    if (/^https?:\/\//i.test(trimmed) && parsesAsUrl(trimmed)) payload.value = trimmed.replace(/[\t\n\r]/g, '');
+    else payload.issues.push({ code: 'custom', params: { code: 'invalid_format' }, message: HTTP_ADDRESS_ERROR, input: payload.value, continue: true });
+  }),
+  z.maxLength(2000),
+);
+
 /** A published text, named as a reader would cite it: who published it, when, under which title. */
 const publicationSchema = z.strictObject({
   /** The newspaper or body, e.g. `{ zh: '桂林日报', en: 'Guilin Daily' }`. */
@@ -61,7 +90,7 @@ const publicationSchema = z.strictObject({
   date: publishedOnSchema,
   /** The title as published, so a reader can search for it; absent when not known. */
   title: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
-  url: z.optional(z.url({ protocol: /^https?$/, error: 'expected an http or https address' }).check(z.maxLength(2000))),
+  url: z.optional(httpAddressSchema),
 });
 
 /**
@@ -105,7 +134,7 @@ function parameter<T extends z.ZodMiniType>(value: T) {
   });
 }
 
-const countSchema = z.number().check(z.int(), z.gte(0), z.lte(100_000));
+const countSchema = z.number().check(int(), z.gte(0), z.lte(100_000));
 
 /** Shares (份) of a plan: a positive multiple of ½, at most 100 (docs/rule-model.md#shares). */
 export const sharesSchema = z
@@ -227,11 +256,11 @@ export const formulaSchema = z.discriminatedUnion('kind', [
     kind: z.literal('perDay'),
     amount: parameter(policyYuanSchema),
     /** First day in hospital that is paid (1 = from the first day). */
-    firstPaidDay: z.optional(parameter(z.number().check(z.int(), z.gte(1), z.lte(3660)))),
+    firstPaidDay: z.optional(parameter(z.number().check(int(), z.gte(1), z.lte(3660)))),
     /** Most days paid for one stay. */
-    maxDays: z.optional(parameter(z.number().check(z.int(), z.gte(1), z.lte(3660)))),
+    maxDays: z.optional(parameter(z.number().check(int(), z.gte(1), z.lte(3660)))),
     /** Most days paid in a protection year, all stays together. */
-    maxDaysPerYear: z.optional(parameter(z.number().check(z.int(), z.gte(1), z.lte(3660)))),
+    maxDaysPerYear: z.optional(parameter(z.number().check(int(), z.gte(1), z.lte(3660)))),
   }),
   z.strictObject({
     kind: z.literal('lumpSum'),
@@ -445,7 +474,7 @@ function checkEnrolmentRules(rules: z.output<typeof enrolmentRulesSchema>, ctx: 
  */
 const planSchema = strictSection('plans', {
   /** Plans settle a claim in ascending order, ties by scheme id; a plan without one settles after those with one. */
-  order: z.optional(z.number().check(z.int(), z.gte(0), z.lte(100_000))),
+  order: z.optional(z.number().check(int(), z.gte(0), z.lte(100_000))),
   /** At most `maxShares` shares of the plan count; any past it are void (docs/rule-model.md#shares). */
   maxShares: z.optional(parameter(sharesSchema)),
   /** A member may hold at most one plan of a group (Shanghai: class A or class B). */
@@ -472,7 +501,7 @@ export const policySchema = z
     /** Scheme id, e.g. `guangxi`; versions of one scheme share it. */
     scheme: slugSchema,
     /** The protection year (保障年度) this version is for. */
-    year: z.number().check(z.int(), z.gte(1990), z.lte(2200)),
+    year: z.number().check(int(), z.gte(1990), z.lte(2200)),
     name: labelSchema,
     /** First day an event may fall on under this version. */
     validFrom: isoDateSchema,

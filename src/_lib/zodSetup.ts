@@ -4,17 +4,15 @@
 // The two build the same zod core schemas, so they mix, and give the same issues.
 //
 // The classic `zod` sets up two things on its first schema, which zod/mini leaves to the
-// program; they are set up the same here, unless the program already has: English messages,
-// and the memoizer that parses an object shared by many paths of a recursive schema (a
-// condition in several `anyOf`) once, not once per path. The memoizer must be set before the
-// schemas are made: every module that makes zod/mini schemas calls this first. A call, not an
-// import for its effect alone: a bundler told `sideEffects: false` drops such an import.
-// From the modules that hold them: through the namespaces of `zod/mini` and `zod/locales`,
-// a bundler would keep every locale.
+// program: English messages, and the memoizer that parses an object shared by many paths of a
+// recursive schema (a condition in several `anyOf`) once, not once per path. huzhu words its
+// own issues in English at each parse (./locales/zodIssues), and leaves zod's locale to the
+// program; the memoizer it sets up as the classic `zod` does, unless the program already has.
+// It must be set before the schemas are made: every module that makes zod/mini schemas calls
+// this first. A call, not an import for its effect alone: a bundler told `sideEffects: false`
+// drops such an import.
 import { config, globalConfig, memoizer } from 'zod/v4/core';
-import en from 'zod/v4/locales/en.js';
 
 export function setUpZod(): void {
-  if (!globalConfig.localeError) config(en());
   if (!globalConfig.memoizer) config({ memoizer: memoizer() });
 }

@@ -4,7 +4,7 @@ import { Dec } from '../_lib/decimal';
 import { InvalidInputError, validate, type Issue } from '../_lib/errors';
 import { MAX_ROSTER_ENTRIES, rosterSchema, type RosterEntry, type RosterInput, type UnitMember } from '../_lib/inputSchemas';
 import { toMoney } from '../_lib/money';
-import { message, type Message } from '../_lib/messages';
+import { membershipMessage, type Message } from '../_lib/messages';
 import type { Parameter, Payer, Policy } from '../_lib/policySchema';
 import { dayNumber } from '../_lib/dates';
 import { plainOf } from '../_lib/plainInput';
@@ -195,7 +195,7 @@ function tally(policy: Policy, items: Iterable<Holding>, policyPath: readonly (s
   if (halvesVoid > 0 && maxShares !== undefined) citations.push(cite(maxShares, 'plan.maxShares'));
   const total = PAYERS.reduce((sum, payer) => sum.plus(amounts[payer]), new Dec(0));
   const warnings = illustrativeWarnings(citations);
-  if (halvesVoid > 0) warnings.push(message('VOID_SHARES_NOT_CHARGED', { void: halvesVoid / 2, max: maxShares!.value }));
+  if (halvesVoid > 0) warnings.push(membershipMessage('VOID_SHARES_NOT_CHARGED', { void: halvesVoid / 2, max: maxShares!.value }));
 
   return deepFreeze({
     policy: policyRef(policy),

@@ -3,7 +3,7 @@ import { Dec, type Decimal } from '../_lib/decimal';
 import { compile } from '../_lib/engine/compile';
 import { InvalidInputError, validate, type Issue } from '../_lib/errors';
 import { MAX_UNIT_MEMBERS, unitSchema, type UnitInput, type UnitMember } from '../_lib/inputSchemas';
-import { message, type Message } from '../_lib/messages';
+import { membershipMessage, message, type Message } from '../_lib/messages';
 import { toMoney } from '../_lib/money';
 import type { Payer, Policy } from '../_lib/policySchema';
 import { deepFreeze, policyRef, type PolicyRef } from '../_lib/result';
@@ -118,21 +118,21 @@ export function assessEnrolment(policy: Policy, unit: UnitInput): EnrolmentAsses
   if (window !== undefined) {
     citations.push(cite(window, 'enrolment.window'));
     const { from, to } = window.value;
-    if (valid.date < from || valid.date > to) reasons.push(message('ENROLMENT_CLOSED', { date: valid.date, from, to }));
+    if (valid.date < from || valid.date > to) reasons.push(membershipMessage('ENROLMENT_CLOSED', { date: valid.date, from, to }));
   }
   // A small unit enrols in full; the share applies to the others.
   const whole = wholeUnitBelow !== undefined && valid.staff < wholeUnitBelow.value;
   if (wholeUnitBelow !== undefined) citations.push(cite(wholeUnitBelow, 'enrolment.wholeUnitBelow'));
-  if (whole && joining < valid.staff) reasons.push(message('WHOLE_UNIT_REQUIRED', { below: wholeUnitBelow.value, joining, staff: valid.staff }));
+  if (whole && joining < valid.staff) reasons.push(membershipMessage('WHOLE_UNIT_REQUIRED', { below: wholeUnitBelow.value, joining, staff: valid.staff }));
   if (minShare !== undefined && !whole) {
     citations.push(cite(minShare, 'enrolment.minShare'));
     // Exact: the fewest members that make the share, rounded up to a whole person.
     const needed = new Dec(minShare.value).times(valid.staff).ceil().toNumber();
-    if (joining < needed) reasons.push(message('SHARE_TOO_LOW', { joining, staff: valid.staff, share: minShare.value, needed }));
+    if (joining < needed) reasons.push(membershipMessage('SHARE_TOO_LOW', { joining, staff: valid.staff, share: minShare.value, needed }));
   }
   if (minMembers !== undefined) {
     citations.push(cite(minMembers, 'enrolment.minMembers'));
-    if (joining < minMembers.value) reasons.push(message('TOO_FEW_MEMBERS', { joining, min: minMembers.value }));
+    if (joining < minMembers.value) reasons.push(membershipMessage('TOO_FEW_MEMBERS', { joining, min: minMembers.value }));
   }
 
   const contributions = price === undefined ? null : assessContributions(accepted, valid.members.filter((_, index) => members[index]!.mayJoin).map(rosterEntry));

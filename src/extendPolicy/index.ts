@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { setUpZod } from '../_lib/zodSetup';
+import { int } from '../_lib/zodChecks';
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import { shiftYears } from '../_lib/dates';
 import { validate } from '../_lib/errors';
@@ -32,7 +33,7 @@ export interface PolicyChanges {
 }
 
 const changesSchema = z.strictObject({
-  year: z.optional(z.number().check(z.int())),
+  year: z.optional(z.number().check(int())),
   name: z.optional(z.unknown()),
   validFrom: z.optional(z.string()),
   validTo: z.optional(z.nullable(z.string())),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { setUpZod } from '../_lib/zodSetup';
+import { int } from '../_lib/zodChecks';
 import { isoDateSchema } from '../_lib/dates';
 import { readInput, validate } from '../_lib/errors';
 import type { HistoryEntryInput } from '../_lib/inputSchemas';
@@ -12,7 +13,7 @@ setUpZod();
 const settledSchema = z.object({
   claimId: z.string().check(z.minLength(1), z.maxLength(200)),
   eventDate: isoDateSchema,
-  policy: z.object({ scheme: z.string().check(z.minLength(1), z.maxLength(64)), year: z.number().check(z.int()) }),
+  policy: z.object({ scheme: z.string().check(z.minLength(1), z.maxLength(64)), year: z.number().check(int()) }),
   lines: z.array(z.object({ benefit: z.string().check(z.minLength(1), z.maxLength(64)), amount: yuanSchema })),
 });
 const resultsSchema = z.array(z.union([z.object({ results: z.array(settledSchema) }), settledSchema])).check(z.maxLength(100_000));

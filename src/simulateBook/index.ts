@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { setUpZod } from '../_lib/zodSetup';
+import { int } from '../_lib/zodChecks';
 import { InvalidInputError, validate, type Issue } from '../_lib/errors';
 import type { ClaimInput, Member, MemberInput, RosterInput } from '../_lib/inputSchemas';
 import { LANGUAGES, type Language, type Message } from '../_lib/messages';
@@ -59,7 +60,7 @@ export interface SimulationOptions {
 
 const optionsSchema = z.optional(z
   .strictObject({
-    largest: z.optional(z.number().check(z.int(), z.gte(0), z.lte(1000))),
+    largest: z.optional(z.number().check(int(), z.gte(0), z.lte(1000))),
     binWidth: z.optional(yuanSchema.check(z.refine((width) => width.gte('0.01'), { message: 'expected a bin width of at least 0.01 yuan' }))),
     lang: z.optional(z.enum(LANGUAGES)),
     roster: z.optional(z.unknown()),

@@ -1,5 +1,5 @@
 import { amountText, percentNumber } from './numbers';
-import type { ExplainLocale, Locale } from './types';
+import type { ExplainLocale, Locale, MembershipMessages } from './types';
 
 const terms: Locale['terms'] = {
   total: 'total cost',
@@ -56,15 +56,10 @@ export const en: Locale = {
     DECIDED_ON_APPLICATION: (p) => `${p.benefit}: the amount is decided on application, between ${p.min} and ${p.max} yuan.`,
     OUTSIDE_MEMBER_PERIOD: (p) => `The event date ${p.date} is outside the member's protection period (${p.from} to ${p.to}).`,
     COVER_NOT_GOVERNED: (p) => `The member's protection period (${p.from} to ${p.to}) starts outside the period of this version (${p.validFrom} to ${p.validTo}), which governs the covers starting in it: the version in force on ${p.from} applies.`,
-    ENROLMENT_CLOSED: (p) => `The unit enrols on ${p.date}, outside the enrolment window (${p.from} to ${p.to}).`,
-    SHARE_TOO_LOW: (p) => `${p.joining} of the unit's ${p.staff} staff may join; the plan requires at least ${percentNumber(String(p.share))} % of them (${p.needed}).`,
-    WHOLE_UNIT_REQUIRED: (p) => `A unit of fewer than ${p.below} staff must enrol all of them: ${p.joining} of its ${p.staff} may join.`,
-    TOO_FEW_MEMBERS: (p) => `${p.joining} of the unit's staff may join; the plan requires at least ${p.min} members.`,
     CONDITION_NOT_LISTED: (p) => `The condition "${p.condition}" is not on the list of conditions of ${p.scheme} ${p.year}.`,
     COSTS_REQUIRED: (p) => `${p.benefit} pays on the costs of the condition, and the claim gives none (costs).`,
     CONDITION_CLASS_NOT_COVERED: (p) => `${p.benefit} pays nothing for a condition of ${p.conditionClass}.`,
     SHARES_VOID: (p) => `The member holds ${p.held} shares; the plan allows at most ${p.counted}, and the shares past it are void: settled on ${p.counted}.`,
-    VOID_SHARES_NOT_CHARGED: (p) => `${p.void} shares held past the plan's limit of ${p.max} per member are void and not charged.`,
     PAID_WITHIN_YEARS: (p) => `${p.benefit} pays at most once in ${p.years} years, and paid claim ${p.claimId} of ${p.date}: nothing is paid until ${p.years} years after it.`,
     SAME_EVENT_PAID: (p) => `${p.benefit}: ${p.paid} yuan was already paid for the same event ${p.event} (claim ${p.claimId}) and is deducted.`,
     EVENT_NOT_NAMED: (p) => `${p.benefit} is paid less what was paid for the same event, and the claim names no event (event): nothing was deducted.`,
@@ -73,8 +68,6 @@ export const en: Locale = {
       if (p.rule === 'deduct') return `${p.benefit} pays ${p.cut} yuan less: what ${others} already paid for this claim is deducted.`;
       return `${p.benefit} was cut by ${p.cut} yuan: the plan pays at most the ${costs(p.costField)} (${p.cost} yuan)${others === '' ? '' : ` left unpaid by ${others}`}.`;
     },
-    PLAN_GROUP_CONFLICT: (p) => `The member holds ${p.plans}, all of the group “${p.group}”, of which a member may hold only one: no plan pays this claim.`,
-    NO_PLAN_HELD: (p) => `The member holds no plan covering ${p.date}.`,
   },
   steps: {
     base: (p) => costs(p.field),
@@ -118,6 +111,18 @@ export const en: Locale = {
     days: 'days',
     perDay: (p) => `${p.daily} yuan/day × ${p.days} days`,
   },
+};
+
+// The messages of enrolment, contributions and a member's plans, apart from those of a claim's
+// settlement: a program that only settles claims leaves them out (docs/benchmarks.md, "Bundle sizes").
+export const enMembership: MembershipMessages = {
+  ENROLMENT_CLOSED: (p) => `The unit enrols on ${p.date}, outside the enrolment window (${p.from} to ${p.to}).`,
+  SHARE_TOO_LOW: (p) => `${p.joining} of the unit's ${p.staff} staff may join; the plan requires at least ${percentNumber(String(p.share))} % of them (${p.needed}).`,
+  WHOLE_UNIT_REQUIRED: (p) => `A unit of fewer than ${p.below} staff must enrol all of them: ${p.joining} of its ${p.staff} may join.`,
+  TOO_FEW_MEMBERS: (p) => `${p.joining} of the unit's staff may join; the plan requires at least ${p.min} members.`,
+  VOID_SHARES_NOT_CHARGED: (p) => `${p.void} shares held past the plan's limit of ${p.max} per member are void and not charged.`,
+  PLAN_GROUP_CONFLICT: (p) => `The member holds ${p.plans}, all of the group “${p.group}”, of which a member may hold only one: no plan pays this claim.`,
+  NO_PLAN_HELD: (p) => `The member holds no plan covering ${p.date}.`,
 };
 
 // The wording of explanations, apart from the messages and steps that settling writes: only

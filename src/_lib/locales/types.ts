@@ -77,9 +77,21 @@ export type MessageParams = Readonly<Record<string, string | number | { readonly
 /** Parameters after labels were resolved to one language. */
 export type ResolvedParams = Readonly<Record<string, string | number>>;
 
-/** One language's wording: every code and step has a sentence. */
+/**
+ * The codes only enrolment, contributions and a member's plans write, worded apart from the
+ * others (`MembershipMessages`), so that a program that only settles claims leaves them out.
+ */
+export type MembershipCode = 'ENROLMENT_CLOSED' | 'SHARE_TOO_LOW' | 'WHOLE_UNIT_REQUIRED' | 'TOO_FEW_MEMBERS' | 'VOID_SHARES_NOT_CHARGED' | 'PLAN_GROUP_CONFLICT' | 'NO_PLAN_HELD';
+
+/** A sentence for each code of `C` in one language. */
+export type MessageWording<C extends MessageCode> = Readonly<Record<C, (params: ResolvedParams) => string>>;
+
+/** One language's wording of the membership codes. */
+export type MembershipMessages = MessageWording<MembershipCode>;
+
+/** One language's wording: every code and step has a sentence, the membership codes' apart. */
 export interface Locale {
-  readonly messages: Record<MessageCode, (params: ResolvedParams) => string>;
+  readonly messages: MessageWording<Exclude<MessageCode, MembershipCode>>;
   readonly steps: Record<StepKey, (params: ResolvedParams) => string>;
   /** Units shown after a step's value; `perDay` writes the daily rate and the days. */
   readonly units: { readonly yuan: string; readonly days: string; readonly perDay: (params: ResolvedParams) => string };

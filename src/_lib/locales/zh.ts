@@ -1,5 +1,5 @@
 import { amountText, percentNumber } from './numbers';
-import type { ExplainLocale, Locale } from './types';
+import type { ExplainLocale, Locale, MembershipMessages } from './types';
 
 const terms: Locale['terms'] = {
   total: '总费用',
@@ -56,15 +56,10 @@ export const zh: Locale = {
     DECIDED_ON_APPLICATION: (p) => `${p.benefit}：金额经申请核定，在 ${p.min} 至 ${p.max} 元之间。`,
     OUTSIDE_MEMBER_PERIOD: (p) => `事件日期 ${p.date} 不在该会员本人的保障期（${p.from} 至 ${p.to}）内。`,
     COVER_NOT_GOVERNED: (p) => `该会员的保障期（${p.from} 至 ${p.to}）起始日不在本办法适用期间（${p.validFrom} 至 ${p.validTo}）内；本办法只适用于在此期间起保的保障，应按 ${p.from} 有效的办法核算。`,
-    ENROLMENT_CLOSED: (p) => `单位于 ${p.date} 办理参保，不在参保办理期间（${p.from} 至 ${p.to}）内。`,
-    SHARE_TOO_LOW: (p) => `单位职工 ${p.staff} 人中可参保 ${p.joining} 人；本办法要求参保人数不低于职工的 ${percentNumber(String(p.share))}%（${p.needed} 人）。`,
-    WHOLE_UNIT_REQUIRED: (p) => `职工不足 ${p.below} 人的单位须全员参保：职工 ${p.staff} 人中可参保 ${p.joining} 人。`,
-    TOO_FEW_MEMBERS: (p) => `可参保 ${p.joining} 人；本办法要求至少 ${p.min} 人参保。`,
     CONDITION_NOT_LISTED: (p) => `病种“${p.condition}”不在 ${p.scheme} ${p.year} 的病种目录内。`,
     COSTS_REQUIRED: (p) => `${p.benefit}按该病种的医疗费用补助，而申请未提供费用（costs）。`,
     CONDITION_CLASS_NOT_COVERED: (p) => `${p.benefit}对${p.conditionClass}病种不予补助。`,
     SHARES_VOID: (p) => `该会员持有 ${p.held} 份；本办法每人最多 ${p.counted} 份，超出部分无效，按 ${p.counted} 份核算。`,
-    VOID_SHARES_NOT_CHARGED: (p) => `超出本办法每人 ${p.max} 份上限的 ${p.void} 份无效，不收取互助金。`,
     PAID_WITHIN_YEARS: (p) => `${p.benefit}${p.years} 年内限给付一次，已于 ${p.date} 的申请 ${p.claimId} 给付：该次给付后满 ${p.years} 年前不再给付。`,
     SAME_EVENT_PAID: (p) => `${p.benefit}：同一事件（${p.event}）已给付 ${p.paid} 元（申请 ${p.claimId}），予以扣除。`,
     EVENT_NOT_NAMED: (p) => `${p.benefit}应扣除同一事件已给付的金额，但本申请未注明事件（event）：未作扣除。`,
@@ -73,8 +68,6 @@ export const zh: Locale = {
       if (p.rule === 'deduct') return `${p.benefit}扣除${others}已就本申请支付的金额，少付 ${p.cut} 元。`;
       return `本方案以${others === '' ? '' : `扣除${others}已付金额后`}尚未支付的${costs(p.costField)}（${p.cost} 元）为限，${p.benefit}核减 ${p.cut} 元。`;
     },
-    PLAN_GROUP_CONFLICT: (p) => `会员同时持有${p.plans}，同属“${p.group}”，每人只能持有其中一个方案：各方案均不支付本申请。`,
-    NO_PLAN_HELD: (p) => `会员在 ${p.date} 没有有效的保障方案。`,
   },
   steps: {
     base: (p) => costs(p.field),
@@ -117,6 +110,18 @@ export const zh: Locale = {
     days: '天',
     perDay: (p) => `${p.daily} 元/天 × ${p.days} 天`,
   },
+};
+
+// The messages of enrolment, contributions and a member's plans, apart from those of a claim's
+// settlement: a program that only settles claims leaves them out (docs/benchmarks.md, "Bundle sizes").
+export const zhMembership: MembershipMessages = {
+  ENROLMENT_CLOSED: (p) => `单位于 ${p.date} 办理参保，不在参保办理期间（${p.from} 至 ${p.to}）内。`,
+  SHARE_TOO_LOW: (p) => `单位职工 ${p.staff} 人中可参保 ${p.joining} 人；本办法要求参保人数不低于职工的 ${percentNumber(String(p.share))}%（${p.needed} 人）。`,
+  WHOLE_UNIT_REQUIRED: (p) => `职工不足 ${p.below} 人的单位须全员参保：职工 ${p.staff} 人中可参保 ${p.joining} 人。`,
+  TOO_FEW_MEMBERS: (p) => `可参保 ${p.joining} 人；本办法要求至少 ${p.min} 人参保。`,
+  VOID_SHARES_NOT_CHARGED: (p) => `超出本办法每人 ${p.max} 份上限的 ${p.void} 份无效，不收取互助金。`,
+  PLAN_GROUP_CONFLICT: (p) => `会员同时持有${p.plans}，同属“${p.group}”，每人只能持有其中一个方案：各方案均不支付本申请。`,
+  NO_PLAN_HELD: (p) => `会员在 ${p.date} 没有有效的保障方案。`,
 };
 
 // The wording of explanations, apart from the messages and steps that settling writes: only
