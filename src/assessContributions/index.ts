@@ -1,4 +1,4 @@
-import { acceptPolicy } from '../_lib/acceptPolicy';
+import { parsedPolicy } from '../_lib/parsedPolicies';
 import type { Decimal } from '../_lib/decimal';
 import { Dec } from '../_lib/decimal';
 import { InvalidInputError, validate, type Issue } from '../_lib/errors';
@@ -102,7 +102,7 @@ export function assessContributions(registry: PolicyRegistry, roster: RosterInpu
 export function assessContributions(policy: Policy | PolicyRegistry, roster: RosterInput): ContributionAssessment | PlansContributionAssessment;
 export function assessContributions(source: Policy | PolicyRegistry, roster: RosterInput): ContributionAssessment | PlansContributionAssessment {
   if (isRegistry(source)) return assessPlans(source, roster);
-  const accepted = acceptPolicy(source);
+  const accepted = parsedPolicy(source);
   const entries = validate(rosterSchema, roster, 'roster', MAX_ROSTER_ENTRIES);
   const withPlans = entries.findIndex((entry) => entry.plans !== undefined);
   if (withPlans >= 0) {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { setUpZod } from '../_lib/zodSetup';
-import { acceptPolicy } from '../_lib/acceptPolicy';
+import { parsedPolicy } from '../_lib/parsedPolicies';
 import type { Decimal } from '../_lib/decimal';
 import { InvalidInputError, validate } from '../_lib/errors';
 import { historyEntriesOf, historyFor, type EvaluateOptions } from '../_lib/engine/history';
@@ -48,8 +48,8 @@ const entriesSchema = z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX
 
 /** An entry of `policies`: one version, or a set of plans, each accepted with its path. */
 function acceptEntry(entry: unknown, index: number): Policy | Policy[] {
-  if (!Array.isArray(entry)) return acceptPolicy(entry, ['policies', index]);
-  const set = validate(entriesSchema, entry, ['policies', index]).map((policy, at) => acceptPolicy(policy, ['policies', index, at]));
+  if (!Array.isArray(entry)) return parsedPolicy(entry, ['policies', index]);
+  const set = validate(entriesSchema, entry, ['policies', index]).map((policy, at) => parsedPolicy(policy, ['policies', index, at]));
   const schemes = new Set<string>();
   set.forEach((policy, at) => {
     // A member's ledger is kept by scheme: two versions of one scheme are two compared entries, not one set.

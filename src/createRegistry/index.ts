@@ -1,4 +1,4 @@
-import { acceptPolicy } from '../_lib/acceptPolicy';
+import { parsedPolicy } from '../_lib/parsedPolicies';
 import { InvalidInputError, readInput, type Issue } from '../_lib/errors';
 import type { Policy } from '../_lib/policySchema';
 
@@ -31,7 +31,7 @@ export function createRegistry(policies: readonly Policy[]): PolicyRegistry {
   if (list === undefined) {
     throw new InvalidInputError([{ path: ['policies'], code: 'invalid_type', message: 'expected an array of policies' }]);
   }
-  const accepted = list.map((policy, index) => ({ policy: acceptPolicy(policy, ['policies', index]), index }));
+  const accepted = list.map((policy, index) => ({ policy: parsedPolicy(policy, ['policies', index]), index }));
   const sorted = [...accepted].sort(
     (a, b) => a.policy.scheme.localeCompare(b.policy.scheme) || a.policy.validFrom.localeCompare(b.policy.validFrom),
   );

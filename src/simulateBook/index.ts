@@ -27,7 +27,7 @@ import { tallyYear, type ClaimOutcome } from '../_lib/engine/settle';
 import { readYear, settlementOrder, type YearInput } from '../_lib/yearInput';
 import { explain } from '../explain';
 import { extendPolicy } from '../extendPolicy';
-import { parsePolicy } from '../parsePolicy';
+import { parsedPolicy } from '../_lib/parsedPolicies';
 
 setUpZod();
 
@@ -216,7 +216,7 @@ export function simulator(policies: readonly Policy[], options: SimulationOption
   const list = validate(z.array(z.unknown()).check(z.minLength(1), z.maxLength(50)), policies, 'policies');
   const versions = list.map((policy, index) => {
     try {
-      return new Version(parsePolicy(policy));
+      return new Version(parsedPolicy(policy));
     } catch (error) {
       throw under(error, ['policies', index], 1);
     }
