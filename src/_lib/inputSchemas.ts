@@ -3,8 +3,7 @@ import { setUpZod } from './zodSetup';
 import { addIssue } from './errors';
 import { daysBetween, isoDateSchema } from './dates';
 import { yuanSchema } from './moneySchemas';
-import { attributeNameSchema, attributeValueSchema, patientSchema, sexSchema } from './conditionSchema';
-import { causeSchema, sharesSchema, slugSchema } from './policySchema';
+import { attributeNameSchema, attributeValueSchema, causeSchema, patientSchema, sexSchema, sharesSchema, slugSchema } from './fieldSchemas';
 
 setUpZod();
 
