@@ -5,7 +5,7 @@
  * already parsed policies bundles none (docs/benchmarks.md, "Bundle sizes").
  */
 import { compile } from './engine/compile';
-import { InvalidInputError } from './errors';
+import { InvalidInputError, readInput } from './errors';
 import type { Policy } from './policySchema';
 
 // Parsed policies, deep-frozen: membership is what makes a value a policy to every function.
@@ -37,4 +37,19 @@ export function parsedPolicy(input: unknown, path: string | readonly (string | n
       message: 'expected a policy from parsePolicy, definePolicy, extendPolicy or huzhu/policies; parse a rule file with parsePolicy first',
     },
   ]);
+}
+
+/**
+ * A list of policies (or of sets of them) as an argument gives it, copied once and shallowly:
+ * its items are checked by {@link parsedPolicy}, by identity, so neither a policy nor a Proxy
+ * in its place is walked. `min` and `max` bound its length, read before its items.
+ */
+export function policyList(value: unknown, path: readonly (string | number)[], min = 0, max = Infinity): unknown[] {
+  return readInput(value, path, () => {
+    if (!Array.isArray(value)) throw new InvalidInputError([{ path, code: 'invalid_type', message: 'expected an array of policies' }]);
+    const { length } = value;
+    if (length < min) throw new InvalidInputError([{ path, code: 'too_small', message: `expected at least ${min} ${min === 1 ? 'policy' : 'policies'}` }]);
+    if (length > max) throw new InvalidInputError([{ path, code: 'too_big', message: `expected at most ${max} policies; got ${length}` }]);
+    return [...value];
+  });
 }

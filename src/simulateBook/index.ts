@@ -27,7 +27,7 @@ import { tallyYear, type ClaimOutcome } from '../_lib/engine/settle';
 import { readYear, settlementOrder, type YearInput } from '../_lib/yearInput';
 import { explain } from '../explain';
 import { extendPolicy } from '../extendPolicy';
-import { parsedPolicy } from '../_lib/parsedPolicies';
+import { parsedPolicy, policyList } from '../_lib/parsedPolicies';
 
 setUpZod();
 
@@ -213,7 +213,7 @@ export interface Simulator {
 
 /** The simulator {@link simulateBook} feeds (not exported by the package); throws as it does for bad policies or options. */
 export function simulator(policies: readonly Policy[], options: SimulationOptions | undefined): Simulator {
-  const list = validate(z.array(z.unknown()).check(z.minLength(1), z.maxLength(50)), policies, 'policies');
+  const list = policyList(policies, ['policies'], 1, 50);
   const versions = list.map((policy, index) => {
     try {
       return new Version(parsedPolicy(policy));
