@@ -18,7 +18,7 @@ export interface PolicyRegistry {
  *
  * @param policies - the versions
  * @returns a frozen registry
- * @throws {InvalidInputError} for an invalid policy, or for versions of one scheme whose periods overlap
+ * @throws {InvalidInputError} for a policy not from {@link parsePolicy}, {@link definePolicy}, {@link extendPolicy} or `policies` (`unparsed_policy`), or for versions of one scheme whose periods overlap
  *
  * @example
  * const registry = createRegistry([policies.guangxi[2023], policies.guangxi[2024]]);

@@ -103,7 +103,7 @@ const state = (parameter: Parameter): ParameterState => ({ value: parameter.valu
  * @param from - the older version, e.g. `policies.guangxi[2023]`
  * @param to - the newer version
  * @returns the changed parameters and settings
- * @throws {InvalidInputError} when either policy is invalid
+ * @throws {InvalidInputError} when either is not a policy from {@link parsePolicy}, {@link definePolicy}, {@link extendPolicy} or `policies` (`unparsed_policy`)
  *
  * @example
  * const diff = diffPolicies(policies.guangxi[2023], policies.guangxi[2024]);

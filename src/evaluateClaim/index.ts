@@ -26,7 +26,7 @@ import type { ClaimResult } from '../_lib/result';
  *
  * @category Evaluation
  *
- * @param policy - the policy version, e.g. `policies.guangxi[2024]`
+ * @param policy - the policy version, e.g. `policies.guangxi[2024]`, or one from {@link parsePolicy}; any other value is refused (`unparsed_policy`)
  * @param member - the member with their enrolments and flags
  * @param claim - a `hospitalisation`, `outpatient`, `disability` or `death` claim
  * @param ledger - what the member was paid earlier in this protection year; empty when absent
