@@ -11,14 +11,12 @@ import {
   assessEnrolment,
   compareClaim,
   createRegistry,
-  definePolicy,
   diffPolicies,
   evaluateClaim,
   evaluateCondolence,
   evaluateMemberClaim,
   evaluateMemberYear,
   evaluateYear,
-  illustrative,
   parsePolicy,
   policies,
   safeAssessContributions,
@@ -35,7 +33,7 @@ import {
   type SafeResult,
 } from '../src';
 import { selectPolicy as selectFromCore } from '../src/core';
-import { enrolledMember, firstIssue, stay } from './_fixtures';
+import { enrolledMember, firstIssue, made, stay, syntheticPolicy } from './_fixtures';
 
 const guangxi = policies.guangxi[2024];
 const member = enrolledMember('guangxi', 2024);
@@ -45,20 +43,9 @@ const guilinMember = enrolledMember('guilin-condolence', 2023);
 const guilinStay = stay('s1', '2023-08-01', '2023-08-20', { insurancePaid: '20000.00', inScopeCopay: '8000.00', selfPaid: '12000.00' });
 const xining = policies.xining[2024];
 const gigWorkers = [{ id: 'gig-workers', count: 10, flags: { gigWorker: true } }];
-// No bundled plan has enrolment rules simple enough for a unit of two: assessEnrolment's own example.
-const withEnrolment = definePolicy({
-  scheme: 'example',
-  year: 2018,
-  name: { zh: '示例', en: 'Example' },
-  validFrom: '2018-01-01',
-  validTo: '2018-12-31',
-  conventions: { yearBy: 'admission', dayCount: 'excludeDischargeDay', rounding: { mode: 'halfUp', at: 'eachLine' } },
-  eligibility: {},
-  benefits: [],
-  ceilings: {},
-  enrolment: { minMembers: { value: 10, label: { zh: '最少参保人数', en: 'Fewest members' }, provenance: illustrative({ en: 'An example.' }) } },
-});
-const unit = { id: 'unit-1', date: '2017-11-01', staff: 9, members: [{ id: 'a' }, { id: 'b' }] };
+// No bundled plan has enrolment rules simple enough for a unit of two: assessEnrolment's own example's.
+const withEnrolment = syntheticPolicy([], { enrolment: { minMembers: made(10) } });
+const unit = { id: 'unit-1', date: '2023-11-01', staff: 9, members: [{ id: 'a' }, { id: 'b' }] };
 /** A registry written by hand, as a caller may: its policies are checked as createRegistry's are. */
 const byHand = (policy: unknown) => ({ policies: [policy] }) as unknown as PolicyRegistry;
 
