@@ -45,13 +45,13 @@ describe('diffPolicies', () => {
     expect(diff.settings).toEqual([{ setting: 'conventions.dayCount', before: 'excludeDischargeDay', after: 'includeBothDays' }]);
   });
 
-  it('refuses an invalid policy, naming which side', () => {
+  it('refuses a policy it was not given parsed, naming which side', () => {
     try {
       diffPolicies(policies.guangxi[2023], { ...policies.guangxi[2024], year: 'next' } as never);
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidInputError);
-      expect((error as InvalidInputError).issues[0]?.path).toEqual(['to', 'year']);
+      expect((error as InvalidInputError).issues[0]).toMatchObject({ path: ['to'], code: 'unparsed_policy' });
     }
   });
 });

@@ -111,6 +111,13 @@ describe('the settlement path', () => {
       ['outside the enrolment window', 'of which a member may hold only one', 'are void and not charged'],
       "export { assessContributions, assessEnrolment, evaluateMemberClaim } from './src/core';",
     ],
+    [
+      // Functions other than parsePolicy, definePolicy and extendPolicy take parsed policies only,
+      // and the bundled ones are registered without it (src/_lib/parsedPolicies.ts).
+      'the policy schema, which only parsePolicy, definePolicy and extendPolicy run',
+      ['invalid_same_event', 'empty_condition'],
+      "export { parsePolicy } from './src/core';",
+    ],
   ])('leaves out %s', async (_, markers, user) => {
     const { text } = await bundle("export { createRegistry, evaluateClaim, selectPolicy } from './src/core';");
     const { text: using } = await bundle(user);

@@ -144,6 +144,9 @@ const policyEntries: Entry[] = [
   { name: 'parsePolicy (JSON text)', root: ['policy'], call: (v) => huzhu.parsePolicy(JSON.stringify(v) ?? 'null') },
   { name: 'safeParsePolicy', root: ['policy'], call: (v) => unwrap(huzhu.safeParsePolicy(v)) },
   { name: 'extendPolicy', root: ['base'], call: (v) => huzhu.extendPolicy(v, {}) },
+];
+// The other functions take only parsed policies: each hostile one is refused unread, at the argument.
+const parsedPolicyEntries: Entry[] = [
   { name: 'createRegistry', root: ['policies', 0], call: (v) => huzhu.createRegistry([v]) },
   { name: 'evaluateClaim', root: ['policy'], call: (v) => huzhu.evaluateClaim(v, member, good) },
   { name: 'evaluateYear', root: ['policy'], call: (v) => huzhu.evaluateYear(v, member, [good]) },
@@ -192,6 +195,11 @@ matrix('hostile stays', stayEntries, hostileStays);
 matrix('hostile disability and death claims', claimEntries, hostileOtherClaims);
 matrix('hostile members', memberEntries, hostileMembers);
 matrix('hostile policies', policyEntries.filter((e) => !e.name.includes('JSON text')), hostilePolicies);
+matrix(
+  'hostile policies, to a function that takes parsed ones',
+  parsedPolicyEntries,
+  hostilePolicies.map((hostile) => ({ ...hostile, path: [], code: 'unparsed_policy' })),
+);
 matrix(
   'hostile policies as JSON text',
   policyEntries.filter((e) => e.name.includes('JSON text')),

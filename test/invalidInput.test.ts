@@ -7,6 +7,7 @@ import {
   safeEvaluateClaim,
   safeEvaluateCondolence,
   safeEvaluateYear,
+  safeParsePolicy,
   type ClaimInput,
 } from '../src';
 import { enrolledMember, stay } from './_fixtures';
@@ -76,7 +77,8 @@ describe('every rejected value is an InvalidInputError naming the field path', (
   });
 
   it('a policy that is not a policy', () => {
-    expect(firstIssue(safeEvaluateClaim({ scheme: 'x' } as never, member, good))).toEqual([['policy', 'year'], 'invalid_type']);
+    expect(firstIssue(safeEvaluateClaim({ scheme: 'x' } as never, member, good))).toEqual([['policy'], 'unparsed_policy']);
+    expect(firstIssue(safeParsePolicy({ scheme: 'x' }))).toEqual([['policy', 'year'], 'invalid_type']);
   });
 
   it('collects every issue of an input, and words them for a person', () => {

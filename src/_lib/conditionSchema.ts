@@ -6,23 +6,12 @@
 import * as z from 'zod/mini';
 import { setUpZod } from './zodSetup';
 import { int } from './zodChecks';
-import { addIssue, FORBIDDEN_KEYS } from './errors';
+import { addIssue } from './errors';
 import { isoDateSchema } from './dates';
 import { strictSection } from './guideSections';
+import { attributeNameSchema, attributeValueSchema, patientSchema, sexSchema } from './fieldSchemas';
 
 setUpZod();
-
-/** A name a policy gives an attribute, e.g. `baseInsurance`; also a key of member and claim data. */
-export const attributeNameSchema = z
-  .string()
-  .check(
-    z.regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { message: 'expected a name of letters, digits, "_" and "-", starting with a letter, like "baseInsurance"' }),
-    z.maxLength(64),
-    z.refine((name) => !FORBIDDEN_KEYS.has(name), { params: { code: 'reserved_id' }, message: 'expected a name other than "constructor" and "prototype"' }),
-  );
-
-/** One of the values a choice attribute allows, e.g. `employee` or `3`. */
-export const attributeValueSchema = z.string().check(z.minLength(1), z.maxLength(64));
 
 const labelSchema = z.strictObject({ zh: z.string().check(z.minLength(1), z.maxLength(500)), en: z.string().check(z.minLength(1), z.maxLength(500)) });
 
@@ -39,10 +28,6 @@ export const attributeDeclarationsSchema = strictSection('attributes', {
   member: z.optional(z.record(attributeNameSchema, attributeDeclarationSchema)),
   claim: z.optional(z.record(attributeNameSchema, attributeDeclarationSchema)),
 });
-
-export const sexSchema = z.enum(['female', 'male']);
-/** Whose condition a diagnosis claim is. */
-export const patientSchema = z.enum(['member', 'family']);
 
 /** Whole numbers `from` … `to`, both included; one of them may be left open. */
 const countRangeSchema = strictSection('conditions', {

@@ -4,8 +4,7 @@ import { int } from './zodChecks';
 import { addIssue } from './errors';
 import { daysBetween, isoDateSchema } from './dates';
 import { yuanSchema } from './moneySchemas';
-import { attributeNameSchema, attributeValueSchema, patientSchema, sexSchema } from './conditionSchema';
-import { causeSchema, sharesSchema, slugSchema } from './policySchema';
+import { attributeNameSchema, attributeValueSchema, causeSchema, patientSchema, sexSchema, sharesSchema, slugSchema } from './fieldSchemas';
 
 setUpZod();
 

@@ -6,17 +6,11 @@ import { dayNumber, isoDateSchema } from './dates';
 import { Dec } from './decimal';
 import { ROUNDING_MODES } from './money';
 import { policyYuanSchema, ratioSchema } from './moneySchemas';
-import { attributeDeclarationsSchema, attributeNameSchema, attributeValueSchema, conditionSchema, type AttributeDeclarations, type Condition } from './conditionSchema';
+import { attributeDeclarationsSchema, conditionSchema, type AttributeDeclarations, type Condition } from './conditionSchema';
+import { attributeNameSchema, attributeValueSchema, causeSchema, sharesSchema, slugSchema } from './fieldSchemas';
 import { strictSection } from './guideSections';
 
 setUpZod();
-
-export const slugSchema = z
-  .string()
-  .check(
-    z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'expected a lower-case id of letters, digits and dashes, like "guilin-condolence"' }),
-    z.maxLength(64),
-  );
 
 /**
  * The most items any list in a policy may hold: benefits, tiers, brackets, payer rules,
@@ -136,18 +130,8 @@ function parameter<T extends z.ZodMiniType>(value: T) {
 
 const countSchema = z.number().check(int(), z.gte(0), z.lte(100_000));
 
-/** Shares (份) of a plan: a positive multiple of ½, at most 100 (docs/rule-model.md#shares). */
-export const sharesSchema = z
-  .number()
-  .check(
-    z.gt(0),
-    z.lte(100),
-    z.refine((shares) => Number.isInteger(shares * 2), { params: { code: 'invalid_shares' }, message: 'expected shares in halves: 0.5, 1, 1.5, 2, …' }),
-  );
-
 export const costFieldSchema = z.enum(['total', 'insurancePaid', 'inScopeCopay', 'selfPaid', 'aboveCeiling']);
 export const eventKindSchema = z.enum(['hospitalisation', 'outpatient', 'disability', 'death', 'diagnosis']);
-export const causeSchema = z.enum(['illness', 'accident']);
 /** A member flag a policy declares, e.g. `hardship`. */
 export const memberFlagSchema = attributeNameSchema;
 export const payerSchema = z.enum(['memberOrUnit', 'publicFunds', 'union']);

@@ -1,5 +1,5 @@
 /** Picking a scheme's version from a registry: what selectPolicy does, for the functions that settle under several plans too. */
-import { acceptPolicy } from './acceptPolicy';
+import { parsedPolicy } from './parsedPolicies';
 import { isWithin } from './dates';
 import { byEnrolment, governs } from './engine/eligibility';
 import { InvalidInputError, PolicyNotFoundError } from './errors';
@@ -7,13 +7,12 @@ import type { Member } from './inputSchemas';
 import type { Policy } from './policySchema';
 import type { PolicyRegistry } from '../createRegistry';
 
-// Frozen lists of accepted policies, already checked. A cache only: neither a frozen array's
-// elements nor an accepted (deep-frozen) policy can change, so checking again would give the
-// same list. A list that is not frozen, or holds a plain object a caller may still change (a
-// registry made by hand), is checked on every call.
+// Frozen lists of registered policies, already checked. A cache only: a frozen array's
+// elements cannot change, so checking again would give the same answer. A list that is not
+// frozen (a registry made by hand) is checked on every call.
 const checked = new WeakMap<readonly unknown[], readonly Policy[]>();
 
-/** The registry's policies, each validated unless it already was (as every one from createRegistry was). */
+/** The registry's policies, each of them one huzhu parsed (as every one from createRegistry is). */
 export function registeredPolicies(registry: PolicyRegistry): readonly Policy[] {
   const policies: unknown = typeof registry === 'object' && registry !== null ? registry.policies : undefined;
   if (!Array.isArray(policies)) {
@@ -23,14 +22,9 @@ export function registeredPolicies(registry: PolicyRegistry): readonly Policy[] 
   }
   const known = checked.get(policies);
   if (known !== undefined) return known;
-  let allAccepted = true;
-  const accepted = policies.map((policy: unknown, index) => {
-    const checkedPolicy = acceptPolicy(policy, ['registry', 'policies', index]);
-    allAccepted &&= checkedPolicy === policy;
-    return checkedPolicy;
-  });
-  if (allAccepted && Object.isFrozen(policies) && !hasAccessors(policies)) checked.set(policies, Object.freeze(accepted));
-  return accepted;
+  const registered = policies.map((policy: unknown, index) => parsedPolicy(policy, ['registry', 'policies', index]));
+  if (Object.isFrozen(policies) && !hasAccessors(policies)) checked.set(policies, Object.freeze(registered));
+  return registered;
 }
 
 /** Whether a list has an element read by a getter, which may give another policy on each read. */

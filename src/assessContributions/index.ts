@@ -1,4 +1,4 @@
-import { acceptPolicy } from '../_lib/acceptPolicy';
+import { isParsedPolicy, parsedPolicy } from '../_lib/parsedPolicies';
 import type { Decimal } from '../_lib/decimal';
 import { Dec } from '../_lib/decimal';
 import { InvalidInputError, validate, type Issue } from '../_lib/errors';
@@ -15,6 +15,7 @@ import type { CompiledParameter } from '../_lib/engine/parameters';
 import { scaledFen, sharesCounted } from '../_lib/engine/shares';
 import { illustrativeWarnings, type Citation } from '../_lib/trace';
 import type { PolicyRegistry } from '../createRegistry';
+import { registeredPolicies } from '../_lib/versions';
 
 /** What one payer owes for the members it pays for. */
 export interface PayerShare {
@@ -101,8 +102,8 @@ export function assessContributions(policy: Policy, roster: RosterInput): Contri
 export function assessContributions(registry: PolicyRegistry, roster: RosterInput): PlansContributionAssessment;
 export function assessContributions(policy: Policy | PolicyRegistry, roster: RosterInput): ContributionAssessment | PlansContributionAssessment;
 export function assessContributions(source: Policy | PolicyRegistry, roster: RosterInput): ContributionAssessment | PlansContributionAssessment {
-  if (isRegistry(source)) return assessPlans(source, roster);
-  const accepted = acceptPolicy(source);
+  if (!isParsedPolicy(source) && isRegistry(source)) return assessPlans(source, roster);
+  const accepted = parsedPolicy(source);
   const entries = validate(rosterSchema, roster, 'roster', MAX_ROSTER_ENTRIES);
   const withPlans = entries.findIndex((entry) => entry.plans !== undefined);
   if (withPlans >= 0) {
@@ -112,7 +113,14 @@ export function assessContributions(source: Policy | PolicyRegistry, roster: Ros
 }
 
 /** A registry, not a policy: it has the list of policies and no scheme of its own. */
-const isRegistry = (value: Policy | PolicyRegistry): value is PolicyRegistry => typeof value === 'object' && value !== null && 'policies' in value && !('scheme' in value);
+/** Whether `value` reads as a registry; a Proxy whose traps throw does not (and is then refused as no parsed policy). */
+function isRegistry(value: unknown): value is PolicyRegistry {
+  try {
+    return typeof value === 'object' && value !== null && 'policies' in value && !('scheme' in value);
+  } catch {
+    return false;
+  }
+}
 
 /** A roster entry holding a plan: its shares and period, and where the caller wrote them (the entry, and the plan in its `plans`). */
 interface Holding {
@@ -214,7 +222,7 @@ function tally(policy: Policy, items: Iterable<Holding>, policyPath: readonly (s
 /** Every plan each entry holds, priced by the registry's version of it, added up by payer. */
 function assessPlans(registry: PolicyRegistry, roster: RosterInput): PlansContributionAssessment {
   const entries = validate(rosterSchema, roster, 'roster', MAX_ROSTER_ENTRIES);
-  const policies = registry.policies;
+  const policies = registeredPolicies(registry);
   // The entries holding each version, in the registry's order.
   const holders = new Map<Policy, Holding[]>();
   const payersOf = new Map<RosterEntry, Set<Payer>>();

@@ -1,4 +1,4 @@
-import { acceptPolicy } from '../_lib/acceptPolicy';
+import { parsedPolicy } from '../_lib/parsedPolicies';
 import { Dec, type Decimal } from '../_lib/decimal';
 import { compile } from '../_lib/engine/compile';
 import { InvalidInputError, validate, type Issue } from '../_lib/errors';
@@ -77,7 +77,7 @@ const rosterEntry = ({ id, flags, attributes, continuing }: UnitMember) => ({ id
  * //=> "2 of the unit's staff may join; the plan requires at least 10 members."
  */
 export function assessEnrolment(policy: Policy, unit: UnitInput): EnrolmentAssessment {
-  const accepted = acceptPolicy(policy);
+  const accepted = parsedPolicy(policy);
   const valid = validate(unitSchema, unit, 'unit', MAX_UNIT_MEMBERS);
   const rules = accepted.enrolment;
   if (rules === undefined) {

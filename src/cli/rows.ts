@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { validate, type Issue } from '../_lib/errors';
-import { slugSchema } from '../_lib/policySchema';
+import { slugSchema } from '../_lib/fieldSchemas';
 import { planEnrolments } from './plans';
 
 /**

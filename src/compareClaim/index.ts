@@ -1,6 +1,5 @@
-import * as z from 'zod/mini';
 import { setUpZod } from '../_lib/zodSetup';
-import { acceptPolicy } from '../_lib/acceptPolicy';
+import { parsedPolicy, policyList } from '../_lib/parsedPolicies';
 import type { Decimal } from '../_lib/decimal';
 import { InvalidInputError, validate } from '../_lib/errors';
 import { historyEntriesOf, historyFor, type EvaluateOptions } from '../_lib/engine/history';
@@ -44,12 +43,11 @@ export interface ClaimComparison<Compared = ComparedResult> {
 }
 
 const MAX_ENTRIES = 50;
-const entriesSchema = z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_ENTRIES));
 
 /** An entry of `policies`: one version, or a set of plans, each accepted with its path. */
 function acceptEntry(entry: unknown, index: number): Policy | Policy[] {
-  if (!Array.isArray(entry)) return acceptPolicy(entry, ['policies', index]);
-  const set = validate(entriesSchema, entry, ['policies', index]).map((policy, at) => acceptPolicy(policy, ['policies', index, at]));
+  if (!Array.isArray(entry)) return parsedPolicy(entry, ['policies', index]);
+  const set = policyList(entry, ['policies', index], 1, MAX_ENTRIES).map((policy, at) => parsedPolicy(policy, ['policies', index, at]));
   const schemes = new Set<string>();
   set.forEach((policy, at) => {
     // A member's ledger is kept by scheme: two versions of one scheme are two compared entries, not one set.
@@ -99,7 +97,7 @@ export function compareClaim(claim: ClaimInput, member: MemberInput, policies: r
 export function compareClaim(claim: ClaimInput, member: MemberInput, policies: readonly (Policy | readonly Policy[])[], options?: EvaluateOptions): ClaimComparison<ComparedResult | ComparedPlans> {
   const validClaim = plainOf(validate(claimSchema, claim, 'claim'));
   const validMember = validate(memberSchema, member, 'member');
-  const entries = validate(entriesSchema, policies, 'policies').map(acceptEntry);
+  const entries = policyList(policies, ['policies'], 1, MAX_ENTRIES).map(acceptEntry);
   const history = historyEntriesOf(options);
   const whatIf = (policy: Policy) => !governs(policy, validMember, eventDate(policy, validClaim));
   const settled = entries.map((entry) => {

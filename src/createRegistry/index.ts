@@ -1,5 +1,5 @@
-import { acceptPolicy } from '../_lib/acceptPolicy';
-import { InvalidInputError, readInput, type Issue } from '../_lib/errors';
+import { parsedPolicy, policyList } from '../_lib/parsedPolicies';
+import { InvalidInputError, type Issue } from '../_lib/errors';
 import type { Policy } from '../_lib/policySchema';
 
 /** A set of policy versions to pick from by scheme and date. */
@@ -18,7 +18,7 @@ export interface PolicyRegistry {
  *
  * @param policies - the versions
  * @returns a frozen registry
- * @throws {InvalidInputError} for an invalid policy, or for versions of one scheme whose periods overlap
+ * @throws {InvalidInputError} for a policy not from {@link parsePolicy}, {@link definePolicy}, {@link extendPolicy} or `policies` (`unparsed_policy`), or for versions of one scheme whose periods overlap
  *
  * @example
  * const registry = createRegistry([policies.guangxi[2023], policies.guangxi[2024]]);
@@ -27,11 +27,7 @@ export interface PolicyRegistry {
  */
 export function createRegistry(policies: readonly Policy[]): PolicyRegistry {
   // Read once into a copy of our own: a Proxy or getter that throws is reported, not rethrown.
-  const list = readInput(policies, ['policies'], () => (Array.isArray(policies) ? [...policies] : undefined));
-  if (list === undefined) {
-    throw new InvalidInputError([{ path: ['policies'], code: 'invalid_type', message: 'expected an array of policies' }]);
-  }
-  const accepted = list.map((policy, index) => ({ policy: acceptPolicy(policy, ['policies', index]), index }));
+  const accepted = policyList(policies, ['policies']).map((policy, index) => ({ policy: parsedPolicy(policy, ['policies', index]), index }));
   const sorted = [...accepted].sort(
     (a, b) => a.policy.scheme.localeCompare(b.policy.scheme) || a.policy.validFrom.localeCompare(b.policy.validFrom),
   );

@@ -1,4 +1,4 @@
-import { acceptPolicy } from '../_lib/acceptPolicy';
+import { parsedPolicy } from '../_lib/parsedPolicies';
 import { Dec } from '../_lib/decimal';
 import { parametersOf, walkPolicy } from '../_lib/parameters';
 import type { Label, Parameter, Policy, Provenance } from '../_lib/policySchema';
@@ -103,7 +103,7 @@ const state = (parameter: Parameter): ParameterState => ({ value: parameter.valu
  * @param from - the older version, e.g. `policies.guangxi[2023]`
  * @param to - the newer version
  * @returns the changed parameters and settings
- * @throws {InvalidInputError} when either policy is invalid
+ * @throws {InvalidInputError} when either is not a policy from {@link parsePolicy}, {@link definePolicy}, {@link extendPolicy} or `policies` (`unparsed_policy`)
  *
  * @example
  * const diff = diffPolicies(policies.guangxi[2023], policies.guangxi[2024]);
@@ -111,8 +111,8 @@ const state = (parameter: Parameter): ParameterState => ({ value: parameter.valu
  * //=> ['changed Death benefit', 'added Daily hospital allowance per day', 'added Disability subsidy maximum', 'changed Maximum subsidy per protection year']
  */
 export function diffPolicies(from: Policy, to: Policy): PolicyDiff {
-  const older = acceptPolicy(from, 'from');
-  const newer = acceptPolicy(to, 'to');
+  const older = parsedPolicy(from, 'from');
+  const newer = parsedPolicy(to, 'to');
   const before = parametersOf(older);
   const after = parametersOf(newer);
   const changes: ParameterChange[] = [];

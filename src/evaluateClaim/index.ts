@@ -1,4 +1,4 @@
-import { acceptPolicy } from '../_lib/acceptPolicy';
+import { parsedPolicy } from '../_lib/parsedPolicies';
 import { historyOption, type EvaluateOptions } from '../_lib/engine/history';
 import { settle } from '../_lib/engine/settle';
 import { validate } from '../_lib/errors';
@@ -26,7 +26,7 @@ import type { ClaimResult } from '../_lib/result';
  *
  * @category Evaluation
  *
- * @param policy - the policy version, e.g. `policies.guangxi[2024]`
+ * @param policy - the policy version, e.g. `policies.guangxi[2024]`, or one from {@link parsePolicy}; any other value is refused (`unparsed_policy`)
  * @param member - the member with their enrolments and flags
  * @param claim - a `hospitalisation`, `outpatient`, `disability` or `death` claim
  * @param ledger - what the member was paid earlier in this protection year; empty when absent
@@ -43,7 +43,7 @@ import type { ClaimResult } from '../_lib/result';
  * //=> '10000.00'
  */
 export function evaluateClaim(policy: Policy, member: MemberInput, claim: ClaimInput, ledger?: LedgerInput, options?: EvaluateOptions): ClaimResult {
-  const accepted = acceptPolicy(policy);
+  const accepted = parsedPolicy(policy);
   const validMember = readMember(member);
   // The claim is read once: its checked copy, or one made from the schema's output; nothing reads it again.
   const copy = plainClaim(claim) ?? plainOf(validate(claimSchema, claim, 'claim'));

@@ -1,4 +1,4 @@
-import { acceptPolicy } from '../_lib/acceptPolicy';
+import { parsedPolicy } from '../_lib/parsedPolicies';
 import type { Decimal } from '../_lib/decimal';
 import { InvalidInputError, validate } from '../_lib/errors';
 import {
@@ -72,7 +72,7 @@ export function evaluateCondolence(
   stay: HospitalisationInput,
   decision?: CondolenceDecisionInput,
 ): CondolenceResult {
-  const accepted = acceptPolicy(policy);
+  const accepted = parsedPolicy(policy);
   const validMember = validate(memberSchema, member, 'member');
   const validStay = validate(hospitalisationSchema, stay, 'stay');
   const validDecision = decision === undefined ? undefined : validate(condolenceDecisionSchema, decision, 'decision');

@@ -1,4 +1,4 @@
-import { acceptPolicy } from '../_lib/acceptPolicy';
+import { parsedPolicy } from '../_lib/parsedPolicies';
 import type { Decimal } from '../_lib/decimal';
 import { toLedger, type LedgerInFen } from '../_lib/engine/ledgerInFen';
 import { moneyFromFen } from '../_lib/money';
@@ -112,7 +112,7 @@ export class SettledYear implements YearResult {
  * //=> '2000.00'
  */
 export function evaluateYear(policy: Policy, member: MemberInput, claims: readonly ClaimInput[], ledger?: LedgerInput, options?: EvaluateOptions): YearResult {
-  const accepted = acceptPolicy(policy);
+  const accepted = parsedPolicy(policy);
   const year = readYear(member, claims);
   // No ledger is the member's empty one, which the results make again rather than keep.
   const start = ledger === undefined ? undefined : readLedger(ledger, accepted, year.member.id);

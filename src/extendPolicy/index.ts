@@ -4,7 +4,8 @@ import { int } from '../_lib/zodChecks';
 import { acceptPolicy } from '../_lib/acceptPolicy';
 import { shiftYears } from '../_lib/dates';
 import { validate } from '../_lib/errors';
-import { slugSchema, type BenefitInput, type Policy, type PolicyInput } from '../_lib/policySchema';
+import { slugSchema } from '../_lib/fieldSchemas';
+import type { BenefitInput, Policy, PolicyInput } from '../_lib/policySchema';
 
 setUpZod();
 

@@ -5,10 +5,11 @@
 // path and contents disagree. Explicit imports, not a directory scan, so that every
 // bundler (esbuild for dist, vite for the tests, tsx) includes the files and the types know
 // each scheme's years.
+import { registerPolicy } from '../_lib/parsedPolicies';
 import type { Policy } from '../_lib/policySchema';
+import { deepFreeze } from '../_lib/result';
 import { createRegistry, type PolicyRegistry } from '../createRegistry';
 import type { DefinedPolicy } from '../definePolicy';
-import { parsePolicy } from '../parsePolicy';
 import beihai2017 from './beihai/2017.json';
 import beihai2018 from './beihai/2018.json';
 import beijingAllowance2011 from './beijing-allowance/2011.json';
@@ -36,18 +37,25 @@ import xining2024 from './xining/2024.json';
 import yunnan2012 from './yunnan/2012.json';
 import zhangjiajie2014 from './zhangjiajie/2014.json';
 
-/** The versions of one scheme by year, each validated as {@link parsePolicy} validates a user's file. */
+/**
+ * The versions of one scheme by year, each frozen, registered and compiled as {@link parsePolicy}
+ * does to a user's file, without its schema: each file is already exactly what parsePolicy
+ * returns for it (test/policyFiles.test.ts checks it, and docs/adding-a-protection-year.md asks
+ * it of a new file), so a program settling claims under bundled policies bundles no schema.
+ */
 function versions<const Scheme extends string, const Files extends Readonly<Record<number, unknown>>>(
   _scheme: Scheme,
   files: Files,
 ): { readonly [Year in keyof Files & number]: DefinedPolicy<{ scheme: Scheme; year: Year }> } {
   // The types promise each file holds the scheme and year of its path: test/policyFiles.test.ts checks it.
-  return Object.freeze(Object.fromEntries(Object.entries(files).map(([year, file]) => [year, parsePolicy(file)]))) as never;
+  return Object.freeze(
+    Object.fromEntries(Object.entries(files).map(([year, file]) => [year, registerPolicy(deepFreeze(file as Policy))])),
+  ) as never;
 }
 
 // Each scheme is an export of its own, marked pure, so that a bundler keeps only the schemes a
 // program imports from `huzhu/policies` (docs/benchmarks.md, "Bundle sizes"): a scheme's
-// versions are validated when its constant is made, and unused ones are dropped with it.
+// versions are registered when its constant is made, and unused ones are dropped with it.
 export const beihai = /* @__PURE__ */ versions('beihai', {
     2017: beihai2017,
     2018: beihai2018,

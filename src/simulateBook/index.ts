@@ -28,7 +28,7 @@ import { tallyYear, type ClaimOutcome } from '../_lib/engine/settle';
 import { readYear, settlementOrder, type YearInput } from '../_lib/yearInput';
 import { explain } from '../explain';
 import { extendPolicy } from '../extendPolicy';
-import { parsePolicy } from '../parsePolicy';
+import { parsedPolicy, policyList } from '../_lib/parsedPolicies';
 
 setUpZod();
 
@@ -214,10 +214,10 @@ export interface Simulator {
 
 /** The simulator {@link simulateBook} feeds (not exported by the package); throws as it does for bad policies or options. */
 export function simulator(policies: readonly Policy[], options: SimulationOptions | undefined): Simulator {
-  const list = validate(z.array(z.unknown()).check(z.minLength(1), z.maxLength(50)), policies, 'policies');
+  const list = policyList(policies, ['policies'], 1, 50);
   const versions = list.map((policy, index) => {
     try {
-      return new Version(parsePolicy(policy));
+      return new Version(parsedPolicy(policy));
     } catch (error) {
       throw under(error, ['policies', index], 1);
     }
