@@ -127,7 +127,7 @@ describe('the settlement path', () => {
     }
   });
 
-  it('sets zod up by itself: English messages, and the memoizer of shared values', async () => {
+  it('words its issues in English and sets up the memoizer of shared values by itself', async () => {
     // Its own copy of zod, in a process of its own: zod keeps its settings on globalThis, which
     // this process's zod has set up already.
     const { text } = await bundle(`
