@@ -40,7 +40,10 @@ export default defineConfig([
     // `huzhu`, `huzhu/core` (without the bundled policies) and `huzhu/policies`, sharing the
     // modules, in both formats: one copy of each class and cache, whichever entry a program
     // imports it through (`instanceof InvalidInputError` holds across them).
-    entry: { ...modules, ...PUBLIC },
+    // The public entries first: esbuild orders the chunks' imports in dist/ from this list, and
+    // with it the layout of a program's bundle; this order gzips 0.5 KB smaller than the modules
+    // first (docs/benchmarks.md, "Bundle sizes").
+    entry: { ...PUBLIC, ...modules },
     format: ['esm', 'cjs'],
     splitting: true,
     dts: { entry: PUBLIC },
