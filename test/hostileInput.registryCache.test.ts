@@ -37,3 +37,21 @@ describe('selectPolicy on a registry that changes under it', () => {
     expect(() => selectPolicy('guilin', '2024-03-01', registry)).toThrow(/registry\.policies\[0\]: expected a policy from parsePolicy/);
   });
 });
+
+describe('selectPolicy on a registry whose reading throws', () => {
+  const boom = { get: () => { throw new Error('boom'); } };
+  it.each([
+    ['a registry whose traps throw', () => new Proxy({}, boom)],
+    ['a list of policies whose traps throw', () => ({ policies: new Proxy([policies.guangxi[2024]], boom) })],
+  ])('reports %s as unreadable, not the caller\'s exception', (_, registry) => {
+    let thrown: unknown;
+    try {
+      selectPolicy('guangxi', '2024-03-01', registry() as unknown as PolicyRegistry);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidInputError);
+    expect((thrown as InvalidInputError).issues[0]).toMatchObject({ code: 'unreadable', message: 'could not be read: boom' });
+    expect((thrown as InvalidInputError).issues[0]!.path[0]).toBe('registry');
+  });
+});

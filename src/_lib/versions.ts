@@ -2,7 +2,7 @@
 import { parsedPolicy } from './parsedPolicies';
 import { isWithin } from './dates';
 import { byEnrolment, governs } from './engine/eligibility';
-import { InvalidInputError, PolicyNotFoundError } from './errors';
+import { InvalidInputError, PolicyNotFoundError, readInput } from './errors';
 import type { Member } from './inputSchemas';
 import type { Policy } from './policySchema';
 import type { PolicyRegistry } from '../createRegistry';
@@ -14,17 +14,20 @@ const checked = new WeakMap<readonly unknown[], readonly Policy[]>();
 
 /** The registry's policies, each of them one huzhu parsed (as every one from createRegistry is). */
 export function registeredPolicies(registry: PolicyRegistry): readonly Policy[] {
-  const policies: unknown = typeof registry === 'object' && registry !== null ? registry.policies : undefined;
-  if (!Array.isArray(policies)) {
-    throw new InvalidInputError([
-      { path: ['registry', 'policies'], code: 'invalid_type', message: 'expected a registry made by createRegistry, with an array of policies' },
-    ]);
-  }
-  const known = checked.get(policies);
-  if (known !== undefined) return known;
-  const registered = policies.map((policy: unknown, index) => parsedPolicy(policy, ['registry', 'policies', index]));
-  if (Object.isFrozen(policies) && !hasAccessors(policies)) checked.set(policies, Object.freeze(registered));
-  return registered;
+  // Read inside readInput: a Proxy for the registry or its list whose traps throw is reported, not rethrown.
+  return readInput(registry, ['registry'], () => {
+    const policies: unknown = typeof registry === 'object' && registry !== null ? registry.policies : undefined;
+    if (!Array.isArray(policies)) {
+      throw new InvalidInputError([
+        { path: ['registry', 'policies'], code: 'invalid_type', message: 'expected a registry made by createRegistry, with an array of policies' },
+      ]);
+    }
+    const known = checked.get(policies);
+    if (known !== undefined) return known;
+    const registered = policies.map((policy: unknown, index) => parsedPolicy(policy, ['registry', 'policies', index]));
+    if (Object.isFrozen(policies) && !hasAccessors(policies)) checked.set(policies, Object.freeze(registered));
+    return registered;
+  });
 }
 
 /** Whether a list has an element read by a getter, which may give another policy on each read. */
