@@ -18,8 +18,8 @@ import { renderReport } from './report';
 import { issueInColumn } from './rows';
 import { formatSimulation, type PlainSimulation } from './simulationText';
 import { shardOf, workersOption } from './shards';
-import { simulateHere, simulateOnWorkers, type Refusal } from './simulatePool';
-import { planRanges, simulateRanges } from './simulateRanges';
+import { simulateHere, simulateOnWorkers, startWorker, type Refusal } from './simulatePool';
+import { planRanges, rangeWork, simulateRanges } from './simulateRanges';
 
 /** What the command needs of main's plumbing, passed in so that this file adds to main's switch only. */
 export interface SimulationTools {
@@ -49,6 +49,13 @@ function shardOption(given: string | undefined): { index: number; of: number } |
   if (match === null || Number(match[1]) > Number(match[2])) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/8; got "${given}"`, 'simulate');
   return { index: Number(match[1]) - 1, of: Number(match[2]) };
 }
+
+/**
+ * How many ranges a file is cut into for each thread that settles: each thread takes the next
+ * range when done with one, so one that starts later (a worker) or is slowed by other work on
+ * the machine takes fewer, and all end within about one range of each other.
+ */
+const RANGES_PER_THREAD = 8;
 
 /** A row's issue as evaluate writes it, `line N: column: message`. */
 const refusalText = (refusal: Refusal, csv: boolean) => `line ${refusal.line}: ${issueText(csv ? issueInColumn(refusal.issue) : refusal.issue)}\n`;
@@ -132,21 +139,27 @@ async function simulate(tools: SimulationTools, invocation: Invocation): Promise
     errors = errors.then(() => tools.write(tools.stderr, text));
   };
   const job = { from, limits, policies: JSON.stringify(versions), options: { lang: (options.lang ?? 'zh') as Language }, part: shard ?? { index: 0, of: 1 } };
-  // A file of lines is read by the workers themselves, a range each; anything else is read here and routed.
-  const ranges = workers > 1 && shard === undefined && file !== '-' ? planRanges(file, job, workers) : undefined;
+  // A file of lines is read by the threads themselves, ranges each; anything else is read here and routed.
+  const rangeable = workers > 1 && shard === undefined && file !== '-' && from !== 'json';
+  // This thread settles ranges too: the workers it needs then are started first, so that their
+  // start (loading the code, reading the policies) runs while this thread cuts the file.
+  const started = Array.from({ length: rangeable ? workers - 1 : 0 }, () => startWorker({ job }));
   let simulation: Simulation;
   try {
+    const ranges = rangeable ? planRanges(file, job, workers * RANGES_PER_THREAD) : undefined;
     const rowsRead = (rows: number) => progress(input.stream.bytesRead ?? 0, rows);
     if (ranges !== undefined && ranges.length > 1) {
       (input.stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
-      simulation = await simulateRanges(file, ranges, job, versions, roster, refuse, progress);
+      simulation = await simulateRanges(rangeWork(file, ranges), started, job, versions, roster, refuse, progress);
+    } else if (workers > 1 && ranges === undefined) {
+      const more = Array.from({ length: workers - started.length }, () => startWorker({ job }));
+      simulation = await simulateOnWorkers(tools.chunks(input.stream, input.name), job, versions, roster, [...started, ...more], refuse, rowsRead);
     } else {
-      simulation = await (workers > 1 && ranges === undefined
-        ? simulateOnWorkers(tools.chunks(input.stream, input.name), job, versions, roster, workers, refuse, rowsRead)
-        : simulateHere(tools.chunks(input.stream.setEncoding('utf8'), input.name), job, versions, roster, refuse, rowsRead));
+      simulation = await simulateHere(tools.chunks(input.stream.setEncoding('utf8'), input.name), job, versions, roster, refuse, rowsRead);
     }
   } finally {
     bar?.clear();
+    await Promise.all(started.map((worker) => worker.terminate()));
   }
   await errors;
   // A shard is a part to merge: it is written whole, as JSON.

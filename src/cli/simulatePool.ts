@@ -17,6 +17,7 @@ import type { ToWorker } from './pool';
 import { CsvFieldsReader, recordReader, type InputFormat, type RawRecord, type ReadLimits, type RecordReader } from './records';
 import { claimFromFields, columnIndex, MEMBER_COLUMNS, recordFromFields, recordSchema, type ColumnIndex, type CsvColumn } from './rows';
 import { shardOf } from './shards';
+import type { RangeWork } from './simulateRanges';
 
 /** A member with their claims, and the input line of the member's first row and of each claim. */
 export interface Tagged {
@@ -231,7 +232,7 @@ export interface PartJob {
  * member (generators feeding simulateBook) cost about as much as reading the member's rows.
  * Each invalid member's issues are refused at their rows.
  */
-class PartSimulation {
+export class PartSimulation {
   readonly #run: Simulator;
   #lines: readonly number[] = [];
   #index = 0;
@@ -253,8 +254,7 @@ class PartSimulation {
 
 /**
  * Simulates the members of `part` read in this thread, with rows that name no member refused;
- * `progress` hears how many rows were read, for a progress bar. `lines` is added to the line
- * of every row, and `together` sees every member: for a range of a file read as a whole of its own.
+ * `progress` hears how many rows were read, for a progress bar.
  */
 export async function simulatePart(
   chunks: AsyncIterable<string>,
@@ -262,9 +262,25 @@ export async function simulatePart(
   policies: readonly Policy[],
   refuse: (refusals: Refusal[]) => void,
   progress: (rows: number) => void,
-  { lines = 0, together = new Together() }: { lines?: number; together?: Together } = {},
 ): Promise<Simulation> {
   const simulation = new PartSimulation(policies, job.options, refuse);
+  await readPart(chunks, job, simulation, refuse, progress);
+  return simulation.finish();
+}
+
+/**
+ * Reads the rows of `part` into `simulation`, with rows that name no member refused; `progress`
+ * hears how many rows were read. `lines` is added to the line of every row, and `together` sees
+ * every member: for a range of a file read as a whole of its own.
+ */
+export async function readPart(
+  chunks: AsyncIterable<string>,
+  job: PartJob,
+  simulation: PartSimulation,
+  refuse: (refusals: Refusal[]) => void,
+  progress: (rows: number) => void,
+  { lines = 0, together = new Together() }: { lines?: number; together?: Together } = {},
+): Promise<void> {
   const reading = new Reading(job.from === 'csv');
   const members = new MemberRows(reading, (refusal) => refuse([refusal]));
   let ours = false;
@@ -287,7 +303,6 @@ export async function simulatePart(
   }
   take(reader.end());
   simulation.add(members.end());
-  return simulation.finish();
 }
 
 /** The input's records, CSV rows as their fields, telling `reading` the header's columns; `lines` is added to each record's line. */
@@ -327,6 +342,9 @@ export function startWorker(workerData: unknown): Worker {
   return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source)}); });`, { eval: true, workerData, resourceLimits: RESOURCE_LIMITS });
 }
 
+/** What a worker is sent: the ranges to take (its first and only message), or the rows routed to it. */
+export type ToSimulationWorker = ToWorker | { readonly work: RangeWork };
+
 /** A message from a worker: refused rows, a batch of rows taken, or the part's result. */
 export type WorkerMessage = { refusals: Refusal[] } | { taken: true } | { result: string };
 
@@ -341,8 +359,8 @@ class Share {
   #room: (() => void) | undefined;
   readonly done: Promise<Simulation>;
 
-  constructor(job: PartJob, refuse: (refusals: Refusal[]) => void) {
-    this.#worker = startWorker({ job });
+  constructor(worker: Worker, refuse: (refusals: Refusal[]) => void) {
+    this.#worker = worker;
     this.done = new Promise<Simulation>((resolve, reject) => {
       this.#worker.on('message', (message: WorkerMessage) => {
         if ('refusals' in message) refuse(message.refusals);
@@ -379,21 +397,23 @@ class Share {
 }
 
 /**
- * Simulates the members of `part` on `workers` threads: this thread reads the input once and
- * sends each worker its members' rows, a batch at a time; the workers' results are merged. The
- * roster is assessed here, once, as a share of its own: contributions add up like the rest.
+ * Simulates the members of `part` on `workers` threads (started with {@link startWorker} and
+ * `{ job }`): this thread reads the input once and sends each worker its members' rows, a batch
+ * at a time; the workers' results are merged. The roster is assessed here, once, as a share of
+ * its own: contributions add up like the rest.
  */
 export async function simulateOnWorkers(
   chunks: AsyncIterable<Buffer>,
   job: PartJob,
   policies: readonly Policy[],
   roster: SimulationOptions['roster'],
-  workers: number,
+  started: readonly Worker[],
   refuse: (refusals: Refusal[]) => void,
   progress: (rows: number) => void,
 ): Promise<Simulation> {
   const contributions = simulateBook([], policies, { ...job.options, ...(roster && { roster }) });
-  const shares = Array.from({ length: workers }, () => new Share(job, refuse));
+  const workers = started.length;
+  const shares = started.map((worker) => new Share(worker, refuse));
   try {
     // Worker k takes the members whose hash modulo (parts × workers) is part + parts × k: the
     // part's own members, split again. Rows that name no member go to the first worker, which refuses them.

@@ -1,17 +1,19 @@
-// `huzhu simulate` on workers that read the file themselves. A file of lines (a CSV without a
-// quote, NDJSON) is cut into byte ranges, each starting at the first row of a member, a range a
-// worker; each worker reads, parses and simulates its range as the one-thread reader reads the
-// whole file, with the file's own line numbers, and this thread merges the results. The main
-// thread then costs a pass over the file's bytes, not the routing of every row. What no range
-// can check alone, that each member's rows are together, is checked here from the member ids
-// each worker saw, with the line the one-thread reader would name.
+// `huzhu simulate` on threads that read the file themselves. A file of lines (a CSV without a
+// quote, NDJSON) is cut into byte ranges, each starting at the first row of a member, several a
+// thread; this thread and the workers each take the next range not yet taken, and read, parse
+// and simulate it as the one-thread reader reads the whole file, with the file's own line
+// numbers; this thread merges the results. The main thread then costs a pass over the file's
+// bytes, not the routing of every row, and settles as a worker does. What no range can check
+// alone, that each member's rows are together, is checked here from the member ids each range
+// held, with the line the one-thread reader would name.
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
 import type { Policy } from '../_lib/policySchema';
 import type { Simulation } from '../_lib/simulation';
 import { mergeSimulations } from '../mergeSimulations';
 import { simulateBook, type SimulationOptions } from '../simulateBook';
 import { CsvFieldsReader } from './records';
-import { isId, MembersApart, partReader, Reading, simulatePart, startWorker, Together, type PartJob, type Refusal } from './simulatePool';
+import { isId, MembersApart, PartSimulation, partReader, readPart, Reading, Together, type PartJob, type Refusal, type ToSimulationWorker } from './simulatePool';
 
 /**
  * A worker's share of the file: bytes `start` to `end`, read after `lead` (the file's lines up
@@ -181,43 +183,91 @@ function plan(file: FileLines, job: Pick<PartJob, 'from' | 'limits'>, parts: num
   return starts.map((start, i) => ({ start, end: starts[i + 1] ?? size, lead: i === 0 ? '' : lead, lines: i === 0 ? 0 : firstLines[i]! - leadLines - 1 }));
 }
 
-/** A message from a range's worker: refused rows, how far it has read, or its end. */
-export type RangeMessage = { refusals: Refusal[] } | { read: { bytes: number; rows: number } } | RangeEnd;
-
 /**
- * A range read to its end: the part's result, or the first member found apart within the range;
- * either way, each member id seen with the line of its first row.
+ * The ranges every thread that settles them shares: the file, its ranges, and in shared memory
+ * the index of the next range not yet taken.
  */
-type RangeEnd = { seen: Map<string, number> } & ({ result: string } | { apart: { id: string; line: number } });
+export interface RangeWork {
+  readonly file: string;
+  readonly ranges: readonly Range[];
+  readonly next: SharedArrayBuffer;
+}
 
-/** A worker's range: read from the file, parsed and simulated in the worker; refusals, progress and the end are posted. */
-export async function simulateRange(file: string, range: Range, job: PartJob, policies: readonly Policy[], post: (message: RangeMessage) => void): Promise<void> {
-  const stream = createReadStream(file, { start: range.start, end: range.end - 1, encoding: 'utf8' });
-  async function* chunks(): AsyncGenerator<string> {
-    if (range.lead !== '') yield range.lead;
-    yield* stream as AsyncIterable<string>;
-  }
-  const together = new Together();
-  const progress = (rows: number) => post({ read: { bytes: stream.bytesRead, rows } });
-  try {
-    const result = await simulatePart(chunks(), job, policies, (refusals) => post({ refusals }), progress, { lines: range.lines, together });
-    post({ seen: together.seen, result: JSON.stringify(result) });
-  } catch (error) {
-    if (!(error instanceof MembersApart)) throw error;
-    post({ seen: together.seen, apart: { id: error.id, line: error.line } });
-  } finally {
-    stream.destroy();
-  }
+/** The ranges of `file`, none taken yet. */
+export function rangeWork(file: string, ranges: readonly Range[]): RangeWork {
+  return { file, ranges, next: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT) };
 }
 
 /**
- * The first row, in the file, of a member whose rows are apart: within a range, as its worker
+ * A range read to its end: each member id seen with the line of its first row, and the first
+ * member found apart within the range, if any (the thread's result is then of no use).
+ */
+interface RangeEnd {
+  readonly index: number;
+  readonly seen: Map<string, number>;
+  readonly apart?: { readonly id: string; readonly line: number };
+}
+
+/** What a thread that settled ranges gives back: each range's end, and the simulation of all it took. */
+interface Taken {
+  readonly ends: RangeEnd[];
+  readonly simulation: Simulation;
+}
+
+/** A message from a worker taking ranges: refused rows, how far it has read in all, or its end (the simulation as JSON). */
+export type RangeMessage = { refusals: Refusal[] } | { read: { bytes: number; rows: number } } | { ends: RangeEnd[]; result: string };
+
+/**
+ * Takes the ranges of `work` one at a time, the next one no thread has taken, until none is
+ * left, and reads each into one simulation, with the file's own line numbers. Threads that
+ * start late or run slowly take fewer ranges, so all of them finish at about the same time.
+ * `progress` hears the bytes and rows this thread has read in all.
+ */
+export async function settleRanges(work: RangeWork, job: PartJob, policies: readonly Policy[], refuse: (refusals: Refusal[]) => void, progress: (bytes: number, rows: number) => void): Promise<Taken> {
+  const next = new Int32Array(work.next);
+  const simulation = new PartSimulation(policies, job.options, refuse);
+  const ends: RangeEnd[] = [];
+  let bytes = 0;
+  let rows = 0;
+  for (let index = Atomics.add(next, 0, 1); index < work.ranges.length; index = Atomics.add(next, 0, 1)) {
+    const range = work.ranges[index]!;
+    const stream = createReadStream(work.file, { start: range.start, end: range.end - 1, encoding: 'utf8' });
+    async function* chunks(): AsyncGenerator<string> {
+      if (range.lead !== '') yield range.lead;
+      yield* stream as AsyncIterable<string>;
+    }
+    const together = new Together();
+    let read = 0;
+    const tell = (count: number) => progress(bytes + stream.bytesRead, rows + (read = count));
+    try {
+      await readPart(chunks(), job, simulation, refuse, tell, { lines: range.lines, together });
+      ends.push({ index, seen: together.seen });
+    } catch (error) {
+      if (!(error instanceof MembersApart)) throw error;
+      ends.push({ index, seen: together.seen, apart: { id: error.id, line: error.line } });
+    } finally {
+      stream.destroy();
+    }
+    bytes += range.end - range.start;
+    rows += read;
+  }
+  return { ends, simulation: simulation.finish() };
+}
+
+/** Leaves the ranges not yet taken to no one: a run that has failed stops at the end of the ranges being read. */
+function stopTaking(work: RangeWork): void {
+  Atomics.store(new Int32Array(work.next), 0, work.ranges.length);
+}
+
+/**
+ * The first row, in the file, of a member whose rows are apart: within a range, as its thread
  * found it, or across ranges, a member's first row in a range after one that saw it already.
+ * `ends` has each range's end, in the file's order.
  */
 function firstApart(ends: readonly RangeEnd[]): { id: string; line: number } | undefined {
   const earlier = new Set<string>();
   for (const end of ends) {
-    let first = 'apart' in end ? end.apart : undefined;
+    let first = end.apart;
     for (const [id, line] of end.seen) if (earlier.has(id) && (first === undefined || line < first.line)) first = { id, line };
     // Every line of a later range comes after this one.
     if (first !== undefined) return first;
@@ -227,12 +277,14 @@ function firstApart(ends: readonly RangeEnd[]): { id: string; line: number } | u
 }
 
 /**
- * Simulates `file` on a worker a range, each reading its own; the results are merged, with the
- * roster assessed here, once, as a share of its own. `progress` hears the bytes and rows read in all.
+ * Simulates the ranges of `work` on this thread and on `workers` (started with `startWorker({ job })`,
+ * and told here to take ranges), each taking the next range as it is done with
+ * one; the results are merged, with the roster assessed here, once, as a share of its own.
+ * `progress` hears the bytes and rows read in all.
  */
 export async function simulateRanges(
-  file: string,
-  ranges: readonly Range[],
+  work: RangeWork,
+  workers: readonly Worker[],
   job: PartJob,
   policies: readonly Policy[],
   roster: SimulationOptions['roster'],
@@ -240,32 +292,39 @@ export async function simulateRanges(
   progress: (bytes: number, rows: number) => void,
 ): Promise<Simulation> {
   const contributions = simulateBook([], policies, { ...job.options, ...(roster && { roster }) });
-  const read = ranges.map(() => ({ bytes: 0, rows: 0 }));
-  const workers = ranges.map((range) => startWorker({ job, file, range }));
-  try {
-    const ends = await Promise.all(
-      workers.map(
-        (worker, i) =>
-          new Promise<RangeEnd>((resolve, reject) => {
-            worker.on('message', (message: RangeMessage) => {
-              if ('refusals' in message) refuse(message.refusals);
-              else if ('read' in message) {
-                read[i] = message.read;
-                progress(
-                  read.reduce((sum, each) => sum + each.bytes, 0),
-                  read.reduce((sum, each) => sum + each.rows, 0),
-                );
-              } else resolve(message);
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => reject(new Error(`a simulation worker stopped with exit code ${code}`)));
-          }),
-      ),
+  const read = [undefined, ...workers].map(() => ({ bytes: 0, rows: 0 }));
+  const tell = (thread: number, bytes: number, rows: number) => {
+    read[thread] = { bytes, rows };
+    progress(
+      read.reduce((sum, each) => sum + each.bytes, 0),
+      read.reduce((sum, each) => sum + each.rows, 0),
     );
-    const apart = firstApart(ends);
-    if (apart !== undefined) throw new MembersApart(apart.id, apart.line);
-    return ends.reduce((sum, end) => mergeSimulations(sum, JSON.parse((end as { result: string }).result) as Simulation), contributions);
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+  };
+  const theirs = workers.map((worker, i) => {
+    const taken = new Promise<Taken>((resolve, reject) => {
+      worker.on('message', (message: RangeMessage) => {
+        if ('refusals' in message) refuse(message.refusals);
+        else if ('read' in message) tell(i + 1, message.read.bytes, message.read.rows);
+        else resolve({ ends: message.ends, simulation: JSON.parse(message.result) as Simulation });
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => reject(new Error(`a simulation worker stopped with exit code ${code}`)));
+    });
+    worker.postMessage({ work } satisfies ToSimulationWorker);
+    return taken;
+  });
+  // This thread settles ranges too: N threads settle with N − 1 workers started.
+  const ours = settleRanges(work, job, policies, refuse, (bytes, rows) => tell(0, bytes, rows));
+  let parts: Taken[];
+  try {
+    parts = await Promise.all([ours, ...theirs]);
+  } catch (error) {
+    stopTaking(work);
+    // This thread's own reading ends before the run fails, so that nothing is left reading.
+    await ours.catch(() => undefined);
+    throw error;
   }
+  const apart = firstApart(parts.flatMap((part) => part.ends).sort((a, b) => a.index - b.index));
+  if (apart !== undefined) throw new MembersApart(apart.id, apart.line);
+  return parts.reduce((sum, part) => mergeSimulations(sum, part.simulation), contributions);
 }
