@@ -7,8 +7,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { policies } from '../src';
+import { mergeSimulations } from '../src/mergeSimulations';
 import { DEFAULT_LIMITS } from '../src/cli/records';
-import { planRanges } from '../src/cli/simulateRanges';
+import type { PartJob } from '../src/cli/simulatePool';
+import { planRanges, rangeWork, settleRanges } from '../src/cli/simulateRanges';
 import { CLI_TEST_TIMEOUT, FIXTURES, huzhu } from './_cli';
 
 // Several runs of the command a test, each a subprocess that starts tsx: a guard against a hang, never a clock.
@@ -80,6 +83,30 @@ describe('planRanges', () => {
       [0, '', 0],
       [lines.slice(0, 4).join('\n').length + 1, '\n', 5 - 2],
     ]);
+  });
+});
+
+describe('settleRanges', () => {
+  const job: PartJob = { from: 'csv', limits: DEFAULT_LIMITS, policies: '', options: { lang: 'en' }, part: { index: 0, of: 1 } };
+  const versions = [policies.guangxi[2023], policies.guangxi[2024]];
+  const take = (work: ReturnType<typeof rangeWork>) => settleRanges(work, job, versions, () => {}, () => {});
+
+  it('gives each range to one thread only, however the threads share them, and the same result as one thread taking all', async () => {
+    // 12 members cut into 6 ranges; two takers in one thread share the counter as two threads do.
+    const file = book('taken.csv', `${HEADER}\n${rows(12).join('\n')}\n`);
+    const ranges = planRanges(file, job, 6)!;
+    expect(ranges).toHaveLength(6);
+    const alone = await take(rangeWork(file, ranges));
+    expect(alone.ends.map((end) => end.index)).toEqual([0, 1, 2, 3, 4, 5]);
+    // Each starts by taking a range before either reads: the first range 0, the second range 1.
+    const shared = rangeWork(file, ranges);
+    const [a, b] = await Promise.all([take(shared), take(shared)]);
+    expect([a.ends[0]!.index, b.ends[0]!.index]).toEqual([0, 1]);
+    expect([...a.ends, ...b.ends].map((end) => end.index).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(JSON.stringify(mergeSimulations(a.simulation, b.simulation))).toBe(JSON.stringify(alone.simulation));
+    // A thread that comes when all are taken takes none.
+    expect((await take(shared)).ends).toEqual([]);
+    expect(alone.simulation.members).toBe(12);
   });
 });
 
