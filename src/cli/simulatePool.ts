@@ -1,6 +1,6 @@
 // `huzhu simulate` in parts. The input is read once, in one thread; each member's rows go to
 // one part, chosen by a stable hash of their id, and the parts' results are merged (a file of
-// lines is instead cut into ranges that workers read themselves: see simulateRanges.ts). A part is
+// lines is instead cut into ranges that the threads read themselves: see simulateRanges.ts). A part is
 // what `--shard i/n` runs as a job of its own, and what each worker thread runs; nothing crosses
 // between threads but rows and the parts' results, and mergeSimulations is order-independent,
 // so the result is the same for any number of workers or shards.

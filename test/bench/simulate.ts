@@ -1,8 +1,8 @@
 /**
  * The simulation benchmark (`npm run bench` runs it last): the workload's book as a CSV
  * (`--members` × `--claims` rows, 1,000,000 by default) simulated by the built command under
- * two versions, Guangxi 2024 as the baseline and 2023 as a what-if, on 1 and then 2 worker
- * threads, each run a process of its own, timed and measured whole: reading, simulating,
+ * two versions, Guangxi 2024 as the baseline and 2023 as a what-if, with `--workers 1` and then
+ * `--workers 2` (two threads settle: the main thread and one worker), each run a process of its own, timed and measured whole: reading, simulating,
  * merging, writing the JSON. Throughput counts member-claim settlements: each claim settled
  * under each version. The CPU time of each run (all its threads) is printed too: on a machine
  * that other jobs share, it says more than the time.
