@@ -155,6 +155,8 @@ async function simulate(tools: SimulationTools, invocation: Invocation): Promise
       const more = Array.from({ length: workers - started.length }, () => startWorker({ job }));
       simulation = await simulateOnWorkers(tools.chunks(input.stream, input.name), job, versions, roster, [...started, ...more], refuse, rowsRead);
     } else {
+      // One member or none: the workers started have nothing to take.
+      await Promise.all(started.map((worker) => worker.terminate()));
       simulation = await simulateHere(tools.chunks(input.stream.setEncoding('utf8'), input.name), job, versions, roster, refuse, rowsRead);
     }
   } finally {
