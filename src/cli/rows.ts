@@ -133,12 +133,43 @@ export function columnIndex(columns: readonly CsvColumn[]): ColumnIndex {
 /** A row keyed by column as its fields in {@link COLUMNS} order. */
 const KEYED = columnIndex(COLUMNS);
 
-/** A CSV row keyed by column as the record JSON input would give; empty cells are absent values. */
-export function recordFromCsv(row: CsvRow): unknown {
-  return recordFromFields(
-    COLUMNS.map((column) => row[column] ?? ''),
-    KEYED,
-  );
+/**
+ * A CSV row as read: its fields, and where each column is among them (one index for every row
+ * of a file). Reading cells from here makes no object keyed by column for each row.
+ */
+export class CsvFields {
+  constructor(
+    readonly fields: readonly string[],
+    readonly at: ColumnIndex,
+  ) {}
+
+  /** The cell of `column`, as {@link recordFromFields} reads it: absent when empty or not in the header. */
+  cell(column: CsvColumn): string | undefined {
+    return cellIn(this.fields, this.at[column]);
+  }
+
+  /** The row keyed by column (a column the header names, its raw field): how a row put off is written to disk. */
+  keyed(): CsvRow {
+    const row: Partial<Record<CsvColumn, string>> = {};
+    for (const column of COLUMNS) if (this.at[column] >= 0) row[column] = this.fields[this.at[column]]!;
+    return row;
+  }
+}
+
+/** A CSV row as its fields, whether read so or keyed by column (a worker's row, a row put off to disk). */
+export function csvFieldsOf(row: CsvRow | CsvFields): CsvFields {
+  return row instanceof CsvFields
+    ? row
+    : new CsvFields(
+        COLUMNS.map((column) => row[column] ?? ''),
+        KEYED,
+      );
+}
+
+/** A CSV row as the record JSON input would give; empty cells are absent values. */
+export function recordFromCsv(row: CsvRow | CsvFields): unknown {
+  const { fields, at } = csvFieldsOf(row);
+  return recordFromFields(fields, at);
 }
 
 /**
@@ -223,7 +254,7 @@ let slug: string | undefined;
  * scheme needs a look, and the schema says what is wrong with one that is not a slug. (The
  * library checks the member and the claim, with paths under each.)
  */
-export function csvClaimRecord(row: CsvRow): ClaimRecord {
+export function csvClaimRecord(row: CsvRow | CsvFields): ClaimRecord {
   const record = recordFromCsv(row) as ClaimRecord;
   if (record.scheme !== undefined && record.scheme === slug) return record;
   const checked = validate(recordSchema, record, []);
