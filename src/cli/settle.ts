@@ -1,7 +1,7 @@
 import { deserialize, serialize } from 'node:v8';
 import { InvalidInputError, PolicyNotFoundError, validate, type Issue } from '../_lib/errors';
 import { toLedger, type LedgerInFen } from '../_lib/engine/ledgerInFen';
-import { claimFigures, readClaim, settleClaim, type ReadClaim } from '../_lib/engine/row';
+import { checkedClaim, claimFigures, readClaim, settleClaim, type ReadClaim } from '../_lib/engine/row';
 import type { LedgerInput, MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
 import type { MemberClaimResult } from '../_lib/memberPlans';
@@ -11,7 +11,7 @@ import { UsageError } from './args';
 import { hasPlansCell, isPlanLedgers, isPlansKey, isPlansRecord, plansIssue, preparePlans, spillPlans, unspillPlans, type PlanLedgers } from './plans';
 import type { CsvRecord } from './csv';
 import { CsvFieldsReader, recordReader, type InputFormat, type RawRecord, type ReadLimits } from './records';
-import { columnIndex, csvClaimRecord, CsvFields, csvFieldsOf, issueInColumn, recordFromCsv, recordSchema, type ColumnIndex, type CsvRow } from './rows';
+import { columnIndex, csvClaimRecord, CsvFields, csvFieldsOf, issueInColumn, plainCsvClaim, recordFromCsv, recordSchema, type ColumnIndex, type CsvRow } from './rows';
 import { decoded, ExternalSorter, KeyFilter, LineWriter, mergeSorted, readLines, TempDir, type Codec } from './spill';
 
 /** What became of one input record: a settlement, or the issues that stopped it. */
@@ -132,6 +132,14 @@ class AllPlans extends Ready {
   }
 }
 
+/** A claim of one plan read from its record: a CSV row's, or a JSON record. */
+function readRecord(value: CsvFields | unknown, registry: PolicyRegistry): ReadClaim {
+  const { scheme, member, claim } = value instanceof CsvFields ? csvClaimRecord(value) : validate(recordSchema, value, []);
+  // Both are validated as selectPolicy and evaluateClaim validate them, with paths under `member` and `claim`.
+  // The member too: where protection years are the members' own, their cover picks the version.
+  return readClaim(registry, scheme, member as MemberInput, claim);
+}
+
 /** A record read: its outcome already (an error), or ready to settle given its ledger. */
 function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean, figures: boolean): Outcome | Ready {
   if ('error' in raw) return { line: raw.line, issues: [{ path: [], code: 'unreadable_record', message: raw.error }] };
@@ -139,12 +147,11 @@ function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean, figures
   const plans = row !== undefined ? hasPlansCell(row) : isPlansRecord(raw.value);
   try {
     if (plans) return new AllPlans(preparePlans(row !== undefined ? recordFromCsv(row) : raw.value, registry), raw.line, csv);
-    const { scheme, member, claim } = row !== undefined ? csvClaimRecord(row) : validate(recordSchema, raw.value, []);
-    // Both are validated as selectPolicy and evaluateClaim validate them, with paths under `member` and `claim`.
-    // The member too: where protection years are the members' own, their cover picks the version.
-    const read = readClaim(registry, scheme, member as MemberInput, claim);
+    // Most CSV rows are read straight into the checked claim and member; the others, and JSON records, through their record.
+    const plain = row !== undefined ? plainCsvClaim(row) : undefined;
+    const read = plain !== undefined ? checkedClaim(registry, plain.scheme, plain.member, plain.claim) : readRecord(row ?? raw.value, registry);
     // The text JSON.stringify([id, scheme, year]) gives, without the array.
-    const key = `[${JSON.stringify((member as { id?: unknown }).id)},${JSON.stringify(read.policy.scheme)},${read.policy.year}]`;
+    const key = `[${JSON.stringify(read.member.id)},${JSON.stringify(read.policy.scheme)},${read.policy.year}]`;
     return new OnePlan(key, raw.line, read, csv, figures);
   } catch (error) {
     return failed(raw.line, error, plans, csv);

@@ -27,8 +27,12 @@ export interface ReadClaim {
  */
 export function readClaim(registry: PolicyRegistry, scheme: string, member: MemberInput, claim: unknown): ReadClaim {
   const copy = plainClaim(claim) ?? plainOf(validate(claimSchema, claim, 'claim'));
-  const checked = readMember(member);
-  return { policy: versionForClaim(registry, scheme, copy, checked), member: checked, claim: copy };
+  return checkedClaim(registry, scheme, readMember(member), copy);
+}
+
+/** A claim and member already checked (as {@link readClaim} checks them), with the version that governs the claim. */
+export function checkedClaim(registry: PolicyRegistry, scheme: string, member: Member, claim: PlainClaim): ReadClaim {
+  return { policy: versionForClaim(registry, scheme, claim, member), member, claim };
 }
 
 /** The ledger a claim read by {@link readClaim} starts from: the one in fen the member's claim before left, a ledger read back from disk, or the member's empty one. */
