@@ -5,6 +5,7 @@ import { checkedClaim, claimFigures, readClaim, settleClaim, type ReadClaim } fr
 import type { LedgerInput, MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
 import type { MemberClaimResult } from '../_lib/memberPlans';
+import type { Policy } from '../_lib/policySchema';
 import type { ClaimResult, PolicyRef } from '../_lib/result';
 import type { PolicyRegistry } from '../createRegistry';
 import { UsageError } from './args';
@@ -132,6 +133,16 @@ class AllPlans extends Ready {
   }
 }
 
+// The end of a ledger key, JSON.stringify([id, scheme, year]), after the id: one text for all the rows of a frozen version.
+const keyEnds = new WeakMap<Policy, string>();
+function keyEnd(policy: Policy): string {
+  const known = keyEnds.get(policy);
+  if (known !== undefined) return known;
+  const text = `${JSON.stringify(policy.scheme)},${policy.year}]`;
+  if (Object.isFrozen(policy)) keyEnds.set(policy, text);
+  return text;
+}
+
 /** A claim of one plan read from its record: a CSV row's, or a JSON record. */
 function readRecord(value: CsvFields | unknown, registry: PolicyRegistry): ReadClaim {
   const { scheme, member, claim } = value instanceof CsvFields ? csvClaimRecord(value) : validate(recordSchema, value, []);
@@ -150,8 +161,7 @@ function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean, figures
     // Most CSV rows are read straight into the checked claim and member; the others, and JSON records, through their record.
     const plain = row !== undefined ? plainCsvClaim(row) : undefined;
     const read = plain !== undefined ? checkedClaim(registry, plain.scheme, plain.member, plain.claim) : readRecord(row ?? raw.value, registry);
-    // The text JSON.stringify([id, scheme, year]) gives, without the array.
-    const key = `[${JSON.stringify(read.member.id)},${JSON.stringify(read.policy.scheme)},${read.policy.year}]`;
+    const key = `[${JSON.stringify(read.member.id)},${keyEnd(read.policy)}`;
     return new OnePlan(key, raw.line, read, csv, figures);
   } catch (error) {
     return failed(raw.line, error, plans, csv);
