@@ -46,10 +46,17 @@ function hasAccessors(list: readonly unknown[]): boolean {
  */
 export function versionFor(policies: readonly Policy[], scheme: string, dateOf: (policy: Policy) => string, member: Member | undefined, reported: string): Policy {
   const versions = versionsOf(policies, scheme);
-  const found =
-    (member !== undefined ? versions.find((policy) => byEnrolment(policy) && governs(policy, member, dateOf(policy))) : undefined) ??
-    versions.find((policy) => isWithin(dateOf(policy), policy.validFrom, policy.validTo));
-  if (found) return found;
+  // Loops, not find: a claim a row makes no closures here.
+  if (member !== undefined) {
+    for (let at = 0; at < versions.length; at += 1) {
+      const policy = versions[at]!;
+      if (byEnrolment(policy) && governs(policy, member, dateOf(policy))) return policy;
+    }
+  }
+  for (let at = 0; at < versions.length; at += 1) {
+    const policy = versions[at]!;
+    if (isWithin(dateOf(policy), policy.validFrom, policy.validTo)) return policy;
+  }
   throw new PolicyNotFoundError(scheme, reported, versions);
 }
 

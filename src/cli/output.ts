@@ -74,9 +74,9 @@ function benefitsText(result: ClaimResult | ClaimRow): string {
   if (!('paidLines' in result)) return benefitsCell(benefitAmounts(result));
   const { paidLines } = result;
   for (let at = 0; at < paidLines.length; at += 2) if (isDigit((paidLines[at] as string).charCodeAt(0))) return benefitsCell(benefitAmounts(result));
-  let cell = '';
-  for (let at = 0; at < paidLines.length; at += 2) cell += `${at === 0 ? '' : ';'}${paidLines[at] as string}=${fenText(paidLines[at + 1] as number)}`;
-  return cell;
+  const cells = new Array<string>(paidLines.length / 2);
+  for (let at = 0; at < cells.length; at += 1) cells[at] = `${paidLines[2 * at] as string}=${fenText(paidLines[2 * at + 1] as number)}`;
+  return cells.join(';');
 }
 
 // A version's scheme and year as a CSV row writes them: one text for all its rows (a frozen version's cannot change).
@@ -113,7 +113,8 @@ function csvRow(outcome: Outcome, lang: Language): string {
   const reasons = texts(result.reasons, lang);
   // Most rows show no reasons and no warnings: their last cells are one of two texts.
   const tail = reasons.length === 0 && warnings === '' ? (result.illustrative ? ',,,true,\n' : ',,,false,\n') : `,${csvField(reasons.join(' | '))},${csvField(warnings)},${result.illustrative},\n`;
-  return `${outcome.line},${statusOf(result)},${csvPolicy(result.policy)},${csvField(result.memberId)},${csvField(result.claimId)},${totalText(result)},${csvField(benefitsText(result))}${tail}`;
+  // Joined once: a template of this many parts makes a string for each, kept until the row is written.
+  return [outcome.line, statusOf(result), csvPolicy(result.policy), csvField(result.memberId), csvField(result.claimId), totalText(result), `${csvField(benefitsText(result))}${tail}`].join(',');
 }
 
 // JSON written by hand, in the order of the fields it has always had: a row's object, made only
