@@ -22,7 +22,7 @@ function isPlainDate(value: unknown): value is string {
   return !Number.isNaN(dayOf(value));
 }
 
-const isPlainId = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 200;
+export const isPlainId = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 200;
 
 /**
  * Whole fen of a plain amount: one to twelve digits, then optionally a dot and one or two
@@ -178,6 +178,11 @@ const EVENT_KEYS = ['event'];
 function plainEnrolment(value: unknown): Member['enrolments'][number] | undefined {
   if (!isRecord(value) || !hasKeys(value, ENROLMENT_KEYS, ENROLMENT_OPTIONAL_KEYS)) return undefined;
   const { scheme, year, from, to, shares } = value;
+  return enrolmentOf(scheme, year, from, to, shares);
+}
+
+/** An enrolment of these fields, checked as {@link plainMember} checks one; undefined when they are not plain. */
+export function enrolmentOf(scheme: unknown, year: unknown, from: unknown, to: unknown, shares: unknown): Member['enrolments'][number] | undefined {
   const valid =
     typeof scheme === 'string' &&
     scheme.length >= 1 &&
@@ -219,7 +224,7 @@ export const plainMember = guarded<Member, void>(memberCopy);
 function memberCopy(value: unknown): Member | undefined {
   if (!isRecord(value) || !hasKeys(value, MEMBER_KEYS, MEMBER_OPTIONAL_KEYS)) return undefined;
   const { id, enrolments, flags } = value;
-  if (!isPlainId(id) || !Array.isArray(enrolments)) return undefined;
+  if (!Array.isArray(enrolments)) return undefined;
   const count = enrolments.length;
   if (count > 1000) return undefined;
   // Exactly sized: an array grown by push from [] reserves 17 slots, and a result keeps this one.
@@ -229,14 +234,20 @@ function memberCopy(value: unknown): Member | undefined {
     if (enrolment === undefined) return undefined;
     copies[at] = enrolment;
   }
-  if (flags === undefined) return { id, enrolments: copies };
+  return memberOf(id, copies, flags);
+}
+
+/** A member of this id, these checked enrolments (kept, not copied) and these flags, checked as {@link plainMember} checks one; undefined when not plain. */
+export function memberOf(id: unknown, enrolments: Member['enrolments'], flags: unknown): Member | undefined {
+  if (!isPlainId(id)) return undefined;
+  if (flags === undefined) return { id, enrolments };
   if (!isRecord(flags)) return undefined;
   const flagCopy: Record<string, boolean> = {};
   for (const [flag, set] of Object.entries(flags)) {
     if (!FLAG_NAME.test(flag) || flag.length > 64 || flag === 'constructor' || flag === 'prototype' || typeof set !== 'boolean') return undefined;
     flagCopy[flag] = set;
   }
-  return { id, enrolments: copies, flags: flagCopy };
+  return { id, enrolments, flags: flagCopy };
 }
 
 /**
@@ -286,14 +297,28 @@ export interface DiagnosisFacts {
   readonly costs: boolean;
 }
 
+/** Costs in whole fen, as a plain claim holds them. */
+export interface PlainCosts {
+  readonly total: number;
+  readonly insurancePaid: number;
+  readonly inScopeCopay: number;
+  readonly selfPaid: number;
+  readonly aboveCeiling: number;
+}
+
 /** Whole fen of the costs, or undefined when they are not plain. */
-function costsOf(costs: unknown): { total: number; insurancePaid: number; inScopeCopay: number; selfPaid: number; aboveCeiling: number } | undefined {
+function costsOf(costs: unknown): PlainCosts | undefined {
   if (!isRecord(costs) || !hasKeys(costs, COST_KEYS, COST_OPTIONAL_KEYS)) return undefined;
-  const total = plainFen(costs.total);
-  const insurancePaid = plainFen(costs.insurancePaid);
-  const inScopeCopay = plainFen(costs.inScopeCopay);
-  const selfPaid = plainFen(costs.selfPaid);
-  const aboveCeiling = costs.aboveCeiling === undefined ? 0 : plainFen(costs.aboveCeiling);
+  return costsInFenOf(costs.total, costs.insurancePaid, costs.inScopeCopay, costs.selfPaid, costs.aboveCeiling);
+}
+
+/** Whole fen of these amounts (`aboveCeiling` may be absent), or undefined when one is not plain or they add up to more than the total. */
+export function costsInFenOf(totalAmount: unknown, insurancePaidAmount: unknown, inScopeCopayAmount: unknown, selfPaidAmount: unknown, aboveCeilingAmount: unknown): PlainCosts | undefined {
+  const total = plainFen(totalAmount);
+  const insurancePaid = plainFen(insurancePaidAmount);
+  const inScopeCopay = plainFen(inScopeCopayAmount);
+  const selfPaid = plainFen(selfPaidAmount);
+  const aboveCeiling = aboveCeilingAmount === undefined ? 0 : plainFen(aboveCeilingAmount);
   const valid = total >= 0 && insurancePaid >= 0 && inScopeCopay >= 0 && selfPaid >= 0 && aboveCeiling >= 0 && insurancePaid + inScopeCopay + selfPaid + aboveCeiling <= total;
   return valid ? { total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling } : undefined;
 }
@@ -301,12 +326,16 @@ function costsOf(costs: unknown): { total: number; insurancePaid: number; inScop
 function stayOf(id: string, value: Record<string, unknown>): PlainClaim | undefined {
   if (!hasKeys(value, STAY_KEYS)) return undefined;
   const { admission, discharge, cause } = value;
+  return stayClaim(id, admission, discharge, cause, costsOf(value.costs));
+}
+
+/** A stay of these fields, checked as {@link plainClaim} checks one (its id checked by {@link isPlainId}); undefined when not plain. */
+export function stayClaim(id: string, admission: unknown, discharge: unknown, cause: unknown, costs: PlainCosts | undefined): PlainClaim | undefined {
   if (cause !== 'illness' && cause !== 'accident') return undefined;
   // NaN, for a date that is not plain, fails both comparisons.
   const day = dayOf(admission);
   const nights = dayOf(discharge) - day;
   if (!(nights >= 0 && nights <= MAX_STAY_DAYS)) return undefined;
-  const costs = costsOf(value.costs);
   if (costs === undefined) return undefined;
   const { total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling } = costs;
   return { kind: 'hospitalisation', id, date: '', admission: admission as string, discharge: discharge as string, cause, grade: 0, day, nights, total, insurancePaid, inScopeCopay, selfPaid, aboveCeiling, attributes: undefined, filedOn: '', diagnosis: undefined, event: '', paidElsewhere: 0, paidByPlans: 0 };
@@ -314,9 +343,12 @@ function stayOf(id: string, value: Record<string, unknown>): PlainClaim | undefi
 
 function outpatientOf(id: string, value: Record<string, unknown>): PlainClaim | undefined {
   if (!hasKeys(value, OUTPATIENT_KEYS)) return undefined;
-  const date = value.date;
+  return outpatientClaim(id, value.date, costsOf(value.costs));
+}
+
+/** An outpatient claim of these fields, checked as {@link plainClaim} checks one (its id checked by {@link isPlainId}); undefined when not plain. */
+export function outpatientClaim(id: string, date: unknown, costs: PlainCosts | undefined): PlainClaim | undefined {
   const day = dayOf(date);
-  const costs = costsOf(value.costs);
   if (Number.isNaN(day) || costs === undefined) return undefined;
   return { kind: 'outpatient', id, date: date as string, admission: '', discharge: '', cause: undefined, grade: 0, day, nights: 0, ...costs, attributes: undefined, filedOn: '', diagnosis: undefined, event: '', paidElsewhere: 0, paidByPlans: 0 };
 }

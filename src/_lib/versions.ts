@@ -4,7 +4,9 @@ import { isWithin } from './dates';
 import { byEnrolment, governs } from './engine/eligibility';
 import { InvalidInputError, PolicyNotFoundError, readInput } from './errors';
 import type { Member } from './inputSchemas';
+import type { PlainClaim } from './plainInput';
 import type { Policy } from './policySchema';
+import { eventDate } from './result';
 import type { PolicyRegistry } from '../createRegistry';
 
 // Frozen lists of registered policies, already checked. A cache only: a frozen array's
@@ -44,11 +46,28 @@ function hasAccessors(list: readonly unknown[]): boolean {
  */
 export function versionFor(policies: readonly Policy[], scheme: string, dateOf: (policy: Policy) => string, member: Member | undefined, reported: string): Policy {
   const versions = versionsOf(policies, scheme);
-  const found =
-    (member !== undefined ? versions.find((policy) => byEnrolment(policy) && governs(policy, member, dateOf(policy))) : undefined) ??
-    versions.find((policy) => isWithin(dateOf(policy), policy.validFrom, policy.validTo));
-  if (found) return found;
+  // Loops, not find: a claim a row makes no closures here.
+  if (member !== undefined) {
+    for (let at = 0; at < versions.length; at += 1) {
+      const policy = versions[at]!;
+      if (byEnrolment(policy) && governs(policy, member, dateOf(policy))) return policy;
+    }
+  }
+  for (let at = 0; at < versions.length; at += 1) {
+    const policy = versions[at]!;
+    if (isWithin(dateOf(policy), policy.validFrom, policy.validTo)) return policy;
+  }
   throw new PolicyNotFoundError(scheme, reported, versions);
+}
+
+/**
+ * The version of a registry's `scheme` that governs a checked claim (of `member`, when given):
+ * what `selectPolicy` picks for a claim, and what the CLI settles a row under.
+ * @throws {InvalidInputError} when the registry is not one
+ * @throws {PolicyNotFoundError} when none applies
+ */
+export function versionForClaim(registry: PolicyRegistry, scheme: string, claim: PlainClaim, member: Member | undefined): Policy {
+  return versionFor(registeredPolicies(registry), scheme, (policy) => eventDate(policy, claim), member, claim.kind === 'hospitalisation' ? claim.admission : claim.date);
 }
 
 // A frozen list's versions by scheme, found once: the registry's list is searched on every claim.

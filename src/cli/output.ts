@@ -2,7 +2,7 @@ import { formatPath, type Issue } from '../_lib/errors';
 import type { MemberClaimResult } from '../_lib/memberPlans';
 import type { Language, Message } from '../_lib/messages';
 import { fenText } from '../_lib/money';
-import { Line, SettledClaim, type ClaimResult } from '../_lib/result';
+import { Line, SettledClaim, type ClaimResult, type PolicyRef } from '../_lib/result';
 import { explain } from '../explain';
 import { csvField, csvLine } from './csv';
 import type { ClaimRow, Outcome } from './settle';
@@ -48,9 +48,10 @@ const linesOf = (result: ClaimResult) => (SettledClaim.isSettled(result) ? Settl
  */
 function benefitAmounts(result: ClaimResult | ClaimRow): [benefit: string, amount: string][] {
   const amounts = 'paidLines' in result ? paidAmounts(result.paidLines) : linesOf(result).map((line): [string, string] => [line.benefit, Line.amountText(line)]);
-  const digit = (id: string) => id.charCodeAt(0) >= 48 && id.charCodeAt(0) <= 57;
-  return amounts.some(([id]) => digit(id)) ? Object.entries(Object.fromEntries(amounts)) : amounts;
+  return amounts.some(([id]) => isDigit(id.charCodeAt(0))) ? Object.entries(Object.fromEntries(amounts)) : amounts;
 }
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /** A row's pairs of benefit id and fen amount as [id, text]. */
 function paidAmounts(paidLines: readonly (string | number)[]): [string, string][] {
@@ -63,6 +64,30 @@ function paidAmounts(paidLines: readonly (string | number)[]): [string, string][
 const totalText = (result: ClaimResult | ClaimRow) => ('fen' in result ? fenText(result.fen) : SettledClaim.totalText(result));
 
 const benefitsCell = (amounts: readonly (readonly [string, string])[]) => amounts.map(([id, amount]) => `${id}=${amount}`).join(';');
+
+/**
+ * A row's benefits cell, `id=amount;…`. From a {@link ClaimRow} whose ids are in line order as
+ * written (none is an array index: see {@link benefitAmounts}), it is written straight from the
+ * fen, with no pair made for each line.
+ */
+function benefitsText(result: ClaimResult | ClaimRow): string {
+  if (!('paidLines' in result)) return benefitsCell(benefitAmounts(result));
+  const { paidLines } = result;
+  for (let at = 0; at < paidLines.length; at += 2) if (isDigit((paidLines[at] as string).charCodeAt(0))) return benefitsCell(benefitAmounts(result));
+  const cells = new Array<string>(paidLines.length / 2);
+  for (let at = 0; at < cells.length; at += 1) cells[at] = `${paidLines[2 * at] as string}=${fenText(paidLines[2 * at + 1] as number)}`;
+  return cells.join(';');
+}
+
+// A version's scheme and year as a CSV row writes them: one text for all its rows (a frozen version's cannot change).
+const csvPolicyOf = new WeakMap<object, string>();
+function csvPolicy(policy: Pick<PolicyRef, 'scheme' | 'year'>): string {
+  const known = csvPolicyOf.get(policy);
+  if (known !== undefined) return known;
+  const text = `${csvField(policy.scheme)},${policy.year}`;
+  if (Object.isFrozen(policy)) csvPolicyOf.set(policy, text);
+  return text;
+}
 
 /** A plan of a claim settled under several plans, as its row shows it (docs/cli.md#several-plans). */
 function planOf(plan: ClaimResult, lang: Language) {
@@ -85,10 +110,11 @@ function csvRow(outcome: Outcome, lang: Language): string {
     return csvLine([String(outcome.line), statusOf(result), ...cells, reasons.join(' | '), warnings, String(result.illustrative), '']);
   }
   // Written at once rather than through csvLine's list: each cell that may need quoting goes through csvField.
-  const { policy } = result;
-  const who = `${csvField(policy.scheme)},${policy.year},${csvField(result.memberId)},${csvField(result.claimId)}`;
-  const paid = `${totalText(result)},${csvField(benefitsCell(benefitAmounts(result)))}`;
-  return `${outcome.line},${statusOf(result)},${who},${paid},${csvField(texts(result.reasons, lang).join(' | '))},${csvField(warnings)},${result.illustrative},\n`;
+  const reasons = texts(result.reasons, lang);
+  // Most rows show no reasons and no warnings: their last cells are one of two texts.
+  const tail = reasons.length === 0 && warnings === '' ? (result.illustrative ? ',,,true,\n' : ',,,false,\n') : `,${csvField(reasons.join(' | '))},${csvField(warnings)},${result.illustrative},\n`;
+  // Joined once: a template of this many parts makes a string for each, kept until the row is written.
+  return [outcome.line, statusOf(result), csvPolicy(result.policy), csvField(result.memberId), csvField(result.claimId), totalText(result), `${csvField(benefitsText(result))}${tail}`].join(',');
 }
 
 // JSON written by hand, in the order of the fields it has always had: a row's object, made only

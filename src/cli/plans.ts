@@ -13,7 +13,7 @@ import { plainClaim, plainOf } from '../_lib/plainInput';
 import { readLedger, readMember } from '../_lib/readInputs';
 import { registeredPolicies } from '../_lib/versions';
 import type { PolicyRegistry } from '../createRegistry';
-import type { CsvRow } from './rows';
+import type { CsvFields } from './rows';
 
 /** The ledgers of a member's plans by scheme: as the engine carries them, or as read back from disk. */
 export type PlanLedgers = Map<string, Carried> | { readonly spilled: readonly (readonly [scheme: string, year: number, ledger: LedgerInput])[] };
@@ -30,8 +30,8 @@ export function isPlansRecord(value: unknown): boolean {
 }
 
 /** Whether a CSV row names the plans held: a cell of blanks is empty, as {@link recordFromFields} reads it. */
-export function hasPlansCell(row: CsvRow): boolean {
-  return row.plans !== undefined && row.plans.trim() !== '';
+export function hasPlansCell(row: CsvFields): boolean {
+  return row.cell('plans') !== undefined;
 }
 
 /** The ledger key of a member's plans: two elements, where a single plan's key has three. */

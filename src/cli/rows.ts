@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { validate, type Issue } from '../_lib/errors';
 import { slugSchema } from '../_lib/fieldSchemas';
+import type { Member } from '../_lib/inputSchemas';
+import { costsInFenOf, enrolmentOf, isPlainId, memberOf, outpatientClaim, stayClaim, type PlainClaim } from '../_lib/plainInput';
 import { planEnrolments } from './plans';
 
 /**
@@ -133,12 +135,43 @@ export function columnIndex(columns: readonly CsvColumn[]): ColumnIndex {
 /** A row keyed by column as its fields in {@link COLUMNS} order. */
 const KEYED = columnIndex(COLUMNS);
 
-/** A CSV row keyed by column as the record JSON input would give; empty cells are absent values. */
-export function recordFromCsv(row: CsvRow): unknown {
-  return recordFromFields(
-    COLUMNS.map((column) => row[column] ?? ''),
-    KEYED,
-  );
+/**
+ * A CSV row as read: its fields, and where each column is among them (one index for every row
+ * of a file). Reading cells from here makes no object keyed by column for each row.
+ */
+export class CsvFields {
+  constructor(
+    readonly fields: readonly string[],
+    readonly at: ColumnIndex,
+  ) {}
+
+  /** The cell of `column`, as {@link recordFromFields} reads it: absent when empty or not in the header. */
+  cell(column: CsvColumn): string | undefined {
+    return cellIn(this.fields, this.at[column]);
+  }
+
+  /** The row keyed by column (a column the header names, its raw field): how a row put off is written to disk. */
+  keyed(): CsvRow {
+    const row: Partial<Record<CsvColumn, string>> = {};
+    for (const column of COLUMNS) if (this.at[column] >= 0) row[column] = this.fields[this.at[column]]!;
+    return row;
+  }
+}
+
+/** A CSV row as its fields, whether read so or keyed by column (a worker's row, a row put off to disk). */
+export function csvFieldsOf(row: CsvRow | CsvFields): CsvFields {
+  return row instanceof CsvFields
+    ? row
+    : new CsvFields(
+        COLUMNS.map((column) => row[column] ?? ''),
+        KEYED,
+      );
+}
+
+/** A CSV row as the record JSON input would give; empty cells are absent values. */
+export function recordFromCsv(row: CsvRow | CsvFields): unknown {
+  const { fields, at } = csvFieldsOf(row);
+  return recordFromFields(fields, at);
 }
 
 /**
@@ -192,20 +225,31 @@ export function claimFromFields(fields: readonly string[], at: ColumnIndex): Rec
  */
 export const MEMBER_COLUMNS: readonly CsvColumn[] = ['scheme', 'memberId', 'enrolmentScheme', 'enrolmentYear', 'enrolledFrom', 'enrolledTo', 'enrolledOn', 'plans', 'flags', 'attributes', 'birthDate', 'sex'];
 
+/** The enrolment cells of a row: its scheme (the row's, unless named), year (else the start's), start and end. */
+function enrolmentCells(fields: readonly string[], at: ColumnIndex, scheme: string | undefined) {
+  const from = cellIn(fields, at.enrolledFrom);
+  return {
+    // A top-up such as Guilin's condolence payment rests on an enrolment in another scheme.
+    scheme: cellIn(fields, at.enrolmentScheme) ?? scheme,
+    year: integer(cellIn(fields, at.enrolmentYear)) ?? integer(from?.slice(0, 4)),
+    from,
+    to: cellIn(fields, at.enrolledTo),
+  };
+}
+
+/** The flags of a `flags` cell, each set. */
+function flagsOf(cell: string): Record<string, boolean> {
+  const names = cell.split(/[;；]/).map((flag) => flag.trim()).filter((flag) => flag !== '');
+  return Object.fromEntries(names.map((flag) => [flag, true]));
+}
+
 function memberFromFields(fields: readonly string[], at: ColumnIndex, scheme: string | undefined, plans: string | undefined): Record<string, unknown> {
-  const enrolledFrom = cellIn(fields, at.enrolledFrom);
   const enrolledOn = cellIn(fields, at.enrolledOn);
-  const year = integer(cellIn(fields, at.enrolmentYear)) ?? integer(enrolledFrom?.slice(0, 4));
-  // A top-up such as Guilin's condolence payment rests on an enrolment in another scheme.
-  const enrolmentScheme = cellIn(fields, at.enrolmentScheme) ?? scheme;
-  const to = cellIn(fields, at.enrolledTo);
-  const enrolment = enrolledOn === undefined ? { scheme: enrolmentScheme, year, from: enrolledFrom, to } : { scheme: enrolmentScheme, year, from: enrolledFrom, to, enrolledOn };
+  const cells = enrolmentCells(fields, at, scheme);
+  const enrolment = enrolledOn === undefined ? cells : { ...cells, enrolledOn };
   const member: Record<string, unknown> = { id: cellIn(fields, at.memberId), enrolments: plans === undefined ? [enrolment] : planEnrolments(plans, enrolment) };
   const flags = cellIn(fields, at.flags);
-  if (flags !== undefined) {
-    const names = flags.split(/[;；]/).map((flag) => flag.trim()).filter((flag) => flag !== '');
-    member.flags = Object.fromEntries(names.map((flag) => [flag, true]));
-  }
+  if (flags !== undefined) member.flags = flagsOf(flags);
   const attributes = cellIn(fields, at.attributes);
   if (attributes !== undefined) member.attributes = pairs(attributes);
   const birthDate = cellIn(fields, at.birthDate);
@@ -223,13 +267,44 @@ let slug: string | undefined;
  * scheme needs a look, and the schema says what is wrong with one that is not a slug. (The
  * library checks the member and the claim, with paths under each.)
  */
-export function csvClaimRecord(row: CsvRow): ClaimRecord {
+export function csvClaimRecord(row: CsvRow | CsvFields): ClaimRecord {
   const record = recordFromCsv(row) as ClaimRecord;
   if (record.scheme !== undefined && record.scheme === slug) return record;
   const checked = validate(recordSchema, record, []);
   slug = checked.scheme;
   return checked;
 }
+
+/**
+ * A row of one plan read straight into the engine's checked claim and member, without the
+ * record {@link csvClaimRecord} makes: only when every cell it has is one the hand checks of
+ * the library take ({@link plainClaim}, {@link plainMember}), which then make the same copies
+ * from the record. Undefined otherwise: the record then gives the copies, or the error.
+ */
+export function plainCsvClaim(row: CsvFields): { scheme: string; member: Member; claim: PlainClaim } | undefined {
+  const { fields, at } = row;
+  const scheme = cellIn(fields, at.scheme);
+  // A scheme not yet found to be a slug, or cells only the schemas read, go the record's way.
+  if (scheme === undefined || scheme !== slug || OPTIONAL_CELLS.some((column) => cellIn(fields, at[column]) !== undefined)) return undefined;
+  const kind = alias(cellIn(fields, at.kind));
+  const id = cellIn(fields, at.claimId);
+  if (!isPlainId(id) || (kind !== 'hospitalisation' && kind !== 'outpatient')) return undefined;
+  const costs = costsInFenOf(cellIn(fields, at.total), cellIn(fields, at.insurancePaid), cellIn(fields, at.inScopeCopay), cellIn(fields, at.selfPaid), cellIn(fields, at.aboveCeiling));
+  const claim =
+    kind === 'hospitalisation'
+      ? stayClaim(id, cellIn(fields, at.admission), cellIn(fields, at.discharge), alias(cellIn(fields, at.cause)), costs)
+      : outpatientClaim(id, cellIn(fields, at.date), costs);
+  if (claim === undefined) return undefined;
+  const cells = enrolmentCells(fields, at, scheme);
+  const enrolment = enrolmentOf(cells.scheme, cells.year, cells.from, cells.to, undefined);
+  if (enrolment === undefined) return undefined;
+  const flags = cellIn(fields, at.flags);
+  const member = memberOf(cellIn(fields, at.memberId), [enrolment], flags === undefined ? undefined : flagsOf(flags));
+  return member === undefined ? undefined : { scheme, member, claim };
+}
+
+/** Cells whose values the hand checks leave to the schemas: a row with any of them goes through its record. */
+const OPTIONAL_CELLS: readonly CsvColumn[] = ['plans', 'enrolledOn', 'attributes', 'birthDate', 'sex', 'claimAttributes', 'filedOn', 'event', 'paidElsewhere'];
 
 /**
  * Attributes written `name=value;name=value` (or with ；). A pair without `=` keeps its text as

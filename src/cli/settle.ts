@@ -1,16 +1,18 @@
 import { deserialize, serialize } from 'node:v8';
 import { InvalidInputError, PolicyNotFoundError, validate, type Issue } from '../_lib/errors';
 import { toLedger, type LedgerInFen } from '../_lib/engine/ledgerInFen';
-import { claimFigures, readClaim, settleClaim } from '../_lib/engine/row';
+import { checkedClaim, claimFigures, readClaim, settleClaim, type ReadClaim } from '../_lib/engine/row';
 import type { LedgerInput, MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
 import type { MemberClaimResult } from '../_lib/memberPlans';
+import type { Policy } from '../_lib/policySchema';
 import type { ClaimResult, PolicyRef } from '../_lib/result';
 import type { PolicyRegistry } from '../createRegistry';
 import { UsageError } from './args';
 import { hasPlansCell, isPlanLedgers, isPlansKey, isPlansRecord, plansIssue, preparePlans, spillPlans, unspillPlans, type PlanLedgers } from './plans';
-import { recordReader, type InputFormat, type RawRecord, type ReadLimits } from './records';
-import { csvClaimRecord, issueInColumn, recordFromCsv, recordSchema, type CsvRow } from './rows';
+import type { CsvRecord } from './csv';
+import { CsvFieldsReader, recordReader, type InputFormat, type RawRecord, type ReadLimits } from './records';
+import { columnIndex, csvClaimRecord, CsvFields, csvFieldsOf, issueInColumn, plainCsvClaim, recordFromCsv, recordSchema, type ColumnIndex, type CsvRow } from './rows';
 import { decoded, ExternalSorter, KeyFilter, LineWriter, mergeSorted, readLines, TempDir, type Codec } from './spill';
 
 /** What became of one input record: a settlement, or the issues that stopped it. */
@@ -54,63 +56,115 @@ function issuesOf(error: unknown): Issue[] {
   return [{ path: [], code: 'internal_error', message: String(error instanceof Error ? error.stack : error) }];
 }
 
+/** What is settled given a ledger: the outcome, and the ledger after it (none for an error). */
+interface Settled {
+  readonly outcome: Outcome;
+  readonly after?: Kept;
+}
+
 /**
- * A record read as far as its ledger's key (member id, scheme and protection year): either
- * its outcome already (an error), or the key and how to settle it given that ledger.
+ * A record read as far as its ledger's key (member id, scheme and protection year), to be
+ * settled given that ledger. A class, not closures: one object a row.
  */
-type Prepared =
-  | { readonly outcome: Outcome }
-  | { readonly key: string; settle(ledger: Kept | LedgerInput | undefined): { outcome: Outcome; after?: Kept } };
+abstract class Ready {
+  abstract readonly key: string;
+  abstract settle(ledger: Kept | LedgerInput | undefined): Settled;
+}
 
 /** A ledger carried from row to row: a plan's (the engine's, in fen), or those of all the plans of a member's `plans` rows. */
 type Kept = Ledger | LedgerInFen | PlanLedgers;
 
-/** `figures`: the outcome of a claim of one plan is a {@link ClaimRow}, not a result. */
-function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean, figures: boolean): Prepared {
-  const plans = 'value' in raw && (csv ? hasPlansCell(raw.value as CsvRow) : isPlansRecord(raw.value));
-  const failure = (error: unknown): Outcome => {
-    const issues = plans ? issuesOf(error).map((issue) => plansIssue(issue, csv)) : issuesOf(error);
-    return { line: raw.line, issues: csv ? issues.map(issueInColumn) : issues };
-  };
-  if ('error' in raw) return { outcome: { line: raw.line, issues: [{ path: [], code: 'unreadable_record', message: raw.error }] } };
-  try {
-    if (plans) {
-      const prepared = preparePlans(csv ? recordFromCsv(raw.value as CsvRow) : raw.value, registry);
-      return {
-        key: prepared.key,
-        settle(held) {
-          try {
-            const { result, after } = prepared.settle(held as PlanLedgers | undefined);
-            return { outcome: { line: raw.line, result }, after };
-          } catch (error) {
-            return { outcome: failure(error) };
-          }
-        },
-      };
+/** The outcome of a record that failed: its issues, re-pointed to plans or CSV columns where the record came from them. */
+function failed(line: number, error: unknown, plans: boolean, csv: boolean): Outcome {
+  const issues = plans ? issuesOf(error).map((issue) => plansIssue(issue, csv)) : issuesOf(error);
+  return { line, issues: csv ? issues.map(issueInColumn) : issues };
+}
+
+/** A claim of one plan, read. `figures`: its outcome is a {@link ClaimRow}, not a result. */
+class OnePlan extends Ready {
+  constructor(
+    readonly key: string,
+    private readonly line: number,
+    private readonly read: ReadClaim,
+    private readonly csv: boolean,
+    private readonly figures: boolean,
+  ) {
+    super();
+  }
+
+  settle(ledger: Kept | LedgerInput | undefined): Settled {
+    const { line, read } = this;
+    const start = ledger as Ledger | LedgerInFen | LedgerInput | undefined;
+    try {
+      if (!this.figures) {
+        const { result, after } = settleClaim(read, start);
+        return { outcome: { line, result }, after };
+      }
+      const { after, eligible, reasons, warnings, illustrative, fen, paidLines } = claimFigures(read, start);
+      const row: ClaimRow = { policy: read.policy, memberId: read.member.id, claimId: read.claim.id, eligible, reasons, warnings, illustrative, fen, paidLines };
+      return { outcome: { line, result: row }, after };
+    } catch (error) {
+      return { outcome: failed(line, error, false, this.csv) };
     }
-    const { scheme, member, claim } = csv ? csvClaimRecord(raw.value as CsvRow) : validate(recordSchema, raw.value, []);
-    // Both are validated as selectPolicy and evaluateClaim validate them, with paths under `member` and `claim`.
-    // The member too: where protection years are the members' own, their cover picks the version.
-    const read = readClaim(registry, scheme, member as MemberInput, claim);
-    return {
-      key: JSON.stringify([(member as { id?: unknown }).id, read.policy.scheme, read.policy.year]),
-      settle(ledger) {
-        try {
-          const start = ledger as Ledger | LedgerInFen | LedgerInput | undefined;
-          if (!figures) {
-            const { result, after } = settleClaim(read, start);
-            return { outcome: { line: raw.line, result }, after };
-          }
-          const { after, eligible, reasons, warnings, illustrative, fen, paidLines } = claimFigures(read, start);
-          const row: ClaimRow = { policy: read.policy, memberId: read.member.id, claimId: read.claim.id, eligible, reasons, warnings, illustrative, fen, paidLines };
-          return { outcome: { line: raw.line, result: row }, after };
-        } catch (error) {
-          return { outcome: failure(error) };
-        }
-      },
-    };
+  }
+}
+
+/** A claim settled under every plan its member holds. */
+class AllPlans extends Ready {
+  constructor(
+    private readonly prepared: ReturnType<typeof preparePlans>,
+    private readonly line: number,
+    private readonly csv: boolean,
+  ) {
+    super();
+  }
+
+  get key(): string {
+    return this.prepared.key;
+  }
+
+  settle(held: Kept | LedgerInput | undefined): Settled {
+    try {
+      const { result, after } = this.prepared.settle(held as PlanLedgers | undefined);
+      return { outcome: { line: this.line, result }, after };
+    } catch (error) {
+      return { outcome: failed(this.line, error, true, this.csv) };
+    }
+  }
+}
+
+// The end of a ledger key, JSON.stringify([id, scheme, year]), after the id: one text for all the rows of a frozen version.
+const keyEnds = new WeakMap<Policy, string>();
+function keyEnd(policy: Policy): string {
+  const known = keyEnds.get(policy);
+  if (known !== undefined) return known;
+  const text = `${JSON.stringify(policy.scheme)},${policy.year}]`;
+  if (Object.isFrozen(policy)) keyEnds.set(policy, text);
+  return text;
+}
+
+/** A claim of one plan read from its record: a CSV row's, or a JSON record. */
+function readRecord(value: CsvFields | unknown, registry: PolicyRegistry): ReadClaim {
+  const { scheme, member, claim } = value instanceof CsvFields ? csvClaimRecord(value) : validate(recordSchema, value, []);
+  // Both are validated as selectPolicy and evaluateClaim validate them, with paths under `member` and `claim`.
+  // The member too: where protection years are the members' own, their cover picks the version.
+  return readClaim(registry, scheme, member as MemberInput, claim);
+}
+
+/** A record read: its outcome already (an error), or ready to settle given its ledger. */
+function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean, figures: boolean): Outcome | Ready {
+  if ('error' in raw) return { line: raw.line, issues: [{ path: [], code: 'unreadable_record', message: raw.error }] };
+  const row = csv ? csvFieldsOf(raw.value as CsvRow | CsvFields) : undefined;
+  const plans = row !== undefined ? hasPlansCell(row) : isPlansRecord(raw.value);
+  try {
+    if (plans) return new AllPlans(preparePlans(row !== undefined ? recordFromCsv(row) : raw.value, registry), raw.line, csv);
+    // Most CSV rows are read straight into the checked claim and member; the others, and JSON records, through their record.
+    const plain = row !== undefined ? plainCsvClaim(row) : undefined;
+    const read = plain !== undefined ? checkedClaim(registry, plain.scheme, plain.member, plain.claim) : readRecord(row ?? raw.value, registry);
+    const key = `[${JSON.stringify(read.member.id)},${keyEnd(read.policy)}`;
+    return new OnePlan(key, raw.line, read, csv, figures);
   } catch (error) {
-    return { outcome: failure(error) };
+    return failed(raw.line, error, plans, csv);
   }
 }
 
@@ -249,11 +303,12 @@ export async function* settleInOrder(
   const written = (seq: number, outcome: Outcome): Written => ({ seq, line: outcome.line, text: render(outcome), failed: 'issues' in outcome });
   const settle = (raw: Sequenced): Outcome | undefined => {
     const prepared = prepare(raw, registry, csv, figures);
-    if ('outcome' in prepared) return prepared.outcome;
+    if (!(prepared instanceof Ready)) return prepared;
     const { key } = prepared;
     keyed?.(key);
     if (!kept.has(key) && disk?.filter!.mayHave(key)) {
-      const value = encodeValue((raw as { value: unknown }).value);
+      const { value: read } = raw as { value: unknown };
+      const value = encodeValue(read instanceof CsvFields ? read.keyed() : read);
       disk.deferred.add({ key, seq: raw.seq, line: raw.line, value }, key.length + value.length);
       waiting ??= new LineWriter(disk.dir.file());
       return undefined;
@@ -306,9 +361,23 @@ export async function* settleInOrder(
  * record's line (a worker reading a range of the file counts from the range's start).
  */
 export async function* numbered(chunks: AsyncIterable<string>, from: InputFormat, limits: ReadLimits, lines = 0): AsyncGenerator<Sequenced[]> {
-  const reader = recordReader(from, limits);
   let seq = 0;
-  const number = (records: RawRecord[]) => records.map((record): Sequenced => ({ ...record, line: record.line + lines, seq: (seq += 1) }));
+  // Each record made here whole, in one shape: no spread of the reader's record into another.
+  const failedRow = (record: { line: number; error: string }): Sequenced => ({ line: record.line + lines, error: record.error, seq: (seq += 1) });
+  if (from !== 'csv') {
+    const reader = recordReader(from, limits);
+    const number = (records: RawRecord[]) => records.map((record): Sequenced => ('error' in record ? failedRow(record) : { line: record.line + lines, value: record.value, seq: (seq += 1) }));
+    for await (const chunk of chunks) yield number(reader.push(chunk));
+    yield number(reader.end());
+    return;
+  }
+  // A CSV row is its fields with the header's index of columns: no object keyed by column is made for it.
+  const reader = new CsvFieldsReader(limits);
+  let at: ColumnIndex | undefined;
+  const number = (records: CsvRecord[]) => {
+    if (records.length > 0) at ??= columnIndex(reader.columns!);
+    return records.map((record): Sequenced => ('error' in record ? failedRow(record) : { line: record.line + lines, value: new CsvFields(record.fields, at!), seq: (seq += 1) }));
+  };
   for await (const chunk of chunks) yield number(reader.push(chunk));
   yield number(reader.end());
 }
@@ -349,7 +418,7 @@ function settleDeferred(
     }
     const prepared = prepare({ line: row.line, value: decodeValue(row.value) }, registry, csv, figures);
     let outcome: Outcome;
-    if ('outcome' in prepared) outcome = prepared.outcome;
+    if (!(prepared instanceof Ready)) outcome = prepared;
     else {
       const settled = prepared.settle(ledger);
       outcome = settled.outcome;

@@ -1,11 +1,10 @@
 import { isoDateSchema } from '../_lib/dates';
 import { InvalidInputError, readInput, validate } from '../_lib/errors';
-import { registeredPolicies, versionFor } from '../_lib/versions';
+import { registeredPolicies, versionFor, versionForClaim } from '../_lib/versions';
 import { claimSchema, type ClaimInput, type Member, type MemberInput } from '../_lib/inputSchemas';
-import { plainClaim } from '../_lib/plainInput';
+import { plainClaim, plainOf } from '../_lib/plainInput';
 import { readMember } from '../_lib/readInputs';
 import type { Policy } from '../_lib/policySchema';
-import { eventDate } from '../_lib/result';
 import type { PolicyRegistry } from '../createRegistry';
 
 /** Where {@link selectPolicy} looks, and whose claim it is. */
@@ -57,10 +56,10 @@ export function selectIn(
   at: string | ClaimInput,
   options: PolicyRegistry | SelectOptions | undefined,
 ): Policy {
-  // Read once, as the evaluate functions read them: the checked copy, or the schema's output.
-  const claim = typeof at === 'string' ? undefined : (plainClaim(at) ?? validate(claimSchema, at, 'claim'));
+  // Read once, as the evaluate functions read them: the checked plain copy, or the date.
+  const claim = typeof at === 'string' ? undefined : (plainClaim(at) ?? plainOf(validate(claimSchema, at, 'claim')));
   const date = typeof at === 'string' ? validate(isoDateSchema, at, 'date') : undefined;
   const { registry, member } = readOptions(options, fallback);
-  const dateOf = (policy: Policy) => date ?? eventDate(policy, claim!);
-  return versionFor(registeredPolicies(registry), scheme, dateOf, member, date ?? (claim!.kind === 'hospitalisation' ? claim!.admission : claim!.date));
+  if (claim !== undefined) return versionForClaim(registry, scheme, claim, member);
+  return versionFor(registeredPolicies(registry), scheme, () => date!, member, date!);
 }

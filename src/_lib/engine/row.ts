@@ -9,8 +9,7 @@ import type { Ledger } from '../ledger';
 import { plainClaim, plainOf, type PlainClaim } from '../plainInput';
 import type { Policy } from '../policySchema';
 import { readLedger, readMember } from '../readInputs';
-import { eventDate } from '../result';
-import { registeredPolicies, versionFor } from '../versions';
+import { versionForClaim } from '../versions';
 import { compile } from './compile';
 import { emptyInFen, LedgerInFen } from './ledgerInFen';
 import { settle, settleFigures, type ClaimFigures, type Settlement } from './settle';
@@ -28,9 +27,12 @@ export interface ReadClaim {
  */
 export function readClaim(registry: PolicyRegistry, scheme: string, member: MemberInput, claim: unknown): ReadClaim {
   const copy = plainClaim(claim) ?? plainOf(validate(claimSchema, claim, 'claim'));
-  const checked = readMember(member);
-  const policy = versionFor(registeredPolicies(registry), scheme, (version) => eventDate(version, copy), checked, copy.kind === 'hospitalisation' ? copy.admission : copy.date);
-  return { policy, member: checked, claim: copy };
+  return checkedClaim(registry, scheme, readMember(member), copy);
+}
+
+/** A claim and member already checked (as {@link readClaim} checks them), with the version that governs the claim. */
+export function checkedClaim(registry: PolicyRegistry, scheme: string, member: Member, claim: PlainClaim): ReadClaim {
+  return { policy: versionForClaim(registry, scheme, claim, member), member, claim };
 }
 
 /** The ledger a claim read by {@link readClaim} starts from: the one in fen the member's claim before left, a ledger read back from disk, or the member's empty one. */
