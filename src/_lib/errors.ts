@@ -70,12 +70,13 @@ export class PolicyNotFoundError extends Error {
  * {@link InvalidInputError} issues carry instead of zod's generic `custom`.
  */
 export function addIssue(
-  ctx: z.RefinementCtx,
+  ctx: z.core.ParsePayload,
   code: string,
   message: string,
   path: readonly (string | number)[] = [],
 ): void {
-  ctx.addIssue({ code: 'custom', path: [...path], params: { code }, message });
+  // What `ctx.addIssue` pushes, pushed by hand: huzhu's checks are plain checks (./zodChecks), which have no `addIssue`.
+  ctx.issues.push({ code: 'custom', path: [...path], params: { code }, message, input: ctx.value, continue: true });
 }
 
 function flatten(issue: z.core.$ZodIssue, prefix: readonly (string | number)[]): Issue[] {

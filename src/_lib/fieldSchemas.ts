@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { setUpZod } from './zodSetup';
+import { refine } from './zodChecks';
 import { FORBIDDEN_KEYS } from './errors';
 
 setUpZod();
@@ -22,7 +23,7 @@ export const sharesSchema = z
   .check(
     z.gt(0),
     z.lte(100),
-    z.refine((shares) => Number.isInteger(shares * 2), { params: { code: 'invalid_shares' }, message: 'expected shares in halves: 0.5, 1, 1.5, 2, …' }),
+    refine((shares) => Number.isInteger(shares * 2), 'invalid_shares', 'expected shares in halves: 0.5, 1, 1.5, 2, …'),
   );
 
 export const causeSchema = z.enum(['illness', 'accident']);
@@ -33,7 +34,7 @@ export const attributeNameSchema = z
   .check(
     z.regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { message: 'expected a name of letters, digits, "_" and "-", starting with a letter, like "baseInsurance"' }),
     z.maxLength(64),
-    z.refine((name) => !FORBIDDEN_KEYS.has(name), { params: { code: 'reserved_id' }, message: 'expected a name other than "constructor" and "prototype"' }),
+    refine((name) => !FORBIDDEN_KEYS.has(name), 'reserved_id', 'expected a name other than "constructor" and "prototype"'),
   );
 
 /** One of the values a choice attribute allows, e.g. `employee` or `3`. */

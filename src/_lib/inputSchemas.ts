@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { setUpZod } from './zodSetup';
-import { int } from './zodChecks';
+import { int, refine, superRefine } from './zodChecks';
 import { addIssue } from './errors';
 import { daysBetween, isoDateSchema } from './dates';
 import { yuanSchema } from './moneySchemas';
@@ -26,11 +26,7 @@ export const enrolmentSchema = z
     /** Shares (份) of the plan held: amounts and money caps scale with them; 1 when absent. */
     shares: z.optional(sharesSchema),
   })
-  .check(z.refine((enrolment) => enrolment.to >= enrolment.from, {
-    path: ['to'],
-    params: { code: 'ends_before_start' },
-    message: 'expected "to" on or after "from"',
-  }));
+  .check(refine((enrolment) => enrolment.to >= enrolment.from, 'ends_before_start', 'expected "to" on or after "from"', ['to']));
 
 /** Yes/no facts about a member that policies declare and read, e.g. `{ hardship: true }`. */
 const flagsSchema = z.record(attributeNameSchema, z.boolean());
@@ -61,11 +57,7 @@ const costsSchema = z
     /** 封顶线以上: the part above the basic insurance's yearly ceiling; 0 when absent. */
     aboveCeiling: z.optional(yuanSchema),
   })
-  .check(z.refine((costs) => costs.insurancePaid.plus(costs.inScopeCopay).plus(costs.selfPaid).plus(costs.aboveCeiling ?? 0).lte(costs.total), {
-    path: ['total'],
-    params: { code: 'parts_exceed_total' },
-    message: 'expected "total" to be at least insurancePaid + inScopeCopay + selfPaid + aboveCeiling',
-  }));
+  .check(refine((costs) => costs.insurancePaid.plus(costs.inScopeCopay).plus(costs.selfPaid).plus(costs.aboveCeiling ?? 0).lte(costs.total), 'parts_exceed_total', 'expected "total" to be at least insurancePaid + inScopeCopay + selfPaid + aboveCeiling', ['total']));
 
 /** Fields every kind of claim may carry. */
 const claimExtras = {
@@ -94,7 +86,7 @@ export const hospitalisationSchema = z
     costs: costsSchema,
     ...costClaimExtras,
   })
-  .check(z.superRefine((stay, ctx) => {
+  .check(superRefine((stay, ctx) => {
     const days = daysBetween(stay.admission, stay.discharge);
     if (days < 0) {
       addIssue(ctx, 'ends_before_start', 'expected "discharge" on or after "admission"', ['discharge']);
@@ -134,11 +126,7 @@ export const diagnosisSchema = z
     paidElsewhere: z.optional(yuanSchema),
     ...claimExtras,
   })
-  .check(z.refine((claim) => claim.firstDiagnosed === undefined || claim.firstDiagnosed <= claim.date, {
-    path: ['firstDiagnosed'],
-    params: { code: 'ends_before_start' },
-    message: 'expected "firstDiagnosed" on or before the claim\'s "date"',
-  }));
+  .check(refine((claim) => claim.firstDiagnosed === undefined || claim.firstDiagnosed <= claim.date, 'ends_before_start', 'expected "firstDiagnosed" on or before the claim\'s "date"', ['firstDiagnosed']));
 
 export const claimSchema = z.discriminatedUnion('kind', [
   hospitalisationSchema,
@@ -223,7 +211,7 @@ export const historySchema = z.readonly(z
   )
   .check(
     z.maxLength(MAX_HISTORY_ENTRIES),
-    z.superRefine((history, ctx) => {
+    superRefine((history, ctx) => {
     // A payment listed twice would be deducted twice.
     const seen = new Set<string>();
     history.forEach((entry, index) => {
@@ -261,7 +249,7 @@ export const rosterSchema = /* @__PURE__ */ (() => z.readonly(z
   )
   .check(
     z.maxLength(MAX_ROSTER_ENTRIES),
-    z.superRefine((roster, ctx) => {
+    superRefine((roster, ctx) => {
     // An id listed twice would count its members twice.
     const seen = new Set<string>();
     roster.forEach((entry, index) => {
@@ -309,7 +297,7 @@ export const unitSchema = /* @__PURE__ */ (() => z
       )
       .check(z.maxLength(MAX_UNIT_MEMBERS))),
   })
-  .check(z.superRefine((unit, ctx) => {
+  .check(superRefine((unit, ctx) => {
     const seen = new Set<string>();
     unit.members.forEach((member, index) => {
       if (seen.has(member.id)) addIssue(ctx, 'duplicate_member', `duplicate member id "${member.id}"`, ['members', index, 'id']);
