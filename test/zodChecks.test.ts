@@ -5,6 +5,8 @@
  * and before the bounds huzhu puts after it; `refine()` and `superRefine()` for zod's, alone,
  * before and after other checks, and inside the unions that read whether an issue stops the parse.
  */
+import { build } from 'esbuild';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { InvalidInputError, validate } from '../src/_lib/errors';
@@ -12,6 +14,8 @@ import { addIssue } from '../src/_lib/errors';
 import { englishIssue } from '../src/_lib/locales/zodIssues';
 import { int, refine, superRefine } from '../src/_lib/zodChecks';
 import { setUpZod } from '../src/_lib/zodSetup';
+
+const ROOT = join(import.meta.dirname, '..');
 
 // zod's English messages, as every module of huzhu that makes schemas sets them up.
 setUpZod();
@@ -98,5 +102,37 @@ describe('refine() and superRefine()', () => {
     ]);
     expect(read(schemas['word or number']('huzhu'), 'no')).toEqual([{ path: ['n'], code: 'said_no', message: 'expected anything but "no"' }]);
     expect(read(range('huzhu'), { from: 1, to: 2 })).toEqual({ value: { from: 1, to: 2 } });
+  });
+});
+
+describe('one-value enums for tags', () => {
+  const tagged = (tag: (value: 'a' | 'b') => z.ZodMiniType) => z.discriminatedUnion('kind', [z.strictObject({ kind: tag('a'), n: z.number() }), z.strictObject({ kind: tag('b') })]);
+  it.each([{ kind: 'a', n: 1 }, { kind: 'a' }, { kind: 'b' }, { kind: 'c' }, { n: 1 }, 'a', null])('reads %j as z.literal does', (value) => {
+    expect(read(tagged((tag) => z.enum([tag])), value)).toEqual(read(tagged((tag) => z.literal(tag)), value));
+    expect(read(z.enum(['a']), value)).toEqual(read(z.literal('a'), value));
+  });
+
+  it('words a wrong value as zod words it for a literal', () => {
+    expect(read(z.enum(['dayAfterEnrolment']), 'x')).toEqual([{ path: ['n'], code: 'invalid_value', message: 'Invalid input: expected "dayAfterEnrolment"' }]);
+  });
+});
+
+// zod's code for each kind of schema names it, as a string esbuild keeps when it minifies. The
+// settlement path leaves out every kind huzhu's own checks replace; the whole library too,
+// but for zod's refinement, which a custom schema of simulateBook's options still brings.
+describe('zod kinds left out of the bundle', () => {
+  async function kinds(code: string): Promise<string[]> {
+    const result = await build({ stdin: { contents: code, resolveDir: ROOT, loader: 'ts' }, bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
+    return [...new Set(result.outputFiles[0]!.text.match(/\$Zod[A-Za-z]+/g))];
+  }
+  const REPLACED = ['$ZodLiteral', '$ZodCustom', '$ZodCheckNumberFormat', '$ZodURL'];
+
+  it.each([
+    ['the settlement path', "export { createRegistry, evaluateClaim, selectPolicy } from './src/core'; export { guangxi } from './src/policies';", REPLACED],
+    ['the whole library', "export * from './src';", REPLACED.filter((kind) => kind !== '$ZodCustom')],
+  ])('%s', async (_, code, absent) => {
+    const present = await kinds(code);
+    expect(present).toContain('$ZodObject');
+    expect(present.filter((kind) => absent.includes(kind))).toEqual([]);
   });
 });

@@ -76,9 +76,11 @@ const costClaimExtras = {
   paidElsewhere: z.optional(yuanSchema),
 };
 
+// Each claim's `kind` is a one-value enum, not `z.literal`: the same issues, without zod's literal
+// schema in the bundle (test/zodChecks.test.ts).
 export const hospitalisationSchema = z
   .strictObject({
-    kind: z.literal('hospitalisation'),
+    kind: z.enum(['hospitalisation']),
     id: idSchema,
     admission: isoDateSchema,
     discharge: isoDateSchema,
@@ -97,7 +99,7 @@ export const hospitalisationSchema = z
   }));
 
 export const outpatientSchema = z.strictObject({
-  kind: z.literal('outpatient'),
+  kind: z.enum(['outpatient']),
   id: idSchema,
   /** The day of the visit, or of the bill of a period's visits. */
   date: isoDateSchema,
@@ -111,7 +113,7 @@ export const outpatientSchema = z.strictObject({
  */
 export const diagnosisSchema = z
   .strictObject({
-    kind: z.literal('diagnosis'),
+    kind: z.enum(['diagnosis']),
     id: idSchema,
     /** The day the condition was diagnosed (确诊), which places the claim in the year. */
     date: isoDateSchema,
@@ -133,7 +135,7 @@ export const claimSchema = z.discriminatedUnion('kind', [
   outpatientSchema,
   diagnosisSchema,
   z.strictObject({
-    kind: z.literal('disability'),
+    kind: z.enum(['disability']),
     id: idSchema,
     /** Date the disability grade was assessed. */
     date: isoDateSchema,
@@ -142,7 +144,7 @@ export const claimSchema = z.discriminatedUnion('kind', [
     ...claimExtras,
   }),
   z.strictObject({
-    kind: z.literal('death'),
+    kind: z.enum(['death']),
     id: idSchema,
     date: isoDateSchema,
     ...claimExtras,

@@ -86,7 +86,7 @@ const publicationSchema = z.strictObject({
  */
 export const provenanceSchema = z.discriminatedUnion('status', [
   z.strictObject({
-    status: z.literal('published'),
+    status: z.enum(['published']),
     /** The published text, precise enough for a reader to find it. */
     source: z.union([publicationSchema, z.string().check(z.minLength(1), z.maxLength(1000))]),
     /** The words of the source that state the value, as published. */
@@ -94,7 +94,7 @@ export const provenanceSchema = z.discriminatedUnion('status', [
     note: z.optional(z.union([someLanguagesSchema, z.string().check(z.maxLength(2000))])),
   }),
   z.strictObject({
-    status: z.literal('illustrative'),
+    status: z.enum(['illustrative']),
     /** Why the value is here although nobody published it. */
     note: z.union([someLanguagesSchema, z.string().check(z.minLength(1), z.maxLength(2000))]),
   }),
@@ -210,9 +210,11 @@ function undeclaredClass(id: string, classes: Readonly<Record<string, unknown>>)
 
 const gradeSchema = z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
 
+// Tags are one-value enums, not `z.literal`: the same issues, without zod's literal schema in
+// the bundle (test/zodChecks.test.ts).
 export const formulaSchema = z.discriminatedUnion('kind', [
   strictSection('bands', {
-    kind: z.literal('bands'),
+    kind: z.enum(['bands']),
     /** Which cost of the stay, or the sum of which costs, the subsidy is a share of. */
     base: baseSchema,
     /** Nothing is paid when the base is below this amount. */
@@ -228,7 +230,7 @@ export const formulaSchema = z.discriminatedUnion('kind', [
     bands: parameter(bandsSchema),
   }),
   strictSection('per-day', {
-    kind: z.literal('perDay'),
+    kind: z.enum(['perDay']),
     amount: parameter(policyYuanSchema),
     /** First day in hospital that is paid (1 = from the first day). */
     firstPaidDay: z.optional(parameter(z.number().check(int(), z.gte(1), z.lte(3660)))),
@@ -238,25 +240,25 @@ export const formulaSchema = z.discriminatedUnion('kind', [
     maxDaysPerYear: z.optional(parameter(z.number().check(int(), z.gte(1), z.lte(3660)))),
   }),
   z.strictObject({
-    kind: z.literal('lumpSum'),
+    kind: z.enum(['lumpSum']),
     amount: parameter(policyYuanSchema),
   }),
   strictSection('by-condition', {
-    kind: z.literal('byCondition'),
+    kind: z.enum(['byCondition']),
     /** The amount for a condition of each class, by class id; a class not listed pays nothing. */
     amounts: parameter(z.record(attributeValueSchema, policyYuanSchema)),
     /** The share of that amount paid, 1 when absent: with a variant, e.g. a half for a pre-existing condition. */
     ratio: z.optional(parameter(ratioSchema)),
   }),
   z.strictObject({
-    kind: z.literal('gradeSchedule'),
+    kind: z.enum(['gradeSchedule']),
     /** The amount a share of 1 pays. */
     maximum: parameter(policyYuanSchema),
     /** Share of the maximum by grade ("1" … "10"); a grade not listed pays nothing. */
     shares: parameter(z.partialRecord(gradeSchema, ratioSchema)),
   }),
   z.strictObject({
-    kind: z.literal('bracket'),
+    kind: z.enum(['bracket']),
     /** Which cost of the stay picks the bracket. */
     measure: costFieldSchema,
     brackets: parameter(
@@ -502,7 +504,7 @@ export const policySchema = z
         waivedIfRenewedWithin: z.optional(parameter(countSchema)),
       })),
       /** Cover starts the day after the enrolment's `enrolledOn`, not on its `from`. */
-      coverStarts: z.optional(z.literal('dayAfterEnrolment')),
+      coverStarts: z.optional(z.enum(['dayAfterEnrolment'])),
       /** At most this many paid stays in a protection year. */
       maxPaidStays: z.optional(parameter(countSchema.check(z.gte(1)))),
       filingDeadline: z.optional(filingDeadlineSchema),
