@@ -12,7 +12,7 @@ import * as z from 'zod/mini';
 import { InvalidInputError, validate } from '../src/_lib/errors';
 import { addIssue } from '../src/_lib/errors';
 import { englishIssue } from '../src/_lib/locales/zodIssues';
-import { int, refine, superRefine } from '../src/_lib/zodChecks';
+import { int, refine, regex, superRefine } from '../src/_lib/zodChecks';
 import { setUpZod } from '../src/_lib/zodSetup';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -105,6 +105,26 @@ describe('refine() and superRefine()', () => {
   });
 });
 
+describe('regex()', () => {
+  const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  // A check without a `when` after it, which runs only when the pattern's issue lets the checks go on.
+  const noM = z.refine<string>((text) => !text.includes('M'), { message: 'expected no M' });
+  const slug = (by: 'zod' | 'huzhu') => z.string().check(by === 'zod' ? z.regex(SLUG, { message: 'expected a slug' }) : regex(SLUG, 'expected a slug'), z.maxLength(8), noM);
+  it.each(['guangxi', 'a-b', 'Guangxi', '-a', 'a--b', '', 'much-too-long', 'Much-too-long', 3, null])('reads %j as z.regex() does', (value) => {
+    expect(read(slug('huzhu'), value)).toEqual(read(slug('zod'), value));
+    expect(raw(slug('huzhu'), value)).toEqual(raw(slug('zod'), value));
+    expect(read(z.array(slug('huzhu')), [value])).toEqual(read(z.array(slug('zod')), [value]));
+  });
+
+  it('refuses text off the pattern, and reads the checks after it', () => {
+    expect(read(slug('huzhu'), 'Much-too-long')).toEqual([
+      { path: ['n'], code: 'invalid_format', message: 'expected a slug' },
+      { path: ['n'], code: 'too_big', message: 'Too big: expected string to have <=8 characters' },
+      { path: ['n'], code: 'custom', message: 'expected no M' },
+    ]);
+  });
+});
+
 describe('one-value enums for tags', () => {
   const tagged = (tag: (value: 'a' | 'b') => z.ZodMiniType) => z.discriminatedUnion('kind', [z.strictObject({ kind: tag('a'), n: z.number() }), z.strictObject({ kind: tag('b') })]);
   it.each([{ kind: 'a', n: 1 }, { kind: 'a' }, { kind: 'b' }, { kind: 'c' }, { n: 1 }, 'a', null])('reads %j as z.literal does', (value) => {
@@ -125,7 +145,7 @@ describe('zod kinds left out of the bundle', () => {
     const result = await build({ stdin: { contents: code, resolveDir: ROOT, loader: 'ts' }, bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
     return [...new Set(result.outputFiles[0]!.text.match(/\$Zod[A-Za-z]+/g))];
   }
-  const REPLACED = ['$ZodLiteral', '$ZodCustom', '$ZodCheckNumberFormat', '$ZodURL'];
+  const REPLACED = ['$ZodLiteral', '$ZodCustom', '$ZodCheckNumberFormat', '$ZodURL', '$ZodCheckRegex', '$ZodCheckStringFormat'];
 
   it.each([
     ['the settlement path', "export { createRegistry, evaluateClaim, selectPolicy } from './src/core'; export { guangxi } from './src/policies';", REPLACED],

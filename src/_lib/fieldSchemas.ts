@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { setUpZod } from './zodSetup';
-import { refine } from './zodChecks';
+import { refine, regex } from './zodChecks';
 import { FORBIDDEN_KEYS } from './errors';
 
 setUpZod();
@@ -13,7 +13,7 @@ setUpZod();
 export const slugSchema = z
   .string()
   .check(
-    z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'expected a lower-case id of letters, digits and dashes, like "guilin-condolence"' }),
+    regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a lower-case id of letters, digits and dashes, like "guilin-condolence"'),
     z.maxLength(64),
   );
 
@@ -32,7 +32,7 @@ export const causeSchema = z.enum(['illness', 'accident']);
 export const attributeNameSchema = z
   .string()
   .check(
-    z.regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { message: 'expected a name of letters, digits, "_" and "-", starting with a letter, like "baseInsurance"' }),
+    regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'expected a name of letters, digits, "_" and "-", starting with a letter, like "baseInsurance"'),
     z.maxLength(64),
     refine((name) => !FORBIDDEN_KEYS.has(name), 'reserved_id', 'expected a name other than "constructor" and "prototype"'),
   );
