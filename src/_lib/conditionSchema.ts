@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { setUpZod } from './zodSetup';
-import { int } from './zodChecks';
+import { int, refine, superRefine } from './zodChecks';
 import { addIssue } from './errors';
 import { isoDateSchema } from './dates';
 import { strictSection } from './guideSections';
@@ -33,7 +33,7 @@ export const attributeDeclarationsSchema = strictSection('attributes', {
 const countRangeSchema = strictSection('conditions', {
   from: z.optional(z.number().check(int(), z.gte(0), z.lte(100_000))),
   to: z.optional(z.number().check(int(), z.gte(0), z.lte(100_000))),
-}).check(z.superRefine((range, ctx) => {
+}).check(superRefine((range, ctx) => {
   if (range.from === undefined && range.to === undefined) addIssue(ctx, 'empty_range', 'expected "from", "to" or both');
   else if (range.from !== undefined && range.to !== undefined && range.to < range.from) addIssue(ctx, 'ends_before_start', 'expected "to" at least "from"', ['to']);
 }));
@@ -42,7 +42,7 @@ const countRangeSchema = strictSection('conditions', {
 const dateRangeSchema = strictSection('conditions', {
   from: z.optional(isoDateSchema),
   to: z.optional(isoDateSchema),
-}).check(z.superRefine((range, ctx) => {
+}).check(superRefine((range, ctx) => {
   if (range.from === undefined && range.to === undefined) addIssue(ctx, 'empty_range', 'expected "from", "to" or both');
   else if (range.from !== undefined && range.to !== undefined && range.to < range.from) addIssue(ctx, 'ends_before_start', 'expected "to" on or after "from"', ['to']);
 }));
@@ -111,10 +111,7 @@ export const conditionSchema: z.ZodMiniType<Condition, Condition> = z.lazy(() =>
     patient: z.optional(patientSchema),
     preExisting: z.optional(z.boolean()),
     anyOf: z.optional(z.readonly(z.array(conditionSchema).check(z.minLength(1), z.maxLength(100)))),
-  }).check(z.refine((condition) => Object.keys(condition).length > 0, {
-    params: { code: 'empty_condition' },
-    message: 'expected at least one condition, e.g. { "stayNumber": { "from": 2 } }; see docs/rule-model.md#conditions',
-  })),
+  }).check(refine((condition) => Object.keys(condition).length > 0, 'empty_condition', 'expected at least one condition, e.g. { "stayNumber": { "from": 2 } }; see docs/rule-model.md#conditions')),
 );
 
 /** The attributes a policy declares. */

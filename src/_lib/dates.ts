@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { setUpZod } from './zodSetup';
+import { refine } from './zodChecks';
 
 setUpZod();
 
@@ -60,10 +61,7 @@ export function dayNumber(date: string): number {
 }
 
 /** A calendar date as `YYYY-MM-DD`; impossible dates such as `2024-02-30` are refused. */
-export const isoDateSchema = z.string().check(z.refine((text) => !Number.isNaN(dayNumber(text)), {
-  params: { code: 'invalid_date' },
-  message: 'expected a real calendar date written YYYY-MM-DD, like "2024-01-05"',
-}));
+export const isoDateSchema = z.string().check(refine((text) => !Number.isNaN(dayNumber(text)), 'invalid_date', 'expected a real calendar date written YYYY-MM-DD, like "2024-01-05"'));
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {

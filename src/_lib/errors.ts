@@ -70,12 +70,16 @@ export class PolicyNotFoundError extends Error {
  * {@link InvalidInputError} issues carry instead of zod's generic `custom`.
  */
 export function addIssue(
-  ctx: z.RefinementCtx,
+  ctx: z.core.ParsePayload & { addIssue?: z.RefinementCtx['addIssue'] },
   code: string,
   message: string,
   path: readonly (string | number)[] = [],
 ): void {
-  ctx.addIssue({ code: 'custom', path: [...path], params: { code }, message });
+  const issue = { code: 'custom' as const, path: [...path], params: { code }, message };
+  // zod's refinements and transforms have an `addIssue` of their own; huzhu's plain checks
+  // (./zodChecks) have none, and push what a refinement's pushes: the checks after it still run.
+  if (ctx.addIssue) ctx.addIssue(issue);
+  else ctx.issues.push({ ...issue, input: ctx.value, continue: true });
 }
 
 function flatten(issue: z.core.$ZodIssue, prefix: readonly (string | number)[]): Issue[] {

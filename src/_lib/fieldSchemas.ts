@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { setUpZod } from './zodSetup';
+import { refine, regex } from './zodChecks';
 import { FORBIDDEN_KEYS } from './errors';
 
 setUpZod();
@@ -12,7 +13,7 @@ setUpZod();
 export const slugSchema = z
   .string()
   .check(
-    z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'expected a lower-case id of letters, digits and dashes, like "guilin-condolence"' }),
+    regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a lower-case id of letters, digits and dashes, like "guilin-condolence"'),
     z.maxLength(64),
   );
 
@@ -22,7 +23,7 @@ export const sharesSchema = z
   .check(
     z.gt(0),
     z.lte(100),
-    z.refine((shares) => Number.isInteger(shares * 2), { params: { code: 'invalid_shares' }, message: 'expected shares in halves: 0.5, 1, 1.5, 2, …' }),
+    refine((shares) => Number.isInteger(shares * 2), 'invalid_shares', 'expected shares in halves: 0.5, 1, 1.5, 2, …'),
   );
 
 export const causeSchema = z.enum(['illness', 'accident']);
@@ -31,9 +32,9 @@ export const causeSchema = z.enum(['illness', 'accident']);
 export const attributeNameSchema = z
   .string()
   .check(
-    z.regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { message: 'expected a name of letters, digits, "_" and "-", starting with a letter, like "baseInsurance"' }),
+    regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'expected a name of letters, digits, "_" and "-", starting with a letter, like "baseInsurance"'),
     z.maxLength(64),
-    z.refine((name) => !FORBIDDEN_KEYS.has(name), { params: { code: 'reserved_id' }, message: 'expected a name other than "constructor" and "prototype"' }),
+    refine((name) => !FORBIDDEN_KEYS.has(name), 'reserved_id', 'expected a name other than "constructor" and "prototype"'),
   );
 
 /** One of the values a choice attribute allows, e.g. `employee` or `3`. */

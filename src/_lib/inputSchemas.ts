@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { setUpZod } from './zodSetup';
-import { int } from './zodChecks';
+import { int, refine, superRefine } from './zodChecks';
 import { addIssue } from './errors';
 import { daysBetween, isoDateSchema } from './dates';
 import { yuanSchema } from './moneySchemas';
@@ -26,11 +26,7 @@ export const enrolmentSchema = z
     /** Shares (份) of the plan held: amounts and money caps scale with them; 1 when absent. */
     shares: z.optional(sharesSchema),
   })
-  .check(z.refine((enrolment) => enrolment.to >= enrolment.from, {
-    path: ['to'],
-    params: { code: 'ends_before_start' },
-    message: 'expected "to" on or after "from"',
-  }));
+  .check(refine((enrolment) => enrolment.to >= enrolment.from, 'ends_before_start', 'expected "to" on or after "from"', ['to']));
 
 /** Yes/no facts about a member that policies declare and read, e.g. `{ hardship: true }`. */
 const flagsSchema = z.record(attributeNameSchema, z.boolean());
@@ -61,11 +57,7 @@ const costsSchema = z
     /** 封顶线以上: the part above the basic insurance's yearly ceiling; 0 when absent. */
     aboveCeiling: z.optional(yuanSchema),
   })
-  .check(z.refine((costs) => costs.insurancePaid.plus(costs.inScopeCopay).plus(costs.selfPaid).plus(costs.aboveCeiling ?? 0).lte(costs.total), {
-    path: ['total'],
-    params: { code: 'parts_exceed_total' },
-    message: 'expected "total" to be at least insurancePaid + inScopeCopay + selfPaid + aboveCeiling',
-  }));
+  .check(refine((costs) => costs.insurancePaid.plus(costs.inScopeCopay).plus(costs.selfPaid).plus(costs.aboveCeiling ?? 0).lte(costs.total), 'parts_exceed_total', 'expected "total" to be at least insurancePaid + inScopeCopay + selfPaid + aboveCeiling', ['total']));
 
 /** Fields every kind of claim may carry. */
 const claimExtras = {
@@ -84,9 +76,11 @@ const costClaimExtras = {
   paidElsewhere: z.optional(yuanSchema),
 };
 
+// Each claim's `kind` is a one-value enum, not `z.literal`: the same issues, without zod's literal
+// schema in the bundle (test/zodChecks.test.ts).
 export const hospitalisationSchema = z
   .strictObject({
-    kind: z.literal('hospitalisation'),
+    kind: z.enum(['hospitalisation']),
     id: idSchema,
     admission: isoDateSchema,
     discharge: isoDateSchema,
@@ -94,7 +88,7 @@ export const hospitalisationSchema = z
     costs: costsSchema,
     ...costClaimExtras,
   })
-  .check(z.superRefine((stay, ctx) => {
+  .check(superRefine((stay, ctx) => {
     const days = daysBetween(stay.admission, stay.discharge);
     if (days < 0) {
       addIssue(ctx, 'ends_before_start', 'expected "discharge" on or after "admission"', ['discharge']);
@@ -105,7 +99,7 @@ export const hospitalisationSchema = z
   }));
 
 export const outpatientSchema = z.strictObject({
-  kind: z.literal('outpatient'),
+  kind: z.enum(['outpatient']),
   id: idSchema,
   /** The day of the visit, or of the bill of a period's visits. */
   date: isoDateSchema,
@@ -119,7 +113,7 @@ export const outpatientSchema = z.strictObject({
  */
 export const diagnosisSchema = z
   .strictObject({
-    kind: z.literal('diagnosis'),
+    kind: z.enum(['diagnosis']),
     id: idSchema,
     /** The day the condition was diagnosed (确诊), which places the claim in the year. */
     date: isoDateSchema,
@@ -134,18 +128,14 @@ export const diagnosisSchema = z
     paidElsewhere: z.optional(yuanSchema),
     ...claimExtras,
   })
-  .check(z.refine((claim) => claim.firstDiagnosed === undefined || claim.firstDiagnosed <= claim.date, {
-    path: ['firstDiagnosed'],
-    params: { code: 'ends_before_start' },
-    message: 'expected "firstDiagnosed" on or before the claim\'s "date"',
-  }));
+  .check(refine((claim) => claim.firstDiagnosed === undefined || claim.firstDiagnosed <= claim.date, 'ends_before_start', 'expected "firstDiagnosed" on or before the claim\'s "date"', ['firstDiagnosed']));
 
 export const claimSchema = z.discriminatedUnion('kind', [
   hospitalisationSchema,
   outpatientSchema,
   diagnosisSchema,
   z.strictObject({
-    kind: z.literal('disability'),
+    kind: z.enum(['disability']),
     id: idSchema,
     /** Date the disability grade was assessed. */
     date: isoDateSchema,
@@ -154,7 +144,7 @@ export const claimSchema = z.discriminatedUnion('kind', [
     ...claimExtras,
   }),
   z.strictObject({
-    kind: z.literal('death'),
+    kind: z.enum(['death']),
     id: idSchema,
     date: isoDateSchema,
     ...claimExtras,
@@ -223,7 +213,7 @@ export const historySchema = z.readonly(z
   )
   .check(
     z.maxLength(MAX_HISTORY_ENTRIES),
-    z.superRefine((history, ctx) => {
+    superRefine((history, ctx) => {
     // A payment listed twice would be deducted twice.
     const seen = new Set<string>();
     history.forEach((entry, index) => {
@@ -261,7 +251,7 @@ export const rosterSchema = /* @__PURE__ */ (() => z.readonly(z
   )
   .check(
     z.maxLength(MAX_ROSTER_ENTRIES),
-    z.superRefine((roster, ctx) => {
+    superRefine((roster, ctx) => {
     // An id listed twice would count its members twice.
     const seen = new Set<string>();
     roster.forEach((entry, index) => {
@@ -309,7 +299,7 @@ export const unitSchema = /* @__PURE__ */ (() => z
       )
       .check(z.maxLength(MAX_UNIT_MEMBERS))),
   })
-  .check(z.superRefine((unit, ctx) => {
+  .check(superRefine((unit, ctx) => {
     const seen = new Set<string>();
     unit.members.forEach((member, index) => {
       if (seen.has(member.id)) addIssue(ctx, 'duplicate_member', `duplicate member id "${member.id}"`, ['members', index, 'id']);

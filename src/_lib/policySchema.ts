@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { setUpZod } from './zodSetup';
-import { int } from './zodChecks';
+import { int, refine, superRefine } from './zodChecks';
 import { addIssue, FORBIDDEN_KEYS } from './errors';
 import { dayNumber, isoDateSchema } from './dates';
 import { Dec } from './decimal';
@@ -22,10 +22,7 @@ export const MAX_POLICY_ITEMS = 1000;
  * A benefit id: a slug that is not `constructor` or `prototype`, since ids become keys of a
  * ledger's `byBenefit`, where those keys are refused as a way to reach a prototype.
  */
-const benefitIdSchema = slugSchema.check(z.refine((id) => !FORBIDDEN_KEYS.has(id), {
-  params: { code: 'reserved_id' },
-  message: 'expected a benefit id other than "constructor" and "prototype", which ledgers cannot hold as keys',
-}));
+const benefitIdSchema = slugSchema.check(refine((id) => !FORBIDDEN_KEYS.has(id), 'reserved_id', 'expected a benefit id other than "constructor" and "prototype", which ledgers cannot hold as keys'));
 
 /** A text in both languages the library speaks. */
 export const labelSchema = z.strictObject({
@@ -36,18 +33,12 @@ export const labelSchema = z.strictObject({
 /** A text given in one language or both; an explanation in the missing language shows the other, marked. */
 const someLanguagesSchema = z
   .strictObject({ zh: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))), en: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))) })
-  .check(z.refine((text) => text.zh !== undefined || text.en !== undefined, {
-    params: { code: 'missing_language' },
-    message: 'expected the text in at least one language, "zh" or "en"',
-  }));
+  .check(refine((text) => text.zh !== undefined || text.en !== undefined, 'missing_language', 'expected the text in at least one language, "zh" or "en"'));
 
 const YEAR_OR_MONTH = /^\d{4}(-(0[1-9]|1[0-2]))?$/;
 
 /** When a source was published, as precisely as known: `2023`, `2023-11` or `2023-11-24`. */
-const publishedOnSchema = z.string().check(z.refine((text) => YEAR_OR_MONTH.test(text) || isoDateSchema.safeParse(text).success, {
-  params: { code: 'invalid_date' },
-  message: 'expected a date written YYYY, YYYY-MM or YYYY-MM-DD, like "2023-11"',
-}));
+const publishedOnSchema = z.string().check(refine((text) => YEAR_OR_MONTH.test(text) || isoDateSchema.safeParse(text).success, 'invalid_date', 'expected a date written YYYY, YYYY-MM or YYYY-MM-DD, like "2023-11"'));
 
 const HTTP_ADDRESS_ERROR = 'expected an http or https address';
 
@@ -95,7 +86,7 @@ const publicationSchema = z.strictObject({
  */
 export const provenanceSchema = z.discriminatedUnion('status', [
   z.strictObject({
-    status: z.literal('published'),
+    status: z.enum(['published']),
     /** The published text, precise enough for a reader to find it. */
     source: z.union([publicationSchema, z.string().check(z.minLength(1), z.maxLength(1000))]),
     /** The words of the source that state the value, as published. */
@@ -103,7 +94,7 @@ export const provenanceSchema = z.discriminatedUnion('status', [
     note: z.optional(z.union([someLanguagesSchema, z.string().check(z.maxLength(2000))])),
   }),
   z.strictObject({
-    status: z.literal('illustrative'),
+    status: z.enum(['illustrative']),
     /** Why the value is here although nobody published it. */
     note: z.union([someLanguagesSchema, z.string().check(z.minLength(1), z.maxLength(2000))]),
   }),
@@ -149,7 +140,7 @@ const bandsSchema = z.readonly(z
   .array(bandSchema)
   .check(
     z.minLength(1),
-    z.superRefine((bands, ctx) => {
+    superRefine((bands, ctx) => {
     bands.forEach((band, index) => {
       const last = index === bands.length - 1;
       if (last !== (band.upTo === undefined)) {
@@ -183,7 +174,7 @@ const bracketSchema = z
     min: z.optional(policyYuanSchema),
     max: z.optional(policyYuanSchema),
   })
-  .check(z.superRefine((bracket, ctx) => {
+  .check(superRefine((bracket, ctx) => {
     const fixed = bracket.amount !== undefined;
     const ranged = bracket.min !== undefined && bracket.max !== undefined;
     if (fixed === ranged || (!ranged && (bracket.min ?? bracket.max) !== undefined)) {
@@ -206,7 +197,7 @@ const bracketSchema = z
 const conditionListSchema = strictSection('conditions-list', {
   classes: z.record(attributeValueSchema, strictSection('conditions-list', { label: labelSchema })),
   list: z.record(attributeValueSchema, strictSection('conditions-list', { label: labelSchema, class: attributeValueSchema })),
-}).check(z.superRefine((declared, ctx) => {
+}).check(superRefine((declared, ctx) => {
   if (Object.keys(declared.list).length > MAX_POLICY_ITEMS) addIssue(ctx, 'too_big', `expected at most ${MAX_POLICY_ITEMS} conditions`, ['list']);
   for (const [code, condition] of Object.entries(declared.list)) {
     if (!Object.hasOwn(declared.classes, condition.class)) addIssue(ctx, 'undeclared_class', undeclaredClass(condition.class, declared.classes), ['list', code, 'class']);
@@ -219,9 +210,11 @@ function undeclaredClass(id: string, classes: Readonly<Record<string, unknown>>)
 
 const gradeSchema = z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
 
+// Tags are one-value enums, not `z.literal`: the same issues, without zod's literal schema in
+// the bundle (test/zodChecks.test.ts).
 export const formulaSchema = z.discriminatedUnion('kind', [
   strictSection('bands', {
-    kind: z.literal('bands'),
+    kind: z.enum(['bands']),
     /** Which cost of the stay, or the sum of which costs, the subsidy is a share of. */
     base: baseSchema,
     /** Nothing is paid when the base is below this amount. */
@@ -237,7 +230,7 @@ export const formulaSchema = z.discriminatedUnion('kind', [
     bands: parameter(bandsSchema),
   }),
   strictSection('per-day', {
-    kind: z.literal('perDay'),
+    kind: z.enum(['perDay']),
     amount: parameter(policyYuanSchema),
     /** First day in hospital that is paid (1 = from the first day). */
     firstPaidDay: z.optional(parameter(z.number().check(int(), z.gte(1), z.lte(3660)))),
@@ -247,25 +240,25 @@ export const formulaSchema = z.discriminatedUnion('kind', [
     maxDaysPerYear: z.optional(parameter(z.number().check(int(), z.gte(1), z.lte(3660)))),
   }),
   z.strictObject({
-    kind: z.literal('lumpSum'),
+    kind: z.enum(['lumpSum']),
     amount: parameter(policyYuanSchema),
   }),
   strictSection('by-condition', {
-    kind: z.literal('byCondition'),
+    kind: z.enum(['byCondition']),
     /** The amount for a condition of each class, by class id; a class not listed pays nothing. */
     amounts: parameter(z.record(attributeValueSchema, policyYuanSchema)),
     /** The share of that amount paid, 1 when absent: with a variant, e.g. a half for a pre-existing condition. */
     ratio: z.optional(parameter(ratioSchema)),
   }),
   z.strictObject({
-    kind: z.literal('gradeSchedule'),
+    kind: z.enum(['gradeSchedule']),
     /** The amount a share of 1 pays. */
     maximum: parameter(policyYuanSchema),
     /** Share of the maximum by grade ("1" … "10"); a grade not listed pays nothing. */
     shares: parameter(z.partialRecord(gradeSchema, ratioSchema)),
   }),
   z.strictObject({
-    kind: z.literal('bracket'),
+    kind: z.enum(['bracket']),
     /** Which cost of the stay picks the bracket. */
     measure: costFieldSchema,
     brackets: parameter(
@@ -273,7 +266,7 @@ export const formulaSchema = z.discriminatedUnion('kind', [
         .array(bracketSchema)
         .check(
           z.minLength(1),
-          z.superRefine((brackets, ctx) => {
+          superRefine((brackets, ctx) => {
           brackets.forEach((bracket, index) => {
             const next = brackets[index + 1];
             if (next === undefined) return;
@@ -308,7 +301,7 @@ const FORMULA_EVENTS: Record<z.output<typeof formulaSchema>['kind'], readonly st
  * subsidy); `largerOf` pays, with the listed benefits, only the largest of them in total.
  */
 const benefitIdsSchema = z.readonly(z.array(benefitIdSchema).check(z.minLength(1), z.maxLength(MAX_POLICY_ITEMS)));
-const sameEventSchema = strictSection('same-event', { lessPaidFor: z.optional(benefitIdsSchema), largerOf: z.optional(benefitIdsSchema) }).check(z.refine((rule) => (rule.lessPaidFor === undefined) !== (rule.largerOf === undefined), { params: { code: 'invalid_same_event' }, message: 'expected exactly one of "lessPaidFor" and "largerOf"; see docs/rule-model.md#same-event' }));
+const sameEventSchema = strictSection('same-event', { lessPaidFor: z.optional(benefitIdsSchema), largerOf: z.optional(benefitIdsSchema) }).check(refine((rule) => (rule.lessPaidFor === undefined) !== (rule.largerOf === undefined), 'invalid_same_event', 'expected exactly one of "lessPaidFor" and "largerOf"; see docs/rule-model.md#same-event'));
 
 /** Conditions that only a stay has. */
 const STAY_CONDITIONS = ['stayNumber', 'days', 'discharge', 'cause'] as const;
@@ -344,7 +337,7 @@ export const benefitSchema = strictSection('benefits', {
     /** What the benefit pays for an event (accident) less what other benefits already paid for it. */
     sameEvent: z.optional(sameEventSchema),
   })
-  .check(z.superRefine((benefit, ctx) => {
+  .check(superRefine((benefit, ctx) => {
     const formula = benefit.formula;
     if (formula.kind === 'bands') {
       const hasDeductible = formula.deductible !== undefined;
@@ -412,7 +405,7 @@ const filingDeadlineSchema = z.union([
   strictSection('eligibility', { daysAfter: parameter(countSchema.check(z.gte(1))), from: z.enum(['discharge', 'event']) }),
   strictSection('eligibility', {
     // A day every year has: a date the next year lacks would give no deadline, and no claim would ever be late.
-    nextYearOn: parameter(z.string().check(z.refine((monthDay) => /^\d\d-\d\d$/.test(monthDay) && !Number.isNaN(dayNumber(`2023-${monthDay}`)), { params: { code: 'invalid_date' }, message: 'expected a day every year has, written MM-DD, like "03-31"' }))),
+    nextYearOn: parameter(z.string().check(refine((monthDay) => /^\d\d-\d\d$/.test(monthDay) && !Number.isNaN(dayNumber(`2023-${monthDay}`)), 'invalid_date', 'expected a day every year has, written MM-DD, like "03-31"'))),
   }),
 ]);
 
@@ -428,13 +421,13 @@ const enrolmentRulesSchema = strictSection('enrolment', {
   minMembers: z.optional(parameter(countSchema.check(z.gte(1)))),
   /** What each member must meet to join, e.g. an age limit on the day the unit enrols. */
   requires: z.optional(z.readonly(z.array(requirementSchema).check(z.minLength(1)))),
-}).check(z.refine((rules) => Object.keys(rules).length > 0, { params: { code: 'missing_setting' }, message: 'expected at least one enrolment rule: "window", "minShare", "wholeUnitBelow", "minMembers" or "requires"; see docs/rule-model.md#enrolment' }));
+}).check(refine((rules) => Object.keys(rules).length > 0, 'missing_setting', 'expected at least one enrolment rule: "window", "minShare", "wholeUnitBelow", "minMembers" or "requires"; see docs/rule-model.md#enrolment'));
 
 /** Conditions a member's enrolment cannot read: there is no claim yet. */
 const CLAIM_CONDITIONS = [...STAY_CONDITIONS, ...DIAGNOSIS_CONDITIONS, 'claim'] as const;
 
 /** Refuses rules of the enrolment section that could never apply. */
-function checkEnrolmentRules(rules: z.output<typeof enrolmentRulesSchema>, ctx: z.core.$RefinementCtx): void {
+function checkEnrolmentRules(rules: z.output<typeof enrolmentRulesSchema>, ctx: z.core.ParsePayload): void {
   for (const key of ['window', 'minShare', 'wholeUnitBelow', 'minMembers'] as const) {
     if (rules[key]?.variants !== undefined) {
       addIssue(ctx, 'unused_setting', 'an enrolment rule applies to a whole unit, which no condition reads: give it one value; see docs/rule-model.md#enrolment', ['enrolment', key, 'variants']);
@@ -473,7 +466,7 @@ const planSchema = strictSection('plans', {
     cost: z.optional(baseSchema),
     /** The one benefit the rule cuts (Dalian: the treatment subsidy, not the condolence payment); every line when absent. */
     from: z.optional(benefitIdSchema),
-  }).check(z.superRefine((others, ctx) => {
+  }).check(superRefine((others, ctx) => {
     if (others.rule === 'capAtUnpaid' && others.cost === undefined) addIssue(ctx, 'missing_setting', 'expected "cost" with "capAtUnpaid": the cost the other payments leave unpaid; see docs/rule-model.md#plans', ['cost']);
     if (others.rule === 'deduct' && others.cost !== undefined) addIssue(ctx, 'unused_setting', '"cost" is what "capAtUnpaid" caps at, and "deduct" reads none', ['cost']);
     if (new Set(others.sources).size < others.sources.length) addIssue(ctx, 'duplicate_source', 'expected each source once', ['sources']);
@@ -511,7 +504,7 @@ export const policySchema = z
         waivedIfRenewedWithin: z.optional(parameter(countSchema)),
       })),
       /** Cover starts the day after the enrolment's `enrolledOn`, not on its `from`. */
-      coverStarts: z.optional(z.literal('dayAfterEnrolment')),
+      coverStarts: z.optional(z.enum(['dayAfterEnrolment'])),
       /** At most this many paid stays in a protection year. */
       maxPaidStays: z.optional(parameter(countSchema.check(z.gte(1)))),
       filingDeadline: z.optional(filingDeadlineSchema),
@@ -539,7 +532,7 @@ export const policySchema = z
     /** Assumptions and remarks a reader of this version should know. */
     notes: z.optional(z.readonly(z.array(labelSchema))),
   })
-  .check(z.superRefine((policy, ctx) => {
+  .check(superRefine((policy, ctx) => {
     if (policy.enrolment !== undefined) checkEnrolmentRules(policy.enrolment, ctx);
     // Everyone holds at least the one share an enrolment without `shares` stands for.
     if (policy.plan?.maxShares !== undefined && policy.plan.maxShares.value < 1) {
@@ -581,7 +574,7 @@ export const policySchema = z
   }));
 
 /** Refuses a same-event rule naming a benefit the policy lacks, or the benefit itself where that means nothing. */
-function checkSameEvent(benefits: readonly z.output<typeof benefitSchema>[], ctx: z.core.$RefinementCtx): void {
+function checkSameEvent(benefits: readonly z.output<typeof benefitSchema>[], ctx: z.core.ParsePayload): void {
   const ids = new Set(benefits.map((benefit) => benefit.id));
   benefits.forEach((benefit, index) => {
     const rule = benefit.sameEvent;
@@ -604,7 +597,7 @@ function* conditionsIn(value: unknown, path: (string | number)[]): Generator<{ c
 }
 
 /** Refuses a diagnosis benefit without a list of conditions, and a class the list does not declare. */
-function checkConditionList(policy: z.output<typeof policySchema>, ctx: z.core.$RefinementCtx): void {
+function checkConditionList(policy: z.output<typeof policySchema>, ctx: z.core.ParsePayload): void {
   const classes = policy.conditions?.classes;
   policy.benefits.forEach((benefit, index) => {
     if (benefit.event === 'diagnosis' && classes === undefined) {
@@ -640,7 +633,7 @@ function undeclared(kind: 'flag' | 'member' | 'claim', name: string, attributes:
 }
 
 /** Refuses a condition on an attribute the policy does not declare, or on a value it does not allow. */
-function checkAttributes(condition: Condition, attributes: AttributeDeclarations | undefined, path: (string | number)[], ctx: z.core.$RefinementCtx): void {
+function checkAttributes(condition: Condition, attributes: AttributeDeclarations | undefined, path: (string | number)[], ctx: z.core.ParsePayload): void {
   for (const [flag] of Object.entries(condition.flags ?? {})) {
     const declaration = attributes?.member?.[flag];
     if (declaration === undefined || !Object.hasOwn(attributes!.member!, flag) || declaration.values !== undefined) {
