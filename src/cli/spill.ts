@@ -37,28 +37,43 @@ export class TempDir {
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-/** Appends lines to a file, a large write at a time. */
+const WRITE_CHUNK = 1 << 18;
+
+/**
+ * Appends lines to a file, a large write at a time. Each text is encoded at once into a buffer
+ * outside the heap: text held as strings until a write would outlive young-generation
+ * collections, be copied by each and then flattened into one large string to be written.
+ */
 export class LineWriter {
   readonly #fd: number;
-  #pending = '';
+  readonly #buffer = Buffer.allocUnsafe(WRITE_CHUNK);
+  #used = 0;
 
   constructor(readonly path: string) {
     this.#fd = openSync(path, 'w');
   }
 
   write(line: string): void {
-    this.append(`${line}\n`);
+    this.append(line);
+    this.append('\n');
   }
 
   /** Text as it is, with no newline added. */
   append(text: string): void {
-    this.#pending += text;
-    if (this.#pending.length > WRITE_CHUNK) this.flush();
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8, so text of this length always fits.
+    if (this.#used + 3 * text.length > WRITE_CHUNK) {
+      this.flush();
+      if (3 * text.length > WRITE_CHUNK) {
+        writeAll(this.#fd, Buffer.from(text));
+        return;
+      }
+    }
+    this.#used += this.#buffer.write(text, this.#used);
   }
 
   flush(): void {
-    if (this.#pending !== '') writeSync(this.#fd, this.#pending);
-    this.#pending = '';
+    writeAll(this.#fd, this.#buffer.subarray(0, this.#used));
+    this.#used = 0;
   }
 
   close(): void {
@@ -67,7 +82,11 @@ export class LineWriter {
   }
 }
 
-const WRITE_CHUNK = 1 << 20;
+/** Writes every byte: `writeSync` may write fewer than it is given. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+}
+
 const READ_BLOCK = 1 << 16;
 
 /** The text of a file, read a block at a time; the file is closed at its end. */
