@@ -17,7 +17,7 @@ import { DEFAULT_LIMITS, InputRefusedError, type InputFormat, type ReadLimits } 
 import { failureText, readCaseFile, runCase, type CaseOutcome } from './cases';
 import { ledgersInMemory, numbered, settleInOrder, type Written } from './settle';
 import { planRanges } from './simulateRanges';
-import { readText, TempDir } from './spill';
+import { readBlocks, TempDir } from './spill';
 import { workersOption } from './shards';
 import { formatDiff, formatPolicies } from './text';
 
@@ -69,8 +69,8 @@ function drained(out: NodeJS.WriteStream): Promise<Error | null> {
  * stream has failed. A pipe fails inside `write` on Linux, a file opened for synchronous
  * writes (`> /dev/full`) reports its error at once and never drains, and a socket fails later.
  */
-async function write(out: NodeJS.WriteStream, text: string): Promise<void> {
-  if (text === '') return;
+async function write(out: NodeJS.WriteStream, text: string | Uint8Array): Promise<void> {
+  if (text.length === 0) return;
   let failure = out.errored ?? null;
   if (failure === null && !out.destroyed) {
     try {
@@ -233,6 +233,13 @@ class Output {
     });
   }
 
+  /** Writes bytes as they are, after the text held. */
+  async addBytes(bytes: Uint8Array): Promise<void> {
+    await this.flush();
+    this.#flushing = write(this.out, bytes);
+    await this.#flushing;
+  }
+
   /** Writes what is held, after any earlier write has been taken (the stream's back-pressure). */
   async flush(): Promise<void> {
     await this.#flushing;
@@ -304,7 +311,8 @@ async function writeRanges(out: Output, writer: OutcomeWriter, settled: Settled,
     const count = settled.counts[i]!;
     if (count === 0) continue;
     await out.add(rows === 0 ? writer.header + writer.separator[0] : writer.separator[1]);
-    for (const text of readText(output)) await out.add(text);
+    // Copied as bytes: decoding them to be encoded again would cost a second pass.
+    for (const bytes of readBlocks(output, 1 << 20)) await out.addBytes(bytes);
     rows += count;
   }
   return rows;

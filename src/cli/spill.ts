@@ -37,7 +37,7 @@ export class TempDir {
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-const WRITE_CHUNK = 1 << 18;
+const WRITE_CHUNK = 1 << 20;
 
 /**
  * Appends lines to a file, a large write at a time. Each text is encoded at once into a buffer
@@ -89,17 +89,26 @@ function writeAll(fd: number, bytes: Uint8Array): void {
 
 const READ_BLOCK = 1 << 16;
 
-/** The text of a file, read a block at a time; the file is closed at its end. */
-export function* readText(path: string): Generator<string> {
+/** The bytes of a file, a block at a time, each its own buffer (a writer may keep it); the file is closed at its end. */
+export function* readBlocks(path: string, size = READ_BLOCK): Generator<Buffer> {
   const fd = openSync(path, 'r');
   try {
-    // Small: a merge holds one block per run it reads.
-    const block = Buffer.allocUnsafe(READ_BLOCK);
-    const decoder = new StringDecoder('utf8');
-    for (let read = readSync(fd, block); read > 0; read = readSync(fd, block)) yield decoder.write(block.subarray(0, read));
+    for (;;) {
+      const block = Buffer.allocUnsafe(size);
+      const read = readSync(fd, block);
+      if (read === 0) return;
+      yield block.subarray(0, read);
+    }
   } finally {
     closeSync(fd);
   }
+}
+
+/** The text of a file, read a block at a time; the file is closed at its end. */
+export function* readText(path: string): Generator<string> {
+  // Small blocks: a merge holds one per run it reads.
+  const decoder = new StringDecoder('utf8');
+  for (const block of readBlocks(path)) yield decoder.write(block);
 }
 
 /** The lines of a file, read a block at a time; the file is closed at its end. */
