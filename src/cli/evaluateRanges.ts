@@ -188,10 +188,6 @@ export function startLaterRanges(file: string, ranges: readonly Range[], job: Jo
         worker.on('exit', () => resolve(undefined));
       }),
   );
-  const stop = async () => {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-    remove();
-  };
   return {
     first: jobs[0]!,
     readFirst: (bytes, rows) => update(0, bytes, rows),
@@ -208,6 +204,9 @@ export function startLaterRanges(file: string, ranges: readonly Range[], job: Jo
       const settled = later as RangeEnd[];
       return { outputs: jobs.slice(1).map(outputFile), counts: settled.map((end) => end.rows), failed: settled.reduce((sum, end) => sum + end.failed, 0) };
     },
-    stop,
+    async stop() {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+      remove();
+    },
   };
 }
