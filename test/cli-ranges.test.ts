@@ -1,5 +1,5 @@
 /**
- * `huzhu evaluate` on workers that read their own range of the file (src/cli/evaluateRanges.ts):
+ * `huzhu evaluate` on threads that read their own range of the file (src/cli/evaluateRanges.ts):
  * the output is the main thread's byte for byte, and a file whose ranges would split a member's
  * ledger is settled by routing its rows instead.
  */
@@ -8,7 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI_TEST_TIMEOUT, huzhu as runHuzhu } from './_cli';
-import { evaluateRanges } from '../src/cli/evaluateRanges';
+import { rangeOutputs, startLaterRanges } from '../src/cli/evaluateRanges';
+import { writerFor } from '../src/cli/output';
+import type { Written } from '../src/cli/settle';
+import { TempDir } from '../src/cli/spill';
+import { bundledRegistry } from '../src/policies';
 import { DEFAULT_LIMITS } from '../src/cli/records';
 import { planRanges } from '../src/cli/simulateRanges';
 
@@ -97,25 +101,31 @@ describe('huzhu evaluate on workers reading their own ranges', SUBPROCESSES, () 
   });
 });
 
-describe('evaluateRanges', () => {
+describe('rangeOutputs and startLaterRanges', () => {
   const job = { csv: true, policies: [], rendering: { command: 'evaluate', format: 'csv', lang: 'en' }, limit: 100, maxRecordBytes: DEFAULT_LIMITS.maxFieldSize } as const;
-  const run = (file: string) => {
+  /** The first range settled here, the second on a worker: their outputs, or undefined when the file must be routed. */
+  const run = async (file: string) => {
     const path = join(DIR, file);
     const ranges = planRanges(path, { from: 'csv', limits: DEFAULT_LIMITS }, 2)!;
     expect(ranges).toHaveLength(2);
-    return evaluateRanges(path, ranges, job, 'csv', DEFAULT_LIMITS, () => {});
+    const later = startLaterRanges(path, ranges, job, 'csv', DEFAULT_LIMITS, () => {})!;
+    try {
+      const first: Written[] = [];
+      for await (const outputs of rangeOutputs(later.first, bundledRegistry, writerFor(job.rendering), job.limit, () => new TempDir(), () => {})) first.push(...outputs);
+      const settled = await later.settled();
+      return settled && { first, settled, text: settled.outputs.map((output) => readFileSync(output, 'utf8')).join('') };
+    } finally {
+      await later.stop();
+    }
   };
 
   it('settles each range on its own when no ledger key is in two ranges', SUBPROCESSES, async () => {
-    const settled = (await run('grouped.csv'))!;
-    try {
-      expect(settled.counts.reduce((a, b) => a + b)).toBe(3 * MEMBERS);
-      expect(settled.failed).toBe(17);
-      const text = settled.outputs.map((file) => readFileSync(file, 'utf8')).join('');
-      expect(text.split('\n')[0]).toMatch(/^2,settled,guangxi,2024,m0,m0-c0,/);
-    } finally {
-      settled.remove();
-    }
+    const { first, settled, text } = (await run('grouped.csv'))!;
+    expect(first.length + settled.counts.reduce((a, b) => a + b)).toBe(3 * MEMBERS);
+    expect(first.filter((output) => output.failed).length + settled.failed).toBe(17);
+    expect(first[0]!.text).toMatch(/^2,settled,guangxi,2024,m0,m0-c0,/);
+    // The second range goes on from the row after the first range's last, with the file's line numbers.
+    expect(text.split('\n')[0]).toMatch(new RegExp(`^${first.at(-1)!.line + 1},`));
   });
 
   it('gives up when a member has rows in two ranges', SUBPROCESSES, async () => {

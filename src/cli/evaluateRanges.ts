@@ -1,15 +1,19 @@
-// `huzhu evaluate` and `explain` on workers that read the file themselves, as simulate's do
-// (see simulateRanges.ts): a file of lines is cut into byte ranges, a range a worker; each
-// worker reads, settles and renders its range as one thread reads the whole file, with the
-// file's own line numbers, and writes its outputs, in order, to a temporary file that this
-// thread then copies out, range after range. No row crosses between threads.
+// `huzhu evaluate` and `explain` on threads that read the file themselves, as simulate's do
+// (see simulateRanges.ts): a file of lines is cut into byte ranges, a range a thread; each
+// thread reads, settles and renders its range as one thread reads the whole file, with the
+// file's own line numbers. No row crosses between threads. The main thread settles the first
+// range and writes it straight to stdout (it comes first anyway); a worker a later range writes
+// its outputs, in order, to a temporary file that the main thread then copies out, range after
+// range. N threads thus start N - 1 workers, and the main thread is not idle meanwhile.
 //
-// A member's ledger lives in one worker only if all the member's rows are in its range. Each
-// worker writes the ledger keys it met to a file; when a key of one range may be in an earlier
+// A member's ledger lives in one thread only if all the member's rows are in its range. Each
+// thread writes the ledger keys it met to a file; when a key of one range may be in an earlier
 // range (a Bloom filter of those, made here once the workers are gone), or a worker fails, the
-// ranges' work is thrown away and the input is settled by routing its rows instead, which
-// carries every ledger and reports any failure as it always has: the output is the same byte
-// for byte either way.
+// later ranges' work is thrown away and the input is settled by routing its rows instead,
+// which carries every ledger and reports any failure as it always has; its outputs for the
+// rows of the first range, already written, are skipped. The output is the same byte for byte
+// either way: the first range is the file's beginning, and a row's output depends only on the
+// rows before it.
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
@@ -17,11 +21,11 @@ import type { PolicyRegistry } from '../createRegistry';
 import type { OutcomeWriter } from './output';
 import { startWorker, type Job } from './pool';
 import type { InputFormat, ReadLimits } from './records';
-import { numbered, settleInOrder } from './settle';
+import { numbered, settleInOrder, type Written } from './settle';
 import type { Range } from './simulateRanges';
 import { KeyFilter, LineWriter, readLines, TempDir } from './spill';
 
-/** What a range's worker is told besides the job. */
+/** What a range's thread is told besides the job. */
 export interface RangeJob {
   readonly file: string;
   /** A folder the main thread made for the range's outputs and keys: they outlive the worker. */
@@ -31,29 +35,35 @@ export interface RangeJob {
   readonly limits: ReadLimits;
 }
 
-/** A range settled: its outputs and ledger keys on disk, and its counts. */
-interface RangeEnd {
-  /** The outputs, each but the first after the writer's separator between rows. */
-  readonly output: string;
-  readonly keys: string;
+/** A range settled: its counts. A worker's outputs, and every range's ledger keys, are files in its folder. */
+export interface RangeEnd {
   readonly rows: number;
   readonly failed: number;
 }
+
+/** The outputs of a worker's range, each but the first after the writer's separator between rows. */
+const outputFile = (job: RangeJob) => join(job.dir, 'output');
+const keysFile = (job: RangeJob) => join(job.dir, 'keys');
 
 /** A message from a range's worker. */
 export type RangeMessage = { tempDir: string } | { read: { bytes: number; rows: number } } | { end: RangeEnd } | { failure: string };
 
 const PROGRESS_BYTES = 1 << 20;
 
-/** In a worker: settles its range of the file, posting its temporary folders, progress and end. */
-export async function evaluateRange(job: RangeJob, registry: PolicyRegistry, writer: OutcomeWriter, limit: number, post: (message: RangeMessage) => void): Promise<void> {
-  const openTempDir = () => {
-    const dir = new TempDir();
-    post({ tempDir: dir.path });
-    return dir;
-  };
-  const output = new LineWriter(join(job.dir, 'output'));
-  const keys = new LineWriter(join(job.dir, 'keys'));
+/**
+ * A range's outputs in input order, a batch at a time, as `settleInOrder` gives them; the
+ * ledger keys met go to the range's keys file. `read` hears the bytes read and the rows
+ * settled, about once a megabyte.
+ */
+export async function* rangeOutputs(
+  job: RangeJob,
+  registry: PolicyRegistry,
+  writer: OutcomeWriter,
+  limit: number,
+  openTempDir: () => TempDir,
+  read: (bytes: number, rows: number) => void,
+): AsyncGenerator<Written[]> {
+  const keys = new LineWriter(keysFile(job));
   let last: string | undefined;
   const keyed = (key: string) => {
     if (key !== last) keys.write(key);
@@ -66,100 +76,137 @@ export async function evaluateRange(job: RangeJob, registry: PolicyRegistry, wri
     yield* stream as AsyncIterable<string>;
   }
   let rows = 0;
-  let failed = 0;
   let posted = 0;
   try {
     for await (const outputs of settleInOrder(numbered(chunks(), job.from, job.limits, range.lines), registry, job.from === 'csv', writer.row, { limit, openTempDir, keyed, figures: writer.figures })) {
-      for (const written of outputs) {
-        output.append(rows === 0 ? written.text : writer.separator[1] + written.text);
-        rows += 1;
-        if (written.failed) failed += 1;
-      }
+      rows += outputs.length;
       // A message a megabyte is enough for a progress bar; one a batch was 1.5 % of a worker's profile.
-      if (stream.bytesRead - posted >= PROGRESS_BYTES) post({ read: { bytes: (posted = stream.bytesRead), rows } });
+      if (stream.bytesRead - posted >= PROGRESS_BYTES) read((posted = stream.bytesRead), rows);
+      yield outputs;
     }
   } finally {
     stream.destroy();
+    keys.close();
+  }
+}
+
+/** In a worker: settles its range into its output file, posting its temporary folders, progress and end. */
+export async function evaluateRange(job: RangeJob, registry: PolicyRegistry, writer: OutcomeWriter, limit: number, post: (message: RangeMessage) => void): Promise<void> {
+  const openTempDir = () => {
+    const dir = new TempDir();
+    post({ tempDir: dir.path });
+    return dir;
+  };
+  const output = new LineWriter(outputFile(job));
+  let rows = 0;
+  let failed = 0;
+  for await (const outputs of rangeOutputs(job, registry, writer, limit, openTempDir, (bytes, rows) => post({ read: { bytes, rows } }))) {
+    // A batch's text in one piece: encoding a row at a time cost more than the rows' strings.
+    let text = '';
+    for (const written of outputs) {
+      text += rows === 0 ? written.text : writer.separator[1] + written.text;
+      rows += 1;
+      if (written.failed) failed += 1;
+    }
+    output.append(text);
   }
   output.close();
-  keys.close();
-  post({ end: { output: output.path, keys: keys.path, rows, failed } });
+  post({ end: { rows, failed } });
 }
 
 /** Whether a ledger key of one range may also be met in an earlier one. */
-function shared(ends: readonly RangeEnd[]): boolean {
+function shared(keys: readonly string[]): boolean {
   const earlier = new KeyFilter();
-  for (const [i, end] of ends.entries()) {
-    if (i > 0) for (const key of readLines(end.keys)) if (earlier.mayHave(key)) return true;
-    for (const key of readLines(end.keys)) earlier.add(key);
+  for (const [i, file] of keys.entries()) {
+    if (i > 0) for (const key of readLines(file)) if (earlier.mayHave(key)) return true;
+    for (const key of readLines(file)) earlier.add(key);
   }
   return false;
 }
 
-/** Ranges settled, in file order, with their counts; or undefined when the input must be routed instead. */
+/** The ranges after the first, settled, in file order, with their counts. */
 export interface Settled {
   readonly outputs: readonly string[];
   /** The rows of each range. */
   readonly counts: readonly number[];
   readonly failed: number;
-  /** Removes the temporary files. */
-  remove(): void;
+}
+
+/** The workers of every range but the first, which the main thread settles meanwhile as {@link first}. */
+export interface LaterRanges {
+  readonly first: RangeJob;
+  /** The first range's progress, added to the workers' for `progress`. */
+  readFirst(bytes: number, rows: number): void;
+  /**
+   * Once the first range is settled: the later ranges, or undefined when the input must be
+   * routed instead (see the top of this file).
+   */
+  settled(): Promise<Settled | undefined>;
+  /** Stops the workers and removes the temporary files. */
+  stop(): Promise<void>;
 }
 
 /**
- * Settles `file` on a worker a range; `progress` hears the bytes and rows read in all. Gives
- * undefined when the ranges' outputs cannot stand for the whole (see the top of this file).
+ * Starts a worker on each range of `file` but the first; `progress` hears the bytes and rows
+ * read in all. Undefined when a temporary folder cannot be made: the routing run meets that
+ * again and says so.
  */
-export async function evaluateRanges(file: string, ranges: readonly Range[], job: Job, from: InputFormat, limits: ReadLimits, progress: (bytes: number, rows: number) => void): Promise<Settled | undefined> {
+export function startLaterRanges(file: string, ranges: readonly Range[], job: Job, from: InputFormat, limits: ReadLimits, progress: (bytes: number, rows: number) => void): LaterRanges | undefined {
   const dirs: TempDir[] = [];
   const remove = () => {
     for (const dir of dirs.splice(0)) dir.remove();
   };
-  const read = ranges.map(() => ({ bytes: 0, rows: 0 }));
-  const workers: Worker[] = [];
+  let jobs: RangeJob[];
   try {
-    for (const range of ranges) {
+    jobs = ranges.map((range) => {
       const dir = new TempDir();
       dirs.push(dir);
-      workers.push(startWorker(job, { file, dir: dir.path, range, from, limits }));
-    }
-    const ends = await Promise.all(
-      workers.map(
-        (worker, i) =>
-          new Promise<RangeEnd | undefined>((resolve) => {
-            worker.on('message', (message: RangeMessage) => {
-              if ('tempDir' in message) dirs.push(new TempDir(message.tempDir));
-              else if ('read' in message) {
-                read[i] = message.read;
-                progress(
-                  read.reduce((sum, each) => sum + each.bytes, 0),
-                  read.reduce((sum, each) => sum + each.rows, 0),
-                );
-              } else resolve('end' in message ? message.end : undefined);
-            });
-            worker.on('error', () => resolve(undefined));
-            worker.on('exit', () => resolve(undefined));
-          }),
-      ),
-    );
-    // Their memory goes before the check takes its own.
-    await Promise.all(workers.map((worker) => worker.terminate()));
-    if (ends.some((end) => end === undefined) || shared(ends as RangeEnd[])) {
-      remove();
-      return undefined;
-    }
-    const settled = ends as RangeEnd[];
-    return {
-      outputs: settled.map((end) => end.output),
-      counts: settled.map((end) => end.rows),
-      failed: settled.reduce((sum, end) => sum + end.failed, 0),
-      remove,
-    };
+      return { file, dir: dir.path, range, from, limits };
+    });
   } catch {
-    // A temporary folder that cannot be made, say: the routing run meets it again and says so.
     remove();
     return undefined;
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
   }
+  const read = ranges.map(() => ({ bytes: 0, rows: 0 }));
+  const update = (i: number, bytes: number, rows: number) => {
+    read[i] = { bytes, rows };
+    progress(
+      read.reduce((sum, each) => sum + each.bytes, 0),
+      read.reduce((sum, each) => sum + each.rows, 0),
+    );
+  };
+  const workers: Worker[] = jobs.slice(1).map((range) => startWorker(job, range));
+  const ends = workers.map(
+    (worker, i) =>
+      new Promise<RangeEnd | undefined>((resolve) => {
+        worker.on('message', (message: RangeMessage) => {
+          if ('tempDir' in message) dirs.push(new TempDir(message.tempDir));
+          else if ('read' in message) update(i + 1, message.read.bytes, message.read.rows);
+          else resolve('end' in message ? message.end : undefined);
+        });
+        worker.on('error', () => resolve(undefined));
+        worker.on('exit', () => resolve(undefined));
+      }),
+  );
+  return {
+    first: jobs[0]!,
+    readFirst: (bytes, rows) => update(0, bytes, rows),
+    async settled() {
+      const later = await Promise.all(ends);
+      // Their memory goes before the check takes its own.
+      await Promise.all(workers.map((worker) => worker.terminate()));
+      try {
+        if (later.some((end) => end === undefined) || shared(jobs.map(keysFile))) return undefined;
+      } catch {
+        // A keys file that cannot be read: routing carries every ledger without it.
+        return undefined;
+      }
+      const settled = later as RangeEnd[];
+      return { outputs: jobs.slice(1).map(outputFile), counts: settled.map((end) => end.rows), failed: settled.reduce((sum, end) => sum + end.failed, 0) };
+    },
+    async stop() {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+      remove();
+    },
+  };
 }

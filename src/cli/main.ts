@@ -9,15 +9,15 @@ import { diffPolicies } from '../diffPolicies';
 import { parsePolicy } from '../parsePolicy';
 import { bundledRegistry } from '../policies';
 import { commandHelp, overview, parseInvocation, UsageError, type Invocation } from './args';
-import { evaluateRanges, type Settled } from './evaluateRanges';
+import { rangeOutputs, startLaterRanges, type Settled } from './evaluateRanges';
 import { issueText, writerFor, type OutcomeWriter, type OutputFormat, type Rendering } from './output';
 import { settleOnWorkers, type Job } from './pool';
 import { ProgressBar } from './progress';
 import { DEFAULT_LIMITS, InputRefusedError, type InputFormat, type ReadLimits } from './records';
 import { failureText, readCaseFile, runCase, type CaseOutcome } from './cases';
-import { ledgersInMemory, numbered, settleInOrder } from './settle';
+import { ledgersInMemory, numbered, settleInOrder, type Written } from './settle';
 import { planRanges } from './simulateRanges';
-import { readText } from './spill';
+import { readBlocks, TempDir } from './spill';
 import { workersOption } from './shards';
 import { formatDiff, formatPolicies } from './text';
 
@@ -69,8 +69,8 @@ function drained(out: NodeJS.WriteStream): Promise<Error | null> {
  * stream has failed. A pipe fails inside `write` on Linux, a file opened for synchronous
  * writes (`> /dev/full`) reports its error at once and never drains, and a socket fails later.
  */
-async function write(out: NodeJS.WriteStream, text: string): Promise<void> {
-  if (text === '') return;
+async function write(out: NodeJS.WriteStream, text: string | Uint8Array): Promise<void> {
+  if (text.length === 0) return;
   let failure = out.errored ?? null;
   if (failure === null && !out.destroyed) {
     try {
@@ -233,6 +233,13 @@ class Output {
     });
   }
 
+  /** Writes bytes as they are, after the text held. */
+  async addBytes(bytes: Uint8Array): Promise<void> {
+    await this.flush();
+    this.#flushing = write(this.out, bytes);
+    await this.#flushing;
+  }
+
   /** Writes what is held, after any earlier write has been taken (the stream's back-pressure). */
   async flush(): Promise<void> {
     await this.#flushing;
@@ -257,27 +264,65 @@ interface Batch {
   readonly progress: boolean;
 }
 
-/** Writes the outputs of ranges settled on workers, range after range, as `runBatch` writes rows. */
-async function writeRanges(out: Output, writer: OutcomeWriter, settled: Settled, bar: ProgressBar | undefined): Promise<{ rows: number; failed: number }> {
+/** Rows written so far, and the input line of the last. */
+interface Shown {
+  rows: number;
+  line: number;
+}
+
+/**
+ * Writes each output as it comes but the first `skip` ones (already written): the header before
+ * the first row, the separator between rows. Counts every row and error in `counts`; `shown`
+ * follows the rows written.
+ */
+async function writeOutputs(
+  outputs: AsyncIterable<Written[]>,
+  out: Output,
+  writer: OutcomeWriter,
+  { counts, shown, skip, progress }: { counts: { rows: number; failed: number }; shown: Shown; skip: number; progress(): void },
+): Promise<void> {
   try {
-    let rows = 0;
-    for (const [i, output] of settled.outputs.entries()) {
-      const before = settled.counts[i]!;
-      if (before === 0) continue;
-      await out.add(rows === 0 ? writer.header + writer.separator[0] : writer.separator[1]);
-      for (const text of readText(output)) await out.add(text);
-      rows += before;
+    for await (const written of outputs) {
+      let text = '';
+      for (const output of written) {
+        if (counts.rows >= skip) {
+          // The header waits for the first row: an input refused whole (a bad CSV header) leaves stdout empty.
+          text += `${counts.rows === 0 ? writer.header + writer.separator[0] : writer.separator[1]}${output.text}`;
+          shown.rows = counts.rows + 1;
+          shown.line = output.line;
+        }
+        counts.rows += 1;
+        if (output.failed) counts.failed += 1;
+      }
+      await out.add(text);
+      progress();
     }
-    await out.add(`${rows === 0 ? writer.header : ''}${writer.footer}`);
+  } catch (error) {
+    if (error instanceof OutputClosed || error instanceof InputRefusedError || error instanceof UsageError) throw error;
+    // Every row counted was handed to the output: it is written whole before the command says where it stopped.
     await out.flush();
-    return { rows, failed: settled.failed };
-  } finally {
-    bar?.clear();
-    settled.remove();
+    throw new StoppedError(`stopped after row ${shown.rows}${shown.rows > 0 ? ` (input line ${shown.line})` : ''}`, error);
   }
 }
 
-/** Streams the input through the settlement and writes each outcome to stdout; returns how many rows, and how many failed. */
+/** Writes the outputs of the ranges that workers settled, range after range, after `rows` rows. */
+async function writeRanges(out: Output, writer: OutcomeWriter, settled: Settled, rows: number): Promise<number> {
+  for (const [i, output] of settled.outputs.entries()) {
+    const count = settled.counts[i]!;
+    if (count === 0) continue;
+    await out.add(rows === 0 ? writer.header + writer.separator[0] : writer.separator[1]);
+    // Copied as bytes: decoding them to be encoded again would cost a second pass.
+    for (const bytes of readBlocks(output, 1 << 20)) await out.addBytes(bytes);
+    rows += count;
+  }
+  return rows;
+}
+
+/**
+ * Streams the input through the settlement and writes each outcome to stdout; returns how many
+ * rows, and how many failed. A file of lines is read by the threads themselves, a range each,
+ * the main thread the first (see evaluateRanges.ts), when that gives the same output.
+ */
 async function runBatch(io: CliIo, batch: Batch): Promise<{ rows: number; failed: number }> {
   const { stream, name, size } = batch.input;
   const bar = batch.progress && io.stderr.isTTY && size > 0 ? new ProgressBar(io.stderr, size) : undefined;
@@ -286,48 +331,42 @@ async function runBatch(io: CliIo, batch: Batch): Promise<{ rows: number; failed
   const csv = batch.from === 'csv';
   const limit = ledgersInMemory();
   const job: Job = { csv, policies: batch.policies, rendering: batch.rendering, limit: Math.ceil(limit / batch.workers), maxRecordBytes: batch.limits.maxFieldSize };
-  // A file of lines is read by the workers themselves, a range each, when that gives the same output.
   const ranges = batch.workers > 1 && batch.file !== '-' ? planRanges(batch.file, batch, batch.workers) : undefined;
-  if (ranges !== undefined && ranges.length > 1) {
-    const settled = await evaluateRanges(batch.file, ranges, job, batch.from, batch.limits, (bytes, rows) => bar?.update(bytes, rows, Date.now()));
-    if (settled !== undefined) {
-      // The input was read by the workers: its own stream is let go unread.
-      (stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
-      return await writeRanges(out, writer, settled, bar);
-    }
-  }
-  const outputs =
-    batch.workers > 1
-      ? settleOnWorkers(chunksOf(stream, name), batch.from, batch.limits, job, batch.workers)
-      : settleInOrder(numbered(chunksOf(stream.setEncoding('utf8'), name), batch.from, batch.limits), batch.registry, csv, writer.row, { limit, figures: writer.figures });
-  let rows = 0;
-  let failed = 0;
-  let line = 0;
-  try {
-    for await (const written of outputs) {
-      let text = '';
-      for (const output of written) {
-        // The header waits for the first row: an input refused whole (a bad CSV header) leaves stdout empty.
-        text += `${rows === 0 ? writer.header + writer.separator[0] : writer.separator[1]}${output.text}`;
-        rows += 1;
-        if (output.failed) failed += 1;
-        line = output.line;
-      }
-      await out.add(text);
-      bar?.update(stream.bytesRead ?? 0, rows, Date.now());
-    }
+  const later = ranges !== undefined && ranges.length > 1 ? startLaterRanges(batch.file, ranges, job, batch.from, batch.limits, (bytes, rows) => bar?.update(bytes, rows, Date.now())) : undefined;
+  const shown: Shown = { rows: 0, line: 0 };
+  const footer = async (rows: number) => {
     await out.add(`${rows === 0 ? writer.header : ''}${writer.footer}`);
     await out.flush();
-  } catch (error) {
-    if (error instanceof OutputClosed || error instanceof InputRefusedError || error instanceof UsageError) throw error;
-    // Every row counted was handed to the output: it is written whole before the command says where it stopped.
-    await out.flush();
-    throw new StoppedError(`stopped after row ${rows}${rows > 0 ? ` (input line ${line})` : ''}`, error);
+  };
+  try {
+    if (later !== undefined) {
+      const first = { rows: 0, failed: 0 };
+      const outputs = rangeOutputs(later.first, batch.registry, writer, job.limit, () => new TempDir(), (bytes, rows) => later.readFirst(bytes, rows));
+      await writeOutputs(outputs, out, writer, { counts: first, shown, skip: 0, progress() {} });
+      const settled = await later.settled();
+      if (settled !== undefined) {
+        // The input was read by the threads: its own stream is let go unread.
+        (stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
+        const rows = await writeRanges(out, writer, settled, first.rows);
+        await footer(rows);
+        return { rows, failed: first.failed + settled.failed };
+      }
+      await later.stop();
+    }
+    // Routed, or in one thread; after a first range, its rows are written already.
+    const outputs =
+      batch.workers > 1
+        ? settleOnWorkers(chunksOf(stream, name), batch.from, batch.limits, job, batch.workers)
+        : settleInOrder(numbered(chunksOf(stream.setEncoding('utf8'), name), batch.from, batch.limits), batch.registry, csv, writer.row, { limit, figures: writer.figures });
+    const counts = { rows: 0, failed: 0 };
+    await writeOutputs(outputs, out, writer, { counts, shown, skip: shown.rows, progress: () => bar?.update(stream.bytesRead ?? 0, counts.rows, Date.now()) });
+    await footer(counts.rows);
+    return counts;
   } finally {
     // Also when the reader has gone: the terminal keeps no half-drawn bar.
     bar?.clear();
+    await later?.stop();
   }
-  return { rows, failed };
 }
 
 async function summarise(io: CliIo, counts: { rows: number; failed: number }): Promise<number> {

@@ -37,28 +37,43 @@ export class TempDir {
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-/** Appends lines to a file, a large write at a time. */
+const WRITE_CHUNK = 1 << 20;
+
+/**
+ * Appends lines to a file, a large write at a time. Each text is encoded at once into a buffer
+ * outside the heap: text held as strings until a write would outlive young-generation
+ * collections, be copied by each and then flattened into one large string to be written.
+ */
 export class LineWriter {
   readonly #fd: number;
-  #pending = '';
+  readonly #buffer = Buffer.allocUnsafe(WRITE_CHUNK);
+  #used = 0;
 
   constructor(readonly path: string) {
     this.#fd = openSync(path, 'w');
   }
 
   write(line: string): void {
-    this.append(`${line}\n`);
+    this.append(line);
+    this.append('\n');
   }
 
   /** Text as it is, with no newline added. */
   append(text: string): void {
-    this.#pending += text;
-    if (this.#pending.length > WRITE_CHUNK) this.flush();
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8, so text of this length always fits.
+    if (this.#used + 3 * text.length > WRITE_CHUNK) {
+      this.flush();
+      if (3 * text.length > WRITE_CHUNK) {
+        writeAll(this.#fd, Buffer.from(text));
+        return;
+      }
+    }
+    this.#used += this.#buffer.write(text, this.#used);
   }
 
   flush(): void {
-    if (this.#pending !== '') writeSync(this.#fd, this.#pending);
-    this.#pending = '';
+    writeAll(this.#fd, this.#buffer.subarray(0, this.#used));
+    this.#used = 0;
   }
 
   close(): void {
@@ -67,20 +82,33 @@ export class LineWriter {
   }
 }
 
-const WRITE_CHUNK = 1 << 20;
+/** Writes every byte: `writeSync` may write fewer than it is given. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+}
+
 const READ_BLOCK = 1 << 16;
 
-/** The text of a file, read a block at a time; the file is closed at its end. */
-export function* readText(path: string): Generator<string> {
+/** The bytes of a file, a block at a time, each its own buffer (a writer may keep it); the file is closed at its end. */
+export function* readBlocks(path: string, size = READ_BLOCK): Generator<Buffer> {
   const fd = openSync(path, 'r');
   try {
-    // Small: a merge holds one block per run it reads.
-    const block = Buffer.allocUnsafe(READ_BLOCK);
-    const decoder = new StringDecoder('utf8');
-    for (let read = readSync(fd, block); read > 0; read = readSync(fd, block)) yield decoder.write(block.subarray(0, read));
+    for (;;) {
+      const block = Buffer.allocUnsafe(size);
+      const read = readSync(fd, block);
+      if (read === 0) return;
+      yield block.subarray(0, read);
+    }
   } finally {
     closeSync(fd);
   }
+}
+
+/** The text of a file, read a block at a time; the file is closed at its end. */
+export function* readText(path: string): Generator<string> {
+  // Small blocks: a merge holds one per run it reads.
+  const decoder = new StringDecoder('utf8');
+  for (const block of readBlocks(path)) yield decoder.write(block);
 }
 
 /** The lines of a file, read a block at a time; the file is closed at its end. */
