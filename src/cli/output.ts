@@ -2,10 +2,11 @@ import { formatPath, type Issue } from '../_lib/errors';
 import type { MemberClaimResult } from '../_lib/memberPlans';
 import type { Language, Message } from '../_lib/messages';
 import { fenText } from '../_lib/money';
-import { Line, SettledClaim, type ClaimResult, type PolicyRef } from '../_lib/result';
+import { Line, SettledClaim, type ClaimResult } from '../_lib/result';
 import { explain } from '../explain';
 import { csvField, csvLine } from './csv';
 import type { ClaimRow, Outcome } from './settle';
+import { perVersion } from './versionText';
 import { padDisplay } from './text';
 
 export const OUTPUT_FORMATS = ['table', 'csv', 'ndjson', 'json'] as const;
@@ -79,15 +80,8 @@ function benefitsText(result: ClaimResult | ClaimRow): string {
   return cells.join(';');
 }
 
-// A version's scheme and year as a CSV row writes them: one text for all its rows (a frozen version's cannot change).
-const csvPolicyOf = new WeakMap<object, string>();
-function csvPolicy(policy: Pick<PolicyRef, 'scheme' | 'year'>): string {
-  const known = csvPolicyOf.get(policy);
-  if (known !== undefined) return known;
-  const text = `${csvField(policy.scheme)},${policy.year}`;
-  if (Object.isFrozen(policy)) csvPolicyOf.set(policy, text);
-  return text;
-}
+// A version's scheme and year as a CSV row writes them.
+const csvPolicy = perVersion((policy) => `${csvField(policy.scheme)},${policy.year}`);
 
 /** A plan of a claim settled under several plans, as its row shows it (docs/cli.md#several-plans). */
 function planOf(plan: ClaimResult, lang: Language) {

@@ -5,7 +5,6 @@ import { checkedClaim, claimFigures, readClaim, settleClaim, type ReadClaim } fr
 import type { LedgerInput, MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
 import type { MemberClaimResult } from '../_lib/memberPlans';
-import type { Policy } from '../_lib/policySchema';
 import type { ClaimResult, PolicyRef } from '../_lib/result';
 import type { PolicyRegistry } from '../createRegistry';
 import { UsageError } from './args';
@@ -14,6 +13,7 @@ import type { CsvRecord } from './csv';
 import { CsvFieldsReader, recordReader, type InputFormat, type RawRecord, type ReadLimits } from './records';
 import { columnIndex, csvClaimRecord, CsvFields, csvFieldsOf, issueInColumn, plainCsvClaim, recordFromCsv, recordSchema, type ColumnIndex, type CsvRow } from './rows';
 import { decoded, ExternalSorter, KeyFilter, LineWriter, mergeSorted, readLines, TempDir, type Codec } from './spill';
+import { perVersion } from './versionText';
 
 /** What became of one input record: a settlement, or the issues that stopped it. */
 export type Outcome =
@@ -133,15 +133,8 @@ class AllPlans extends Ready {
   }
 }
 
-// The end of a ledger key, JSON.stringify([id, scheme, year]), after the id: one text for all the rows of a frozen version.
-const keyEnds = new WeakMap<Policy, string>();
-function keyEnd(policy: Policy): string {
-  const known = keyEnds.get(policy);
-  if (known !== undefined) return known;
-  const text = `${JSON.stringify(policy.scheme)},${policy.year}]`;
-  if (Object.isFrozen(policy)) keyEnds.set(policy, text);
-  return text;
-}
+// The end of a ledger key, JSON.stringify([id, scheme, year]), after the id.
+const keyEnd = perVersion((policy) => `${JSON.stringify(policy.scheme)},${policy.year}]`);
 
 /** A claim of one plan read from its record: a CSV row's, or a JSON record. */
 function readRecord(value: CsvFields | unknown, registry: PolicyRegistry): ReadClaim {
