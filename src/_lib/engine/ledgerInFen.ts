@@ -7,30 +7,71 @@ import type { PastRef } from './history';
 /**
  * A member's year in whole fen and counts, as the engine carries it from claim to claim. The
  * public ledger, with its Decimals and frozen objects, is made from it only when read. Never
- * changed once made: a result keeps the one its claim started from.
+ * changed once made, but for one a caller owns alone (see {@link LedgerInFen.owned}): a
+ * result keeps the one its claim started from.
  */
 export class LedgerInFen {
   #ledger: Ledger | undefined;
+  /**
+   * Whether the claim after may write its figures into this ledger rather than a copy: only
+   * for a caller that owns the ledger alone and drops it for the one after (a year that is
+   * only counted, the CLI's ledger of a member). Never once its public form is made or a
+   * result may keep it.
+   */
+  #owned: boolean;
 
   constructor(
     readonly policy: CompiledPolicy,
     /** The ledger this one grew from: the owner, and any entries of benefits the policy lacks. */
     readonly base: LedgerBase,
-    readonly total: number,
-    /** Each benefit's figures, {@link FIGURES} from its index times that: see {@link Figure}. One list, copied once a claim. */
-    readonly figures: readonly number[],
-    readonly stays: number,
-    readonly paidStays: number,
+    // The fields below change only in `advance`, and only while the ledger is owned.
+    public total: number,
+    /** Each benefit's figures, {@link FIGURES} from its index times that: see {@link Figure}. One list, copied once a claim, or this ledger's own while owned. */
+    public figures: readonly number[],
+    public stays: number,
+    public paidStays: number,
     /** Benefits with a line since `base`, in the order of their first line: how `byBenefit` lists them. */
-    readonly touched: readonly number[],
+    public touched: readonly number[],
     /** The claims settled: the first `claimCount` of the log. */
-    readonly claimIds: ClaimIdLog,
-    readonly claimCount: number,
+    public claimIds: ClaimIdLog,
+    public claimCount: number,
     /** The year's payments that history rules read (engine/history.ts); undefined when the policy has none, or the ledger came from outside. */
-    readonly past?: PastRef,
-  ) {}
+    public past: PastRef | undefined = undefined,
+    owned = false,
+  ) {
+    this.#owned = owned;
+  }
+
+  /** Whether the claim after may change this ledger in place; see `#owned`. */
+  get owned(): boolean {
+    return this.#owned;
+  }
+
+  /** Makes this ledger fixed from now on: something other than its owner may keep it. */
+  fix(): void {
+    this.#owned = false;
+  }
+
+  /**
+   * Writes the claim after into this owned ledger: `figures` becomes its own and the list it
+   * had is given back, for the claim after to write into.
+   */
+  advance(total: number, figures: number[], stays: number, paidStays: number, touched: readonly number[], claimIds: ClaimIdLog, claimCount: number, past: PastRef | undefined): number[] {
+    const spare = this.figures as number[];
+    this.total = total;
+    this.figures = figures;
+    this.stays = stays;
+    this.paidStays = paidStays;
+    this.touched = touched;
+    this.claimIds = claimIds;
+    this.claimCount = claimCount;
+    this.past = past;
+    return spare;
+  }
 
   toLedger(): Ledger {
+    // The public ledger keeps this one, for the claim after: it must not change under it.
+    this.#owned = false;
     return (this.#ledger ??= new FenBackedLedger(this));
   }
 

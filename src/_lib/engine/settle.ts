@@ -57,6 +57,18 @@ class Run implements ClaimOutcome {
   readonly context = new RunContext();
   /** When a caller asks for them, each line's benefit id then fen amount, as the claim ran: the CLI writes a row from them without running the claim again. */
   paidLines: (string | number)[] | undefined = undefined;
+  /**
+   * Whether the ledger after a paid claim is one the caller owns alone (see
+   * {@link LedgerInFen.owned}): made once, then written in place by the claims after, its
+   * figures swapped with `spare`. For callers that drop each ledger for the one after.
+   */
+  readonly inPlace: boolean;
+  /** A list the next claim writes the figures after into, when its ledger is owned: the one the last such claim left. */
+  spare: number[] = [];
+
+  constructor(inPlace = false) {
+    this.inPlace = inPlace;
+  }
 }
 
 /** A {@link ClaimContext} written for each claim: making one a claim cost more than writing its fields. */
@@ -132,6 +144,9 @@ function applyCaps(benefit: CompiledBenefit, context: ClaimContext, fen: number,
 
 /** What settling writes each claim's outcome to: one for every tape, since runs are never nested and a tape's loop keeps none. */
 const SETTLING = new Run();
+/** What counting a year (tallyYear) and figuring a claim (settleFigures) write to: their callers own the ledgers after. */
+const TALLYING = new Run(true);
+const FIGURING = new Run(true);
 
 /** What reading a result's lines gathers them and their steps in: one of each for every read (runs are never nested). */
 const LINES = new Collector<Line>();
@@ -235,7 +250,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     if (made !== null) made.push(lineOf(compiledBenefit, outcome, amount, cut, sources, steps!.take()));
     out.paidLines?.push(benefit.id, amount);
 
-    if (figures === before.figures) figures = figures.slice();
+    if (figures === before.figures) figures = copyFigures(before, out);
     const at4 = index * FIGURES;
     (figures as number[])[at4 + Figure.Amount]! += amount;
     if (amount > 0) (figures as number[])[at4 + Figure.Claims]! += 1;
@@ -260,18 +275,31 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     out.after = undefined;
     return;
   }
-  out.after = new LedgerInFen(
-    before.policy,
-    before.base,
-    before.total + paidThisClaim,
-    figures,
-    before.stays + (stay ? 1 : 0),
-    before.paidStays + (stay && paidThisClaim > 0 ? 1 : 0),
-    touched,
-    before.claimIds.append(before.claimCount, claim.id),
-    before.claimCount + 1,
-    logged,
-  );
+  const total = before.total + paidThisClaim;
+  const stays = before.stays + (stay ? 1 : 0);
+  const paidStays = before.paidStays + (stay && paidThisClaim > 0 ? 1 : 0);
+  const claimIds = before.claimIds.append(before.claimCount, claim.id);
+  // Written only now, the claim settled: a claim that throws leaves an owned ledger as it was.
+  if (out.inPlace && before.owned) {
+    out.spare = before.advance(total, figures as number[], stays, paidStays, touched, claimIds, before.claimCount + 1, logged);
+    out.after = before;
+    return;
+  }
+  out.after = new LedgerInFen(before.policy, before.base, total, figures, stays, paidStays, touched, claimIds, before.claimCount + 1, logged, out.inPlace);
+}
+
+/**
+ * The figures of `before`, to write a claim's lines into: a copy, or for an owned ledger the
+ * run's spare list (the figures it swaps out are the next claim's spare), so that a member's
+ * claims after the first allocate no list.
+ */
+function copyFigures(before: LedgerInFen, out: Run): number[] {
+  const from = before.figures;
+  if (!(out.inPlace && before.owned)) return from.slice();
+  const to = out.spare;
+  to.length = from.length;
+  for (let at = 0; at < from.length; at += 1) to[at] = from[at]!;
+  return to;
 }
 
 /** A line as the run settled it, in fen, its steps recorded. */
@@ -467,6 +495,8 @@ export class Tape implements ResultDetails {
     this.#member = member;
     this.#running = running;
     this.#kept = start === undefined ? undefined : { start, checkpoints: undefined, last: undefined, cursorAt: -1, cursor: undefined, member: undefined, out: undefined };
+    // Results read claims again from it: the caller may no longer change it in place.
+    if (start instanceof LedgerInFen) start.fix();
     this.#forShares = sharesChooser(compiled, member, running.whatIf);
   }
 
@@ -605,8 +635,8 @@ export class Tape implements ResultDetails {
    * they paid, in fen. {@link settleAll} keeps what it gave on the tape; a caller that only
    * counts (simulateBook) keeps nothing.
    */
-  tally(claims: readonly PlainClaim[], each: (out: ClaimOutcome, at: number, claim: PlainClaim) => void, out = SETTLING): { readonly after: Ledger | LedgerInFen; readonly paid: number } {
-    return this.#runAll(claims, null, each, out);
+  tally(claims: readonly PlainClaim[], each: (out: ClaimOutcome, at: number, claim: PlainClaim) => void): { readonly after: Ledger | LedgerInFen; readonly paid: number } {
+    return this.#runAll(claims, null, each, TALLYING);
   }
 
   /**
@@ -625,7 +655,8 @@ export class Tape implements ResultDetails {
     let ledger = this.#startLedger();
     let paid = 0;
     for (let at = 0; at < count; at += 1) {
-      if (at > 0 && at % CHECKPOINT_EVERY === 0) (this.#keep().checkpoints ??= []).push(ledger);
+      // Only results read claims again; a count's ledgers may be written in place.
+      if (results !== null && at > 0 && at % CHECKPOINT_EVERY === 0) (this.#keep().checkpoints ??= []).push(ledger);
       const claim = claims[order === undefined ? at : order[at]!]!;
       run(this.#compiledFor(claim), member, claim, ledger, this.#pathOf(at, out), whatIf, history, out, null);
       if (results !== null) this.#keepClaim(out, at, claim, results);
@@ -772,18 +803,20 @@ export interface ClaimFigures extends ClaimOutcome {
 
 /**
  * Settles one claim as {@link settle} does (its path `claim`), giving its figures and no result:
- * for a caller that writes a line of them and drops them (the CLI). Reading a result's lines
- * would run the claim again.
+ * for a caller that writes a line of them and drops them (the CLI). The figures are one object
+ * written again by the next call, all but `paidLines`; the ledger after is the caller's alone,
+ * and the next call given it may change it in place (see {@link LedgerInFen.owned}).
  */
 export function settleFigures(policy: Policy, member: Member, claim: PlainClaim, ledger: Ledger | LedgerInFen): ClaimFigures {
-  const out = new Run();
+  const compiled = compile(policy);
+  const forShares = sharesChooser(compiled, member, false);
+  const out = FIGURING;
   out.paidLines = [];
-  new Tape(compile(policy), member, ONE_CLAIM, ledger).tally([claim], ignore, out);
+  run(forShares === undefined ? compiled : forShares(claim), member, claim, ledger, ONE_CLAIM, false, undefined, out, null);
   return out as ClaimFigures;
 }
 
-const ONE_CLAIM: Running = Object.freeze({ path: Object.freeze(['claim']), indexed: false, whatIf: false, order: undefined, history: undefined });
-const ignore = () => {};
+const ONE_CLAIM = Object.freeze(['claim']);
 
 /** How the claims of a year are run, in their order and with the member's history. */
 function inAYear(order: readonly number[] | undefined, history: History | undefined): Running {
