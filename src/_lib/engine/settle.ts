@@ -297,7 +297,8 @@ function copyFigures(before: LedgerInFen, out: Run): number[] {
   const from = before.figures;
   if (!(out.inPlace && before.owned)) return from.slice();
   const to = out.spare;
-  to.length = from.length;
+  // Setting the length costs more than the copy: only a list of another policy's is longer.
+  if (to.length > from.length) to.length = from.length;
   for (let at = 0; at < from.length; at += 1) to[at] = from[at]!;
   return to;
 }
