@@ -1,6 +1,6 @@
 import { deserialize, serialize } from 'node:v8';
 import { InvalidInputError, PolicyNotFoundError, validate, type Issue } from '../_lib/errors';
-import { toLedger, type LedgerInFen } from '../_lib/engine/ledgerInFen';
+import { ledgerJson, type LedgerInFen } from '../_lib/engine/ledgerInFen';
 import { checkedClaim, claimFigures, readClaim, settleClaim, type ReadClaim } from '../_lib/engine/row';
 import type { LedgerInput, MemberInput } from '../_lib/inputSchemas';
 import type { Ledger } from '../_lib/ledger';
@@ -252,7 +252,7 @@ export function decodeValue(text: string): unknown {
 
 /** The whole ledger as JSON (its stays and each benefit's claims, days and deductible used too, which later claims' caps read). */
 function spilledLedger(ledger: Kept): string {
-  return isPlanLedgers(ledger) ? spillPlans(ledger) : JSON.stringify(toLedger(ledger));
+  return isPlanLedgers(ledger) ? spillPlans(ledger) : ledgerJson(ledger);
 }
 
 function ledgerInput(key: string, spilled: string): LedgerInput | PlanLedgers {
