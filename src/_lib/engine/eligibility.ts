@@ -71,20 +71,21 @@ function notCovered(policy: Policy, member: Member, date: string, whatIf: boolea
 
 /**
  * Why the member cannot claim on this date, in the order a reader checks: the period, the
- * enrolment, the policy's requirements, a waiting period, cover not yet begun.
+ * enrolment, the policy's requirements, a waiting period, cover not yet begun. Undefined when
+ * nothing stops the claim: most claims, which then make no list.
  */
-export function eligibilityReasons(compiled: CompiledPolicy, context: ClaimContext, date: string, whatIf: boolean): Message[] {
+export function eligibilityReasons(compiled: CompiledPolicy, context: ClaimContext, date: string, whatIf: boolean): Message[] | undefined {
   const policy = compiled.policy;
-  const reasons: Message[] = [];
+  let reasons: Message[] | undefined;
   // With per-member periods the event may fall after the version's period: the member's cover decides.
   if (!whatIf && !byEnrolment(policy) && !isWithin(date, policy.validFrom, policy.validTo)) {
-    reasons.push(message('OUTSIDE_POLICY_PERIOD', { date, validFrom: policy.validFrom, validTo: policy.validTo ?? '…' }));
+    (reasons ??= []).push(message('OUTSIDE_POLICY_PERIOD', { date, validFrom: policy.validFrom, validTo: policy.validTo ?? '…' }));
   }
   const enrolment = enrolmentOn(policy, context.member, date, whatIf);
-  if (enrolment === undefined) reasons.push(notCovered(policy, context.member, date, whatIf));
+  if (enrolment === undefined) (reasons ??= []).push(notCovered(policy, context.member, date, whatIf));
   for (let at = 0; at < compiled.requires.length; at += 1) {
     const requirement = compiled.requires[at]!;
-    if (!requirement.test(context)) reasons.push(message('REQUIREMENT_NOT_MET', { requirement: requirement.label }));
+    if (!requirement.test(context)) (reasons ??= []).push(message('REQUIREMENT_NOT_MET', { requirement: requirement.label }));
   }
   if (enrolment === undefined) return reasons;
   if (compiled.waitingDays !== undefined) {
@@ -93,13 +94,13 @@ export function eligibilityReasons(compiled: CompiledPolicy, context: ClaimConte
     // A renewal starting the day after the last cover ended is no first enrolment; a waiver stretches that to `waiver` days.
     const waiver = compiled.waiverDays === undefined ? 1 : Math.max(1, valueFor(compiled.waiverDays, context));
     const renewed = context.member.enrolments.some((other) => other.scheme === enrolment.scheme && other.to < enrolment.from && from - dayNumber(other.to) <= waiver);
-    if (!renewed && context.eventDay < from + days) reasons.push(message('WAITING_PERIOD', { days, from: enrolment.from, date }));
+    if (!renewed && context.eventDay < from + days) (reasons ??= []).push(message('WAITING_PERIOD', { days, from: enrolment.from, date }));
   }
   if (policy.eligibility.coverStarts === 'dayAfterEnrolment') {
     if (enrolment.enrolledOn === undefined) {
       throw new InvalidInputError([{ path: ['member', 'enrolments', context.member.enrolments.indexOf(enrolment), 'enrolledOn'], code: 'missing_fact', message: 'this policy\'s cover starts the day after enrolment: expected the enrolment\'s "enrolledOn" date' }]);
     }
-    if (context.eventDay <= dayNumber(enrolment.enrolledOn)) reasons.push(message('NOT_YET_COVERED', { enrolledOn: enrolment.enrolledOn, date }));
+    if (context.eventDay <= dayNumber(enrolment.enrolledOn)) (reasons ??= []).push(message('NOT_YET_COVERED', { enrolledOn: enrolment.enrolledOn, date }));
   }
   return reasons;
 }

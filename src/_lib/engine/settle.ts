@@ -55,8 +55,14 @@ class Run implements ClaimOutcome {
   limit = 0;
   /** What the rules read about the claim being run, written afresh for each: runs are never nested, and no rule keeps it. */
   readonly context = new RunContext();
-  /** When a caller asks for them, each line's benefit id then fen amount, as the claim ran: the CLI writes a row from them without running the claim again. */
+  /**
+   * When a caller asks for them, each line's benefit id then fen amount, as the claim ran, its
+   * first `2 × lines` items (a list written again by each claim): the CLI writes a row from
+   * them without running the claim again.
+   */
   paidLines: (string | number)[] | undefined = undefined;
+  /** The lines of the last claim run; 0 for a refusal. */
+  lines = 0;
   /**
    * Whether the ledger after a paid claim is one the caller owns alone (see
    * {@link LedgerInFen.owned}): made once, then written in place by the claims after, its
@@ -147,6 +153,7 @@ const SETTLING = new Run();
 /** What counting a year (tallyYear) and figuring a claim (settleFigures) write to: their callers own the ledgers after. */
 const TALLYING = new Run(true);
 const FIGURING = new Run(true);
+FIGURING.paidLines = [];
 
 /** What reading a result's lines gathers them and their steps in: one of each for every read (runs are never nested). */
 const LINES = new Collector<Line>();
@@ -177,27 +184,29 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   context.path = path;
   context.history = history;
   out.eventDate = date;
-  if (out.paidLines !== undefined) out.paidLines.length = 0;
+  out.lines = 0;
 
-  const reasons = eligibilityReasons(compiled, context, date, whatIf);
-  if (before.claimIds.has(claim.id, before.claimCount)) reasons.push(message('DUPLICATE_CLAIM', { claimId: claim.id }));
-  // The claim's own warnings and its lines' reasons, made only when there are some: most claims have none.
-  let warnings: Message[] | undefined = whatIf ? [message('WHAT_IF', { scheme: policy.scheme, year: policy.year, date })] : undefined;
-  if (compiled.notice !== undefined) (warnings ??= []).push(compiled.notice);
+  // Reasons and the claim's own warnings (but a what-if's, made at the end), made only when there are some: most claims have none.
+  let reasons = eligibilityReasons(compiled, context, date, whatIf);
+  if (before.claimIds.has(claim.id, before.claimCount)) (reasons ??= []).push(message('DUPLICATE_CLAIM', { claimId: claim.id }));
+  let warnings: Message[] | undefined = compiled.notice === undefined ? undefined : [compiled.notice];
   const deadline = filingDeadlineDay(compiled, context);
   if (deadline !== undefined) {
     if (claim.filedOn === '') (warnings ??= []).push(message('FILING_DATE_UNKNOWN', {}));
-    else if (dayNumber(claim.filedOn) > deadline) reasons.push(message('FILED_LATE', { filedOn: claim.filedOn, deadline: isoDate(deadline) }));
+    else if (dayNumber(claim.filedOn) > deadline) (reasons ??= []).push(message('FILED_LATE', { filedOn: claim.filedOn, deadline: isoDate(deadline) }));
   }
   if (stay && compiled.maxPaidStays !== undefined) {
     const most = valueFor(compiled.maxPaidStays, context);
-    if (before.paidStays >= most) reasons.push(message('MAX_PAID_STAYS', { count: most }));
+    if (before.paidStays >= most) (reasons ??= []).push(message('MAX_PAID_STAYS', { count: most }));
   }
   const applicable = compiled.applicable[stay ? claim.cause! : claim.kind]!;
-  if (reasons.length === 0 && applicable.benefits.length === 0) {
-    reasons.push(...applicable.reasons, message('NO_BENEFIT_FOR_EVENT', { event: claim.kind, ...(stay && { cause: claim.cause! }) }));
-  } else if (reasons.length === 0 && claim.diagnosis !== undefined) reasons.push(...diagnosisReasons(policy, context, applicable.benefits));
-  if (reasons.length > 0) return refuse(out, Object.freeze(reasons), ledger);
+  if (reasons === undefined && applicable.benefits.length === 0) {
+    reasons = [...applicable.reasons, message('NO_BENEFIT_FOR_EVENT', { event: claim.kind, ...(stay && { cause: claim.cause! }) })];
+  } else if (reasons === undefined && claim.diagnosis !== undefined) {
+    const unmet = diagnosisReasons(policy, context, applicable.benefits);
+    if (unmet.length > 0) reasons = unmet;
+  }
+  if (reasons !== undefined) return refuse(out, Object.freeze(reasons), ledger);
 
   // Reasons the lines add (a cap, a condition); the cause's exclusions come first.
   let lineReasons: Message[] | undefined;
@@ -248,7 +257,8 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     illustrative ||= sources.illustrative;
     node = warningsAfter(node, sources);
     if (made !== null) made.push(lineOf(compiledBenefit, outcome, amount, cut, sources, steps!.take()));
-    out.paidLines?.push(benefit.id, amount);
+    const paid = out.paidLines;
+    if (paid !== undefined) (paid[2 * lines] = benefit.id), (paid[2 * lines + 1] = amount);
 
     if (figures === before.figures) figures = copyFigures(before, out);
     const at4 = index * FIGURES;
@@ -269,7 +279,9 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   out.eligible = true;
   out.reasons = lineReasons === undefined ? applicable.reasons : Object.freeze([...applicable.reasons, ...lineReasons]);
   out.fen = paidThisClaim;
-  out.warnings = warnings === undefined ? (node.list ?? NONE) : withWarnings(warnings, node);
+  out.lines = lines;
+  if (whatIf) out.warnings = whatIfWarnings(compiled, date, warnings, node);
+  else out.warnings = warnings === undefined ? (node.list ?? NONE) : withWarnings(warnings, node);
   out.illustrative = illustrative;
   if (!out.wantsAfter) {
     out.after = undefined;
@@ -352,6 +364,36 @@ function warningsAfter(node: WarningsNode, sources: LineSources): WarningsNode {
     node.next.set(sources, next);
   }
   return next;
+}
+
+/** A what-if's warning, by compiled policy and event date, and each list that starts with it, by the node of the lines' warnings. */
+interface WhatIf {
+  readonly warning: Message;
+  readonly lists: Map<WarningsNode, readonly Message[]>;
+}
+
+const WHAT_IFS = new WeakMap<CompiledPolicy, Map<string, WhatIf>>();
+/** What-if dates kept a policy: a year's, and more. Past that, each claim writes its warning again. */
+const WHAT_IF_DATES = 1024;
+
+/**
+ * A what-if claim's warnings: the what-if's, its own (`own`), then its lines' illustrative
+ * ones. A book settled as a what-if has the same few dates over and over: the warning is
+ * written once a date and, when the claim has no warning of its own, the list made once too.
+ */
+function whatIfWarnings(compiled: CompiledPolicy, date: string, own: Message[] | undefined, node: WarningsNode): readonly Message[] {
+  let dates = WHAT_IFS.get(compiled);
+  if (dates === undefined) WHAT_IFS.set(compiled, (dates = new Map()));
+  let whatIf = dates.get(date);
+  if (whatIf === undefined) {
+    const { scheme, year } = compiled.policy;
+    whatIf = { warning: message('WHAT_IF', { scheme, year, date }), lists: new Map() };
+    if (dates.size < WHAT_IF_DATES) dates.set(date, whatIf);
+  }
+  if (own !== undefined) return withWarnings([whatIf.warning, ...own], node);
+  let list = whatIf.lists.get(node);
+  if (list === undefined) whatIf.lists.set(node, (list = withWarnings([whatIf.warning], node)));
+  return list;
 }
 
 /** A claim's own warnings (a what-if, a filing date), then its lines' illustrative ones not among them. */
@@ -812,9 +854,9 @@ export function settleFigures(policy: Policy, member: Member, claim: PlainClaim,
   const compiled = compile(policy);
   const forShares = sharesChooser(compiled, member, false);
   const out = FIGURING;
-  out.paidLines = [];
   run(forShares === undefined ? compiled : forShares(claim), member, claim, ledger, ONE_CLAIM, false, undefined, out, null);
-  return out as ClaimFigures;
+  // The row keeps its own list, of its exact length.
+  return { eventDate: out.eventDate, eligible: out.eligible, reasons: out.reasons, warnings: out.warnings, illustrative: out.illustrative, fen: out.fen, after: out.after!, paidLines: out.paidLines!.slice(0, 2 * out.lines) };
 }
 
 const ONE_CLAIM = Object.freeze(['claim']);
