@@ -60,7 +60,9 @@ class Run implements ClaimOutcome {
    * first `2 × lines` items (a list written again by each claim): the CLI writes a row from
    * them without running the claim again.
    */
-  paidLines: (string | number)[] | undefined = undefined;
+  lineFigures: (string | number)[] | undefined = undefined;
+  /** The first `2 × lines` of `lineFigures`, copied: set by {@link settleFigures} alone. */
+  paidLines: readonly (string | number)[] = NONE;
   /** The lines of the last claim run; 0 for a refusal. */
   lines = 0;
   /**
@@ -153,7 +155,7 @@ const SETTLING = new Run();
 /** What counting a year (tallyYear) and figuring a claim (settleFigures) write to: their callers own the ledgers after. */
 const TALLYING = new Run(true);
 const FIGURING = new Run(true);
-FIGURING.paidLines = [];
+FIGURING.lineFigures = [];
 
 /** What reading a result's lines gathers them and their steps in: one of each for every read (runs are never nested). */
 const LINES = new Collector<Line>();
@@ -257,7 +259,7 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
     illustrative ||= sources.illustrative;
     node = warningsAfter(node, sources);
     if (made !== null) made.push(lineOf(compiledBenefit, outcome, amount, cut, sources, steps!.take()));
-    const paid = out.paidLines;
+    const paid = out.lineFigures;
     if (paid !== undefined) (paid[2 * lines] = benefit.id), (paid[2 * lines + 1] = amount);
 
     if (figures === before.figures) figures = copyFigures(before, out);
@@ -856,7 +858,8 @@ export function settleFigures(policy: Policy, member: Member, claim: PlainClaim,
   const out = FIGURING;
   run(forShares === undefined ? compiled : forShares(claim), member, claim, ledger, ONE_CLAIM, false, undefined, out, null);
   // The row keeps its own list, of its exact length.
-  return { eventDate: out.eventDate, eligible: out.eligible, reasons: out.reasons, warnings: out.warnings, illustrative: out.illustrative, fen: out.fen, after: out.after!, paidLines: out.paidLines!.slice(0, 2 * out.lines) };
+  out.paidLines = out.lineFigures!.slice(0, 2 * out.lines);
+  return out as ClaimFigures;
 }
 
 const ONE_CLAIM = Object.freeze(['claim']);
