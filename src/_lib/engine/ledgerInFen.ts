@@ -215,44 +215,28 @@ export function paidBetween(from: Ledger, to: Ledger | LedgerInFen): Decimal {
   return end instanceof LedgerInFen ? moneyFromFen(end.total - fenOf(from.total)) : toMoney(end.total.minus(from.total));
 }
 
-
 /**
  * `JSON.stringify(toLedger(ledger))`, the same text, written from the fen for a year that grew
  * from the member's empty ledger (every year the CLI puts off to disk, but those read back from
  * it): making the public ledger, its Decimals and frozen records, to write it once cost more
- * than settling the claim.
+ * than settling the claim. Plain records of texts, which JSON writes fastest, filled in the
+ * public ledger's order, so their keys come out in its order (an id that is an array index
+ * first, as in any record); one flat string, as the spill's memory bound counts it.
  */
 export function ledgerJson(ledger: Ledger | LedgerInFen): string {
-  const ids = ledger instanceof LedgerInFen && ledger.base.byBenefit === NOTHING_PAID ? idKeys(ledger.policy) : undefined;
-  if (ids === undefined) return JSON.stringify(toLedger(ledger));
-  const fen = ledger as LedgerInFen;
-  const { scheme, year, memberId } = fen.base;
+  if (!(ledger instanceof LedgerInFen) || ledger.base.byBenefit !== NOTHING_PAID) return JSON.stringify(toLedger(ledger));
   // As FenBackedLedger lists them: each benefit with a line in the order of its first, a usage for those that used something.
-  let byBenefit = '';
-  let usage = '';
-  for (const index of fen.touched) {
-    byBenefit += `${byBenefit === '' ? '' : ','}${ids[index]!}"${fenText(fen.amount(index))}"`;
-    const claims = fen.claimsPaid(index);
-    const days = fen.daysPaid(index);
-    const deductible = fen.deductibleUsed(index);
-    if (claims > 0 || days > 0 || deductible > 0) usage += `${usage === '' ? '' : ','}${ids[index]!}{"claims":${claims},"days":${days},"deductible":"${fenText(deductible)}"}`;
+  const byBenefit: Record<string, string> = {};
+  const usage: Record<string, { claims: number; days: number; deductible: string }> = {};
+  for (const index of ledger.touched) {
+    const id = ledger.policy.benefits[index]!.benefit.id;
+    byBenefit[id] = fenText(ledger.amount(index));
+    const claims = ledger.claimsPaid(index);
+    const days = ledger.daysPaid(index);
+    const deductible = ledger.deductibleUsed(index);
+    if (claims > 0 || days > 0 || deductible > 0) usage[id] = { claims, days, deductible: fenText(deductible) };
   }
-  const claimIds = JSON.stringify(fen.claimIds.list(fen.claimCount));
-  return `{"scheme":${JSON.stringify(scheme)},"year":${year},"memberId":${JSON.stringify(memberId)},"total":"${fenText(fen.total)}","byBenefit":{${byBenefit}},"claimIds":${claimIds},"stays":${fen.stays},"paidStays":${fen.paidStays},"usage":{${usage}}}`;
+  const { scheme, year, memberId } = ledger.base;
+  const { stays, paidStays } = ledger;
+  return JSON.stringify({ scheme, year, memberId, total: fenText(ledger.total), byBenefit, claimIds: ledger.claimIds.list(ledger.claimCount), stays, paidStays, usage });
 }
-
-/** Each benefit's id as a JSON key (`"id":`), by index; undefined when an id is an array index, which an object lists before the others. */
-const ID_KEYS = new WeakMap<CompiledPolicy, readonly string[] | null>();
-
-function idKeys(policy: CompiledPolicy): readonly string[] | undefined {
-  let keys = ID_KEYS.get(policy);
-  if (keys === undefined) {
-    const ids = policy.benefits.map(({ benefit }) => benefit.id);
-    keys = ids.some(isIndexKey) ? null : ids.map((id) => `${JSON.stringify(id)}:`);
-    ID_KEYS.set(policy, keys);
-  }
-  return keys ?? undefined;
-}
-
-/** Whether a key is an array index (`0` to 2^32 − 2 written plainly): objects list those first, in numeric order. */
-const isIndexKey = (key: string): boolean => String(Number(key) >>> 0) === key && Number(key) !== 2 ** 32 - 1;
