@@ -221,7 +221,7 @@ export const WRITTEN: Codec<Written> = {
 /** What goes to disk once ledgers no longer fit in memory. */
 interface Disk {
   readonly dir: TempDir;
-  /** The keys of the ledgers on disk and of the records put off; let go (16 MB) once the input is read. */
+  /** The keys of the ledgers on disk and of the records put off; let go (up to 16 MB) once the input is read. */
   filter?: KeyFilter;
   readonly ledgers: ExternalSorter<Spilled>;
   readonly deferred: ExternalSorter<Deferred>;
