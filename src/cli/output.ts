@@ -72,12 +72,19 @@ const benefitsCell = (amounts: readonly (readonly [string, string])[]) => amount
  * fen, with no pair made for each line.
  */
 function benefitsText(result: ClaimResult | ClaimRow): string {
-  if (!('paidLines' in result)) return benefitsCell(benefitAmounts(result));
-  const { paidLines } = result;
-  for (let at = 0; at < paidLines.length; at += 2) if (isDigit((paidLines[at] as string).charCodeAt(0))) return benefitsCell(benefitAmounts(result));
+  const paidLines = paidInLineOrder(result);
+  if (paidLines === undefined) return benefitsCell(benefitAmounts(result));
   const cells = new Array<string>(paidLines.length / 2);
   for (let at = 0; at < cells.length; at += 1) cells[at] = `${paidLines[2 * at] as string}=${fenText(paidLines[2 * at + 1] as number)}`;
   return cells.join(';');
+}
+
+/** A {@link ClaimRow}'s paid lines when written in line order (no id is an array index: see {@link benefitAmounts}); else undefined. */
+function paidInLineOrder(result: ClaimResult | ClaimRow): readonly (string | number)[] | undefined {
+  if (!('paidLines' in result)) return undefined;
+  const { paidLines } = result;
+  for (let at = 0; at < paidLines.length; at += 2) if (isDigit((paidLines[at] as string).charCodeAt(0))) return undefined;
+  return paidLines;
 }
 
 // A version's scheme and year as a CSV row writes them.
@@ -116,22 +123,38 @@ function csvRow(outcome: Outcome, lang: Language): string {
 const json = JSON.stringify;
 const benefitsJson = (amounts: readonly (readonly [string, string])[]) => `{${amounts.map(([id, amount]) => `${json(id)}:"${amount}"`).join(',')}}`;
 
-/** The object NDJSON writes a line of, and JSON an element of its array. */
-function jsonRow(outcome: Outcome, lang: Language): string {
-  if ('issues' in outcome) return json({ line: outcome.line, status: 'error', issues: outcome.issues });
+/** A row's benefits as a JSON object: from a {@link ClaimRow} in line order, written straight from the fen. */
+function benefitsObject(result: ClaimResult | ClaimRow): string {
+  const paidLines = paidInLineOrder(result);
+  if (paidLines === undefined) return benefitsJson(benefitAmounts(result));
+  const entries = new Array<string>(paidLines.length / 2);
+  for (let at = 0; at < entries.length; at += 1) entries[at] = `${json(paidLines[2 * at])}:"${fenText(paidLines[2 * at + 1] as number)}"`;
+  return `{${entries.join(',')}}`;
+}
+
+// Most rows show no reasons and no warnings: their lists are written as one constant.
+const listJson = (texts: readonly string[]) => (texts.length === 0 ? '[]' : json(texts));
+
+// A version's scheme and year as a JSON row writes them.
+const jsonPolicy = perVersion((policy) => `"scheme":${json(policy.scheme)},"year":${json(policy.year)}`);
+
+/** The object NDJSON writes a line of (`end` a newline), and JSON an element of its array. */
+function jsonRow(outcome: Outcome, lang: Language, end: string): string {
+  if ('issues' in outcome) return `${json({ line: outcome.line, status: 'error', issues: outcome.issues })}${end}`;
   const { result } = outcome;
-  const head = `{"line":${outcome.line},"status":"${statusOf(result)}"`;
-  const tail = `"reasons":${json(texts(result.reasons, lang))},"warnings":${json(shownWarnings(result, lang))},"illustrative":${result.illustrative}}`;
-  const who = `"memberId":${json(result.memberId)},"claimId":${json(result.claimId)}`;
+  // Joined once, as a CSV row is.
+  const parts = [`{"line":${outcome.line},"status":"${statusOf(result)}"`];
+  if (!('plans' in result)) parts.push(jsonPolicy(result.policy));
+  parts.push(`"memberId":${json(result.memberId)}`, `"claimId":${json(result.claimId)}`);
   if ('plans' in result) {
     const plans = result.plans.map((plan) => {
       const { scheme, year, total, benefits, reasons } = planOf(plan, lang);
       return `{"scheme":${json(scheme)},"year":${json(year)},"total":"${total}","benefits":${benefitsJson(benefits)},"reasons":${json(reasons)}}`;
     });
-    return `${head},${who},"total":"${result.total.toFixed(2)}","plans":[${plans.join(',')}],${tail}`;
-  }
-  const { policy } = result;
-  return `${head},"scheme":${json(policy.scheme)},"year":${json(policy.year)},${who},"total":"${totalText(result)}","benefits":${benefitsJson(benefitAmounts(result))},${tail}`;
+    parts.push(`"total":"${result.total.toFixed(2)}"`, `"plans":[${plans.join(',')}]`);
+  } else parts.push(`"total":"${totalText(result)}"`, `"benefits":${benefitsObject(result)}`);
+  parts.push(`"reasons":${listJson(texts(result.reasons, lang))}`, `"warnings":${listJson(shownWarnings(result, lang))}`, `"illustrative":${result.illustrative}}${end}`);
+  return parts.join(',');
 }
 
 const TABLE_COLUMNS = [6, 8, 24, 12, 12, 12] as const;
@@ -173,9 +196,9 @@ const NONE = ['', ''] as const;
 
 export function outcomeWriter(format: OutputFormat, lang: Language): OutcomeWriter {
   if (format === 'csv') return { header: csvLine(CSV_HEADER), figures: true, row: (outcome) => csvRow(outcome, lang), separator: NONE, footer: '' };
-  if (format === 'ndjson') return { header: '', figures: true, row: (outcome) => `${jsonRow(outcome, lang)}\n`, separator: NONE, footer: '' };
+  if (format === 'ndjson') return { header: '', figures: true, row: (outcome) => jsonRow(outcome, lang, '\n'), separator: NONE, footer: '' };
   // One array written an element at a time, so that it streams like the other formats.
-  if (format === 'json') return { header: '[', figures: true, row: (outcome) => jsonRow(outcome, lang), separator: ['\n', ',\n'], footer: '\n]\n' };
+  if (format === 'json') return { header: '[', figures: true, row: (outcome) => jsonRow(outcome, lang, ''), separator: ['\n', ',\n'], footer: '\n]\n' };
   return { header: tableRow(['line', 'status', 'policy', 'member', 'claim', 'total', 'notes']), figures: true, row: (outcome) => tableLine(outcome, lang), separator: NONE, footer: '' };
 }
 
