@@ -66,25 +66,69 @@ const totalText = (result: ClaimResult | ClaimRow) => ('fen' in result ? fenText
 
 const benefitsCell = (amounts: readonly (readonly [string, string])[]) => amounts.map(([id, amount]) => `${id}=${amount}`).join(';');
 
-/**
- * A row's benefits cell, `id=amount;…`. From a {@link ClaimRow} whose ids are in line order as
- * written (none is an array index: see {@link benefitAmounts}), it is written straight from the
- * fen, with no pair made for each line.
- */
-function benefitsText(result: ClaimResult | ClaimRow): string {
-  const paidLines = paidInLineOrder(result);
-  if (paidLines === undefined) return benefitsCell(benefitAmounts(result));
-  const cells = new Array<string>(paidLines.length / 2);
-  for (let at = 0; at < cells.length; at += 1) cells[at] = `${paidLines[2 * at] as string}=${fenText(paidLines[2 * at + 1] as number)}`;
-  return cells.join(';');
-}
-
 /** A {@link ClaimRow}'s paid lines when written in line order (no id is an array index: see {@link benefitAmounts}); else undefined. */
 function paidInLineOrder(result: ClaimResult | ClaimRow): readonly (string | number)[] | undefined {
   if (!('paidLines' in result)) return undefined;
   const { paidLines } = result;
   for (let at = 0; at < paidLines.length; at += 2) if (isDigit((paidLines[at] as string).charCodeAt(0))) return undefined;
   return paidLines;
+}
+
+/** The text before each amount of a row's benefits, by benefit id: a policy's ids are few, and every row repeats them. */
+function keyTexts(text: (id: string) => string | undefined): (id: string) => string | undefined {
+  const known = new Map<string, string | undefined>();
+  return (id) => {
+    if (known.has(id)) return known.get(id);
+    const made = text(id);
+    known.set(id, made);
+    return made;
+  };
+}
+
+// `id=` in a CSV cell, none for an id that would need quoting; `"id":"` in JSON.
+const csvKey = keyTexts((id) => (csvField(id) === id ? `${id}=` : undefined));
+const jsonKey = keyTexts((id) => `${json(id)}:"`);
+
+/**
+ * A row's text put together from its pieces, joined once into one string: in an array made at
+ * about its size (one grown a piece at a time copies itself at each step), with no string made
+ * for a group of pieces.
+ */
+class RowText {
+  readonly #parts: (string | number)[];
+  #at = 0;
+
+  constructor(size: number) {
+    this.#parts = new Array<string | number>(size);
+  }
+
+  add(piece: string | number): void {
+    this.#parts[this.#at] = piece;
+    this.#at += 1;
+  }
+
+  text(): string {
+    this.#parts.length = this.#at;
+    return this.#parts.join('');
+  }
+}
+
+/** The paid lines of a {@link ClaimRow} written in line order whose ids all have a key text (see {@link addPaid}); else undefined. */
+function paidWithKeys(result: ClaimResult | ClaimRow, key: (id: string) => string | undefined): readonly (string | number)[] | undefined {
+  const paidLines = paidInLineOrder(result);
+  if (paidLines === undefined) return undefined;
+  for (let at = 0; at < paidLines.length; at += 2) if (key(paidLines[at] as string) === undefined) return undefined;
+  return paidLines;
+}
+
+/** Adds a row's benefits straight from the fen: for each line its key's text, its amount and `after`, lines apart by `between`. */
+function addPaid(row: RowText, paidLines: readonly (string | number)[], key: (id: string) => string | undefined, after: string, between: string): void {
+  for (let at = 0; at < paidLines.length; at += 2) {
+    if (at > 0) row.add(between);
+    row.add(key(paidLines[at] as string)!);
+    row.add(fenText(paidLines[at + 1] as number));
+    if (after !== '') row.add(after);
+  }
 }
 
 // A version's scheme and year as a CSV row writes them.
@@ -110,30 +154,33 @@ function csvRow(outcome: Outcome, lang: Language): string {
     const cells = [plans.map((plan) => plan.scheme).join(';'), plans.map((plan) => plan.year).join(';'), result.memberId, result.claimId, result.total.toFixed(2), plans.map((plan) => `${plan.scheme}=${plan.total}`).join(';')];
     return csvLine([String(outcome.line), statusOf(result), ...cells, reasons.join(' | '), warnings, String(result.illustrative), '']);
   }
-  // Written at once rather than through csvLine's list: each cell that may need quoting goes through csvField.
   const reasons = texts(result.reasons, lang);
   // Most rows show no reasons and no warnings: their last cells are one of two texts.
   const tail = reasons.length === 0 && warnings === '' ? (result.illustrative ? ',,,true,\n' : ',,,false,\n') : `,${csvField(reasons.join(' | '))},${csvField(warnings)},${result.illustrative},\n`;
-  // Joined once: a template of this many parts makes a string for each, kept until the row is written.
-  return [outcome.line, statusOf(result), csvPolicy(result.policy), csvField(result.memberId), csvField(result.claimId), totalText(result), `${csvField(benefitsText(result))}${tail}`].join(',');
+  const paidLines = paidWithKeys(result, csvKey);
+  const row = new RowText(13 + (paidLines === undefined ? 0 : paidLines.length * 1.5));
+  row.add(outcome.line);
+  row.add(',');
+  row.add(statusOf(result));
+  row.add(',');
+  row.add(csvPolicy(result.policy));
+  row.add(',');
+  row.add(csvField(result.memberId));
+  row.add(',');
+  row.add(csvField(result.claimId));
+  row.add(',');
+  row.add(totalText(result));
+  row.add(',');
+  if (paidLines === undefined) row.add(csvField(benefitsCell(benefitAmounts(result))));
+  else addPaid(row, paidLines, csvKey, '', ';');
+  row.add(tail);
+  return row.text();
 }
 
 // JSON written by hand, in the order of the fields it has always had: a row's object, made only
 // to be turned into text, cost more than the text.
 const json = JSON.stringify;
-const benefitsJson = (amounts: readonly (readonly [string, string])[]) => `{${amounts.map(([id, amount]) => `${json(id)}:"${amount}"`).join(',')}}`;
-
-/** A row's benefits as a JSON object: from a {@link ClaimRow} in line order, written straight from the fen. */
-function benefitsObject(result: ClaimResult | ClaimRow): string {
-  const paidLines = paidInLineOrder(result);
-  if (paidLines === undefined) return benefitsJson(benefitAmounts(result));
-  const entries = new Array<string>(paidLines.length / 2);
-  for (let at = 0; at < entries.length; at += 1) entries[at] = `${json(paidLines[2 * at])}:"${fenText(paidLines[2 * at + 1] as number)}"`;
-  return `{${entries.join(',')}}`;
-}
-
-// Most rows show no reasons and no warnings: their lists are written as one constant.
-const listJson = (texts: readonly string[]) => (texts.length === 0 ? '[]' : json(texts));
+const benefitsJson = (amounts: readonly (readonly [string, string])[]) => amounts.map(([id, amount]) => `${jsonKey(id)!}${amount}"`).join(',');
 
 // A version's scheme and year as a JSON row writes them.
 const jsonPolicy = perVersion((policy) => `"scheme":${json(policy.scheme)},"year":${json(policy.year)}`);
@@ -142,19 +189,45 @@ const jsonPolicy = perVersion((policy) => `"scheme":${json(policy.scheme)},"year
 function jsonRow(outcome: Outcome, lang: Language, end: string): string {
   if ('issues' in outcome) return `${json({ line: outcome.line, status: 'error', issues: outcome.issues })}${end}`;
   const { result } = outcome;
-  // Joined once, as a CSV row is.
-  const parts = [`{"line":${outcome.line},"status":"${statusOf(result)}"`];
-  if (!('plans' in result)) parts.push(jsonPolicy(result.policy));
-  parts.push(`"memberId":${json(result.memberId)}`, `"claimId":${json(result.claimId)}`);
   if ('plans' in result) {
     const plans = result.plans.map((plan) => {
       const { scheme, year, total, benefits, reasons } = planOf(plan, lang);
-      return `{"scheme":${json(scheme)},"year":${json(year)},"total":"${total}","benefits":${benefitsJson(benefits)},"reasons":${json(reasons)}}`;
+      return `{"scheme":${json(scheme)},"year":${json(year)},"total":"${total}","benefits":{${benefitsJson(benefits)}},"reasons":${json(reasons)}}`;
     });
-    parts.push(`"total":"${result.total.toFixed(2)}"`, `"plans":[${plans.join(',')}]`);
-  } else parts.push(`"total":"${totalText(result)}"`, `"benefits":${benefitsObject(result)}`);
-  parts.push(`"reasons":${listJson(texts(result.reasons, lang))}`, `"warnings":${listJson(shownWarnings(result, lang))}`, `"illustrative":${result.illustrative}}${end}`);
-  return parts.join(',');
+    const who = `"memberId":${json(result.memberId)},"claimId":${json(result.claimId)}`;
+    return `{"line":${outcome.line},"status":"${statusOf(result)}",${who},"total":"${result.total.toFixed(2)}","plans":[${plans.join(',')}],${jsonTail(result, lang)}${end}`;
+  }
+  // Joined once from its pieces, as a CSV row is.
+  const paidLines = paidWithKeys(result, jsonKey);
+  const row = new RowText(16 + (paidLines === undefined ? 0 : paidLines.length * 2));
+  row.add('{"line":');
+  row.add(outcome.line);
+  row.add(',"status":"');
+  row.add(statusOf(result));
+  row.add('",');
+  row.add(jsonPolicy(result.policy));
+  row.add(',"memberId":');
+  row.add(json(result.memberId));
+  row.add(',"claimId":');
+  row.add(json(result.claimId));
+  row.add(',"total":"');
+  row.add(totalText(result));
+  row.add('","benefits":{');
+  if (paidLines === undefined) row.add(benefitsJson(benefitAmounts(result)));
+  else addPaid(row, paidLines, jsonKey, '"', ',');
+  row.add('},');
+  row.add(jsonTail(result, lang));
+  row.add(end);
+  return row.text();
+}
+
+/** The end of a row's JSON object: its reasons, warnings and whether it used illustrative figures. */
+function jsonTail(result: ClaimResult | MemberClaimResult | ClaimRow, lang: Language): string {
+  const reasons = texts(result.reasons, lang);
+  const warnings = shownWarnings(result, lang);
+  // Most rows show none: their end is one of two texts.
+  if (reasons.length === 0 && warnings.length === 0) return result.illustrative ? '"reasons":[],"warnings":[],"illustrative":true}' : '"reasons":[],"warnings":[],"illustrative":false}';
+  return `"reasons":${json(reasons)},"warnings":${json(warnings)},"illustrative":${result.illustrative}}`;
 }
 
 const TABLE_COLUMNS = [6, 8, 24, 12, 12, 12] as const;
