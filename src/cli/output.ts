@@ -113,6 +113,22 @@ class RowText {
   }
 }
 
+/**
+ * Adds the cells every format writes of a row of one plan, each after its label in the format:
+ * line, status, version, member, claim and total, then the label that opens the benefits.
+ */
+function addCells(row: RowText, labels: readonly string[], line: number, status: string, version: string, member: string, claim: string, total: string): void {
+  const cells = [line, status, version, member, claim, total] as const;
+  for (let at = 0; at < cells.length; at += 1) {
+    row.add(labels[at]!);
+    row.add(cells[at]!);
+  }
+  row.add(labels[cells.length]!);
+}
+
+const CSV_LABELS = ['', ',', ',', ',', ',', ',', ','];
+const JSON_LABELS = ['{"line":', ',"status":"', '",', ',"memberId":', ',"claimId":', ',"total":"', '","benefits":{'];
+
 /** The paid lines of a {@link ClaimRow} written in line order whose ids all have a key text (see {@link addPaid}); else undefined. */
 function paidWithKeys(result: ClaimResult | ClaimRow, key: (id: string) => string | undefined): readonly (string | number)[] | undefined {
   const paidLines = paidInLineOrder(result);
@@ -158,19 +174,8 @@ function csvRow(outcome: Outcome, lang: Language): string {
   // Most rows show no reasons and no warnings: their last cells are one of two texts.
   const tail = reasons.length === 0 && warnings === '' ? (result.illustrative ? ',,,true,\n' : ',,,false,\n') : `,${csvField(reasons.join(' | '))},${csvField(warnings)},${result.illustrative},\n`;
   const paidLines = paidWithKeys(result, csvKey);
-  const row = new RowText(13 + (paidLines === undefined ? 0 : paidLines.length * 1.5));
-  row.add(outcome.line);
-  row.add(',');
-  row.add(statusOf(result));
-  row.add(',');
-  row.add(csvPolicy(result.policy));
-  row.add(',');
-  row.add(csvField(result.memberId));
-  row.add(',');
-  row.add(csvField(result.claimId));
-  row.add(',');
-  row.add(totalText(result));
-  row.add(',');
+  const row = new RowText(14 + (paidLines === undefined ? 1 : paidLines.length * 1.5));
+  addCells(row, CSV_LABELS, outcome.line, statusOf(result), csvPolicy(result.policy), csvField(result.memberId), csvField(result.claimId), totalText(result));
   if (paidLines === undefined) row.add(csvField(benefitsCell(benefitAmounts(result))));
   else addPaid(row, paidLines, csvKey, '', ';');
   row.add(tail);
@@ -200,19 +205,7 @@ function jsonRow(outcome: Outcome, lang: Language, end: string): string {
   // Joined once from its pieces, as a CSV row is.
   const paidLines = paidWithKeys(result, jsonKey);
   const row = new RowText(16 + (paidLines === undefined ? 0 : paidLines.length * 2));
-  row.add('{"line":');
-  row.add(outcome.line);
-  row.add(',"status":"');
-  row.add(statusOf(result));
-  row.add('",');
-  row.add(jsonPolicy(result.policy));
-  row.add(',"memberId":');
-  row.add(json(result.memberId));
-  row.add(',"claimId":');
-  row.add(json(result.claimId));
-  row.add(',"total":"');
-  row.add(totalText(result));
-  row.add('","benefits":{');
+  addCells(row, JSON_LABELS, outcome.line, statusOf(result), jsonPolicy(result.policy), json(result.memberId), json(result.claimId), totalText(result));
   if (paidLines === undefined) row.add(benefitsJson(benefitAmounts(result)));
   else addPaid(row, paidLines, jsonKey, '"', ',');
   row.add('},');
