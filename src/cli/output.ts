@@ -66,18 +66,85 @@ const totalText = (result: ClaimResult | ClaimRow) => ('fen' in result ? fenText
 
 const benefitsCell = (amounts: readonly (readonly [string, string])[]) => amounts.map(([id, amount]) => `${id}=${amount}`).join(';');
 
-/**
- * A row's benefits cell, `id=amount;…`. From a {@link ClaimRow} whose ids are in line order as
- * written (none is an array index: see {@link benefitAmounts}), it is written straight from the
- * fen, with no pair made for each line.
- */
-function benefitsText(result: ClaimResult | ClaimRow): string {
-  if (!('paidLines' in result)) return benefitsCell(benefitAmounts(result));
+/** A {@link ClaimRow}'s paid lines when written in line order (no id is an array index: see {@link benefitAmounts}); else undefined. */
+function paidInLineOrder(result: ClaimResult | ClaimRow): readonly (string | number)[] | undefined {
+  if (!('paidLines' in result)) return undefined;
   const { paidLines } = result;
-  for (let at = 0; at < paidLines.length; at += 2) if (isDigit((paidLines[at] as string).charCodeAt(0))) return benefitsCell(benefitAmounts(result));
-  const cells = new Array<string>(paidLines.length / 2);
-  for (let at = 0; at < cells.length; at += 1) cells[at] = `${paidLines[2 * at] as string}=${fenText(paidLines[2 * at + 1] as number)}`;
-  return cells.join(';');
+  for (let at = 0; at < paidLines.length; at += 2) if (isDigit((paidLines[at] as string).charCodeAt(0))) return undefined;
+  return paidLines;
+}
+
+/** The text before each amount of a row's benefits, by benefit id: a policy's ids are few, and every row repeats them. */
+function keyTexts(text: (id: string) => string | undefined): (id: string) => string | undefined {
+  const known = new Map<string, string | undefined>();
+  return (id) => {
+    if (known.has(id)) return known.get(id);
+    const made = text(id);
+    known.set(id, made);
+    return made;
+  };
+}
+
+// `id=` in a CSV cell, none for an id that would need quoting; `"id":"` in JSON.
+const csvKey = keyTexts((id) => (csvField(id) === id ? `${id}=` : undefined));
+const jsonKey = keyTexts((id) => `${json(id)}:"`);
+
+/**
+ * A row's text put together from its pieces, joined once into one string: in an array made at
+ * about its size (one grown a piece at a time copies itself at each step), with no string made
+ * for a group of pieces.
+ */
+class RowText {
+  readonly #parts: (string | number)[];
+  #at = 0;
+
+  constructor(size: number) {
+    this.#parts = new Array<string | number>(size);
+  }
+
+  add(piece: string | number): void {
+    this.#parts[this.#at] = piece;
+    this.#at += 1;
+  }
+
+  text(): string {
+    this.#parts.length = this.#at;
+    return this.#parts.join('');
+  }
+}
+
+/**
+ * Adds the cells every format writes of a row of one plan, each after its label in the format:
+ * line, status, version, member, claim and total, then the label that opens the benefits.
+ */
+function addCells(row: RowText, labels: readonly string[], line: number, status: string, version: string, member: string, claim: string, total: string): void {
+  const cells = [line, status, version, member, claim, total] as const;
+  for (let at = 0; at < cells.length; at += 1) {
+    row.add(labels[at]!);
+    row.add(cells[at]!);
+  }
+  row.add(labels[cells.length]!);
+}
+
+const CSV_LABELS = ['', ',', ',', ',', ',', ',', ','];
+const JSON_LABELS = ['{"line":', ',"status":"', '",', ',"memberId":', ',"claimId":', ',"total":"', '","benefits":{'];
+
+/** The paid lines of a {@link ClaimRow} written in line order whose ids all have a key text (see {@link addPaid}); else undefined. */
+function paidWithKeys(result: ClaimResult | ClaimRow, key: (id: string) => string | undefined): readonly (string | number)[] | undefined {
+  const paidLines = paidInLineOrder(result);
+  if (paidLines === undefined) return undefined;
+  for (let at = 0; at < paidLines.length; at += 2) if (key(paidLines[at] as string) === undefined) return undefined;
+  return paidLines;
+}
+
+/** Adds a row's benefits straight from the fen: for each line its key's text, its amount and `after`, lines apart by `between`. */
+function addPaid(row: RowText, paidLines: readonly (string | number)[], key: (id: string) => string | undefined, after: string, between: string): void {
+  for (let at = 0; at < paidLines.length; at += 2) {
+    if (at > 0) row.add(between);
+    row.add(key(paidLines[at] as string)!);
+    row.add(fenText(paidLines[at + 1] as number));
+    if (after !== '') row.add(after);
+  }
 }
 
 // A version's scheme and year as a CSV row writes them.
@@ -103,35 +170,57 @@ function csvRow(outcome: Outcome, lang: Language): string {
     const cells = [plans.map((plan) => plan.scheme).join(';'), plans.map((plan) => plan.year).join(';'), result.memberId, result.claimId, result.total.toFixed(2), plans.map((plan) => `${plan.scheme}=${plan.total}`).join(';')];
     return csvLine([String(outcome.line), statusOf(result), ...cells, reasons.join(' | '), warnings, String(result.illustrative), '']);
   }
-  // Written at once rather than through csvLine's list: each cell that may need quoting goes through csvField.
   const reasons = texts(result.reasons, lang);
   // Most rows show no reasons and no warnings: their last cells are one of two texts.
   const tail = reasons.length === 0 && warnings === '' ? (result.illustrative ? ',,,true,\n' : ',,,false,\n') : `,${csvField(reasons.join(' | '))},${csvField(warnings)},${result.illustrative},\n`;
-  // Joined once: a template of this many parts makes a string for each, kept until the row is written.
-  return [outcome.line, statusOf(result), csvPolicy(result.policy), csvField(result.memberId), csvField(result.claimId), totalText(result), `${csvField(benefitsText(result))}${tail}`].join(',');
+  const paidLines = paidWithKeys(result, csvKey);
+  const row = new RowText(14 + (paidLines === undefined ? 1 : paidLines.length * 1.5));
+  addCells(row, CSV_LABELS, outcome.line, statusOf(result), csvPolicy(result.policy), csvField(result.memberId), csvField(result.claimId), totalText(result));
+  if (paidLines === undefined) row.add(csvField(benefitsCell(benefitAmounts(result))));
+  else addPaid(row, paidLines, csvKey, '', ';');
+  row.add(tail);
+  return row.text();
 }
 
 // JSON written by hand, in the order of the fields it has always had: a row's object, made only
 // to be turned into text, cost more than the text.
 const json = JSON.stringify;
-const benefitsJson = (amounts: readonly (readonly [string, string])[]) => `{${amounts.map(([id, amount]) => `${json(id)}:"${amount}"`).join(',')}}`;
+const benefitsJson = (amounts: readonly (readonly [string, string])[]) => amounts.map(([id, amount]) => `${jsonKey(id)!}${amount}"`).join(',');
 
-/** The object NDJSON writes a line of, and JSON an element of its array. */
-function jsonRow(outcome: Outcome, lang: Language): string {
-  if ('issues' in outcome) return json({ line: outcome.line, status: 'error', issues: outcome.issues });
+// A version's scheme and year as a JSON row writes them.
+const jsonPolicy = perVersion((policy) => `"scheme":${json(policy.scheme)},"year":${json(policy.year)}`);
+
+/** The object NDJSON writes a line of (`end` a newline), and JSON an element of its array. */
+function jsonRow(outcome: Outcome, lang: Language, end: string): string {
+  if ('issues' in outcome) return `${json({ line: outcome.line, status: 'error', issues: outcome.issues })}${end}`;
   const { result } = outcome;
-  const head = `{"line":${outcome.line},"status":"${statusOf(result)}"`;
-  const tail = `"reasons":${json(texts(result.reasons, lang))},"warnings":${json(shownWarnings(result, lang))},"illustrative":${result.illustrative}}`;
-  const who = `"memberId":${json(result.memberId)},"claimId":${json(result.claimId)}`;
   if ('plans' in result) {
     const plans = result.plans.map((plan) => {
       const { scheme, year, total, benefits, reasons } = planOf(plan, lang);
-      return `{"scheme":${json(scheme)},"year":${json(year)},"total":"${total}","benefits":${benefitsJson(benefits)},"reasons":${json(reasons)}}`;
+      return `{"scheme":${json(scheme)},"year":${json(year)},"total":"${total}","benefits":{${benefitsJson(benefits)}},"reasons":${json(reasons)}}`;
     });
-    return `${head},${who},"total":"${result.total.toFixed(2)}","plans":[${plans.join(',')}],${tail}`;
+    const who = `"memberId":${json(result.memberId)},"claimId":${json(result.claimId)}`;
+    return `{"line":${outcome.line},"status":"${statusOf(result)}",${who},"total":"${result.total.toFixed(2)}","plans":[${plans.join(',')}],${jsonTail(result, lang)}${end}`;
   }
-  const { policy } = result;
-  return `${head},"scheme":${json(policy.scheme)},"year":${json(policy.year)},${who},"total":"${totalText(result)}","benefits":${benefitsJson(benefitAmounts(result))},${tail}`;
+  // Joined once from its pieces, as a CSV row is.
+  const paidLines = paidWithKeys(result, jsonKey);
+  const row = new RowText(16 + (paidLines === undefined ? 0 : paidLines.length * 2));
+  addCells(row, JSON_LABELS, outcome.line, statusOf(result), jsonPolicy(result.policy), json(result.memberId), json(result.claimId), totalText(result));
+  if (paidLines === undefined) row.add(benefitsJson(benefitAmounts(result)));
+  else addPaid(row, paidLines, jsonKey, '"', ',');
+  row.add('},');
+  row.add(jsonTail(result, lang));
+  row.add(end);
+  return row.text();
+}
+
+/** The end of a row's JSON object: its reasons, warnings and whether it used illustrative figures. */
+function jsonTail(result: ClaimResult | MemberClaimResult | ClaimRow, lang: Language): string {
+  const reasons = texts(result.reasons, lang);
+  const warnings = shownWarnings(result, lang);
+  // Most rows show none: their end is one of two texts.
+  if (reasons.length === 0 && warnings.length === 0) return result.illustrative ? '"reasons":[],"warnings":[],"illustrative":true}' : '"reasons":[],"warnings":[],"illustrative":false}';
+  return `"reasons":${json(reasons)},"warnings":${json(warnings)},"illustrative":${result.illustrative}}`;
 }
 
 const TABLE_COLUMNS = [6, 8, 24, 12, 12, 12] as const;
@@ -173,9 +262,9 @@ const NONE = ['', ''] as const;
 
 export function outcomeWriter(format: OutputFormat, lang: Language): OutcomeWriter {
   if (format === 'csv') return { header: csvLine(CSV_HEADER), figures: true, row: (outcome) => csvRow(outcome, lang), separator: NONE, footer: '' };
-  if (format === 'ndjson') return { header: '', figures: true, row: (outcome) => `${jsonRow(outcome, lang)}\n`, separator: NONE, footer: '' };
+  if (format === 'ndjson') return { header: '', figures: true, row: (outcome) => jsonRow(outcome, lang, '\n'), separator: NONE, footer: '' };
   // One array written an element at a time, so that it streams like the other formats.
-  if (format === 'json') return { header: '[', figures: true, row: (outcome) => jsonRow(outcome, lang), separator: ['\n', ',\n'], footer: '\n]\n' };
+  if (format === 'json') return { header: '[', figures: true, row: (outcome) => jsonRow(outcome, lang, ''), separator: ['\n', ',\n'], footer: '\n]\n' };
   return { header: tableRow(['line', 'status', 'policy', 'member', 'claim', 'total', 'notes']), figures: true, row: (outcome) => tableLine(outcome, lang), separator: NONE, footer: '' };
 }
 

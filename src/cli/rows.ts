@@ -285,7 +285,8 @@ export function plainCsvClaim(row: CsvFields): { scheme: string; member: Member;
   const { fields, at } = row;
   const scheme = cellIn(fields, at.scheme);
   // A scheme not yet found to be a slug, or cells only the schemas read, go the record's way.
-  if (scheme === undefined || scheme !== slug || OPTIONAL_CELLS.some((column) => cellIn(fields, at[column]) !== undefined)) return undefined;
+  if (scheme === undefined || scheme !== slug) return undefined;
+  for (const index of optionalIndexes(at)) if (cellOf(fields[index]) !== undefined) return undefined;
   const kind = alias(cellIn(fields, at.kind));
   const id = cellIn(fields, at.claimId);
   if (!isPlainId(id) || (kind !== 'hospitalisation' && kind !== 'outpatient')) return undefined;
@@ -305,6 +306,15 @@ export function plainCsvClaim(row: CsvFields): { scheme: string; member: Member;
 
 /** Cells whose values the hand checks leave to the schemas: a row with any of them goes through its record. */
 const OPTIONAL_CELLS: readonly CsvColumn[] = ['plans', 'enrolledOn', 'attributes', 'birthDate', 'sex', 'claimAttributes', 'filedOn', 'event', 'paidElsewhere'];
+
+// The fields of OPTIONAL_CELLS under the index last asked about: a file has one index, and most name none of them.
+let optional: { at: ColumnIndex; indexes: readonly number[] } | undefined;
+
+/** Where the {@link OPTIONAL_CELLS} a header names are among a row's fields. */
+function optionalIndexes(at: ColumnIndex): readonly number[] {
+  if (optional?.at !== at) optional = { at, indexes: OPTIONAL_CELLS.map((column) => at[column]).filter((index) => index >= 0) };
+  return optional.indexes;
+}
 
 /**
  * Attributes written `name=value;name=value` (or with ；). A pair without `=` keeps its text as

@@ -136,6 +136,17 @@ class AllPlans extends Ready {
 // The end of a ledger key, JSON.stringify([id, scheme, year]), after the id.
 const keyEnd = perVersion((policy) => `${JSON.stringify(policy.scheme)},${policy.year}]`);
 
+// The key last made: a member's rows mostly come one after another, and then share one text
+// (found in the ledgers by its hash, made once, and compared by reference).
+let lastKey = { id: '', end: '', key: '' };
+
+/** The ledger key of a member's claim under a version: the text `JSON.stringify([id, scheme, year])` gives. */
+function ledgerKey(id: string, policy: Pick<PolicyRef, 'scheme' | 'year'>): string {
+  const end = keyEnd(policy);
+  if (id !== lastKey.id || end !== lastKey.end) lastKey = { id, end, key: `[${JSON.stringify(id)},${end}` };
+  return lastKey.key;
+}
+
 /** A claim of one plan read from its record: a CSV row's, or a JSON record. */
 function readRecord(value: CsvFields | unknown, registry: PolicyRegistry): ReadClaim {
   const { scheme, member, claim } = value instanceof CsvFields ? csvClaimRecord(value) : validate(recordSchema, value, []);
@@ -154,8 +165,7 @@ function prepare(raw: RawRecord, registry: PolicyRegistry, csv: boolean, figures
     // Most CSV rows are read straight into the checked claim and member; the others, and JSON records, through their record.
     const plain = row !== undefined ? plainCsvClaim(row) : undefined;
     const read = plain !== undefined ? checkedClaim(registry, plain.scheme, plain.member, plain.claim) : readRecord(row ?? raw.value, registry);
-    const key = `[${JSON.stringify(read.member.id)},${keyEnd(read.policy)}`;
-    return new OnePlan(key, raw.line, read, csv, figures);
+    return new OnePlan(ledgerKey(read.member.id, read.policy), raw.line, read, csv, figures);
   } catch (error) {
     return failed(raw.line, error, plans, csv);
   }
@@ -221,7 +231,7 @@ export const WRITTEN: Codec<Written> = {
 /** What goes to disk once ledgers no longer fit in memory. */
 interface Disk {
   readonly dir: TempDir;
-  /** The keys of the ledgers on disk and of the records put off; let go (16 MB) once the input is read. */
+  /** The keys of the ledgers on disk and of the records put off; let go (up to 16 MB) once the input is read. */
   filter?: KeyFilter;
   readonly ledgers: ExternalSorter<Spilled>;
   readonly deferred: ExternalSorter<Deferred>;
@@ -290,6 +300,8 @@ export async function* settleInOrder(
   // disk, or set again at the end), so the next it gives is the oldest. A fresh iterator per
   // eviction would step over all the deleted entries each time.
   const oldestFirst = kept.keys();
+  // The key set last, so last in `kept`: a ledger of it is replaced where it is, not deleted and set again.
+  let newest: string | undefined;
   let disk: Disk | undefined;
   // Outputs after the first record put off, in input order, until that one is settled.
   let waiting: LineWriter | undefined;
@@ -299,17 +311,20 @@ export async function* settleInOrder(
     if (!(prepared instanceof Ready)) return prepared;
     const { key } = prepared;
     keyed?.(key);
-    if (!kept.has(key) && disk?.filter!.mayHave(key)) {
+    const ledger = kept.get(key);
+    if (ledger === undefined && disk?.filter!.mayHave(key)) {
       const { value: read } = raw as { value: unknown };
       const value = encodeValue(read instanceof CsvFields ? read.keyed() : read);
       disk.deferred.add({ key, seq: raw.seq, line: raw.line, value }, key.length + value.length);
       waiting ??= new LineWriter(disk.dir.file());
       return undefined;
     }
-    const settled = prepared.settle(kept.get(key));
-    if (settled.after !== undefined) {
+    const settled = prepared.settle(ledger);
+    if (settled.after !== undefined && key === newest) kept.set(key, settled.after);
+    else if (settled.after !== undefined) {
       kept.delete(key);
       kept.set(key, settled.after);
+      newest = key;
       if (kept.size > limit) {
         const oldest = oldestFirst.next().value!;
         const ledger = kept.get(oldest)!;

@@ -230,16 +230,35 @@ export class ExternalSorter<T> {
   }
 }
 
+/** The end of MurmurHash3's mixing: each bit of `h` moves every bit of the result. */
+function mixed(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
 /**
  * Which keys may have been added (a Bloom filter): never a false "no", rarely a false "yes".
- * Its 16 MB answer for any number of keys; at 4 million, about one "yes" in 250,000 is false.
+ * It grows with the keys: layers of 32 bits a key, the first for 65,536 keys (256 KB), each
+ * next one twice the last, up to six (16 MB, for about 4 million keys), the last then taking
+ * every further key. A thread that sends a few thousand ledgers to disk holds 256 KB, not
+ * 16 MB; a full layer answers a false "yes" about once in 175,000, so with six of them, at 4
+ * million keys, about one "yes" in 30,000 is false (a false "yes" puts a record off, no more).
  */
 export class KeyFilter {
-  static readonly BITS = 2 ** 27;
-  readonly #words = new Uint32Array(KeyFilter.BITS / 32);
+  static readonly FIRST_KEYS = 1 << 16;
+  static readonly LAYERS = 6;
+  static readonly HASHES = 8;
+  /** Each layer's bits, a power of two of them. */
+  readonly #layers: Uint32Array[] = [];
+  /** How many more keys the newest layer takes before the next is made. */
+  #room = 0;
+  // The two hashes of the key last hashed: fields, not an array made for each key.
+  #first = 0;
+  #step = 0;
 
   /** Two 32-bit hashes of the key (FNV-1a and a multiplicative one, each mixed as MurmurHash3 ends), for double hashing. */
-  static #hashes(key: string): [number, number] {
+  #hash(key: string): void {
     let a = 0x811c9dc5;
     let b = 0x9747b28c;
     for (let i = 0; i < key.length; i += 1) {
@@ -247,29 +266,45 @@ export class KeyFilter {
       a = Math.imul(a ^ code, 0x01000193);
       b = Math.imul(b ^ code, 0x5bd1e995) ^ (b >>> 15);
     }
-    const mix = (h: number) => {
-      h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-      h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-      return (h ^ (h >>> 16)) >>> 0;
-    };
+    this.#first = mixed(a);
     // An odd step visits distinct bits.
-    return [mix(a), mix(b) | 1];
-  }
-
-  #probe(key: string, visit: (word: number, bit: number) => boolean): boolean {
-    const [first, step] = KeyFilter.#hashes(key);
-    for (let i = 0; i < 8; i += 1) {
-      const bit = (first + Math.imul(i, step)) & (KeyFilter.BITS - 1);
-      if (!visit(bit >>> 5, 1 << (bit & 31))) return false;
-    }
-    return true;
+    this.#step = mixed(b) | 1;
   }
 
   add(key: string): void {
-    this.#probe(key, (word, bit) => ((this.#words[word]! |= bit), true));
+    const layers = this.#layers;
+    if (this.#room === 0 && layers.length < KeyFilter.LAYERS) {
+      const keys = KeyFilter.FIRST_KEYS << layers.length;
+      // 32 bits a key: a word each.
+      layers.push(new Uint32Array(keys));
+      this.#room = keys;
+    }
+    this.#room -= 1;
+    this.#hash(key);
+    const words = layers[layers.length - 1]!;
+    const mask = words.length * 32 - 1;
+    for (let i = 0; i < KeyFilter.HASHES; i += 1) {
+      const bit = (this.#first + Math.imul(i, this.#step)) & mask;
+      words[bit >>> 5]! |= 1 << (bit & 31);
+    }
+  }
+
+  /** The bytes its layers hold. */
+  get bytes(): number {
+    return this.#layers.reduce((sum, words) => sum + words.byteLength, 0);
   }
 
   mayHave(key: string): boolean {
-    return this.#probe(key, (word, bit) => (this.#words[word]! & bit) !== 0);
+    if (this.#layers.length === 0) return false;
+    this.#hash(key);
+    layers: for (const words of this.#layers) {
+      const mask = words.length * 32 - 1;
+      for (let i = 0; i < KeyFilter.HASHES; i += 1) {
+        const bit = (this.#first + Math.imul(i, this.#step)) & mask;
+        if ((words[bit >>> 5]! & (1 << (bit & 31))) === 0) continue layers;
+      }
+      return true;
+    }
+    return false;
   }
 }
