@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI_TEST_TIMEOUT, huzhu as runHuzhu } from './_cli';
 import { rangeOutputs, startLaterRanges } from '../src/cli/evaluateRanges';
 import { writerFor } from '../src/cli/output';
+import { startWorker } from '../src/cli/pool';
 import type { Written } from '../src/cli/settle';
 import { TempDir } from '../src/cli/spill';
 import { bundledRegistry } from '../src/policies';
@@ -108,7 +109,7 @@ describe('rangeOutputs and startLaterRanges', () => {
     const path = join(DIR, file);
     const ranges = planRanges(path, { from: 'csv', limits: DEFAULT_LIMITS }, 2)!;
     expect(ranges).toHaveLength(2);
-    const later = startLaterRanges(path, ranges, job, 'csv', DEFAULT_LIMITS, () => {})!;
+    const later = startLaterRanges(path, ranges, [startWorker(job, true)], 'csv', DEFAULT_LIMITS, () => {})!;
     try {
       const first: Written[] = [];
       for await (const outputs of rangeOutputs(later.first, bundledRegistry, writerFor(job.rendering), job.limit, () => new TempDir(), () => {})) first.push(...outputs);
