@@ -96,6 +96,17 @@ describe('huzhu evaluate on workers reading their own ranges', SUBPROCESSES, () 
     expect(huzhu(['evaluate', 'quoted.csv', '--format', 'csv', '--workers', '1']).stdout).toContain(',"m0-c1, again",');
   });
 
+  it('settles a file of fewer members than threads: the workers started with no range to take stop or are sent rows', () => {
+    // Two members on three threads: two ranges, a worker to spare. One member: no cut, the rows routed to the workers started.
+    writeFileSync(join(DIR, 'two.csv'), `${[HEADER, ...rowsOf(0), ...rowsOf(1)].join('\n')}\n`);
+    writeFileSync(join(DIR, 'one.csv'), `${[HEADER, ...rowsOf(1)].join('\n')}\n`);
+    for (const [file, workers] of [['two.csv', '3'], ['one.csv', '2']] as const) {
+      const alone = huzhu(['evaluate', file, '--format', 'csv', '--workers', '1']);
+      expect(alone.stdout.trimEnd().split('\n')).toHaveLength(file === 'two.csv' ? 7 : 4);
+      expect(huzhu(['evaluate', file, '--format', 'csv', '--workers', workers])).toEqual(alone);
+    }
+  });
+
   it('explains as the main thread does', () => {
     const alone = huzhu(['explain', 'grouped.csv', '--lang', 'en', '--workers', '1']);
     expect(huzhu(['explain', 'grouped.csv', '--lang', 'en', '--workers', '2'])).toEqual(alone);
