@@ -352,8 +352,9 @@ async function runBatch(io: CliIo, batch: Batch): Promise<{ rows: number; failed
       // This thread's heap is V8's default, which lets the old generation grow to four times what
       // survived the last full collection before collecting it again; beside the workers' bounded
       // heaps that took two threads to 280–300 MiB. Twice is enough for its speed (2026-12-07,
-      // docs/benchmarks.md): about 25 MiB less at no measurable cost. V8 reads the flag at
-      // each collection.
+      // docs/benchmarks.md): 25–40 MiB less at no measurable cost. V8 reads the flag at each
+      // collection, in every thread (its flags are the process's): the workers' heaps, under
+      // their bounds, were measured with it too.
       setFlagsFromString('--heap-growing-percent=100');
       const first = { rows: 0, failed: 0 };
       const { first: range, readFirst } = later;
