@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI_TEST_TIMEOUT, huzhu as runHuzhu } from './_cli';
 import { rangeOutputs, startLaterRanges } from '../src/cli/evaluateRanges';
 import { writerFor } from '../src/cli/output';
+import { startWorker } from '../src/cli/pool';
 import type { Written } from '../src/cli/settle';
 import { TempDir } from '../src/cli/spill';
 import { bundledRegistry } from '../src/policies';
@@ -95,6 +96,17 @@ describe('huzhu evaluate on workers reading their own ranges', SUBPROCESSES, () 
     expect(huzhu(['evaluate', 'quoted.csv', '--format', 'csv', '--workers', '1']).stdout).toContain(',"m0-c1, again",');
   });
 
+  it('settles a file of fewer members than threads: the workers started with no range to take stop or are sent rows', () => {
+    // Two members on three threads: two ranges, a worker to spare. One member: no cut, the rows routed to the workers started.
+    writeFileSync(join(DIR, 'two.csv'), `${[HEADER, ...rowsOf(0), ...rowsOf(1)].join('\n')}\n`);
+    writeFileSync(join(DIR, 'one.csv'), `${[HEADER, ...rowsOf(1)].join('\n')}\n`);
+    for (const [file, workers] of [['two.csv', '3'], ['one.csv', '2']] as const) {
+      const alone = huzhu(['evaluate', file, '--format', 'csv', '--workers', '1']);
+      expect(alone.stdout.trimEnd().split('\n')).toHaveLength(file === 'two.csv' ? 7 : 4);
+      expect(huzhu(['evaluate', file, '--format', 'csv', '--workers', workers])).toEqual(alone);
+    }
+  });
+
   it('explains as the main thread does', () => {
     const alone = huzhu(['explain', 'grouped.csv', '--lang', 'en', '--workers', '1']);
     expect(huzhu(['explain', 'grouped.csv', '--lang', 'en', '--workers', '2'])).toEqual(alone);
@@ -108,7 +120,7 @@ describe('rangeOutputs and startLaterRanges', () => {
     const path = join(DIR, file);
     const ranges = planRanges(path, { from: 'csv', limits: DEFAULT_LIMITS }, 2)!;
     expect(ranges).toHaveLength(2);
-    const later = startLaterRanges(path, ranges, job, 'csv', DEFAULT_LIMITS, () => {})!;
+    const later = startLaterRanges(path, ranges, [startWorker(job, true)], 'csv', DEFAULT_LIMITS, () => {})!;
     try {
       const first: Written[] = [];
       for await (const outputs of rangeOutputs(later.first, bundledRegistry, writerFor(job.rendering), job.limit, () => new TempDir(), () => {})) first.push(...outputs);

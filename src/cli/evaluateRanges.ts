@@ -19,7 +19,6 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { PolicyRegistry } from '../createRegistry';
 import type { OutcomeWriter } from './output';
-import { startWorker, type Job } from './pool';
 import type { InputFormat, ReadLimits } from './records';
 import { numbered, settleInOrder, type Written } from './settle';
 import type { Range } from './simulateRanges';
@@ -44,6 +43,11 @@ export interface RangeEnd {
 /** The outputs of a worker's range, each but the first after the writer's separator between rows. */
 const outputFile = (job: RangeJob) => join(job.dir, 'output');
 const keysFile = (job: RangeJob) => join(job.dir, 'keys');
+
+/** The first message to a worker that settles a range (it settles the rows it is sent otherwise). */
+export interface ToRangeWorker {
+  readonly range: RangeJob;
+}
 
 /** A message from a range's worker. */
 export type RangeMessage = { tempDir: string } | { read: { bytes: number; rows: number } } | { end: RangeEnd } | { failure: string };
@@ -147,11 +151,12 @@ export interface LaterRanges {
 }
 
 /**
- * Starts a worker on each range of `file` but the first; `progress` hears the bytes and rows
- * read in all. Undefined when a temporary folder cannot be made: the routing run meets that
- * again and says so.
+ * Sends each range of `file` but the first to a worker of `started` (started with `startWorker`
+ * and told nothing yet, one a later range); `progress` hears the bytes and rows read in all.
+ * Undefined when a temporary folder cannot be made, the workers still untold: the routing run
+ * meets that again and says so.
  */
-export function startLaterRanges(file: string, ranges: readonly Range[], job: Job, from: InputFormat, limits: ReadLimits, progress: (bytes: number, rows: number) => void): LaterRanges | undefined {
+export function startLaterRanges(file: string, ranges: readonly Range[], started: readonly Worker[], from: InputFormat, limits: ReadLimits, progress: (bytes: number, rows: number) => void): LaterRanges | undefined {
   const dirs: TempDir[] = [];
   const remove = () => {
     for (const dir of dirs.splice(0)) dir.remove();
@@ -175,7 +180,8 @@ export function startLaterRanges(file: string, ranges: readonly Range[], job: Jo
       read.reduce((sum, each) => sum + each.rows, 0),
     );
   };
-  const workers: Worker[] = jobs.slice(1).map((range) => startWorker(job, range));
+  const workers = started.slice(0, jobs.length - 1);
+  workers.forEach((worker, i) => worker.postMessage({ range: jobs[i + 1]! } satisfies ToRangeWorker));
   const ends = workers.map(
     (worker, i) =>
       new Promise<RangeEnd | undefined>((resolve) => {

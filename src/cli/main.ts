@@ -1,6 +1,7 @@
 import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { extname, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { InvalidInputError, type Issue } from '../_lib/errors';
 import type { Language } from '../_lib/messages';
 import type { Policy } from '../_lib/policySchema';
@@ -9,9 +10,9 @@ import { diffPolicies } from '../diffPolicies';
 import { parsePolicy } from '../parsePolicy';
 import { bundledRegistry } from '../policies';
 import { commandHelp, overview, parseInvocation, UsageError, type Invocation } from './args';
-import { rangeOutputs, startLaterRanges, type Settled } from './evaluateRanges';
+import { rangeOutputs, startLaterRanges, type LaterRanges, type Settled } from './evaluateRanges';
 import { issueText, writerFor, type OutcomeWriter, type OutputFormat, type Rendering } from './output';
-import { settleOnWorkers, type Job } from './pool';
+import { settleOnWorkers, startWorker, type Job } from './pool';
 import { ProgressBar } from './progress';
 import { DEFAULT_LIMITS, InputRefusedError, type InputFormat, type ReadLimits } from './records';
 import { failureText, readCaseFile, runCase, type CaseOutcome } from './cases';
@@ -331,17 +332,33 @@ async function runBatch(io: CliIo, batch: Batch): Promise<{ rows: number; failed
   const csv = batch.from === 'csv';
   const limit = ledgersInMemory();
   const job: Job = { csv, policies: batch.policies, rendering: batch.rendering, limit: Math.ceil(limit / batch.workers), maxRecordBytes: batch.limits.maxFieldSize };
-  const ranges = batch.workers > 1 && batch.file !== '-' ? planRanges(batch.file, batch, batch.workers) : undefined;
-  const later = ranges !== undefined && ranges.length > 1 ? startLaterRanges(batch.file, ranges, job, batch.from, batch.limits, (bytes, rows) => bar?.update(bytes, rows, Date.now())) : undefined;
+  // A file of lines is read in ranges: the workers are started first, so that their start
+  // (loading the code, reading the policies) runs while this thread cuts the file.
+  const rangeable = batch.workers > 1 && batch.file !== '-' && batch.from !== 'json';
+  const started = Array.from({ length: rangeable ? batch.workers - 1 : 0 }, () => startWorker(job, true));
+  let later: LaterRanges | undefined;
   const shown: Shown = { rows: 0, line: 0 };
   const footer = async (rows: number) => {
     await out.add(`${rows === 0 ? writer.header : ''}${writer.footer}`);
     await out.flush();
   };
   try {
+    const ranges = rangeable ? planRanges(batch.file, batch, batch.workers) : undefined;
+    later = ranges !== undefined && ranges.length > 1 ? startLaterRanges(batch.file, ranges, started, batch.from, batch.limits, (bytes, rows) => bar?.update(bytes, rows, Date.now())) : undefined;
+    // Workers left without a range (fewer members than threads) stop; the routing run takes all those started otherwise.
+    const spare = later === undefined ? [] : started.splice(ranges!.length - 1);
+    await Promise.all(spare.map((worker) => worker.terminate()));
     if (later !== undefined) {
+      // This thread's heap is V8's default, which lets the old generation grow to four times what
+      // survived the last full collection before collecting it again; beside the workers' bounded
+      // heaps that took two threads to 280–300 MiB. Twice is enough for its speed (2026-12-07,
+      // docs/benchmarks.md): 25–40 MiB less at no measurable cost. V8 reads the flag at each
+      // collection, in every thread (its flags are the process's): the workers' heaps, under
+      // their bounds, were measured with it too.
+      setFlagsFromString('--heap-growing-percent=100');
       const first = { rows: 0, failed: 0 };
-      const outputs = rangeOutputs(later.first, batch.registry, writer, job.limit, () => new TempDir(), (bytes, rows) => later.readFirst(bytes, rows));
+      const { first: range, readFirst } = later;
+      const outputs = rangeOutputs(range, batch.registry, writer, job.limit, () => new TempDir(), readFirst);
       await writeOutputs(outputs, out, writer, { counts: first, shown, skip: 0, progress() {} });
       const settled = await later.settled();
       if (settled !== undefined) {
@@ -356,7 +373,7 @@ async function runBatch(io: CliIo, batch: Batch): Promise<{ rows: number; failed
     // Routed, or in one thread; after a first range, its rows are written already.
     const outputs =
       batch.workers > 1
-        ? settleOnWorkers(chunksOf(stream, name), batch.from, batch.limits, job, batch.workers)
+        ? settleOnWorkers(chunksOf(stream, name), batch.from, batch.limits, job, batch.workers, later === undefined ? started : [])
         : settleInOrder(numbered(chunksOf(stream.setEncoding('utf8'), name), batch.from, batch.limits), batch.registry, csv, writer.row, { limit, figures: writer.figures });
     const counts = { rows: 0, failed: 0 };
     await writeOutputs(outputs, out, writer, { counts, shown, skip: shown.rows, progress: () => bar?.update(stream.bytesRead ?? 0, counts.rows, Date.now()) });
@@ -366,6 +383,7 @@ async function runBatch(io: CliIo, batch: Batch): Promise<{ rows: number; failed
     // Also when the reader has gone: the terminal keeps no half-drawn bar.
     bar?.clear();
     await later?.stop();
+    await Promise.all(started.map((worker) => worker.terminate()));
   }
 }
 

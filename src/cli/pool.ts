@@ -1,6 +1,5 @@
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { feedRows, RowBatch, type SentBatch, type SentRow } from './feed';
-import type { RangeJob } from './evaluateRanges';
 import type { Rendering } from './output';
 import { csvRecord, type InputFormat, type ReadLimits } from './records';
 import type { CsvColumn } from './rows';
@@ -67,25 +66,25 @@ const WAITING = 8000;
 /**
  * A worker running the bundle's `cli-worker.js`, beside `cli.js`; from source (the tests, `npm
  * run huzhu`), `worker.ts` through tsx, which it registers itself: Node 20 runs no `--import`
- * in a worker.
+ * in a worker. Its first message says what it does: settle a range of the file it reads itself
+ * (`{ range }`), or the rows it is sent. `ranges` says which it is likely to be, for its heap.
  */
-export function startWorker(job: Job, range?: RangeJob): Worker {
+export function startWorker(job: Job, ranges = false): Worker {
   // V8 grows an idle heap lazily, and each worker has its own: bounded, each collects its
   // garbage sooner, with room for a few records of the largest size read.
   // A worker reading its own range makes short-lived objects faster than one sent rows: a
   // larger young generation saves it collecting them (64 MB, as simulate's, brought the old
   // generation's bound into play and cost more than it saved).
-  const resourceLimits = { maxOldGenerationSizeMb: 80 + Math.ceil((8 * job.maxRecordBytes) / 2 ** 20), maxYoungGenerationSizeMb: range === undefined ? 8 : 16 };
-  const workerData = { job, range } satisfies WorkerData;
+  const resourceLimits = { maxOldGenerationSizeMb: 80 + Math.ceil((8 * job.maxRecordBytes) / 2 ** 20), maxYoungGenerationSizeMb: ranges ? 16 : 8 };
+  const workerData = { job } satisfies WorkerData;
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./cli-worker.js', import.meta.url), { workerData, resourceLimits });
   const [api, script] = [import.meta.resolve('tsx/esm/api'), new URL('./worker.ts', import.meta.url).href].map((url) => JSON.stringify(url));
   return new Worker(`import(${api}).then(({ register }) => { register(); return import(${script}); });`, { eval: true, workerData, resourceLimits });
 }
 
-/** What a worker starts with: the job, and the range of the file it reads itself, if any. */
+/** What a worker starts with. */
 export interface WorkerData {
   readonly job: Job;
-  readonly range?: RangeJob;
 }
 
 /** A worker's messages, in order, as they arrive. */
@@ -103,7 +102,6 @@ export async function* messages<T>(port: MessagePort): AsyncGenerator<T> {
 }
 
 class Share {
-  readonly worker: Worker;
   /** Rows read for this worker and not yet sent. */
   readonly pending = new RowBatch();
   /** How many rows each batch sent and not yet settled holds. */
@@ -115,9 +113,7 @@ class Share {
   /** Its outputs on disk, once any worker holds rows back. */
   file?: LineWriter;
 
-  constructor(job: Job) {
-    this.worker = startWorker(job);
-  }
+  constructor(readonly worker: Worker) {}
 
   get waiting(): number {
     return this.queue.length - this.head;
@@ -133,10 +129,11 @@ class Share {
  * Memory stays bounded: a worker gets more rows only while it has few batches to settle and
  * few outputs waiting to be written. A worker that puts a row off holds every later output
  * until the end of the input; from then on every worker's outputs wait on disk, as one thread's
- * do, and are merged in input order at the end.
+ * do, and are merged in input order at the end. `started` are workers already started and told
+ * nothing yet; the others are started here.
  */
-export async function* settleOnWorkers(chunks: AsyncIterable<Buffer>, format: InputFormat, limits: ReadLimits, job: Job, count: number): AsyncGenerator<Written[]> {
-  const shares = Array.from({ length: count }, () => new Share(job));
+export async function* settleOnWorkers(chunks: AsyncIterable<Buffer>, format: InputFormat, limits: ReadLimits, job: Job, count: number, started: readonly Worker[] = []): AsyncGenerator<Written[]> {
+  const shares = Array.from({ length: count }, (_, i) => new Share(started[i] ?? startWorker(job)));
   const dirs: TempDir[] = [];
   let disk: TempDir | undefined;
   let failure: unknown;
