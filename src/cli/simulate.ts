@@ -96,16 +96,18 @@ function differences(versions: readonly Policy[] | undefined): PolicyDiff[] {
 
 async function output(tools: SimulationTools, simulation: Simulation, invocation: Invocation, versions: readonly Policy[] | undefined, json: boolean): Promise<void> {
   const lang = (invocation.options.lang ?? 'zh') as Language;
-  const plain = JSON.parse(JSON.stringify(simulation)) as PlainSimulation;
+  // The result as its JSON reads, for the report and the summary: not made for JSON alone.
+  let read: PlainSimulation | undefined;
+  const plain = () => (read ??= JSON.parse(JSON.stringify(simulation)) as PlainSimulation);
   const report = invocation.options.report;
   if (report !== undefined) {
     try {
-      writeFileSync(report, renderReport(plain, differences(versions), lang));
+      writeFileSync(report, renderReport(plain(), differences(versions), lang));
     } catch (error) {
       throw new UsageError(`cannot write ${report}: ${(error as Error).message}`);
     }
   }
-  await tools.write(tools.stdout, json ? `${JSON.stringify(simulation, null, 2)}\n` : formatSimulation(plain, lang));
+  await tools.write(tools.stdout, json ? `${JSON.stringify(simulation, null, 2)}\n` : formatSimulation(plain(), lang));
 }
 
 async function simulate(tools: SimulationTools, invocation: Invocation): Promise<number> {
