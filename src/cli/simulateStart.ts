@@ -53,6 +53,7 @@ export function startEarly(argv: readonly string[]): void {
     else if (arg.startsWith('--workers=')) given = arg.slice('--workers='.length);
   });
   let threads: number;
+  // Checked as workersOption checks it (whose file would load the command's modules); the command says what is wrong with a bad one.
   if (given !== undefined) threads = /^[1-9]\d{0,2}$/.test(given) ? Number(given) : 1;
   else {
     let size = 0;
