@@ -1,9 +1,10 @@
 /** `huzhu simulate` and `huzhu merge`, driven as real subprocesses on test/fixtures/cli/book-2023.csv. */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { CLI_TEST_TIMEOUT, FIXTURES, huzhu } from './_cli';
+import { CLI_TEST_TIMEOUT, FIXTURES, huzhu, NODE_ARGS } from './_cli';
 
 vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT });
 
@@ -116,5 +117,13 @@ describe('huzhu simulate', () => {
     expect(simulate('--workers', '0').stderr).toContain('--workers must be a whole number from 1 to 999');
     expect(huzhu(['merge']).stderr).toContain('usage: huzhu merge FILE... [options]');
     expect(huzhu(['help']).stdout).toMatch(/^ {2}simulate FILE +what a claims book would cost/m);
+  });
+
+  it('exits when it fails on its options, although bin has started its workers', () => {
+    // bin starts the workers before the command reads its options: a command that then fails
+    // exits all the same, leaving them (a worker held the process open, waiting for its job).
+    // Killed at the timeout, a guard against the hang, not a clock: it would give no exit code.
+    const failed = spawnSync(process.execPath, [...NODE_ARGS, 'simulate', 'book-2023.csv', '--workers=3', '--against', 'nosuch@2024'], { cwd: FIXTURES, encoding: 'utf8', timeout: CLI_TEST_TIMEOUT * 0.9 });
+    expect([failed.status, failed.stderr.split(';')[0]]).toEqual([2, 'huzhu: no bundled policy nosuch@2024']);
   });
 });

@@ -18,8 +18,9 @@ import { renderReport } from './report';
 import { issueInColumn } from './rows';
 import { formatSimulation, type PlainSimulation } from './simulationText';
 import { shardOf, workersOption } from './shards';
-import { simulateHere, simulateOnWorkers, startWorker, type Refusal } from './simulatePool';
+import { simulateHere, simulateOnWorkers, type Refusal } from './simulatePool';
 import { planRanges, rangeWork, simulateRanges } from './simulateRanges';
+import { dropEarly, takeWorker } from './simulateStart';
 
 /** What the command needs of main's plumbing, passed in so that this file adds to main's switch only. */
 export interface SimulationTools {
@@ -95,16 +96,18 @@ function differences(versions: readonly Policy[] | undefined): PolicyDiff[] {
 
 async function output(tools: SimulationTools, simulation: Simulation, invocation: Invocation, versions: readonly Policy[] | undefined, json: boolean): Promise<void> {
   const lang = (invocation.options.lang ?? 'zh') as Language;
-  const plain = JSON.parse(JSON.stringify(simulation)) as PlainSimulation;
+  // The result as its JSON reads, for the report and the summary: not made for JSON alone.
+  let read: PlainSimulation | undefined;
+  const plain = () => (read ??= JSON.parse(JSON.stringify(simulation)) as PlainSimulation);
   const report = invocation.options.report;
   if (report !== undefined) {
     try {
-      writeFileSync(report, renderReport(plain, differences(versions), lang));
+      writeFileSync(report, renderReport(plain(), differences(versions), lang));
     } catch (error) {
       throw new UsageError(`cannot write ${report}: ${(error as Error).message}`);
     }
   }
-  await tools.write(tools.stdout, json ? `${JSON.stringify(simulation, null, 2)}\n` : formatSimulation(plain, lang));
+  await tools.write(tools.stdout, json ? `${JSON.stringify(simulation, null, 2)}\n` : formatSimulation(plain(), lang));
 }
 
 async function simulate(tools: SimulationTools, invocation: Invocation): Promise<number> {
@@ -141,9 +144,10 @@ async function simulate(tools: SimulationTools, invocation: Invocation): Promise
   const job = { from, limits, policies: JSON.stringify(versions), options: { lang: (options.lang ?? 'zh') as Language }, part: shard ?? { index: 0, of: 1 } };
   // A file of lines is read by the threads themselves, ranges each; anything else is read here and routed.
   const rangeable = workers > 1 && shard === undefined && file !== '-' && from !== 'json';
-  // This thread settles ranges too: the workers it needs then are started first, so that their
-  // start (loading the code, reading the policies) runs while this thread cuts the file.
-  const started = Array.from({ length: rangeable ? workers - 1 : 0 }, () => startWorker({ job }));
+  // This thread settles ranges too: the workers it needs then are taken first (most often
+  // started by bin, before the command loaded), so that their start (loading the code, reading
+  // the policies) runs while this thread cuts the file.
+  const started = Array.from({ length: rangeable ? workers - 1 : 0 }, () => takeWorker(job));
   let simulation: Simulation;
   try {
     const ranges = rangeable ? planRanges(file, job, workers * RANGES_PER_THREAD) : undefined;
@@ -152,7 +156,7 @@ async function simulate(tools: SimulationTools, invocation: Invocation): Promise
       (input.stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
       simulation = await simulateRanges(rangeWork(file, ranges), started, job, versions, roster, refuse, progress);
     } else if (workers > 1 && ranges === undefined) {
-      const more = Array.from({ length: workers - started.length }, () => startWorker({ job }));
+      const more = Array.from({ length: workers - started.length }, () => takeWorker(job));
       simulation = await simulateOnWorkers(tools.chunks(input.stream, input.name), job, versions, roster, [...started, ...more], refuse, rowsRead);
     } else {
       // One member or none: the workers started have nothing to take.
@@ -161,7 +165,7 @@ async function simulate(tools: SimulationTools, invocation: Invocation): Promise
     }
   } finally {
     bar?.clear();
-    await Promise.all(started.map((worker) => worker.terminate()));
+    await Promise.all([...started.map((worker) => worker.terminate()), dropEarly()]);
   }
   await errors;
   // A shard is a part to merge: it is written whole, as JSON.

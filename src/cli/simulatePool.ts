@@ -4,7 +4,7 @@
 // what `--shard i/n` runs as a job of its own, and what each worker thread runs; nothing crosses
 // between threads but rows and the parts' results, and mergeSimulations is order-independent,
 // so the result is the same for any number of workers or shards.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { InvalidInputError, validate, type Issue } from '../_lib/errors';
 import type { Policy } from '../_lib/policySchema';
 import type { Simulation } from '../_lib/simulation';
@@ -321,29 +321,8 @@ export function partReader(job: Pick<PartJob, 'from' | 'limits'>, reading: Readi
   return { push: (chunk) => records(reader.push(chunk)), end: () => records(reader.end()) };
 }
 
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-
-/**
- * V8 lets an idle heap grow, and each worker has its own: a bounded young generation keeps the
- * workers' memory near what they hold (a member's year, the tally). 16 MB made a worker that
- * reads its own range collect for longer than it settled (2 of its 5 s on the bench book);
- * 64 MB halves the CPU of two workers and keeps the run under 200 MB.
- */
-const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 64 };
-
-/**
- * A worker: the bundle's `simulate-worker.js` beside `cli.js`; from source (tests, `npx tsx`),
- * a stub that registers tsx in the worker and then loads `simulateWorker.ts`.
- */
-export function startWorker(workerData: unknown): Worker {
-  if (!FROM_SOURCE) return new Worker(new URL('./simulate-worker.js', import.meta.url), { workerData, resourceLimits: RESOURCE_LIMITS });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const source = new URL('./simulateWorker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source)}); });`, { eval: true, workerData, resourceLimits: RESOURCE_LIMITS });
-}
-
-/** What a worker is sent: the ranges to take (its first and only message), or the rows routed to it. */
-export type ToSimulationWorker = ToWorker | { readonly work: RangeWork };
+/** What a worker is sent: its job first, then the ranges to take (one message), or the rows routed to it. */
+export type ToSimulationWorker = { readonly job: PartJob } | ToWorker | { readonly work: RangeWork };
 
 /** A message from a worker: refused rows, a batch of rows taken, or the part's result. */
 export type WorkerMessage = { refusals: Refusal[] } | { taken: true } | { result: string };
@@ -397,9 +376,9 @@ class Share {
 }
 
 /**
- * Simulates the members of `part` on `workers` threads (started with {@link startWorker} and
- * `{ job }`): this thread reads the input once and sends each worker its members' rows, a batch
- * at a time; the workers' results are merged. The roster is assessed here, once, as a share of
+ * Simulates the members of `part` on `workers` threads (sent `job` by `takeWorker`): this
+ * thread reads the input once and sends each worker its members' rows, a batch at a time; the
+ * workers' results are merged. The roster is assessed here, once, as a share of
  * its own: contributions add up like the rest.
  */
 export async function simulateOnWorkers(

@@ -277,7 +277,7 @@ function firstApart(ends: readonly RangeEnd[]): { id: string; line: number } | u
 }
 
 /**
- * Simulates the ranges of `work` on this thread and on `workers` (started with `startWorker({ job })`,
+ * Simulates the ranges of `work` on this thread and on `workers` (sent `job` by `takeWorker`,
  * and told here to take ranges), each taking the next range as it is done with
  * one; the results are merged, with the roster assessed here, once, as a share of its own.
  * `progress` hears the bytes and rows read in all.
