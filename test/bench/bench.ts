@@ -49,13 +49,10 @@ function runOne(...args: string[]): Run {
   return JSON.parse(out.trim().split('\n').at(-1)!) as Run;
 }
 
-function cliRun(csv: string, out: string, workers: number): Run {
+/** One run of a command that turns the CSV into the command's CSV output, `out`, timed as a whole process. */
+function cliRun(implementation: string, command: readonly string[], out: string): Run {
   const start = performance.now();
-  const run = spawnSync(
-    process.execPath,
-    ['--import', join(here, 'peakMemory.mjs'), join(root, 'dist', 'cli.js'), 'evaluate', csv, '--format', 'csv', '--no-progress', '--workers', String(workers)],
-    { stdio: ['ignore', openSync(out, 'w'), 'pipe'], encoding: 'utf8' },
-  );
+  const run = spawnSync(process.execPath, ['--import', join(here, 'peakMemory.mjs'), ...command], { stdio: ['ignore', openSync(out, 'w'), 'pipe'], encoding: 'utf8' });
   const ms = performance.now() - start;
   const stderr = run.stderr.trim().split('\n');
   const digest = new Digest();
@@ -66,7 +63,7 @@ function cliRun(csv: string, out: string, workers: number): Run {
     digest.add(Math.round(Number(line.split(',')[6]) * 100));
   }
   const { peakRssMB, cpuSeconds } = JSON.parse(stderr.at(-1)!) as { peakRssMB: number; cpuSeconds: number };
-  return { implementation: `huzhu CLI (CSV → CSV), ${workers} worker${workers === 1 ? '' : 's'}`, ms: Math.round(ms), claimsPerSecond: Math.round((digest.claims / ms) * 1000), ...digest.toJSON(), peakRssMB, cpuSeconds };
+  return { implementation, ms: Math.round(ms), claimsPerSecond: Math.round((digest.claims / ms) * 1000), ...digest.toJSON(), peakRssMB, cpuSeconds };
 }
 
 const claims = members * perMember;
@@ -128,11 +125,20 @@ try {
   const csv = join(dir, 'claims.csv');
   writeCsv(csv, members, perMember);
   console.log(`\nthe CLI on a ${claims.toLocaleString('en')}-row CSV (whole process, reading and writing included; target ≥ 300,000 rows/s, < 300 MB):`);
-  // 1 settles in the main thread; the default is one worker per core.
-  for (const workers of new Set([1, availableParallelism()])) {
-    const cli = cliRun(csv, join(dir, 'results.csv'), workers);
-    console.log(`  ${cli.implementation.padEnd(32)} ${cli.claimsPerSecond!.toLocaleString('en').padStart(9)} rows/s   ${(cli.ms! / 1000).toFixed(1)} s (${cli.cpuSeconds} s of CPU)   peak ${cli.peakRssMB} MB   total ${cli.total} digest ${cli.digest}`);
-    runs.push(cli);
+  // 1 settles in the main thread; the default is one worker per core. Beside each, the floor
+  // (cliFloor.ts) on as many threads, whose output must be the command's, byte for byte.
+  for (const threads of new Set([1, availableParallelism()])) {
+    const plural = threads === 1 ? '' : 's';
+    const cli = cliRun(`huzhu CLI (CSV → CSV), ${threads} worker${plural}`, [join(root, 'dist', 'cli.js'), 'evaluate', csv, '--format', 'csv', '--no-progress', '--workers', String(threads)], join(dir, 'results.csv'));
+    const floor = cliRun(`floor (cliFloor.ts), ${threads} thread${plural}`, ['--import', 'tsx', join(here, 'cliFloor.ts'), csv, '--threads', String(threads)], join(dir, 'floor.csv'));
+    for (const run of [cli, floor]) {
+      console.log(`  ${run.implementation.padEnd(32)} ${run.claimsPerSecond!.toLocaleString('en').padStart(9)} rows/s   ${(run.ms! / 1000).toFixed(1)} s (${run.cpuSeconds} s of CPU)   peak ${run.peakRssMB} MB   total ${run.total} digest ${run.digest}`);
+    }
+    if (!readFileSync(join(dir, 'results.csv')).equals(readFileSync(join(dir, 'floor.csv')))) {
+      console.error('  the floor\'s output is not the command\'s: the floor no longer does the same job');
+      process.exitCode = 1;
+    }
+    runs.push(cli, floor);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
