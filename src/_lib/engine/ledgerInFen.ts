@@ -122,14 +122,7 @@ class FenBackedLedger extends LoggedLedger {
     // As written before: the base's entries in their order, then each benefit new since.
     const byBenefit: Record<string, Decimal> = { ...fen.base.byBenefit };
     const usage: Record<string, BenefitUsage> = { ...fen.base.usage };
-    for (const index of fen.touched) {
-      const id = fen.policy.benefits[index]!.benefit.id;
-      byBenefit[id] = moneyFromFen(fen.amount(index));
-      const claims = fen.claimsPaid(index);
-      const days = fen.daysPaid(index);
-      const deductible = fen.deductibleUsed(index);
-      if (claims > 0 || days > 0 || deductible > 0) usage[id] = Object.freeze({ claims, days, deductible: moneyFromFen(deductible) });
-    }
+    listTouched(fen, moneyFromFen, byBenefit, usage);
     const { scheme, year, memberId } = fen.base;
     const counts = { stays: fen.stays, paidStays: fen.paidStays, usage: Object.freeze(usage) };
     super(scheme, year, memberId, moneyFromFen(fen.total), Object.freeze(byBenefit), fen.claimIds, fen.claimCount, counts);
@@ -139,6 +132,21 @@ class FenBackedLedger extends LoggedLedger {
 
   static fenOf(ledger: unknown): LedgerInFen | undefined {
     return typeof ledger === 'object' && ledger !== null && #fen in ledger ? (ledger as FenBackedLedger).#fen : undefined;
+  }
+}
+
+/**
+ * Adds each benefit with a line since the base, in the order of its first line, to `byBenefit`
+ * (what it paid) and, when it used something, to `usage`; amounts written by `money`.
+ */
+function listTouched<M>(fen: LedgerInFen, money: (fen: number) => M, byBenefit: Record<string, M>, usage: Record<string, Readonly<{ claims: number; days: number; deductible: M }>>): void {
+  for (const index of fen.touched) {
+    const id = fen.policy.benefits[index]!.benefit.id;
+    byBenefit[id] = money(fen.amount(index));
+    const claims = fen.claimsPaid(index);
+    const days = fen.daysPaid(index);
+    const deductible = fen.deductibleUsed(index);
+    if (claims > 0 || days > 0 || deductible > 0) usage[id] = Object.freeze({ claims, days, deductible: money(deductible) });
   }
 }
 
@@ -225,17 +233,10 @@ export function paidBetween(from: Ledger, to: Ledger | LedgerInFen): Decimal {
  */
 export function ledgerJson(ledger: Ledger | LedgerInFen): string {
   if (!(ledger instanceof LedgerInFen) || ledger.base.byBenefit !== NOTHING_PAID) return JSON.stringify(toLedger(ledger));
-  // As FenBackedLedger lists them: each benefit with a line in the order of its first, a usage for those that used something.
+  // As FenBackedLedger lists them, the amounts as the texts their JSON is.
   const byBenefit: Record<string, string> = {};
-  const usage: Record<string, { claims: number; days: number; deductible: string }> = {};
-  for (const index of ledger.touched) {
-    const id = ledger.policy.benefits[index]!.benefit.id;
-    byBenefit[id] = fenText(ledger.amount(index));
-    const claims = ledger.claimsPaid(index);
-    const days = ledger.daysPaid(index);
-    const deductible = ledger.deductibleUsed(index);
-    if (claims > 0 || days > 0 || deductible > 0) usage[id] = { claims, days, deductible: fenText(deductible) };
-  }
+  const usage: Record<string, Readonly<{ claims: number; days: number; deductible: string }>> = {};
+  listTouched(ledger, fenText, byBenefit, usage);
   const { scheme, year, memberId } = ledger.base;
   const { stays, paidStays } = ledger;
   return JSON.stringify({ scheme, year, memberId, total: fenText(ledger.total), byBenefit, claimIds: ledger.claimIds.list(ledger.claimCount), stays, paidStays, usage });
