@@ -257,6 +257,9 @@ export class KeyFilter {
   #first = 0;
   #step = 0;
 
+  /** `firstKeys`, a power of two, sizes the first layer (the tests' small filters). */
+  constructor(private readonly firstKeys = KeyFilter.FIRST_KEYS) {}
+
   /** Two 32-bit hashes of the key (FNV-1a and a multiplicative one, each mixed as MurmurHash3 ends), for double hashing. */
   #hash(key: string): void {
     let a = 0x811c9dc5;
@@ -274,7 +277,7 @@ export class KeyFilter {
   add(key: string): void {
     const layers = this.#layers;
     if (this.#room === 0 && layers.length < KeyFilter.LAYERS) {
-      const keys = KeyFilter.FIRST_KEYS << layers.length;
+      const keys = this.firstKeys << layers.length;
       // 32 bits a key: a word each.
       layers.push(new Uint32Array(keys));
       this.#room = keys;
