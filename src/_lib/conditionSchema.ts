@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { setUpZod } from './zodSetup';
-import { int, refine, superRefine } from './zodChecks';
+import { int, readonly, refine, superRefine } from './zodChecks';
 import { addIssue } from './errors';
 import { isoDateSchema } from './dates';
 import { strictSection } from './guideSections';
@@ -47,7 +47,7 @@ const dateRangeSchema = strictSection('conditions', {
   else if (range.from !== undefined && range.to !== undefined && range.to < range.from) addIssue(ctx, 'ends_before_start', 'expected "to" on or after "from"', ['to']);
 }));
 
-const oneOrMore = <T extends z.ZodMiniType>(item: T) => z.union([item, z.readonly(z.array(item).check(z.minLength(1), z.maxLength(100)))]);
+const oneOrMore = <T extends z.ZodMiniType>(item: T) => z.union([item, readonly(z.array(item).check(z.minLength(1), z.maxLength(100)))]);
 
 /** A range of whole numbers, both ends included. */
 export interface CountRange {
@@ -110,7 +110,7 @@ export const conditionSchema: z.ZodMiniType<Condition, Condition> = z.lazy(() =>
     conditionClass: z.optional(oneOrMore(attributeValueSchema)),
     patient: z.optional(patientSchema),
     preExisting: z.optional(z.boolean()),
-    anyOf: z.optional(z.readonly(z.array(conditionSchema).check(z.minLength(1), z.maxLength(100)))),
+    anyOf: z.optional(readonly(z.array(conditionSchema).check(z.minLength(1), z.maxLength(100)))),
   }).check(refine((condition) => Object.keys(condition).length > 0, 'empty_condition', 'expected at least one condition, e.g. { "stayNumber": { "from": 2 } }; see docs/rule-model.md#conditions')),
 );
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { setUpZod } from './zodSetup';
-import { int, refine, superRefine } from './zodChecks';
+import { int, readonly, refine, superRefine } from './zodChecks';
 import { addIssue } from './errors';
 import { daysBetween, isoDateSchema } from './dates';
 import { yuanSchema } from './moneySchemas';
@@ -35,7 +35,7 @@ const attributesSchema = z.record(attributeNameSchema, attributeValueSchema);
 
 export const memberSchema = z.strictObject({
   id: idSchema,
-  enrolments: z.readonly(z.array(enrolmentSchema).check(z.maxLength(1000))),
+  enrolments: readonly(z.array(enrolmentSchema).check(z.maxLength(1000))),
   flags: z.optional(flagsSchema),
   attributes: z.optional(attributesSchema),
   /** For age limits: the age on an event's date is counted from it. */
@@ -160,7 +160,7 @@ export const ledgerSchema = z.strictObject({
   /** Paid so far, by benefit id. */
   byBenefit: z.record(slugSchema, yuanSchema),
   /** Claims already settled, so that none is paid twice. */
-  claimIds: z.readonly(z.array(idSchema)),
+  claimIds: readonly(z.array(idSchema)),
   /** Stays settled in the year, and those that paid: what stay numbers and a limit of paid stays count. 0 when absent. */
   stays: z.optional(z.number().check(int(), z.gte(0))),
   paidStays: z.optional(z.number().check(int(), z.gte(0))),
@@ -194,7 +194,7 @@ export const MAX_HISTORY_ENTRIES = 100_000;
  * A member's earlier settled payments, one entry per benefit line that paid: what a policy's
  * once-in-N-years and same-event rules read beyond the ledger (docs/rule-model.md#history).
  */
-export const historySchema = z.readonly(z
+export const historySchema = readonly(z
   .array(
     z.strictObject({
       scheme: z.string().check(z.minLength(1), z.maxLength(64)),
@@ -231,7 +231,7 @@ export const MAX_ROSTER_ENTRIES = 10_000_000;
 // calls are methods, which a bundler keeps as possible side effects, so as plain constants
 // they stayed in the bundle of a program that only settles claims (docs/benchmarks.md,
 // "Bundle sizes").
-export const rosterSchema = /* @__PURE__ */ (() => z.readonly(z
+export const rosterSchema = /* @__PURE__ */ (() => readonly(z
   .array(
     z.strictObject({
       id: idSchema,
@@ -246,7 +246,7 @@ export const rosterSchema = /* @__PURE__ */ (() => z.readonly(z
       /** `half`: enrolled for half a year, at the policy's `contribution.halfYear`; a whole year when absent. */
       period: z.optional(contributionPeriodSchema),
       /** Every plan the entry holds, each with its shares and period, priced from a registry: instead of `shares` and `period`. */
-      plans: z.optional(z.readonly(z.array(planHeldSchema).check(z.minLength(1), z.maxLength(MAX_PLANS_HELD)))),
+      plans: z.optional(readonly(z.array(planHeldSchema).check(z.minLength(1), z.maxLength(MAX_PLANS_HELD)))),
     }),
   )
   .check(
@@ -285,7 +285,7 @@ export const unitSchema = /* @__PURE__ */ (() => z
     /** The unit's staff the plan's share is measured against, e.g. those of an age to join. */
     staff: z.number().check(int(), z.gte(1), z.lte(100_000_000)),
     /** The staff the unit enrols, each once. */
-    members: z.readonly(z
+    members: readonly(z
       .array(
         z.strictObject({
           id: idSchema,

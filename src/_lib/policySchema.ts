@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { setUpZod } from './zodSetup';
-import { int, refine, superRefine } from './zodChecks';
+import { int, readonly, refine, superRefine } from './zodChecks';
 import { addIssue, FORBIDDEN_KEYS } from './errors';
 import { dayNumber, isoDateSchema } from './dates';
 import { Dec } from './decimal';
@@ -115,7 +115,7 @@ function parameter<T extends z.ZodMiniType>(value: T) {
     value,
     label: labelSchema,
     provenance: provenanceSchema,
-    variants: z.optional(z.readonly(z.array(variant).check(z.minLength(1)))),
+    variants: z.optional(readonly(z.array(variant).check(z.minLength(1)))),
   });
 }
 
@@ -136,7 +136,7 @@ const bandSchema = strictSection('bands', {
 });
 
 /** Bands in ascending order of `upTo`, every one but the last with an `upTo`. */
-const bandsSchema = z.readonly(z
+const bandsSchema = readonly(z
   .array(bandSchema)
   .check(
     z.minLength(1),
@@ -158,7 +158,7 @@ const bandsSchema = z.readonly(z
   ));
 
 /** The base of a formula: one cost of the stay, or the sum of several. */
-const baseSchema = z.union([costFieldSchema, z.readonly(z.array(costFieldSchema).check(z.minLength(1), z.maxLength(5)))]);
+const baseSchema = z.union([costFieldSchema, readonly(z.array(costFieldSchema).check(z.minLength(1), z.maxLength(5)))]);
 
 const bracketSchema = z
   .strictObject({
@@ -262,7 +262,7 @@ export const formulaSchema = z.discriminatedUnion('kind', [
     /** Which cost of the stay picks the bracket. */
     measure: costFieldSchema,
     brackets: parameter(
-      z.readonly(z
+      readonly(z
         .array(bracketSchema)
         .check(
           z.minLength(1),
@@ -300,7 +300,7 @@ const FORMULA_EVENTS: Record<z.output<typeof formulaSchema>['kind'], readonly st
  * deducts what the listed benefits already paid for it (a death benefit less the disability
  * subsidy); `largerOf` pays, with the listed benefits, only the largest of them in total.
  */
-const benefitIdsSchema = z.readonly(z.array(benefitIdSchema).check(z.minLength(1), z.maxLength(MAX_POLICY_ITEMS)));
+const benefitIdsSchema = readonly(z.array(benefitIdSchema).check(z.minLength(1), z.maxLength(MAX_POLICY_ITEMS)));
 const sameEventSchema = strictSection('same-event', { lessPaidFor: z.optional(benefitIdsSchema), largerOf: z.optional(benefitIdsSchema) }).check(refine((rule) => (rule.lessPaidFor === undefined) !== (rule.largerOf === undefined), 'invalid_same_event', 'expected exactly one of "lessPaidFor" and "largerOf"; see docs/rule-model.md#same-event'));
 
 /** Conditions that only a stay has. */
@@ -322,7 +322,7 @@ export const benefitSchema = strictSection('benefits', {
     /** The kind of claim this benefit pays on. */
     event: eventKindSchema,
     /** Causes of a stay this benefit covers; absent means every cause. Only stays have a cause. */
-    causes: z.optional(z.readonly(z.array(causeSchema).check(z.minLength(1)))),
+    causes: z.optional(readonly(z.array(causeSchema).check(z.minLength(1)))),
     /** The benefit pays only on claims where this holds, e.g. a stay of at least 3 days. */
     when: z.optional(conditionSchema),
     formula: formulaSchema,
@@ -420,7 +420,7 @@ const enrolmentRulesSchema = strictSection('enrolment', {
   /** The fewest members a unit may enrol (Shanghai 2000: 10). */
   minMembers: z.optional(parameter(countSchema.check(z.gte(1)))),
   /** What each member must meet to join, e.g. an age limit on the day the unit enrols. */
-  requires: z.optional(z.readonly(z.array(requirementSchema).check(z.minLength(1)))),
+  requires: z.optional(readonly(z.array(requirementSchema).check(z.minLength(1)))),
 }).check(refine((rules) => Object.keys(rules).length > 0, 'missing_setting', 'expected at least one enrolment rule: "window", "minShare", "wholeUnitBelow", "minMembers" or "requires"; see docs/rule-model.md#enrolment'));
 
 /** Conditions a member's enrolment cannot read: there is no claim yet. */
@@ -459,7 +459,7 @@ const planSchema = strictSection('plans', {
   /** What other payments for the same claim do to this plan's payment. */
   otherPayments: z.optional(strictSection('plans', {
     /** Which payments count: what plans settled before it paid, and the claim's `paidElsewhere` (another fund). */
-    sources: z.readonly(z.array(z.enum(['earlierPlans', 'paidElsewhere'])).check(z.minLength(1), z.maxLength(2))),
+    sources: readonly(z.array(z.enum(['earlierPlans', 'paidElsewhere'])).check(z.minLength(1), z.maxLength(2))),
     /** `deduct`: the plan pays that much less; `capAtUnpaid`: it pays at most `cost` less those payments. */
     rule: z.enum(['deduct', 'capAtUnpaid']),
     /** With `capAtUnpaid`: the cost those payments leave unpaid, one cost of the claim or a sum of several. */
@@ -493,7 +493,7 @@ export const policySchema = z
       /** Whose enrolment is required; absent means this scheme's own, for this year. */
       enrolmentScheme: z.optional(slugSchema),
       /** What every claimant must meet, e.g. an age limit or a member flag. */
-      requires: z.optional(z.readonly(z.array(requirementSchema))),
+      requires: z.optional(readonly(z.array(requirementSchema))),
       /**
        * No claim in the first days of a first enrolment. A renewal that starts the day after the
        * member's previous enrolment in the scheme ended is no first enrolment, and never waits.
@@ -509,7 +509,7 @@ export const policySchema = z
       maxPaidStays: z.optional(parameter(countSchema.check(z.gte(1)))),
       filingDeadline: z.optional(filingDeadlineSchema),
     }),
-    benefits: z.readonly(z.array(benefitSchema)),
+    benefits: readonly(z.array(benefitSchema)),
     ceilings: z.strictObject({
       /** 最高补助: the most one member receives in the protection year, all benefits together. */
       maximumSubsidy: z.optional(parameter(policyYuanSchema)),
@@ -519,7 +519,7 @@ export const policySchema = z
         /** 互助金: the yearly contribution for one member. */
         perMember: parameter(policyYuanSchema),
         /** Who pays for a member with a flag; the first rule that matches wins. */
-        payers: parameter(z.readonly(z.array(payerRuleSchema))),
+        payers: parameter(readonly(z.array(payerRuleSchema))),
         /** Who pays for everyone else. */
         defaultPayer: payerSchema,
         /** The contribution for half a year, for a roster entry whose `period` is `half` (Shanghai 2019: 12 yuan). */
@@ -530,7 +530,7 @@ export const policySchema = z
     /** How the plan settles beside the member's other plans. */
     plan: z.optional(planSchema),
     /** Assumptions and remarks a reader of this version should know. */
-    notes: z.optional(z.readonly(z.array(labelSchema))),
+    notes: z.optional(readonly(z.array(labelSchema))),
   })
   .check(superRefine((policy, ctx) => {
     if (policy.enrolment !== undefined) checkEnrolmentRules(policy.enrolment, ctx);

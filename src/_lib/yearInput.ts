@@ -1,6 +1,7 @@
 /** A member's claims of a year, read once: what evaluateYear and simulateBook settle. */
 import * as z from 'zod/mini';
 import { setUpZod } from './zodSetup';
+import { readonly } from './zodChecks';
 import { validate } from './errors';
 import { claimSchema, type ClaimInput, type Member, type MemberInput } from './inputSchemas';
 import { allPlainClaims, plainOf, type PlainClaim } from './plainInput';
@@ -12,7 +13,7 @@ setUpZod();
 
 const MAX_CLAIMS = 100_000;
 
-const claimsSchema = z.readonly(z.array(claimSchema).check(z.maxLength(MAX_CLAIMS)));
+const claimsSchema = readonly(z.array(claimSchema).check(z.maxLength(MAX_CLAIMS)));
 
 /** The checked copies of a member and their claims, checked in that order. */
 export interface YearInput {

@@ -54,3 +54,11 @@ export function regex(pattern: RegExp, message: string): z.core.$ZodCheck<string
     }
   });
 }
+
+/**
+ * `z.readonly(list)`: the list's schema, whose parsed array is frozen by a last check.
+ */
+// @__NO_SIDE_EFFECTS__
+export function readonly<S extends z.ZodMiniArray>(list: S): z.ZodMiniReadonly<S> {
+  return list.check(z.overwrite(Object.freeze)) as never;
+}

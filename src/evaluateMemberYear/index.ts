@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { setUpZod } from '../_lib/zodSetup';
+import { readonly } from '../_lib/zodChecks';
 import type { PolicyRegistry } from '../createRegistry';
 import type { Decimal } from '../_lib/decimal';
 import { validate } from '../_lib/errors';
@@ -31,7 +32,7 @@ export interface MemberYearResult {
 
 /** The most claims one call settles, as for {@link evaluateYear}. */
 const MAX_CLAIMS = 100_000;
-const claimsSchema = z.readonly(z.array(claimSchema).check(z.maxLength(MAX_CLAIMS)));
+const claimsSchema = readonly(z.array(claimSchema).check(z.maxLength(MAX_CLAIMS)));
 
 /** A claim's first day as a number: a stay's admission, else its date. */
 const firstDay = (claim: PlainClaim) => claim.day;
