@@ -12,19 +12,12 @@ import type { PastRef } from './history';
  */
 export class LedgerInFen {
   #ledger: Ledger | undefined;
-  /**
-   * Whether the claim after may write its figures into this ledger rather than a copy: only
-   * for a caller that owns the ledger alone and drops it for the one after (a year that is
-   * only counted, the CLI's ledger of a member). Never once its public form is made or a
-   * result may keep it.
-   */
-  #owned: boolean;
 
   constructor(
     readonly policy: CompiledPolicy,
     /** The ledger this one grew from: the owner, and any entries of benefits the policy lacks. */
     readonly base: LedgerBase,
-    // The fields below change only in `advance`, and only while the ledger is owned.
+    // The fields below change only while the ledger is owned, as settle.ts writes the claim after into it.
     public total: number,
     /** Each benefit's figures, {@link FIGURES} from its index times that: see {@link Figure}. One list, copied once a claim, or this ledger's own while owned. */
     public figures: readonly number[],
@@ -37,41 +30,18 @@ export class LedgerInFen {
     public claimCount: number,
     /** The year's payments that history rules read (engine/history.ts); undefined when the policy has none, or the ledger came from outside. */
     public past: PastRef | undefined = undefined,
-    owned = false,
-  ) {
-    this.#owned = owned;
-  }
-
-  /** Whether the claim after may change this ledger in place; see `#owned`. */
-  get owned(): boolean {
-    return this.#owned;
-  }
-
-  /** Makes this ledger fixed from now on: something other than its owner may keep it. */
-  fix(): void {
-    this.#owned = false;
-  }
-
-  /**
-   * Writes the claim after into this owned ledger: `figures` becomes its own and the list it
-   * had is given back, for the claim after to write into.
-   */
-  advance(total: number, figures: number[], stays: number, paidStays: number, touched: readonly number[], claimIds: ClaimIdLog, claimCount: number, past: PastRef | undefined): number[] {
-    const spare = this.figures as number[];
-    this.total = total;
-    this.figures = figures;
-    this.stays = stays;
-    this.paidStays = paidStays;
-    this.touched = touched;
-    this.claimIds = claimIds;
-    this.claimCount = claimCount;
-    this.past = past;
-    return spare;
-  }
+    /**
+     * Whether the claim after may write its figures into this ledger rather than a copy: only
+     * for a caller that owns the ledger alone and drops it for the one after (a year that is
+     * only counted, the CLI's ledger of a member). Never once its public form is made or a
+     * result may keep it.
+     */
+    public owned = false,
+  ) {}
 
   toLedger(): Ledger {
     // The public ledger keeps this one, for the claim after: it must not change under it.
-    this.#owned = false;
+    this.owned = false;
     return (this.#ledger ??= new FenBackedLedger(this));
   }
 

@@ -295,7 +295,16 @@ function run(compiled: CompiledPolicy, member: Member, claim: PlainClaim, ledger
   const claimIds = before.claimIds.append(before.claimCount, claim.id);
   // Written only now, the claim settled: a claim that throws leaves an owned ledger as it was.
   if (out.inPlace && before.owned) {
-    out.spare = before.advance(total, figures as number[], stays, paidStays, touched, claimIds, before.claimCount + 1, logged);
+    // `figures` becomes the ledger's own; the list it had is the next claim's spare.
+    out.spare = before.figures as number[];
+    before.total = total;
+    before.figures = figures;
+    before.stays = stays;
+    before.paidStays = paidStays;
+    before.touched = touched;
+    before.claimIds = claimIds;
+    before.claimCount += 1;
+    before.past = logged;
     out.after = before;
     return;
   }
@@ -541,7 +550,7 @@ export class Tape implements ResultDetails {
     this.#running = running;
     this.#kept = start === undefined ? undefined : { start, checkpoints: undefined, last: undefined, cursorAt: -1, cursor: undefined, member: undefined, out: undefined };
     // Results read claims again from it: the caller may no longer change it in place.
-    if (start instanceof LedgerInFen) start.fix();
+    if (start instanceof LedgerInFen) start.owned = false;
     this.#forShares = sharesChooser(compiled, member, running.whatIf);
   }
 
