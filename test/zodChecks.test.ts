@@ -12,7 +12,7 @@ import * as z from 'zod/mini';
 import { InvalidInputError, validate } from '../src/_lib/errors';
 import { addIssue } from '../src/_lib/errors';
 import { englishIssue } from '../src/_lib/locales/zodIssues';
-import { int, refine, regex, superRefine } from '../src/_lib/zodChecks';
+import { int, readonly, refine, regex, superRefine } from '../src/_lib/zodChecks';
 import { setUpZod } from '../src/_lib/zodSetup';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -140,12 +140,30 @@ describe('one-value enums for tags', () => {
 // zod's code for each kind of schema names it, as a string esbuild keeps when it minifies. The
 // settlement path leaves out every kind huzhu's own checks replace; the whole library too,
 // but for zod's refinement, which a custom schema of simulateBook's options still brings.
+describe('readonly()', () => {
+  const list = (kind: 'huzhu' | 'zod') => {
+    const items = z.array(z.number().check(z.gte(0))).check(z.minLength(1));
+    return kind === 'huzhu' ? readonly(items) : z.readonly(items);
+  };
+  it.each([[[1, 2]], [[]], [[1, -1]], ['x'], [null]])('reads %j as zod does', (value) => {
+    expect(read(list('huzhu'), value)).toEqual(read(list('zod'), value));
+  });
+
+  it('freezes the list it returns, never the input', () => {
+    const input = [1, 2];
+    const value = validate(list('huzhu'), input, 'n');
+    expect(value).toEqual([1, 2]);
+    expect(Object.isFrozen(value)).toBe(true);
+    expect(Object.isFrozen(input)).toBe(false);
+  });
+});
+
 describe('zod kinds left out of the bundle', () => {
   async function kinds(code: string): Promise<string[]> {
     const result = await build({ stdin: { contents: code, resolveDir: ROOT, loader: 'ts' }, bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
     return [...new Set(result.outputFiles[0]!.text.match(/\$Zod[A-Za-z]+/g))];
   }
-  const REPLACED = ['$ZodLiteral', '$ZodCustom', '$ZodCheckNumberFormat', '$ZodURL', '$ZodCheckRegex', '$ZodCheckStringFormat'];
+  const REPLACED = ['$ZodLiteral', '$ZodReadonly', '$ZodCustom', '$ZodCheckNumberFormat', '$ZodURL', '$ZodCheckRegex', '$ZodCheckStringFormat'];
 
   it.each([
     ['the settlement path', "export { createRegistry, evaluateClaim, selectPolicy } from './src/core'; export { guangxi } from './src/policies';", REPLACED],
