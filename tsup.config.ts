@@ -41,7 +41,7 @@ const indexImportsEntries: Plugin = {
 // in the bundle of a program that uses it (`sideEffects: false`), and Node loads them all
 // anyway. Chosen by a search on the whole library's gzip (docs/benchmarks.md, "Bundle sizes":
 // −0.6 KB on 2026-12-07); when modules come or go, search again. ESM only: bundlers read it.
-const CORE_LAYOUT = ['historyEntries/index', '_lib/readInputs', '_lib/policySchema', '_lib/engine/conditions', 'explain/index', 'safeAssessEnrolment/index', 'compareClaim/index', 'evaluateMemberClaim/index', 'evaluateCondolence/index', 'safeEvaluateClaim/index', 'createRegistry/index'];
+const CORE_LAYOUT = ['historyEntries/index', '_lib/readInputs', '_lib/policySchema', '_lib/engine/conditions', 'explain/index', 'safeAssessEnrolment/index', 'compareClaim/index', 'evaluateMemberClaim/index', 'evaluateCondolence/index', 'safeEvaluateClaim/index', 'createRegistry/index', '_lib/parameters', 'definePolicy/index'];
 const coreLayout: NonNullable<Options['plugins']>[number] = {
   name: 'core-layout',
   renderChunk(code, chunk) {
