@@ -65,18 +65,17 @@ class Run implements ClaimOutcome {
   paidLines: readonly (string | number)[] = NONE;
   /** The lines of the last claim run; 0 for a refusal. */
   lines = 0;
-  /**
-   * Whether the ledger after a paid claim is one the caller owns alone (see
-   * {@link LedgerInFen.owned}): made once, then written in place by the claims after, its
-   * figures swapped with `spare`. For callers that drop each ledger for the one after.
-   */
-  readonly inPlace: boolean;
   /** A list the next claim writes the figures after into, when its ledger is owned: the one the last such claim left. */
   spare: number[] = [];
 
-  constructor(inPlace = false) {
-    this.inPlace = inPlace;
-  }
+  constructor(
+    /**
+     * Whether the ledger after a paid claim is one the caller owns alone (see
+     * {@link LedgerInFen.owned}): made once, then written in place by the claims after, its
+     * figures swapped with `spare`. For callers that drop each ledger for the one after.
+     */
+    readonly inPlace = false,
+  ) {}
 }
 
 /** A {@link ClaimContext} written for each claim: making one a claim cost more than writing its fields. */
