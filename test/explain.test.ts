@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateClaim, evaluateCondolence, explain, policies } from '../src';
+import { evaluateClaim, evaluateCondolence, explain, InvalidInputError, policies } from '../src';
 import { enrolledMember, stay } from './_fixtures';
 
 describe('explain', () => {
@@ -106,5 +106,17 @@ describe('a line its formula pays nothing on says so, not the base', () => {
     const result = evaluateClaim(policies.beihai[2017], member, below);
     expect(explain(result, { lang: 'en' })).toContain('Hospitalisation subsidy※: 999.99 < 1000.00 → 0.00 yuan');
     expect(explain(result, { lang: 'zh' })).toContain('999.99 < 1000.00 → 0.00 元');
+  });
+
+  it('names the one wrong field of a result read back from elsewhere', () => {
+    // A claim's shape with a number for its total: only the total is wrong, so only it is named
+    // (not the fields a year result would have had).
+    const wrong = () => explain({ claimId: 'x', total: 5, lines: [] } as never);
+    expect(wrong).toThrow(InvalidInputError);
+    try {
+      wrong();
+    } catch (error) {
+      expect((error as InvalidInputError).issues).toEqual([{ path: ['result', 'total'], code: 'custom', message: 'expected a Decimal amount, as the evaluate functions return' }]);
+    }
   });
 });
