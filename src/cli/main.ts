@@ -14,6 +14,7 @@ import { rangeOutputs, startLaterRanges, type LaterRanges, type Settled } from '
 import { issueText, writerFor, type OutcomeWriter, type OutputFormat, type Rendering } from './output';
 import { settleOnWorkers, startWorker, type Job } from './pool';
 import { ProgressBar } from './progress';
+import { SMALL_FILE } from './threads';
 import { DEFAULT_LIMITS, InputRefusedError, type InputFormat, type ReadLimits } from './records';
 import { failureText, readCaseFile, runCase, type CaseOutcome } from './cases';
 import { ledgersInMemory, numbered, settleInOrder, type Written } from './settle';
@@ -199,9 +200,6 @@ async function* chunksOf<T extends string | Buffer>(stream: NodeJS.ReadableStrea
 }
 
 type Input = ReturnType<typeof openInput>;
-
-/** Below this, a file is settled in the main thread unless `--workers` says otherwise: starting threads would cost more than they save. */
-const SMALL_FILE = 1 << 20;
 
 function readLimits(maxFieldSize: string | undefined, command: string): ReadLimits {
   if (maxFieldSize === undefined) return DEFAULT_LIMITS;

@@ -1,4 +1,5 @@
 import { UsageError } from './args';
+import { WORKERS_VALUE } from './threads';
 
 /** The part (0 … parts − 1) a member's rows go to: FNV-1a of the id, so every run splits alike. */
 export function shardOf(id: string, parts: number): number {
@@ -10,6 +11,6 @@ export function shardOf(id: string, parts: number): number {
 /** `--workers N`, 1 to 999; undefined when not given. */
 export function workersOption(given: string | undefined, command: string): number | undefined {
   if (given === undefined) return undefined;
-  if (!/^[1-9]\d{0,2}$/.test(given)) throw new UsageError(`--workers must be a whole number from 1 to 999; got "${given}"`, command);
+  if (!WORKERS_VALUE.test(given)) throw new UsageError(`--workers must be a whole number from 1 to 999; got "${given}"`, command);
   return Number(given);
 }

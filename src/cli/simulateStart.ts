@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PartJob } from './simulatePool';
+import { SMALL_FILE, WORKERS_VALUE } from './threads';
 
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 
@@ -32,9 +33,6 @@ function startWorker(): Worker {
 /** Workers started before the command knew its job, not yet taken. */
 const early: Worker[] = [];
 
-/** As main's: below this, a file is simulated in one thread unless `--workers` says otherwise. */
-const SMALL_FILE = 1 << 20;
-
 /**
  * Starts the workers that `huzhu simulate` (`argv`, the arguments after `huzhu`) will take
  * ranges with: N − 1 for `--workers N`, else one fewer than the cores when the file is not
@@ -53,8 +51,8 @@ export function startEarly(argv: readonly string[]): void {
     else if (arg.startsWith('--workers=')) given = arg.slice('--workers='.length);
   });
   let threads: number;
-  // Checked as workersOption checks it (whose file would load the command's modules); the command says what is wrong with a bad one.
-  if (given !== undefined) threads = /^[1-9]\d{0,2}$/.test(given) ? Number(given) : 1;
+  // The command says what is wrong with a bad one.
+  if (given !== undefined) threads = WORKERS_VALUE.test(given) ? Number(given) : 1;
   else {
     let size = 0;
     try {
