@@ -146,6 +146,27 @@ describe('a run that stops part-way', SUBPROCESSES, () => {
   });
 });
 
+describe('settleInOrder, in this process', () => {
+  const registry = createRegistry([...bundledRegistry.policies, parsePolicy(JSON.parse(readFileSync(join(FIXTURES, 'test-policy-2025.json'), 'utf8')))]);
+  async function* records(csv: string): AsyncGenerator<Sequenced[]> {
+    const [header, ...rows] = csv.split('\n').map((row) => row.split(','));
+    yield rows.map((row, index) => ({ seq: index + 1, line: index + 2, value: Object.fromEntries(header!.map((name, i) => [name, row[i]!])) }));
+  }
+  // Each member's rows together: ledgers go to disk, no record is put off, nothing is read back.
+  const TOGETHER = [HEADER, death('m1', 'd1'), death('m1', 'd1'), stay('m2', 's1'), stay('m2', 's2'), death('m3', 'd3')].join('\n');
+  const openFiles = () => readdirSync('/proc/self/fd').length;
+
+  it.runIf(existsSync('/proc/self/fd'))('closes every file it wrote, whether records were put off or not', async () => {
+    for (const input of [TOGETHER, SCATTERED]) {
+      const before = openFiles();
+      const lines: number[] = [];
+      for await (const outputs of settleInOrder(records(input), registry, true, (outcome) => String(outcome.line), { limit: 1 })) lines.push(...outputs.map((output) => output.line));
+      expect(lines).toEqual(input.split('\n').slice(1).map((_, index) => index + 2));
+      expect(openFiles()).toBe(before);
+    }
+  });
+});
+
 describe('the pieces', () => {
   interface Item {
     key: string;

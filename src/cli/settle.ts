@@ -231,15 +231,33 @@ export const WRITTEN: Codec<Written> = {
 /** What goes to disk once ledgers no longer fit in memory. */
 interface Disk {
   readonly dir: TempDir;
-  /** The keys of the ledgers on disk and of the records put off; let go (up to 16 MB) once the input is read. */
+  /** The keys of the ledgers on disk; let go (up to 16 MB) once the input is read. */
   filter?: KeyFilter;
-  readonly ledgers: ExternalSorter<Spilled>;
+  /**
+   * The ledgers sent to disk, each once (a key on disk never comes back to memory), in the order
+   * they left it. Most never come back at all: a file whose members' rows are together puts no
+   * record off, so the ledgers are sorted only at the end, and only those a record put off needs.
+   */
+  readonly ledgers: LineWriter;
+  /** The keys of the records put off: the ledgers the end reads back. Up to 16 MB more, while records are put off. */
+  deferredKeys?: KeyFilter;
   readonly deferred: ExternalSorter<Deferred>;
 }
 
 function openDisk(openTempDir: () => TempDir): Disk {
   const dir = openTempDir();
-  return { dir, filter: new KeyFilter(), ledgers: new ExternalSorter(dir, SPILLED), deferred: new ExternalSorter(dir, DEFERRED) };
+  return { dir, filter: new KeyFilter(), ledgers: new LineWriter(dir.file()), deferred: new ExternalSorter(dir, DEFERRED) };
+}
+
+/** The ledgers on disk that records put off need, by key: read back from their file and sorted. */
+function neededLedgers(disk: Disk): Generator<Spilled> {
+  disk.ledgers.close();
+  const needed = new ExternalSorter(disk.dir, SPILLED);
+  for (const line of readLines(disk.ledgers.path)) {
+    const spilled = SPILLED.decode(line);
+    if (disk.deferredKeys!.mayHave(spilled.key)) needed.add(spilled, line.length);
+  }
+  return needed.sorted();
 }
 
 /**
@@ -316,6 +334,7 @@ export async function* settleInOrder(
       const { value: read } = raw as { value: unknown };
       const value = encodeValue(read instanceof CsvFields ? read.keyed() : read);
       disk.deferred.add({ key, seq: raw.seq, line: raw.line, value }, key.length + value.length);
+      (disk.deferredKeys ??= new KeyFilter()).add(key);
       waiting ??= new LineWriter(disk.dir.file());
       return undefined;
     }
@@ -330,8 +349,7 @@ export async function* settleInOrder(
         const ledger = kept.get(oldest)!;
         kept.delete(oldest);
         disk ??= openDisk(openTempDir);
-        const spilled = spilledLedger(ledger);
-        disk.ledgers.add({ key: oldest, ledger: spilled }, oldest.length + spilled.length);
+        disk.ledgers.write(SPILLED.encode({ key: oldest, ledger: spilledLedger(ledger) }));
         disk.filter!.add(oldest);
       }
     }
@@ -360,6 +378,8 @@ export async function* settleInOrder(
     delete disk.filter;
     yield* inBatches(mergeSorted([decoded(readLines(waiting.path), WRITTEN), settleDeferred(disk, registry, csv, figures, written)], bySeq));
   } finally {
+    waiting?.close();
+    disk?.ledgers.close();
     disk?.dir.remove();
   }
 }
@@ -414,7 +434,7 @@ function settleDeferred(
   written: (seq: number, outcome: Outcome) => Written,
 ): Generator<Written> {
   const outputs = new ExternalSorter(disk.dir, WRITTEN);
-  const ledgers = disk.ledgers.sorted();
+  const ledgers = neededLedgers(disk);
   let next = ledgers.next();
   let key: string | undefined;
   let ledger: Kept | LedgerInput | undefined;

@@ -48,6 +48,7 @@ export class LineWriter {
   readonly #fd: number;
   readonly #buffer = Buffer.allocUnsafe(WRITE_CHUNK);
   #used = 0;
+  #closed = false;
 
   constructor(readonly path: string) {
     this.#fd = openSync(path, 'w');
@@ -76,7 +77,10 @@ export class LineWriter {
     this.#used = 0;
   }
 
+  /** Writes what is left and closes the file; once closed, it stays closed. */
   close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
     this.flush();
     closeSync(this.#fd);
   }
