@@ -68,6 +68,21 @@ describe('a ledger in fen its caller owns', () => {
 });
 
 describe('ledgerJson', () => {
+  it('writes the stays and the stays paid apart, as the public ledger does (checked by hand)', () => {
+    const policy = syntheticPolicy([
+      { id: 'subsidy', label: { zh: '住院补助', en: 'Subsidy' }, event: 'hospitalisation', formula: { kind: 'bands', deductibleScope: 'stay', measure: 'base', method: 'progressive', base: 'inScopeCopay', deductible: made('100'), bands: made([{ ratio: '0.5' }]) } },
+    ]);
+    const registry = createRegistry([policy]);
+    const testMember: MemberInput = { id: 'm8', enrolments: [{ scheme: 'test', year: 2024, from: '2024-01-01', to: '2024-12-31' }] };
+    // 80 in scope is under the stay's deductible of 100: nothing paid. Then 300: (300 - 100) / 2 = 100.00.
+    const first = claimFigures(readClaim(registry, 'test', testMember, stay('s1', '2024-03-01', '2024-03-05', { inScopeCopay: '80.00' })), undefined);
+    const { after } = claimFigures(readClaim(registry, 'test', testMember, stay('s2', '2024-04-01', '2024-04-05', { inScopeCopay: '300.00' })), first.after);
+    const json = ledgerJson(after);
+    expect(json).toContain('"total":"100.00"');
+    expect(json).toContain('"stays":2,"paidStays":1');
+    expect(json).toBe(JSON.stringify(toLedger(after)));
+  });
+
   it('lists a benefit whose id is an array index first, as an object does', () => {
     const policy = syntheticPolicy([
       { id: 'subsidy', label: { zh: '住院补助', en: 'Subsidy' }, event: 'hospitalisation', formula: { kind: 'bands', deductibleScope: 'stay', measure: 'base', method: 'progressive', base: 'inScopeCopay', deductible: made('100'), bands: made([{ ratio: '0.5' }]) } },

@@ -92,7 +92,7 @@ class FenBackedLedger extends LoggedLedger {
     // As written before: the base's entries in their order, then each benefit new since.
     const byBenefit: Record<string, Decimal> = { ...fen.base.byBenefit };
     const usage: Record<string, BenefitUsage> = { ...fen.base.usage };
-    listTouched(fen, moneyFromFen, byBenefit, usage);
+    listTouched(fen, byBenefit, usage);
     const { scheme, year, memberId } = fen.base;
     const counts = { stays: fen.stays, paidStays: fen.paidStays, usage: Object.freeze(usage) };
     super(scheme, year, memberId, moneyFromFen(fen.total), Object.freeze(byBenefit), fen.claimIds, fen.claimCount, counts);
@@ -107,16 +107,16 @@ class FenBackedLedger extends LoggedLedger {
 
 /**
  * Adds each benefit with a line since the base, in the order of its first line, to `byBenefit`
- * (what it paid) and, when it used something, to `usage`; amounts written by `money`.
+ * (what it paid) and, when it used something, to `usage`.
  */
-function listTouched<M>(fen: LedgerInFen, money: (fen: number) => M, byBenefit: Record<string, M>, usage: Record<string, Readonly<{ claims: number; days: number; deductible: M }>>): void {
+function listTouched(fen: LedgerInFen, byBenefit: Record<string, Decimal>, usage: Record<string, BenefitUsage>): void {
   for (const index of fen.touched) {
     const id = fen.policy.benefits[index]!.benefit.id;
-    byBenefit[id] = money(fen.amount(index));
+    byBenefit[id] = moneyFromFen(fen.amount(index));
     const claims = fen.claimsPaid(index);
     const days = fen.daysPaid(index);
     const deductible = fen.deductibleUsed(index);
-    if (claims > 0 || days > 0 || deductible > 0) usage[id] = Object.freeze({ claims, days, deductible: money(deductible) });
+    if (claims > 0 || days > 0 || deductible > 0) usage[id] = Object.freeze({ claims, days, deductible: moneyFromFen(deductible) });
   }
 }
 
@@ -197,17 +197,28 @@ export function paidBetween(from: Ledger, to: Ledger | LedgerInFen): Decimal {
  * `JSON.stringify(toLedger(ledger))`, the same text, written from the fen for a year that grew
  * from the member's empty ledger (every year the CLI puts off to disk, but those read back from
  * it): making the public ledger, its Decimals and frozen records, to write it once cost more
- * than settling the claim. Plain records of texts, which JSON writes fastest, filled in the
- * public ledger's order, so their keys come out in its order (an id that is an array index
- * first, as in any record); one flat string, as the spill's memory bound counts it.
+ * than settling the claim, and so did records made only to be written. The text is written
+ * piece by piece in the public ledger's order; a record lists a key that is an array index
+ * first, so a ledger with a benefit whose id starts with a digit is written from its record.
  */
 export function ledgerJson(ledger: Ledger | LedgerInFen): string {
   if (!(ledger instanceof LedgerInFen) || ledger.base.byBenefit !== NOTHING_PAID) return JSON.stringify(toLedger(ledger));
-  // As FenBackedLedger lists them, the amounts as the texts their JSON is.
-  const byBenefit: Record<string, string> = {};
-  const usage: Record<string, Readonly<{ claims: number; days: number; deductible: string }>> = {};
-  listTouched(ledger, fenText, byBenefit, usage);
+  // In listTouched's order.
+  let byBenefit = '';
+  let usage = '';
+  for (const index of ledger.touched) {
+    const id = ledger.policy.benefits[index]!.benefit.id;
+    if (isDigit(id.charCodeAt(0))) return JSON.stringify(toLedger(ledger));
+    const key = JSON.stringify(id);
+    byBenefit += `${byBenefit === '' ? '' : ','}${key}:"${fenText(ledger.amount(index))}"`;
+    const claims = ledger.claimsPaid(index);
+    const days = ledger.daysPaid(index);
+    const deductible = ledger.deductibleUsed(index);
+    if (claims > 0 || days > 0 || deductible > 0) usage += `${usage === '' ? '' : ','}${key}:{"claims":${claims},"days":${days},"deductible":"${fenText(deductible)}"}`;
+  }
   const { scheme, year, memberId } = ledger.base;
-  const { stays, paidStays } = ledger;
-  return JSON.stringify({ scheme, year, memberId, total: fenText(ledger.total), byBenefit, claimIds: ledger.claimIds.list(ledger.claimCount), stays, paidStays, usage });
+  const claimIds = JSON.stringify(ledger.claimIds.list(ledger.claimCount));
+  return `{"scheme":${JSON.stringify(scheme)},"year":${year},"memberId":${JSON.stringify(memberId)},"total":"${fenText(ledger.total)}","byBenefit":{${byBenefit}},"claimIds":${claimIds},"stays":${ledger.stays},"paidStays":${ledger.paidStays},"usage":{${usage}}}`;
 }
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
