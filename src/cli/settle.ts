@@ -9,8 +9,7 @@ import type { ClaimResult, PolicyRef } from '../_lib/result';
 import type { PolicyRegistry } from '../createRegistry';
 import { UsageError } from './args';
 import { hasPlansCell, isPlanLedgers, isPlansKey, isPlansRecord, plansIssue, preparePlans, spillPlans, unspillPlans, type PlanLedgers } from './plans';
-import type { CsvRecord } from './csv';
-import { CsvFieldsReader, recordReader, type InputFormat, type RawRecord, type ReadLimits } from './records';
+import { CsvFieldsReader, recordReader, type InputFormat, type RawRecord, type ReadLimits, type RecordReader } from './records';
 import { columnIndex, csvClaimRecord, CsvFields, csvFieldsOf, issueInColumn, plainCsvClaim, recordFromCsv, recordSchema, type ColumnIndex, type CsvRow } from './rows';
 import { decoded, ExternalSorter, KeyFilter, LineWriter, mergeSorted, readLines, TempDir, type Codec } from './spill';
 import { perVersion } from './versionText';
@@ -393,19 +392,20 @@ export async function* numbered(chunks: AsyncIterable<string>, from: InputFormat
   // Each record made here whole, in one shape: no spread of the reader's record into another.
   const failedRow = (record: { line: number; error: string }): Sequenced => ({ line: record.line + lines, error: record.error, seq: (seq += 1) });
   if (from !== 'csv') {
-    const reader = recordReader(from, limits);
-    const number = (records: RawRecord[]) => records.map((record): Sequenced => ('error' in record ? failedRow(record) : { line: record.line + lines, value: record.value, seq: (seq += 1) }));
-    for await (const chunk of chunks) yield number(reader.push(chunk));
-    yield number(reader.end());
+    yield* numberedBy(chunks, recordReader(from, limits), (records) => records.map((record): Sequenced => ('error' in record ? failedRow(record) : { line: record.line + lines, value: record.value, seq: (seq += 1) })));
     return;
   }
   // A CSV row is its fields with the header's index of columns: no object keyed by column is made for it.
   const reader = new CsvFieldsReader(limits);
   let at: ColumnIndex | undefined;
-  const number = (records: CsvRecord[]) => {
+  yield* numberedBy(chunks, reader, (records) => {
     if (records.length > 0) at ??= columnIndex(reader.columns!);
     return records.map((record): Sequenced => ('error' in record ? failedRow(record) : { line: record.line + lines, value: new CsvFields(record.fields, at!), seq: (seq += 1) }));
-  };
+  });
+}
+
+/** The records `reader` reads of each chunk and at the end, numbered by `number`. */
+async function* numberedBy<R>(chunks: AsyncIterable<string>, reader: RecordReader<R>, number: (records: R[]) => Sequenced[]): AsyncGenerator<Sequenced[]> {
   for await (const chunk of chunks) yield number(reader.push(chunk));
   yield number(reader.end());
 }
