@@ -62,6 +62,18 @@ describe('planRanges', () => {
     expect(ranges.every((range, i) => range.end === (ranges[i + 1]?.start ?? text.length))).toBe(true);
   });
 
+  it('cuts ranges each smaller than the one before when shrinking, so that threads taking them in turn end close together', () => {
+    // 96 members of two rows each, the rows of one length: 4 parts of 48 rows on average.
+    const file = book('shrinking.csv', `${HEADER}\n${rows(96).join('\n')}\n`);
+    const sizes = (ranges: readonly { start: number; end: number }[]) => ranges.map((range) => range.end - range.start);
+    const row = stay('m00', 'm00-1').length + 1;
+    // Cut at 7/16, 3/4 and 15/16 of the rows (84, 144 and 180), each moved on to the first row of
+    // the member after the one met there (86, 146 and 182).
+    expect(sizes(planRanges(file, { from: 'csv', limits: DEFAULT_LIMITS }, 4, { shrinking: true })!).slice(1)).toEqual([60 * row, 36 * row, 10 * row]);
+    // Otherwise of one size (cut at 48, 96 and 144, moved to 50, 98 and 146), but for the last.
+    expect(sizes(planRanges(file, { from: 'csv', limits: DEFAULT_LIMITS }, 4)!).slice(1)).toEqual([48 * row, 48 * row, 46 * row]);
+  });
+
   it('gives fewer ranges than parts when the members are fewer, and none to cut in a header-only or empty file', () => {
     expect(plan(`${HEADER}\n${rows(2).join('\n')}\n`, 5)).toHaveLength(2);
     // One member: one range, read in one thread.

@@ -81,9 +81,11 @@ function readAt(fd: number, buffer: Buffer, position: number): number {
  * quoted field may hold a line break, so a line need not start a record), a line too long to
  * look at, or a CSV header the reader refuses (the routing reader says why). Each range but the
  * first starts at a row whose member id differs from the last id before it; fewer ranges than
- * parts when the members are too few.
+ * parts when the members are too few. The ranges are of about one size, or with `shrinking`,
+ * each smaller than the one before, the last few a small part of the average: threads that
+ * take the next range in turn (settleRanges) then end their last ones close together.
  */
-export function planRanges(file: string, job: Pick<PartJob, 'from' | 'limits'>, parts: number): Range[] | undefined {
+export function planRanges(file: string, job: Pick<PartJob, 'from' | 'limits'>, parts: number, { shrinking = false } = {}): Range[] | undefined {
   if (job.from === 'json') return undefined;
   let fd: number;
   try {
@@ -93,13 +95,19 @@ export function planRanges(file: string, job: Pick<PartJob, 'from' | 'limits'>, 
   }
   try {
     const stats = fstatSync(fd);
-    return stats.isFile() ? plan(new FileLines(fd, stats.size), job, parts) : undefined;
+    return stats.isFile() ? plan(new FileLines(fd, stats.size), job, parts, shrinking) : undefined;
   } finally {
     closeSync(fd);
   }
 }
 
-function plan(file: FileLines, job: Pick<PartJob, 'from' | 'limits'>, parts: number): Range[] | undefined {
+/**
+ * Where the k-th of `parts` cuts falls, as a share of the file. Shrinking, the share read by the
+ * first k ranges is 1 − (1 − k/parts)²: the first range twice the average, the last 1/parts of it.
+ */
+const cutAt = (k: number, parts: number, shrinking: boolean) => (shrinking ? 1 - ((parts - k) / parts) ** 2 : k / parts);
+
+function plan(file: FileLines, job: Pick<PartJob, 'from' | 'limits'>, parts: number, shrinking: boolean): Range[] | undefined {
   const csv = job.from === 'csv';
   const { size } = file;
   // What every range but the first is read after: the CSV's lines up to its header; for NDJSON
@@ -141,7 +149,7 @@ function plan(file: FileLines, job: Pick<PartJob, 'from' | 'limits'>, parts: num
   const splits: number[] = [];
   let from = body;
   for (let k = 1; k < parts; k += 1) {
-    const nominal = body + Math.floor(((size - body) * k) / parts);
+    const nominal = body + Math.floor((size - body) * cutAt(k, parts, shrinking));
     let at = from;
     if (nominal > from) {
       const before = file.line(nominal - 1);
