@@ -11,7 +11,7 @@ import { policies } from '../src';
 import { mergeSimulations } from '../src/mergeSimulations';
 import { DEFAULT_LIMITS } from '../src/cli/records';
 import type { PartJob } from '../src/cli/simulatePool';
-import { planRanges, rangeWork, settleRanges } from '../src/cli/simulateRanges';
+import { planRanges, RangeMembers, rangeWork, settleRanges } from '../src/cli/simulateRanges';
 import { CLI_TEST_TIMEOUT, FIXTURES, huzhu } from './_cli';
 
 // Several runs of the command a test, each a subprocess that starts tsx: a guard against a hang, never a clock.
@@ -109,16 +109,50 @@ describe('settleRanges', () => {
     const ranges = planRanges(file, job, 6)!;
     expect(ranges).toHaveLength(6);
     const alone = await take(rangeWork(file, ranges));
-    expect(alone.ends.map((end) => end.index)).toEqual([0, 1, 2, 3, 4, 5]);
+    // Every member, at the line of its first row.
+    const ids = Array.from({ length: 12 }, (_, i) => `m${String(i).padStart(2, '0')}`);
+    expect([...alone.members.lines]).toEqual(ids.map((id, i) => [id, 2 + 2 * i]));
+    expect(alone.members.apart).toBeUndefined();
     // Each starts by taking a range before either reads: the first range 0, the second range 1.
     const shared = rangeWork(file, ranges);
     const [a, b] = await Promise.all([take(shared), take(shared)]);
-    expect([a.ends[0]!.index, b.ends[0]!.index]).toEqual([0, 1]);
-    expect([...a.ends, ...b.ends].map((end) => end.index).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    const second = /^guangxi,(m\d\d),/.exec(readFileSync(file, 'utf8').slice(ranges[1]!.start))![1]!;
+    expect([a.members.lines.has('m00'), b.members.lines.has(second)]).toEqual([true, true]);
+    expect([...a.members.lines.keys(), ...b.members.lines.keys()].sort()).toEqual(ids);
     expect(JSON.stringify(mergeSimulations(a.simulation, b.simulation))).toBe(JSON.stringify(alone.simulation));
     // A thread that comes when all are taken takes none.
-    expect((await take(shared)).ends).toEqual([]);
+    expect((await take(shared)).members.lines.size).toBe(0);
     expect(alone.simulation.members).toBe(12);
+  });
+});
+
+describe('RangeMembers', () => {
+  const lines = (...pairs: [string, number][]) => new Map(pairs);
+  // Ranges of lines 2–5, 6–9 and 10–13: a again on line 8 and on line 10, and within the last range d apart on line 13.
+  const ranges: [Map<string, number>, { id: string; line: number } | undefined][] = [
+    [lines(['a', 2], ['b', 4]), undefined],
+    [lines(['c', 6], ['a', 8]), undefined],
+    [lines(['a', 10], ['d', 12]), { id: 'd', line: 13 }],
+  ];
+
+  it("finds the first row apart, and each member's first row, whatever the order the ranges are added in", () => {
+    for (const order of [[0, 1, 2], [2, 1, 0], [1, 2, 0], [2, 0, 1]]) {
+      const members = new RangeMembers();
+      for (const at of order) members.add(...ranges[at]!);
+      expect(members.apart).toEqual({ id: 'a', line: 8 });
+      expect([...members.lines].sort()).toEqual([['a', 2], ['b', 4], ['c', 6], ['d', 12]]);
+    }
+  });
+
+  it("adds up another thread's members as a range's, and takes a row found apart within a range when it comes first", () => {
+    const theirs = new RangeMembers();
+    theirs.add(...ranges[2]!);
+    theirs.add(lines(['e', 5]), { id: 'e', line: 7 });
+    const ours = new RangeMembers();
+    ours.add(...ranges[0]!);
+    ours.add(theirs.lines, theirs.apart);
+    // a's second range (line 10) is the first apart now that the range of line 8 is not read; e's on line 7 comes before.
+    expect(ours.apart).toEqual({ id: 'e', line: 7 });
   });
 });
 

@@ -206,24 +206,50 @@ export function rangeWork(file: string, ranges: readonly Range[]): RangeWork {
   return { file, ranges, next: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT) };
 }
 
-/**
- * A range read to its end: each member id seen with the line of its first row, and the first
- * member found apart within the range, if any (the thread's result is then of no use).
- */
-interface RangeEnd {
-  readonly index: number;
-  readonly seen: Map<string, number>;
-  readonly apart?: { readonly id: string; readonly line: number };
+/** A row of member `id`, at `line` of the file. */
+interface MemberRow {
+  readonly id: string;
+  readonly line: number;
 }
 
-/** What a thread that settled ranges gives back: each range's end, and the simulation of all it took. */
-interface Taken {
-  readonly ends: RangeEnd[];
+/**
+ * The members of the ranges read, each with the line of its first row, and the first row in the
+ * file of a member whose rows are apart, if any: within a range, as its reader found it (the
+ * thread's result is then of no use), or a member met again in another range. Lines are the
+ * file's, so ranges and the threads' members add up in any order: each thread adds its ranges as
+ * it ends them, and this thread adds the workers' members to its own, once all have ended.
+ */
+export class RangeMembers {
+  readonly lines = new Map<string, number>();
+  apart: MemberRow | undefined;
+
+  /** Adds the members of a range (or of another thread's ranges) and the first row found apart among them. */
+  add(lines: ReadonlyMap<string, number>, apart: MemberRow | undefined): void {
+    if (apart !== undefined) this.#found(apart.id, apart.line);
+    for (const [id, line] of lines) {
+      const known = this.lines.get(id);
+      if (known === undefined) this.lines.set(id, line);
+      else {
+        // Of a member's rows met in two ranges, the later is apart.
+        if (line < known) this.lines.set(id, line);
+        this.#found(id, Math.max(line, known));
+      }
+    }
+  }
+
+  #found(id: string, line: number): void {
+    if (this.apart === undefined || line < this.apart.line) this.apart = { id, line };
+  }
+}
+
+/** What a thread that settled ranges gives back: the members of the ranges it took, and the simulation of all of them. */
+interface Taken<Members = Pick<RangeMembers, 'lines' | 'apart'>> {
+  readonly members: Members;
   readonly simulation: Simulation;
 }
 
-/** A message from a worker taking ranges: refused rows, how far it has read in all, or its end (the simulation as JSON). */
-export type RangeMessage = { refusals: Refusal[] } | { read: { bytes: number; rows: number } } | { ends: RangeEnd[]; result: string };
+/** A message from a worker taking ranges: refused rows, how far it has read in all, or its end (its members, the simulation as JSON). */
+export type RangeMessage = { refusals: Refusal[] } | { read: { bytes: number; rows: number } } | { lines: Map<string, number>; apart: MemberRow | undefined; result: string };
 
 /**
  * Takes the ranges of `work` one at a time, the next one no thread has taken, until none is
@@ -231,10 +257,10 @@ export type RangeMessage = { refusals: Refusal[] } | { read: { bytes: number; ro
  * start late or run slowly take fewer ranges, so all of them finish at about the same time.
  * `progress` hears the bytes and rows this thread has read in all.
  */
-export async function settleRanges(work: RangeWork, job: PartJob, policies: readonly Policy[], refuse: (refusals: Refusal[]) => void, progress: (bytes: number, rows: number) => void): Promise<Taken> {
+export async function settleRanges(work: RangeWork, job: PartJob, policies: readonly Policy[], refuse: (refusals: Refusal[]) => void, progress: (bytes: number, rows: number) => void): Promise<Taken<RangeMembers>> {
   const next = new Int32Array(work.next);
   const simulation = new PartSimulation(policies, job.options, refuse);
-  const ends: RangeEnd[] = [];
+  const members = new RangeMembers();
   let bytes = 0;
   let rows = 0;
   for (let index = Atomics.add(next, 0, 1); index < work.ranges.length; index = Atomics.add(next, 0, 1)) {
@@ -249,39 +275,22 @@ export async function settleRanges(work: RangeWork, job: PartJob, policies: read
     const tell = (count: number) => progress(bytes + stream.bytesRead, rows + (read = count));
     try {
       await readPart(chunks(), job, simulation, refuse, tell, { lines: range.lines, together });
-      ends.push({ index, seen: together.seen });
+      members.add(together.seen, undefined);
     } catch (error) {
       if (!(error instanceof MembersApart)) throw error;
-      ends.push({ index, seen: together.seen, apart: { id: error.id, line: error.line } });
+      members.add(together.seen, { id: error.id, line: error.line });
     } finally {
       stream.destroy();
     }
     bytes += range.end - range.start;
     rows += read;
   }
-  return { ends, simulation: simulation.finish() };
+  return { members, simulation: simulation.finish() };
 }
 
 /** Leaves the ranges not yet taken to no one: a run that has failed stops at the end of the ranges being read. */
 function stopTaking(work: RangeWork): void {
   Atomics.store(new Int32Array(work.next), 0, work.ranges.length);
-}
-
-/**
- * The first row, in the file, of a member whose rows are apart: within a range, as its thread
- * found it, or across ranges, a member's first row in a range after one that saw it already.
- * `ends` has each range's end, in the file's order.
- */
-function firstApart(ends: readonly RangeEnd[]): { id: string; line: number } | undefined {
-  const earlier = new Set<string>();
-  for (const end of ends) {
-    let first = end.apart;
-    for (const [id, line] of end.seen) if (earlier.has(id) && (first === undefined || line < first.line)) first = { id, line };
-    // Every line of a later range comes after this one.
-    if (first !== undefined) return first;
-    for (const id of end.seen.keys()) earlier.add(id);
-  }
-  return undefined;
 }
 
 /**
@@ -313,7 +322,7 @@ export async function simulateRanges(
       worker.on('message', (message: RangeMessage) => {
         if ('refusals' in message) refuse(message.refusals);
         else if ('read' in message) tell(i + 1, message.read.bytes, message.read.rows);
-        else resolve({ ends: message.ends, simulation: JSON.parse(message.result) as Simulation });
+        else resolve({ members: { lines: message.lines, apart: message.apart }, simulation: JSON.parse(message.result) as Simulation });
       });
       worker.on('error', reject);
       worker.on('exit', (code) => reject(new Error(`a simulation worker stopped with exit code ${code}`)));
@@ -323,7 +332,7 @@ export async function simulateRanges(
   });
   // This thread settles ranges too: N threads settle with N − 1 workers started.
   const ours = settleRanges(work, job, policies, refuse, (bytes, rows) => tell(0, bytes, rows));
-  let parts: Taken[];
+  let parts: [Taken<RangeMembers>, ...Taken[]];
   try {
     parts = await Promise.all([ours, ...theirs]);
   } catch (error) {
@@ -332,7 +341,9 @@ export async function simulateRanges(
     await ours.catch(() => undefined);
     throw error;
   }
-  const apart = firstApart(parts.flatMap((part) => part.ends).sort((a, b) => a.index - b.index));
-  if (apart !== undefined) throw new MembersApart(apart.id, apart.line);
+  // This thread's members, added up as it ended its ranges, and the workers' added to them.
+  const [{ members }, ...others] = parts;
+  for (const part of others) members.add(part.members.lines, part.members.apart);
+  if (members.apart !== undefined) throw new MembersApart(members.apart.id, members.apart.line);
   return parts.reduce((sum, part) => mergeSimulations(sum, part.simulation), contributions);
 }
