@@ -101,35 +101,40 @@ describe('planRanges', () => {
 describe('settleRanges', () => {
   const job: PartJob = { from: 'csv', limits: DEFAULT_LIMITS, policies: '', options: { lang: 'en' }, part: { index: 0, of: 1 } };
   const versions = [policies.guangxi[2023], policies.guangxi[2024]];
-  const take = (work: ReturnType<typeof rangeWork>) => settleRanges(work, job, versions, () => {}, () => {});
+  const take = (work: ReturnType<typeof rangeWork>, members: RangeMembers) => settleRanges(work, job, versions, () => {}, () => {}, (lines, apart) => members.add(lines, apart));
 
   it('gives each range to one thread only, however the threads share them, and the same result as one thread taking all', async () => {
     // 12 members cut into 6 ranges; two takers in one thread share the counter as two threads do.
     const file = book('taken.csv', `${HEADER}\n${rows(12).join('\n')}\n`);
     const ranges = planRanges(file, job, 6)!;
     expect(ranges).toHaveLength(6);
-    const alone = await take(rangeWork(file, ranges));
+    const all = new RangeMembers();
+    const alone = await take(rangeWork(file, ranges), all);
     // Every member, at the line of its first row.
     const ids = Array.from({ length: 12 }, (_, i) => `m${String(i).padStart(2, '0')}`);
-    expect([...alone.members.lines]).toEqual(ids.map((id, i) => [id, 2 + 2 * i]));
-    expect(alone.members.apart).toBeUndefined();
+    expect([...all.lines]).toEqual(ids.map((id, i) => [id, 2 + 2 * i]));
+    expect(all.apart).toBeUndefined();
     // Each starts by taking a range before either reads: the first range 0, the second range 1.
     const shared = rangeWork(file, ranges);
-    const [a, b] = await Promise.all([take(shared), take(shared)]);
+    const [ofA, ofB] = [new RangeMembers(), new RangeMembers()];
+    const [a, b] = await Promise.all([take(shared, ofA), take(shared, ofB)]);
     const second = /^guangxi,(m\d\d),/.exec(readFileSync(file, 'utf8').slice(ranges[1]!.start))![1]!;
-    expect([a.members.lines.has('m00'), b.members.lines.has(second)]).toEqual([true, true]);
-    expect([...a.members.lines.keys(), ...b.members.lines.keys()].sort()).toEqual(ids);
-    expect(JSON.stringify(mergeSimulations(a.simulation, b.simulation))).toBe(JSON.stringify(alone.simulation));
+    expect([ofA.lines.has('m00'), ofB.lines.has(second)]).toEqual([true, true]);
+    expect([...ofA.lines.keys(), ...ofB.lines.keys()].sort()).toEqual(ids);
+    expect(JSON.stringify(mergeSimulations(a, b))).toBe(JSON.stringify(alone));
     // A thread that comes when all are taken takes none.
-    expect((await take(shared)).members.lines.size).toBe(0);
-    expect(alone.simulation.members).toBe(12);
+    const late = new RangeMembers();
+    await take(shared, late);
+    expect(late.lines.size).toBe(0);
+    expect(alone.members).toBe(12);
   });
 });
 
 describe('RangeMembers', () => {
   const lines = (...pairs: [string, number][]) => new Map(pairs);
   // Ranges of lines 2–5, 6–9 and 10–13: a again on line 8 and on line 10, and within the last range d apart on line 13.
-  const ranges: [Map<string, number>, { id: string; line: number } | undefined][] = [
+  type Range = [Map<string, number>, { id: string; line: number } | undefined];
+  const ranges: Range[] = [
     [lines(['a', 2], ['b', 4]), undefined],
     [lines(['c', 6], ['a', 8]), undefined],
     [lines(['a', 10], ['d', 12]), { id: 'd', line: 13 }],
@@ -144,15 +149,12 @@ describe('RangeMembers', () => {
     }
   });
 
-  it("adds up another thread's members as a range's, and takes a row found apart within a range when it comes first", () => {
-    const theirs = new RangeMembers();
-    theirs.add(...ranges[2]!);
-    theirs.add(lines(['e', 5]), { id: 'e', line: 7 });
-    const ours = new RangeMembers();
-    ours.add(...ranges[0]!);
-    ours.add(theirs.lines, theirs.apart);
-    // a's second range (line 10) is the first apart now that the range of line 8 is not read; e's on line 7 comes before.
-    expect(ours.apart).toEqual({ id: 'e', line: 7 });
+  it('takes a row found apart within a range when it comes first', () => {
+    const members = new RangeMembers();
+    const withApart: Range = [lines(['e', 5]), { id: 'e', line: 7 }];
+    for (const range of [ranges[2]!, withApart, ranges[0]!]) members.add(...range);
+    // Without the range of line 8, a's row on line 10 is apart; e's on line 7 comes before.
+    expect(members.apart).toEqual({ id: 'e', line: 7 });
   });
 });
 

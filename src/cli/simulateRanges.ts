@@ -216,14 +216,14 @@ interface MemberRow {
  * The members of the ranges read, each with the line of its first row, and the first row in the
  * file of a member whose rows are apart, if any: within a range, as its reader found it (the
  * thread's result is then of no use), or a member met again in another range. Lines are the
- * file's, so ranges and the threads' members add up in any order: each thread adds its ranges as
- * it ends them, and this thread adds the workers' members to its own, once all have ended.
+ * file's, so the ranges add up in any order: each as its thread ends it, while the others read,
+ * rather than all at the end.
  */
 export class RangeMembers {
   readonly lines = new Map<string, number>();
   apart: MemberRow | undefined;
 
-  /** Adds the members of a range (or of another thread's ranges) and the first row found apart among them. */
+  /** Adds the members of a range and the first row found apart within it, if any. */
   add(lines: ReadonlyMap<string, number>, apart: MemberRow | undefined): void {
     if (apart !== undefined) this.#found(apart.id, apart.line);
     for (const [id, line] of lines) {
@@ -242,25 +242,28 @@ export class RangeMembers {
   }
 }
 
-/** What a thread that settled ranges gives back: the members of the ranges it took, and the simulation of all of them. */
-interface Taken<Members = Pick<RangeMembers, 'lines' | 'apart'>> {
-  readonly members: Members;
-  readonly simulation: Simulation;
-}
+/** What a thread hears of a range it has read to its end: its members, and the first row found apart within it. */
+export type RangeEnded = (lines: Map<string, number>, apart: MemberRow | undefined) => void;
 
-/** A message from a worker taking ranges: refused rows, how far it has read in all, or its end (its members, the simulation as JSON). */
-export type RangeMessage = { refusals: Refusal[] } | { read: { bytes: number; rows: number } } | { lines: Map<string, number>; apart: MemberRow | undefined; result: string };
+/** A message from a worker taking ranges: refused rows, how far it has read in all, a range ended, or its end (the simulation as JSON). */
+export type RangeMessage = { refusals: Refusal[] } | { read: { bytes: number; rows: number } } | { lines: Map<string, number>; apart: MemberRow | undefined } | { result: string };
 
 /**
  * Takes the ranges of `work` one at a time, the next one no thread has taken, until none is
  * left, and reads each into one simulation, with the file's own line numbers. Threads that
  * start late or run slowly take fewer ranges, so all of them finish at about the same time.
- * `progress` hears the bytes and rows this thread has read in all.
+ * `progress` hears the bytes and rows this thread has read in all, `ended` each range's members.
  */
-export async function settleRanges(work: RangeWork, job: PartJob, policies: readonly Policy[], refuse: (refusals: Refusal[]) => void, progress: (bytes: number, rows: number) => void): Promise<Taken<RangeMembers>> {
+export async function settleRanges(
+  work: RangeWork,
+  job: PartJob,
+  policies: readonly Policy[],
+  refuse: (refusals: Refusal[]) => void,
+  progress: (bytes: number, rows: number) => void,
+  ended: RangeEnded,
+): Promise<Simulation> {
   const next = new Int32Array(work.next);
   const simulation = new PartSimulation(policies, job.options, refuse);
-  const members = new RangeMembers();
   let bytes = 0;
   let rows = 0;
   for (let index = Atomics.add(next, 0, 1); index < work.ranges.length; index = Atomics.add(next, 0, 1)) {
@@ -275,17 +278,17 @@ export async function settleRanges(work: RangeWork, job: PartJob, policies: read
     const tell = (count: number) => progress(bytes + stream.bytesRead, rows + (read = count));
     try {
       await readPart(chunks(), job, simulation, refuse, tell, { lines: range.lines, together });
-      members.add(together.seen, undefined);
+      ended(together.seen, undefined);
     } catch (error) {
       if (!(error instanceof MembersApart)) throw error;
-      members.add(together.seen, { id: error.id, line: error.line });
+      ended(together.seen, { id: error.id, line: error.line });
     } finally {
       stream.destroy();
     }
     bytes += range.end - range.start;
     rows += read;
   }
-  return { members, simulation: simulation.finish() };
+  return simulation.finish();
 }
 
 /** Leaves the ranges not yet taken to no one: a run that has failed stops at the end of the ranges being read. */
@@ -296,8 +299,8 @@ function stopTaking(work: RangeWork): void {
 /**
  * Simulates the ranges of `work` on this thread and on `workers` (sent `job` by `takeWorker`,
  * and told here to take ranges), each taking the next range as it is done with
- * one; the results are merged, with the roster assessed here, once, as a share of its own.
- * `progress` hears the bytes and rows read in all.
+ * one; the results are merged, with the roster assessed here, once, as a share of its own
+ * (without one, that share adds nothing). `progress` hears the bytes and rows read in all.
  */
 export async function simulateRanges(
   work: RangeWork,
@@ -308,7 +311,7 @@ export async function simulateRanges(
   refuse: (refusals: Refusal[]) => void,
   progress: (bytes: number, rows: number) => void,
 ): Promise<Simulation> {
-  const contributions = simulateBook([], policies, { ...job.options, ...(roster && { roster }) });
+  const members = new RangeMembers();
   const read = [undefined, ...workers].map(() => ({ bytes: 0, rows: 0 }));
   const tell = (thread: number, bytes: number, rows: number) => {
     read[thread] = { bytes, rows };
@@ -318,11 +321,12 @@ export async function simulateRanges(
     );
   };
   const theirs = workers.map((worker, i) => {
-    const taken = new Promise<Taken>((resolve, reject) => {
+    const taken = new Promise<Simulation>((resolve, reject) => {
       worker.on('message', (message: RangeMessage) => {
         if ('refusals' in message) refuse(message.refusals);
         else if ('read' in message) tell(i + 1, message.read.bytes, message.read.rows);
-        else resolve({ members: { lines: message.lines, apart: message.apart }, simulation: JSON.parse(message.result) as Simulation });
+        else if ('lines' in message) members.add(message.lines, message.apart);
+        else resolve(JSON.parse(message.result) as Simulation);
       });
       worker.on('error', reject);
       worker.on('exit', (code) => reject(new Error(`a simulation worker stopped with exit code ${code}`)));
@@ -331,8 +335,15 @@ export async function simulateRanges(
     return taken;
   });
   // This thread settles ranges too: N threads settle with N − 1 workers started.
-  const ours = settleRanges(work, job, policies, refuse, (bytes, rows) => tell(0, bytes, rows));
-  let parts: [Taken<RangeMembers>, ...Taken[]];
+  const ours = settleRanges(
+    work,
+    job,
+    policies,
+    refuse,
+    (bytes, rows) => tell(0, bytes, rows),
+    (lines, apart) => members.add(lines, apart),
+  );
+  let parts: Simulation[];
   try {
     parts = await Promise.all([ours, ...theirs]);
   } catch (error) {
@@ -341,9 +352,6 @@ export async function simulateRanges(
     await ours.catch(() => undefined);
     throw error;
   }
-  // This thread's members, added up as it ended its ranges, and the workers' added to them.
-  const [{ members }, ...others] = parts;
-  for (const part of others) members.add(part.members.lines, part.members.apart);
   if (members.apart !== undefined) throw new MembersApart(members.apart.id, members.apart.line);
-  return parts.reduce((sum, part) => mergeSimulations(sum, part.simulation), contributions);
+  return (roster === undefined ? parts : [simulateBook([], policies, { ...job.options, roster }), ...parts]).reduce(mergeSimulations);
 }
