@@ -215,6 +215,20 @@ describe('huzhu simulate on ranges of the file', () => {
     }
   });
 
+  it('fails on a roster the simulation refuses before it reads the file, as one thread does', () => {
+    // A version with contribution rules (xining's), so that the roster is assessed.
+    const listed = JSON.parse(huzhu(['policies', '--format', 'json']).stdout) as { scheme: string; year: number }[];
+    const xining = listed.find((policy) => policy.scheme === 'xining') as { attributes?: unknown; contribution?: unknown };
+    const priced = book('priced.json', JSON.stringify({ ...listed.find((policy) => policy.scheme === 'guangxi' && policy.year === 2023), attributes: xining.attributes, contribution: xining.contribution }));
+    const roster = book('roster.csv', 'id,count\nunit-1,many\n');
+    // The fixture's line 6 is refused: it must not be written before the roster fails.
+    for (const workers of ['1', '2']) {
+      const run = huzhu(['simulate', 'book-2023.csv', '--against', priced, '--roster', roster, '--format', 'json', '--workers', workers]);
+      expect(run.stderr).toContain('options.roster[0].count');
+      expect(run.stderr).not.toContain('line 6');
+    }
+  });
+
   it('reads an empty file, a header-only file and a file of fewer members than workers as one thread does', () => {
     expect(onWorkers(book('empty.csv', '')).code).toBe(0);
     expect(onWorkers(book('header.csv', `${HEADER}\n`)).code).toBe(0);

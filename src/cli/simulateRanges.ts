@@ -311,6 +311,8 @@ export async function simulateRanges(
   refuse: (refusals: Refusal[]) => void,
   progress: (bytes: number, rows: number) => void,
 ): Promise<Simulation> {
+  // Assessed first, so that a roster the simulation refuses fails the run before the file is read.
+  const contributions = roster === undefined ? [] : [simulateBook([], policies, { ...job.options, roster })];
   const members = new RangeMembers();
   const read = [undefined, ...workers].map(() => ({ bytes: 0, rows: 0 }));
   const tell = (thread: number, bytes: number, rows: number) => {
@@ -353,5 +355,5 @@ export async function simulateRanges(
     throw error;
   }
   if (members.apart !== undefined) throw new MembersApart(members.apart.id, members.apart.line);
-  return (roster === undefined ? parts : [simulateBook([], policies, { ...job.options, roster }), ...parts]).reduce(mergeSimulations);
+  return [...contributions, ...parts].reduce(mergeSimulations);
 }
