@@ -68,19 +68,34 @@ export default defineConfig([
     },
     esbuildPlugins: [indexImportsEntries],
     plugins: [coreLayout],
-    // Each build cleans only its own files: the two run at once in the same folder.
+    // Each build cleans only its own files: the three run at once in the same folder.
     clean: ['index.*', 'index-*', 'core.*', 'policies.*', 'lib'],
     sourcemap: true,
     target: 'node20',
     treeshake: true,
   },
   {
-    // The `huzhu` command: ESM only, with its shebang kept from src/bin.ts, and the script of
-    // its worker threads: evaluate's and simulate's, each whole in one file.
-    entry: { cli: 'src/bin.ts', 'cli-worker': 'src/cli/worker.ts', 'simulate-worker': 'src/cli/simulateWorker.ts' },
+    // The `huzhu` command: ESM only, with its shebang kept from src/bin.ts. Split, so that
+    // cli.js is bin's few lines and the early start of simulate's workers (simulateStart.ts,
+    // a chunk of its own that the command shares): they start before the rest of the command,
+    // its dependencies included, is loaded from the chunk bin imports after (`cli-chunk-*`).
+    entry: { cli: 'src/bin.ts' },
+    format: ['esm'],
+    splitting: true,
+    esbuildOptions(options) {
+      options.chunkNames = 'cli-chunk-[hash]';
+    },
+    clean: ['cli.*', 'cli-chunk-*'],
+    sourcemap: true,
+    target: 'node20',
+    treeshake: true,
+  },
+  {
+    // The scripts of the command's worker threads, evaluate's and simulate's, each whole in one file.
+    entry: { 'cli-worker': 'src/cli/worker.ts', 'simulate-worker': 'src/cli/simulateWorker.ts' },
     format: ['esm'],
     splitting: false,
-    clean: ['cli.*', 'cli-worker.*', 'simulate-worker.*'],
+    clean: ['cli-worker.*', 'simulate-worker.*'],
     sourcemap: true,
     target: 'node20',
     treeshake: true,

@@ -11,7 +11,7 @@ import { policies } from '../src';
 import { mergeSimulations } from '../src/mergeSimulations';
 import { DEFAULT_LIMITS } from '../src/cli/records';
 import type { PartJob } from '../src/cli/simulatePool';
-import { planRanges, rangeWork, settleRanges } from '../src/cli/simulateRanges';
+import { planRanges, RangeMembers, rangeWork, settleRanges } from '../src/cli/simulateRanges';
 import { CLI_TEST_TIMEOUT, FIXTURES, huzhu } from './_cli';
 
 // Several runs of the command a test, each a subprocess that starts tsx: a guard against a hang, never a clock.
@@ -62,6 +62,18 @@ describe('planRanges', () => {
     expect(ranges.every((range, i) => range.end === (ranges[i + 1]?.start ?? text.length))).toBe(true);
   });
 
+  it('cuts ranges each smaller than the one before when shrinking, so that threads taking them in turn end close together', () => {
+    // 96 members of two rows each, the rows of one length: 4 parts of 48 rows on average.
+    const file = book('shrinking.csv', `${HEADER}\n${rows(96).join('\n')}\n`);
+    const sizes = (ranges: readonly { start: number; end: number }[]) => ranges.map((range) => range.end - range.start);
+    const row = stay('m00', 'm00-1').length + 1;
+    // Cut at 7/16, 3/4 and 15/16 of the rows (84, 144 and 180), each moved on to the first row of
+    // the member after the one met there (86, 146 and 182).
+    expect(sizes(planRanges(file, { from: 'csv', limits: DEFAULT_LIMITS }, 4, { shrinking: true })!).slice(1)).toEqual([60 * row, 36 * row, 10 * row]);
+    // Otherwise of one size (cut at 48, 96 and 144, moved to 50, 98 and 146), but for the last.
+    expect(sizes(planRanges(file, { from: 'csv', limits: DEFAULT_LIMITS }, 4)!).slice(1)).toEqual([48 * row, 48 * row, 46 * row]);
+  });
+
   it('gives fewer ranges than parts when the members are fewer, and none to cut in a header-only or empty file', () => {
     expect(plan(`${HEADER}\n${rows(2).join('\n')}\n`, 5)).toHaveLength(2);
     // One member: one range, read in one thread.
@@ -89,24 +101,60 @@ describe('planRanges', () => {
 describe('settleRanges', () => {
   const job: PartJob = { from: 'csv', limits: DEFAULT_LIMITS, policies: '', options: { lang: 'en' }, part: { index: 0, of: 1 } };
   const versions = [policies.guangxi[2023], policies.guangxi[2024]];
-  const take = (work: ReturnType<typeof rangeWork>) => settleRanges(work, job, versions, () => {}, () => {});
+  const take = (work: ReturnType<typeof rangeWork>, members: RangeMembers) => settleRanges(work, job, versions, () => {}, () => {}, (lines, apart) => members.add(lines, apart));
 
   it('gives each range to one thread only, however the threads share them, and the same result as one thread taking all', async () => {
     // 12 members cut into 6 ranges; two takers in one thread share the counter as two threads do.
     const file = book('taken.csv', `${HEADER}\n${rows(12).join('\n')}\n`);
     const ranges = planRanges(file, job, 6)!;
     expect(ranges).toHaveLength(6);
-    const alone = await take(rangeWork(file, ranges));
-    expect(alone.ends.map((end) => end.index)).toEqual([0, 1, 2, 3, 4, 5]);
+    const all = new RangeMembers();
+    const alone = await take(rangeWork(file, ranges), all);
+    // Every member, at the line of its first row.
+    const ids = Array.from({ length: 12 }, (_, i) => `m${String(i).padStart(2, '0')}`);
+    expect([...all.lines]).toEqual(ids.map((id, i) => [id, 2 + 2 * i]));
+    expect(all.apart).toBeUndefined();
     // Each starts by taking a range before either reads: the first range 0, the second range 1.
     const shared = rangeWork(file, ranges);
-    const [a, b] = await Promise.all([take(shared), take(shared)]);
-    expect([a.ends[0]!.index, b.ends[0]!.index]).toEqual([0, 1]);
-    expect([...a.ends, ...b.ends].map((end) => end.index).sort()).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(JSON.stringify(mergeSimulations(a.simulation, b.simulation))).toBe(JSON.stringify(alone.simulation));
+    const [ofA, ofB] = [new RangeMembers(), new RangeMembers()];
+    const [a, b] = await Promise.all([take(shared, ofA), take(shared, ofB)]);
+    const second = /^guangxi,(m\d\d),/.exec(readFileSync(file, 'utf8').slice(ranges[1]!.start))![1]!;
+    expect([ofA.lines.has('m00'), ofB.lines.has(second)]).toEqual([true, true]);
+    expect([...ofA.lines.keys(), ...ofB.lines.keys()].sort()).toEqual(ids);
+    expect(JSON.stringify(mergeSimulations(a, b))).toBe(JSON.stringify(alone));
     // A thread that comes when all are taken takes none.
-    expect((await take(shared)).ends).toEqual([]);
-    expect(alone.simulation.members).toBe(12);
+    const late = new RangeMembers();
+    await take(shared, late);
+    expect(late.lines.size).toBe(0);
+    expect(alone.members).toBe(12);
+  });
+});
+
+describe('RangeMembers', () => {
+  const lines = (...pairs: [string, number][]) => new Map(pairs);
+  // Ranges of lines 2–5, 6–9 and 10–13: a again on line 8 and on line 10, and within the last range d apart on line 13.
+  type Range = [Map<string, number>, { id: string; line: number } | undefined];
+  const ranges: Range[] = [
+    [lines(['a', 2], ['b', 4]), undefined],
+    [lines(['c', 6], ['a', 8]), undefined],
+    [lines(['a', 10], ['d', 12]), { id: 'd', line: 13 }],
+  ];
+
+  it("finds the first row apart, and each member's first row, whatever the order the ranges are added in", () => {
+    for (const order of [[0, 1, 2], [2, 1, 0], [1, 2, 0], [2, 0, 1]]) {
+      const members = new RangeMembers();
+      for (const at of order) members.add(...ranges[at]!);
+      expect(members.apart).toEqual({ id: 'a', line: 8 });
+      expect([...members.lines].sort()).toEqual([['a', 2], ['b', 4], ['c', 6], ['d', 12]]);
+    }
+  });
+
+  it('takes a row found apart within a range when it comes first', () => {
+    const members = new RangeMembers();
+    const withApart: Range = [lines(['e', 5]), { id: 'e', line: 7 }];
+    for (const range of [ranges[2]!, withApart, ranges[0]!]) members.add(...range);
+    // Without the range of line 8, a's row on line 10 is apart; e's on line 7 comes before.
+    expect(members.apart).toEqual({ id: 'e', line: 7 });
   });
 });
 
@@ -164,6 +212,20 @@ describe('huzhu simulate on ranges of the file', () => {
       const run = onWorkers(file);
       expect(run.code).toBe(2);
       expect(run.stderr.join('\n')).toContain(`the rows of member "${apart}: sort or group the file by member id`);
+    }
+  });
+
+  it('fails on a roster the simulation refuses before it reads the file, as one thread does', () => {
+    // A version with contribution rules (xining's), so that the roster is assessed.
+    const listed = JSON.parse(huzhu(['policies', '--format', 'json']).stdout) as { scheme: string; year: number }[];
+    const xining = listed.find((policy) => policy.scheme === 'xining') as { attributes?: unknown; contribution?: unknown };
+    const priced = book('priced.json', JSON.stringify({ ...listed.find((policy) => policy.scheme === 'guangxi' && policy.year === 2023), attributes: xining.attributes, contribution: xining.contribution }));
+    const roster = book('roster.csv', 'id,count\nunit-1,many\n');
+    // The fixture's line 6 is refused: it must not be written before the roster fails.
+    for (const workers of ['1', '2']) {
+      const run = huzhu(['simulate', 'book-2023.csv', '--against', priced, '--roster', roster, '--format', 'json', '--workers', workers]);
+      expect(run.stderr).toContain('options.roster[0].count');
+      expect(run.stderr).not.toContain('line 6');
     }
   });
 

@@ -54,7 +54,8 @@ function shardOption(given: string | undefined): { index: number; of: number } |
 /**
  * How many ranges a file is cut into for each thread that settles: each thread takes the next
  * range when done with one, so one that starts later (a worker) or is slowed by other work on
- * the machine takes fewer, and all end within about one range of each other.
+ * the machine takes fewer, and all end within about one range of each other: of the last ones,
+ * which are cut smaller (`shrinking`).
  */
 const RANGES_PER_THREAD = 16;
 
@@ -150,7 +151,7 @@ async function simulate(tools: SimulationTools, invocation: Invocation): Promise
   const started = Array.from({ length: rangeable ? workers - 1 : 0 }, () => takeWorker(job));
   let simulation: Simulation;
   try {
-    const ranges = rangeable ? planRanges(file, job, workers * RANGES_PER_THREAD) : undefined;
+    const ranges = rangeable ? planRanges(file, job, workers * RANGES_PER_THREAD, { shrinking: true }) : undefined;
     const rowsRead = (rows: number) => progress(input.stream.bytesRead ?? 0, rows);
     if (ranges !== undefined && ranges.length > 1) {
       (input.stream as NodeJS.ReadableStream & { destroy(): void }).destroy();

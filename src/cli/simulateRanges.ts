@@ -81,9 +81,11 @@ function readAt(fd: number, buffer: Buffer, position: number): number {
  * quoted field may hold a line break, so a line need not start a record), a line too long to
  * look at, or a CSV header the reader refuses (the routing reader says why). Each range but the
  * first starts at a row whose member id differs from the last id before it; fewer ranges than
- * parts when the members are too few.
+ * parts when the members are too few. The ranges are of about one size, or with `shrinking`,
+ * each smaller than the one before, the last few a small part of the average: threads that
+ * take the next range in turn (settleRanges) then end their last ones close together.
  */
-export function planRanges(file: string, job: Pick<PartJob, 'from' | 'limits'>, parts: number): Range[] | undefined {
+export function planRanges(file: string, job: Pick<PartJob, 'from' | 'limits'>, parts: number, { shrinking = false } = {}): Range[] | undefined {
   if (job.from === 'json') return undefined;
   let fd: number;
   try {
@@ -93,13 +95,19 @@ export function planRanges(file: string, job: Pick<PartJob, 'from' | 'limits'>, 
   }
   try {
     const stats = fstatSync(fd);
-    return stats.isFile() ? plan(new FileLines(fd, stats.size), job, parts) : undefined;
+    return stats.isFile() ? plan(new FileLines(fd, stats.size), job, parts, shrinking) : undefined;
   } finally {
     closeSync(fd);
   }
 }
 
-function plan(file: FileLines, job: Pick<PartJob, 'from' | 'limits'>, parts: number): Range[] | undefined {
+/**
+ * Where the k-th of `parts` cuts falls, as a share of the file. Shrinking, the share read by the
+ * first k ranges is 1 − (1 − k/parts)²: the first range twice the average, the last 1/parts of it.
+ */
+const cutAt = (k: number, parts: number, shrinking: boolean) => (shrinking ? 1 - ((parts - k) / parts) ** 2 : k / parts);
+
+function plan(file: FileLines, job: Pick<PartJob, 'from' | 'limits'>, parts: number, shrinking: boolean): Range[] | undefined {
   const csv = job.from === 'csv';
   const { size } = file;
   // What every range but the first is read after: the CSV's lines up to its header; for NDJSON
@@ -141,7 +149,7 @@ function plan(file: FileLines, job: Pick<PartJob, 'from' | 'limits'>, parts: num
   const splits: number[] = [];
   let from = body;
   for (let k = 1; k < parts; k += 1) {
-    const nominal = body + Math.floor(((size - body) * k) / parts);
+    const nominal = body + Math.floor((size - body) * cutAt(k, parts, shrinking));
     let at = from;
     if (nominal > from) {
       const before = file.line(nominal - 1);
@@ -198,35 +206,64 @@ export function rangeWork(file: string, ranges: readonly Range[]): RangeWork {
   return { file, ranges, next: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT) };
 }
 
+/** A row of member `id`, at `line` of the file. */
+interface MemberRow {
+  readonly id: string;
+  readonly line: number;
+}
+
 /**
- * A range read to its end: each member id seen with the line of its first row, and the first
- * member found apart within the range, if any (the thread's result is then of no use).
+ * The members of the ranges read, each with the line of its first row, and the first row in the
+ * file of a member whose rows are apart, if any: within a range, as its reader found it (the
+ * thread's result is then of no use), or a member met again in another range. Lines are the
+ * file's, so the ranges add up in any order: each as its thread ends it, while the others read,
+ * rather than all at the end.
  */
-interface RangeEnd {
-  readonly index: number;
-  readonly seen: Map<string, number>;
-  readonly apart?: { readonly id: string; readonly line: number };
+export class RangeMembers {
+  readonly lines = new Map<string, number>();
+  apart: MemberRow | undefined;
+
+  /** Adds the members of a range and the first row found apart within it, if any. */
+  add(lines: ReadonlyMap<string, number>, apart: MemberRow | undefined): void {
+    if (apart !== undefined) this.#found(apart.id, apart.line);
+    for (const [id, line] of lines) {
+      const known = this.lines.get(id);
+      if (known === undefined) this.lines.set(id, line);
+      else {
+        // Of a member's rows met in two ranges, the later is apart.
+        if (line < known) this.lines.set(id, line);
+        this.#found(id, Math.max(line, known));
+      }
+    }
+  }
+
+  #found(id: string, line: number): void {
+    if (this.apart === undefined || line < this.apart.line) this.apart = { id, line };
+  }
 }
 
-/** What a thread that settled ranges gives back: each range's end, and the simulation of all it took. */
-interface Taken {
-  readonly ends: RangeEnd[];
-  readonly simulation: Simulation;
-}
+/** What a thread hears of a range it has read to its end: its members, and the first row found apart within it. */
+export type RangeEnded = (lines: Map<string, number>, apart: MemberRow | undefined) => void;
 
-/** A message from a worker taking ranges: refused rows, how far it has read in all, or its end (the simulation as JSON). */
-export type RangeMessage = { refusals: Refusal[] } | { read: { bytes: number; rows: number } } | { ends: RangeEnd[]; result: string };
+/** A message from a worker taking ranges: refused rows, how far it has read in all, a range ended, or its end (the simulation as JSON). */
+export type RangeMessage = { refusals: Refusal[] } | { read: { bytes: number; rows: number } } | { lines: Map<string, number>; apart: MemberRow | undefined } | { result: string };
 
 /**
  * Takes the ranges of `work` one at a time, the next one no thread has taken, until none is
  * left, and reads each into one simulation, with the file's own line numbers. Threads that
  * start late or run slowly take fewer ranges, so all of them finish at about the same time.
- * `progress` hears the bytes and rows this thread has read in all.
+ * `progress` hears the bytes and rows this thread has read in all, `ended` each range's members.
  */
-export async function settleRanges(work: RangeWork, job: PartJob, policies: readonly Policy[], refuse: (refusals: Refusal[]) => void, progress: (bytes: number, rows: number) => void): Promise<Taken> {
+export async function settleRanges(
+  work: RangeWork,
+  job: PartJob,
+  policies: readonly Policy[],
+  refuse: (refusals: Refusal[]) => void,
+  progress: (bytes: number, rows: number) => void,
+  ended: RangeEnded,
+): Promise<Simulation> {
   const next = new Int32Array(work.next);
   const simulation = new PartSimulation(policies, job.options, refuse);
-  const ends: RangeEnd[] = [];
   let bytes = 0;
   let rows = 0;
   for (let index = Atomics.add(next, 0, 1); index < work.ranges.length; index = Atomics.add(next, 0, 1)) {
@@ -241,17 +278,17 @@ export async function settleRanges(work: RangeWork, job: PartJob, policies: read
     const tell = (count: number) => progress(bytes + stream.bytesRead, rows + (read = count));
     try {
       await readPart(chunks(), job, simulation, refuse, tell, { lines: range.lines, together });
-      ends.push({ index, seen: together.seen });
+      ended(together.seen, undefined);
     } catch (error) {
       if (!(error instanceof MembersApart)) throw error;
-      ends.push({ index, seen: together.seen, apart: { id: error.id, line: error.line } });
+      ended(together.seen, { id: error.id, line: error.line });
     } finally {
       stream.destroy();
     }
     bytes += range.end - range.start;
     rows += read;
   }
-  return { ends, simulation: simulation.finish() };
+  return simulation.finish();
 }
 
 /** Leaves the ranges not yet taken to no one: a run that has failed stops at the end of the ranges being read. */
@@ -260,27 +297,10 @@ function stopTaking(work: RangeWork): void {
 }
 
 /**
- * The first row, in the file, of a member whose rows are apart: within a range, as its thread
- * found it, or across ranges, a member's first row in a range after one that saw it already.
- * `ends` has each range's end, in the file's order.
- */
-function firstApart(ends: readonly RangeEnd[]): { id: string; line: number } | undefined {
-  const earlier = new Set<string>();
-  for (const end of ends) {
-    let first = end.apart;
-    for (const [id, line] of end.seen) if (earlier.has(id) && (first === undefined || line < first.line)) first = { id, line };
-    // Every line of a later range comes after this one.
-    if (first !== undefined) return first;
-    for (const id of end.seen.keys()) earlier.add(id);
-  }
-  return undefined;
-}
-
-/**
  * Simulates the ranges of `work` on this thread and on `workers` (sent `job` by `takeWorker`,
  * and told here to take ranges), each taking the next range as it is done with
- * one; the results are merged, with the roster assessed here, once, as a share of its own.
- * `progress` hears the bytes and rows read in all.
+ * one; the results are merged, with the roster assessed here, once, as a share of its own
+ * (without one, that share adds nothing). `progress` hears the bytes and rows read in all.
  */
 export async function simulateRanges(
   work: RangeWork,
@@ -291,7 +311,9 @@ export async function simulateRanges(
   refuse: (refusals: Refusal[]) => void,
   progress: (bytes: number, rows: number) => void,
 ): Promise<Simulation> {
-  const contributions = simulateBook([], policies, { ...job.options, ...(roster && { roster }) });
+  // Assessed first, so that a roster the simulation refuses fails the run before the file is read.
+  const contributions = roster === undefined ? [] : [simulateBook([], policies, { ...job.options, roster })];
+  const members = new RangeMembers();
   const read = [undefined, ...workers].map(() => ({ bytes: 0, rows: 0 }));
   const tell = (thread: number, bytes: number, rows: number) => {
     read[thread] = { bytes, rows };
@@ -301,11 +323,12 @@ export async function simulateRanges(
     );
   };
   const theirs = workers.map((worker, i) => {
-    const taken = new Promise<Taken>((resolve, reject) => {
+    const taken = new Promise<Simulation>((resolve, reject) => {
       worker.on('message', (message: RangeMessage) => {
         if ('refusals' in message) refuse(message.refusals);
         else if ('read' in message) tell(i + 1, message.read.bytes, message.read.rows);
-        else resolve({ ends: message.ends, simulation: JSON.parse(message.result) as Simulation });
+        else if ('lines' in message) members.add(message.lines, message.apart);
+        else resolve(JSON.parse(message.result) as Simulation);
       });
       worker.on('error', reject);
       worker.on('exit', (code) => reject(new Error(`a simulation worker stopped with exit code ${code}`)));
@@ -314,8 +337,15 @@ export async function simulateRanges(
     return taken;
   });
   // This thread settles ranges too: N threads settle with N − 1 workers started.
-  const ours = settleRanges(work, job, policies, refuse, (bytes, rows) => tell(0, bytes, rows));
-  let parts: Taken[];
+  const ours = settleRanges(
+    work,
+    job,
+    policies,
+    refuse,
+    (bytes, rows) => tell(0, bytes, rows),
+    (lines, apart) => members.add(lines, apart),
+  );
+  let parts: Simulation[];
   try {
     parts = await Promise.all([ours, ...theirs]);
   } catch (error) {
@@ -324,7 +354,6 @@ export async function simulateRanges(
     await ours.catch(() => undefined);
     throw error;
   }
-  const apart = firstApart(parts.flatMap((part) => part.ends).sort((a, b) => a.index - b.index));
-  if (apart !== undefined) throw new MembersApart(apart.id, apart.line);
-  return parts.reduce((sum, part) => mergeSimulations(sum, part.simulation), contributions);
+  if (members.apart !== undefined) throw new MembersApart(members.apart.id, members.apart.line);
+  return [...contributions, ...parts].reduce(mergeSimulations);
 }

@@ -14,8 +14,15 @@ const { job } = (await inbox.next()).value as { job: PartJob };
 const versions = (JSON.parse(job.policies) as unknown[]).map((policy) => parsePolicy(policy));
 const first = (await inbox.next()).value as Exclude<ToSimulationWorker, { job: PartJob }>;
 if ('work' in first) {
-  const { ends, simulation } = await settleRanges(first.work, job, versions, (refusals) => post({ refusals }), (bytes, rows) => post({ read: { bytes, rows } }));
-  post({ ends, result: JSON.stringify(simulation) });
+  const simulation = await settleRanges(
+    first.work,
+    job,
+    versions,
+    (refusals) => post({ refusals }),
+    (bytes, rows) => post({ read: { bytes, rows } }),
+    (lines, apart) => post({ lines, apart }),
+  );
+  post({ result: JSON.stringify(simulation) });
 } else {
   // The rest are rows too: ranges are sent first or never.
   const rows = first;
