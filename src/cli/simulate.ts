@@ -1,7 +1,7 @@
 // `huzhu simulate` and `huzhu merge`: a claims book under several policy versions.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import type { Issue } from '../_lib/errors';
+import { InvalidInputError, type Issue } from '../_lib/errors';
 import type { RosterEntry } from '../_lib/inputSchemas';
 import type { Language } from '../_lib/messages';
 import type { Policy } from '../_lib/policySchema';
@@ -9,6 +9,7 @@ import type { Simulation } from '../_lib/simulation';
 import type { PolicyRegistry } from '../createRegistry';
 import { diffPolicies, type PolicyDiff } from '../diffPolicies';
 import { mergeSimulations } from '../mergeSimulations';
+import { simulateBook } from '../simulateBook';
 import { UsageError } from './args';
 import { CsvReader } from './csv';
 import { issueText } from './output';
@@ -90,6 +91,24 @@ function readRoster(file: string, read: (file: string) => string): RosterEntry[]
   });
 }
 
+/**
+ * The roster's contributions, as a simulation of no member to merge with the book's, assessed
+ * once, before the book is read: a roster the versions refuse is the user's to mend, said as
+ * such, each issue at its entry (entry 1 is the first row or element).
+ */
+function rosterContributions(file: string, roster: RosterEntry[], versions: readonly Policy[], lang: Language): Simulation {
+  try {
+    return simulateBook([], versions, { lang, roster });
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    const entryIssue = (issue: Issue) => {
+      const [options, list, index, ...path] = issue.path;
+      return options === 'options' && list === 'roster' && typeof index === 'number' ? `entry ${index + 1}: ${issueText({ ...issue, path })}` : issueText(issue);
+    };
+    throw new UsageError(`roster ${file}: ${error.issues.map(entryIssue).join('; ')}`);
+  }
+}
+
 /** The policies' differences, each version against the baseline, when the versions are at hand. */
 function differences(versions: readonly Policy[] | undefined): PolicyDiff[] {
   return versions === undefined ? [] : versions.slice(1).map((version) => diffPolicies(versions[0]!, version));
@@ -126,7 +145,9 @@ async function simulate(tools: SimulationTools, invocation: Invocation): Promise
       throw new UsageError(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
     }
   };
+  const lang = (options.lang ?? 'zh') as Language;
   const roster = options.roster === undefined ? undefined : readRoster(options.roster, read).filter((entry) => shard === undefined || shardOf(String(entry.id), shard.of) === shard.index);
+  const contributions = roster === undefined ? undefined : rosterContributions(options.roster!, roster, versions, lang);
   const input = tools.open(file);
   // A small file is simulated in this thread unless --workers says otherwise: threads would cost more than they save.
   const workers = workersOption(options.workers, 'simulate') ?? (input.small ? 1 : availableParallelism());
@@ -142,7 +163,7 @@ async function simulate(tools: SimulationTools, invocation: Invocation): Promise
     const text = refusals.map((refusal) => refusalText(refusal, csv)).join('');
     errors = errors.then(() => tools.write(tools.stderr, text));
   };
-  const job = { from, limits, policies: JSON.stringify(versions), options: { lang: (options.lang ?? 'zh') as Language }, part: shard ?? { index: 0, of: 1 } };
+  const job = { from, limits, policies: JSON.stringify(versions), options: { lang }, part: shard ?? { index: 0, of: 1 } };
   // A file of lines is read by the threads themselves, ranges each; anything else is read here and routed.
   const rangeable = workers > 1 && shard === undefined && file !== '-' && from !== 'json';
   // This thread settles ranges too: the workers it needs then are taken first (most often
@@ -155,14 +176,14 @@ async function simulate(tools: SimulationTools, invocation: Invocation): Promise
     const rowsRead = (rows: number) => progress(input.stream.bytesRead ?? 0, rows);
     if (ranges !== undefined && ranges.length > 1) {
       (input.stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
-      simulation = await simulateRanges(rangeWork(file, ranges), started, job, versions, roster, refuse, progress);
+      simulation = await simulateRanges(rangeWork(file, ranges), started, job, versions, contributions, refuse, progress);
     } else if (workers > 1 && ranges === undefined) {
       const more = Array.from({ length: workers - started.length }, () => takeWorker(job));
-      simulation = await simulateOnWorkers(tools.chunks(input.stream, input.name), job, versions, roster, [...started, ...more], refuse, rowsRead);
+      simulation = await simulateOnWorkers(tools.chunks(input.stream, input.name), job, versions, contributions, [...started, ...more], refuse, rowsRead);
     } else {
       // One member or none: the workers started have nothing to take.
       await Promise.all(started.map((worker) => worker.terminate()));
-      simulation = await simulateHere(tools.chunks(input.stream.setEncoding('utf8'), input.name), job, versions, roster, refuse, rowsRead);
+      simulation = await simulateHere(tools.chunks(input.stream.setEncoding('utf8'), input.name), job, versions, contributions, refuse, rowsRead);
     }
   } finally {
     bar?.clear();

@@ -9,7 +9,7 @@ import { InvalidInputError, validate, type Issue } from '../_lib/errors';
 import type { Policy } from '../_lib/policySchema';
 import type { Simulation } from '../_lib/simulation';
 import { mergeSimulations } from '../mergeSimulations';
-import { simulateBook, simulator, type BookEntry, type SimulationOptions, type Simulator } from '../simulateBook';
+import { simulator, type BookEntry, type SimulationOptions, type Simulator } from '../simulateBook';
 import { UsageError } from './args';
 import type { CsvRecord } from './csv';
 import { feedRows, RowBatch, sentRows } from './feed';
@@ -378,19 +378,17 @@ class Share {
 /**
  * Simulates the members of `part` on `workers` threads (sent `job` by `takeWorker`): this
  * thread reads the input once and sends each worker its members' rows, a batch at a time; the
- * workers' results are merged. The roster is assessed here, once, as a share of
- * its own: contributions add up like the rest.
+ * workers' results are merged, with the roster's `contributions` if any (see simulate.ts).
  */
 export async function simulateOnWorkers(
   chunks: AsyncIterable<Buffer>,
   job: PartJob,
   policies: readonly Policy[],
-  roster: SimulationOptions['roster'],
+  contributions: Simulation | undefined,
   started: readonly Worker[],
   refuse: (refusals: Refusal[]) => void,
   progress: (rows: number) => void,
 ): Promise<Simulation> {
-  const contributions = simulateBook([], policies, { ...job.options, ...(roster && { roster }) });
   const workers = started.length;
   const shares = started.map((worker) => new Share(worker, refuse));
   try {
@@ -422,16 +420,20 @@ export async function simulateOnWorkers(
       each.post({ end: true });
     }
     const parts = await Promise.all(shares.map((each) => each.done));
-    return parts.reduce(mergeSimulations, contributions);
+    return withContributions(contributions, parts);
   } finally {
     await Promise.all(shares.map((each) => each.stop()));
   }
 }
 
-/** Simulates the members of `part` in this thread. */
-export async function simulateHere(chunks: AsyncIterable<string>, job: PartJob, policies: readonly Policy[], roster: SimulationOptions['roster'], refuse: (refusals: Refusal[]) => void, progress: (rows: number) => void): Promise<Simulation> {
-  const contributions = simulateBook([], policies, { ...job.options, ...(roster && { roster }) });
-  return mergeSimulations(contributions, await simulatePart(chunks, job, policies, refuse, progress));
+/** Simulates the members of `part` in this thread, with the roster's `contributions` if any. */
+export async function simulateHere(chunks: AsyncIterable<string>, job: PartJob, policies: readonly Policy[], contributions: Simulation | undefined, refuse: (refusals: Refusal[]) => void, progress: (rows: number) => void): Promise<Simulation> {
+  return withContributions(contributions, [await simulatePart(chunks, job, policies, refuse, progress)]);
+}
+
+/** The parts merged, the roster's contributions (a simulation of no member) first when there is a roster: without one they would add nothing. */
+export function withContributions(contributions: Simulation | undefined, parts: readonly Simulation[]): Simulation {
+  return (contributions === undefined ? parts : [contributions, ...parts]).reduce(mergeSimulations);
 }
 
 /** A worker's part: the members of the rows it is sent, simulated; refusals and the result are posted back. */

@@ -10,10 +10,8 @@ import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node
 import type { Worker } from 'node:worker_threads';
 import type { Policy } from '../_lib/policySchema';
 import type { Simulation } from '../_lib/simulation';
-import { mergeSimulations } from '../mergeSimulations';
-import { simulateBook, type SimulationOptions } from '../simulateBook';
 import { CsvFieldsReader } from './records';
-import { isId, MembersApart, PartSimulation, partReader, readPart, Reading, Together, type PartJob, type Refusal, type ToSimulationWorker } from './simulatePool';
+import { isId, MembersApart, PartSimulation, partReader, readPart, Reading, Together, withContributions, type PartJob, type Refusal, type ToSimulationWorker } from './simulatePool';
 
 /**
  * A worker's share of the file: bytes `start` to `end`, read after `lead` (the file's lines up
@@ -299,20 +297,18 @@ function stopTaking(work: RangeWork): void {
 /**
  * Simulates the ranges of `work` on this thread and on `workers` (sent `job` by `takeWorker`,
  * and told here to take ranges), each taking the next range as it is done with
- * one; the results are merged, with the roster assessed here, once, as a share of its own
- * (without one, that share adds nothing). `progress` hears the bytes and rows read in all.
+ * one; the results are merged, with the roster's `contributions` if any (see simulate.ts). `progress`
+ * hears the bytes and rows read in all.
  */
 export async function simulateRanges(
   work: RangeWork,
   workers: readonly Worker[],
   job: PartJob,
   policies: readonly Policy[],
-  roster: SimulationOptions['roster'],
+  contributions: Simulation | undefined,
   refuse: (refusals: Refusal[]) => void,
   progress: (bytes: number, rows: number) => void,
 ): Promise<Simulation> {
-  // Assessed first, so that a roster the simulation refuses fails the run before the file is read.
-  const contributions = roster === undefined ? [] : [simulateBook([], policies, { ...job.options, roster })];
   const members = new RangeMembers();
   const read = [undefined, ...workers].map(() => ({ bytes: 0, rows: 0 }));
   const tell = (thread: number, bytes: number, rows: number) => {
@@ -355,5 +351,5 @@ export async function simulateRanges(
     throw error;
   }
   if (members.apart !== undefined) throw new MembersApart(members.apart.id, members.apart.line);
-  return [...contributions, ...parts].reduce(mergeSimulations);
+  return withContributions(contributions, parts);
 }
