@@ -22,6 +22,7 @@ import { shardOf, workersOption } from './shards';
 import { simulateHere, simulateOnWorkers, type Refusal } from './simulatePool';
 import { planRanges, rangeWork, simulateRanges } from './simulateRanges';
 import { dropEarly, takeWorker } from './simulateStart';
+import { ExternalSorter, TempDir, type Codec } from './spill';
 
 /** What the command needs of main's plumbing, passed in so that this file adds to main's switch only. */
 export interface SimulationTools {
@@ -62,6 +63,58 @@ const RANGES_PER_THREAD = 16;
 
 /** A row's issue as evaluate writes it, `line N: column: message`. */
 const refusalText = (refusal: Refusal, csv: boolean) => `line ${refusal.line}: ${issueText(csv ? issueInColumn(refusal.issue) : refusal.issue)}\n`;
+
+/** A refusal's text, numbered in the order it came (a row's issues come together, in their order). */
+interface Refused {
+  readonly line: number;
+  readonly seq: number;
+  readonly text: string;
+}
+
+const REFUSED: Codec<Refused> = {
+  encode: (refused) => `${refused.line}\t${refused.seq}\t${JSON.stringify(refused.text)}`,
+  decode(line) {
+    const [at, seq, text] = line.split('\t', 3);
+    return { line: Number(at), seq: Number(seq), text: JSON.parse(text!) as string };
+  },
+  compare: (a, b) => a.line - b.line || a.seq - b.seq,
+};
+
+/**
+ * The refusals of a run in the order of their lines, whichever thread found them and when: held
+ * until the book is read (past a bound, on disk), so that the same book gives the same errors
+ * on any number of threads.
+ */
+class RefusalsInOrder {
+  count = 0;
+  #dir: TempDir | undefined;
+  #sorter: ExternalSorter<Refused> | undefined;
+
+  constructor(private readonly csv: boolean) {}
+
+  add(refusals: readonly Refusal[]): void {
+    for (const refusal of refusals) {
+      this.#sorter ??= new ExternalSorter((this.#dir = new TempDir()), REFUSED);
+      const text = refusalText(refusal, this.csv);
+      this.#sorter.add({ line: refusal.line, seq: (this.count += 1), text }, text.length);
+    }
+  }
+
+  /** Writes them all, in order, a large piece at a time; the files they needed are removed. */
+  async write(write: (text: string) => Promise<void>): Promise<void> {
+    if (this.#sorter === undefined) return;
+    try {
+      let text = '';
+      for (const refused of this.#sorter.sorted()) {
+        text += refused.text;
+        if (text.length >= 1 << 16) (await write(text), (text = ''));
+      }
+      if (text !== '') await write(text);
+    } finally {
+      this.#dir!.remove();
+    }
+  }
+}
 
 /** The roster: a JSON array of entries, or a CSV of `id,count,flags` (flags separated by `;`). */
 function readRoster(file: string, read: (file: string) => string): RosterEntry[] {
@@ -154,15 +207,9 @@ async function simulate(tools: SimulationTools, invocation: Invocation): Promise
   const bar = !invocation.noProgress && tools.stderr.isTTY && input.size > 0 ? new ProgressBar(tools.stderr, input.size) : undefined;
   const progress = (bytes: number, rows: number) => bar?.update(bytes, rows, Date.now());
 
-  const csv = from === 'csv';
-  let failed = 0;
-  // Errors are written as they come: each row yields its member's share of the figures or an error.
-  let errors = Promise.resolve();
-  const refuse = (refusals: Refusal[]) => {
-    failed += refusals.length;
-    const text = refusals.map((refusal) => refusalText(refusal, csv)).join('');
-    errors = errors.then(() => tools.write(tools.stderr, text));
-  };
+  // Each row yields its member's share of the figures or an error, written once the book is read.
+  const refused = new RefusalsInOrder(from === 'csv');
+  const refuse = (refusals: Refusal[]) => refused.add(refusals);
   const job = { from, limits, policies: JSON.stringify(versions), options: { lang }, part: shard ?? { index: 0, of: 1 } };
   // A file of lines is read by the threads themselves, ranges each; anything else is read here and routed.
   const rangeable = workers > 1 && shard === undefined && file !== '-' && from !== 'json';
@@ -188,8 +235,10 @@ async function simulate(tools: SimulationTools, invocation: Invocation): Promise
   } finally {
     bar?.clear();
     await Promise.all([...started.map((worker) => worker.terminate()), dropEarly()]);
+    // Those found before a failure too, before it is said.
+    await refused.write((text) => tools.write(tools.stderr, text));
   }
-  await errors;
+  const failed = refused.count;
   // A shard is a part to merge: it is written whole, as JSON.
   await output(tools, simulation, invocation, versions, shard !== undefined || options.format === 'json');
   if (failed > 0) await tools.write(tools.stderr, `${failed} ${failed === 1 ? 'error' : 'errors'}: the members they concern are left out of the figures\n`);
