@@ -17,6 +17,30 @@ export interface CsvLimits {
 /** UTF-8 bytes of one UTF-16 code unit; a surrogate pair counts 2 + 2. */
 export const utf8Bytes = (code: number): number => (code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3);
 
+/**
+ * Where a char next occurs in a text, searched once for many questions: an answer stands for any
+ * position up to it, so a text read forwards is scanned once however many lines ask. It must be
+ * asked at positions that never go back; reset it for a new text.
+ */
+class NextChar {
+  private at = -1;
+
+  constructor(private readonly char: string) {}
+
+  /** The index of the first `char` at or after `from`, or the text's length if there is none. */
+  next(text: string, from: number): number {
+    if (from > this.at) {
+      const found = text.indexOf(this.char, from);
+      this.at = found === -1 ? text.length : found;
+    }
+    return this.at;
+  }
+
+  reset(): void {
+    this.at = -1;
+  }
+}
+
 const enum State {
   /** At the start of a field. */
   FieldStart,
@@ -60,6 +84,12 @@ export class CsvReader {
   /** How many fields the header has, once it is read. */
   private headerFields: number | undefined;
 
+  // For the lines read at once: where the chars that matter to them are in the current text.
+  private readonly breaks = new NextChar('\n');
+  private readonly returns = new NextChar('\r');
+  private readonly quotes = new NextChar('"');
+  private readonly commas = new NextChar(',');
+
   constructor(private readonly limits: CsvLimits) {}
 
   push(chunk: string): CsvRecord[] {
@@ -70,17 +100,12 @@ export class CsvReader {
       if (text.startsWith('\uFEFF')) text = text.slice(1);
     }
     this.replayStart = 0;
+    this.resetFinders();
     for (let i = 0; i < text.length; i += 1) {
       if (this.state === State.FieldStart && this.fieldCount === 0 && !this.started && this.headerFields !== undefined) {
-        const end = text.indexOf('\n', i);
-        const plain = end === -1 ? undefined : this.plainLine(text.slice(i, end));
-        // Split at once: every reader of a record reads its fields, and a line of the wrong length is read again below.
-        const fields = plain?.split(',');
-        if (fields !== undefined && fields.length === this.headerFields) {
-          records.push({ line: this.skipLine(), fields, plain: plain! });
-          i = end;
-          continue;
-        }
+        // Where it stops, a line the rules below read, or the end of the text.
+        i = this.plainLines(text, i, this.headerFields, records);
+        if (i === text.length) break;
       }
       const char = text[i]!;
       let bad: string | undefined;
@@ -154,6 +179,7 @@ export class CsvReader {
           text = this.replay + text.slice(this.replayStart);
           this.startRecord(this.recordLine + 1);
           this.replayStart = 0;
+          this.resetFinders();
           i = -1;
         }
       }
@@ -199,14 +225,38 @@ export class CsvReader {
   }
 
   /**
-   * The fields of a whole line that the rules below would read the same, split at once: most
-   * lines, and the character-by-character reading costs several times as much. A line with a
-   * quote or a carriage return inside, too few or too many fields, or a field that may be over
-   * the bound (3 bytes a UTF-16 unit at most) is left to them.
+   * Reads the whole lines from `start` on that the rules below would read the same, each split at
+   * once: most lines, and the character-by-character reading costs several times as much. Stops at
+   * the first line with a quote or a carriage return inside, too few or too many fields, or a field
+   * that may be over the bound (3 bytes a UTF-16 unit at most), left to those rules, and at a line
+   * not ended in this text. Returns where it stopped.
    */
-  private plainLine(line: string): string | undefined {
-    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-    return text === '' || line.length * 3 > this.limits.maxFieldBytes || text.includes('"') || text.includes('\r') ? undefined : text;
+  private plainLines(text: string, start: number, fieldCount: number, records: CsvRecord[]): number {
+    let from = start;
+    for (let end = this.breaks.next(text, from); end < text.length; end = this.breaks.next(text, from)) {
+      const carriageReturn = this.returns.next(text, from);
+      // A line break may be CRLF: its carriage return is not part of the line, and the only one a line read here may hold.
+      const lineEnd = carriageReturn === end - 1 ? end - 1 : end;
+      if (lineEnd === from || carriageReturn < end - 1 || this.quotes.next(text, from) < end || (end - from) * 3 > this.limits.maxFieldBytes) break;
+      const fields: string[] = [];
+      let at = from;
+      for (let comma = this.commas.next(text, at); comma < lineEnd; comma = this.commas.next(text, at)) {
+        fields.push(text.slice(at, comma));
+        at = comma + 1;
+      }
+      fields.push(text.slice(at, lineEnd));
+      if (fields.length !== fieldCount) break;
+      records.push({ line: this.skipLine(), fields, plain: text.slice(from, lineEnd) });
+      from = end + 1;
+    }
+    return from;
+  }
+
+  private resetFinders(): void {
+    this.breaks.reset();
+    this.returns.reset();
+    this.quotes.reset();
+    this.commas.reset();
   }
 
   /** Counts a char into the current field; returns why the field is too big, if it is. */
