@@ -1,6 +1,6 @@
 /** The CSV reader: the lines it reads at once give what its character-by-character reading gives. */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CsvReader, type CsvLimits, type CsvRecord } from '../src/cli/csv';
 
 const LIMITS: CsvLimits = { maxFieldBytes: 1024, maxRecordLines: 100, maxHeaderFields: 100 };
@@ -92,6 +92,18 @@ describe('CsvReader', () => {
       { line: 4, error: 'expected 2 fields as in the header, found 1' },
       { line: 5, fields: ['f', 'g'], plain: 'f,g' },
     ]);
+  });
+
+  it('scans a text about once, however lines read at once and lines left to the char-by-char reading alternate', () => {
+    // No comma, carriage return or quote ahead of many of these lines, and a line of carriage
+    // returns tried at each: a search not kept from one try to the next goes on past its line.
+    const text = `h\n${'plain\na,b\n'.repeat(1000)}${'plain\n"q"\n'.repeat(1000)}${'\r'.repeat(2000)}x\n`;
+    const indexOf = vi.spyOn(String.prototype, 'indexOf');
+    const records = read(text);
+    const scanned = indexOf.mock.calls.reduce((sum, [, from = 0], k) => sum + ((indexOf.mock.results[k]!.value as number) === -1 ? text.length : (indexOf.mock.results[k]!.value as number)) - (from as number), 0);
+    indexOf.mockRestore();
+    expect(records).toHaveLength(4002);
+    expect(scanned).toBeLessThan(4 * text.length);
   });
 
   it('gives the records of its character-by-character reading, however the text is cut', () => {

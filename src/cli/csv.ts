@@ -18,27 +18,15 @@ export interface CsvLimits {
 export const utf8Bytes = (code: number): number => (code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3);
 
 /**
- * Where a char next occurs in a text, searched once for many questions: an answer stands for any
- * position up to it, so a text read forwards is scanned once however many lines ask. It must be
- * asked at positions that never go back; reset it for a new text.
+ * The index of the first `char` at or after `from` in `text`, or the text's length if there is
+ * none. `known` is an answer for the same text and char asked at or before `from` (or -1): it
+ * stands while it is not behind `from`, so a text read forwards is scanned once however many
+ * lines ask.
  */
-class NextChar {
-  private at = -1;
-
-  constructor(private readonly char: string) {}
-
-  /** The index of the first `char` at or after `from`, or the text's length if there is none. */
-  next(text: string, from: number): number {
-    if (from > this.at) {
-      const found = text.indexOf(this.char, from);
-      this.at = found === -1 ? text.length : found;
-    }
-    return this.at;
-  }
-
-  reset(): void {
-    this.at = -1;
-  }
+function nextIndex(text: string, char: string, from: number, known: number): number {
+  if (known >= from) return known;
+  const found = text.indexOf(char, from);
+  return found === -1 ? text.length : found;
 }
 
 const enum State {
@@ -84,11 +72,12 @@ export class CsvReader {
   /** How many fields the header has, once it is read. */
   private headerFields: number | undefined;
 
-  // For the lines read at once: where the chars that matter to them are in the current text.
-  private readonly breaks = new NextChar('\n');
-  private readonly returns = new NextChar('\r');
-  private readonly quotes = new NextChar('"');
-  private readonly commas = new NextChar(',');
+  // For the lines read at once: where the next chars that matter to them are in the current text
+  // (see nextIndex), kept from one run of lines to the next; -1 for a new text.
+  private nextBreak = -1;
+  private nextReturn = -1;
+  private nextQuote = -1;
+  private nextComma = -1;
 
   constructor(private readonly limits: CsvLimits) {}
 
@@ -100,7 +89,7 @@ export class CsvReader {
       if (text.startsWith('\uFEFF')) text = text.slice(1);
     }
     this.replayStart = 0;
-    this.resetFinders();
+    this.forgetPositions();
     for (let i = 0; i < text.length; i += 1) {
       if (this.state === State.FieldStart && this.fieldCount === 0 && !this.started && this.headerFields !== undefined) {
         // Where it stops, a line the rules below read, or the end of the text.
@@ -179,7 +168,7 @@ export class CsvReader {
           text = this.replay + text.slice(this.replayStart);
           this.startRecord(this.recordLine + 1);
           this.replayStart = 0;
-          this.resetFinders();
+          this.forgetPositions();
           i = -1;
         }
       }
@@ -233,30 +222,30 @@ export class CsvReader {
    */
   private plainLines(text: string, start: number, fieldCount: number, records: CsvRecord[]): number {
     let from = start;
-    for (let end = this.breaks.next(text, from); end < text.length; end = this.breaks.next(text, from)) {
-      const carriageReturn = this.returns.next(text, from);
+    let { nextBreak, nextReturn, nextQuote, nextComma } = this;
+    for (; (nextBreak = nextIndex(text, '\n', from, nextBreak)) < text.length; from = nextBreak + 1) {
+      nextReturn = nextIndex(text, '\r', from, nextReturn);
+      nextQuote = nextIndex(text, '"', from, nextQuote);
       // A line break may be CRLF: its carriage return is not part of the line, and the only one a line read here may hold.
-      const lineEnd = carriageReturn === end - 1 ? end - 1 : end;
-      if (lineEnd === from || carriageReturn < end - 1 || this.quotes.next(text, from) < end || (end - from) * 3 > this.limits.maxFieldBytes) break;
+      const lineEnd = nextReturn === nextBreak - 1 ? nextBreak - 1 : nextBreak;
+      if (lineEnd === from || nextReturn < nextBreak - 1 || nextQuote < nextBreak || (nextBreak - from) * 3 > this.limits.maxFieldBytes) break;
       const fields: string[] = [];
       let at = from;
-      for (let comma = this.commas.next(text, at); comma < lineEnd; comma = this.commas.next(text, at)) {
-        fields.push(text.slice(at, comma));
-        at = comma + 1;
-      }
+      for (; (nextComma = nextIndex(text, ',', at, nextComma)) < lineEnd; at = nextComma + 1) fields.push(text.slice(at, nextComma));
       fields.push(text.slice(at, lineEnd));
       if (fields.length !== fieldCount) break;
       records.push({ line: this.skipLine(), fields, plain: text.slice(from, lineEnd) });
-      from = end + 1;
     }
+    this.nextBreak = nextBreak;
+    this.nextReturn = nextReturn;
+    this.nextQuote = nextQuote;
+    this.nextComma = nextComma;
     return from;
   }
 
-  private resetFinders(): void {
-    this.breaks.reset();
-    this.returns.reset();
-    this.quotes.reset();
-    this.commas.reset();
+  /** The positions known for the lines read at once are of another text. */
+  private forgetPositions(): void {
+    this.nextBreak = this.nextReturn = this.nextQuote = this.nextComma = -1;
   }
 
   /** Counts a char into the current field; returns why the field is too big, if it is. */
