@@ -17,6 +17,18 @@ export interface CsvLimits {
 /** UTF-8 bytes of one UTF-16 code unit; a surrogate pair counts 2 + 2. */
 export const utf8Bytes = (code: number): number => (code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3);
 
+/**
+ * The index of the first `char` at or after `from` in `text`, or the text's length if there is
+ * none. `known` is an answer for the same text and char asked at or before `from` (or -1): it
+ * stands while it is not behind `from`, so a text read forwards is scanned once however many
+ * lines ask.
+ */
+function nextIndex(text: string, char: string, from: number, known: number): number {
+  if (known >= from) return known;
+  const found = text.indexOf(char, from);
+  return found === -1 ? text.length : found;
+}
+
 const enum State {
   /** At the start of a field. */
   FieldStart,
@@ -60,6 +72,13 @@ export class CsvReader {
   /** How many fields the header has, once it is read. */
   private headerFields: number | undefined;
 
+  // For the lines read at once: where the next chars that matter to them are in the current text
+  // (see nextIndex), kept from one run of lines to the next; -1 for a new text.
+  private nextBreak = -1;
+  private nextReturn = -1;
+  private nextQuote = -1;
+  private nextComma = -1;
+
   constructor(private readonly limits: CsvLimits) {}
 
   push(chunk: string): CsvRecord[] {
@@ -70,17 +89,12 @@ export class CsvReader {
       if (text.startsWith('\uFEFF')) text = text.slice(1);
     }
     this.replayStart = 0;
+    this.forgetPositions();
     for (let i = 0; i < text.length; i += 1) {
       if (this.state === State.FieldStart && this.fieldCount === 0 && !this.started && this.headerFields !== undefined) {
-        const end = text.indexOf('\n', i);
-        const plain = end === -1 ? undefined : this.plainLine(text.slice(i, end));
-        // Split at once: every reader of a record reads its fields, and a line of the wrong length is read again below.
-        const fields = plain?.split(',');
-        if (fields !== undefined && fields.length === this.headerFields) {
-          records.push({ line: this.skipLine(), fields, plain: plain! });
-          i = end;
-          continue;
-        }
+        // Where it stops, a line the rules below read, or the end of the text.
+        i = this.plainLines(text, i, this.headerFields, records);
+        if (i === text.length) break;
       }
       const char = text[i]!;
       let bad: string | undefined;
@@ -154,6 +168,7 @@ export class CsvReader {
           text = this.replay + text.slice(this.replayStart);
           this.startRecord(this.recordLine + 1);
           this.replayStart = 0;
+          this.forgetPositions();
           i = -1;
         }
       }
@@ -199,14 +214,38 @@ export class CsvReader {
   }
 
   /**
-   * The fields of a whole line that the rules below would read the same, split at once: most
-   * lines, and the character-by-character reading costs several times as much. A line with a
-   * quote or a carriage return inside, too few or too many fields, or a field that may be over
-   * the bound (3 bytes a UTF-16 unit at most) is left to them.
+   * Reads the whole lines from `start` on that the rules below would read the same, each split at
+   * once: most lines, and the character-by-character reading costs several times as much. Stops at
+   * the first line with a quote or a carriage return inside, too few or too many fields, or a field
+   * that may be over the bound (3 bytes a UTF-16 unit at most), left to those rules, and at a line
+   * not ended in this text. Returns where it stopped.
    */
-  private plainLine(line: string): string | undefined {
-    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-    return text === '' || line.length * 3 > this.limits.maxFieldBytes || text.includes('"') || text.includes('\r') ? undefined : text;
+  private plainLines(text: string, start: number, fieldCount: number, records: CsvRecord[]): number {
+    let from = start;
+    let { nextBreak, nextReturn, nextQuote, nextComma } = this;
+    for (; (nextBreak = nextIndex(text, '\n', from, nextBreak)) < text.length; from = nextBreak + 1) {
+      nextReturn = nextIndex(text, '\r', from, nextReturn);
+      nextQuote = nextIndex(text, '"', from, nextQuote);
+      // A line break may be CRLF: its carriage return is not part of the line, and the only one a line read here may hold.
+      const lineEnd = nextReturn === nextBreak - 1 ? nextBreak - 1 : nextBreak;
+      if (lineEnd === from || nextReturn < nextBreak - 1 || nextQuote < nextBreak || (nextBreak - from) * 3 > this.limits.maxFieldBytes) break;
+      const fields: string[] = [];
+      let at = from;
+      for (; (nextComma = nextIndex(text, ',', at, nextComma)) < lineEnd; at = nextComma + 1) fields.push(text.slice(at, nextComma));
+      fields.push(text.slice(at, lineEnd));
+      if (fields.length !== fieldCount) break;
+      records.push({ line: this.skipLine(), fields, plain: text.slice(from, lineEnd) });
+    }
+    this.nextBreak = nextBreak;
+    this.nextReturn = nextReturn;
+    this.nextQuote = nextQuote;
+    this.nextComma = nextComma;
+    return from;
+  }
+
+  /** The positions known for the lines read at once are of another text. */
+  private forgetPositions(): void {
+    this.nextBreak = this.nextReturn = this.nextQuote = this.nextComma = -1;
   }
 
   /** Counts a char into the current field; returns why the field is too big, if it is. */
