@@ -72,10 +72,12 @@ const WAITING = 8000;
 export function startWorker(job: Job, ranges = false): Worker {
   // V8 grows an idle heap lazily, and each worker has its own: bounded, each collects its
   // garbage sooner, with room for a few records of the largest size read.
-  // A worker reading its own range makes short-lived objects faster than one sent rows: a
-  // larger young generation saves it collecting them (64 MB, as simulate's, brought the old
-  // generation's bound into play and cost more than it saved).
-  const resourceLimits = { maxOldGenerationSizeMb: 80 + Math.ceil((8 * job.maxRecordBytes) / 2 ** 20), maxYoungGenerationSizeMb: ranges ? 16 : 8 };
+  // A worker reading its own range makes short-lived objects as fast as the main thread does its
+  // range: the young generation the main thread has by default (16 MB semi-spaces) saves it
+  // collecting them three times as often, as it did with 16 MB, and finishing its range 5–15 %
+  // after the main thread (2026-12-07, docs/benchmarks.md); 64 MB, as simulate's, brought the
+  // old generation's bound into play and cost more than it saved.
+  const resourceLimits = { maxOldGenerationSizeMb: 80 + Math.ceil((8 * job.maxRecordBytes) / 2 ** 20), maxYoungGenerationSizeMb: ranges ? 48 : 8 };
   const workerData = { job } satisfies WorkerData;
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./cli-worker.js', import.meta.url), { workerData, resourceLimits });
   const [api, script] = [import.meta.resolve('tsx/esm/api'), new URL('./worker.ts', import.meta.url).href].map((url) => JSON.stringify(url));
