@@ -186,7 +186,11 @@ describe('huzhu simulate on ranges of the file', () => {
     // m00's first claim (line 2) is refused when m00's year is settled, after line 4; line 3,
     // too wide to read, is refused as it is read, before that.
     const lines = [HEADER, stay('m00', 'a').replace('2023-03-11', '2023-02-11'), `${stay('m00', 'b')},extra`, stay('m00', 'c'), ...rows(8).slice(2)];
-    const run = onWorkers(book('order.csv', `${lines.join('\n')}\n`));
+    const file = book('order.csv', `${lines.join('\n')}\n`);
+    const run = onWorkers(file);
+    // A few errors are held in memory: no temporary folder is needed for them.
+    const noTemp = huzhu(['simulate', file, '--against', 'guangxi@2023', '--format', 'json', '--lang', 'en', '--workers', '2'], { env: { HUZHU_TMPDIR: join(folder, 'missing') } });
+    expect(noTemp.stderr).toBe(run.stderr.join('\n'));
     expect(run.stderr).toEqual([
       'line 2: discharge: expected "discharge" on or after "admission"',
       'line 3: expected 16 fields as in the header, found 17',

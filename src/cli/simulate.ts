@@ -87,14 +87,14 @@ const REFUSED: Codec<Refused> = {
  */
 class RefusalsInOrder {
   count = 0;
+  // A temporary folder only for more refusals than the sorter holds in memory.
   #dir: TempDir | undefined;
-  #sorter: ExternalSorter<Refused> | undefined;
+  readonly #sorter = new ExternalSorter({ file: () => (this.#dir ??= new TempDir()).file() }, REFUSED);
 
   constructor(private readonly csv: boolean) {}
 
   add(refusals: readonly Refusal[]): void {
     for (const refusal of refusals) {
-      this.#sorter ??= new ExternalSorter((this.#dir = new TempDir()), REFUSED);
       const text = refusalText(refusal, this.csv);
       this.#sorter.add({ line: refusal.line, seq: (this.count += 1), text }, text.length);
     }
@@ -102,7 +102,6 @@ class RefusalsInOrder {
 
   /** Writes them all, in order, a large piece at a time; the files they needed are removed. */
   async write(write: (text: string) => Promise<void>): Promise<void> {
-    if (this.#sorter === undefined) return;
     try {
       let text = '';
       for (const refused of this.#sorter.sorted()) {
@@ -111,7 +110,7 @@ class RefusalsInOrder {
       }
       if (text !== '') await write(text);
     } finally {
-      this.#dir!.remove();
+      this.#dir?.remove();
     }
   }
 }

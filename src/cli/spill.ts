@@ -185,7 +185,8 @@ export class ExternalSorter<T> {
   readonly #levels: string[][] = [];
 
   constructor(
-    private readonly dir: TempDir,
+    /** Where its runs go: asked for a file only once items pass the budget. */
+    private readonly dir: Pick<TempDir, 'file'>,
     private readonly codec: Codec<T>,
     private readonly budget = 2_000_000,
     private readonly fanIn = 32,
