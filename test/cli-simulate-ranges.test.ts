@@ -3,7 +3,7 @@
  * where the file is cut, and that the result, the refusals and their lines, and the refusal of a
  * member whose rows are apart are those of the one-thread reader, whatever the number of workers.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -197,6 +197,21 @@ describe('huzhu simulate on ranges of the file', () => {
       '2 errors: the members they concern are left out of the figures',
       '',
     ]);
+  });
+
+  it('holds many errors on disk to write them in order, and says so when it cannot hold them', () => {
+    // 40,000 rows too wide to read: about 2.7 MB of errors, past what is held in memory.
+    const file = book('wide.csv', `${[HEADER, ...Array.from({ length: 40_000 }, (_, i) => `${stay(`x${i}`, 'c')},extra`)].join('\n')}\n`);
+    const spillTo = mkdtempSync(join(tmpdir(), 'huzhu-refusals-'));
+    const args = ['simulate', file, '--against', 'guangxi@2023', '--format', 'json', '--lang', 'en', '--workers', '2'];
+    const run = huzhu(args, { env: { HUZHU_TMPDIR: spillTo } });
+    const lines = run.stderr.split('\n');
+    expect([run.code, lines.length, lines[0], lines[39_999], lines[40_000]]).toEqual([1, 40_002, 'line 2: expected 16 fields as in the header, found 17', 'line 40001: expected 16 fields as in the header, found 17', '40000 errors: the members they concern are left out of the figures']);
+    expect(lines.slice(0, 40_000).every((line, i) => line.startsWith(`line ${i + 2}: `))).toBe(true);
+    expect(readdirSync(spillTo)).toEqual([]);
+    const failed = huzhu(args, { env: { HUZHU_TMPDIR: join(spillTo, 'missing') } });
+    expect([failed.code, failed.stdout]).toEqual([2, '']);
+    expect(failed.stderr).toMatch(/^huzhu: cannot hold the 40000 errors found in a temporary folder \(HUZHU_TMPDIR or the system's\): ENOENT[^\n]*\n$/);
   });
 
   it('gives the same JSON for the same book with quotes (read in one thread and routed) and without', () => {

@@ -90,19 +90,29 @@ class RefusalsInOrder {
   // A temporary folder only for more refusals than the sorter holds in memory.
   #dir: TempDir | undefined;
   readonly #sorter = new ExternalSorter({ file: () => (this.#dir ??= new TempDir()).file() }, REFUSED);
+  /** Why the refusals could not be held, if they could not: said once the book is read. */
+  #failure: Error | undefined;
 
   constructor(private readonly csv: boolean) {}
 
+  /** Adds refusals; never throws, as it is called where a worker's message is heard. */
   add(refusals: readonly Refusal[]): void {
     for (const refusal of refusals) {
+      this.count += 1;
+      if (this.#failure !== undefined) continue;
       const text = refusalText(refusal, this.csv);
-      this.#sorter.add({ line: refusal.line, seq: (this.count += 1), text }, text.length);
+      try {
+        this.#sorter.add({ line: refusal.line, seq: this.count, text }, text.length);
+      } catch (error) {
+        this.#failure = error as Error;
+      }
     }
   }
 
   /** Writes them all, in order, a large piece at a time; the files they needed are removed. */
   async write(write: (text: string) => Promise<void>): Promise<void> {
     try {
+      if (this.#failure !== undefined) throw new UsageError(`cannot hold the ${this.count} errors found in a temporary folder (HUZHU_TMPDIR or the system's): ${this.#failure.message}`);
       let text = '';
       for (const refused of this.#sorter.sorted()) {
         text += refused.text;
