@@ -22,6 +22,7 @@ import { shardOf, workersOption } from './shards';
 import { simulateHere, simulateOnWorkers, type Refusal } from './simulatePool';
 import { planRanges, rangeWork, simulateRanges } from './simulateRanges';
 import { dropEarly, takeWorker } from './simulateStart';
+import { WRITTEN, type Written } from './settle';
 import { ExternalSorter, TempDir, type Codec } from './spill';
 
 /** What the command needs of main's plumbing, passed in so that this file adds to main's switch only. */
@@ -64,21 +65,8 @@ const RANGES_PER_THREAD = 16;
 /** A row's issue as evaluate writes it, `line N: column: message`. */
 const refusalText = (refusal: Refusal, csv: boolean) => `line ${refusal.line}: ${issueText(csv ? issueInColumn(refusal.issue) : refusal.issue)}\n`;
 
-/** A refusal's text, numbered in the order it came (a row's issues come together, in their order). */
-interface Refused {
-  readonly line: number;
-  readonly seq: number;
-  readonly text: string;
-}
-
-const REFUSED: Codec<Refused> = {
-  encode: (refused) => `${refused.line}\t${refused.seq}\t${JSON.stringify(refused.text)}`,
-  decode(line) {
-    const [at, seq, text] = line.split('\t', 3);
-    return { line: Number(at), seq: Number(seq), text: JSON.parse(text!) as string };
-  },
-  compare: (a, b) => a.line - b.line || a.seq - b.seq,
-};
+/** Refusals on disk as evaluate's outputs put off (settle.ts), ordered by line, then as they came (a row's issues come together, in order). */
+const REFUSED: Codec<Written> = { ...WRITTEN, compare: (a, b) => a.line - b.line || a.seq - b.seq };
 
 /**
  * The refusals of a run in the order of their lines, whichever thread found them and when: held
@@ -102,7 +90,7 @@ class RefusalsInOrder {
       if (this.#failure !== undefined) continue;
       const text = refusalText(refusal, this.csv);
       try {
-        this.#sorter.add({ line: refusal.line, seq: this.count, text }, text.length);
+        this.#sorter.add({ line: refusal.line, seq: this.count, text, failed: true }, text.length);
       } catch (error) {
         this.#failure = error as Error;
       }
